@@ -1,0 +1,90 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// Swift 6 language mode (strict concurrency) everywhere.
+let strict: [SwiftSetting] = [.swiftLanguageMode(.v6)]
+
+/// A native plugin: its code in one target, its C entry point in a tiny second target that the
+/// `.dynamic` product is built from (plugins.md, point 5). Product names start with `HubPlugin`
+/// so the host can tell plugins from other libraries in the executable's folder.
+func plugin(_ name: String, folder: String, code: String, dependencies: [Target.Dependency] = [],
+            resources: [Resource]? = nil) -> (product: Product, targets: [Target]) {
+    let entry = "HubPlugin\(name)"
+    return (
+        .library(name: entry, type: .dynamic, targets: [entry]),
+        [
+            .target(name: code, dependencies: [.product(name: "HubKit", package: "HubKit")] + dependencies,
+                    path: "Plugins/\(folder)/Sources", swiftSettings: strict),
+            .target(name: entry, dependencies: [.target(name: code), .product(name: "HubKit", package: "HubKit")],
+                    path: "Plugins/\(folder)/Entry", swiftSettings: strict),
+        ]
+    )
+}
+
+let plugins = [
+    plugin("SEN2XML", folder: "SEN2XML", code: "SEN2XMLImporter"),
+    plugin("Establishments", folder: "Establishments", code: "EstablishmentImporter"),
+    plugin("Caseload", folder: "CaseloadMetrics", code: "CaseloadMetrics"),
+]
+
+let package = Package(
+    name: "hnhub",
+    products: [
+        .executable(name: "hnhub", targets: ["hnhub"]),
+        // A plugin built against another SDK version, for the loader's refusal test only.
+        .library(name: "TestPluginWrongSDK", type: .dynamic, targets: ["TestPluginWrongSDK"]),
+    ] + plugins.map(\.product),
+    dependencies: [
+        .package(path: "Sources/HubKit"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    ],
+    targets: [
+        // System libraries.
+        .systemLibrary(name: "CSQLite", path: "Sources/CSQLite"),
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
+
+        // The host, in the order data flows through it.
+        .target(name: "HubConfig", dependencies: [.product(name: "Yams", package: "Yams")],
+                swiftSettings: strict),
+        .target(name: "PluginHost", dependencies: [
+            .product(name: "HubKit", package: "HubKit"),
+            .product(name: "Crypto", package: "swift-crypto"),
+        ], swiftSettings: strict),
+        .target(name: "InputFiles", dependencies: [
+            "CZlib", .product(name: "HubKit", package: "HubKit"), .product(name: "Crypto", package: "swift-crypto"),
+        ],
+                swiftSettings: strict),
+        .target(name: "Validation", dependencies: [.product(name: "HubKit", package: "HubKit")],
+                swiftSettings: strict),
+        .target(name: "Pseudonymisation", dependencies: [
+            .product(name: "HubKit", package: "HubKit"),
+            .product(name: "Crypto", package: "swift-crypto"),
+        ], swiftSettings: strict),
+        .target(name: "HubStore", dependencies: [
+            "CSQLite", "Pseudonymisation", .product(name: "HubKit", package: "HubKit"),
+        ], swiftSettings: strict),
+        .target(name: "ImportPipeline", dependencies: [
+            "InputFiles", "Validation", "Pseudonymisation", "HubStore", "PluginHost",
+            .product(name: "HubKit", package: "HubKit"),
+        ], swiftSettings: strict),
+        .target(name: "MetricEngine", dependencies: [
+            "HubStore", "PluginHost", .product(name: "HubKit", package: "HubKit"),
+        ], swiftSettings: strict),
+        .executableTarget(name: "hnhub", dependencies: [
+            "HubConfig", "PluginHost", "InputFiles", "Pseudonymisation", "HubStore", "ImportPipeline",
+            "MetricEngine", .product(name: "HubKit", package: "HubKit"),
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ], swiftSettings: strict),
+
+        .target(name: "TestPluginWrongSDK", dependencies: [.product(name: "HubKit", package: "HubKit")],
+                path: "Tests/Fixtures/TestPluginWrongSDK", swiftSettings: strict),
+
+        .testTarget(name: "HubTests", dependencies: [
+            "HubConfig", "PluginHost", "InputFiles", "Validation", "Pseudonymisation", "HubStore",
+            "ImportPipeline", "MetricEngine", "SEN2XMLImporter", "EstablishmentImporter", "CaseloadMetrics",
+            .product(name: "HubKit", package: "HubKit"),
+        ], swiftSettings: strict),
+    ] + plugins.flatMap(\.targets)
+)

@@ -1,0 +1,148 @@
+import Foundation
+import Yams
+
+extension HubConfiguration {
+    /// The config file to read: `explicit`, else `$HNHUB_CONFIG`, else `config/hub.yaml` when it exists.
+    public static func locate(explicit: String?, environment: [String: String] = ProcessInfo.processInfo.environment)
+        -> String? {
+        if let explicit { return explicit }
+        if let fromEnvironment = environment["HNHUB_CONFIG"], !fromEnvironment.isEmpty { return fromEnvironment }
+        return FileManager.default.fileExists(atPath: "config/hub.yaml") ? "config/hub.yaml" : nil
+    }
+
+    /// Reads a configuration file; nil path gives the defaults.
+    public static func load(path: String?) throws -> HubConfiguration {
+        guard let path else { return HubConfiguration() }
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+            throw ConfigurationError(file: path, line: nil, key: "-", message: "cannot read the configuration file")
+        }
+        var config = try parse(yaml: text, file: path)
+        config.sourcePath = path
+        return config
+    }
+
+    /// Parses configuration YAML. Unknown keys are errors (a typo must not silently do nothing).
+    public static func parse(yaml: String, file: String = "hub.yaml") throws -> HubConfiguration {
+        let root: Node
+        do {
+            guard let node = try Yams.compose(yaml: yaml) else { return HubConfiguration() }
+            root = node
+        } catch let error as YamlError {
+            throw ConfigurationError(file: file, line: nil, key: "-", message: "not valid YAML: \(error)")
+        }
+        var reader = NodeReader(file: file)
+        return try reader.configuration(root)
+    }
+}
+
+/// Walks the YAML tree with line numbers for every error.
+private struct NodeReader {
+    let file: String
+
+    func fail(_ node: Node?, _ key: String, _ message: String) -> ConfigurationError {
+        ConfigurationError(file: file, line: node?.mark.map { $0.line }, key: key, message: message)
+    }
+
+    func mapping(_ node: Node, _ key: String, allowed: Set<String>) throws -> [(String, Node)] {
+        guard let mapping = node.mapping else { throw fail(node, key, "expected a mapping of keys to values") }
+        var result: [(String, Node)] = []
+        for (k, v) in mapping {
+            guard let name = k.string else { throw fail(k, key, "keys must be text") }
+            let path = key.isEmpty ? name : "\(key).\(name)"
+            guard allowed.contains(name) else {
+                throw fail(k, path, "unknown key (allowed here: \(allowed.sorted().joined(separator: ", ")))")
+            }
+            result.append((name, v))
+        }
+        return result
+    }
+
+    func string(_ node: Node, _ key: String) throws -> String {
+        guard let scalar = node.scalar else { throw fail(node, key, "expected a single value") }
+        return scalar.string
+    }
+
+    func int(_ node: Node, _ key: String, minimum: Int = 0) throws -> Int {
+        guard let value = Int(try string(node, key)), value >= minimum else {
+            throw fail(node, key, "expected a whole number of at least \(minimum)")
+        }
+        return value
+    }
+
+    func bool(_ node: Node, _ key: String) throws -> Bool {
+        switch try string(node, key).lowercased() {
+        case "true", "yes", "on": return true
+        case "false", "no", "off": return false
+        default: throw fail(node, key, "expected true or false")
+        }
+    }
+
+    func stringList(_ node: Node, _ key: String) throws -> [String] {
+        guard let sequence = node.sequence else { throw fail(node, key, "expected a list") }
+        return try sequence.map { try string($0, key) }
+    }
+
+    mutating func configuration(_ root: Node) throws -> HubConfiguration {
+        var config = HubConfiguration()
+        for (name, value) in try mapping(root, "", allowed: ["database", "secret_path", "plugins", "disclosure", "input", "groups"]) {
+            switch name {
+            case "database": config.databasePath = try string(value, name)
+            case "secret_path": config.secretPath = try string(value, name)
+            case "plugins":
+                for (k, v) in try mapping(value, name, allowed: ["directories", "pinning", "pins"]) {
+                    let key = "plugins.\(k)"
+                    switch k {
+                    case "directories": config.pluginDirectories = try stringList(v, key)
+                    case "pinning": config.pinning = try bool(v, key)
+                    default: config.pins = try pins(v, key)
+                    }
+                }
+            case "disclosure":
+                for (k, v) in try mapping(value, name, allowed: ["threshold"]) {
+                    config.suppressionThreshold = try int(v, "disclosure.\(k)", minimum: 1)
+                }
+            case "input":
+                for (k, v) in try mapping(value, name, allowed: ["max_inflate_ratio", "max_inflated_bytes"]) {
+                    if k == "max_inflate_ratio" {
+                        config.maxInflateRatio = try int(v, "input.\(k)", minimum: 1)
+                    } else {
+                        config.maxInflatedBytes = Int64(try int(v, "input.\(k)", minimum: 1))
+                    }
+                }
+            default:
+                guard let mapping = value.mapping else { throw fail(value, name, "expected group names mapped to lists of LA codes") }
+                for (k, v) in mapping {
+                    guard let group = k.string else { throw fail(k, name, "group names must be text") }
+                    let codes = try stringList(v, "groups.\(group)")
+                    for code in codes where !(code.count == 3 && code.allSatisfy(\.isNumber)) {
+                        throw fail(v, "groups.\(group)", "'\(code)' is not a 3-digit LA code")
+                    }
+                    config.groups[group] = codes
+                }
+            }
+        }
+        return config
+    }
+
+    func pins(_ node: Node, _ key: String) throws -> [PluginPin] {
+        guard let sequence = node.sequence else { throw fail(node, key, "expected a list of pins") }
+        return try sequence.map { item in
+            if let scalar = item.scalar { return try checkedPin(scalar.string, note: nil, item, key) }
+            var sha: String?
+            var note: String?
+            for (k, v) in try mapping(item, key, allowed: ["sha256", "note"]) {
+                if k == "sha256" { sha = try string(v, "\(key).sha256") } else { note = try string(v, "\(key).note") }
+            }
+            guard let sha else { throw fail(item, key, "a pin needs sha256") }
+            return try checkedPin(sha, note: note, item, key)
+        }
+    }
+
+    func checkedPin(_ sha: String, note: String?, _ node: Node, _ key: String) throws -> PluginPin {
+        let value = sha.lowercased()
+        guard value.count == 64, value.allSatisfy(\.isHexDigit) else {
+            throw fail(node, key, "'\(sha)' is not a SHA-256 (64 hex digits)")
+        }
+        return PluginPin(sha256: value, note: note)
+    }
+}

@@ -1,0 +1,63 @@
+import Foundation
+import Yams
+
+/// The hub's configuration (`config/hub.yaml`; every key is optional). See
+/// `config/hub.example.yaml` for a documented example.
+public struct HubConfiguration: Sendable, Equatable {
+    /// The store. Default `hub.sqlite` in the working folder.
+    public var databasePath: String?
+    /// The hub secret (pseudonyms, sealed archive). Default: beside the database, `<name>.secret`.
+    public var secretPath: String?
+    /// Extra plugin folders, searched after the executable's folder and `config/plugins`.
+    public var pluginDirectories: [String] = []
+    /// Load only plugins whose SHA-256 is in `pins`.
+    public var pinning = false
+    public var pins: [PluginPin] = []
+    /// Counts below this are suppressed when one LA's figures are shown to another.
+    public var suppressionThreshold = 5
+    /// Named groups of LAs (3-digit codes), e.g. a regional SEND partnership.
+    public var groups: [String: [String]] = [:]
+    /// Decompression limits for .gz inputs.
+    public var maxInflateRatio = 200
+    public var maxInflatedBytes: Int64 = 8 << 30
+    /// The file this came from, if any.
+    public var sourcePath: String?
+
+    public init() {}
+
+    /// The database path to use: `--db`, else the config's, else `./hub.sqlite`.
+    public func resolvedDatabasePath(override: String?) -> String {
+        override ?? databasePath ?? "hub.sqlite"
+    }
+
+    /// The secret path to use for a database: the config's, else `<database minus extension>.secret`.
+    public func resolvedSecretPath(databasePath: String) -> String {
+        if let secretPath { return secretPath }
+        let url = URL(fileURLWithPath: databasePath)
+        return url.deletingPathExtension().path + ".secret"
+    }
+}
+
+/// A pinned plugin checksum.
+public struct PluginPin: Sendable, Equatable {
+    public var sha256: String
+    /// What it is, for people reading the config (e.g. the file name).
+    public var note: String?
+
+    public init(sha256: String, note: String? = nil) {
+        self.sha256 = sha256
+        self.note = note
+    }
+}
+
+/// A mistake in the configuration file, with where it is.
+public struct ConfigurationError: Error, CustomStringConvertible, Equatable {
+    public var file: String
+    public var line: Int?
+    public var key: String
+    public var message: String
+
+    public var description: String {
+        "\(file)\(line.map { ":\($0)" } ?? ""): \(key): \(message)"
+    }
+}

@@ -1,0 +1,83 @@
+/// One row of the import ledger: a SEN2 return or a reference data set as it was imported.
+public struct ImportEntry: Sendable, Hashable {
+    public var id: Int64
+    public var dataset: String
+    public var scope: String
+    public var sourceName: String
+    public var checksum: String
+    public var inputBytes: Int
+    public var importerID: String
+    public var importerVersion: String
+    public var importedAt: String
+    public var laCode: String?
+    public var collectionYear: Int?
+    public var censusDate: String?
+    public var records: Int
+    public var quarantined: Int
+    public var errors: Int
+    public var warnings: Int
+    public var supersededBy: Int64?
+    public var supersededAt: String?
+
+    public var isCurrent: Bool { supersededBy == nil }
+
+    static let columns = """
+    id, dataset, scope, source_name, checksum, input_bytes, importer_id, importer_version, imported_at,
+    la_code, collection_year, census_date, records, quarantined, errors, warnings, superseded_by, superseded_at
+    """
+
+    init(row: [SQLValue]) {
+        id = row[0].int64 ?? 0
+        dataset = row[1].string ?? ""
+        scope = row[2].string ?? ""
+        sourceName = row[3].string ?? ""
+        checksum = row[4].string ?? ""
+        inputBytes = row[5].int ?? 0
+        importerID = row[6].string ?? ""
+        importerVersion = row[7].string ?? ""
+        importedAt = row[8].string ?? ""
+        laCode = row[9].string
+        collectionYear = row[10].int
+        censusDate = row[11].string
+        records = row[12].int ?? 0
+        quarantined = row[13].int ?? 0
+        errors = row[14].int ?? 0
+        warnings = row[15].int ?? 0
+        supersededBy = row[16].int64
+        supersededAt = row[17].string
+    }
+}
+
+/// What a new import is about, known once the importer has read the header (SEN2) or started.
+public struct ImportScope: Sendable, Hashable {
+    public var dataset: String
+    /// Imports with the same key replace each other; the older one is kept in history.
+    public var key: String
+    public var laCode: String?
+    public var collectionYear: Int?
+    public var censusDate: String?
+
+    public init(dataset: String, key: String, laCode: String? = nil, collectionYear: Int? = nil,
+                censusDate: String? = nil) {
+        self.dataset = dataset
+        self.key = key
+        self.laCode = laCode
+        self.collectionYear = collectionYear
+        self.censusDate = censusDate
+    }
+
+    /// A SEN2 return: one per LA and collection year.
+    public static func sen2Return(laCode: String, collectionYear: Int, censusDate: String) -> ImportScope {
+        ImportScope(dataset: "sen2-return", key: "sen2-return/\(laCode)/\(collectionYear)",
+                    laCode: laCode, collectionYear: collectionYear, censusDate: censusDate)
+    }
+}
+
+/// Counts written back to the ledger when an import finishes.
+public struct ImportCounts: Sendable, Hashable {
+    public var records = 0
+    public var quarantined = 0
+    public var errors = 0
+    public var warnings = 0
+    public init() {}
+}

@@ -1,0 +1,90 @@
+import HubKit
+
+/// A stored indicator value with its definition's unit, as outputs read it.
+public struct StoredIndicatorValue: Sendable, Hashable {
+    public var indicatorID: String
+    public var laCode: String
+    public var period: String
+    public var periodType: String
+    public var numerator: Double?
+    public var denominator: Double?
+    public var value: Double?
+    public var unavailableReason: String?
+    public var unit: String
+    public var polarity: String
+}
+
+/// Reads and writes `indicator_definitions` and `indicator_values`.
+public struct IndicatorTable {
+    public let database: Database
+    public init(database: Database) { self.database = database }
+
+    /// Replaces the definitions and every value of one provider's indicators (in the caller's
+    /// transaction).
+    public func replace(definitions: [IndicatorDefinition], results: [IndicatorResult],
+                        providerID: String, providerVersion: String, computedAt: String) throws {
+        let byID = Dictionary(definitions.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        for definition in definitions {
+            try database.execute("DELETE FROM indicator_values WHERE indicator_id = ?", [.text(definition.id)])
+            try database.execute("""
+                INSERT OR REPLACE INTO indicator_definitions (id, title, unit, polarity, period_type, numerator,
+                    denominator, sources, provider_id, provider_version) VALUES (?,?,?,?,?,?,?,?,?,?)
+                """, [.text(definition.id), .text(definition.title), .text(definition.unit.rawValue),
+                      .text(definition.polarity.rawValue), .text(definition.periodType.rawValue),
+                      .text(definition.numerator), SQLValue(definition.denominator),
+                      .text(definition.sources.map(\.rawValue).joined(separator: ",")),
+                      .text(providerID), .text(providerVersion)])
+        }
+        let insert = try database.prepare("""
+            INSERT OR REPLACE INTO indicator_values (indicator_id, la_code, period, period_type, numerator,
+                denominator, value, unavailable_reason, computed_at) VALUES (?,?,?,?,?,?,?,?,?)
+            """)
+        for result in results {
+            guard let definition = byID[result.indicatorID] else { continue }
+            let value = result.numerator.flatMap { definition.value(numerator: $0, denominator: result.denominator) }
+            insert.bind(result.indicatorID, at: 1)
+            insert.bind(result.laCode, at: 2)
+            insert.bind(result.period.label, at: 3)
+            insert.bind(result.period.type.rawValue, at: 4)
+            insert.bind(result.numerator, at: 5)
+            insert.bind(result.denominator, at: 6)
+            insert.bind(value, at: 7)
+            insert.bind(result.unavailableReason, at: 8)
+            insert.bind(computedAt, at: 9)
+            try insert.insert()
+        }
+    }
+
+    /// Stored values, filtered.
+    public func values(indicators: [String] = [], laCodes: [String] = [], period: String? = nil) throws
+        -> [StoredIndicatorValue] {
+        var conditions: [String] = []
+        var args: [SQLValue] = []
+        if !indicators.isEmpty {
+            conditions.append("v.indicator_id IN (\(Array(repeating: "?", count: indicators.count).joined(separator: ",")))")
+            args += indicators.map { .text($0) }
+        }
+        if !laCodes.isEmpty {
+            conditions.append("v.la_code IN (\(Array(repeating: "?", count: laCodes.count).joined(separator: ",")))")
+            args += laCodes.map { .text($0) }
+        }
+        if let period {
+            conditions.append("v.period = ?")
+            args.append(.text(period))
+        }
+        let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+        return try database.rows("""
+            SELECT v.indicator_id, v.la_code, v.period, v.period_type, v.numerator, v.denominator, v.value,
+                   v.unavailable_reason, d.unit, d.polarity
+            FROM indicator_values v JOIN indicator_definitions d ON d.id = v.indicator_id
+            \(whereClause)
+            ORDER BY v.indicator_id, v.period, v.la_code
+            """, args).map { row in
+            StoredIndicatorValue(indicatorID: row[0].string ?? "", laCode: row[1].string ?? "",
+                                 period: row[2].string ?? "", periodType: row[3].string ?? "",
+                                 numerator: row[4].double, denominator: row[5].double, value: row[6].double,
+                                 unavailableReason: row[7].string, unit: row[8].string ?? "",
+                                 polarity: row[9].string ?? "")
+        }
+    }
+}

@@ -1,0 +1,115 @@
+import CSQLite
+
+/// An error from SQLite, with the statement that failed.
+public struct DatabaseError: Error, CustomStringConvertible, Sendable {
+    public var code: Int32
+    public var message: String
+    public var sql: String?
+
+    public var description: String {
+        if let sql { return "SQLite error \(code): \(message) (in: \(sql.prefix(200)))" }
+        return "SQLite error \(code): \(message)"
+    }
+}
+
+/// A connection to one SQLite database file: a thin wrapper over the C API.
+///
+/// Not thread-safe: use one connection per thread of work.
+public final class Database {
+    /// The raw handle, for the few calls this wrapper does not cover (authorizer, progress handler).
+    public let handle: OpaquePointer
+    public let path: String
+    public let isReadOnly: Bool
+    private var statementCache: [String: Statement] = [:]
+
+    /// Opens (creating when `readOnly` is false) the database at `path`.
+    public init(path: String, readOnly: Bool = false) throws {
+        var db: OpaquePointer?
+        let flags = readOnly
+            ? SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX
+            : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX
+        let rc = sqlite3_open_v2(path, &db, flags, nil)
+        guard rc == SQLITE_OK, let db else {
+            let message = db.map { String(cString: sqlite3_errmsg($0)) } ?? "cannot open"
+            if let db { sqlite3_close_v2(db) }
+            throw DatabaseError(code: rc, message: "\(path): \(message)")
+        }
+        handle = db
+        self.path = path
+        isReadOnly = readOnly
+        sqlite3_busy_timeout(db, 5_000)
+        sqlite3_extended_result_codes(db, 1)
+    }
+
+    deinit {
+        statementCache.removeAll()
+        sqlite3_close_v2(handle)
+    }
+
+    /// Runs one or more statements that return no rows.
+    public func execute(_ sql: String) throws {
+        var error: UnsafeMutablePointer<CChar>?
+        let rc = sqlite3_exec(handle, sql, nil, nil, &error)
+        if rc != SQLITE_OK {
+            let message = error.map { String(cString: $0) } ?? lastErrorMessage
+            sqlite3_free(error)
+            throw DatabaseError(code: rc, message: message, sql: sql)
+        }
+    }
+
+    /// Runs one statement with arguments.
+    public func execute(_ sql: String, _ arguments: [SQLValue]) throws {
+        let statement = try cached(sql)
+        try statement.bind(arguments)
+        try statement.run()
+    }
+
+    /// A new prepared statement (not cached).
+    public func prepare(_ sql: String) throws -> Statement {
+        try Statement(database: self, sql: sql)
+    }
+
+    /// A prepared statement kept for reuse on this connection; reset before it is returned.
+    public func cached(_ sql: String) throws -> Statement {
+        if let statement = statementCache[sql] {
+            statement.reset()
+            return statement
+        }
+        let statement = try prepare(sql)
+        statementCache[sql] = statement
+        return statement
+    }
+
+    /// All rows of a query.
+    public func rows(_ sql: String, _ arguments: [SQLValue] = []) throws -> [[SQLValue]] {
+        let statement = try cached(sql)
+        try statement.bind(arguments)
+        var result: [[SQLValue]] = []
+        while try statement.step() { result.append(statement.row()) }
+        statement.reset()
+        return result
+    }
+
+    /// The first column of the first row, or nil.
+    public func scalar(_ sql: String, _ arguments: [SQLValue] = []) throws -> SQLValue? {
+        try rows(sql, arguments).first?.first
+    }
+
+    public var lastInsertedRowID: Int64 { sqlite3_last_insert_rowid(handle) }
+    public var changes: Int { Int(sqlite3_changes(handle)) }
+    public var lastErrorMessage: String { String(cString: sqlite3_errmsg(handle)) }
+    public var isInTransaction: Bool { sqlite3_get_autocommit(handle) == 0 }
+
+    /// Runs `body` in a transaction: committed when it returns, rolled back when it throws.
+    public func transaction<T>(_ body: () throws -> T) throws -> T {
+        try execute("BEGIN IMMEDIATE")
+        do {
+            let result = try body()
+            try execute("COMMIT")
+            return result
+        } catch {
+            try? execute("ROLLBACK")
+            throw error
+        }
+    }
+}

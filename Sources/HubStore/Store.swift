@@ -1,0 +1,75 @@
+import CSQLite
+
+/// The hub's SQLite store: opens the file with WAL and foreign keys on, and brings its schema up to
+/// ``Migrations/current``.
+public final class Store {
+    public let database: Database
+
+    /// Opens (and creates, unless `readOnly`) the store at `path`, migrating an older schema.
+    /// A store written by a newer hnhub is refused rather than damaged.
+    public init(path: String, readOnly: Bool = false) throws {
+        database = try Database(path: path, readOnly: readOnly)
+        if !readOnly {
+            try database.execute("PRAGMA journal_mode = WAL")
+            try database.execute("PRAGMA synchronous = NORMAL")
+        }
+        try database.execute("PRAGMA foreign_keys = ON")
+        let version = try schemaVersion()
+        if version > Migrations.current {
+            throw StoreError.newerSchema(path: path, found: version, supported: Migrations.current)
+        }
+        if version < Migrations.current {
+            guard !readOnly else {
+                throw StoreError.needsMigration(path: path, found: version, current: Migrations.current)
+            }
+            try migrate(to: Migrations.current)
+        }
+    }
+
+    /// The schema version recorded in the file (`PRAGMA user_version`).
+    public func schemaVersion() throws -> Int {
+        try database.scalar("PRAGMA user_version")?.int ?? 0
+    }
+
+    /// Applies the migrations after the current version, up to `target`, each in a transaction.
+    public func migrate(to target: Int) throws {
+        let from = try schemaVersion()
+        for migration in Migrations.all where migration.version > from && migration.version <= target {
+            try database.transaction {
+                try database.execute(migration.sql)
+                try database.execute("PRAGMA user_version = \(migration.version)")
+            }
+        }
+    }
+
+    /// Creates a store at an older schema version (for migration tests and tools): the file gets
+    /// exactly the migrations up to `version`.
+    public static func createAtVersion(_ version: Int, path: String) throws {
+        let database = try Database(path: path)
+        try database.execute("PRAGMA journal_mode = WAL")
+        for migration in Migrations.all where migration.version <= version {
+            try database.transaction {
+                try database.execute(migration.sql)
+                try database.execute("PRAGMA user_version = \(migration.version)")
+            }
+        }
+    }
+}
+
+/// Problems opening a store.
+public enum StoreError: Error, CustomStringConvertible {
+    case newerSchema(path: String, found: Int, supported: Int)
+    case needsMigration(path: String, found: Int, current: Int)
+    case notFound(String)
+
+    public var description: String {
+        switch self {
+        case let .newerSchema(path, found, supported):
+            return "\(path): schema version \(found) was written by a newer hnhub (this one supports up to \(supported)); upgrade hnhub"
+        case let .needsMigration(path, found, current):
+            return "\(path): schema version \(found) needs migrating to \(current); open it once without read-only (e.g. hnhub init --db \(path))"
+        case let .notFound(path):
+            return "\(path): no hub store here; create one with: hnhub init --db \(path)"
+        }
+    }
+}

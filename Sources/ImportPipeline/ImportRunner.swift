@@ -1,0 +1,160 @@
+import Foundation
+import HubKit
+import HubStore
+import InputFiles
+import PluginHost
+import Pseudonymisation
+
+/// What happened to one input.
+public enum ImportOutcome: Sendable {
+    /// Stored as import `entry`; `replaced` is the earlier import of the same scope now in history.
+    case imported(entry: ImportEntry, replaced: ImportEntry?, summary: ValidationSummary)
+    /// The same bytes were imported before: nothing was written.
+    case alreadyImported(ImportEntry)
+    /// The input as a whole could not be used: nothing was written.
+    case rejected(source: String, reason: String)
+    /// `hnhub validate`: checked, nothing written.
+    case validated(source: String, importerID: String, summary: ValidationSummary)
+}
+
+/// Runs inputs through importer -> validation -> pseudonymisation -> store, one input per
+/// transaction: an input is stored whole or not at all.
+public struct ImportRunner {
+    public let catalog: PluginCatalog
+    public let opener: InputOpener
+    /// Store and secret; nil for validation only.
+    public let store: Store?
+    public let secret: HubSecret?
+    /// Called with bytes read so far in the current input and its size.
+    public var progress: (_ read: Int, _ total: Int) -> Void = { _, _ in }
+    /// Clock for `imported_at` (tests fix it).
+    public var now: () -> Date = Date.init
+
+    public init(catalog: PluginCatalog, opener: InputOpener, store: Store?, secret: HubSecret?) {
+        self.catalog = catalog
+        self.opener = opener
+        self.store = store
+        self.secret = secret
+    }
+
+    /// Imports (or, without a store, validates) one path: a file, or a folder. A folder that one
+    /// importer claims as a whole (e.g. a Blade export) is one import; otherwise each file is.
+    public func run(path: String, importerID: String? = nil) -> [ImportOutcome] {
+        do {
+            let source = try opener.source(path: path)
+            if source.files.count > 1 || InputOpener.isDirectory(path) {
+                if importerID != nil || chooseImporter(for: source, explicit: nil) != nil {
+                    return [run(source: source, importerID: importerID)]
+                }
+                return source.files.map {
+                    run(source: ImportSource(name: $0.name, files: [$0]), importerID: nil)
+                }
+            }
+            return [run(source: source, importerID: importerID)]
+        } catch {
+            return [.rejected(source: path, reason: "\(error)")]
+        }
+    }
+
+    /// Imports one source.
+    public func run(source: ImportSource, importerID: String?, checksumOverride: String? = nil) -> ImportOutcome {
+        guard let importer = chooseImporter(for: source, explicit: importerID) else {
+            return .rejected(source: source.name, reason: noImporterReason(source: source, explicit: importerID))
+        }
+        do {
+            let (checksum, inputBytes) = try checksumOverride.map { ($0, try Self.size(of: source)) }
+                ?? Self.checksum(of: source)
+            guard let store, let secret else {
+                let session = ImportSession(importer: importer, storage: nil, establishmentKnown: nil) { read in
+                    progress(read, inputBytes)
+                }
+                try importer.read(source, into: session)
+                return .validated(source: source.name, importerID: importer.descriptor.id, summary: session.summary)
+            }
+            let database = store.database
+            let ledger = ImportLedger(database: database)
+            if checksumOverride == nil, let earlier = try ledger.entry(checksum: checksum) {
+                return .alreadyImported(earlier)
+            }
+            let importedAt = Self.timestamp(now())
+            let knownURNs = try establishmentLookup(database)
+            return try database.transaction {
+                let session = ImportSession(
+                    importer: importer,
+                    storage: .init(database: database, ledger: ledger, pseudonymiser: Pseudonymiser(secret: secret),
+                                   sourceName: source.name, checksum: checksum, inputBytes: inputBytes,
+                                   importedAt: importedAt),
+                    establishmentKnown: knownURNs) { read in progress(read, inputBytes) }
+                try importer.read(source, into: session)
+                guard let importID = session.importID, let scope = session.scope else {
+                    throw InputRejected(file: source.name, message: "the importer \(importer.descriptor.id) found no records in it")
+                }
+                try RawArchive(ledger: ledger, sealer: ArchiveSealer(secret: secret))
+                    .store(source: source, importID: importID)
+                let replaced = try ledger.activate(id: importID, scope: scope, counts: session.counts, at: importedAt)
+                guard let entry = try ledger.entry(id: importID) else {
+                    throw InputRejected(file: source.name, message: "the import vanished while it was written")
+                }
+                return .imported(entry: entry, replaced: replaced, summary: session.summary)
+            }
+        } catch let rejected as InputRejected {
+            return .rejected(source: source.name, reason: rejected.description)
+        } catch {
+            return .rejected(source: source.name, reason: "\(error)")
+        }
+    }
+
+    func chooseImporter(for source: ImportSource, explicit: String?) -> (any Importer)? {
+        if let explicit { return catalog.importer(id: explicit) }
+        if case .found(let importer) = catalog.detectImporter(for: source) { return importer }
+        return nil
+    }
+
+    func noImporterReason(source: ImportSource, explicit: String?) -> String {
+        if let explicit {
+            let known = catalog.importers.map(\.component.descriptor.id).sorted().joined(separator: ", ")
+            return "no importer with id '\(explicit)' (loaded: \(known.isEmpty ? "none" : known))"
+        }
+        if case .ambiguous(let ids) = catalog.detectImporter(for: source) {
+            return "more than one importer claims it (\(ids.joined(separator: ", "))); choose one with --importer"
+        }
+        if catalog.importers.isEmpty {
+            return "no importer plugins are loaded (see `hnhub plugins`)"
+        }
+        return "no importer recognises this content (tried: \(catalog.importers.map(\.component.descriptor.id).sorted().joined(separator: ", "))); use --importer ID if you know which applies"
+    }
+
+    /// URNs of the establishment register, when one is loaded.
+    func establishmentLookup(_ database: Database) throws -> (@Sendable (String) -> Bool)? {
+        let urns = try database.rows("SELECT urn FROM establishments").compactMap { $0[0].string }
+        guard !urns.isEmpty else { return nil }
+        let known = Set(urns)
+        return { known.contains($0) }
+    }
+
+    /// SHA-256 of the source as given (a folder: of its files' names and checksums), and its size.
+    static func checksum(of source: ImportSource) throws -> (String, Int) {
+        if source.files.count == 1 {
+            let (sha, bytes) = try fileChecksum(path: source.files[0].name)
+            return (sha, bytes)
+        }
+        var combined = ""
+        var total = 0
+        for file in source.files {
+            let (sha, bytes) = try fileChecksum(path: file.name)
+            combined += "\(file.baseName)\t\(sha)\n"
+            total += bytes
+        }
+        return (sha256Hex(Array(combined.utf8)), total)
+    }
+
+    static func size(of source: ImportSource) throws -> Int {
+        try source.files.reduce(0) { $0 + (try fileChecksum(path: $1.name).bytes) }
+    }
+
+    static func timestamp(_ date: Date) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime]
+        return formatter.string(from: date)
+    }
+}

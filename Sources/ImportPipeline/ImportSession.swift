@@ -1,0 +1,144 @@
+import HubKit
+import HubStore
+import Pseudonymisation
+import Validation
+
+/// The sink an importer writes into: every record is validated, pseudonymised and (unless this is
+/// a dry run for `hnhub validate`) stored. One session is one input and runs inside the caller's
+/// transaction.
+final class ImportSession: RecordSink {
+    struct Storage {
+        var database: Database
+        var ledger: ImportLedger
+        var pseudonymiser: Pseudonymiser
+        var sourceName: String
+        var checksum: String
+        var inputBytes: Int
+        var importedAt: String
+    }
+
+    let importer: any Importer
+    private let storage: Storage?
+    private let establishmentKnown: (@Sendable (String) -> Bool)?
+    private let onProgress: (Int) -> Void
+
+    private(set) var summary = ValidationSummary()
+    private(set) var counts = ImportCounts()
+    private(set) var scope: ImportScope?
+    private(set) var importID: Int64?
+    private(set) var header: ReturnHeader?
+    private var validator: SEN2Validator?
+    private var personWriter: PersonWriter?
+    private var findings: FindingsWriter?
+    private var referenceWriter: ReferenceWriter?
+
+    init(importer: any Importer, storage: Storage?, establishmentKnown: (@Sendable (String) -> Bool)?,
+         onProgress: @escaping (Int) -> Void) {
+        self.importer = importer
+        self.storage = storage
+        self.establishmentKnown = establishmentKnown
+        self.onProgress = onProgress
+    }
+
+    // MARK: RecordSink
+
+    func beginReturn(_ header: ReturnHeader) throws {
+        try expect(.sen2Return, record: "a SEN2 return header")
+        guard self.header == nil else {
+            throw InputRejected(file: storage?.sourceName, message: "the importer started a second return in one input")
+        }
+        self.header = header
+        var validator = SEN2Validator(header: header, establishmentKnown: establishmentKnown)
+        let headerIssues = validator.validateHeader()
+        self.validator = validator
+        try begin(.sen2Return(laCode: header.laCode, collectionYear: header.collectionYear,
+                              censusDate: header.referenceDate.iso))
+        for issue in headerIssues { try record(issue) }
+    }
+
+    func person(_ person: PersonRecord) throws {
+        guard validator != nil else {
+            throw InputRejected(file: storage?.sourceName, message: "a person came before the return header")
+        }
+        let issues = person.issues + validator!.validate(person)
+        var errorRules: [String] = []
+        for issue in issues {
+            try record(issue)
+            if issue.severity == .error, !errorRules.contains(issue.ruleID) { errorRules.append(issue.ruleID) }
+        }
+        let quarantined = !errorRules.isEmpty
+        summary.countPerson(quarantined: quarantined)
+        guard let storage else { return }
+        let identity = storage.pseudonymiser.identity(of: person)
+        if quarantined {
+            counts.quarantined += 1
+            try findings?.quarantine(person.location, pseudonym: identity.pseudonym, rules: errorRules)
+        } else {
+            counts.records += 1
+            try personWriter?.write(person, identity: identity)
+        }
+    }
+
+    func establishment(_ establishment: EstablishmentRecord) throws {
+        try expect(.establishments, record: "an establishment")
+        try beginIfNeeded(ImportScope(dataset: DatasetKind.establishments.rawValue, key: "establishments"))
+        counts.records += 1
+        try referenceWriter?.write(establishment)
+    }
+
+    func population(_ row: PopulationRecord) throws {
+        try expect(.population, record: "a population row")
+        try beginIfNeeded(ImportScope(dataset: DatasetKind.population.rawValue, key: "population/\(importer.descriptor.id)"))
+        counts.records += 1
+        try referenceWriter?.write(row)
+    }
+
+    func placementCost(_ row: PlacementCostRecord) throws {
+        try expect(.placementCosts, record: "a placement cost")
+        try beginIfNeeded(ImportScope(dataset: DatasetKind.placementCosts.rawValue,
+                                      key: "placement-costs/\(row.laCode)"))
+        counts.records += 1
+        let pseudonym = row.personIdentifier.map { storage?.pseudonymiser.pseudonym(kind: "upn", key: $0.uppercased()) }
+        try referenceWriter?.write(row, personPseudonym: pseudonym ?? nil)
+    }
+
+    func issue(_ issue: ImportIssue) throws {
+        try record(issue)
+    }
+
+    func progress(bytesRead: Int) { onProgress(bytesRead) }
+
+    // MARK: Helpers
+
+    private func record(_ issue: ImportIssue) throws {
+        summary.add(issue)
+        if issue.severity == .error { counts.errors += 1 } else { counts.warnings += 1 }
+        try findings?.write(IssueMasking.masked(issue))
+    }
+
+    private func expect(_ kind: DatasetKind, record: String) throws {
+        guard importer.produces == kind else {
+            throw InputRejected(file: storage?.sourceName,
+                                message: "importer \(importer.descriptor.id) produces \(importer.produces.rawValue) but sent \(record)")
+        }
+    }
+
+    private func beginIfNeeded(_ scope: ImportScope) throws {
+        if self.scope == nil { try begin(scope) }
+    }
+
+    private func begin(_ scope: ImportScope) throws {
+        self.scope = scope
+        guard let storage else { return }
+        let id = try storage.ledger.begin(scope: scope, sourceName: storage.sourceName, checksum: storage.checksum,
+                                          inputBytes: storage.inputBytes, importerID: importer.descriptor.id,
+                                          importerVersion: importer.descriptor.version,
+                                          importedAt: storage.importedAt, archiveFormat: ArchiveSealer.format)
+        importID = id
+        findings = try FindingsWriter(database: storage.database, importID: id)
+        switch importer.produces {
+        case .sen2Return: personWriter = try PersonWriter(database: storage.database, importID: id)
+        default: referenceWriter = ReferenceWriter(database: storage.database, importID: id)
+        }
+    }
+}

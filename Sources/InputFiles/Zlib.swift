@@ -1,0 +1,32 @@
+import CZlib
+
+/// zlib compression of byte chunks (for the sealed archive of each input).
+public enum Zlib {
+    /// Compresses `bytes` into one zlib stream.
+    public static func compress(_ bytes: [UInt8], level: Int32 = 6) -> [UInt8] {
+        var destinationLength = compressBound(uLong(bytes.count))
+        var destination = [UInt8](repeating: 0, count: Int(destinationLength))
+        let rc = destination.withUnsafeMutableBufferPointer { out in
+            bytes.withUnsafeBufferPointer { input in
+                compress2(out.baseAddress, &destinationLength, input.baseAddress, uLong(bytes.count), level)
+            }
+        }
+        precondition(rc == Z_OK, "zlib compress2 failed: \(rc)")
+        destination.removeSubrange(Int(destinationLength)...)
+        return destination
+    }
+
+    /// Inflates one zlib stream whose original size is at most `limit` bytes.
+    public static func decompress(_ bytes: [UInt8], limit: Int) throws -> [UInt8] {
+        let stream = try InflatingByteStream(source: MemoryByteStream(bytes), name: "archive",
+                                             limits: InflationLimits(maxRatio: .max / 2, maxBytes: Int64(limit)))
+        var result: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let n = try buffer.withUnsafeMutableBytes { try stream.read(into: $0) }
+            if n == 0 { break }
+            result.append(contentsOf: buffer[0..<n])
+        }
+        return result
+    }
+}

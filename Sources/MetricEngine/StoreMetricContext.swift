@@ -1,0 +1,40 @@
+import HubKit
+import HubStore
+
+/// The read-only view of the store a metric plugin gets.
+final class StoreMetricContext: MetricContext {
+    private let database: Database
+
+    /// Opens its own read-only connection to the store file.
+    init(path: String) throws {
+        database = try Database(path: path, readOnly: true)
+        try database.execute("PRAGMA query_only = ON")
+    }
+
+    func query(_ sql: String, _ arguments: [StoreValue], row: ([StoreValue]) throws -> Void) throws {
+        let statement = try database.cached(sql)
+        try statement.bind(arguments.map(Self.sqlValue))
+        defer { statement.reset() }
+        while try statement.step() {
+            try row(statement.row().map(Self.storeValue))
+        }
+    }
+
+    static func sqlValue(_ value: StoreValue) -> SQLValue {
+        switch value {
+        case .null: return .null
+        case .integer(let v): return .integer(v)
+        case .real(let v): return .real(v)
+        case .text(let t): return .text(t)
+        }
+    }
+
+    static func storeValue(_ value: SQLValue) -> StoreValue {
+        switch value {
+        case .null, .blob: return .null
+        case .integer(let v): return .integer(v)
+        case .real(let v): return .real(v)
+        case .text(let t): return .text(t)
+        }
+    }
+}

@@ -1,0 +1,32 @@
+import Crypto
+import Foundation
+
+/// Seals archive chunks (the raw input, zlib-compressed) with ChaCha20-Poly1305 under a key derived
+/// from the hub secret: the raw file contains names and UPNs, so the database must not hold it in
+/// readable form. Reprocessing opens the chunks with the same secret.
+public struct ArchiveSealer {
+    /// Recorded with each import so a later format can still read old archives.
+    public static let format = "zlib+chachapoly-v1"
+    private let key: SymmetricKey
+
+    public init(secret: HubSecret) { key = secret.derivedKey(for: "hnhub raw archive v1") }
+
+    public func seal(_ bytes: [UInt8]) throws -> [UInt8] {
+        Array(try ChaChaPoly.seal(bytes, using: key).combined)
+    }
+
+    public func open(_ sealed: [UInt8]) throws -> [UInt8] {
+        do {
+            return Array(try ChaChaPoly.open(ChaChaPoly.SealedBox(combined: sealed), using: key))
+        } catch {
+            throw ArchiveError.cannotOpen
+        }
+    }
+}
+
+public enum ArchiveError: Error, CustomStringConvertible {
+    case cannotOpen
+    public var description: String {
+        "the archived input cannot be opened with this hub's secret (was the secret file replaced?)"
+    }
+}

@@ -1,0 +1,104 @@
+import ArgumentParser
+import Foundation
+import HubStore
+import MetricEngine
+
+/// `hnhub indicators`: computes every indicator with the metric plugins and prints them.
+struct IndicatorsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "indicators", abstract: "Compute and list indicator values with numerators and denominators.")
+
+    @OptionGroup var hub: HubOptions
+
+    @Option(name: .long, help: "Period, e.g. 2024/25 (census) or 2024 (calendar).")
+    var period: String?
+
+    @Option(name: .long, help: "3-digit LA code (repeatable).")
+    var la: [String] = []
+
+    @Option(name: .long, help: "A named group of LAs from the config.")
+    var group: String?
+
+    @Option(name: .long, help: "Indicator id (repeatable).")
+    var indicator: [String] = []
+
+    @Option(name: .long, help: "table, csv or json.")
+    var format: OutputFormat = .table
+
+    enum OutputFormat: String, ExpressibleByArgument { case table, csv, json }
+
+    func run() throws {
+        let config = try hub.loadConfiguration()
+        let store = try hub.openStore(config)
+        let catalog = hub.loadPlugins(config)
+        var laCodes = la
+        if let group {
+            guard let members = config.groups[group] else {
+                throw HubFailure.unusable("no group named '\(group)' in the config (groups: \(config.groups.keys.sorted().joined(separator: ", ")))")
+            }
+            laCodes += members
+        }
+        let runs = try IndicatorComputation(store: store, catalog: catalog).run()
+        for run in runs where run.failure != nil {
+            printError("hnhub: metric plugin \(run.providerID) failed: \(run.failure!)")
+        }
+        let values = try IndicatorTable(database: store.database).values(indicators: indicator, laCodes: laCodes,
+                                                                         period: period)
+        switch format {
+        case .json: print(try IndicatorJSON.render(values))
+        case .csv: print(IndicatorCSV.render(values))
+        case .table:
+            var table = TextTable(header: ["indicator", "la", "period", "value", "numerator", "denominator", "unit", "note"],
+                                  rightAligned: [3, 4, 5])
+            table.rows = values.map { v in
+                [v.indicatorID, v.laCode, v.period, v.value.map(Number.text) ?? "-", v.numerator.map(Number.text) ?? "",
+                 v.denominator.map(Number.text) ?? "", v.unit, v.unavailableReason ?? ""]
+            }
+            print(values.isEmpty ? "no indicator values (import returns first)" : table.render())
+        }
+        if runs.contains(where: { $0.failure != nil }) { throw ExitCode(1) }
+    }
+}
+
+/// Number formatting for people: integers without decimals, others to one decimal place.
+enum Number {
+    static func text(_ value: Double) -> String {
+        if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
+        return String(format: "%.1f", value)
+    }
+}
+
+/// The JSON shape design.md fixes for `indicators --format json`.
+enum IndicatorJSON {
+    static func render(_ values: [StoredIndicatorValue]) throws -> String {
+        let objects: [[String: Any]] = values.map { v in
+            [
+                "indicator": v.indicatorID, "la_code": v.laCode, "period": v.period,
+                "value": v.value.map { ($0 * 10).rounded() / 10 } as Any? ?? NSNull(),
+                "numerator": v.numerator as Any? ?? NSNull(), "denominator": v.denominator as Any? ?? NSNull(),
+                "unit": v.unit, "polarity": v.polarity, "suppressed": false,
+            ]
+        }
+        let data = try JSONSerialization.data(withJSONObject: objects, options: [.sortedKeys, .withoutEscapingSlashes])
+        return String(decoding: data, as: UTF8.self)
+    }
+}
+
+/// CSV with a header row; numbers unformatted.
+enum IndicatorCSV {
+    static func render(_ values: [StoredIndicatorValue]) -> String {
+        var lines = ["indicator,la_code,period,value,numerator,denominator,unit,polarity,unavailable_reason"]
+        for v in values {
+            let cells = [v.indicatorID, v.laCode, v.period, v.value.map { String($0) } ?? "",
+                         v.numerator.map(Number.text) ?? "", v.denominator.map(Number.text) ?? "", v.unit, v.polarity,
+                         v.unavailableReason ?? ""]
+            lines.append(cells.map(quote).joined(separator: ","))
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    static func quote(_ cell: String) -> String {
+        cell.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" })
+            ? "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : cell
+    }
+}

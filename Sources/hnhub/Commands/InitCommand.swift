@@ -1,0 +1,41 @@
+import ArgumentParser
+import Foundation
+import HubStore
+import Pseudonymisation
+
+/// `hnhub init`: creates (or migrates) the store and the hub secret.
+struct InitCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "init", abstract: "Create the hub store and its secret, or migrate an older store.")
+
+    @OptionGroup var hub: HubOptions
+
+    func run() throws {
+        let config = try hub.loadConfiguration()
+        let path = config.resolvedDatabasePath(override: hub.db)
+        let existed = FileManager.default.fileExists(atPath: path)
+        let directory = (path as NSString).deletingLastPathComponent
+        if !directory.isEmpty {
+            try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        }
+        let before = existed ? (try? Database(path: path, readOnly: true).scalar("PRAGMA user_version")?.int) ?? 0 : 0
+        let store: Store
+        do { store = try Store(path: path) } catch { throw HubFailure.unusable("\(error)") }
+        let version = try store.schemaVersion()
+        if !existed {
+            print("created \(path) (schema version \(version))")
+        } else if before < version {
+            print("migrated \(path) from schema version \(before) to \(version)")
+        } else {
+            print("\(path) is up to date (schema version \(version))")
+        }
+        let secretPath = config.resolvedSecretPath(databasePath: path)
+        do {
+            let (_, created) = try HubSecret.loadOrCreate(path: secretPath)
+            print(created ? "created the hub secret \(secretPath) (keep it safe and out of version control; pseudonyms depend on it)"
+                          : "hub secret: \(secretPath)")
+        } catch {
+            throw HubFailure.unusable("\(error)")
+        }
+    }
+}

@@ -1,0 +1,63 @@
+import ArgumentParser
+import Foundation
+import HubKit
+import PluginHost
+
+/// `hnhub plugins`: what is loaded, from where, with which checksum; and what was refused.
+struct PluginsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "plugins", abstract: "List importer and metric plugins with origin and SHA-256.")
+
+    @OptionGroup var hub: HubOptions
+
+    @Flag(name: .long, help: "Print JSON.")
+    var json = false
+
+    @Flag(name: .long, help: "Print the config lines that pin every loaded plugin.")
+    var pins = false
+
+    struct Row: Codable {
+        var kind: String
+        var id: String
+        var version: String
+        var sdk_version: Int
+        var plugin: String
+        var origin: String
+        var sha256: String
+        var summary: String
+    }
+
+    func run() throws {
+        let config = try hub.loadConfiguration()
+        let catalog = hub.loadPlugins(config, quiet: true)
+        let rows = catalog.components.map { c in
+            Row(kind: c.kind.rawValue, id: c.descriptor.id, version: c.descriptor.version,
+                sdk_version: c.plugin.manifest.sdkVersion, plugin: c.plugin.manifest.id, origin: c.plugin.path,
+                sha256: c.plugin.sha256, summary: c.descriptor.summary)
+        }
+        if pins {
+            print("plugins:\n  pinning: true\n  pins:")
+            var seen = Set<String>()
+            for row in rows where seen.insert(row.sha256).inserted {
+                print("    - sha256: \(row.sha256)\n      note: \((row.origin as NSString).lastPathComponent)")
+            }
+        } else if json {
+            struct Output: Codable {
+                var sdk_version: Int
+                var plugins: [Row]
+                var refused: [[String: String]]
+            }
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            let output = Output(sdk_version: HubKitSDK.version, plugins: rows,
+                                refused: catalog.refusals.map { ["path": $0.path, "reason": $0.reason] })
+            print(String(decoding: try encoder.encode(output), as: UTF8.self))
+        } else {
+            var table = TextTable(header: ["kind", "id", "version", "sdk", "origin", "sha256"])
+            table.rows = rows.map { [$0.kind, $0.id, $0.version, String($0.sdk_version), $0.origin, $0.sha256] }
+            print(table.render())
+            for refusal in catalog.refusals { print("refused: \(refusal)") }
+        }
+        if !catalog.refusals.isEmpty { throw ExitCode(1) }
+    }
+}

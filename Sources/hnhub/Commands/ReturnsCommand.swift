@@ -1,0 +1,55 @@
+import ArgumentParser
+import Foundation
+import HubStore
+
+/// `hnhub returns`: the import history.
+struct ReturnsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "returns", abstract: "List imported returns, current and replaced (history).")
+
+    @OptionGroup var hub: HubOptions
+
+    @Flag(name: .long, help: "Include reference data sets (establishments, population, costs).")
+    var all = false
+
+    @Flag(name: .long, help: "Print JSON.")
+    var json = false
+
+    func run() throws {
+        let config = try hub.loadConfiguration()
+        let store = try hub.openStore(config)
+        let entries = try ImportLedger(database: store.database).entries(dataset: all ? nil : "sen2-return")
+        if json {
+            let objects: [[String: Any]] = entries.map { e in
+                var o: [String: Any] = [
+                    "import_id": e.id, "dataset": e.dataset, "source": e.sourceName, "sha256": e.checksum,
+                    "importer": e.importerID, "importer_version": e.importerVersion, "imported_at": e.importedAt,
+                    "records": e.records, "quarantined": e.quarantined, "errors": e.errors, "warnings": e.warnings,
+                    "current": e.isCurrent,
+                ]
+                o["la_code"] = e.laCode ?? NSNull()
+                o["collection_year"] = e.collectionYear ?? NSNull()
+                o["census_date"] = e.censusDate ?? NSNull()
+                o["superseded_by"] = e.supersededBy ?? NSNull()
+                return o
+            }
+            let data = try JSONSerialization.data(withJSONObject: objects, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+            print(String(decoding: data, as: UTF8.self))
+            return
+        }
+        if entries.isEmpty {
+            print("no \(all ? "imports" : "returns") yet; add some with: hnhub import FILE")
+            return
+        }
+        var table = TextTable(header: ["import", "dataset", "la", "year", "census", "records", "quarantined",
+                                       "warnings", "imported at", "importer", "status", "source"],
+                              rightAligned: [0, 5, 6, 7])
+        table.rows = entries.map { e in
+            [String(e.id), e.dataset, e.laCode ?? "", e.collectionYear.map(String.init) ?? "", e.censusDate ?? "",
+             String(e.records), String(e.quarantined), String(e.warnings), e.importedAt,
+             "\(e.importerID) \(e.importerVersion)",
+             e.supersededBy.map { "replaced by #\($0)" } ?? "current", e.sourceName]
+        }
+        print(table.render())
+    }
+}

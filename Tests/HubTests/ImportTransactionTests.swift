@@ -1,0 +1,205 @@
+import Foundation
+import HubKit
+import HubStore
+import ImportPipeline
+import InputFiles
+import Pseudonymisation
+import Testing
+
+/// One file is one transaction: stored whole or not at all; the same bytes twice change nothing;
+/// a newer return for the same LA and year replaces the older one and keeps it in history.
+@Suite struct ImportTransactionTests {
+    struct Hub {
+        let folder: TemporaryFolder
+        let store: Store
+        let runner: ImportRunner
+
+        init() throws {
+            folder = try TemporaryFolder()
+            store = try Store(path: folder.file("hub.sqlite"))
+            let secret = try HubSecret.create(path: folder.file("hub.secret"))
+            var runner = ImportRunner(catalog: catalog(importers: [TestReturnImporter()]), opener: InputOpener(),
+                                      store: store, secret: secret)
+            runner.now = { Date(timeIntervalSince1970: 1_750_000_000) }
+            self.runner = runner
+        }
+
+        func importFile(_ name: String, _ text: String) throws -> ImportOutcome {
+            let outcomes = runner.run(path: try folder.write(name, text))
+            #expect(outcomes.count == 1)
+            return outcomes[0]
+        }
+
+        /// Every row of every table, as text: equal snapshots mean an unchanged store.
+        func snapshot() throws -> [String] {
+            let tables = try store.database.rows("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+                .compactMap { $0[0].string }
+            return try tables.flatMap { table in
+                try store.database.rows("SELECT * FROM \(table) ORDER BY 1, 2").map { "\(table): \($0)" }
+            }
+        }
+
+        func count(_ table: String) throws -> Int { try store.database.scalar("SELECT count(*) FROM \(table)")?.int ?? -1 }
+    }
+
+    static let upn1 = validUPN("201123456781")
+    static let upn2 = validUPN("201123456782")
+    static let upn3 = validUPN("201123456783")
+    static let firstReturn = """
+        TESTRETURN 201 2025 2025-01-16
+        person \(upn1) 2012-03-04 2023-05-01
+        person \(upn2) 2014-07-08 2024-02-01
+        person \(upn3) 2010-11-12 2022-09-01
+        """
+
+    @Test func aReturnIsStoredWithItsLedgerEntry() throws {
+        let hub = try Hub()
+        defer { hub.folder.remove() }
+        guard case let .imported(entry, replaced, _) = try hub.importFile("201.txt", Self.firstReturn) else {
+            Issue.record("not imported")
+            return
+        }
+        #expect(replaced == nil)
+        #expect(entry.dataset == "sen2-return")
+        #expect(entry.laCode == "201")
+        #expect(entry.collectionYear == 2025)
+        #expect(entry.censusDate == "2025-01-16")
+        #expect(entry.records == 3)
+        #expect(entry.quarantined == 0)
+        #expect(entry.importerID == "test-return")
+        #expect(entry.importedAt == "2025-06-15T15:06:40Z")
+        #expect(entry.checksum == sha256Hex(Array(Self.firstReturn.utf8)))
+        #expect(try hub.count("persons") == 3)
+        #expect(try hub.count("requests") == 3)
+        #expect(try hub.count("named_plans") == 3)
+        #expect(try hub.count("placements") == 3)
+        #expect(try hub.count("sen_needs") == 3)
+        #expect(try hub.store.database.scalar("SELECT birth_month FROM persons WHERE person_index = 1")?.string == "2012-03")
+        #expect(try hub.store.database.scalar("SELECT postcode_district FROM persons WHERE person_index = 1")?.string == "AB1")
+        #expect(try hub.count("import_archive") == 1)
+    }
+
+    @Test func theSameFileTwiceIsANoOp() throws {
+        let hub = try Hub()
+        defer { hub.folder.remove() }
+        guard case let .imported(first, _, _) = try hub.importFile("201.txt", Self.firstReturn) else {
+            Issue.record("not imported")
+            return
+        }
+        let before = try hub.snapshot()
+        guard case let .alreadyImported(earlier) = try hub.importFile("201-copy.txt", Self.firstReturn) else {
+            Issue.record("expected a no-op")
+            return
+        }
+        #expect(earlier.id == first.id)
+        #expect(try hub.snapshot() == before)
+    }
+
+    @Test func aNewReturnForTheSameLAAndYearReplacesTheOldOneAndKeepsItInHistory() throws {
+        let hub = try Hub()
+        defer { hub.folder.remove() }
+        _ = try hub.importFile("201-v1.txt", Self.firstReturn)
+        let corrected = """
+            TESTRETURN 201 2025 2025-01-16
+            person \(Self.upn1) 2012-03-04 2023-05-01
+            person \(Self.upn2) 2014-07-08 2024-02-01
+            """
+        guard case let .imported(entry, replaced, _) = try hub.importFile("201-v2.txt", corrected) else {
+            Issue.record("not imported")
+            return
+        }
+        #expect(replaced?.sourceName.hasSuffix("201-v1.txt") == true)
+        let history = try ImportLedger(database: hub.store.database).entries()
+        #expect(history.map(\.id) == [entry.id, replaced!.id])
+        #expect(history.map(\.supersededBy) == [nil, entry.id])
+        #expect(history.map(\.records) == [2, 3])
+        #expect(try hub.count("persons") == 2)
+        #expect(try hub.store.database.scalar("SELECT count(*) FROM current_returns")?.int == 1)
+        // The replaced return's input is still archived, so it can be re-processed.
+        #expect(try hub.store.database.scalar("SELECT count(*) FROM import_archive WHERE import_id = ?",
+                                              [.integer(replaced!.id)])?.int == 1)
+    }
+
+    @Test func aReturnForAnotherYearDoesNotReplace() throws {
+        let hub = try Hub()
+        defer { hub.folder.remove() }
+        _ = try hub.importFile("201-2025.txt", Self.firstReturn)
+        guard case let .imported(_, replaced, _) = try hub.importFile("201-2024.txt", """
+            TESTRETURN 201 2024 2024-01-18
+            person \(Self.upn1) 2012-03-04 2023-05-01
+            """) else {
+            Issue.record("not imported")
+            return
+        }
+        #expect(replaced == nil)
+        #expect(try hub.store.database.scalar("SELECT count(*) FROM current_returns")?.int == 2)
+    }
+
+    @Test func aFailureHalfwayLeavesTheStoreExactlyAsBefore() throws {
+        let hub = try Hub()
+        defer { hub.folder.remove() }
+        _ = try hub.importFile("201.txt", Self.firstReturn)
+        let before = try hub.snapshot()
+        let broken = """
+            TESTRETURN 201 2025 2025-01-16
+            person \(Self.upn1) 2012-03-04 2023-05-01
+            person \(Self.upn2) 2014-07-08 2024-02-01
+            fail
+            person \(Self.upn3) 2010-11-12 2022-09-01
+            """
+        guard case let .rejected(source, reason) = try hub.importFile("201-broken.txt", broken) else {
+            Issue.record("expected a rejection")
+            return
+        }
+        #expect(source.hasSuffix("201-broken.txt"))
+        #expect(reason.hasSuffix("201-broken.txt:4: told to fail"))
+        #expect(try hub.snapshot() == before)
+    }
+
+    @Test func noNameOrFullUPNReachesTheDatabaseFile() throws {
+        let hub = try Hub()
+        defer { hub.folder.remove() }
+        _ = try hub.importFile("201.txt", Self.firstReturn)
+        try hub.store.database.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: hub.folder.file("hub.sqlite")))
+        for secret in [Self.upn1, Self.upn2, Self.upn3, "Testname", "AB1 2CD", "2012-03-04"] {
+            #expect(bytes.range(of: Data(secret.utf8)) == nil, "\(secret) found in the database file")
+        }
+    }
+
+    @Test func reprocessRunsTheArchivedBytesAgain() throws {
+        let hub = try Hub()
+        defer { hub.folder.remove() }
+        guard case let .imported(first, _, _) = try hub.importFile("201.txt", Self.firstReturn) else {
+            Issue.record("not imported")
+            return
+        }
+        // The original file is gone: the archive is all there is.
+        try FileManager.default.removeItem(atPath: hub.folder.file("201.txt"))
+        guard case let .imported(again, replaced, _) = hub.runner.reprocess(importID: first.id) else {
+            Issue.record("not re-processed")
+            return
+        }
+        #expect(replaced?.id == first.id)
+        #expect(again.checksum == first.checksum)
+        #expect(again.records == 3)
+        #expect(try hub.count("persons") == 3)
+    }
+
+    @Test func samePersonGetsTheSamePseudonymInTwoLAsReturns() throws {
+        let hub = try Hub()
+        defer { hub.folder.remove() }
+        _ = try hub.importFile("201.txt", Self.firstReturn)
+        _ = try hub.importFile("202.txt", """
+            TESTRETURN 202 2025 2025-01-16
+            person \(Self.upn2) 2014-07-08 2024-06-01
+            """)
+        let rows = try hub.store.database.rows("""
+            SELECT p.pseudonym FROM persons p JOIN imports i ON i.id = p.import_id
+            WHERE p.person_index = 2 AND i.la_code = '201' OR p.person_index = 1 AND i.la_code = '202'
+            """)
+        #expect(rows.count == 2)
+        #expect(rows[0][0] == rows[1][0])
+        #expect(rows[0][0].string?.count == 64)
+    }
+}

@@ -1,0 +1,61 @@
+import Foundation
+import HubStore
+import Testing
+
+/// The store: pragmas, schema version and migration of an older store.
+@Suite struct StoreTests {
+    @Test func aNewStoreHasTheCurrentSchemaWALAndForeignKeys() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let store = try Store(path: folder.file("hub.sqlite"))
+        #expect(try store.schemaVersion() == Migrations.current)
+        #expect(try store.database.scalar("PRAGMA journal_mode")?.string == "wal")
+        #expect(try store.database.scalar("PRAGMA foreign_keys")?.int == 1)
+        let tables = try store.database.rows("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+            .compactMap { $0[0].string }
+        #expect(tables == ["active_plans", "assessments", "establishments", "import_archive", "imports",
+                           "indicator_definitions", "indicator_values", "local_authorities", "named_plans",
+                           "persons", "placement_costs", "placements", "plan_details", "population", "quarantine",
+                           "regions", "requests", "sen_needs", "statistical_neighbours", "validation_issues"])
+    }
+
+    @Test func aStoreAtAnOlderSchemaVersionIsMigratedKeepingItsData() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let path = folder.file("old.sqlite")
+        try Store.createAtVersion(1, path: path)
+        do {
+            let old = try Database(path: path)
+            try old.execute("""
+                INSERT INTO imports (dataset, scope, source_name, checksum, input_bytes, importer_id, importer_version,
+                    imported_at, la_code, collection_year, census_date, records)
+                VALUES ('sen2-return', 'sen2-return/201/2024', 'old.xml', 'abc', 10, 'sen2-xml', '0.1', '2024-02-01T00:00:00Z',
+                        '201', 2024, '2024-01-18', 0)
+                """)
+            #expect(try old.scalar("PRAGMA user_version")?.int == 1)
+            #expect(try old.scalar("SELECT count(*) FROM sqlite_master WHERE name = 'indicator_values'")?.int == 0)
+        }
+        let store = try Store(path: path)
+        #expect(try store.schemaVersion() == 3)
+        #expect(try store.database.scalar("SELECT la_code FROM current_returns")?.string == "201")
+        #expect(try store.database.scalar("SELECT count(*) FROM indicator_values")?.int == 0)
+    }
+
+    @Test func aStoreFromANewerHnhubIsRefusedUntouched() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let path = folder.file("new.sqlite")
+        try Database(path: path).execute("PRAGMA user_version = 99")
+        #expect(throws: StoreError.self) { try Store(path: path) }
+        #expect(try Database(path: path).scalar("PRAGMA user_version")?.int == 99)
+    }
+
+    @Test func foreignKeysHoldChildRowsToTheirParents() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let store = try Store(path: folder.file("hub.sqlite"))
+        #expect(throws: DatabaseError.self) {
+            try store.database.execute("INSERT INTO requests (person_id) VALUES (12345)")
+        }
+    }
+}
