@@ -23,6 +23,7 @@ func plugin(_ name: String, folder: String, code: String, dependencies: [Target.
 
 let plugins = [
     plugin("SEN2XML", folder: "SEN2XML", code: "SEN2XMLImporter"),
+    plugin("SEN2Blade", folder: "SEN2Blade", code: "SEN2BladeImporter"),
     plugin("Establishments", folder: "Establishments", code: "EstablishmentImporter"),
     plugin("Caseload", folder: "CaseloadMetrics", code: "CaseloadMetrics"),
 ]
@@ -83,7 +84,7 @@ let package = Package(
 
         .testTarget(name: "HubTests", dependencies: [
             "HubConfig", "PluginHost", "InputFiles", "Validation", "Pseudonymisation", "HubStore",
-            "ImportPipeline", "MetricEngine", "SEN2XMLImporter", "EstablishmentImporter", "CaseloadMetrics",
+            "ImportPipeline", "MetricEngine", "SEN2XMLImporter", "SEN2BladeImporter", "EstablishmentImporter", "CaseloadMetrics",
             .product(name: "HubKit", package: "HubKit"),
         ], swiftSettings: strict),
     ] + plugins.flatMap(\.targets)

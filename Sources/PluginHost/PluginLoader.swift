@@ -27,6 +27,12 @@ public struct LoadedPlugin: Sendable {
 public struct PluginRefusal: Error, Sendable, Hashable, CustomStringConvertible {
     public var path: String
     public var reason: String
+
+    public init(path: String, reason: String) {
+        self.path = path
+        self.reason = reason
+    }
+
     public var description: String { "\(path): refused: \(reason)" }
 }
 

@@ -8,7 +8,10 @@ struct ReturnContext: Sendable {
     let year: Int
     /// `ReferenceDate`: the census date.
     let census: Day
-    /// The last date an event may carry: the census date plus the collection window.
+    /// The last date an event may carry: the census date plus the collection window. When the
+    /// header's ReferenceDate is not in its Year (a warning, SEN2-HEADER-REFDATE-YEAR) it is unclear
+    /// which of the two is wrong, so the window runs from the later reading: one slip in the header
+    /// must not quarantine every person.
     let windowEnd: Day
     /// A plan active at the census that started before this date (12 months earlier) should have
     /// had an annual review.
@@ -22,7 +25,8 @@ struct ReturnContext: Sendable {
     init(header: ReturnHeader, windowMonths: Int, establishmentKnown: (@Sendable (String) -> Bool)?) {
         year = max(header.collectionYear, SEN2Collection.firstYear)
         census = header.referenceDate
-        windowEnd = census.addingMonths(windowMonths)
+        let censusInHeaderYear = census.addingMonths((header.collectionYear - census.year) * 12)
+        windowEnd = max(census, censusInHeaderYear).addingMonths(windowMonths)
         reviewDueBefore = census.addingMonths(-12)
         ageDate = august31Before(census)
         over25BornBy = ageDate.addingMonths(-26 * 12)

@@ -20,7 +20,7 @@ public struct SEN2Validator: Sendable {
 
     public let header: ReturnHeader
     private let context: ReturnContext
-    /// UPN (packed, see `UPN.packed`) -> index of the first person that carried it, for the
+    /// UPN (packed, see `UPN.Reading.packed`) -> index of the first person that carried it, for the
     /// duplicate warning: 12 bytes a person plus the table's slack.
     private var firstPersonWithUPN: [UInt64: Int32] = [:]
     /// The same for UPNs that are not UPN-shaped (already errors, and rare).

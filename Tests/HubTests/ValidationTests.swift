@@ -57,7 +57,7 @@ private func validate(_ person: PersonRecord, year: Int = 2025) -> [ImportIssue]
 }
 
 /// What a test expects of an issue.
-struct Expected: Equatable, Sendable, CustomStringConvertible {
+private struct Expected: Equatable, Sendable, CustomStringConvertible {
     let ruleID: String
     let severity: Severity
     let path: String
@@ -79,7 +79,7 @@ struct Expected: Equatable, Sendable, CustomStringConvertible {
 }
 
 /// One change to the valid person and the issues it must raise, exactly.
-struct RuleCase: Sendable, CustomTestStringConvertible {
+private struct RuleCase: Sendable, CustomTestStringConvertible {
     let name: String
     var year = 2025
     let change: @Sendable (inout PersonRecord) -> Void
@@ -101,7 +101,7 @@ private let active = "Requests[1]/ActivePlans"
 
 // MARK: Cases
 
-let codeCases: [RuleCase] = [
+private let codeCases: [RuleCase] = [
     RuleCase("Sex outside M/F/U", .error("SEN2-CODE-SEX", "Sex")) { $0.sex = "X" },
     RuleCase("2023 sex is reported as GenderCurrent", year: 2023, .error("SEN2-CODE-SEX", "GenderCurrent")) { $0.sex = "9" },
     RuleCase("unknown ethnicity", .error("SEN2-CODE-ETHNICITY", "Ethnicity")) { $0.ethnicity = "WXYZ" },
@@ -155,7 +155,7 @@ let codeCases: [RuleCase] = [
     },
 ]
 
-let identityCases: [RuleCase] = [
+private let identityCases: [RuleCase] = [
     RuleCase("UPN of 12 characters", .error("SEN2-UPN-FORMAT", "UPN")) { $0.identifiers.upn = "A20123456789" },
     RuleCase("UPN of 14 characters (the samples' UPNs)", .error("SEN2-UPN-FORMAT", "UPN")) {
         $0.identifiers.upn = "X1234567898765"
@@ -180,7 +180,7 @@ let identityCases: [RuleCase] = [
     },
 ]
 
-let structureCases: [RuleCase] = [
+private let structureCases: [RuleCase] = [
     RuleCase("no birth date", .error("SEN2-STRUCT-REQUIRED", "PersonBirthDate")) { $0.birthDate = nil },
     RuleCase("no sex", .error("SEN2-STRUCT-REQUIRED", "Sex")) { $0.sex = nil },
     RuleCase("empty ethnicity", .error("SEN2-STRUCT-REQUIRED", "Ethnicity")) { $0.ethnicity = "" },
@@ -230,7 +230,7 @@ let structureCases: [RuleCase] = [
     },
 ]
 
-let conditionalCases: [RuleCase] = [
+private let conditionalCases: [RuleCase] = [
     RuleCase("no ReceivedDate", .error("SEN2-COND-RECEIVEDDATE", "\(request)/ReceivedDate")) {
         $0.requests[0].receivedDate = nil
     },
@@ -271,7 +271,7 @@ let conditionalCases: [RuleCase] = [
     },
 ]
 
-let dateCases: [RuleCase] = [
+private let dateCases: [RuleCase] = [
     RuleCase("request before birth", .error("SEN2-DATE-ORDER-BIRTH", "\(request)/ReceivedDate")) {
         $0.requests[0].receivedDate = day("2015-03-01")
     },
@@ -309,7 +309,7 @@ let dateCases: [RuleCase] = [
     },
 ]
 
-let qualityCases: [RuleCase] = [
+private let qualityCases: [RuleCase] = [
     RuleCase("wrong check letter", .warning("SEN2-UPN-CHECK-LETTER", "UPN")) { $0.identifiers.upn = "B201234567891" },
     RuleCase("active plan, placement starts after the census",
              .warning("SEN2-QUALITY-NO-PLACEMENT", "\(active)/PlacementDetail")) {
@@ -330,304 +330,324 @@ let qualityCases: [RuleCase] = [
 
 // MARK: Tests
 
+/// Every suite of this file sits under `ValidationTests`, so `swift test --filter ValidationTests`
+/// runs them all.
 @Suite("SEN2 validation")
-struct ValidationTests {
-    @Test("A valid person raises no issue", arguments: [2023, 2024, 2025, 2026])
-    func validPersonIsClean(year: Int) {
-        #expect(validate(validPerson(for: year), year: year) == [])
-    }
+struct ValidationTests {}
 
-    @Test("Each rule fires on its minimal fixture",
-          arguments: codeCases + identityCases + structureCases + conditionalCases + dateCases + qualityCases)
-    func ruleFires(_ rule: RuleCase) {
-        var person = validPerson(for: rule.year)
-        rule.change(&person)
-        let issues = validate(person, year: rule.year)
-        #expect(issues.map(Expected.init) == rule.expected)
-        for issue in issues {
-            #expect(issue.location == RecordLocation(index: 7, line: 120))
-            #expect(ValidationRule.rule(id: issue.ruleID)?.severity == issue.severity)
-            #expect(!issue.message.isEmpty)
-            if issue.isPersonal, let value = issue.value {
-                #expect(!issue.message.contains(value), "identifying value leaked into the message")
+extension ValidationTests {
+    @Suite("Person rules")
+    struct PersonRules {
+        @Test("A valid person raises no issue", arguments: [2023, 2024, 2025, 2026])
+        func validPersonIsClean(year: Int) {
+            #expect(validate(validPerson(for: year), year: year) == [])
+        }
+
+        @Test("Each rule fires on its minimal fixture",
+              arguments: codeCases + identityCases + structureCases + conditionalCases + dateCases + qualityCases)
+        fileprivate func ruleFires(_ rule: RuleCase) {
+            var person = validPerson(for: rule.year)
+            rule.change(&person)
+            let issues = validate(person, year: rule.year)
+            #expect(issues.map(Expected.init) == rule.expected)
+            for issue in issues {
+                #expect(issue.location == RecordLocation(index: 7, line: 120))
+                #expect(ValidationRule.rule(id: issue.ruleID)?.severity == issue.severity)
+                #expect(!issue.message.isEmpty)
+                if issue.isPersonal, let value = issue.value {
+                    #expect(!issue.message.contains(value), "identifying value leaked into the message")
+                }
             }
         }
-    }
 
-    @Test func everyPersonRuleHasAFixture() {
-        let cases = codeCases + identityCases + structureCases + conditionalCases + dateCases + qualityCases
-        let covered = Set(cases.flatMap { $0.expected.map(\.ruleID) } + ["SEN2-UPN-DUPLICATE"])
-        let personRules = Set(ValidationRule.catalogue.filter { $0.kind != .header }.map(\.id))
-        #expect(personRules.subtracting(covered) == [])
-    }
+        @Test func everyPersonRuleHasAFixture() {
+            let cases = codeCases + identityCases + structureCases + conditionalCases + dateCases + qualityCases
+            let covered = Set(cases.flatMap { $0.expected.map(\.ruleID) } + ["SEN2-UPN-DUPLICATE"])
+            let personRules = Set(ValidationRule.catalogue.filter { $0.kind != .header }.map(\.id))
+            #expect(personRules.subtracting(covered) == [])
+        }
 
-    @Test func catalogueIdsAreUniqueAndStable() {
-        let ids = ValidationRule.catalogue.map(\.id)
-        #expect(Set(ids).count == ids.count)
-        #expect(ids.allSatisfy { $0.hasPrefix("SEN2-") && $0 == $0.uppercased() })
-        #expect(Set(ValidationRule.catalogue.map(\.kind)) == Set(ValidationRule.Kind.allCases))
-        #expect(ValidationRule.rule(id: "SEN2-UPN-CHECK-LETTER")?.severity == .warning)
-        #expect(ValidationRule.rule(id: "SEN2-UPN-FORMAT")?.severity == .error)
-        #expect(ValidationRule.rule(id: "SEN2-CODE-SENTYPE")?.description
-                == "SEN2-CODE-SENTYPE (error): SENtype must be a need code of the collection year.")
-    }
+        @Test func catalogueIdsAreUniqueAndStable() {
+            let ids = ValidationRule.catalogue.map(\.id)
+            #expect(Set(ids).count == ids.count)
+            #expect(ids.allSatisfy { $0.hasPrefix("SEN2-") && $0 == $0.uppercased() })
+            #expect(Set(ValidationRule.catalogue.map(\.kind)) == Set(ValidationRule.Kind.allCases))
+            #expect(ValidationRule.rule(id: "SEN2-UPN-CHECK-LETTER")?.severity == .warning)
+            #expect(ValidationRule.rule(id: "SEN2-UPN-FORMAT")?.severity == .error)
+            #expect(ValidationRule.rule(id: "SEN2-CODE-SENTYPE")?.description
+                    == "SEN2-CODE-SENTYPE (error): SENtype must be a need code of the collection year.")
+        }
 
-    @Test func issuesCarryPathValueAndMasking() {
-        var person = validPerson()
-        person.identifiers.upn = "B201234567891"
-        person.requests[0].activePlans?.needs[0].senType = "NSA"
-        let issues = validate(person)
-        #expect(issues.count == 2)
-        let need = issues.first { $0.ruleID == "SEN2-CODE-SENTYPE-NSA" }
-        #expect(need?.path == "Requests[1]/ActivePlans/SENneed[1]/SENtype")
-        #expect(need?.value == "NSA")
-        #expect(need?.isPersonal == false)
-        let upn = issues.first { $0.ruleID == "SEN2-UPN-CHECK-LETTER" }
-        #expect(upn?.value == "B201234567891")
-        #expect(upn?.isPersonal == true)
-    }
+        @Test func issuesCarryPathValueAndMasking() {
+            var person = validPerson()
+            person.identifiers.upn = "B201234567891"
+            person.requests[0].activePlans?.needs[0].senType = "NSA"
+            let issues = validate(person)
+            #expect(issues.count == 2)
+            let need = issues.first { $0.ruleID == "SEN2-CODE-SENTYPE-NSA" }
+            #expect(need?.path == "Requests[1]/ActivePlans/SENneed[1]/SENtype")
+            #expect(need?.value == "NSA")
+            #expect(need?.isPersonal == false)
+            let upn = issues.first { $0.ruleID == "SEN2-UPN-CHECK-LETTER" }
+            #expect(upn?.value == "B201234567891")
+            #expect(upn?.isPersonal == true)
+        }
 
-    @Test func historicalRequestNeedsNoReceivedDateOrRYA() {
-        var person = validPerson()
-        person.requests[0].requestOutcome = "H"
-        person.requests[0].receivedDate = nil
-        person.requests[0].rya = nil
-        #expect(validate(person) == [])
-    }
+        @Test func historicalRequestNeedsNoReceivedDateOrRYA() {
+            var person = validPerson()
+            person.requests[0].requestOutcome = "H"
+            person.requests[0].receivedDate = nil
+            person.requests[0].rya = nil
+            #expect(validate(person) == [])
+        }
 
-    @Test func settingOtherTextSatisfiesOTHAndNIEO() {
-        var person = validPerson()
-        person.requests[0].activePlans?.placements[0] = SettingDetail(
-            senSetting: "NIEO", hasSettingOtherText: true, placementRank: 1, entryDate: day("2023-09-05"))
-        #expect(validate(person) == [])
-    }
+        @Test func settingOtherTextSatisfiesOTHAndNIEO() {
+            var person = validPerson()
+            person.requests[0].activePlans?.placements[0] = SettingDetail(
+                senSetting: "NIEO", hasSettingOtherText: true, placementRank: 1, entryDate: day("2023-09-05"))
+            #expect(validate(person) == [])
+        }
 
-    @Test func importerParseIssueIsNotRepeatedAsMissing() {
-        var person = validPerson()
-        person.birthDate = nil
-        person.issues = [ImportIssue(ruleID: "SEN2-FMT-DATE", severity: .error, message: "not a date",
-                                     location: person.location, path: "PersonBirthDate", value: "2015-02-30",
-                                     isPersonal: true)]
-        #expect(validate(person) == [])
-    }
+        @Test func importerParseIssueIsNotRepeatedAsMissing() {
+            var person = validPerson()
+            person.birthDate = nil
+            person.issues = [ImportIssue(ruleID: "SEN2-FMT-DATE", severity: .error, message: "not a date",
+                                         location: person.location, path: "PersonBirthDate", value: "2015-02-30",
+                                         isPersonal: true)]
+            #expect(validate(person) == [])
+        }
 
-    @Test func sameUPNTwiceInOneReturnIsAWarningNamingTheFirstPerson() {
-        var validator = SEN2Validator(header: header(), establishmentKnown: register)
-        let first = validPerson()
-        var second = validPerson()
-        second.location = RecordLocation(index: 9)
-        second.identifiers.upn = validUPN.lowercased()
-        #expect(validator.validate(first) == [])
-        let issues = validator.validate(second)
-        #expect(issues.map(Expected.init) == [.warning("SEN2-UPN-DUPLICATE", "UPN")])
-        #expect(issues.first?.message.hasPrefix("Person 7 of this return has the same UPN") == true)
-        #expect(issues.first?.location == RecordLocation(index: 9))
-    }
+        @Test func sameUPNTwiceInOneReturnIsAWarningNamingTheFirstPerson() {
+            var validator = SEN2Validator(header: header(), establishmentKnown: register)
+            let first = validPerson()
+            var second = validPerson()
+            second.location = RecordLocation(index: 9)
+            second.identifiers.upn = validUPN.lowercased()
+            #expect(validator.validate(first) == [])
+            let issues = validator.validate(second)
+            #expect(issues.map(Expected.init) == [.warning("SEN2-UPN-DUPLICATE", "UPN")])
+            #expect(issues.first?.message.hasPrefix("Person 7 of this return has the same UPN") == true)
+            #expect(issues.first?.location == RecordLocation(index: 9))
+        }
 
-    @Test func unknownURNIsCheckedOnlyWithARegister() {
-        var person = validPerson()
-        person.requests[0].assessment?.namedPlan?.planDetails[0].urn = "100001"
-        var withoutRegister = SEN2Validator(header: header())
-        #expect(withoutRegister.validate(person) == [])
-    }
+        @Test func unknownURNIsCheckedOnlyWithARegister() {
+            var person = validPerson()
+            person.requests[0].assessment?.namedPlan?.planDetails[0].urn = "100001"
+            var withoutRegister = SEN2Validator(header: header())
+            #expect(withoutRegister.validate(person) == [])
+        }
 
-    @Test func reviewRulesStartIn2025() {
-        var person = validPerson(for: 2024)
-        person.requests[0].activePlans?.lastReview = nil
-        person.requests[0].activePlans?.reviewMeeting = nil
-        person.requests[0].activePlans?.reviewOutcome = nil
-        #expect(validate(person, year: 2024) == [])
-    }
+        @Test func reviewRulesStartIn2025() {
+            var person = validPerson(for: 2024)
+            person.requests[0].activePlans?.lastReview = nil
+            person.requests[0].activePlans?.reviewMeeting = nil
+            person.requests[0].activePlans?.reviewOutcome = nil
+            #expect(validate(person, year: 2024) == [])
+        }
 
-    @Test func planNotActiveAtTheCensusNeedsNoPlacement() {
-        var person = validPerson()
-        person.requests[0].assessment?.namedPlan?.ceaseDate = day("2025-01-16")  // ceased on the census date
-        person.requests[0].assessment?.namedPlan?.ceaseReason = "2"
-        person.requests[0].activePlans?.placements[0].leavingDate = day("2024-12-20")
-        #expect(validate(person) == [])
-    }
+        @Test func planNotActiveAtTheCensusNeedsNoPlacement() {
+            var person = validPerson()
+            person.requests[0].assessment?.namedPlan?.ceaseDate = day("2025-01-16")  // ceased on the census date
+            person.requests[0].assessment?.namedPlan?.ceaseReason = "2"
+            person.requests[0].activePlans?.placements[0].leavingDate = day("2024-12-20")
+            #expect(validate(person) == [])
+        }
 
-    @Test func aged25OnTheLast31AugustIsStillInScope() {
-        var person = validPerson()
-        person.birthDate = day("1998-09-01")  // 25 on 2024-08-31, 26 on the census date
-        #expect(validate(person) == [])
-    }
+        @Test func aged25OnTheLast31AugustIsStillInScope() {
+            var person = validPerson()
+            person.birthDate = day("1998-09-01")  // 25 on 2024-08-31, 26 on the census date
+            #expect(validate(person) == [])
+        }
 
-    @Test func eventsWithinTheCollectionWindowAreAccepted() {
-        var person = validPerson()
-        person.requests[0].activePlans?.lastReview = day("2025-07-16")  // census plus 6 months exactly
-        person.requests[0].activePlans?.phaseTransferDueDate = day("2026-02-15")  // a deadline, not an event
-        #expect(validate(person) == [])
-    }
-}
+        @Test func headerYearAndReferenceDateDisagreeing_windowRunsFromTheLaterReading() {
+            // The 2023 sample's header: Year 2024, ReferenceDate 2023-01-18, events in late 2023.
+            let value = ReturnHeader(collectionYear: 2024, referenceDate: day("2023-01-18"), laCode: "201")
+            func issues(lastReview: String) -> [Expected] {
+                var validator = SEN2Validator(header: value)
+                var person = validPerson(for: 2024)
+                person.requests[0].activePlans?.lastReview = day(lastReview)
+                return validator.validate(person).map(Expected.init)
+            }
+            #expect(issues(lastReview: "2024-07-18") == [])
+            #expect(issues(lastReview: "2024-07-19") == [.error("SEN2-DATE-AFTER-WINDOW", "Requests[1]/ActivePlans/LastReview")])
+        }
 
-@Suite("Code lists by collection year")
-struct CodeListYearTests {
-    @Test func downSyndromeIsANeedFrom2025() {
-        var person = validPerson(for: 2024)
-        person.requests[0].activePlans?.needs[0].senType = "DS"
-        let issues = validate(person, year: 2024)
-        #expect(issues.map(Expected.init) == [.error("SEN2-CODE-SENTYPE", "Requests[1]/ActivePlans/SENneed[1]/SENtype")])
-        #expect(issues.first?.message.contains("valid only from the 2025 return") == true)
-
-        var person2025 = validPerson(for: 2025)
-        person2025.requests[0].activePlans?.needs[0].senType = "DS"
-        #expect(validate(person2025, year: 2025) == [])
-    }
-
-    @Test func notInEducationSettingsAreValidFrom2024() {
-        for code in ["NEET", "NIEC"] {
-            var person2023 = validPerson(for: 2023)
-            person2023.requests[0].activePlans?.placements[0].urn = nil
-            person2023.requests[0].activePlans?.placements[0].senSetting = code
-            #expect(validate(person2023, year: 2023).map(\.ruleID) == ["SEN2-CODE-SENSETTING"])
-
-            var person2024 = validPerson(for: 2024)
-            person2024.requests[0].activePlans?.placements[0].urn = nil
-            person2024.requests[0].activePlans?.placements[0].senSetting = code
-            #expect(validate(person2024, year: 2024) == [])
+        @Test func eventsWithinTheCollectionWindowAreAccepted() {
+            var person = validPerson()
+            person.requests[0].activePlans?.lastReview = day("2025-07-16")  // census plus 6 months exactly
+            person.requests[0].activePlans?.phaseTransferDueDate = day("2026-02-15")  // a deadline, not an event
+            #expect(validate(person) == [])
         }
     }
 
-    @Test func codeListsByYear() {
-        #expect(CodeList.senType.codes(in: 2024).contains("DS") == false)
-        #expect(CodeList.senType.codes(in: 2025).last == "DS")
-        #expect(CodeList.senSetting.codes(in: 2023) == ["OLA", "OPA", "EHE", "EYP", "OTH"])
-        #expect(CodeList.senSetting.firstYear(of: "NIEO") == 2024)
-        #expect(CodeList.sex.isValid("U", in: 2024))
-        #expect(!CodeList.senType.isValid("NSA", in: 2026))
-    }
+    @Suite("Code lists by collection year")
+    struct CodeListYears {
+        @Test func downSyndromeIsANeedFrom2025() {
+            var person = validPerson(for: 2024)
+            person.requests[0].activePlans?.needs[0].senType = "DS"
+            let issues = validate(person, year: 2024)
+            #expect(issues.map(Expected.init) == [.error("SEN2-CODE-SENTYPE", "Requests[1]/ActivePlans/SENneed[1]/SENtype")])
+            #expect(issues.first?.message.contains("valid only from the 2025 return") == true)
 
-    @Test func ethnicityExtendedCodesRollUpToMainCodes() {
-        #expect(EthnicityCodes.main.count == 20)
-        #expect(EthnicityCodes.main.count + EthnicityCodes.extended.count == 108)  // the schemas' list
-        #expect(EthnicityCodes.extended.values.allSatisfy { EthnicityCodes.main.contains($0) })
-        #expect(EthnicityCodes.mainCode(for: "WENG") == "WBRI")
-        #expect(EthnicityCodes.mainCode(for: "AMPK") == "APKN")
-        #expect(EthnicityCodes.mainCode(for: "BNGN") == "BAFR")
-        #expect(EthnicityCodes.mainCode(for: "NOBT") == "NOBT")
-        #expect(EthnicityCodes.mainCode(for: "WXYZ") == nil)
-    }
-}
-
-@Suite("Header")
-struct HeaderValidationTests {
-    @Test func validHeaderRaisesNothing() {
-        #expect(SEN2Validator(header: header()).validateHeader() == [])
-    }
-
-    @Test func collectionMustBeSEN2() {
-        var value = header()
-        value.collection = "SEN1"
-        let issues = SEN2Validator(header: value).validateHeader()
-        #expect(issues.map(Expected.init) == [.error("SEN2-HEADER-COLLECTION", "Header/CollectionDetails/Collection")])
-        #expect(issues.first?.location == nil)
-    }
-
-    @Test func yearBeforePersonLevelIsAnError() {
-        let value = ReturnHeader(collectionYear: 2022, referenceDate: day("2022-01-20"), laCode: "201")
-        #expect(SEN2Validator(header: value).validateHeader().map(Expected.init)
-                == [.error("SEN2-HEADER-YEAR", "Header/CollectionDetails/Year")])
-    }
-
-    @Test func personsOfAPre2023ReturnAreCheckedAgainst2023Codes() {
-        let value = ReturnHeader(collectionYear: 2022, referenceDate: day("2023-01-19"), laCode: "201")
-        var validator = SEN2Validator(header: value, establishmentKnown: register)
-        #expect(validator.validate(validPerson(for: 2023)) == [])
-    }
-
-    @Test func yearNewerThanTheCodeListsIsAWarning() {
-        let value = ReturnHeader(collectionYear: 2027, referenceDate: day("2027-01-21"), laCode: "201")
-        #expect(SEN2Validator(header: value).validateHeader().map(Expected.init)
-                == [.warning("SEN2-HEADER-YEAR-NEWER", "Header/CollectionDetails/Year")])
-    }
-
-    @Test func referenceDateOutsideTheYearIsAWarning() {
-        // The 2023 sample's quirk: Year 2024 with ReferenceDate 2023-01-18.
-        let value = ReturnHeader(collectionYear: 2024, referenceDate: day("2023-01-18"), laCode: "201")
-        #expect(SEN2Validator(header: value).validateHeader().map(Expected.init)
-                == [.warning("SEN2-HEADER-REFDATE-YEAR", "Header/CollectionDetails/ReferenceDate")])
-    }
-
-    @Test(arguments: ["20", "2011", "XXX", "E10"])
-    func leaMustBeThreeDigits(lea: String) {
-        var value = header()
-        value.laCode = lea
-        #expect(SEN2Validator(header: value).validateHeader().map(Expected.init)
-                == [.error("SEN2-HEADER-LEA", "Header/Source/LEA")])
-    }
-}
-
-@Suite("UPN check letter")
-struct UPNTests {
-    /// The algorithm of sen2.md written out independently: index in the alphabet times position
-    /// (2..13), summed, mod 23, indexes the alphabet.
-    private func referenceCheckLetter(_ rest: String) -> Character {
-        let alphabet = Array("ABCDEFGHJKLMNPQRTUVWXYZ0123456789")
-        var sum = 0
-        for (offset, character) in rest.enumerated() {
-            sum += alphabet.firstIndex(of: character)! * (offset + 2)
+            var person2025 = validPerson(for: 2025)
+            person2025.requests[0].activePlans?.needs[0].senType = "DS"
+            #expect(validate(person2025, year: 2025) == [])
         }
-        return alphabet[sum % 23]
+
+        @Test func notInEducationSettingsAreValidFrom2024() {
+            for code in ["NEET", "NIEC"] {
+                var person2023 = validPerson(for: 2023)
+                person2023.requests[0].activePlans?.placements[0].urn = nil
+                person2023.requests[0].activePlans?.placements[0].senSetting = code
+                #expect(validate(person2023, year: 2023).map(\.ruleID) == ["SEN2-CODE-SENSETTING"])
+
+                var person2024 = validPerson(for: 2024)
+                person2024.requests[0].activePlans?.placements[0].urn = nil
+                person2024.requests[0].activePlans?.placements[0].senSetting = code
+                #expect(validate(person2024, year: 2024) == [])
+            }
+        }
+
+        @Test func codeListsByYear() {
+            #expect(CodeList.senType.codes(in: 2024).contains("DS") == false)
+            #expect(CodeList.senType.codes(in: 2025).last == "DS")
+            #expect(CodeList.senSetting.codes(in: 2023) == ["OLA", "OPA", "EHE", "EYP", "OTH"])
+            #expect(CodeList.senSetting.firstYear(of: "NIEO") == 2024)
+            #expect(CodeList.sex.isValid("U", in: 2024))
+            #expect(!CodeList.senType.isValid("NSA", in: 2026))
+        }
+
+        @Test func ethnicityExtendedCodesRollUpToMainCodes() {
+            #expect(EthnicityCodes.main.count == 20)
+            #expect(EthnicityCodes.main.count + EthnicityCodes.extended.count == 108)  // the schemas' list
+            #expect(EthnicityCodes.extended.values.allSatisfy { EthnicityCodes.main.contains($0) })
+            #expect(EthnicityCodes.mainCode(for: "WENG") == "WBRI")
+            #expect(EthnicityCodes.mainCode(for: "AMPK") == "APKN")
+            #expect(EthnicityCodes.mainCode(for: "BNGN") == "BAFR")
+            #expect(EthnicityCodes.mainCode(for: "NOBT") == "NOBT")
+            #expect(EthnicityCodes.mainCode(for: "WXYZ") == nil)
+        }
     }
 
-    @Test func handComputedExamples() {
-        // 201234567891: 2*2 + 3*0 + 4*1 + 5*2 + 6*3 + 7*4 + 8*5 + 9*6 + 10*7 + 11*8 + 12*9 + 13*1 = 437,
-        // 437 mod 23 = 0 -> A.
-        #expect(UPN.checkLetter(for: "X201234567891") == "A")
-        // Temporary UPN ending in A (index 0): 437 - 13 = 424, 424 mod 23 = 10 -> L.
-        #expect(UPN.checkLetter(for: "X20123456789A") == "L")
-        #expect(UPN.hasValidCheckLetter("A201234567891"))
-        #expect(UPN.hasValidCheckLetter("L20123456789A"))
-        #expect(UPN.hasValidCheckLetter("l20123456789a"))
-        #expect(!UPN.hasValidCheckLetter("B201234567891"))
+    @Suite("Header")
+    struct Header {
+        @Test func validHeaderRaisesNothing() {
+            #expect(SEN2Validator(header: header()).validateHeader() == [])
+        }
+
+        @Test func collectionMustBeSEN2() {
+            var value = header()
+            value.collection = "SEN1"
+            let issues = SEN2Validator(header: value).validateHeader()
+            #expect(issues.map(Expected.init) == [.error("SEN2-HEADER-COLLECTION", "Header/CollectionDetails/Collection")])
+            #expect(issues.first?.location == nil)
+        }
+
+        @Test func yearBeforePersonLevelIsAnError() {
+            let value = ReturnHeader(collectionYear: 2022, referenceDate: day("2022-01-20"), laCode: "201")
+            #expect(SEN2Validator(header: value).validateHeader().map(Expected.init)
+                    == [.error("SEN2-HEADER-YEAR", "Header/CollectionDetails/Year")])
+        }
+
+        @Test func personsOfAPre2023ReturnAreCheckedAgainst2023Codes() {
+            let value = ReturnHeader(collectionYear: 2022, referenceDate: day("2023-01-19"), laCode: "201")
+            var validator = SEN2Validator(header: value, establishmentKnown: register)
+            #expect(validator.validate(validPerson(for: 2023)) == [])
+        }
+
+        @Test func yearNewerThanTheCodeListsIsAWarning() {
+            let value = ReturnHeader(collectionYear: 2027, referenceDate: day("2027-01-21"), laCode: "201")
+            #expect(SEN2Validator(header: value).validateHeader().map(Expected.init)
+                    == [.warning("SEN2-HEADER-YEAR-NEWER", "Header/CollectionDetails/Year")])
+        }
+
+        @Test func referenceDateOutsideTheYearIsAWarning() {
+            // The 2023 sample's quirk: Year 2024 with ReferenceDate 2023-01-18.
+            let value = ReturnHeader(collectionYear: 2024, referenceDate: day("2023-01-18"), laCode: "201")
+            #expect(SEN2Validator(header: value).validateHeader().map(Expected.init)
+                    == [.warning("SEN2-HEADER-REFDATE-YEAR", "Header/CollectionDetails/ReferenceDate")])
+        }
+
+        @Test(arguments: ["20", "2011", "XXX", "E10"])
+        func leaMustBeThreeDigits(lea: String) {
+            var value = header()
+            value.laCode = lea
+            #expect(SEN2Validator(header: value).validateHeader().map(Expected.init)
+                    == [.error("SEN2-HEADER-LEA", "Header/Source/LEA")])
+        }
     }
 
-    @Test(arguments: ["93611111111", "20100000000", "38012345678", "88899999999"], ["0", "7", "K", "Z"])
-    func algorithmMatchesReference(digits: String, last: String) {
-        let rest = digits + last
-        let letter = referenceCheckLetter(rest)
-        #expect(UPN.checkLetter(for: "A" + rest) == letter)
-        #expect(UPN.hasValidCheckLetter(String(letter) + rest))
-        var person = validPerson()
-        person.identifiers.upn = String(letter) + rest
-        #expect(validate(person) == [])
+    @Suite("UPN check letter")
+    struct UPNCheckLetter {
+        /// The algorithm of sen2.md written out independently: index in the alphabet times position
+        /// (2..13), summed, mod 23, indexes the alphabet.
+        private func referenceCheckLetter(_ rest: String) -> Character {
+            let alphabet = Array("ABCDEFGHJKLMNPQRTUVWXYZ0123456789")
+            var sum = 0
+            for (offset, character) in rest.enumerated() {
+                sum += alphabet.firstIndex(of: character)! * (offset + 2)
+            }
+            return alphabet[sum % 23]
+        }
+
+        @Test func handComputedExamples() {
+            // 201234567891: 2*2 + 3*0 + 4*1 + 5*2 + 6*3 + 7*4 + 8*5 + 9*6 + 10*7 + 11*8 + 12*9 + 13*1 = 437,
+            // 437 mod 23 = 0 -> A.
+            #expect(UPN.checkLetter(for: "X201234567891") == "A")
+            // Temporary UPN ending in A (index 0): 437 - 13 = 424, 424 mod 23 = 10 -> L.
+            #expect(UPN.checkLetter(for: "X20123456789A") == "L")
+            #expect(UPN.hasValidCheckLetter("A201234567891"))
+            #expect(UPN.hasValidCheckLetter("L20123456789A"))
+            #expect(UPN.hasValidCheckLetter("l20123456789a"))
+            #expect(!UPN.hasValidCheckLetter("B201234567891"))
+        }
+
+        @Test(arguments: ["93611111111", "20100000000", "38012345678", "88899999999"], ["0", "7", "K", "Z"])
+        func algorithmMatchesReference(digits: String, last: String) {
+            let rest = digits + last
+            let letter = referenceCheckLetter(rest)
+            #expect(UPN.checkLetter(for: "A" + rest) == letter)
+            #expect(UPN.hasValidCheckLetter(String(letter) + rest))
+            var person = validPerson()
+            person.identifiers.upn = String(letter) + rest
+            #expect(validate(person) == [])
+        }
+
+        @Test(arguments: ["A201234567891", "a20123456789z", "Z20123456789T"])
+        func wellFormed(upn: String) {
+            #expect(UPN.hasValidFormat(upn))
+        }
+
+        @Test(arguments: ["", "A20123456789", "X1234567898765", "1201234567891", "A2012345678A1", "A20123456789-"])
+        func malformed(upn: String) {
+            #expect(!UPN.hasValidFormat(upn))
+            #expect(UPN.checkLetter(for: upn) == nil)
+        }
+
+        @Test func lastLetterOutsideTheAlphabetHasNoCheckLetter() {
+            #expect(UPN.hasValidFormat("A20123456789O"))
+            #expect(UPN.checkLetter(for: "A20123456789O") == nil)
+            #expect(!UPN.hasValidCheckLetter("A20123456789O"))
+        }
     }
 
-    @Test(arguments: ["A201234567891", "a20123456789z", "Z20123456789T"])
-    func wellFormed(upn: String) {
-        #expect(UPN.hasValidFormat(upn))
-    }
+    @Suite("Census age convention")
+    struct CensusAge {
+        @Test func the31AugustBeforeADate() {
+            #expect(august31Before(day("2025-01-16")) == day("2024-08-31"))
+            #expect(august31Before(day("2024-09-01")) == day("2024-08-31"))
+            #expect(august31Before(day("2024-08-31")) == day("2023-08-31"))
+        }
 
-    @Test(arguments: ["", "A20123456789", "X1234567898765", "1201234567891", "A2012345678A1", "A20123456789-"])
-    func malformed(upn: String) {
-        #expect(!UPN.hasValidFormat(upn))
-        #expect(UPN.checkLetter(for: upn) == nil)
-    }
-
-    @Test func lastLetterOutsideTheAlphabetHasNoCheckLetter() {
-        #expect(UPN.hasValidFormat("A20123456789O"))
-        #expect(UPN.checkLetter(for: "A20123456789O") == nil)
-        #expect(!UPN.hasValidCheckLetter("A20123456789O"))
-    }
-}
-
-@Suite("Census age convention")
-struct CensusAgeTests {
-    @Test func the31AugustBeforeADate() {
-        #expect(august31Before(day("2025-01-16")) == day("2024-08-31"))
-        #expect(august31Before(day("2024-09-01")) == day("2024-08-31"))
-        #expect(august31Before(day("2024-08-31")) == day("2023-08-31"))
-    }
-
-    @Test func ageAndCurriculumYear() {
-        let census = day("2025-01-16")
-        #expect(ageOnAugust31Before(census, birth: day("2019-03-02")) == 5)  // Year 1
-        #expect(nationalCurriculumYear(census: census, birth: day("2019-03-02")) == 1)
-        #expect(ageOnAugust31Before(census, birth: day("2019-08-31")) == 5)  // youngest of Year 1
-        #expect(ageOnAugust31Before(census, birth: day("2019-09-01")) == 4)  // oldest in Reception
-        #expect(nationalCurriculumYear(census: census, birth: day("2019-09-01")) == 0)
-        #expect(ageOnAugust31Before(census, birth: day("2024-10-01")) == -1)
-        #expect(ageOnAugust31Before(census, birth: day("2008-02-29")) == 16)  // Year 12
+        @Test func ageAndCurriculumYear() {
+            let census = day("2025-01-16")
+            #expect(ageOnAugust31Before(census, birth: day("2019-03-02")) == 5)  // Year 1
+            #expect(nationalCurriculumYear(census: census, birth: day("2019-03-02")) == 1)
+            #expect(ageOnAugust31Before(census, birth: day("2019-08-31")) == 5)  // youngest of Year 1
+            #expect(ageOnAugust31Before(census, birth: day("2019-09-01")) == 4)  // oldest in Reception
+            #expect(nationalCurriculumYear(census: census, birth: day("2019-09-01")) == 0)
+            #expect(ageOnAugust31Before(census, birth: day("2024-10-01")) == -1)
+            #expect(ageOnAugust31Before(census, birth: day("2008-02-29")) == 16)  // Year 12
+        }
     }
 }

@@ -74,7 +74,9 @@ import Testing
     @Test func givesTheLineOfEachTag() throws {
         var reader = makeReader("<Message>\n\n  <Person>\r\n    <UPN>A1</UPN>\n  </Person>\n</Message>", chunkSize: 3)
         var lines: [String: Int] = [:]
-        while case let token = try reader.next(), token != .endOfDocument {
+        while true {
+            let token = try reader.next()
+            if token == .endOfDocument { break }
             if case .start(let id) = token { lines[SEN2Element.nameTable.names[id]] = reader.tokenLine() }
         }
         #expect(lines == ["Message": 1, "Person": 3, "UPN": 4])
@@ -86,13 +88,19 @@ import Testing
                                      tail: "</Persons></Message>\n")
         var reader = XMLPullReader(stream: stream, fileName: "big.xml", names: SEN2Element.nameTable, chunkSize: 4096)
         var persons = 0
-        while case let token = try reader.next(), token != .endOfDocument {
-            if token == .start(name: Int(SEN2Element.person.rawValue)) { persons += 1 }
+        var lastPersonLine = 0
+        while true {
+            let token = try reader.next()
+            if token == .endOfDocument { break }
+            if token == .start(name: Int(SEN2Element.person.rawValue)) {
+                persons += 1
+                lastPersonLine = reader.tokenLine()
+            }
         }
         #expect(persons == 200_000)
         #expect(reader.bytesRead == 19 + person.utf8.count * 200_000 + 21)
         #expect(reader.capacity == 8192)
-        #expect(reader.tokenLine() == 200_001)
+        #expect(lastPersonLine == 200_001)
     }
 
     @Test func countsNewlinesInLongAndShortRuns() {
@@ -130,7 +138,7 @@ import Testing
     @Test func refusesUndeclaredNamedEntities() {
         let error = rejection("<Message>\n  <Surname>Caf&eacute;</Surname>\n</Message>")
         #expect(error?.line == 2)
-        #expect(error?.column == 17)
+        #expect(error?.column == 15)
         #expect(error?.message.contains("&eacute;") == true)
         #expect(rejection("<Message a=\"&ext;\"/>")?.message.contains("&ext;") == true)
     }

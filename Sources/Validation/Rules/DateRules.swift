@@ -84,8 +84,8 @@ extension ReturnContext {
         guard let date, date > windowEnd else { return }
         let path = path()
         findings.add(.dateAfterWindow, "\(leafName(path)) \(date.iso) is after \(windowEnd.iso), the end of the "
-                     + "collection window (census date \(census.iso) plus \(SEN2Validator.collectionWindowMonths) "
-                     + "months): correct the date.", at: path, value: date.iso)
+                     + "collection window (\(SEN2Validator.collectionWindowMonths) months after the census date): "
+                     + "correct the date.", at: path, value: date.iso)
     }
 }
 

@@ -1,0 +1,62 @@
+import Foundation
+import HubConfig
+import Testing
+
+/// Reading `config/hub.yaml`: every key, the defaults, and mistakes named with line and key.
+@Suite struct ConfigurationTests {
+    @Test func theShippedExampleParsesToWhatItSays() throws {
+        let config = try HubConfiguration.load(path: "\(packageRoot)/config/hub.example.yaml")
+        #expect(config.databasePath == "hub.sqlite")
+        #expect(config.secretPath == "hub.secret")
+        #expect(config.pluginDirectories == [])
+        #expect(config.pinning == false)
+        #expect(config.suppressionThreshold == 5)
+        #expect(config.maxInflateRatio == 200)
+        #expect(config.maxInflatedBytes == 8_589_934_592)
+        #expect(config.groups == ["Example partnership": ["800", "801", "802", "803", "866"]])
+    }
+
+    @Test func defaultsWithoutAFile() throws {
+        let config = try HubConfiguration.load(path: nil)
+        #expect(config.resolvedDatabasePath(override: nil) == "hub.sqlite")
+        #expect(config.resolvedDatabasePath(override: "demo/x.sqlite") == "demo/x.sqlite")
+        #expect(config.resolvedSecretPath(databasePath: "/data/hub.sqlite") == "/data/hub.secret")
+        #expect(config.suppressionThreshold == 5)
+    }
+
+    @Test func pinsAsPlainChecksumsOrWithNotes() throws {
+        let sha = String(repeating: "ab", count: 32)
+        let config = try HubConfiguration.parse(yaml: """
+            plugins:
+              pinning: yes
+              pins:
+                - \(sha.uppercased())
+                - sha256: \(sha)
+                  note: libHubPluginSEN2XML.so
+            """)
+        #expect(config.pinning)
+        #expect(config.pins == [PluginPin(sha256: sha), PluginPin(sha256: sha, note: "libHubPluginSEN2XML.so")])
+    }
+
+    @Test func anUnknownKeyIsAnErrorWithItsLine() {
+        #expect(throws: ConfigurationError(file: "hub.yaml", line: 3, key: "disclosure.treshold",
+                                           message: "unknown key (allowed here: threshold)")) {
+            try HubConfiguration.parse(yaml: "database: x.sqlite\ndisclosure:\n  treshold: 3\n")
+        }
+    }
+
+    @Test func badValuesNameTheKey() {
+        #expect(throws: ConfigurationError(file: "hub.yaml", line: 2, key: "disclosure.threshold",
+                                           message: "expected a whole number of at least 1")) {
+            try HubConfiguration.parse(yaml: "disclosure:\n  threshold: five\n")
+        }
+        #expect(throws: ConfigurationError(file: "hub.yaml", line: 2, key: "groups.West",
+                                           message: "'80' is not a 3-digit LA code")) {
+            try HubConfiguration.parse(yaml: "groups:\n  West: [\"800\", \"80\"]\n")
+        }
+        #expect(throws: ConfigurationError(file: "hub.yaml", line: 3, key: "plugins.pins",
+                                           message: "'abc' is not a SHA-256 (64 hex digits)")) {
+            try HubConfiguration.parse(yaml: "plugins:\n  pins:\n    - abc\n")
+        }
+    }
+}
