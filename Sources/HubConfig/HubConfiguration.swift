@@ -33,8 +33,7 @@ public struct HubConfiguration: Sendable, Equatable {
     /// The secret path to use for a database: the config's, else `<database minus extension>.secret`.
     public func resolvedSecretPath(databasePath: String) -> String {
         if let secretPath { return secretPath }
-        let url = URL(fileURLWithPath: databasePath)
-        return url.deletingPathExtension().path + ".secret"
+        return (databasePath as NSString).deletingPathExtension + ".secret"
     }
 }
 
