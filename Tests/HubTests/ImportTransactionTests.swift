@@ -202,4 +202,25 @@ import Testing
         #expect(rows[0][0] == rows[1][0])
         #expect(rows[0][0].string?.count == 64)
     }
+
+    @Test func aChildInTwoLAsReturnsOfOneYearIsReportedAsAnOverlap() throws {
+        let hub = try Hub()
+        defer { hub.folder.remove() }
+        _ = try hub.importFile("201.txt", Self.firstReturn)
+        _ = try hub.importFile("202.txt", """
+            TESTRETURN 202 2025 2025-01-16
+            person \(Self.upn2) 2014-07-08 2025-03-01
+            """)
+        _ = try hub.importFile("202-2024.txt", """
+            TESTRETURN 202 2024 2024-01-18
+            person \(Self.upn1) 2012-03-04 2023-05-01
+            """)
+        let overlaps = try PersonOverlaps(database: hub.store.database).all()
+        #expect(overlaps.count == 1)
+        #expect(overlaps[0].collectionYear == 2025)
+        #expect(overlaps[0].appearances.map(\.laCode) == ["201", "202"])
+        #expect(overlaps[0].appearances.map(\.personIndex) == [2, 1])
+        // 202's plan starts after its census date: only 201 counts the child at the census.
+        #expect(overlaps[0].appearances.map(\.activePlanAtCensus) == [true, false])
+    }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import HubKit
 import HubStore
 import Testing
 
@@ -57,5 +58,16 @@ import Testing
         #expect(throws: DatabaseError.self) {
             try store.database.execute("INSERT INTO requests (person_id) VALUES (12345)")
         }
+    }
+
+    @Test func datesAreStoredAsISOText() throws {
+        let database = try Database(path: ":memory:")
+        try database.execute("CREATE TABLE t (d TEXT)")
+        let insert = try database.prepare("INSERT INTO t (d) VALUES (?)")
+        for day in [Day(year: 2025, month: 1, day: 16), Day(year: 999, month: 12, day: 31), nil] {
+            insert.bind(day, at: 1)
+            try insert.insert()
+        }
+        #expect(try database.rows("SELECT d FROM t ORDER BY rowid").map { $0[0] } == [.text("2025-01-16"), .text("0999-12-31"), .null])
     }
 }

@@ -63,10 +63,10 @@ public final class PersonWriter {
     private func write(_ request: RequestRecord, personID: Int64) throws {
         let s = insertRequest
         s.bind(personID, at: 1)
-        s.bind(request.receivedDate?.iso, at: 2)
+        s.bind(request.receivedDate, at: 2)
         s.bind(request.requestSource, at: 3)
         s.bind(request.rya, at: 4)
-        s.bind(request.requestOutcomeDate?.iso, at: 5)
+        s.bind(request.requestOutcomeDate, at: 5)
         s.bind(request.requestOutcome, at: 6)
         s.bind(request.requestMediation, at: 7)
         s.bind(request.requestTribunal, at: 8)
@@ -80,7 +80,7 @@ public final class PersonWriter {
         let s = insertAssessment
         s.bind(requestID, at: 1)
         s.bind(assessment.assessmentOutcome, at: 2)
-        s.bind(assessment.assessmentOutcomeDate?.iso, at: 3)
+        s.bind(assessment.assessmentOutcomeDate, at: 3)
         s.bind(assessment.assessmentMediation, at: 4)
         s.bind(assessment.assessmentTribunal, at: 5)
         s.bind(assessment.otherMediation, at: 6)
@@ -90,13 +90,13 @@ public final class PersonWriter {
         guard let plan = assessment.namedPlan else { return }
         let p = insertPlan
         p.bind(assessmentID, at: 1)
-        p.bind(plan.startDate?.iso, at: 2)
+        p.bind(plan.startDate, at: 2)
         p.bind(plan.planRes, at: 3)
         p.bind(plan.planWBP, at: 4)
         p.bind(plan.personalBudget, at: 5)
         p.bind(plan.otherArrangements, at: 6)
         p.bind(plan.directPayments, at: 7)
-        p.bind(plan.ceaseDate?.iso, at: 8)
+        p.bind(plan.ceaseDate, at: 8)
         p.bind(plan.ceaseReason, at: 9)
         let planID = try p.insert()
         for detail in plan.planDetails {
@@ -119,12 +119,12 @@ public final class PersonWriter {
         s.bind(active.transferLA, at: 2)
         s.bind(active.res, at: 3)
         s.bind(active.wbp, at: 4)
-        s.bind(active.reviewMeeting?.iso, at: 5)
-        s.bind(active.lastReview?.iso, at: 6)
+        s.bind(active.reviewMeeting, at: 5)
+        s.bind(active.lastReview, at: 6)
         s.bind(active.reviewOutcome, at: 7)
-        s.bind(active.reviewDraft?.iso, at: 8)
-        s.bind(active.phaseTransferDueDate?.iso, at: 9)
-        s.bind(active.phaseTransferFinalDate?.iso, at: 10)
+        s.bind(active.reviewDraft, at: 8)
+        s.bind(active.phaseTransferDueDate, at: 9)
+        s.bind(active.phaseTransferFinalDate, at: 10)
         let activeID = try s.insert()
         for placement in active.placements {
             let p = insertPlacement
@@ -134,8 +134,8 @@ public final class PersonWriter {
             p.bind(placement.senSetting, at: 4)
             p.bind(placement.hasSettingOtherText, at: 5)
             p.bind(placement.placementRank, at: 6)
-            p.bind(placement.entryDate?.iso, at: 7)
-            p.bind(placement.leavingDate?.iso, at: 8)
+            p.bind(placement.entryDate, at: 7)
+            p.bind(placement.leavingDate, at: 8)
             p.bind(placement.senUnitIndicator, at: 9)
             p.bind(placement.resourcedProvisionIndicator, at: 10)
             p.bind(placement.res, at: 11)

@@ -1,4 +1,5 @@
 import CSQLite
+import HubKit
 
 /// A value bound to or read from SQLite.
 public enum SQLValue: Sendable, Hashable {
@@ -111,6 +112,23 @@ public final class Statement {
     }
     @inline(__always) public func bind(_ value: Double?, at index: Int32) {
         if let value { sqlite3_bind_double(handle, index, value) } else { sqlite3_bind_null(handle, index) }
+    }
+
+    /// Binds a date as ISO `YYYY-MM-DD` text without building a String (hot path of imports).
+    @inline(__always) public func bind(_ day: Day?, at index: Int32) {
+        guard let day else {
+            sqlite3_bind_null(handle, index)
+            return
+        }
+        let (y, m, d) = day.parts
+        var text: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (
+            UInt8(48 + y / 1000 % 10), UInt8(48 + y / 100 % 10), UInt8(48 + y / 10 % 10), UInt8(48 + y % 10), 45,
+            UInt8(48 + m / 10), UInt8(48 + m % 10), 45, UInt8(48 + d / 10), UInt8(48 + d % 10))
+        withUnsafeBytes(of: &text) { raw in
+            _ = raw.withMemoryRebound(to: CChar.self) { chars in
+                sqlite3_bind_text(handle, index, chars.baseAddress, 10, csqlite_transient())
+            }
+        }
     }
 
     /// Steps once: true when a row is available.

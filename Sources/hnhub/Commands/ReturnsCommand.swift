@@ -12,12 +12,16 @@ struct ReturnsCommand: ParsableCommand {
     @Flag(name: .long, help: "Include reference data sets (establishments, population, costs).")
     var all = false
 
+    @Flag(name: .long, help: "List children who appear in two or more LAs' returns of the same year (transfers or double counting).")
+    var overlaps = false
+
     @Flag(name: .long, help: "Print JSON.")
     var json = false
 
     func run() throws {
         let config = try hub.loadConfiguration()
         let store = try hub.openStore(config)
+        if overlaps { return try printOverlaps(store) }
         let entries = try ImportLedger(database: store.database).entries(dataset: all ? nil : "sen2-return")
         if json {
             let objects: [[String: Any]] = entries.map { e in
@@ -51,5 +55,38 @@ struct ReturnsCommand: ParsableCommand {
              e.supersededBy.map { "replaced by #\($0)" } ?? "current", e.sourceName]
         }
         print(table.render())
+    }
+
+    func printOverlaps(_ store: Store) throws {
+        let overlaps = try PersonOverlaps(database: store.database).all()
+        if json {
+            let objects: [[String: Any]] = overlaps.map { o in
+                ["collection_year": o.collectionYear, "pseudonym": o.pseudonym,
+                 "appearances": o.appearances.map { a in
+                     ["la_code": a.laCode, "import_id": a.importID, "person_index": a.personIndex,
+                      "exported": a.exportedTo, "transfer_la": a.transferLA,
+                      "active_plan_at_census": a.activePlanAtCensus] as [String: Any]
+                 }]
+            }
+            let data = try JSONSerialization.data(withJSONObject: objects, options: [.prettyPrinted, .sortedKeys])
+            print(String(decoding: data, as: UTF8.self))
+            return
+        }
+        if overlaps.isEmpty {
+            print("no child appears in more than one LA's return of the same year")
+            return
+        }
+        var table = TextTable(header: ["year", "child (pseudonym)", "la", "import", "person", "exported", "transfer la",
+                                       "active plan at census"])
+        for o in overlaps {
+            for a in o.appearances {
+                table.rows.append([String(o.collectionYear), String(o.pseudonym.prefix(12)), a.laCode, "#\(a.importID)",
+                                   String(a.personIndex), a.exportedTo.joined(separator: " "),
+                                   a.transferLA.joined(separator: " "), a.activePlanAtCensus ? "yes" : "no"])
+            }
+        }
+        print(table.render())
+        let both = overlaps.filter { $0.appearances.filter(\.activePlanAtCensus).count > 1 }.count
+        print("\(overlaps.count) children in more than one return; \(both) with an active plan at the census in more than one (counted twice in the pooled caseload)")
     }
 }
