@@ -70,12 +70,15 @@ let package = Package(
             "InputFiles", "Validation", "Pseudonymisation", "HubStore", "PluginHost",
             .product(name: "HubKit", package: "HubKit"),
         ], swiftSettings: strict),
+        .target(name: "ReferenceData", dependencies: [
+            "HubStore", "InputFiles", .product(name: "HubKit", package: "HubKit"),
+        ], swiftSettings: strict),
         .target(name: "MetricEngine", dependencies: [
             "HubStore", "PluginHost", .product(name: "HubKit", package: "HubKit"),
         ], swiftSettings: strict),
         .executableTarget(name: "hnhub", dependencies: [
             "HubConfig", "PluginHost", "InputFiles", "Pseudonymisation", "HubStore", "ImportPipeline",
-            "MetricEngine", .product(name: "HubKit", package: "HubKit"),
+            "MetricEngine", "ReferenceData", .product(name: "HubKit", package: "HubKit"),
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], swiftSettings: strict),
 
@@ -84,7 +87,7 @@ let package = Package(
 
         .testTarget(name: "HubTests", dependencies: [
             "HubConfig", "PluginHost", "InputFiles", "Validation", "Pseudonymisation", "HubStore",
-            "ImportPipeline", "MetricEngine", "SEN2XMLImporter", "SEN2BladeImporter", "EstablishmentImporter", "CaseloadMetrics",
+            "ImportPipeline", "MetricEngine", "ReferenceData", "SEN2XMLImporter", "SEN2BladeImporter", "EstablishmentImporter", "CaseloadMetrics",
             .product(name: "HubKit", package: "HubKit"),
         ], swiftSettings: strict),
     ] + plugins.flatMap(\.targets)

@@ -8,6 +8,8 @@ public struct HubConfiguration: Sendable, Equatable {
     public var databasePath: String?
     /// The hub secret (pseudonyms, sealed archive). Default: beside the database, `<name>.secret`.
     public var secretPath: String?
+    /// The folder of bundled reference tables (`Datasets/`); found automatically when nil.
+    public var datasetsPath: String?
     /// Extra plugin folders, searched after the executable's folder and `config/plugins`.
     public var pluginDirectories: [String] = []
     /// Load only plugins whose SHA-256 is in `pins`.

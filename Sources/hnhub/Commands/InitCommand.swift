@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import HubStore
+import PluginHost
+import ReferenceData
 import Pseudonymisation
 
 /// `hnhub init`: creates (or migrates) the store and the hub secret.
@@ -28,6 +30,16 @@ struct InitCommand: ParsableCommand {
             print("migrated \(path) from schema version \(before) to \(version)")
         } else {
             print("\(path) is up to date (schema version \(version))")
+        }
+        if let datasets = DatasetsFolder.locate(explicit: config.datasetsPath, executableFolder: PluginLoader.executableFolder()) {
+            do {
+                let counts = try BundledReference.load(from: datasets, into: store)
+                print("loaded the bundled reference tables from \(datasets): \(counts.localAuthorities) LA periods, \(counts.regions) regions, \(counts.neighbours) statistical neighbour links")
+            } catch {
+                throw HubFailure.unusable("bundled reference tables: \(error)")
+            }
+        } else {
+            printError("hnhub: warning: no Datasets/ folder found (set `datasets` in the config or HNHUB_DATASETS); the LA register was not loaded")
         }
         let secretPath = config.resolvedSecretPath(databasePath: path)
         do {

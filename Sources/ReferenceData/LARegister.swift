@@ -1,0 +1,39 @@
+import HubStore
+
+/// One authority as the register knows it for a period.
+public struct LocalAuthority: Sendable, Hashable {
+    public var laCode: String
+    public var eCode: String
+    public var name: String
+    public var regionCode: String?
+    public var regionName: String?
+    public var validFrom: String?
+    public var validTo: String?
+}
+
+/// Resolves LA codes against the register in the store, on a date: North Yorkshire (815) is
+/// E10000023 until 2023-03-31 and E06000065 from 2023-04-01; Dorset was 835 until 2019 and is 838.
+public struct LARegister {
+    public let database: Database
+    public init(database: Database) { self.database = database }
+
+    /// The authority with 3-digit `code` (or E-code) in operation on `date` (`YYYY-MM-DD`).
+    public func authority(code: String, on date: String) throws -> LocalAuthority? {
+        try database.rows("""
+            SELECT la.la_code, la.e_code, la.name, la.region_code, r.name, la.valid_from, la.valid_to
+            FROM local_authorities la LEFT JOIN regions r ON r.region_code = la.region_code
+            WHERE (la.la_code = ? OR la.e_code = ?)
+              AND (la.valid_from IS NULL OR la.valid_from <= ?) AND (la.valid_to IS NULL OR la.valid_to >= ?)
+            ORDER BY la.valid_from DESC LIMIT 1
+            """, [.text(code), .text(code), .text(date), .text(date)]).first.map { row in
+            LocalAuthority(laCode: row[0].string ?? "", eCode: row[1].string ?? "", name: row[2].string ?? "",
+                           regionCode: row[3].string, regionName: row[4].string, validFrom: row[5].string,
+                           validTo: row[6].string)
+        }
+    }
+
+    /// Every 3-digit code in the register (any period).
+    public func knownCodes() throws -> Set<String> {
+        Set(try database.rows("SELECT DISTINCT la_code FROM local_authorities").compactMap { $0[0].string })
+    }
+}
