@@ -65,7 +65,7 @@ public struct ImportRunner {
             let (checksum, inputBytes) = try checksumOverride.map { ($0, try Self.size(of: source)) }
                 ?? Self.checksum(of: source)
             guard let store, let secret else {
-                let session = ImportSession(importer: importer, storage: nil, establishmentKnown: nil) { read in
+                let session = ImportSession(importer: importer, sourceName: source.name, storage: nil, establishmentKnown: nil) { read in
                     progress(read, inputBytes)
                 }
                 try importer.read(source, into: session)
@@ -80,9 +80,9 @@ public struct ImportRunner {
             let knownURNs = try establishmentLookup(database)
             return try database.transaction {
                 let session = ImportSession(
-                    importer: importer,
+                    importer: importer, sourceName: source.name,
                     storage: .init(database: database, ledger: ledger, pseudonymiser: Pseudonymiser(secret: secret),
-                                   sourceName: source.name, checksum: checksum, inputBytes: inputBytes,
+                                   checksum: checksum, inputBytes: inputBytes,
                                    importedAt: importedAt),
                     establishmentKnown: knownURNs) { read in progress(read, inputBytes) }
                 try importer.read(source, into: session)
@@ -98,7 +98,7 @@ public struct ImportRunner {
                 return .imported(entry: entry, replaced: replaced, summary: session.summary)
             }
         } catch let rejected as InputRejected {
-            return .rejected(source: source.name, reason: rejected.description)
+            return .rejected(source: source.name, reason: Self.reason(rejected, source: source.name))
         } catch {
             return .rejected(source: source.name, reason: "\(error)")
         }
@@ -150,6 +150,13 @@ public struct ImportRunner {
 
     static func size(of source: ImportSource) throws -> Int {
         try source.files.reduce(0) { $0 + (try fileChecksum(path: $1.name).bytes) }
+    }
+
+    /// The rejection in words, without repeating the source's name when it is the file at fault.
+    static func reason(_ rejected: InputRejected, source: String) -> String {
+        guard rejected.file == nil || rejected.file == source else { return rejected.description }
+        let place = [rejected.line.map { "line \($0)" }, rejected.column.map { "column \($0)" }].compactMap { $0 }
+        return place.isEmpty ? rejected.message : place.joined(separator: ", ") + ": " + rejected.message
     }
 
     static func timestamp(_ date: Date) -> String {

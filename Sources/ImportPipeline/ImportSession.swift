@@ -11,13 +11,14 @@ final class ImportSession: RecordSink {
         var database: Database
         var ledger: ImportLedger
         var pseudonymiser: Pseudonymiser
-        var sourceName: String
         var checksum: String
         var inputBytes: Int
         var importedAt: String
     }
 
     let importer: any Importer
+    /// The input as the user named it, for messages.
+    let sourceName: String
     private let storage: Storage?
     private let establishmentKnown: (@Sendable (String) -> Bool)?
     private let onProgress: (Int) -> Void
@@ -32,9 +33,10 @@ final class ImportSession: RecordSink {
     private var findings: FindingsWriter?
     private var referenceWriter: ReferenceWriter?
 
-    init(importer: any Importer, storage: Storage?, establishmentKnown: (@Sendable (String) -> Bool)?,
+    init(importer: any Importer, sourceName: String, storage: Storage?, establishmentKnown: (@Sendable (String) -> Bool)?,
          onProgress: @escaping (Int) -> Void) {
         self.importer = importer
+        self.sourceName = sourceName
         self.storage = storage
         self.establishmentKnown = establishmentKnown
         self.onProgress = onProgress
@@ -45,11 +47,18 @@ final class ImportSession: RecordSink {
     func beginReturn(_ header: ReturnHeader) throws {
         try expect(.sen2Return, record: "a SEN2 return header")
         guard self.header == nil else {
-            throw InputRejected(file: storage?.sourceName, message: "the importer started a second return in one input")
+            throw InputRejected(file: sourceName, message: "the importer started a second return in one input")
         }
         self.header = header
         var validator = SEN2Validator(header: header, establishmentKnown: establishmentKnown)
         let headerIssues = validator.validateHeader()
+        // A header error (not SEN2, no usable year or LA) makes the whole return unusable.
+        let headerErrors = headerIssues.filter { $0.severity == .error }
+        guard headerErrors.isEmpty else {
+            throw InputRejected(file: sourceName,
+                                message: "the return header is unusable: " + headerErrors.map {
+                                    "\($0.path ?? "Header"): \($0.message) [\($0.ruleID)]" }.joined(separator: "; "))
+        }
         self.validator = validator
         try begin(.sen2Return(laCode: header.laCode, collectionYear: header.collectionYear,
                               censusDate: header.referenceDate.iso))
@@ -58,7 +67,7 @@ final class ImportSession: RecordSink {
 
     func person(_ person: PersonRecord) throws {
         guard validator != nil else {
-            throw InputRejected(file: storage?.sourceName, message: "a person came before the return header")
+            throw InputRejected(file: sourceName, message: "a person came before the return header")
         }
         let issues = person.issues + validator!.validate(person)
         var errorRules: [String] = []
@@ -118,7 +127,7 @@ final class ImportSession: RecordSink {
 
     private func expect(_ kind: DatasetKind, record: String) throws {
         guard importer.produces == kind else {
-            throw InputRejected(file: storage?.sourceName,
+            throw InputRejected(file: sourceName,
                                 message: "importer \(importer.descriptor.id) produces \(importer.produces.rawValue) but sent \(record)")
         }
     }
@@ -130,7 +139,7 @@ final class ImportSession: RecordSink {
     private func begin(_ scope: ImportScope) throws {
         self.scope = scope
         guard let storage else { return }
-        let id = try storage.ledger.begin(scope: scope, sourceName: storage.sourceName, checksum: storage.checksum,
+        let id = try storage.ledger.begin(scope: scope, sourceName: sourceName, checksum: storage.checksum,
                                           inputBytes: storage.inputBytes, importerID: importer.descriptor.id,
                                           importerVersion: importer.descriptor.version,
                                           importedAt: storage.importedAt, archiveFormat: ArchiveSealer.format)

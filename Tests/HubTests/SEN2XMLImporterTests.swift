@@ -113,6 +113,26 @@ import Testing
         ])
     }
 
+    @Test func reportsProgressEveryFewMegabytes() throws {
+        let person = "<Person><Surname>A</Surname></Person>\n"
+        let xml = sen2Message(persons: String(repeating: person, count: 250_000))
+        let sink = SEN2CollectingSink(keepingPersons: false)
+        try SEN2XMLImporter().read(source(xml), into: sink)
+        #expect(sink.personCount == 250_000)
+        #expect(sink.progress.count == 3)
+        #expect(sink.progress.first.map { $0 >= 4 << 20 && $0 < 5 << 20 } == true)
+        #expect(sink.progress.last == xml.utf8.count)
+    }
+
+    @Test func decodesAWindows1252Return() throws {
+        let xml = Array("<?xml version=\"1.0\" encoding=\"windows-1252\"?>\n".utf8)
+            + Array(sen2Message(persons: "<Person><Surname>O\u{1}Brien</Surname></Person>").utf8)
+        let bytes = xml.map { $0 == 0x01 ? 0x92 : $0 }  // 0x92 is a right single quote in Windows-1252
+        let sink = SEN2CollectingSink()
+        try SEN2XMLImporter().read(source(bytes: bytes, name: "latin.xml"), into: sink)
+        #expect(sink.persons.map(\.identifiers.surname) == ["O\u{2019}Brien"])
+    }
+
     // MARK: Collection years
 
     @Test func reads2023GenderCurrentAndResWBPUnderActivePlans() throws {
@@ -739,6 +759,10 @@ final class SEN2CollectingSink: RecordSink {
     private(set) var fileIssues: [ImportIssue] = []
     private(set) var progress: [Int] = []
     private(set) var events: [String] = []
+    private(set) var personCount = 0
+    private let keepingPersons: Bool
+
+    init(keepingPersons: Bool = true) { self.keepingPersons = keepingPersons }
 
     func beginReturn(_ header: ReturnHeader) throws {
         headers.append(header)
@@ -746,6 +770,8 @@ final class SEN2CollectingSink: RecordSink {
     }
 
     func person(_ person: PersonRecord) throws {
+        personCount += 1
+        guard keepingPersons else { return }
         persons.append(person)
         events.append("person \(person.location.index)")
     }

@@ -34,6 +34,9 @@ enum BladeTableKind: String, CaseIterable, Sendable {
         }
     }
 
+    /// Whether rows of another table link to this table's rows.
+    var hasChildren: Bool { Self.allCases.contains { $0.parent == self } }
+
     /// The SEN2 XML element the table's rows stand for, for messages and issue paths.
     var elementName: String {
         switch self {

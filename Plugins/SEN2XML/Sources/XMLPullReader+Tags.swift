@@ -33,7 +33,8 @@ extension XMLPullReader {
     mutating func readEndTag() throws -> XMLToken {
         guard depth > 0 else {
             let close = try findTagEnd()
-            throw rejection("end tag </\(Self.string(UnsafeBufferPointer(start: buffer + tokenStart + 2, count: max(close - tokenStart - 2, 0))))> without a matching start tag")
+            let name = UnsafeBufferPointer(start: buffer + tokenStart + 2, count: max(close - tokenStart - 2, 0))
+            throw rejection("end tag </\(Self.string(name))> without a matching start tag")
         }
         // Fast path: the open element's name and `>`, already in the buffer.
         let expected = openName
