@@ -17,6 +17,8 @@ struct SEN2ReturnParser: ~Copyable {
     /// Issues of the person being read.
     var issues: [ImportIssue] = []
     var location = RecordLocation(index: 0)
+    private var personCount = 0
+    private var nextProgress = Self.progressInterval
 
     init(stream: any ByteStream, fileName: String, chunkSize: Int = XMLPullReader.defaultChunkSize) {
         self.reader = XMLPullReader(stream: stream, fileName: fileName, names: SEN2Element.nameTable,
@@ -29,43 +31,45 @@ struct SEN2ReturnParser: ~Copyable {
         guard case .start(let rootID) = try reader.next(), SEN2Element(nameID: rootID) == .message else {
             throw reader.rejection("the root element is <\(reader.localName)>, not <Message>: this is not a SEN2 return")
         }
-        var header: ReturnHeader?
-        var personCount = 0
-        var nextProgress = Self.progressInterval
+        var hasHeader = false
         while let element = try nextChild(of: .message) {
             switch element {
             case .header:
-                guard header == nil else { throw reader.rejection("the Message has more than one <Header>") }
-                let read = try readHeader()
-                try sink.beginReturn(read)
-                header = read
+                guard !hasHeader else { throw reader.rejection("the Message has more than one <Header>") }
+                try sink.beginReturn(readHeader())
+                hasHeader = true
             case .persons:
-                guard header != nil else {
+                guard hasHeader else {
                     throw reader.rejection("<Persons> comes before <Header>: a SEN2 message starts with its Header")
                 }
-                while let element = try nextChild(of: .persons) {
-                    guard element == .person else {
-                        try skipMisplaced(element, in: .persons)
-                        continue
-                    }
-                    personCount += 1
-                    let line = reader.tokenLine()
-                    try sink.person(readPerson(index: personCount, line: line))
-                    if reader.bytesRead >= nextProgress {
-                        sink.progress(bytesRead: reader.bytesRead)
-                        nextProgress = reader.bytesRead + Self.progressInterval
-                    }
-                }
+                try readPersons(into: sink)
             default:
                 try skipMisplaced(element, in: .message)
             }
         }
-        guard header != nil else {
+        guard hasHeader else {
             throw InputRejected(file: fileName, line: 1, message: "the Message has no <Header>: this is not a SEN2 return")
         }
         _ = try reader.next()  // the end of the document: checks that only comments follow
         sink.progress(bytesRead: reader.bytesRead)
         if let issue = unknownElements.issue { try sink.issue(issue) }
+    }
+
+    /// Reads `<Persons>` (just opened), handing each person to `sink` as soon as it is read.
+    private mutating func readPersons(into sink: any RecordSink) throws {
+        while let element = try nextChild(of: .persons) {
+            guard element == .person else {
+                try skipMisplaced(element, in: .persons)
+                continue
+            }
+            personCount += 1
+            let line = reader.tokenLine()
+            try sink.person(readPerson(index: personCount, line: line))
+            if reader.bytesRead >= nextProgress {
+                sink.progress(bytesRead: reader.bytesRead)
+                nextProgress = reader.bytesRead + Self.progressInterval
+            }
+        }
     }
 
     // MARK: - Walking the tree
@@ -99,7 +103,7 @@ struct SEN2ReturnParser: ~Copyable {
         return text.isEmpty ? nil : text
     }
 
-    // MARK: - Values of the person being read
+    // MARK: - Leaf values (an unreadable one becomes an issue on the person being read)
 
     mutating func string(_ element: SEN2Element) throws -> String? {
         guard try leafText(element) != nil else { return nil }
@@ -136,7 +140,7 @@ struct SEN2ReturnParser: ~Copyable {
     /// belong under `parent` (noted like an unknown element) or repeats an element allowed once
     /// (reported as an error; the first is kept). Either way it is skipped.
     mutating func shouldRead(_ element: SEN2Element, in seen: inout SEN2ElementSet, parent: SEN2Element,
-                    at path: SEN2PersonPath) throws -> Bool {
+                             at path: SEN2PersonPath) throws -> Bool {
         guard element.isChild(of: parent) else {
             try skipMisplaced(element, in: parent)
             return false
@@ -158,8 +162,9 @@ struct SEN2ReturnParser: ~Copyable {
         return false
     }
 
+    /// Adds an error issue about `element` to the person being read.
     mutating func report(_ rule: String, _ message: String, _ element: SEN2Element?, _ path: SEN2PersonPath,
-                value: UnsafeBufferPointer<UInt8>? = nil) {
+                         value: UnsafeBufferPointer<UInt8>? = nil) {
         issues.append(ImportIssue(
             ruleID: rule, severity: .error, message: message, location: location, path: path.text(element),
             value: value.map { String(decoding: $0, as: UTF8.self) },

@@ -1,4 +1,4 @@
-import HubKit
+
 
 // The one age convention of the hub (sen2.md, "Census-date logic"): a person's age for a census is
 // their age on the 31 August before the census date, i.e. at the start of the academic year the
