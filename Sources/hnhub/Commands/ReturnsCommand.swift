@@ -15,6 +15,9 @@ struct ReturnsCommand: ParsableCommand {
     @Flag(name: .long, help: "List children who appear in two or more LAs' returns of the same year (transfers or double counting).")
     var overlaps = false
 
+    @Option(name: .long, help: "Show the validation findings stored with this import id.")
+    var findings: Int64?
+
     @Flag(name: .long, help: "Print JSON.")
     var json = false
 
@@ -22,6 +25,7 @@ struct ReturnsCommand: ParsableCommand {
         let config = try hub.loadConfiguration()
         let store = try hub.openStore(config)
         if overlaps { return try printOverlaps(store) }
+        if let findings { return try printFindings(store, importID: findings) }
         let entries = try ImportLedger(database: store.database).entries(dataset: all ? nil : "sen2-return")
         if json {
             let objects: [[String: Any]] = entries.map { e in
@@ -88,5 +92,37 @@ struct ReturnsCommand: ParsableCommand {
         print(table.render())
         let both = overlaps.filter { $0.appearances.filter(\.activePlanAtCensus).count > 1 }.count
         print("\(overlaps.count) children in more than one return; \(both) with an active plan at the census in more than one (counted twice in the pooled caseload)")
+    }
+
+    func printFindings(_ store: Store, importID: Int64) throws {
+        guard let entry = try ImportLedger(database: store.database).entry(id: importID) else {
+            throw HubFailure.unusable("no import with id \(importID); see `hnhub returns --all`")
+        }
+        let rows = try store.database.rows("""
+            SELECT rule_id, severity, count(*) FROM validation_issues WHERE import_id = ?
+            GROUP BY rule_id, severity ORDER BY severity, count(*) DESC, rule_id
+            """, [.integer(importID)])
+        print("import #\(entry.id) \(entry.sourceName): \(entry.records) stored, \(entry.quarantined) quarantined, \(entry.errors) errors, \(entry.warnings) warnings")
+        for row in rows {
+            let rule = row[0].string ?? ""
+            print("\((row[1].string ?? "").uppercased()) \(rule): \(row[2].int ?? 0)")
+            let examples = try store.database.rows("""
+                SELECT person_index, line, path, value, message FROM validation_issues
+                WHERE import_id = ? AND rule_id = ? ORDER BY id LIMIT 5
+                """, [.integer(importID), .text(rule)])
+            for e in examples {
+                let place = [e[0].int.map { "person \($0)" }, e[1].int.map { "line \($0)" }, e[2].string]
+                    .compactMap { $0 }.joined(separator: ", ")
+                print("    \(place):\(e[3].string.map { " value '\($0)'" } ?? "") \(e[4].string ?? "")")
+            }
+        }
+        let quarantined = try store.database.rows(
+            "SELECT person_index, line, rules FROM quarantine WHERE import_id = ? ORDER BY person_index", [.integer(importID)])
+        if !quarantined.isEmpty {
+            print("quarantined persons (held back from every indicator):")
+            for q in quarantined {
+                print("    person \(q[0].int ?? 0)\(q[1].int.map { ", line \($0)" } ?? ""): \(q[2].string ?? "")")
+            }
+        }
     }
 }
