@@ -37,8 +37,9 @@ public struct ValidationSummary: Sendable {
         tallies.values.sorted { ($0.severity, -$0.count, $0.ruleID) < ($1.severity, -$1.count, $1.ruleID) }
     }
 
-    /// The report as text, one block per rule.
-    public func render() -> String {
+    /// The report as text, one block per rule. Locations leave out the file when it is `sourceName`
+    /// (the report's heading names it already).
+    public func render(sourceName: String? = nil) -> String {
         var lines: [String] = []
         for tally in orderedTallies {
             lines.append("\(tally.severity.rawValue.uppercased()) \(tally.ruleID): \(tally.count) \(tally.count == 1 ? "finding" : "findings")")
@@ -47,7 +48,7 @@ public struct ValidationSummary: Sendable {
                 if let location = example.location {
                     place.append("person \(location.index)")
                     if let line = location.line { place.append("line \(line)") }
-                    if let file = location.file { place.append(file) }
+                    if let file = location.file, file != sourceName { place.append(file) }
                 }
                 if let path = example.path { place.append(path) }
                 let value = example.value.map { " value '\(IssueMasking.display($0, personal: example.isPersonal))'" } ?? ""

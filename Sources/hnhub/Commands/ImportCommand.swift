@@ -49,7 +49,7 @@ enum OutcomeReport {
             var line = "imported \(entry.sourceName): \(describe(entry)) as import #\(entry.id)"
             if let replaced { line += "; replaces import #\(replaced.id) (kept in history)" }
             Swift.print(line)
-            if !summary.tallies.isEmpty { Swift.print(indent(summary.render())) }
+            if !summary.tallies.isEmpty { Swift.print(indent(summary.render(sourceName: entry.sourceName))) }
             return entry.quarantined > 0 || entry.errors > 0 ? 1 : 0
         case let .alreadyImported(entry):
             Swift.print("unchanged: \(entry.sourceName) has the same SHA-256 as import #\(entry.id) (\(entry.sourceName), \(entry.importedAt)); nothing written")
@@ -59,7 +59,7 @@ enum OutcomeReport {
             return 2
         case let .validated(source, importerID, summary):
             Swift.print("\(source) (\(importerID)): \(summary.persons) persons, \(summary.quarantinedPersons) would be quarantined, \(summary.errorCount) errors, \(summary.warningCount) warnings")
-            if !summary.tallies.isEmpty { Swift.print(indent(summary.render())) }
+            if !summary.tallies.isEmpty { Swift.print(indent(summary.render(sourceName: source))) }
             return summary.errorCount > 0 ? 1 : 0
         }
     }

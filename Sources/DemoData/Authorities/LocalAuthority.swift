@@ -1,0 +1,17 @@
+/// An English local authority as the generator uses it: its 3-digit DfE number, name and region.
+public struct LocalAuthority: Sendable, Hashable {
+    /// The 3-digit DfE LA number, e.g. `800`.
+    public let code: String
+    public let name: String
+    /// ONS region code (e.g. `E12000009`), used to pick neighbours for out-of-area placements.
+    public let regionCode: String
+
+    public init(code: String, name: String, regionCode: String) {
+        self.code = code
+        self.name = name
+        self.regionCode = regionCode
+    }
+
+    /// The code as a number, for seeds and URN blocks.
+    var number: Int { Int(code) ?? 0 }
+}

@@ -1,0 +1,27 @@
+/// Why a demo data set could not be generated.
+public enum DemoDataError: Error, CustomStringConvertible, Equatable {
+    case badAuthorityList(path: String, reason: String)
+    case tooManyAuthorities(requested: Int, available: Int, origin: String)
+    case unknownAuthority(code: String, origin: String)
+    case unsupportedYear(Int)
+    case cannotWrite(path: String, reason: String)
+    case badOption(String)
+
+    public var description: String {
+        switch self {
+        case let .badAuthorityList(path, reason):
+            "\(path): not a local authority list (\(reason)); expected columns la_code,name,region_code,status"
+        case let .tooManyAuthorities(requested, available, origin):
+            "asked for \(requested) local authorities but \(origin) lists \(available)"
+                + (origin == "built-in" ? " (run from the package root so Datasets/local_authorities.csv is found)" : "")
+        case let .unknownAuthority(code, origin):
+            "LA \(code) is not in \(origin); give 3-digit DfE LA numbers of live authorities"
+        case let .unsupportedYear(year):
+            "collection year \(year) is not supported: the generator writes \(CollectionCalendar.supportedYears.lowerBound)-\(CollectionCalendar.supportedYears.upperBound)"
+        case let .cannotWrite(path, reason):
+            "cannot write \(path): \(reason)"
+        case let .badOption(message):
+            message
+        }
+    }
+}
