@@ -32,6 +32,8 @@ let package = Package(
     name: "hnhub",
     products: [
         .executable(name: "hnhub", targets: ["hnhub"]),
+        // Import throughput on a generated England-scale set (see Sources/hnhub-bench).
+        .executable(name: "hnhub-bench", targets: ["hnhub-bench"]),
         // A plugin built against another SDK version, for the loader's refusal test only.
         .library(name: "TestPluginWrongSDK", type: .dynamic, targets: ["TestPluginWrongSDK"]),
     ] + plugins.map(\.product),
@@ -76,9 +78,17 @@ let package = Package(
         .target(name: "MetricEngine", dependencies: [
             "HubStore", "PluginHost", .product(name: "HubKit", package: "HubKit"),
         ], swiftSettings: strict),
+        // Deterministic synthetic SEN2 returns and establishments for demos, tests and benchmarks.
+        .target(name: "DemoData", dependencies: [.product(name: "HubKit", package: "HubKit")],
+                swiftSettings: strict),
         .executableTarget(name: "hnhub", dependencies: [
             "HubConfig", "PluginHost", "InputFiles", "Pseudonymisation", "HubStore", "ImportPipeline",
-            "MetricEngine", "ReferenceData", .product(name: "HubKit", package: "HubKit"),
+            "MetricEngine", "ReferenceData", "DemoData", .product(name: "HubKit", package: "HubKit"),
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ], swiftSettings: strict),
+        .executableTarget(name: "hnhub-bench", dependencies: [
+            "DemoData", "ImportPipeline", "HubStore", "InputFiles", "PluginHost", "Pseudonymisation", "Validation",
+            .product(name: "HubKit", package: "HubKit"),
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], swiftSettings: strict),
 
@@ -87,7 +97,7 @@ let package = Package(
 
         .testTarget(name: "HubTests", dependencies: [
             "HubConfig", "PluginHost", "InputFiles", "Validation", "Pseudonymisation", "HubStore",
-            "ImportPipeline", "MetricEngine", "ReferenceData", "SEN2XMLImporter", "SEN2BladeImporter", "EstablishmentImporter", "CaseloadMetrics",
+            "ImportPipeline", "MetricEngine", "ReferenceData", "DemoData", "SEN2XMLImporter", "SEN2BladeImporter", "EstablishmentImporter", "CaseloadMetrics",
             .product(name: "HubKit", package: "HubKit"),
         ], swiftSettings: strict),
     ] + plugins.flatMap(\.targets)

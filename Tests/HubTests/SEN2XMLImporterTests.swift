@@ -531,6 +531,17 @@ import Testing
         #expect(importer.detect(source("<Message><Persons><Person><UPN>A1")) == 60)
     }
 
+    @Test func detectsASEN2MessageBehindADoctypeSoThatReadingCanRefuseIt() {
+        let external = "<?xml version=\"1.0\"?>\n<!DOCTYPE Message [<!ENTITY secret SYSTEM \"file:///etc/passwd\">]>\n"
+            + sen2Message(persons: "<Person><Surname>&secret;</Surname></Person>")
+        #expect(SEN2XMLImporter().detect(source(external)) == 100)
+        let error = rejection(external)
+        #expect(error?.line == 2)
+        #expect(error?.column == 1)
+        #expect(error?.message.contains("<!DOCTYPE> declaration is refused") == true)
+        #expect(SEN2XMLImporter().detect(source("<!DOCTYPE html [ <!ENTITY a \"]>\"> ]><html><body/></html>")) == nil)
+    }
+
     @Test func detectsNothingInOtherFiles() {
         let importer = SEN2XMLImporter()
         #expect(importer.detect(source("UPN,Surname,Forename\nA123456789012,Smith,Alex\n", name: "sen2.xml")) == nil)

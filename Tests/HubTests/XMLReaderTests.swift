@@ -135,6 +135,15 @@ import Testing
         #expect(rejection("<Message><!ENTITY x \"y\"></Message>")?.message.contains("not allowed") == true)
     }
 
+    @Test func canStepOverADoctypeUnreadForDetection() throws {
+        let xml = "<!DOCTYPE Message [<!ENTITY a \"x]>y\"> <!-- ] -->]>\n<Message><UPN>&a;</UPN></Message>"
+        var reader = makeReader(xml)
+        reader.doctypeHandling = .skipUnread
+        #expect(try reader.next() == .start(name: Int(SEN2Element.message.rawValue)))
+        #expect(try reader.next() == .start(name: Int(SEN2Element.upn.rawValue)))
+        #expect(throws: InputRejected.self) { try reader.next() }  // &a; is still never expanded
+    }
+
     @Test func refusesUndeclaredNamedEntities() {
         let error = rejection("<Message>\n  <Surname>Caf&eacute;</Surname>\n</Message>")
         #expect(error?.line == 2)

@@ -3,16 +3,16 @@ import HubKit
 /// Builds each ``PersonRecord`` from its person row and the rows linked below it, field for field
 /// as the SEN2 XML importer builds it from a `<Person>` element.
 struct BladePersonAssembler {
+    let persons: BladeTable
     let tables: [BladeTableKind: BladeTable]
     let links: BladeLinks
 
     /// The person in row `position` of the person table, the `index`-th person of the return.
     func person(at position: Int, index: Int) -> PersonRecord {
-        let table = tables[.person]!
-        let row = BladeRecordRow(table: table, row: table.rows[position])
+        let row = BladeRecordRow(table: persons, row: persons.rows[position])
         var fields = BladeFieldReader(personIndex: index)
         let path = BladePersonPath()
-        var person = PersonRecord(location: RecordLocation(index: index, line: row.row.line, file: table.fileName))
+        var person = PersonRecord(location: RecordLocation(index: index, line: row.row.line, file: persons.fileName))
         person.identifiers = PersonIdentifiers(
             upn: fields.code("UPN", in: row), uniqueLearnerNumber: fields.string("UniqueLearnerNumber", in: row),
             surname: fields.string("Surname", in: row), forename: fields.string("Forename", in: row))

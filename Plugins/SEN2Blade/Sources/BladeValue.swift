@@ -7,13 +7,14 @@ enum BladeValue {
     /// The text without leading and trailing spaces, tabs and line ends (CR LF inside becomes LF);
     /// nil when nothing is left.
     static func trimmed(_ text: String) -> String? {
+        guard let first = text.utf8.first, let last = text.utf8.last else { return nil }
+        if !isWhitespace(first), !isWhitespace(last), !text.utf8.contains(0x0D) { return text }  // most cells
         let bytes = Array(text.utf8)
         var start = 0
         var end = bytes.count
         while start < end, isWhitespace(bytes[start]) { start += 1 }
         while end > start, isWhitespace(bytes[end - 1]) { end -= 1 }
         guard start < end else { return nil }
-        if start == 0, end == bytes.count, !bytes.contains(0x0D) { return text }
         let kept = String(decoding: bytes[start ..< end], as: UTF8.self)
         guard kept.utf8.contains(0x0D) else { return kept }
         return kept.replacingAll("\r\n", with: "\n").replacingAll("\r", with: "\n")

@@ -45,21 +45,21 @@ public final class SEN2BladeImporter: Importer {
 
         var tables: [BladeTableKind: BladeTable] = [:]
         var bytesRead = 0
-        var header: ReturnHeader?
         for kind in BladeTableKind.allCases {
             guard let file = files.tables[kind] else { continue }
             let (table, bytes) = try BladeTable.load(file, as: kind)
             tables[kind] = table
             bytesRead += bytes
             sink.progress(bytesRead: bytesRead)
-            if kind == .sen2 { header = try BladeReturnHeader.read(from: table) }  // reject early
         }
+        guard let headerTable = tables[.sen2], let personTable = tables[.person] else { return }  // checked above
+        let header = try BladeReturnHeader.read(from: headerTable)
         let links = try BladeLinks(tables: tables)
 
-        try sink.beginReturn(header!)
+        try sink.beginReturn(header)
         for issue in files.issues + links.orphans { try sink.issue(issue) }
-        let assembler = BladePersonAssembler(tables: tables, links: links)
-        for position in tables[.person]!.rows.indices {
+        let assembler = BladePersonAssembler(persons: personTable, tables: tables, links: links)
+        for position in personTable.rows.indices {
             try sink.person(assembler.person(at: position, index: position + 1))
         }
     }

@@ -7,9 +7,11 @@ enum SEN2Detection {
     static let likely = 60
 
     /// The detection score for a file starting with `head`, or nil when it is not a SEN2 message
-    /// (another XML message, another collection, or not XML).
+    /// (another XML message, another collection, or not XML). A DOCTYPE does not hide a SEN2
+    /// message from detection; reading the file refuses it.
     static func score(head: [UInt8]) -> Int? {
         var reader = XMLPullReader(stream: InMemoryByteStream(head), fileName: "", names: SEN2Element.nameTable)
+        reader.doctypeHandling = .skipUnread  // so that `read` can refuse it with a clear message
         var seenPersons = false
         do {
             guard case .start(let root) = try reader.next(), SEN2Element(nameID: root) == .message else { return nil }

@@ -41,10 +41,48 @@ extension XMLPullReader {
             position = tokenStart + 9
             try skip(past: Array("]]>".utf8), keepingText: true, what: "CDATA section")
         } else if matches("<!DOCTYPE", ignoringCase: true) {
-            throw rejection("a <!DOCTYPE> declaration is refused: document type definitions can declare "
-                            + "entities that expand without bound or load external files")
+            guard doctypeHandling == .skipUnread, depth == 0, !rootSeen else {
+                throw rejection("a <!DOCTYPE> declaration is refused: document type definitions can declare "
+                                + "entities that expand without bound or load external files")
+            }
+            position = tokenStart + 9
+            try skipDoctype()
         } else {
             throw rejection("markup declarations such as <!ENTITY> are not allowed")
+        }
+    }
+
+    /// Steps over the rest of a DOCTYPE (up to the `>` outside quotes, comments and the internal
+    /// subset) without interpreting any of it.
+    private mutating func skipDoctype() throws {
+        var quote: UInt8 = 0
+        var subsetDepth = 0
+        var inComment = false
+        var recent: UInt32 = 0  // the last four bytes, for spotting `<!--` and `-->`
+        while true {
+            while position < limit {
+                let byte = buffer[position]
+                position += 1
+                recent = recent << 8 | UInt32(byte)
+                if inComment {
+                    if recent & 0xFF_FFFF == 0x2D_2D3E { inComment = false }  // -->
+                } else if quote != 0 {
+                    if byte == quote { quote = 0 }
+                } else if recent == 0x3C21_2D2D {  // <!--
+                    inComment = true
+                } else if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
+                    quote = byte
+                } else if byte == UInt8(ascii: "[") {
+                    subsetDepth += 1
+                } else if byte == UInt8(ascii: "]") {
+                    subsetDepth -= 1
+                } else if byte == UInt8(ascii: ">"), subsetDepth <= 0 {
+                    return
+                }
+            }
+            guard try fill(keepingFrom: position) else {
+                throw rejection("the file ends inside a DOCTYPE declaration", at: limit)
+            }
         }
     }
 

@@ -74,6 +74,15 @@ struct XMLPullReader: ~Copyable {
     var markupSeen = false
     var documentStarted = false
     var encoding: XMLTextEncoding = .utf8
+    /// What a `<!DOCTYPE` before the root does. Reading refuses it; detection may step over it
+    /// unread (nothing in it is declared or expanded) so that a SEN2 file carrying one is still
+    /// recognised, and then refused by the read with a clear message.
+    var doctypeHandling = DoctypeHandling.refuse
+
+    enum DoctypeHandling {
+        case refuse
+        case skipUnread
+    }
 
     struct OpenElement {
         var nameStart: Int

@@ -1,0 +1,66 @@
+/// What demo data set to generate.
+public struct DemoOptions: Sendable {
+    /// How many persons each return holds.
+    public enum Persons: Sendable, Equatable {
+        /// This many in each authority's latest return.
+        case perAuthority(Int)
+        /// This many in all the latest returns together, shared evenly (the first authorities get
+        /// one more when it does not divide).
+        case total(Int)
+    }
+
+    /// The authorities to write returns for, in order.
+    public var authorities: [LocalAuthority]
+    public var persons: Persons
+    /// Same seed and options, same bytes.
+    public var seed: UInt64
+    /// The collection years, e.g. `[2025]` or `[2023, 2024, 2025, 2026]`.
+    public var years: [Int]
+    /// Also write `establishments.csv` (GIAS layout) for every URN and UKPRN the returns use.
+    public var writesEstablishments: Bool
+
+    /// The default: 300 persons per authority, the 2025 return only, seed 1.
+    public init(authorities: [LocalAuthority], persons: Persons = .perAuthority(300), seed: UInt64 = 1,
+                years: [Int] = [2025], writesEstablishments: Bool = true) {
+        self.authorities = authorities
+        self.persons = persons
+        self.seed = seed
+        self.years = years
+        self.writesEstablishments = writesEstablishments
+    }
+
+    /// Collection years `latest - count + 1 ... latest`.
+    public static func years(latest: Int, count: Int) throws -> [Int] {
+        guard count >= 1 else { throw DemoDataError.badOption("--years must be at least 1") }
+        let years = Array((latest - count + 1)...latest)
+        for year in years where !CollectionCalendar.supportedYears.contains(year) {
+            throw DemoDataError.unsupportedYear(year)
+        }
+        return years
+    }
+
+    /// Persons in the latest return of the authority at `index`.
+    func persons(at index: Int) -> Int {
+        switch persons {
+        case .perAuthority(let count): return count
+        case .total(let total):
+            let share = total / authorities.count, extra = total % authorities.count
+            return share + (index < extra ? 1 : 0)
+        }
+    }
+
+    func validate() throws {
+        guard !authorities.isEmpty else { throw DemoDataError.badOption("no local authorities selected") }
+        guard !years.isEmpty else { throw DemoDataError.badOption("no collection years selected") }
+        for year in years where !CollectionCalendar.supportedYears.contains(year) {
+            throw DemoDataError.unsupportedYear(year)
+        }
+        switch persons {
+        case .perAuthority(let count) where count < 1:
+            throw DemoDataError.badOption("--persons must be at least 1")
+        case .total(let total) where total < authorities.count:
+            throw DemoDataError.badOption("the total of persons must be at least the number of authorities")
+        default: break
+        }
+    }
+}
