@@ -8,6 +8,8 @@ Outputs (the project's own format, UTF-8 CSV, ISO dates):
                                       3-digit code but changed E-code in April 2023)
   Datasets/regions.csv                region_code,name
   Datasets/statistical_neighbours_2025.csv  edition,la_code,rank,neighbour_la_code,closeness
+  Datasets/ons_ltla_to_utla.csv       ltla_code,ltla_name,utla_code,utla_name (ONS lower-tier -> upper-tier
+                                      areas, December 2022: rolls district population up to the county LA)
 
 Run from the package root: python3 scripts/derive_reference_datasets.py [path/to/shared/data/reference]
 """
@@ -62,6 +64,14 @@ def main():
         writer = csv.writer(f, lineterminator="\n")
         writer.writerow(["edition", "la_code", "rank", "neighbour_la_code", "closeness"])
         writer.writerows(neighbours)
+
+    with open(os.path.join(source, "ons_ltla_to_utla_dec2022.csv"), encoding="utf-8-sig") as f:
+        lookup = sorted((r["LTLA22CD"], r["LTLA22NM"], r["UTLA22CD"], r["UTLA22NM"]) for r in csv.DictReader(f)
+                        if r["LTLA22CD"].startswith("E"))
+    with open(os.path.join(out, "ons_ltla_to_utla.csv"), "w", newline="", encoding="utf-8") as f:
+        writer = csv.writer(f, lineterminator="\n")
+        writer.writerow(["ltla_code", "ltla_name", "utla_code", "utla_name"])
+        writer.writerows(lookup)
 
 
 if __name__ == "__main__":

@@ -32,6 +32,7 @@ final class ImportSession: RecordSink {
     private var personWriter: PersonWriter?
     private var findings: FindingsWriter?
     private var referenceWriter: ReferenceWriter?
+    private var areaCodes: AreaCodes?
 
     init(importer: any Importer, sourceName: String, storage: Storage?, establishmentKnown: (@Sendable (String) -> Bool)?,
          onProgress: @escaping (Int) -> Void) {
@@ -97,18 +98,42 @@ final class ImportSession: RecordSink {
 
     func population(_ row: PopulationRecord) throws {
         try expect(.population, record: "a population row")
-        try beginIfNeeded(ImportScope(dataset: DatasetKind.population.rawValue, key: "population/\(importer.descriptor.id)"))
+        try beginIfNeeded(ImportScope(dataset: DatasetKind.population.rawValue, key: "population/\(sourceBaseName)"))
+        var resolved = row
+        resolved.laCode = try laCode(for: row.laCode, line: row.line)
         counts.records += 1
-        try referenceWriter?.write(row)
+        try referenceWriter?.write(resolved)
     }
 
     func placementCost(_ row: PlacementCostRecord) throws {
         try expect(.placementCosts, record: "a placement cost")
-        try beginIfNeeded(ImportScope(dataset: DatasetKind.placementCosts.rawValue,
-                                      key: "placement-costs/\(row.laCode)"))
+        try beginIfNeeded(ImportScope(dataset: DatasetKind.placementCosts.rawValue, key: "placement-costs/\(sourceBaseName)"))
+        var resolved = row
+        resolved.laCode = try laCode(for: row.laCode, line: row.line)
+        resolved.personIdentifier = nil
         counts.records += 1
-        let pseudonym = row.personIdentifier.map { storage?.pseudonymiser.pseudonym(kind: "upn", key: $0.uppercased()) }
-        try referenceWriter?.write(row, personPseudonym: pseudonym ?? nil)
+        // A per-child cost is keyed like every identifier: the UPN never reaches the store.
+        let pseudonym = row.personIdentifier.flatMap { upn -> String? in
+            let key = upn.uppercased().filter { !$0.isWhitespace }
+            return key.isEmpty ? nil : storage?.pseudonymiser.pseudonym(kind: "upn", key: key)
+        }
+        try referenceWriter?.write(resolved, personPseudonym: pseudonym)
+    }
+
+    func neighbour(_ row: NeighbourRecord) throws {
+        try expect(.statisticalNeighbours, record: "a statistical neighbour")
+        try beginIfNeeded(ImportScope(dataset: DatasetKind.statisticalNeighbours.rawValue,
+                                      key: "statistical-neighbours/\(row.edition)"))
+        counts.records += 1
+        try referenceWriter?.write(row)
+    }
+
+    func publishedObservation(_ observation: PublishedObservation) throws {
+        try expect(.publishedStatistics, record: "a published observation")
+        try beginIfNeeded(ImportScope(dataset: DatasetKind.publishedStatistics.rawValue,
+                                      key: "published-statistics/\(observation.table)"))
+        counts.records += 1
+        try referenceWriter?.write(observation)
     }
 
     func issue(_ issue: ImportIssue) throws {
@@ -119,10 +144,30 @@ final class ImportSession: RecordSink {
 
     // MARK: Helpers
 
+    /// The file name without folders and extensions: what a re-import of the same data set replaces.
+    private var sourceBaseName: String {
+        let last = sourceName.split(separator: "/").last.map(String.init) ?? sourceName
+        return last.split(separator: ".").first.map(String.init) ?? last
+    }
+
+    /// A 3-digit LA code for an LA or ONS area code, or an error naming the row.
+    private func laCode(for code: String, line: Int?) throws -> String {
+        if areaCodes == nil, let storage { areaCodes = try AreaCodes(database: storage.database) }
+        guard let areaCodes else { return code }
+        if let la = areaCodes.laCode(for: code) { return la }
+        throw InputRejected(file: sourceName, line: line,
+                            message: "'\(code)' is not an LA in the register nor a district in the ONS lookup (3-digit DfE code or ONS E-code expected)")
+    }
+
+    /// Findings sent before the import row exists (e.g. file-level issues found before the header),
+    /// written once it does.
+    private var pendingFindings: [ImportIssue] = []
+
     private func record(_ issue: ImportIssue) throws {
         summary.add(issue)
         if issue.severity == .error { counts.errors += 1 } else { counts.warnings += 1 }
-        try findings?.write(IssueMasking.masked(issue))
+        let masked = IssueMasking.masked(issue)
+        if let findings { try findings.write(masked) } else if storage != nil { pendingFindings.append(masked) }
     }
 
     private func expect(_ kind: DatasetKind, record: String) throws {
@@ -144,7 +189,10 @@ final class ImportSession: RecordSink {
                                           importerVersion: importer.descriptor.version,
                                           importedAt: storage.importedAt, archiveFormat: ArchiveSealer.format)
         importID = id
-        findings = try FindingsWriter(database: storage.database, importID: id)
+        let findings = try FindingsWriter(database: storage.database, importID: id)
+        self.findings = findings
+        for issue in pendingFindings { try findings.write(issue) }
+        pendingFindings.removeAll()
         switch importer.produces {
         case .sen2Return: personWriter = try PersonWriter(database: storage.database, importID: id)
         default: referenceWriter = ReferenceWriter(database: storage.database, importID: id)

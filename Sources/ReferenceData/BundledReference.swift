@@ -10,15 +10,17 @@ public enum BundledReference {
         public var regions = 0
         public var localAuthorities = 0
         public var neighbours = 0
+        public var districts = 0
 
-        public init(regions: Int = 0, localAuthorities: Int = 0, neighbours: Int = 0) {
+        public init(regions: Int = 0, localAuthorities: Int = 0, neighbours: Int = 0, districts: Int = 0) {
             self.regions = regions
             self.localAuthorities = localAuthorities
             self.neighbours = neighbours
+            self.districts = districts
         }
     }
 
-    /// Replaces regions, LAs and the bundled neighbour editions in one transaction.
+    /// Replaces regions, LAs, the district lookup and the bundled neighbour editions in one transaction.
     @discardableResult
     public static func load(from folder: String, into store: Store) throws -> Counts {
         var counts = Counts()
@@ -38,21 +40,30 @@ public enum BundledReference {
                     """, row.map { $0.isEmpty ? .null : .text($0) })
                 counts.localAuthorities += 1
             }
+            try database.execute("DELETE FROM area_lookup")
+            try forEachRow(folder, "ons_ltla_to_utla.csv", columns: ["ltla_code", "ltla_name", "utla_code", "utla_name"]) { row in
+                try database.execute("INSERT INTO area_lookup (ltla_code, ltla_name, utla_code, utla_name) VALUES (?,?,?,?)",
+                                     row.map { .text($0) })
+                counts.districts += 1
+            }
             for file in try InputOpener.files(in: folder) where file.hasSuffix(".csv")
                 && (file as NSString).lastPathComponent.hasPrefix("statistical_neighbours_") {
                 let name = (file as NSString).lastPathComponent
                 var edition: String?
-                try forEachRow(folder, name, columns: ["edition", "la_code", "rank", "neighbour_la_code"]) { row in
+                try forEachRow(folder, name, columns: ["edition", "la_code", "rank", "neighbour_la_code", "closeness"]) { row in
                     if edition == nil {
                         edition = row[0]
-                        try database.execute("DELETE FROM statistical_neighbours WHERE edition = ?", [.text(row[0])])
+                        try database.execute("DELETE FROM statistical_neighbours WHERE edition = ? AND import_id IS NULL",
+                                             [.text(row[0])])
                     }
                     guard let rank = Int(row[2]) else {
                         throw ReferenceError(file: name, line: nil, message: "rank '\(row[2])' is not a number")
                     }
                     try database.execute("""
-                        INSERT INTO statistical_neighbours (edition, la_code, rank, neighbour_la_code) VALUES (?,?,?,?)
-                        """, [.text(row[0]), .text(row[1]), .integer(Int64(rank)), .text(row[3])])
+                        INSERT INTO statistical_neighbours (edition, la_code, rank, neighbour_la_code, closeness)
+                        VALUES (?,?,?,?,?)
+                        """, [.text(row[0]), .text(row[1]), .integer(Int64(rank)), .text(row[3]),
+                              row[4].isEmpty ? .null : .text(row[4])])
                     counts.neighbours += 1
                 }
             }

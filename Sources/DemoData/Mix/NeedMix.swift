@@ -22,14 +22,14 @@ public enum Need: String, Sendable, CaseIterable {
 /// plans, January 2025: ASD about 30%, SLCN 20%, SEMH 17%, then MLD, SLD, SPLD, PD and the rest).
 enum NeedMix {
     static let primary = WeightedTable<Need>([
-        (.asd, 300), (.slcn, 190), (.semh, 175), (.mld, 80), (.sld, 60), (.spld, 45), (.pd, 35),
+        (.asd, 300), (.slcn, 165), (.semh, 190), (.mld, 80), (.sld, 60), (.spld, 45), (.pd, 35),
         (.oth, 25), (.hi, 18), (.ds, 14), (.pmld, 12), (.vi, 8), (.msi, 3),
     ])
 
     /// Young children are assessed more for speech and language, teenagers more for SEMH.
     static let primaryUnder5 = primary.reweighted { need in
         switch need {
-        case .slcn: 190
+        case .slcn: 170
         case .semh: 30
         case .spld: 10
         case .pmld, .pd, .msi, .ds: 180

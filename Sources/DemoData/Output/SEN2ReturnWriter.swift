@@ -51,7 +51,7 @@ struct SEN2ReturnWriter {
         output.leaf("LEA", authority.code)
         output.leaf("SoftwareCode", "hnhub demo" as StaticString)
         output.leaf("Release", "1" as StaticString)
-        output.leaf("SerialNo", String(seed % 1000))
+        output.leaf("SerialNo", PupilNumbers.pad(Int(seed % 1000), 3))
         output.leaf("DateTime", calendar.census.adding(days: 14).iso + "T09:00:00")
         output.leaf("DMO", "Y" as StaticString)
         output.leaf("DCO", "Y" as StaticString)

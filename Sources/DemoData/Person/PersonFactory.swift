@@ -150,7 +150,7 @@ struct PersonFactory: Sendable {
         case ..<5: person.identification = .unknown("UN3")
         case ..<6: person.identification = .unknown("UN8")
         default:
-            if ageAtRequest < 4, random.chance(perMille: 350) {
+            if ageAtRequest < 4, random.chance(perMille: 250) {
                 person.identification = .upnFromAge6
             } else if ageAtRequest >= 15, random.chance(perMille: 120) {
                 person.identification = .ulnFrom16

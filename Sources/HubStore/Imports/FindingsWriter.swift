@@ -9,8 +9,8 @@ public final class FindingsWriter {
     public init(database: Database, importID: Int64) throws {
         self.importID = importID
         insertIssue = try database.prepare("""
-            INSERT INTO validation_issues (import_id, rule_id, severity, person_index, line, path, value, message)
-            VALUES (?,?,?,?,?,?,?,?)
+            INSERT INTO validation_issues (import_id, rule_id, severity, person_index, file, line, path, value, message)
+            VALUES (?,?,?,?,?,?,?,?,?)
             """)
         insertQuarantine = try database.prepare(
             "INSERT INTO quarantine (import_id, person_index, line, pseudonym, rules) VALUES (?,?,?,?,?)")
@@ -23,10 +23,11 @@ public final class FindingsWriter {
         s.bind(issue.ruleID, at: 2)
         s.bind(issue.severity.rawValue, at: 3)
         s.bind(issue.location?.index, at: 4)
-        s.bind(issue.location?.line, at: 5)
-        s.bind(issue.path, at: 6)
-        s.bind(issue.value, at: 7)
-        s.bind(issue.message, at: 8)
+        s.bind(issue.location?.file, at: 5)
+        s.bind(issue.location?.line, at: 6)
+        s.bind(issue.path, at: 7)
+        s.bind(issue.value, at: 8)
+        s.bind(issue.message, at: 9)
         try s.insert()
     }
 

@@ -67,7 +67,7 @@ public struct ImportLedger {
 
     /// Deletes the normalised records an import wrote (the ledger row, archive and findings stay).
     public func removeRecords(ofImport id: Int64) throws {
-        for table in ["persons", "establishments", "population", "placement_costs"] {
+        for table in ["persons", "establishments", "population", "placement_costs", "statistical_neighbours", "published_values"] {
             try database.execute("DELETE FROM \(table) WHERE import_id = ?", [.integer(id)])
         }
     }

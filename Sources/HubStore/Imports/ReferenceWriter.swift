@@ -7,6 +7,8 @@ public final class ReferenceWriter {
     private var establishmentInsert: Statement?
     private var populationInsert: Statement?
     private var costInsert: Statement?
+    private var neighbourInsert: Statement?
+    private var publishedInsert: Statement?
 
     public init(database: Database, importID: Int64) {
         self.database = database
@@ -33,8 +35,11 @@ public final class ReferenceWriter {
     }
 
     public func write(_ p: PopulationRecord) throws {
-        let s = try populationInsert ?? database.prepare(
-            "INSERT OR REPLACE INTO population (import_id, la_code, year, age, population) VALUES (?,?,?,?,?)")
+        // Districts rolled up to one LA arrive as several rows: they add up.
+        let s = try populationInsert ?? database.prepare("""
+            INSERT INTO population (import_id, la_code, year, age, population) VALUES (?,?,?,?,?)
+            ON CONFLICT (import_id, la_code, year, age) DO UPDATE SET population = population + excluded.population
+            """)
         populationInsert = s
         s.bind(importID, at: 1)
         s.bind(p.laCode, at: 2)
@@ -57,6 +62,43 @@ public final class ReferenceWriter {
         s.bind(c.placementType, at: 4)
         s.bind(personPseudonym, at: 5)
         s.bind(c.annualCost, at: 6)
+        try s.insert()
+    }
+
+    /// Writes a neighbour link, replacing the same edition's link of that rank.
+    public func write(_ n: NeighbourRecord) throws {
+        let s = try neighbourInsert ?? database.prepare("""
+            INSERT OR REPLACE INTO statistical_neighbours (edition, la_code, rank, neighbour_la_code, closeness, import_id)
+            VALUES (?,?,?,?,?,?)
+            """)
+        neighbourInsert = s
+        s.bind(n.edition, at: 1)
+        s.bind(n.laCode, at: 2)
+        s.bind(n.rank, at: 3)
+        s.bind(n.neighbourLACode, at: 4)
+        s.bind(n.closeness, at: 5)
+        s.bind(importID, at: 6)
+        try s.insert()
+    }
+
+    public func write(_ o: PublishedObservation) throws {
+        let s = try publishedInsert ?? database.prepare("""
+            INSERT INTO published_values (import_id, source_table, time_period, time_identifier, geographic_level,
+                area_code, area_name, dimensions, measure, value_text, value, line) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)
+            """)
+        publishedInsert = s
+        s.bind(importID, at: 1)
+        s.bind(o.table, at: 2)
+        s.bind(o.timePeriod, at: 3)
+        s.bind(o.timeIdentifier, at: 4)
+        s.bind(o.geographicLevel, at: 5)
+        s.bind(o.areaCode, at: 6)
+        s.bind(o.areaName, at: 7)
+        s.bind(o.dimensions.map { "\($0.name)=\($0.value)" }.joined(separator: "; "), at: 8)
+        s.bind(o.measure, at: 9)
+        s.bind(o.value, at: 10)
+        s.bind(o.number, at: 11)
+        s.bind(o.line, at: 12)
         try s.insert()
     }
 }

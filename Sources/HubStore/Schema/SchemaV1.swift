@@ -43,6 +43,7 @@ enum SchemaV1 {
         rule_id      TEXT NOT NULL,
         severity     TEXT NOT NULL,          -- error | warning
         person_index INTEGER,
+        file         TEXT,                   -- the file of a multi-file import (e.g. a Blade table)
         line         INTEGER,
         path         TEXT,
         value        TEXT,                   -- masked when it comes from an identifying field

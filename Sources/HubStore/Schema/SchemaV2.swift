@@ -18,12 +18,24 @@ enum SchemaV2 {
         PRIMARY KEY (la_code, e_code)
     );
 
+    -- Directed lists: A listing B does not mean B lists A. Editions sit side by side.
     CREATE TABLE statistical_neighbours (
         edition           TEXT NOT NULL,     -- e.g. 2025-05
         la_code           TEXT NOT NULL,
         rank              INTEGER NOT NULL,
         neighbour_la_code TEXT NOT NULL,
+        closeness         TEXT,
+        import_id         INTEGER REFERENCES imports(id) ON DELETE CASCADE, -- null for the bundled edition
         PRIMARY KEY (edition, la_code, rank)
+    );
+
+    -- ONS lower-tier (district) to upper-tier (county / unitary) areas, to roll district figures up
+    -- to the education authority.
+    CREATE TABLE area_lookup (
+        ltla_code TEXT PRIMARY KEY,
+        ltla_name TEXT,
+        utla_code TEXT NOT NULL,
+        utla_name TEXT
     );
 
     CREATE TABLE establishments (
@@ -40,14 +52,38 @@ enum SchemaV2 {
     );
     CREATE INDEX establishments_by_import ON establishments(import_id);
 
+    -- Resident population by 3-digit LA (districts already rolled up), mid-year, single year of age.
     CREATE TABLE population (
         import_id  INTEGER NOT NULL REFERENCES imports(id) ON DELETE CASCADE,
         la_code    TEXT NOT NULL,
         year       INTEGER NOT NULL,
         age        INTEGER NOT NULL,
         population REAL NOT NULL,
-        PRIMARY KEY (la_code, year, age)
+        PRIMARY KEY (import_id, la_code, year, age)
     );
+
+    -- The newest import wins for each LA and year.
+    CREATE VIEW current_population AS
+        SELECT p.la_code, p.year, p.age, p.population, p.import_id FROM population p
+        WHERE p.import_id = (SELECT max(p2.import_id) FROM population p2 WHERE p2.la_code = p.la_code AND p2.year = p.year);
+
+    -- Published statistics (e.g. Explore Education Statistics files), one row per cell, symbols kept.
+    CREATE TABLE published_values (
+        id               INTEGER PRIMARY KEY,
+        import_id        INTEGER NOT NULL REFERENCES imports(id) ON DELETE CASCADE,
+        source_table     TEXT NOT NULL,      -- the data file's name without extension
+        time_period      TEXT NOT NULL,      -- 202324 or 2024, as published
+        time_identifier  TEXT NOT NULL,
+        geographic_level TEXT NOT NULL,      -- National | Regional | Local authority
+        area_code        TEXT NOT NULL,      -- 3-digit LA code, region code or country code
+        area_name        TEXT,
+        dimensions       TEXT NOT NULL,      -- other filter columns, "name=value" joined with "; "
+        measure          TEXT NOT NULL,
+        value_text       TEXT NOT NULL,      -- as published: a number or x, z, c, low, :
+        value            REAL,               -- the number, when it is one
+        line             INTEGER
+    );
+    CREATE INDEX published_values_lookup ON published_values(source_table, measure, time_period, area_code);
 
     CREATE TABLE placement_costs (
         id               INTEGER PRIMARY KEY,

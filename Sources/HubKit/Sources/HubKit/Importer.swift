@@ -8,6 +8,10 @@ public enum DatasetKind: String, Sendable, Codable, CaseIterable {
     case population
     /// Placement costs.
     case placementCosts = "placement-costs"
+    /// Statistical neighbour lists (one edition).
+    case statisticalNeighbours = "statistical-neighbours"
+    /// A published statistics table (e.g. an Explore Education Statistics data file).
+    case publishedStatistics = "published-statistics"
 }
 
 /// A stream of bytes the importer reads; gzip is already undone by the host.
@@ -59,7 +63,10 @@ public protocol RecordSink: AnyObject {
     func establishment(_ establishment: EstablishmentRecord) throws
     func population(_ row: PopulationRecord) throws
     func placementCost(_ row: PlacementCostRecord) throws
-    /// A finding about the input that belongs to no single record.
+    func neighbour(_ row: NeighbourRecord) throws
+    func publishedObservation(_ observation: PublishedObservation) throws
+    /// A finding about the input that belongs to no single record. May come before
+    /// `beginReturn`; the host keeps it and stores it with the return.
     func issue(_ issue: ImportIssue) throws
     /// Where the importer is, in bytes of the input read so far (for progress on a terminal).
     func progress(bytesRead: Int)
@@ -67,6 +74,22 @@ public protocol RecordSink: AnyObject {
 
 extension RecordSink {
     public func progress(bytesRead: Int) {}
+
+    // Defaults for sinks that only take some data sets (e.g. a test's collecting sink); the host's
+    // sink implements every method.
+    public func establishment(_ establishment: EstablishmentRecord) throws { throw UnsupportedRecord(kind: "establishment") }
+    public func population(_ row: PopulationRecord) throws { throw UnsupportedRecord(kind: "population") }
+    public func placementCost(_ row: PlacementCostRecord) throws { throw UnsupportedRecord(kind: "placement cost") }
+    public func neighbour(_ row: NeighbourRecord) throws { throw UnsupportedRecord(kind: "statistical neighbour") }
+    public func publishedObservation(_ observation: PublishedObservation) throws {
+        throw UnsupportedRecord(kind: "published observation")
+    }
+}
+
+/// Thrown by a sink that does not take a kind of record.
+public struct UnsupportedRecord: Error, CustomStringConvertible {
+    public var kind: String
+    public var description: String { "this sink does not take \(kind) records" }
 }
 
 /// An importer: recognises its inputs by content and turns them into normalised records.

@@ -30,18 +30,23 @@ public struct EstablishmentRecord: Sendable, Hashable {
     }
 }
 
-/// Resident population of one LA for one year and single year of age.
+/// Resident population of one area for one year and single year of age.
 public struct PopulationRecord: Sendable, Hashable {
+    /// A 3-digit LA code, or an ONS area code: an upper-tier E-code (E06/E08/E09/E10) is resolved
+    /// to its LA, a district (E07) is rolled up to its county, by the host.
     public var laCode: String
     public var year: Int
     public var age: Int
     public var population: Double
+    /// The line of the input the row came from, for messages.
+    public var line: Int?
 
-    public init(laCode: String, year: Int, age: Int, population: Double) {
+    public init(laCode: String, year: Int, age: Int, population: Double, line: Int? = nil) {
         self.laCode = laCode
         self.year = year
         self.age = age
         self.population = population
+        self.line = line
     }
 }
 
@@ -55,13 +60,87 @@ public struct PlacementCostRecord: Sendable, Hashable {
     /// Per-child cost: the person's identifier (hashed by the host before storage).
     public var personIdentifier: String?
     public var annualCost: Double
+    /// The line of the input the row came from, for messages.
+    public var line: Int?
 
     public init(laCode: String, urn: String? = nil, placementType: String? = nil,
-                personIdentifier: String? = nil, annualCost: Double) {
+                personIdentifier: String? = nil, annualCost: Double, line: Int? = nil) {
+        self.line = line
         self.laCode = laCode
         self.urn = urn
         self.placementType = placementType
         self.personIdentifier = personIdentifier
         self.annualCost = annualCost
+    }
+}
+
+/// One link of a statistical neighbour list: `laCode`'s neighbour of rank `rank` (1 = closest) in
+/// one edition. Lists are directed: A listing B does not mean B lists A.
+public struct NeighbourRecord: Sendable, Hashable {
+    /// The edition, e.g. `2025-05`.
+    public var edition: String
+    public var laCode: String
+    public var rank: Int
+    public var neighbourLACode: String
+    /// The publisher's closeness label (e.g. `Close`, `Very close`), when given.
+    public var closeness: String?
+
+    public init(edition: String, laCode: String, rank: Int, neighbourLACode: String, closeness: String? = nil) {
+        self.edition = edition
+        self.laCode = laCode
+        self.rank = rank
+        self.neighbourLACode = neighbourLACode
+        self.closeness = closeness
+    }
+}
+
+/// One cell of a published statistics table in the tidy layout (Explore Education Statistics):
+/// a measure for one geography, period and breakdown. Values keep their symbols (`x`, `z`, `c`,
+/// `low`, `:`) as text; `number` is set only when the cell is a number.
+public struct PublishedObservation: Sendable, Hashable {
+    /// The table the cell comes from (e.g. the data file's name without extension).
+    public var table: String
+    /// `202324` (academic year) or `2024` (calendar year), as published.
+    public var timePeriod: String
+    /// e.g. `Academic year`, `Calendar year`.
+    public var timeIdentifier: String
+    /// `National`, `Regional` or `Local authority`.
+    public var geographicLevel: String
+    /// 3-digit LA code for LA rows, region code for regional rows, country code for national rows.
+    public var areaCode: String
+    public var areaName: String
+    /// The other dimensions of the row (e.g. `breakdown_topic`, `breakdown`, `age`), in column order.
+    public var dimensions: [Dimension]
+    /// The measure's column name.
+    public var measure: String
+    /// The cell as published.
+    public var value: String
+    public var number: Double?
+    /// Where the cell is: row (1-based, header = 1) of the file.
+    public var line: Int
+
+    public struct Dimension: Sendable, Hashable {
+        public var name: String
+        public var value: String
+        public init(name: String, value: String) {
+            self.name = name
+            self.value = value
+        }
+    }
+
+    public init(table: String, timePeriod: String, timeIdentifier: String, geographicLevel: String,
+                areaCode: String, areaName: String, dimensions: [Dimension], measure: String, value: String,
+                number: Double?, line: Int) {
+        self.table = table
+        self.timePeriod = timePeriod
+        self.timeIdentifier = timeIdentifier
+        self.geographicLevel = geographicLevel
+        self.areaCode = areaCode
+        self.areaName = areaName
+        self.dimensions = dimensions
+        self.measure = measure
+        self.value = value
+        self.number = number
+        self.line = line
     }
 }
