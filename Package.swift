@@ -25,6 +25,10 @@ let plugins = [
     plugin("SEN2XML", folder: "SEN2XML", code: "SEN2XMLImporter"),
     plugin("SEN2Blade", folder: "SEN2Blade", code: "SEN2BladeImporter"),
     plugin("Establishments", folder: "Establishments", code: "EstablishmentImporter"),
+    plugin("PublishedStatistics", folder: "PublishedStatistics", code: "PublishedStatisticsImporter"),
+    plugin("Population", folder: "Population", code: "PopulationImporter"),
+    plugin("PlacementCosts", folder: "PlacementCosts", code: "PlacementCostImporter"),
+    plugin("StatisticalNeighbours", folder: "StatisticalNeighbours", code: "StatisticalNeighbourImporter"),
     plugin("Caseload", folder: "CaseloadMetrics", code: "CaseloadMetrics"),
 ]
 
@@ -98,6 +102,7 @@ let package = Package(
         .testTarget(name: "HubTests", dependencies: [
             "HubConfig", "PluginHost", "InputFiles", "Validation", "Pseudonymisation", "HubStore",
             "ImportPipeline", "MetricEngine", "ReferenceData", "DemoData", "SEN2XMLImporter", "SEN2BladeImporter", "EstablishmentImporter", "CaseloadMetrics",
+            "PublishedStatisticsImporter", "PopulationImporter", "PlacementCostImporter", "StatisticalNeighbourImporter",
             .product(name: "HubKit", package: "HubKit"),
         ], swiftSettings: strict),
     ] + plugins.flatMap(\.targets)
