@@ -79,6 +79,8 @@ let package = Package(
         .target(name: "ReferenceData", dependencies: [
             "HubStore", "InputFiles", .product(name: "HubKit", package: "HubKit"),
         ], swiftSettings: strict),
+        .target(name: "Comparison", dependencies: [.product(name: "HubKit", package: "HubKit")],
+                swiftSettings: strict),
         .target(name: "MetricEngine", dependencies: [
             "HubStore", "PluginHost", .product(name: "HubKit", package: "HubKit"),
         ], swiftSettings: strict),

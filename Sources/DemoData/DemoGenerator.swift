@@ -17,6 +17,9 @@ import Foundation
 /// hold fewer (the caseload grows) and the same child keeps the same identifiers from year to
 /// year. Files are written through a 1 MiB buffer: memory does not grow with their size.
 public struct DemoGenerator: Sendable {
+    /// Changes whenever the same options would give different bytes (caches key on it).
+    public static let version = "1"
+
     public let options: DemoOptions
     public let catalogue: LocalAuthorityCatalogue
     /// The establishments of the selected authorities and of their neighbours.

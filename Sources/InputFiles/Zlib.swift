@@ -1,4 +1,5 @@
 import CZlib
+import HubKit
 
 /// zlib compression of byte chunks (for the sealed archive of each input).
 public enum Zlib {

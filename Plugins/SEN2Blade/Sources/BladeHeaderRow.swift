@@ -6,7 +6,7 @@ enum BladeHeaderRow {
     /// not CSV text (binary content, or a quote left open in the first row).
     static func columns(head: [UInt8]) -> [String]? {
         guard !head.isEmpty, !head.contains(0) else { return nil }
-        let reader = CSVReader(stream: BladeByteBuffer(head), encoding: TextEncoding.guess(head))
+        let reader = CSVReader(stream: MemoryByteStream(head), encoding: TextEncoding.guess(head))
         guard let row = try? reader.next() else { return nil }
         return row.map(normalise)
     }

@@ -37,7 +37,7 @@ extension BladeTable {
     /// naming the file when the CSV is broken or a column the links need is missing.
     static func load(_ file: InputFile, as kind: BladeTableKind) throws -> (table: BladeTable, bytes: Int) {
         let bytes = try readAll(file.open())
-        let reader = CSVReader(stream: BladeByteBuffer(bytes), encoding: TextEncoding.guess(bytes))
+        let reader = CSVReader(stream: MemoryByteStream(bytes), encoding: TextEncoding.guess(bytes))
         var columns: [String: Int] = [:]
         var rows: [BladeRow] = []
         do {

@@ -1,3 +1,4 @@
+import HubKit
 /// Recognises a SEN2 message from the first bytes of a file, by content only.
 enum SEN2Detection {
     /// Certain: the root is `Message` and its `Collection` is SEN2.
@@ -10,7 +11,7 @@ enum SEN2Detection {
     /// (another XML message, another collection, or not XML). A DOCTYPE does not hide a SEN2
     /// message from detection; reading the file refuses it.
     static func score(head: [UInt8]) -> Int? {
-        var reader = XMLPullReader(stream: InMemoryByteStream(head), fileName: "", names: SEN2Element.nameTable)
+        var reader = XMLPullReader(stream: MemoryByteStream(head), fileName: "", names: SEN2Element.nameTable)
         reader.doctypeHandling = .skipUnread  // so that `read` can refuse it with a clear message
         var seenPersons = false
         do {

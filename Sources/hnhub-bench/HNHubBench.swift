@@ -1,0 +1,19 @@
+import ArgumentParser
+
+/// `hnhub-bench`: measures the import pipeline on a generated England-scale SEN2 set.
+///
+/// ```
+/// swift build -c release --scratch-path .build-bench
+/// .build-bench/release/hnhub-bench import                 # 153 LAs, 650,000 persons
+/// .build-bench/release/hnhub-bench import --single-file   # the same persons in one ~1 GB return
+/// .build-bench/release/hnhub-bench stages                 # where the time goes, stage by stage
+/// ```
+/// Run it from the package root (it reads `Datasets/local_authorities.csv`); the plugin libraries
+/// must be in the executable's folder, as a full `swift build` leaves them.
+@main
+struct HNHubBench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "hnhub-bench",
+        abstract: "Benchmark SEN2 imports on a generated England-scale data set.",
+        subcommands: [ImportBenchmark.self, StageBenchmark.self, GenerateBenchmark.self])
+}

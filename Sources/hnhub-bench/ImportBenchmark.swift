@@ -1,0 +1,104 @@
+import ArgumentParser
+import Foundation
+import ImportPipeline
+
+/// `hnhub-bench import`: imports the whole generated set into a fresh store with full validation
+/// and pseudonymisation, as `hnhub import` would, and reports throughput, peak memory and store size.
+struct ImportBenchmark: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import", abstract: "Import a generated England-scale set into a fresh store and time it.")
+
+    @OptionGroup var data: BenchDataOptions
+
+    @Flag(name: .customLong("keep-store"), help: "Keep the temporary store (its path is printed).")
+    var keepStore = false
+
+    func run() throws {
+        let set = try BenchDataSet.prepare(data, log: log)
+        let hub = try BenchHub()
+        defer { if !keepStore { hub.remove() } }
+        let runner = hub.runner()
+        let resetPeak = ProcessMemory.resetPeak()
+
+        var establishmentSeconds = 0.0
+        if let establishments = set.manifest.establishments {
+            let (outcomes, seconds) = timed { runner.run(path: set.path(establishments.name)) }
+            establishmentSeconds = seconds
+            try check(outcomes, name: establishments.name)
+        }
+        var persons = 0, quarantined = 0, errors = 0, warnings = 0
+        var slowest = (name: "", seconds: 0.0)
+        let files = set.manifest.returns
+        let (_, seconds) = try timed {
+            for (number, file) in files.enumerated() {
+                let (outcomes, fileSeconds) = timed { runner.run(path: set.path(file.name)) }
+                try check(outcomes, name: file.name)
+                for case let .imported(entry, _, _) in outcomes {
+                    persons += entry.records + entry.quarantined
+                    quarantined += entry.quarantined
+                    errors += entry.errors
+                    warnings += entry.warnings
+                }
+                if fileSeconds > slowest.seconds { slowest = (file.name, fileSeconds) }
+                if files.count <= 20 || (number + 1) % 10 == 0 || number + 1 == files.count {
+                    log(String(format: "[%d/%d] %@: %d persons in %.2f s", number + 1, files.count, file.name,
+                               file.persons, fileSeconds))
+                }
+            }
+        }
+        let bytes = set.manifest.returnBytes
+        var report = BenchReport(benchmark: "import", mode: data.singleFile ? "single-file" : "las\(data.las)")
+        report.add("returns", Double(files.count), "files")
+        report.add("persons_imported", Double(persons), "persons")
+        report.add("persons_quarantined", Double(quarantined), "persons")
+        report.add("validation_errors", Double(errors), "issues")
+        report.add("validation_warnings", Double(warnings), "issues")
+        report.add("input_size", Double(bytes) / 1e6, "MB")
+        report.add("seconds", seconds, "s", note: "SEN2 returns only")
+        report.add("persons_per_second", Double(persons) / seconds, "persons/s")
+        report.add("mb_per_second", Double(bytes) / 1e6 / seconds, "MB/s")
+        report.add("slowest_file_seconds", slowest.seconds, "s", note: slowest.name)
+        report.add("establishments_seconds", establishmentSeconds, "s")
+        if let peak = ProcessMemory.peakResident {
+            report.add("peak_rss", Double(peak) / 1e6, "MB", note: resetPeak ? "VmHWM since the import began" : "VmHWM of the process")
+        }
+        report.add("store_size", Double(hub.storeBytes) / 1e6, "MB")
+        report.add("generation_seconds", set.manifest.generationSeconds, "s", note: set.generated ? "this run" : "cached set")
+        report.print()
+        if keepStore { print("store kept: \(hub.storePath)") }
+    }
+
+    private func check(_ outcomes: [ImportOutcome], name: String) throws {
+        for outcome in outcomes {
+            if case let .rejected(source, reason) = outcome { throw BenchFailure("\(source) was rejected: \(reason)") }
+        }
+    }
+}
+
+/// `hnhub-bench generate`: generates (or finds in the cache) the set and reports how long it took.
+struct GenerateBenchmark: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "generate", abstract: "Generate the data set (forcing a fresh one with --fresh) and time it.")
+
+    @OptionGroup var data: BenchDataOptions
+
+    @Flag(name: .long, help: "Ignore the cache and generate again.")
+    var fresh = false
+
+    func run() throws {
+        if fresh {
+            try? FileManager.default.removeItem(atPath: (data.cache as NSString).appendingPathComponent(data.spec.folderName))
+        }
+        ProcessMemory.resetPeak()
+        let set = try BenchDataSet.prepare(data, log: log)
+        var report = BenchReport(benchmark: "generate", mode: data.singleFile ? "single-file" : "las\(data.las)")
+        report.add("returns", Double(set.manifest.returns.count), "files")
+        report.add("persons", Double(set.manifest.persons), "persons")
+        report.add("size", Double(set.manifest.returnBytes) / 1e6, "MB")
+        report.add("seconds", set.manifest.generationSeconds, "s", note: set.generated ? "this run" : "cached set")
+        report.add("mb_per_second", Double(set.manifest.returnBytes) / 1e6 / set.manifest.generationSeconds, "MB/s")
+        if set.generated, let peak = ProcessMemory.peakResident { report.add("peak_rss", Double(peak) / 1e6, "MB") }
+        report.print()
+        print("folder: \(set.folder)")
+    }
+}

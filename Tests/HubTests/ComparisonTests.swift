@@ -1,0 +1,72 @@
+import Comparison
+import HubKit
+import Testing
+
+/// Rank, quartile band and outlier semantics as LAIT uses them, and disclosure control.
+@Suite struct ComparisonTests {
+    // Eight LAs, an even count, with a three-way tie.
+    let values: [String: Double] = ["801": 3.5, "802": 1.0, "803": 7.25, "866": 7.25, "865": 2.0, "908": 9.0, "878": 4.0, "879": 7.25]
+
+    @Test func quartilesInterpolateBetweenOrderStatisticsLikeRType7() throws {
+        // numpy.percentile([1, 2, 3.5, 4, 7.25, 7.25, 7.25, 9], [25, 50, 75]) = [3.125, 5.625, 7.25]
+        let quartiles = try #require(Quartiles(Array(values.values)))
+        #expect(quartiles == Quartiles(q1: 3.125, median: 5.625, q3: 7.25))
+        #expect(Quartiles([10, 20, 20, 30, 40, 50]) == Quartiles(q1: 20, median: 25, q3: 37.5))
+        #expect(Quartiles([42]) == Quartiles(q1: 42, median: 42, q3: 42))
+        #expect(Quartiles([]) == nil)
+    }
+
+    @Test func lowPolarityRanksSmallestFirstAndTiesTakeTheLowestRank() {
+        let ranks = Ranking.ranks(values, polarity: .low)
+        #expect(ranks == ["802": 1, "865": 2, "801": 3, "878": 4, "803": 5, "866": 5, "879": 5, "908": 8])
+    }
+
+    @Test func highPolarityRanksLargestFirst() {
+        let ranks = Ranking.ranks(values, polarity: .high)
+        #expect(ranks == ["908": 1, "803": 2, "866": 2, "879": 2, "878": 5, "801": 6, "865": 7, "802": 8])
+    }
+
+    @Test func contextMeasuresAreNotRanked() {
+        #expect(Ranking.ranks(values, polarity: .none).isEmpty)
+    }
+
+    @Test func bandsFollowPolarityWithTheQuartilesInclusive() throws {
+        let q = try #require(Quartiles(Array(values.values)))
+        // Low is good: A up to and including Q1.
+        #expect([1.0, 3.125, 3.5, 5.625, 7.0, 7.25, 9.0].map { q.band(of: $0, polarity: .low) }
+                == [.a, .a, .b, .b, .c, .c, .d])
+        // High is good: D up to and including Q1.
+        #expect([1.0, 3.125, 3.5, 5.625, 7.0, 7.25, 9.0].map { q.band(of: $0, polarity: .high) }
+                == [.d, .d, .c, .c, .b, .b, .a])
+        #expect(q.band(of: 5, polarity: .none) == nil)
+    }
+
+    @Test func outliersAreMoreThanThreeMADsFromThePeerMedian() {
+        let peers: [Double] = [10, 11, 12, 13, 14]   // median 12, MAD 1
+        #expect(Outliers.isOutlier(15, peers: peers) == false)   // exactly 3 MADs
+        #expect(Outliers.isOutlier(15.5, peers: peers))
+        #expect(Outliers.isOutlier(8.5, peers: peers))
+        #expect(Outliers.isOutlier(99, peers: [5, 5, 5, 6]) == false)   // MAD 0: no scale
+    }
+
+    @Test func smallCountsAndRatesOnThemAreSuppressed() {
+        let control = DisclosureControl()
+        #expect([0, 1, 4, 5, nil].map { control.isSmall($0) } == [false, true, true, false, false])
+        #expect(control.suppressesFigure(numerator: 3, denominator: 40))
+        #expect(control.suppressesFigure(numerator: 0, denominator: 2))
+        #expect(!control.suppressesFigure(numerator: 0, denominator: 40))
+        #expect(!control.suppressesFigure(numerator: 12, denominator: nil))
+        #expect(DisclosureControl(threshold: 10).suppressesFigure(numerator: 7, denominator: 100))
+    }
+
+    @Test func oneHiddenCellOfATotalHidesTheNextSmallestToo() {
+        let control = DisclosureControl()
+        // 3 is small; the next smallest non-zero cell (6, not the 0) is hidden with it.
+        #expect(control.suppressedCells([40, 3, 0, 6, 12]) == [1, 3])
+        // Two small cells protect each other.
+        #expect(control.suppressedCells([40, 3, 2, 12]) == [1, 2])
+        // Nothing small, nothing hidden; missing values are never hidden.
+        #expect(control.suppressedCells([40, nil, 12]) == [])
+        #expect(control.suppressedCells([4, nil]) == [0])
+    }
+}
