@@ -94,7 +94,7 @@ let package = Package(
         ], swiftSettings: strict),
         .executableTarget(name: "hnhub-bench", dependencies: [
             "DemoData", "ImportPipeline", "HubStore", "InputFiles", "PluginHost", "Pseudonymisation", "Validation",
-            .product(name: "HubKit", package: "HubKit"),
+            .product(name: "HubKit", package: "HubKit"), .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], swiftSettings: strict),
 
@@ -103,7 +103,7 @@ let package = Package(
 
         .testTarget(name: "HubTests", dependencies: [
             "HubConfig", "PluginHost", "InputFiles", "Validation", "Pseudonymisation", "HubStore",
-            "ImportPipeline", "MetricEngine", "ReferenceData", "DemoData", "SEN2XMLImporter", "SEN2BladeImporter", "EstablishmentImporter", "CaseloadMetrics",
+            "ImportPipeline", "MetricEngine", "ReferenceData", "Comparison", "DemoData", "SEN2XMLImporter", "SEN2BladeImporter", "EstablishmentImporter", "CaseloadMetrics",
             "PublishedStatisticsImporter", "PopulationImporter", "PlacementCostImporter", "StatisticalNeighbourImporter",
             .product(name: "HubKit", package: "HubKit"),
         ], swiftSettings: strict),

@@ -18,7 +18,7 @@ import Foundation
 /// year. Files are written through a 1 MiB buffer: memory does not grow with their size.
 public struct DemoGenerator: Sendable {
     /// Changes whenever the same options would give different bytes (caches key on it).
-    public static let version = "1"
+    public static let version = "2"
 
     public let options: DemoOptions
     public let catalogue: LocalAuthorityCatalogue

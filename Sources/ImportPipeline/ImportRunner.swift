@@ -85,7 +85,13 @@ public struct ImportRunner {
                                    checksum: checksum, inputBytes: inputBytes,
                                    importedAt: importedAt),
                     establishmentKnown: knownURNs) { read in progress(read, inputBytes) }
-                try importer.read(source, into: session)
+                do {
+                    try importer.read(source, into: session)
+                    try session.finish()
+                } catch {
+                    session.abandon()
+                    throw error
+                }
                 guard let importID = session.importID, let scope = session.scope else {
                     throw InputRejected(file: source.name, message: "the importer \(importer.descriptor.id) found no records in it")
                 }

@@ -82,10 +82,10 @@ final class ImportSession: RecordSink {
         let identity = storage.pseudonymiser.identity(of: person)
         if quarantined {
             counts.quarantined += 1
-            try findings?.quarantine(person.location, pseudonym: identity.pseudonym, rules: errorRules)
+            try write(.quarantine(person.location, pseudonym: identity.pseudonym, rules: errorRules))
         } else {
             counts.records += 1
-            try personWriter?.write(person, identity: identity)
+            try write(.person(person, identity))
         }
     }
 
@@ -167,7 +167,62 @@ final class ImportSession: RecordSink {
         summary.add(issue)
         if issue.severity == .error { counts.errors += 1 } else { counts.warnings += 1 }
         let masked = IssueMasking.masked(issue)
-        if let findings { try findings.write(masked) } else if storage != nil { pendingFindings.append(masked) }
+        if findings != nil { try write(.finding(masked)) } else if storage != nil { pendingFindings.append(masked) }
+    }
+
+    // MARK: Writing a return's persons on the store-writer thread
+
+    /// One write of a return, in input order.
+    private enum PersonWrite {
+        case person(PersonRecord, PseudonymisedIdentity)
+        case quarantine(RecordLocation, pseudonym: String?, rules: [String])
+        case finding(ImportIssue)
+    }
+
+    /// Writes of a SEN2 return collect into batches that the worker stores while the importer
+    /// reads on (see OrderedWorker); other data sets are small and written at once.
+    private var batch: [PersonWrite] = []
+    private var worker: OrderedWorker?
+    private static let batchSize = 512
+
+    private func write(_ item: PersonWrite) throws {
+        guard let worker else { return try Self.store([item], personWriter: personWriter, findings: findings) }
+        batch.append(item)
+        if batch.count >= Self.batchSize {
+            let items = batch
+            batch.removeAll(keepingCapacity: true)
+            let (personWriter, findings) = (self.personWriter, self.findings)
+            try worker.submit { try Self.store(items, personWriter: personWriter, findings: findings) }
+        }
+    }
+
+    private static func store(_ items: [PersonWrite], personWriter: PersonWriter?, findings: FindingsWriter?) throws {
+        for item in items {
+            switch item {
+            case let .person(person, identity): try personWriter?.write(person, identity: identity)
+            case let .quarantine(location, pseudonym, rules): try findings?.quarantine(location, pseudonym: pseudonym, rules: rules)
+            case let .finding(issue): try findings?.write(issue)
+            }
+        }
+    }
+
+    /// Stores what is still queued and waits for the writer; call after the importer returns and
+    /// before anything else touches the database.
+    func finish() throws {
+        guard let worker else { return }
+        if !batch.isEmpty {
+            let items = batch
+            batch.removeAll()
+            let (personWriter, findings) = (self.personWriter, self.findings)
+            try worker.submit { try Self.store(items, personWriter: personWriter, findings: findings) }
+        }
+        try worker.finish()
+    }
+
+    /// Stops the writer without storing the rest: the caller rolls the transaction back.
+    func abandon() {
+        worker?.abandon()
+        batch.removeAll()
     }
 
     private func expect(_ kind: DatasetKind, record: String) throws {
@@ -194,7 +249,9 @@ final class ImportSession: RecordSink {
         for issue in pendingFindings { try findings.write(issue) }
         pendingFindings.removeAll()
         switch importer.produces {
-        case .sen2Return: personWriter = try PersonWriter(database: storage.database, importID: id)
+        case .sen2Return:
+            personWriter = try PersonWriter(database: storage.database, importID: id)
+            worker = OrderedWorker()
         default: referenceWriter = ReferenceWriter(database: storage.database, importID: id)
         }
     }

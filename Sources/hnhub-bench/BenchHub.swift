@@ -18,7 +18,7 @@ struct BenchHub {
         folder = (NSTemporaryDirectory() as NSString).appendingPathComponent("hnhub-bench-\(UUID().uuidString)")
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         store = try Store(path: (folder as NSString).appendingPathComponent("hub.sqlite"))
-        secret = HubSecret(bytes: (0..<32).map { UInt8($0 &* 37 &+ 11) })
+        secret = HubSecret(bytes: (0..<32).map { UInt8(truncatingIfNeeded: $0 &* 37 &+ 11) })
         catalog = try Self.plugins()
     }
 

@@ -29,6 +29,7 @@ struct ImportBenchmark: ParsableCommand {
         var persons = 0, quarantined = 0, errors = 0, warnings = 0
         var slowest = (name: "", seconds: 0.0)
         let files = set.manifest.returns
+        let cpuBefore = processCPUSeconds()
         let (_, seconds) = try timed {
             for (number, file) in files.enumerated() {
                 let (outcomes, fileSeconds) = timed { runner.run(path: set.path(file.name)) }
@@ -46,6 +47,7 @@ struct ImportBenchmark: ParsableCommand {
                 }
             }
         }
+        let cpuSeconds = processCPUSeconds() - cpuBefore
         let bytes = set.manifest.returnBytes
         var report = BenchReport(benchmark: "import", mode: data.singleFile ? "single-file" : "las\(data.las)")
         report.add("returns", Double(files.count), "files")
@@ -57,6 +59,9 @@ struct ImportBenchmark: ParsableCommand {
         report.add("seconds", seconds, "s", note: "SEN2 returns only")
         report.add("persons_per_second", Double(persons) / seconds, "persons/s")
         report.add("mb_per_second", Double(bytes) / 1e6 / seconds, "MB/s")
+        report.add("cpu_seconds", cpuSeconds, "s", note: "user + system")
+        report.add("persons_per_cpu_second", Double(persons) / cpuSeconds, "persons/s",
+                   note: "what one idle core would do")
         report.add("slowest_file_seconds", slowest.seconds, "s", note: slowest.name)
         report.add("establishments_seconds", establishmentSeconds, "s")
         if let peak = ProcessMemory.peakResident {

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The process's resident memory, from `/proc/self/status` (Linux).
 enum ProcessMemory {
@@ -24,4 +27,13 @@ enum ProcessMemory {
         }
         return nil
     }
+}
+
+/// CPU time (user + system) the process has used so far, in seconds: unlike wall-clock time it
+/// does not grow when other processes compete for the cores.
+func processCPUSeconds() -> Double {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    func seconds(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1e6 }
+    return seconds(usage.ru_utime) + seconds(usage.ru_stime)
 }

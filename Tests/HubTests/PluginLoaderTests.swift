@@ -21,7 +21,7 @@ import Testing
     @Test func theExecutableFolderYieldsEveryBuiltInPluginAndNothingElse() {
         let catalog = PluginCatalog.load(policy: PluginPolicy(directories: [buildFolder], executableFolder: buildFolder))
         let ids = catalog.components.map { "\($0.kind.rawValue):\($0.descriptor.id)" }.sorted()
-        #expect(ids == ["importer:gias-establishments", "importer:sen2-blade", "importer:sen2-xml", "metric:caseload"])
+        #expect(ids == ["importer:ees-table", "importer:gias-establishments", "importer:ons-mid-year-estimates", "importer:placement-costs", "importer:placement-costs-per-child", "importer:population-long", "importer:sen2-blade", "importer:sen2-xml", "importer:statistical-neighbours", "metric:caseload"])
         // libHubKit.so and the wrong-SDK fixture are not named libHubPlugin*.so: not even tried.
         #expect(catalog.refusals.isEmpty)
     }

@@ -78,10 +78,12 @@ public struct LocalAuthorityCatalogue: Sendable {
         }
     }
 
-    /// Parses `--las`: a count (`5`) or a comma-separated list of codes (`800,801`).
+    /// Parses `--las`: a count (`5`) or a comma-separated list of codes (`800,801`, or `908` for
+    /// one). Counts and codes cannot be confused: there are at most 153 authorities and every LA
+    /// number is 201 or more.
     public func select(_ text: String) throws -> [LocalAuthority] {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
-        if !trimmed.contains(","), trimmed.count != 3, let count = Int(trimmed) { return try first(count) }
+        if let count = Int(trimmed), count <= max(authorities.count, 200) { return try first(count) }
         return try named(trimmed.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
     }
 

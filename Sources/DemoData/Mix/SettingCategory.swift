@@ -51,6 +51,15 @@ enum SettingCategory: UInt8, Sendable, CaseIterable {
         }
     }
 
+    /// The category as an EHC plan names it: a plan names a setting or a type of setting, never
+    /// "not in education", so NEET, NIEC and NIEO placements are named as OTH.
+    var namedInPlan: SettingCategory {
+        switch self {
+        case .neet, .noticeToCease, .awaitingPlacement: .other
+        default: self
+        }
+    }
+
     /// Special schools of every kind: a child placed in one usually stays.
     var isSpecial: Bool {
         switch self {

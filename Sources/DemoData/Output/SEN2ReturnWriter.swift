@@ -150,8 +150,11 @@ struct SEN2ReturnWriter {
         output.leaf("StartDate", person.planStart!)
         let named = view.namedPlacement
         if let named {
-            writeSetting("PlanDetail", named.main, rank: 1, entry: nil, leaving: nil)
-            if let second = named.secondary {
+            var main = named.main
+            main.category = main.category.namedInPlan
+            writeSetting("PlanDetail", main, rank: 1, entry: nil, leaving: nil)
+            if var second = named.secondary {
+                second.category = second.category.namedInPlan
                 writeSetting("PlanDetail", second, rank: 2, entry: nil, leaving: nil)
             }
             if named.main.residential != 0 { output.leaf("PlanRes", code: named.main.residential) }

@@ -49,7 +49,7 @@ struct PersonFactory: Sendable {
             hidesHistoricDates: random.chance(perMille: 300),
             primaryNeed: primaryNeed, secondaryNeed: NeedMix.secondary(after: primaryNeed, &random),
             detailSeed: random.next())
-        if random.chance(perMille: 3) { person.genderNotRecorded = random.chance(perMille: 500) ? 48 : 57 }
+        if random.chance(perMille: 3) { person.genderNotRecorded = random.chance(perMille: 500) ? UInt8(ascii: "0") : UInt8(ascii: "9") }
         identify(&person, slot: slot, ageAtRequest: ageAtRequest, &random)
 
         if transferredFrom != nil {

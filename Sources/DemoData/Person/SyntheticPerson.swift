@@ -9,7 +9,7 @@ struct SyntheticPerson: Sendable {
     enum Sex: Sendable { case male, female }
 
     /// How the person is identified in a return.
-    enum Identification: Sendable, Equatable {
+    enum Identification: Sendable {
         /// UPN (and from 16 sometimes a ULN too).
         case upn
         /// No UPN until 6 (`UPNunknown` UN1), then a UPN.
@@ -18,14 +18,6 @@ struct SyntheticPerson: Sendable {
         case ulnFrom16
         /// Neither: the `UPNunknown` reason.
         case unknown(StaticString)
-
-        static func == (a: Identification, b: Identification) -> Bool {
-            switch (a, b) {
-            case (.upn, .upn), (.upnFromAge6, .upnFromAge6), (.ulnFrom16, .ulnFrom16): true
-            case let (.unknown(x), .unknown(y)): x.description == y.description
-            default: false
-            }
-        }
     }
 
     // Module 1: the person.
