@@ -6,10 +6,16 @@ import Pseudonymisation
 
 /// Keeps each input's bytes as given (zlib-compressed, then sealed) in the store, in chunks, so a
 /// return can be re-processed after an importer fix without the original file.
+///
+/// Each sealed chunk opens to one marker byte and the data: 1 = zlib (level 1: the archive is a
+/// safety copy, so speed matters more than the last few percent of size), 0 = stored as is (a
+/// gzip input is already compressed).
 struct RawArchive {
     let ledger: ImportLedger
     let sealer: ArchiveSealer
     static let chunkSize = 4 << 20
+    static let storedMarker: UInt8 = 0
+    static let zlibMarker: UInt8 = 1
 
     /// Archives every file of `source`, reading it from disk again (as given, still gzipped if it was).
     func store(source: ImportSource, importID: Int64) throws {
@@ -17,6 +23,8 @@ struct RawArchive {
         var buffer = [UInt8](repeating: 0, count: Self.chunkSize)
         for file in source.files {
             let stream = try FileByteStream(path: file.name)
+            var compress = true
+            var firstChunk = true
             while true {
                 var filled = 0
                 while filled < buffer.count {
@@ -27,7 +35,13 @@ struct RawArchive {
                     filled += n
                 }
                 if filled == 0 { break }
-                let sealed = try sealer.seal(Zlib.compress(Array(buffer[0..<filled])))
+                if firstChunk {
+                    compress = !(filled > 1 && buffer[0] == 0x1f && buffer[1] == 0x8b)
+                    firstChunk = false
+                }
+                let payload = compress ? [Self.zlibMarker] + Zlib.compress(Array(buffer[0..<filled]), level: 1)
+                                       : [Self.storedMarker] + buffer[0..<filled]
+                let sealed = try sealer.seal(payload)
                 try ledger.appendArchive(importID: importID, sequence: sequence, fileName: file.baseName, sealed: sealed)
                 sequence += 1
                 if filled < buffer.count { break }
@@ -47,7 +61,13 @@ struct RawArchive {
                 handles[fileName] = FileHandle(forWritingAtPath: path)
                 paths.append(path)
             }
-            let bytes = try Zlib.decompress(try sealer.open(sealed), limit: chunkSize)
+            let payload = try sealer.open(sealed)
+            let bytes: [UInt8]
+            switch payload.first {
+            case zlibMarker?: bytes = try Zlib.decompress(Array(payload.dropFirst()), limit: chunkSize)
+            case storedMarker?: bytes = Array(payload.dropFirst())
+            default: throw ArchiveError.cannotOpen
+            }
             try handles[fileName]!.write(contentsOf: bytes)
         }
         return paths

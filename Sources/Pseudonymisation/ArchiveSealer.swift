@@ -6,7 +6,7 @@ import Foundation
 /// readable form. Reprocessing opens the chunks with the same secret.
 public struct ArchiveSealer {
     /// Recorded with each import so a later format can still read old archives.
-    public static let format = "zlib+chachapoly-v1"
+    public static let format = "marked-zlib+chachapoly-v1"
     private let key: SymmetricKey
 
     public init(secret: HubSecret) { key = secret.derivedKey(for: "hnhub raw archive v1") }

@@ -117,7 +117,7 @@ struct StageBenchmark: ParsableCommand {
             hubs.append(hub)
         }
         var nextHub = 0
-        try stage("full_import") {
+        stage("full_import") {
             let runner = hubs[nextHub].runner()
             nextHub += 1
             var count = 0

@@ -1,13 +1,18 @@
 import HubKit
 
-/// Reads the GIAS "all establishment data" CSV (Windows-1252, quoted, one row per establishment):
-/// URN -> located LA, type of establishment, phase, status, UKPRN. Extra columns are ignored.
-/// Recognised by its header row, not its file name.
+/// Reads the GIAS "all establishment data" CSV (Windows-1252, quoted, one row per establishment,
+/// open and closed): URN -> located LA, name, type of establishment, phase, status, UKPRN and the
+/// postcode's outward code. Extra columns are ignored. Recognised by its header row, not its file
+/// name. A file is stored whole or not at all: the first bad value rejects it, naming line and column.
 public final class GIASEstablishmentImporter: Importer {
-    public static let version = "0.1.0"
+    public static let version = "0.2.0"
+    /// Detection score when the header has every required column.
+    static let detectionScore = 90
+    /// Rows between two progress reports.
+    static let progressInterval = 4096
 
     /// Columns the importer needs, by their GIAS header names.
-    static let requiredColumns = ["URN", "LA (code)", "TypeOfEstablishment (code)"]
+    static var requiredColumns: [String] { GIASHeader.requiredColumns }
 
     public init() {}
 
@@ -19,68 +24,53 @@ public final class GIASEstablishmentImporter: Importer {
     public var produces: DatasetKind { .establishments }
 
     public func detect(_ source: ImportSource) -> Int? {
-        guard source.files.count == 1 else { return nil }
-        let head = source.files[0].head
-        let firstLine = head.prefix { $0 != UInt8(ascii: "\n") }
-        let text = TextEncoding.windows1252.decode(firstLine[...])
-        let present = Self.requiredColumns.filter { text.contains("\($0)") }
-        return present.count == Self.requiredColumns.count ? 90 : nil
+        guard source.files.count == 1, let header = GIASHeader(head: source.files[0].head),
+              header.missingColumns.isEmpty else { return nil }
+        return Self.detectionScore
     }
 
     public func read(_ source: ImportSource, into sink: any RecordSink) throws {
-        guard let file = source.files.first else { return }
-        let reader = CSVReader(stream: try file.open(), encoding: TextEncoding.guess(file.head))
-        guard let header = try reader.next() else {
+        guard source.files.count == 1, let file = source.files.first else {
+            throw InputRejected(file: source.name, message: "the establishment register is one CSV file, not a folder: import the file itself")
+        }
+        do {
+            try read(file, into: sink)
+        } catch var rejected as InputRejected where rejected.file == nil {
+            // The CSV reader does not know the file's name.
+            rejected.file = file.name
+            throw rejected
+        }
+    }
+
+    private func read(_ file: InputFile, into sink: any RecordSink) throws {
+        let reader = CSVReader(stream: try file.open(), encoding: try GIASTextEncoding.of(file))
+        guard let names = try reader.next() else {
             throw InputRejected(file: file.name, line: 1, message: "the file is empty")
         }
-        let columns = Dictionary(header.enumerated().map { ($1.trimmingCharacters(), $0) }, uniquingKeysWith: { a, _ in a })
-        let missing = Self.requiredColumns.filter { columns[$0] == nil }
-        guard missing.isEmpty else {
+        let header = GIASHeader(names: names)
+        guard header.missingColumns.isEmpty else {
             throw InputRejected(file: file.name, line: 1,
-                                message: "not a GIAS establishment file: missing column(s) \(missing.joined(separator: ", "))")
+                                message: "not a GIAS establishment file: missing column(s) "
+                                    + header.missingColumns.joined(separator: ", ")
+                                    + "; download \"All establishment data\" from Get Information about Schools and import that file")
         }
-        func field(_ row: [String], _ name: String) -> String? {
-            guard let index = columns[name], index < row.count else { return nil }
-            let value = row[index].trimmingCharacters()
-            return value.isEmpty ? nil : value
-        }
-        var rowNumber = 0
-        while let row = try reader.next() {
-            rowNumber += 1
-            if row.count == 1, row[0].isEmpty { continue }
-            guard let urn = field(row, "URN"), urn.allSatisfy(\.isNumber) else {
-                throw InputRejected(file: file.name, line: reader.line,
-                                    message: "row \(rowNumber), column URN: '\(field(row, "URN") ?? "")' is not a URN (digits expected)")
+        let row = GIASRow(header: header, fileName: file.name)
+        var urnLines: [String: Int] = [:]
+        var rows = 0
+        while let fields = try reader.next() {
+            if fields.allSatisfy({ GIASCell.trimmed($0).isEmpty }) { continue }
+            let record = try row.record(fields, line: reader.line)
+            if let earlier = urnLines.updateValue(reader.line, forKey: record.urn) {
+                throw row.rejection(line: reader.line, column: "URN",
+                                    "URN \(record.urn) appears a second time (first on line \(earlier)): a register lists each establishment once")
             }
-            let typeText = field(row, "TypeOfEstablishment (code)")
-            guard typeText == nil || Int(typeText!) != nil else {
-                throw InputRejected(file: file.name, line: reader.line,
-                                    message: "row \(rowNumber), column TypeOfEstablishment (code): '\(typeText!)' is not a number")
-            }
-            let postcode = field(row, "Postcode")
-            try sink.establishment(EstablishmentRecord(
-                urn: urn, laCode: field(row, "LA (code)"), name: field(row, "EstablishmentName"),
-                typeCode: typeText.flatMap { Int($0) }, typeName: field(row, "TypeOfEstablishment (name)"),
-                phase: field(row, "PhaseOfEducation (name)"), status: field(row, "EstablishmentStatus (name)"),
-                ukprn: field(row, "UKPRN"), postcodeDistrict: postcode.flatMap(Self.outwardCode)))
-            if rowNumber % 4096 == 0 { sink.progress(bytesRead: reader.bytesRead) }
+            try sink.establishment(record)
+            rows += 1
+            if rows % Self.progressInterval == 0 { sink.progress(bytesRead: reader.bytesRead) }
         }
-    }
-
-    /// `SW1A 1AA` -> `SW1A`.
-    static func outwardCode(_ postcode: String) -> String? {
-        let compact = postcode.uppercased().filter { !$0.isWhitespace }
-        guard compact.count >= 5 else { return nil }
-        return String(compact.dropLast(3))
-    }
-}
-
-extension String {
-    /// Without leading and trailing spaces and tabs.
-    func trimmingCharacters() -> String {
-        var s = Substring(self)
-        while let first = s.first, first == " " || first == "\t" { s = s.dropFirst() }
-        while let last = s.last, last == " " || last == "\t" { s = s.dropLast() }
-        return String(s)
+        guard rows > 0 else {
+            throw InputRejected(file: file.name, line: 2, message: "there are no establishments below the header")
+        }
+        sink.progress(bytesRead: reader.bytesRead)
     }
 }

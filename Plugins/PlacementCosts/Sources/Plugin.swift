@@ -1,5 +1,8 @@
 import HubKit
 
-/// The plugin's version and the importers it registers (placeholder until written).
+/// The plugin's version.
 public let pluginVersion = "0.1.0"
-public let importers: [any Importer] = []
+
+/// The importers the plugin registers: costs per establishment (or default by placement type) and
+/// costs per child. Each claims only its own layout, by header, so a file is never claimed by both.
+public let importers: [any Importer] = [EstablishmentCostImporter(), PerChildCostImporter()]

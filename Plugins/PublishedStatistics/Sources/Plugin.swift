@@ -1,5 +1,7 @@
 import HubKit
 
-/// The plugin's version and the importers it registers (placeholder until written).
-public let pluginVersion = "0.1.0"
-public let importers: [any Importer] = []
+/// The plugin's version and the importers it registers.
+public let pluginVersion = "1.0.0"
+
+/// One generic importer for every Explore Education Statistics data file.
+public let importers: [any Importer] = [EESTableImporter()]

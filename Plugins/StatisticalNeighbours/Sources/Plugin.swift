@@ -1,5 +1,7 @@
 import HubKit
 
-/// The plugin's version and the importers it registers (placeholder until written).
-public let pluginVersion = "0.1.0"
-public let importers: [any Importer] = []
+/// The plugin's version, as the host lists it in `hnhub plugins`.
+public let pluginVersion = StatisticalNeighbourListImporter.version
+
+/// The importers the plugin registers: the DfE long layout of statistical neighbour lists.
+public let importers: [any Importer] = [StatisticalNeighbourListImporter()]

@@ -200,7 +200,7 @@ struct SEN2ReturnWriter {
     }
 
     private mutating func writeReviews(_ person: SyntheticPerson, _ view: ReturnView) {
-        let review = Review(person: person, calendar: calendar)
+        let review = AnnualReview(person: person, calendar: calendar)
         let transfer = year >= 2025 && view.planIsActive ? PhaseTransfer(person: person, calendar: calendar) : nil
         switch year {
         case 2023:

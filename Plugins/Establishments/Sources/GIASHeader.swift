@@ -1,0 +1,45 @@
+import HubKit
+
+/// The header row of a GIAS establishment file: where the columns the importer reads are.
+struct GIASHeader {
+    /// Columns without which a file is not the register.
+    static let requiredColumns = ["URN", "LA (code)", "TypeOfEstablishment (code)"]
+
+    /// Column names as they appear, trimmed.
+    let names: [String]
+    private let positions: [String: Int]
+
+    init(names: [String]) {
+        self.names = names.map(GIASCell.trimmed)
+        // The first of two equally named columns wins.
+        positions = Dictionary(self.names.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// The header row at the start of a detection head, or nil when the head holds no CSV row.
+    init?(head: [UInt8]) {
+        let reader = CSVReader(stream: MemoryByteStream(head), encoding: GIASTextEncoding.of(head: head) ?? .windows1252)
+        guard let row = try? reader.next(), row.count > 1 else { return nil }
+        self.init(names: row)
+    }
+
+    var missingColumns: [String] { Self.requiredColumns.filter { positions[$0] == nil } }
+
+    /// 0-based position of `column`.
+    func position(of column: String) -> Int? { positions[column] }
+}
+
+/// Cell text as the importer uses it.
+enum GIASCell {
+    /// Without surrounding spaces and tabs.
+    static func trimmed(_ text: String) -> String {
+        var s = Substring(text)
+        while let first = s.first, first == " " || first == "\t" { s = s.dropFirst() }
+        while let last = s.last, last == " " || last == "\t" { s = s.dropLast() }
+        return String(s)
+    }
+
+    /// True for a non-empty run of ASCII digits.
+    static func isDigits(_ text: String) -> Bool {
+        !text.isEmpty && text.utf8.allSatisfy { (0x30...0x39).contains($0) }
+    }
+}

@@ -1,0 +1,43 @@
+import HubKit
+
+/// One row of the register turned into an ``EstablishmentRecord``, with the checks a single row allows.
+/// Closed establishments are kept with their status: placements may still name them.
+struct GIASRow {
+    let header: GIASHeader
+    let fileName: String
+
+    /// The record of `fields`, found on `line`; throws naming the line and column of the first bad value.
+    func record(_ fields: [String], line: Int) throws -> EstablishmentRecord {
+        guard fields.count == header.names.count else {
+            throw InputRejected(file: fileName, line: line,
+                                message: "this row has \(fields.count) fields, the header has \(header.names.count): "
+                                    + "a value with a comma or a line break needs quotes")
+        }
+        func value(_ column: String) -> String? {
+            guard let position = header.position(of: column) else { return nil }
+            let text = GIASCell.trimmed(fields[position])
+            return text.isEmpty ? nil : text
+        }
+        guard let urn = value("URN") else {
+            throw rejection(line: line, column: "URN", "URN is empty: every establishment needs its URN")
+        }
+        guard GIASCell.isDigits(urn) else {
+            throw rejection(line: line, column: "URN", "URN '\(urn)' is not a URN (digits only, e.g. 100000)")
+        }
+        let typeText = value("TypeOfEstablishment (code)")
+        if let typeText, !GIASCell.isDigits(typeText) {
+            throw rejection(line: line, column: "TypeOfEstablishment (code)",
+                            "TypeOfEstablishment (code) '\(typeText)' is not a number (a GIAS type code, e.g. 7)")
+        }
+        return EstablishmentRecord(
+            urn: urn, laCode: value("LA (code)"), name: value("EstablishmentName"),
+            typeCode: typeText.flatMap { Int($0) }, typeName: value("TypeOfEstablishment (name)"),
+            phase: value("PhaseOfEducation (name)"), status: value("EstablishmentStatus (name)"),
+            ukprn: value("UKPRN"), postcodeDistrict: value("Postcode").flatMap(OutwardCode.of))
+    }
+
+    /// An error at `column` of `line`.
+    func rejection(line: Int, column: String, _ message: String) -> InputRejected {
+        InputRejected(file: fileName, line: line, column: header.position(of: column).map { $0 + 1 }, message: message)
+    }
+}

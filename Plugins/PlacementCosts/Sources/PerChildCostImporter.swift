@@ -1,0 +1,47 @@
+import HubKit
+
+/// Reads a per-child placement cost CSV keyed by UPN: `la_code,upn,annual_cost`, with optional
+/// `urn` and `placement_type` columns: what the placing LA pays a year for one child's placement.
+///
+/// - Header names match case-insensitively; extra columns are ignored.
+/// - `upn`: 13 letters and digits starting with a letter. It goes to the host as the record's
+///   `personIdentifier` and is hashed there; it is never logged, and messages show it masked
+///   (first two characters and the length).
+/// - `la_code`, `urn`, `placement_type` and `annual_cost` as in ``EstablishmentCostImporter``;
+///   `urn` and `placement_type` may be empty.
+///
+/// Recognised by its header row (a `upn` column).
+public final class PerChildCostImporter: Importer {
+    public init() {}
+
+    public var descriptor: ComponentDescriptor {
+        ComponentDescriptor(id: "placement-costs-per-child", version: pluginVersion,
+                            summary: "Per-child placement costs CSV la_code,upn,urn,annual_cost (UPN hashed on import)")
+    }
+
+    public var produces: DatasetKind { .placementCosts }
+
+    public func detect(_ source: ImportSource) -> Int? {
+        guard source.files.count == 1, let names = HeaderRow.names(in: source.files[0]),
+              case .perChild = CostLayout.of(names) else { return nil }
+        return 90
+    }
+
+    public func read(_ source: ImportSource, into sink: any RecordSink) throws {
+        guard let file = source.files.first else { return }
+        let rows = try CSVRows(file: file)
+        guard case .perChild(let columns) = CostLayout.of(rows.columnNames) else {
+            throw rows.rejectHeader("not a per-child placement cost file: the header needs la_code, upn and annual_cost")
+        }
+        var count = 0
+        while let row = try rows.next() {
+            try sink.placementCost(PlacementCostRecord(
+                laCode: try row.placingLA(columns.laCode), urn: try row.urn(columns.urn),
+                placementType: row.optionalText(columns.placementType), personIdentifier: try row.upn(columns.upn),
+                annualCost: try row.annualCost(columns.annualCost), line: row.line))
+            count += 1
+            if count % 4096 == 0 { sink.progress(bytesRead: rows.bytesRead) }
+        }
+        sink.progress(bytesRead: rows.bytesRead)
+    }
+}

@@ -1,0 +1,41 @@
+import HubKit
+
+/// Reads the long population CSV `la_code,year,age,population`: one row per LA (3-digit DfE code
+/// or ONS E-code; districts are rolled up by the host), mid-year and single year of age.
+///
+/// Header names match case-insensitively; extra columns are ignored. A year, age or population
+/// that is not a number, or a negative population, rejects the whole file, naming the line and
+/// column. Recognised by its header row, not its file name.
+public final class LongPopulationImporter: Importer {
+    public init() {}
+
+    public var descriptor: ComponentDescriptor {
+        ComponentDescriptor(id: "population-long", version: pluginVersion,
+                            summary: "Population CSV la_code,year,age,population (3-digit LA code or ONS E-code)")
+    }
+
+    public var produces: DatasetKind { .population }
+
+    public func detect(_ source: ImportSource) -> Int? {
+        guard source.files.count == 1, let names = HeaderRow.names(in: source.files[0]),
+              case .long = PopulationLayout.of(names) else { return nil }
+        return 90
+    }
+
+    public func read(_ source: ImportSource, into sink: any RecordSink) throws {
+        guard let file = source.files.first else { return }
+        let rows = try CSVRows(file: file)
+        guard case .long(let columns) = PopulationLayout.of(rows.columnNames) else {
+            throw rows.rejectHeader("not a long population file: the header needs la_code, year, age and population")
+        }
+        var count = 0
+        while let row = try rows.next() {
+            try sink.population(PopulationRecord(
+                laCode: try row.areaCode(columns.laCode), year: try row.year(columns.year),
+                age: try row.age(columns.age), population: try row.residents(columns.population), line: row.line))
+            count += 1
+            if count % 4096 == 0 { sink.progress(bytesRead: rows.bytesRead) }
+        }
+        sink.progress(bytesRead: rows.bytesRead)
+    }
+}

@@ -1,0 +1,70 @@
+import HubKit
+
+/// Reads the ONS mid-year population estimates in their long "MYEB" layout: one row per area,
+/// sex and single year of age, one `population_YYYY` column per year, e.g.
+///
+///     ladcode21,laname21,country,sex,age,population_2020,population_2021
+///     E07000008,Cambridge,E,1,0,640,625
+///
+/// - The area is the first column named `ladcode...`, else another `lad...` column that is not a
+///   name, else `code`. English LAs and districts (E06, E07, E08, E09, E10) are read; other ONS
+///   areas (regions, England, Wales, Scotland, Northern Ireland ...) are skipped with one warning.
+/// - `sex` (1/2, or M/F) is summed over; without the column each row is already a total.
+/// - `age` is 0, 1, ... with `90+` read as 90.
+/// - Each `population_YYYY` column gives that year's records.
+///
+/// Counties (E10) are the sums of their districts: in a file that has districts too, the county
+/// rows are left out (with a warning) so that nobody is counted twice. Recognised by its header.
+public final class MidYearEstimateImporter: Importer {
+    public init() {}
+
+    public var descriptor: ComponentDescriptor {
+        ComponentDescriptor(id: "ons-mid-year-estimates", version: pluginVersion,
+                            summary: "ONS mid-year population estimates (area x sex x age, population_YYYY columns)")
+    }
+
+    public var produces: DatasetKind { .population }
+
+    public func detect(_ source: ImportSource) -> Int? {
+        guard source.files.count == 1, let names = HeaderRow.names(in: source.files[0]),
+              case .midYearEstimates = PopulationLayout.of(names) else { return nil }
+        return 90
+    }
+
+    public func read(_ source: ImportSource, into sink: any RecordSink) throws {
+        guard let file = source.files.first else { return }
+        let rows = try CSVRows(file: file)
+        guard case .midYearEstimates(let columns) = PopulationLayout.of(rows.columnNames) else {
+            throw rows.rejectHeader("""
+                not an ONS mid-year estimates file: the header needs an area code column (ladcode..., lad... \
+                or code), age and at least one population_YYYY column
+                """)
+        }
+        var totals = MidYearTotals()
+        var count = 0
+        while let row = try rows.next() {
+            count += 1
+            if count % 4096 == 0 { sink.progress(bytesRead: rows.bytesRead) }
+            let code = try row.areaCode(columns.area)
+            let kind = ONSArea(code: code)
+            switch kind {
+            case .notAnEducationAuthority:
+                totals.skip(code)
+                continue
+            case .unrecognised:
+                throw row.reject(columns.area, "'\(code)' is not an ONS area code (a letter and 8 digits, e.g. E06000023)")
+            case .authority, .district, .county:
+                break
+            }
+            if let sex = columns.sex { try row.checkSex(sex) }
+            let age = try row.age(columns.age)
+            let populations = try columns.years.map { (year: $0.year, value: try row.residents($0.column)) }
+            for record in totals.add(code, kind, age: age, populations: populations, line: row.line) {
+                try sink.population(record)
+            }
+        }
+        for record in totals.finish() { try sink.population(record) }
+        for warning in totals.warnings { try sink.issue(warning) }
+        sink.progress(bytesRead: rows.bytesRead)
+    }
+}

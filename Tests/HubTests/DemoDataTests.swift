@@ -1,0 +1,210 @@
+import Foundation
+import HubKit
+import HubStore
+import ImportPipeline
+import InputFiles
+import PluginHost
+import Pseudonymisation
+import Testing
+import Validation
+@testable import DemoData
+
+/// The synthetic data generator behind `hnhub demo` and `hnhub-bench`: deterministic bytes, the
+/// differences between collection years, identifiers with correct check characters, and returns
+/// that the hub imports with no error and no warning.
+@Suite struct DemoDataTests {
+    /// Three South West authorities, 50 persons in each latest return, the 2023 and 2025 returns.
+    static func smallSet(seed: UInt64 = 7) throws -> DemoOptions {
+        DemoOptions(authorities: try LocalAuthorityCatalogue.builtIn.first(3), persons: .perAuthority(50),
+                    seed: seed, years: [2023, 2025])
+    }
+
+    // MARK: Determinism
+
+    @Test func sameSeedAndOptionsGiveIdenticalBytes() throws {
+        let first = try DemoScratchFolder(), second = try DemoScratchFolder()
+        defer { first.remove(); second.remove() }
+        let a = try DemoGenerator(options: Self.smallSet(), catalogue: .builtIn).write(to: first.path)
+        let b = try DemoGenerator(options: Self.smallSet(), catalogue: .builtIn).write(to: second.path)
+        let names = a.returns.map { ($0.path as NSString).lastPathComponent }
+        #expect(names == ["sen2-800-2023.xml", "sen2-800-2025.xml", "sen2-801-2023.xml", "sen2-801-2025.xml",
+                          "sen2-802-2023.xml", "sen2-802-2025.xml"])
+        for name in names + ["establishments.csv"] {
+            #expect(try first.bytes(name) == second.bytes(name), "\(name) differs between two runs")
+        }
+        #expect(a.returns.map(\.bytes) == b.returns.map(\.bytes))
+    }
+
+    @Test func anotherSeedGivesOtherPersons() throws {
+        let first = try DemoScratchFolder(), second = try DemoScratchFolder()
+        defer { first.remove(); second.remove() }
+        _ = try DemoGenerator(options: Self.smallSet(seed: 7), catalogue: .builtIn).write(to: first.path)
+        _ = try DemoGenerator(options: Self.smallSet(seed: 8), catalogue: .builtIn).write(to: second.path)
+        #expect(try first.bytes("sen2-800-2025.xml") != second.bytes("sen2-800-2025.xml"))
+        // The establishment register does not depend on the seed, so one GIAS file fits every set.
+        #expect(try first.bytes("establishments.csv") == second.bytes("establishments.csv"))
+    }
+
+    @Test func theLatestReturnHoldsTheRequestedPersonsAndEarlierOnesFewer() throws {
+        let folder = try DemoScratchFolder()
+        defer { folder.remove() }
+        let summary = try DemoGenerator(options: Self.smallSet(), catalogue: .builtIn).write(to: folder.path)
+        let latest = summary.returns.filter { $0.year == 2025 }.map(\.persons)
+        let earlier = summary.returns.filter { $0.year == 2023 }.map(\.persons)
+        #expect(latest == [50, 50, 50])
+        // The same children two years earlier: fewer had a plan or a request by then.
+        #expect(earlier == [37, 46, 41])
+    }
+
+    // MARK: The hub imports what it writes
+
+    @Test func aGeneratedSetImportsWithNoErrorsAndNoWarnings() throws {
+        let folder = try DemoScratchFolder()
+        defer { folder.remove() }
+        let summary = try DemoGenerator(options: Self.smallSet(), catalogue: .builtIn).write(to: folder.path("set"))
+        let store = try Store(path: folder.path("hub.sqlite"))
+        let plugins = PluginCatalog.load(policy: PluginPolicy(directories: [buildFolder], executableFolder: buildFolder))
+        let runner = ImportRunner(catalog: plugins, opener: InputOpener(), store: store,
+                                  secret: HubSecret(bytes: Array(repeating: 7, count: 32)))
+
+        let establishments = runner.run(path: folder.path("set/establishments.csv"))
+        guard case .imported(let register, _, _) = establishments.first else {
+            Issue.record("establishments.csv was not imported: \(establishments)")
+            return
+        }
+        #expect(register.records == summary.establishments)
+
+        for file in summary.returns {
+            let outcomes = runner.run(path: file.path)
+            guard case .imported(let entry, _, let findings) = outcomes.first else {
+                Issue.record("\(file.path) was not imported: \(outcomes)")
+                continue
+            }
+            #expect(entry.laCode == file.laCode)
+            #expect(entry.collectionYear == file.year)
+            #expect(entry.records == file.persons)
+            #expect(entry.quarantined == 0)
+            #expect(entry.errors == 0, "\(file.path): \(findings.render())")
+            #expect(entry.warnings == 0, "\(file.path): \(findings.render())")
+        }
+    }
+
+    // MARK: Differences between collection years
+
+    @Test func eachYearUsesItsOwnElements() throws {
+        let folder = try DemoScratchFolder()
+        defer { folder.remove() }
+        _ = try DemoGenerator(options: Self.smallSet(), catalogue: .builtIn).write(to: folder.path)
+        let return2023 = try folder.text("sen2-800-2023.xml"), return2025 = try folder.text("sen2-800-2025.xml")
+
+        #expect(return2023.contains("<GenderCurrent>"))
+        #expect(!return2023.contains("<Sex>"))
+        #expect(!return2023.contains("<RequestSource>"))
+        #expect(!return2023.contains("<ReviewMeeting>"))
+        #expect(!return2023.contains("<DSCO>"))
+        #expect(return2023.contains("<AttendancePattern>"))
+
+        #expect(return2025.contains("<Sex>"))
+        #expect(!return2025.contains("<GenderCurrent>"))
+        #expect(return2025.contains("<RequestSource>"))
+        #expect(return2025.contains("<ReviewMeeting>"))
+        #expect(return2025.contains("<DSCO>Y</DSCO>"))
+        #expect(!return2025.contains("<AttendancePattern>"))
+        #expect(return2025.contains("<ReferenceDate>2025-01-16</ReferenceDate>"))
+    }
+
+    @Test func settingsThatExistFrom2024AreRecordedAsOtherIn2023() {
+        #expect(SettingCategory.neet.senSetting(in: 2023)?.description == "OTH")
+        #expect(SettingCategory.neet.senSetting(in: 2024)?.description == "NEET")
+        #expect(SettingCategory.awaitingPlacement.senSetting(in: 2023)?.description == "OTH")
+        #expect(SettingCategory.awaitingPlacement.settingOtherText(in: 2025) != nil)
+        #expect(Need.ds.code(in: 2024) == "SLD")
+        #expect(Need.ds.code(in: 2025) == "DS")
+    }
+
+    @Test func censusDatesAreTheThirdThursdayOfJanuary() {
+        #expect(CollectionCalendar(year: 2023).census.iso == "2023-01-19")
+        #expect(CollectionCalendar(year: 2024).census.iso == "2024-01-18")
+        #expect(CollectionCalendar(year: 2025).census.iso == "2025-01-16")
+        #expect(CollectionCalendar(year: 2026).census.iso == "2026-01-15")
+        #expect(CollectionCalendar(year: 2025).periodStart.iso == "2024-01-01")
+    }
+
+    // MARK: Identifiers
+
+    @Test func upnsCarryTheirCheckLetterAndIssuingAuthority() {
+        #expect(PupilNumbers.upnCheckLetter(for: "800000000011") == "V")
+        let upn = PupilNumbers.upn(laCode: "801", establishment: 4321, allocationYear: 2019, serial: 57)
+        #expect(upn == "J801432119057")
+        #expect(UPN.hasValidCheckLetter(upn))
+        let temporary = PupilNumbers.upn(laCode: "801", establishment: 4321, allocationYear: 2019, serial: 57,
+                                         temporaryLetter: "K")
+        #expect(temporary == "M80143211905K")
+        #expect(UPN.hasValidCheckLetter(temporary))
+    }
+
+    @Test func ulnsPassTheModulus11Check() {
+        #expect(PupilNumbers.isValidULN("9276308686"))
+        #expect(!PupilNumbers.isValidULN("9276308685"))
+        #expect(PupilNumbers.isValidULN(PupilNumbers.uln(from: 12_345)))
+    }
+
+    @Test func everyGeneratedUPNIsValidAndUniqueInItsReturn() throws {
+        let folder = try DemoScratchFolder()
+        defer { folder.remove() }
+        _ = try DemoGenerator(options: Self.smallSet(), catalogue: .builtIn).write(to: folder.path)
+        let text = try folder.text("sen2-801-2025.xml")
+        let upns = text.components(separatedBy: "<UPN>").dropFirst().map { String($0.prefix(13)) }
+        #expect(upns.count > 40)
+        #expect(Set(upns).count == upns.count)
+        #expect(upns.allSatisfy(UPN.hasValidCheckLetter))
+    }
+
+    // MARK: Authorities
+
+    @Test func authoritiesAreChosenByCountOrByCode() throws {
+        let catalogue = LocalAuthorityCatalogue.builtIn
+        #expect(try catalogue.select("3").map(\.code) == ["800", "801", "802"])
+        #expect(try catalogue.select("908,800").map(\.name) == ["Cornwall", "Bath and North East Somerset"])
+        #expect(try catalogue.select("866").map(\.name) == ["Swindon"])
+        #expect(throws: DemoDataError.self) { try catalogue.select("11") }
+        #expect(throws: DemoDataError.self) { try catalogue.select("999") }
+        #expect(catalogue.neighbours(of: try catalogue.select("800")[0]).map(\.code) == ["801", "880", "802"])
+    }
+
+    @Test func theProjectListGivesAll153LiveAuthorities() throws {
+        let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent(LocalAuthorityCatalogue.defaultPath).path
+        guard FileManager.default.fileExists(atPath: path) else { return }
+        let catalogue = try LocalAuthorityCatalogue.load(path: path)
+        #expect(catalogue.authorities.count == 153)
+        #expect(catalogue.authorities.prefix(10).map(\.code) == LocalAuthorityCatalogue.southWest.map(\.code))
+        #expect(catalogue.authorities[1].name == "Bristol, City of")
+    }
+
+    @Test func establishmentURNsAreSixDigitsAndUnique() {
+        let register = EstablishmentRegister(authorities: LocalAuthorityCatalogue.southWest)
+        let urns = register.establishments.map(\.urn)
+        #expect(urns.count == 10 * EstablishmentPlan.perAuthority)
+        #expect(Set(urns).count == urns.count)
+        #expect(urns.allSatisfy { (100_000...999_999).contains($0) })
+        let header = GIASEstablishmentsFile.text(register).components(separatedBy: "\r\n").first
+        #expect(header == "URN,LA (code),LA (name),EstablishmentName,TypeOfEstablishment (code),"
+                + "TypeOfEstablishment (name),EstablishmentStatus (name),PhaseOfEducation (name),Postcode,UKPRN")
+    }
+}
+
+/// A temporary folder for one demo test (removed by `remove()`).
+private struct DemoScratchFolder {
+    let path: String
+
+    init() throws {
+        path = (NSTemporaryDirectory() as NSString).appendingPathComponent("hnhub-demo-test-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    }
+
+    func path(_ name: String) -> String { (path as NSString).appendingPathComponent(name) }
+    func bytes(_ name: String) throws -> Data { try Data(contentsOf: URL(fileURLWithPath: path(name))) }
+    func text(_ name: String) throws -> String { try String(contentsOfFile: path(name), encoding: .utf8) }
+    func remove() { try? FileManager.default.removeItem(atPath: path) }
+}
