@@ -85,23 +85,28 @@ public struct ImportRunner {
                                    checksum: checksum, inputBytes: inputBytes,
                                    importedAt: importedAt),
                     establishmentKnown: knownURNs) { read in progress(read, inputBytes) }
+                if importer.produces == .sen2Return {
+                    session.archive = ArchiveChunks(files: source.files.map { ($0.name, $0.baseName) }, secret: secret)
+                }
                 do {
                     try importer.read(source, into: session)
                     try session.finish()
+                    guard let importID = session.importID, let scope = session.scope else {
+                        throw InputRejected(file: source.name, message: "the importer \(importer.descriptor.id) found no records in it")
+                    }
+                    if session.archive == nil {
+                        try RawArchive(ledger: ledger, sealer: ArchiveSealer(secret: secret)).store(source: source, importID: importID)
+                    }
+                    let replaced = try ledger.activate(id: importID, scope: scope, counts: session.counts, at: importedAt)
+                    guard let entry = try ledger.entry(id: importID) else {
+                        throw InputRejected(file: source.name, message: "the import vanished while it was written")
+                    }
+                    return .imported(entry: entry, replaced: replaced, summary: session.summary)
                 } catch {
+                    // Stop the writer and archive threads before the transaction rolls back.
                     session.abandon()
                     throw error
                 }
-                guard let importID = session.importID, let scope = session.scope else {
-                    throw InputRejected(file: source.name, message: "the importer \(importer.descriptor.id) found no records in it")
-                }
-                try RawArchive(ledger: ledger, sealer: ArchiveSealer(secret: secret))
-                    .store(source: source, importID: importID)
-                let replaced = try ledger.activate(id: importID, scope: scope, counts: session.counts, at: importedAt)
-                guard let entry = try ledger.entry(id: importID) else {
-                    throw InputRejected(file: source.name, message: "the import vanished while it was written")
-                }
-                return .imported(entry: entry, replaced: replaced, summary: session.summary)
             }
         } catch let rejected as InputRejected {
             return .rejected(source: source.name, reason: Self.reason(rejected, source: source.name))

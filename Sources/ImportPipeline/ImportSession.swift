@@ -184,6 +184,22 @@ final class ImportSession: RecordSink {
     private var batch: [PersonWrite] = []
     private var worker: OrderedWorker?
     private static let batchSize = 512
+    /// The input being compressed and sealed alongside (SEN2 returns), stored through the worker.
+    var archive: ArchiveChunks?
+    private var archiveSequence = 0
+
+    /// Queues the archive chunks sealed so far (all of them, waiting, when `waitForAll`).
+    private func storeArchiveChunks(waitForAll: Bool) throws {
+        guard let archive, let worker, let storage, let importID else { return }
+        for chunk in try archive.take(waitForAll: waitForAll) {
+            let (ledger, sequence) = (storage.ledger, archiveSequence)
+            archiveSequence += 1
+            try worker.submit {
+                try ledger.appendArchive(importID: importID, sequence: sequence, fileName: chunk.fileName,
+                                         sealed: chunk.sealed)
+            }
+        }
+    }
 
     private func write(_ item: PersonWrite) throws {
         guard let worker else { return try Self.store([item], personWriter: personWriter, findings: findings) }
@@ -193,6 +209,7 @@ final class ImportSession: RecordSink {
             batch.removeAll(keepingCapacity: true)
             let (personWriter, findings) = (self.personWriter, self.findings)
             try worker.submit { try Self.store(items, personWriter: personWriter, findings: findings) }
+            try storeArchiveChunks(waitForAll: false)
         }
     }
 
@@ -216,11 +233,13 @@ final class ImportSession: RecordSink {
             let (personWriter, findings) = (self.personWriter, self.findings)
             try worker.submit { try Self.store(items, personWriter: personWriter, findings: findings) }
         }
+        try storeArchiveChunks(waitForAll: true)
         try worker.finish()
     }
 
     /// Stops the writer without storing the rest: the caller rolls the transaction back.
     func abandon() {
+        archive?.cancel()
         worker?.abandon()
         batch.removeAll()
     }

@@ -17,12 +17,23 @@ struct RawArchive {
     static let storedMarker: UInt8 = 0
     static let zlibMarker: UInt8 = 1
 
-    /// Archives every file of `source`, reading it from disk again (as given, still gzipped if it was).
+    /// Archives every file of `source` at once, reading it from disk again (as given, still
+    /// gzipped if it was). Small data sets use this; SEN2 returns use ArchiveChunks, which seals
+    /// while the importer reads.
     func store(source: ImportSource, importID: Int64) throws {
         var sequence = 0
-        var buffer = [UInt8](repeating: 0, count: Self.chunkSize)
-        for file in source.files {
-            let stream = try FileByteStream(path: file.name)
+        try Self.chunks(of: source.files.map { ($0.name, $0.baseName) }, sealer: sealer) { chunk in
+            try ledger.appendArchive(importID: importID, sequence: sequence, fileName: chunk.fileName, sealed: chunk.sealed)
+            sequence += 1
+        }
+    }
+
+    /// Reads `files` in chunks and calls `body` with each sealed chunk, in order.
+    static func chunks(of files: [(path: String, name: String)], sealer: ArchiveSealer,
+                       _ body: (ArchiveChunks.Chunk) throws -> Void) throws {
+        var buffer = [UInt8](repeating: 0, count: chunkSize)
+        for file in files {
+            let stream = try FileByteStream(path: file.path)
             var compress = true
             var firstChunk = true
             while true {
@@ -39,11 +50,9 @@ struct RawArchive {
                     compress = !(filled > 1 && buffer[0] == 0x1f && buffer[1] == 0x8b)
                     firstChunk = false
                 }
-                let payload = compress ? [Self.zlibMarker] + Zlib.compress(Array(buffer[0..<filled]), level: 1)
-                                       : [Self.storedMarker] + buffer[0..<filled]
-                let sealed = try sealer.seal(payload)
-                try ledger.appendArchive(importID: importID, sequence: sequence, fileName: file.baseName, sealed: sealed)
-                sequence += 1
+                let payload = compress ? [zlibMarker] + Zlib.compress(Array(buffer[0..<filled]), level: 1)
+                                       : [storedMarker] + buffer[0..<filled]
+                try body(ArchiveChunks.Chunk(fileName: file.name, sealed: try sealer.seal(payload)))
                 if filled < buffer.count { break }
             }
         }

@@ -61,15 +61,13 @@ struct StageBenchmark: ParsableCommand {
             return nil
         }
         try stage("sha256") { _ = try fileChecksum(path: path); return nil }
-        try stage("archive_zlib_seal") {
-            let sealer = ArchiveSealer(secret: secret)
-            let stream = try FileByteStream(path: path)
-            var buffer = [UInt8](repeating: 0, count: 4 << 20)
-            while true {
-                let n = try Self.fill(&buffer, from: stream)
-                if n == 0 { break }
-                _ = try sealer.seal(Zlib.compress(Array(buffer[0..<n])))
-            }
+        // The raw archive at zlib level 6 (the first pipeline) and level 1 (RawArchive since).
+        try stage("archive_zlib6_seal") {
+            try StageExperiments.archive(path: path, secret: secret, level: 6)
+            return nil
+        }
+        try stage("archive_zlib1_seal") {
+            try StageExperiments.archive(path: path, secret: secret, level: 1)
             return nil
         }
         try stage("parse") {
@@ -125,10 +123,6 @@ struct StageBenchmark: ParsableCommand {
             return count
         }
         if experiments {
-            try stage("experiment_archive_zlib_level1") {
-                try StageExperiments.archiveFastZlib(path: path, secret: secret)
-                return nil
-            }
             try stage("experiment_parse_pseudonymise_reused_hmac") {
                 let sink = FastPseudonymSink(secret: secret)
                 try importer.read(source, into: sink)

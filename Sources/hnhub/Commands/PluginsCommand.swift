@@ -30,7 +30,10 @@ struct PluginsCommand: ParsableCommand {
     func run() throws {
         let config = try hub.loadConfiguration()
         let catalog = hub.loadPlugins(config, quiet: true)
-        let rows = catalog.components.map { c in
+        let components = catalog.components.sorted {
+            ($0.kind.rawValue, $0.descriptor.id) < ($1.kind.rawValue, $1.descriptor.id)
+        }
+        let rows = components.map { c in
             Row(kind: c.kind.rawValue, id: c.descriptor.id, version: c.descriptor.version,
                 sdk_version: c.plugin.manifest.sdkVersion, plugin: c.plugin.manifest.id, origin: c.plugin.path,
                 sha256: c.plugin.sha256, summary: c.descriptor.summary)

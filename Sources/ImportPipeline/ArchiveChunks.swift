@@ -1,0 +1,81 @@
+import Foundation
+import HubKit
+import InputFiles
+import Pseudonymisation
+
+/// Compresses and seals an input's files on a thread of its own while the importer parses them,
+/// handing sealed chunks over in order through a small bounded buffer (so memory stays bounded
+/// however large the file). See RawArchive for the chunk format.
+final class ArchiveChunks: @unchecked Sendable {
+    struct Chunk {
+        var fileName: String
+        var sealed: [UInt8]
+    }
+
+    private let condition = NSCondition()
+    // Guarded by `condition`.
+    private var ready: [Chunk] = []
+    private var done = false
+    private var cancelled = false
+    private var failure: (any Error)?
+    private let capacity = 4
+
+    /// Starts reading `files` (path, name to archive under) and sealing them with `secret`.
+    init(files: [(path: String, name: String)], secret: HubSecret) {
+        let thread = Thread { [self] in
+            let sealer = ArchiveSealer(secret: secret)
+            do {
+                try RawArchive.chunks(of: files, sealer: sealer) { chunk in try self.put(chunk) }
+                finishProducing(nil)
+            } catch {
+                finishProducing(error)
+            }
+        }
+        thread.name = "hnhub archive"
+        thread.start()
+    }
+
+    private struct Cancelled: Error {}
+
+    private func put(_ chunk: Chunk) throws {
+        condition.lock()
+        defer { condition.unlock() }
+        while ready.count >= capacity && !cancelled { condition.wait() }
+        if cancelled { throw Cancelled() }
+        ready.append(chunk)
+        condition.broadcast()
+    }
+
+    private func finishProducing(_ error: (any Error)?) {
+        condition.lock()
+        done = true
+        if let error, !(error is Cancelled) { failure = error }
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// The chunks ready now (all the rest, waiting for them, when `waitForAll`).
+    func take(waitForAll: Bool) throws -> [Chunk] {
+        condition.lock()
+        defer { condition.unlock() }
+        var taken: [Chunk] = []
+        repeat {
+            if waitForAll { while ready.isEmpty && !done { condition.wait() } }
+            taken += ready
+            ready.removeAll()
+            condition.broadcast()
+        } while waitForAll && !done
+        if let failure { throw failure }
+        return taken
+    }
+
+    /// Stops the producer (the import failed).
+    func cancel() {
+        condition.lock()
+        cancelled = true
+        ready.removeAll()
+        condition.broadcast()
+        while !done { condition.wait() }
+        condition.unlock()
+    }
+}
