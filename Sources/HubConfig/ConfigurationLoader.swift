@@ -84,7 +84,7 @@ private struct NodeReader {
 
     mutating func configuration(_ root: Node) throws -> HubConfiguration {
         var config = HubConfiguration()
-        for (name, value) in try mapping(root, "", allowed: ["database", "secret_path", "datasets", "plugins", "disclosure", "input", "groups"]) {
+        for (name, value) in try mapping(root, "", allowed: ["database", "secret_path", "datasets", "plugins", "disclosure", "input", "costs", "groups"]) {
             switch name {
             case "database": config.databasePath = try string(value, name)
             case "secret_path": config.secretPath = try string(value, name)
@@ -101,6 +101,19 @@ private struct NodeReader {
             case "disclosure":
                 for (k, v) in try mapping(value, name, allowed: ["threshold"]) {
                     config.suppressionThreshold = try int(v, "disclosure.\(k)", minimum: 1)
+                }
+            case "costs":
+                for (_, bands) in try mapping(value, name, allowed: ["default_bands"]) {
+                    guard let entries = bands.mapping else {
+                        throw fail(bands, "costs.default_bands", "expected placement types mapped to annual costs in pounds")
+                    }
+                    for (k, v) in entries {
+                        guard let band = k.string, !band.isEmpty else { throw fail(k, "costs.default_bands", "names must be text") }
+                        guard let amount = Double(try string(v, "costs.default_bands.\(band)")), amount >= 0 else {
+                            throw fail(v, "costs.default_bands.\(band)", "expected an annual cost in pounds (a number, 0 or more)")
+                        }
+                        config.defaultCostBands[band] = amount
+                    }
                 }
             case "input":
                 for (k, v) in try mapping(value, name, allowed: ["max_inflate_ratio", "max_inflated_bytes"]) {

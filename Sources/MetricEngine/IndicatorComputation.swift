@@ -22,6 +22,19 @@ public struct IndicatorComputation {
         public var failure: String?
     }
 
+    /// Replaces the default cost bands in the store with the config's (`type` or `type/phase` keys).
+    public func setDefaultCostBands(_ bands: [String: Double]) throws {
+        try store.database.transaction {
+            try store.database.execute("DELETE FROM default_cost_bands")
+            for (key, cost) in bands.sorted(by: { $0.key < $1.key }) {
+                let parts = key.split(separator: "/", maxSplits: 1).map(String.init)
+                try store.database.execute(
+                    "INSERT INTO default_cost_bands (placement_type, phase, annual_cost) VALUES (?,?,?)",
+                    [.text(parts[0]), .text(parts.count > 1 ? parts[1] : ""), .real(cost)])
+            }
+        }
+    }
+
     /// Computes all indicators. A failing provider is reported and does not stop the others.
     public func run(now: Date = Date()) throws -> [ProviderRun] {
         let computedAt = ISO8601DateFormatter().string(from: now)

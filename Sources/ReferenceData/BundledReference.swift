@@ -51,6 +51,7 @@ public enum BundledReference {
                 let name = (file as NSString).lastPathComponent
                 var edition: String?
                 try forEachRow(folder, name, columns: ["edition", "la_code", "rank", "neighbour_la_code", "closeness"]) { row in
+                    // An edition the user imported themselves wins over the bundled copy (OR IGNORE).
                     if edition == nil {
                         edition = row[0]
                         try database.execute("DELETE FROM statistical_neighbours WHERE edition = ? AND import_id IS NULL",
@@ -60,7 +61,7 @@ public enum BundledReference {
                         throw ReferenceError(file: name, line: nil, message: "rank '\(row[2])' is not a number")
                     }
                     try database.execute("""
-                        INSERT INTO statistical_neighbours (edition, la_code, rank, neighbour_la_code, closeness)
+                        INSERT OR IGNORE INTO statistical_neighbours (edition, la_code, rank, neighbour_la_code, closeness)
                         VALUES (?,?,?,?,?)
                         """, [.text(row[0]), .text(row[1]), .integer(Int64(rank)), .text(row[3]),
                               row[4].isEmpty ? .null : .text(row[4])])

@@ -14,6 +14,8 @@ import Testing
         #expect(config.maxInflateRatio == 200)
         #expect(config.maxInflatedBytes == 8_589_934_592)
         #expect(config.groups == ["Example partnership": ["800", "801", "802", "803", "866"]])
+        #expect(config.defaultCostBands == ["independent_special": 62000, "non_maintained_special": 55000,
+                                            "state_special": 24000, "mainstream": 9000, "post16": 12000, "ap": 18000])
     }
 
     @Test func defaultsWithoutAFile() throws {
@@ -53,6 +55,10 @@ import Testing
         #expect(throws: ConfigurationError(file: "hub.yaml", line: 2, key: "groups.West",
                                            message: "'80' is not a 3-digit LA code")) {
             try HubConfiguration.parse(yaml: "groups:\n  West: [\"800\", \"80\"]\n")
+        }
+        #expect(throws: ConfigurationError(file: "hub.yaml", line: 3, key: "costs.default_bands.ap",
+                                           message: "expected an annual cost in pounds (a number, 0 or more)")) {
+            try HubConfiguration.parse(yaml: "costs:\n  default_bands:\n    ap: lots\n")
         }
         #expect(throws: ConfigurationError(file: "hub.yaml", line: 3, key: "plugins.pins",
                                            message: "'abc' is not a SHA-256 (64 hex digits)")) {

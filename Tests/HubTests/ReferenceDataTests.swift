@@ -54,4 +54,16 @@ import Testing
         #expect(rows.count == 10)
         #expect(rows.first?.first?.string == "308")
     }
+
+    @Test func groupsAreCheckedAgainstTheRegister() throws {
+        let groups = ["West": ["800", "801"], "Typo": ["800", "8001"]]
+        let known: Set<String> = ["800", "801", "802"]
+        #expect(try LAGroups.members(of: "West", in: groups, knownCodes: known) == ["800", "801"])
+        #expect {
+            try LAGroups.members(of: "Typo", in: groups, knownCodes: known)
+        } throws: { "\($0)" == "group 'Typo' in the config: '8001' is not an LA code in the register (3-digit DfE codes, e.g. 801 for Bristol)" }
+        #expect {
+            try LAGroups.members(of: "East", in: groups, knownCodes: known)
+        } throws: { "\($0)" == "no group named 'East' in the config (groups: Typo, West)" }
+    }
 }

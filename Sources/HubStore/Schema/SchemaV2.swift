@@ -95,5 +95,13 @@ enum SchemaV2 {
         annual_cost      REAL NOT NULL
     );
     CREATE INDEX placement_costs_by_la ON placement_costs(la_code, urn);
+
+    -- The config's default cost bands (costs.default_bands), copied in before indicators are computed.
+    CREATE TABLE default_cost_bands (
+        placement_type TEXT NOT NULL,
+        phase          TEXT NOT NULL DEFAULT '',
+        annual_cost    REAL NOT NULL,
+        PRIMARY KEY (placement_type, phase)
+    );
     """
 }

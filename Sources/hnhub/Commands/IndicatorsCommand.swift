@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import HubStore
 import MetricEngine
+import ReferenceData
 
 /// `hnhub indicators`: computes every indicator with the metric plugins and prints them.
 struct IndicatorsCommand: ParsableCommand {
@@ -33,12 +34,16 @@ struct IndicatorsCommand: ParsableCommand {
         let catalog = hub.loadPlugins(config)
         var laCodes = la
         if let group {
-            guard let members = config.groups[group] else {
-                throw HubFailure.unusable("no group named '\(group)' in the config (groups: \(config.groups.keys.sorted().joined(separator: ", ")))")
+            do {
+                laCodes += try LAGroups.members(of: group, in: config.groups,
+                                                knownCodes: LARegister(database: store.database).knownCodes())
+            } catch {
+                throw HubFailure.unusable("\(error)")
             }
-            laCodes += members
         }
-        let runs = try IndicatorComputation(store: store, catalog: catalog).run()
+        let computation = IndicatorComputation(store: store, catalog: catalog)
+        try computation.setDefaultCostBands(config.defaultCostBands)
+        let runs = try computation.run()
         for run in runs where run.failure != nil {
             printError("hnhub: metric plugin \(run.providerID) failed: \(run.failure!)")
         }
