@@ -74,8 +74,9 @@ enum SchemaV1 {
         postcode_district TEXT,              -- outward code only
         upn_unknown       TEXT
     );
+    -- No index on pseudonym: its keys are random, so maintaining one costs more than the whole rest
+    -- of an import's inserts; the queries that match children across returns group by it instead.
     CREATE INDEX persons_by_import ON persons(import_id);
-    CREATE INDEX persons_by_pseudonym ON persons(pseudonym);
 
     -- Module 2.
     CREATE TABLE requests (
