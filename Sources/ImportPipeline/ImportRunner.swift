@@ -15,6 +15,8 @@ public enum ImportOutcome: Sendable {
     case rejected(source: String, reason: String)
     /// `hnhub validate`: checked, nothing written.
     case validated(source: String, importerID: String, summary: ValidationSummary)
+    /// A file inside a folder that no importer recognises (or the hub's own store): left alone.
+    case skipped(source: String, reason: String)
 }
 
 /// Runs inputs through importer -> validation -> pseudonymisation -> store, one input per
@@ -46,8 +48,15 @@ public struct ImportRunner {
                 if importerID != nil || chooseImporter(for: source, explicit: nil) != nil {
                     return [run(source: source, importerID: importerID)]
                 }
-                return source.files.map {
-                    run(source: ImportSource(name: $0.name, files: [$0]), importerID: nil)
+                return source.files.map { file in
+                    let single = ImportSource(name: file.name, files: [file])
+                    if Self.isHubFile(file.name) {
+                        return .skipped(source: file.name, reason: "a hub store or secret file")
+                    }
+                    guard chooseImporter(for: single, explicit: nil) != nil else {
+                        return .skipped(source: file.name, reason: "no importer recognises it")
+                    }
+                    return run(source: single, importerID: nil)
                 }
             }
             return [run(source: source, importerID: importerID)]
@@ -133,6 +142,11 @@ public struct ImportRunner {
             return "no importer plugins are loaded (see `hnhub plugins`)"
         }
         return "no importer recognises this content (tried: \(catalog.importers.map(\.component.descriptor.id).sorted().joined(separator: ", "))); use --importer ID if you know which applies"
+    }
+
+    /// The hub's own files, which a folder import must never read as input.
+    static func isHubFile(_ path: String) -> Bool {
+        [".sqlite", ".sqlite-wal", ".sqlite-shm", ".sqlite-journal", ".secret"].contains { path.hasSuffix($0) }
     }
 
     /// URNs of the establishment register, when one is loaded.

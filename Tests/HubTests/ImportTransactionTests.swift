@@ -223,4 +223,26 @@ import Testing
         // 202's plan starts after its census date: only 201 counts the child at the census.
         #expect(overlaps[0].appearances.map(\.activePlanAtCensus) == [true, false])
     }
+
+    @Test func aFolderImportsWhatItRecognisesAndSkipsTheRest() throws {
+        let hub = try Hub()
+        defer { hub.folder.remove() }
+        try hub.folder.write("201.txt", Self.firstReturn)
+        try hub.folder.write("notes.txt", "minutes of the SEND partnership")
+        // The folder also holds the hub's own hub.sqlite (and -wal, -shm) and hub.secret.
+        let outcomes = hub.runner.run(path: hub.folder.path)
+        var imported: [String] = []
+        var skipped: [String: String] = [:]
+        for outcome in outcomes {
+            switch outcome {
+            case let .imported(entry, _, _): imported.append((entry.sourceName as NSString).lastPathComponent)
+            case let .skipped(source, reason): skipped[(source as NSString).lastPathComponent] = reason
+            default: Issue.record("unexpected \(outcome)")
+            }
+        }
+        #expect(imported == ["201.txt"])
+        #expect(skipped["notes.txt"] == "no importer recognises it")
+        #expect(skipped["hub.secret"] == "a hub store or secret file")
+        #expect(skipped["hub.sqlite"] == "a hub store or secret file")
+    }
 }

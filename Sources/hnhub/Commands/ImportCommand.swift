@@ -57,6 +57,9 @@ enum OutcomeReport {
         case let .rejected(source, reason):
             printError("rejected \(source): \(reason). Nothing was written.")
             return 2
+        case let .skipped(source, reason):
+            Swift.print("skipped \(source): \(reason)")
+            return 0
         case let .validated(source, importerID, summary):
             Swift.print("\(source) (\(importerID)): \(summary.persons) persons, \(summary.quarantinedPersons) would be quarantined, \(summary.errorCount) errors, \(summary.warningCount) warnings")
             if !summary.tallies.isEmpty { Swift.print(indent(summary.render(sourceName: source))) }
