@@ -32,6 +32,12 @@ public struct LARegister {
         }
     }
 
+    /// The most recent name the register has for a 3-digit code (any period).
+    public func name(of code: String) throws -> String? {
+        try database.scalar("SELECT name FROM local_authorities WHERE la_code = ? ORDER BY valid_from DESC LIMIT 1",
+                            [.text(code)])?.string
+    }
+
     /// Every 3-digit code in the register (any period).
     public func knownCodes() throws -> Set<String> {
         Set(try database.rows("SELECT DISTINCT la_code FROM local_authorities").compactMap { $0[0].string })

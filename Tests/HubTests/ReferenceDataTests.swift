@@ -46,6 +46,21 @@ import Testing
         #expect(try register.authority(code: "801", on: "2025-01-16")?.regionName == "South West")
     }
 
+    @Test func theNewestNeighbourEditionIsTheDefaultAndOthersCanBeChosen() throws {
+        let (folder, store) = try registerStore()
+        defer { folder.remove() }
+        try store.database.execute("""
+            INSERT INTO statistical_neighbours (edition, la_code, rank, neighbour_la_code, closeness)
+            VALUES ('2021-04', '301', 1, '203', 'Close')
+            """)
+        let lists = StatisticalNeighbours(database: store.database)
+        #expect(try lists.editions() == ["2025-05", "2021-04"])
+        #expect(try lists.neighbours(of: "301").first == .init(rank: 1, laCode: "308", closeness: "Close"))
+        #expect(try lists.neighbours(of: "301", edition: "2021-04") == [.init(rank: 1, laCode: "203", closeness: "Close")])
+        #expect(throws: StatisticalNeighbours.UnknownEdition.self) { try lists.neighbours(of: "301", edition: "2019-01") }
+        #expect(try LARegister(database: store.database).name(of: "308") == "Enfield")
+    }
+
     @Test func neighboursAreDirected() throws {
         let (folder, store) = try registerStore()
         defer { folder.remove() }

@@ -33,17 +33,11 @@ public final class GIASEstablishmentImporter: Importer {
         guard source.files.count == 1, let file = source.files.first else {
             throw InputRejected(file: source.name, message: "the establishment register is one CSV file, not a folder: import the file itself")
         }
-        do {
-            try read(file, into: sink)
-        } catch var rejected as InputRejected where rejected.file == nil {
-            // The CSV reader does not know the file's name.
-            rejected.file = file.name
-            throw rejected
-        }
+        try read(file, into: sink)
     }
 
     private func read(_ file: InputFile, into sink: any RecordSink) throws {
-        let reader = CSVReader(stream: try file.open(), encoding: try GIASTextEncoding.of(file))
+        let reader = CSVReader(stream: try file.open(), encoding: try GIASTextEncoding.of(file), fileName: file.name)
         guard let names = try reader.next() else {
             throw InputRejected(file: file.name, line: 1, message: "the file is empty")
         }
@@ -58,7 +52,7 @@ public final class GIASEstablishmentImporter: Importer {
         var urnLines: [String: Int] = [:]
         var rows = 0
         while let fields = try reader.next() {
-            if fields.allSatisfy({ GIASCell.trimmed($0).isEmpty }) { continue }
+            if CSVText.isBlankRow(fields) { continue }
             let record = try row.record(fields, line: reader.line)
             if let earlier = urnLines.updateValue(reader.line, forKey: record.urn) {
                 throw row.rejection(line: reader.line, column: "URN",

@@ -10,16 +10,16 @@ struct GIASHeader {
     private let positions: [String: Int]
 
     init(names: [String]) {
-        self.names = names.map(GIASCell.trimmed)
+        self.names = names.map(CSVText.trimmed)
         // The first of two equally named columns wins.
         positions = Dictionary(self.names.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// The header row at the start of a detection head, or nil when the head holds no CSV row.
     init?(head: [UInt8]) {
-        let reader = CSVReader(stream: MemoryByteStream(head), encoding: GIASTextEncoding.of(head: head) ?? .windows1252)
-        guard let row = try? reader.next(), row.count > 1 else { return nil }
-        self.init(names: row)
+        let encoding = GIASTextEncoding.of(head: head) ?? .windows1252
+        guard let header = CSVHeader(head: head, encoding: encoding) else { return nil }
+        self.init(names: header.names)
     }
 
     var missingColumns: [String] { Self.requiredColumns.filter { positions[$0] == nil } }
@@ -28,16 +28,8 @@ struct GIASHeader {
     func position(of column: String) -> Int? { positions[column] }
 }
 
-/// Cell text as the importer uses it.
+/// Cell text as the importer checks it.
 enum GIASCell {
-    /// Without surrounding spaces and tabs.
-    static func trimmed(_ text: String) -> String {
-        var s = Substring(text)
-        while let first = s.first, first == " " || first == "\t" { s = s.dropFirst() }
-        while let last = s.last, last == " " || last == "\t" { s = s.dropLast() }
-        return String(s)
-    }
-
     /// True for a non-empty run of ASCII digits.
     static func isDigits(_ text: String) -> Bool {
         !text.isEmpty && text.utf8.allSatisfy { (0x30...0x39).contains($0) }

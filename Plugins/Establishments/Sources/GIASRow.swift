@@ -15,7 +15,7 @@ struct GIASRow {
         }
         func value(_ column: String) -> String? {
             guard let position = header.position(of: column) else { return nil }
-            let text = GIASCell.trimmed(fields[position])
+            let text = CSVText.trimmed(fields[position])
             return text.isEmpty ? nil : text
         }
         guard let urn = value("URN") else {

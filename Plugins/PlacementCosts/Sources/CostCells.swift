@@ -2,7 +2,7 @@ import HubKit
 
 /// The values of the placement cost layouts, read from one row's cells or rejected with a message
 /// that says what was expected.
-extension RowCells {
+extension CSVRow {
     /// The placing (paying) LA's code as written (upper-cased); the host checks it is an LA.
     func placingLA(_ column: Int) throws -> String {
         let code = text(column).uppercased()

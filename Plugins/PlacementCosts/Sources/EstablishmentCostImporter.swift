@@ -23,22 +23,22 @@ public final class EstablishmentCostImporter: Importer {
     public var produces: DatasetKind { .placementCosts }
 
     public func detect(_ source: ImportSource) -> Int? {
-        guard source.files.count == 1, let names = HeaderRow.names(in: source.files[0]),
-              case .establishment = CostLayout.of(names) else { return nil }
+        guard source.files.count == 1, let header = CSVHeader(head: source.files[0].head),
+              case .establishment = CostLayout.of(header.keys) else { return nil }
         return 90
     }
 
     public func read(_ source: ImportSource, into sink: any RecordSink) throws {
         guard let file = source.files.first else { return }
-        let rows = try CSVRows(file: file)
-        guard case .establishment(let columns) = CostLayout.of(rows.columnNames) else {
-            throw rows.rejectHeader("""
+        let table = try CSVTable(file: file)
+        guard case .establishment(let columns) = CostLayout.of(table.header.keys) else {
+            throw table.rejectHeader("""
                 not a placement cost file: the header needs la_code, urn, placement_type and annual_cost \
                 (and no upn column)
                 """)
         }
         var count = 0
-        while let row = try rows.next() {
+        while let row = try table.next() {
             let laCode = try row.placingLA(columns.laCode)
             let urn = try row.urn(columns.urn)
             let placementType = row.optionalText(columns.placementType)
@@ -52,8 +52,8 @@ public final class EstablishmentCostImporter: Importer {
                 laCode: laCode, urn: urn, placementType: placementType,
                 annualCost: try row.annualCost(columns.annualCost), line: row.line))
             count += 1
-            if count % 4096 == 0 { sink.progress(bytesRead: rows.bytesRead) }
+            if count % 4096 == 0 { sink.progress(bytesRead: table.bytesRead) }
         }
-        sink.progress(bytesRead: rows.bytesRead)
+        sink.progress(bytesRead: table.bytesRead)
     }
 }

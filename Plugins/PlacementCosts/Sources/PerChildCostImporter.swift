@@ -22,26 +22,26 @@ public final class PerChildCostImporter: Importer {
     public var produces: DatasetKind { .placementCosts }
 
     public func detect(_ source: ImportSource) -> Int? {
-        guard source.files.count == 1, let names = HeaderRow.names(in: source.files[0]),
-              case .perChild = CostLayout.of(names) else { return nil }
+        guard source.files.count == 1, let header = CSVHeader(head: source.files[0].head),
+              case .perChild = CostLayout.of(header.keys) else { return nil }
         return 90
     }
 
     public func read(_ source: ImportSource, into sink: any RecordSink) throws {
         guard let file = source.files.first else { return }
-        let rows = try CSVRows(file: file)
-        guard case .perChild(let columns) = CostLayout.of(rows.columnNames) else {
-            throw rows.rejectHeader("not a per-child placement cost file: the header needs la_code, upn and annual_cost")
+        let table = try CSVTable(file: file)
+        guard case .perChild(let columns) = CostLayout.of(table.header.keys) else {
+            throw table.rejectHeader("not a per-child placement cost file: the header needs la_code, upn and annual_cost")
         }
         var count = 0
-        while let row = try rows.next() {
+        while let row = try table.next() {
             try sink.placementCost(PlacementCostRecord(
                 laCode: try row.placingLA(columns.laCode), urn: try row.urn(columns.urn),
                 placementType: row.optionalText(columns.placementType), personIdentifier: try row.upn(columns.upn),
                 annualCost: try row.annualCost(columns.annualCost), line: row.line))
             count += 1
-            if count % 4096 == 0 { sink.progress(bytesRead: rows.bytesRead) }
+            if count % 4096 == 0 { sink.progress(bytesRead: table.bytesRead) }
         }
-        sink.progress(bytesRead: rows.bytesRead)
+        sink.progress(bytesRead: table.bytesRead)
     }
 }

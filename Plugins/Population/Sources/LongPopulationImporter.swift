@@ -17,25 +17,25 @@ public final class LongPopulationImporter: Importer {
     public var produces: DatasetKind { .population }
 
     public func detect(_ source: ImportSource) -> Int? {
-        guard source.files.count == 1, let names = HeaderRow.names(in: source.files[0]),
-              case .long = PopulationLayout.of(names) else { return nil }
+        guard source.files.count == 1, let header = CSVHeader(head: source.files[0].head),
+              case .long = PopulationLayout.of(header.keys) else { return nil }
         return 90
     }
 
     public func read(_ source: ImportSource, into sink: any RecordSink) throws {
         guard let file = source.files.first else { return }
-        let rows = try CSVRows(file: file)
-        guard case .long(let columns) = PopulationLayout.of(rows.columnNames) else {
-            throw rows.rejectHeader("not a long population file: the header needs la_code, year, age and population")
+        let table = try CSVTable(file: file)
+        guard case .long(let columns) = PopulationLayout.of(table.header.keys) else {
+            throw table.rejectHeader("not a long population file: the header needs la_code, year, age and population")
         }
         var count = 0
-        while let row = try rows.next() {
+        while let row = try table.next() {
             try sink.population(PopulationRecord(
                 laCode: try row.areaCode(columns.laCode), year: try row.year(columns.year),
                 age: try row.age(columns.age), population: try row.residents(columns.population), line: row.line))
             count += 1
-            if count % 4096 == 0 { sink.progress(bytesRead: rows.bytesRead) }
+            if count % 4096 == 0 { sink.progress(bytesRead: table.bytesRead) }
         }
-        sink.progress(bytesRead: rows.bytesRead)
+        sink.progress(bytesRead: table.bytesRead)
     }
 }

@@ -26,25 +26,25 @@ public final class MidYearEstimateImporter: Importer {
     public var produces: DatasetKind { .population }
 
     public func detect(_ source: ImportSource) -> Int? {
-        guard source.files.count == 1, let names = HeaderRow.names(in: source.files[0]),
-              case .midYearEstimates = PopulationLayout.of(names) else { return nil }
+        guard source.files.count == 1, let header = CSVHeader(head: source.files[0].head),
+              case .midYearEstimates = PopulationLayout.of(header.keys) else { return nil }
         return 90
     }
 
     public func read(_ source: ImportSource, into sink: any RecordSink) throws {
         guard let file = source.files.first else { return }
-        let rows = try CSVRows(file: file)
-        guard case .midYearEstimates(let columns) = PopulationLayout.of(rows.columnNames) else {
-            throw rows.rejectHeader("""
+        let table = try CSVTable(file: file)
+        guard case .midYearEstimates(let columns) = PopulationLayout.of(table.header.keys) else {
+            throw table.rejectHeader("""
                 not an ONS mid-year estimates file: the header needs an area code column (ladcode..., lad... \
                 or code), age and at least one population_YYYY column
                 """)
         }
         var totals = MidYearTotals()
         var count = 0
-        while let row = try rows.next() {
+        while let row = try table.next() {
             count += 1
-            if count % 4096 == 0 { sink.progress(bytesRead: rows.bytesRead) }
+            if count % 4096 == 0 { sink.progress(bytesRead: table.bytesRead) }
             let code = try row.areaCode(columns.area)
             let kind = ONSArea(code: code)
             switch kind {
@@ -65,6 +65,6 @@ public final class MidYearEstimateImporter: Importer {
         }
         for record in totals.finish() { try sink.population(record) }
         for warning in totals.warnings { try sink.issue(warning) }
-        sink.progress(bytesRead: rows.bytesRead)
+        sink.progress(bytesRead: table.bytesRead)
     }
 }

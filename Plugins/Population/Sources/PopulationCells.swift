@@ -2,7 +2,7 @@ import HubKit
 
 /// The values of the population layouts, read from one row's cells or rejected with a message
 /// that says what was expected.
-extension RowCells {
+extension CSVRow {
     /// An area code as written (upper-cased); an empty cell is rejected.
     func areaCode(_ column: Int) throws -> String {
         let code = text(column).uppercased()

@@ -38,7 +38,7 @@ struct AreaLocator {
     /// The code and name of the row's area. Throws ``InputRejected`` naming the line and column when
     /// the level's code is missing (or, for an LA, not 3 digits).
     func area(of row: TidyRow) throws -> (code: String, name: String) {
-        let level = PublishedCell.trimmed(row.fields[levelColumn])
+        let level = CSVText.trimmed(row.fields[levelColumn])
         guard let columns = byLevel[level.lowercased()] else {
             return try fallbackArea(of: row, level: level)
         }
@@ -46,7 +46,7 @@ struct AreaLocator {
             throw InputRejected(file: file, line: row.line,
                                 message: "\(level) rows need a column \(columns.codeName), and the file has none")
         }
-        let code = PublishedCell.trimmed(row.fields[codeColumn])
+        let code = CSVText.trimmed(row.fields[codeColumn])
         if columns.codeName == GeographyColumns.localAuthority.code, !Self.isDfENumber(code) {
             throw InputRejected(file: file, line: row.line, column: codeColumn + 1, message: """
                 column \(columns.codeName): '\(code)' is not a 3-digit LA code (every \(level) row needs one)
@@ -61,7 +61,7 @@ struct AreaLocator {
 
     private func fallbackArea(of row: TidyRow, level: String) throws -> (code: String, name: String) {
         for columns in fallback {
-            let code = PublishedCell.trimmed(row.fields[columns.code!])
+            let code = CSVText.trimmed(row.fields[columns.code!])
             if !code.isEmpty { return (code, name(of: row, columns)) }
         }
         throw InputRejected(file: file, line: row.line, message: """
@@ -70,7 +70,7 @@ struct AreaLocator {
     }
 
     private func name(of row: TidyRow, _ columns: Columns) -> String {
-        columns.name.map { PublishedCell.trimmed(row.fields[$0]) } ?? ""
+        columns.name.map { CSVText.trimmed(row.fields[$0]) } ?? ""
     }
 
     private static func isDfENumber(_ code: String) -> Bool {

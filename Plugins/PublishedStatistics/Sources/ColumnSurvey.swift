@@ -51,7 +51,7 @@ struct ColumnSurvey {
             case .number, .symbol: break
             case .text:
                 tallies[slot].texts += 1
-                let trimmed = PublishedCell.trimmed(text)
+                let trimmed = CSVText.trimmed(text)
                 if tallies[slot].firstText == nil { tallies[slot].firstText = (trimmed, row.line) }
                 if !Self.isMarker(trimmed) { tallies[slot].textIsMarkers = false }
                 if !sawUndecodableText, text.unicodeScalars.contains("\u{FFFD}") { sawUndecodableText = true }

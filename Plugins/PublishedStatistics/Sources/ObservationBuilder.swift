@@ -15,10 +15,10 @@ struct ObservationBuilder {
     func observations(of row: TidyRow) throws -> [PublishedObservation] {
         let key = try keys.key(of: row)
         let dimensions = layout.dimensions.map {
-            PublishedObservation.Dimension(name: header.names[$0], value: PublishedCell.trimmed(row.fields[$0]))
+            PublishedObservation.Dimension(name: header.names[$0], value: CSVText.trimmed(row.fields[$0]))
         }
         return layout.measures.compactMap { column in
-            let value = PublishedCell.trimmed(row.fields[column])
+            let value = CSVText.trimmed(row.fields[column])
             guard !value.isEmpty else { return nil }
             return PublishedObservation(
                 table: table, timePeriod: key.timePeriod, timeIdentifier: key.timeIdentifier,

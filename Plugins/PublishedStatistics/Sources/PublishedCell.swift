@@ -1,3 +1,5 @@
+import HubKit
+
 /// What one cell of an EES data file holds, as far as measures are concerned.
 ///
 /// - A number: optional sign, digits with optional thousands separators in groups of three
@@ -17,7 +19,7 @@ enum PublishedCell: Equatable {
 
     /// Classifies a cell; `text` is trimmed first.
     init(_ text: String) {
-        let text = Self.trimmed(text)
+        let text = CSVText.trimmed(text)
         if text.isEmpty {
             self = .empty
         } else if let number = Self.number(text) {
@@ -93,13 +95,5 @@ enum PublishedCell: Equatable {
         }
         guard position == bytes.count else { return nil }
         return Double(String(decoding: digits, as: UTF8.self)).flatMap { $0.isFinite ? $0 : nil }
-    }
-
-    /// Without leading and trailing spaces and tabs.
-    static func trimmed(_ text: String) -> String {
-        var text = Substring(text)
-        while let first = text.first, first == " " || first == "\t" { text = text.dropFirst() }
-        while let last = text.last, last == " " || last == "\t" { text = text.dropLast() }
-        return String(text)
     }
 }

@@ -38,7 +38,7 @@ struct RowKeyReader {
     }
 
     private func value(_ row: TidyRow, _ column: Int, _ name: String) throws -> String {
-        let value = PublishedCell.trimmed(row.fields[column])
+        let value = CSVText.trimmed(row.fields[column])
         guard !value.isEmpty else {
             throw InputRejected(file: file, line: row.line, column: column + 1, message: "column \(name) is empty")
         }

@@ -9,13 +9,13 @@ struct TidyHeader: Sendable {
     /// Columns every EES data file has.
     static let required = [timePeriod, timeIdentifier, geographicLevel]
 
-    /// Column names as published (trimmed, without a byte order mark).
+    /// Column names as published, trimmed (the SDK's reader drops a byte order mark).
     let names: [String]
     /// Column index by lower-cased name; standard columns are matched case-insensitively.
     private let index: [String: Int]
 
     init(fields: [String]) {
-        names = fields.map(Self.normalise)
+        names = fields.map(CSVText.trimmed)
         var index: [String: Int] = [:]
         for (position, name) in names.enumerated() where index[name.lowercased()] == nil {
             index[name.lowercased()] = position
@@ -66,16 +66,7 @@ struct TidyHeader: Sendable {
 
     /// The header of `head` (a file's first bytes), or nil when it is not CSV text.
     static func read(head: [UInt8]) -> TidyHeader? {
-        guard !head.isEmpty, !head.contains(0) else { return nil }
-        let reader = CSVReader(stream: HeadStream(head), encoding: TextEncoding.guess(head))
-        guard let fields = try? reader.next() else { return nil }
-        return TidyHeader(fields: fields)
-    }
-
-    private static func normalise(_ name: String) -> String {
-        var name = Substring(name)
-        if name.hasPrefix("\u{FEFF}") { name = name.dropFirst() }
-        if name.hasPrefix("ï»¿") { name = name.dropFirst(3) }  // a UTF-8 BOM decoded as Windows-1252
-        return PublishedCell.trimmed(String(name))
+        guard !head.isEmpty, !head.contains(0), let header = CSVHeader(head: head) else { return nil }
+        return TidyHeader(fields: header.names)
     }
 }

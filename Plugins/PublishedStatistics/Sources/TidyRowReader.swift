@@ -11,15 +11,13 @@ struct TidyRow {
 final class TidyRowReader {
     let header: TidyHeader
     private let reader: CSVReader
-    private let file: String
 
     /// Bytes of the file read so far.
     var bytesRead: Int { reader.bytesRead }
 
     /// Opens `file` and reads its header row; throws ``InputRejected`` when the file is empty.
     init(_ file: InputFile, encoding: TextEncoding) throws {
-        self.file = file.name
-        reader = CSVReader(stream: try file.open(), encoding: encoding)
+        reader = CSVReader(stream: try file.open(), encoding: encoding, fileName: file.name)
         guard let fields = try reader.next() else {
             throw InputRejected(file: file.name, line: 1, message: "the file is empty")
         }
@@ -29,20 +27,15 @@ final class TidyRowReader {
     /// The next data row, or nil at the end. Throws ``InputRejected`` naming the line when a row has
     /// more or fewer fields than the header.
     func next() throws -> TidyRow? {
-        do {
-            while let fields = try reader.next() {
-                if fields.count == 1, fields[0].isEmpty { continue }
-                guard fields.count == header.names.count else {
-                    throw InputRejected(file: file, line: reader.line, message: """
-                        \(fields.count) fields where the header has \(header.names.count) columns
-                        """)
-                }
-                return TidyRow(fields: fields, line: reader.line)
+        while let fields = try reader.next() {
+            if fields.count == 1, fields[0].isEmpty { continue }
+            guard fields.count == header.names.count else {
+                throw InputRejected(file: reader.fileName, line: reader.line, message: """
+                    \(fields.count) fields where the header has \(header.names.count) columns
+                    """)
             }
-            return nil
-        } catch var rejected as InputRejected {
-            rejected.file = rejected.file ?? file
-            throw rejected
+            return TidyRow(fields: fields, line: reader.line)
         }
+        return nil
     }
 }

@@ -12,16 +12,15 @@ struct NeighbourListHeader {
     private let positions: [String: Int]
 
     init(names: [String]) {
-        self.names = names.map(NeighbourCell.trimmed)
+        self.names = names.map(CSVText.trimmed)
         // The first of two equally named columns wins.
         positions = Dictionary(self.names.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// The header row at the start of a detection head, or nil when the head holds no CSV row.
     init?(head: [UInt8]) {
-        let reader = CSVReader(stream: MemoryByteStream(head), encoding: Self.encoding(head: head))
-        guard let row = try? reader.next(), row.count > 1 else { return nil }
-        self.init(names: row)
+        guard let header = CSVHeader(head: head, encoding: Self.encoding(head: head)) else { return nil }
+        self.init(names: header.names)
     }
 
     /// UTF-8 when the file starts with a byte order mark or its head is valid UTF-8, else Windows-1252
@@ -34,15 +33,4 @@ struct NeighbourListHeader {
 
     /// 0-based position of `column`.
     func position(of column: String) -> Int? { positions[column] }
-}
-
-/// Cell text as the importer uses it.
-enum NeighbourCell {
-    /// Without surrounding spaces and tabs.
-    static func trimmed(_ text: String) -> String {
-        var s = Substring(text)
-        while let first = s.first, first == " " || first == "\t" { s = s.dropFirst() }
-        while let last = s.last, last == " " || last == "\t" { s = s.dropLast() }
-        return String(s)
-    }
 }

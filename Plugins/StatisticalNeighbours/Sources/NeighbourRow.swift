@@ -22,7 +22,7 @@ struct NeighbourRow {
         guard neighbour != laCode else {
             throw rejection(line: line, column: "sn_la_code", "LA \(laCode) lists itself as its neighbour of rank \(rank)")
         }
-        let closeness = header.position(of: NeighbourListHeader.closenessColumn).map { NeighbourCell.trimmed(fields[$0]) }
+        let closeness = header.position(of: NeighbourListHeader.closenessColumn).map { CSVText.trimmed(fields[$0]) }
         return NeighbourRecord(edition: edition, laCode: laCode, rank: rank, neighbourLACode: neighbour,
                                closeness: closeness?.isEmpty == false ? closeness : nil)
     }
@@ -33,7 +33,7 @@ struct NeighbourRow {
     }
 
     private func value(_ fields: [String], _ column: String) -> String {
-        header.position(of: column).map { NeighbourCell.trimmed(fields[$0]) } ?? ""
+        header.position(of: column).map { CSVText.trimmed(fields[$0]) } ?? ""
     }
 
     /// A 3-digit DfE LA number.

@@ -33,17 +33,12 @@ public final class StatisticalNeighbourListImporter: Importer {
         guard source.files.count == 1, let file = source.files.first else {
             throw InputRejected(file: source.name, message: "a neighbour list is one CSV file, not a folder: import the file itself")
         }
-        do {
-            try read(file, into: sink)
-        } catch var rejected as InputRejected where rejected.file == nil {
-            // The CSV reader does not know the file's name.
-            rejected.file = file.name
-            throw rejected
-        }
+        try read(file, into: sink)
     }
 
     private func read(_ file: InputFile, into sink: any RecordSink) throws {
-        let reader = CSVReader(stream: try file.open(), encoding: NeighbourListHeader.encoding(head: file.head))
+        let reader = CSVReader(stream: try file.open(), encoding: NeighbourListHeader.encoding(head: file.head),
+                               fileName: file.name)
         guard let names = try reader.next() else {
             throw InputRejected(file: file.name, line: 1, message: "the file is empty")
         }
@@ -62,7 +57,7 @@ public final class StatisticalNeighbourListImporter: Importer {
         var ledger = NeighbourListLedger()
         var rows = 0
         while let fields = try reader.next() {
-            if fields.allSatisfy({ NeighbourCell.trimmed($0).isEmpty }) { continue }
+            if CSVText.isBlankRow(fields) { continue }
             let record = try row.record(fields, line: reader.line)
             try ledger.admit(record, line: reader.line, row: row)
             try sink.neighbour(record)

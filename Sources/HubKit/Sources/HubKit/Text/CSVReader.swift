@@ -44,14 +44,27 @@ public enum TextEncoding: String, Sendable {
 /// A streaming CSV reader (RFC 4180: quoted fields, doubled quotes, CR LF or LF line ends,
 /// newlines inside quotes) over a ByteStream, for importers of CSV exports.
 ///
+/// A UTF-8 byte order mark at the very start of the stream is skipped before anything else is
+/// read, whatever the encoding, so a quoted first header name (as Excel writes it) is read as a
+/// quoted field and not as text that starts with the mark.
+/// Give `fileName` and every ``InputRejected`` that `next()` throws names the file.
+///
 /// ```swift
-/// let reader = CSVReader(stream: try file.open(), encoding: .windows1252)
+/// let reader = CSVReader(stream: try file.open(), encoding: .windows1252, fileName: file.name)
 /// while let row = try reader.next() { print(reader.line, row) }
 /// ```
+///
+/// For a table with a header row, ``CSVTable`` does the rest: columns by name, blank rows
+/// skipped, rejections that name the line and column.
 public final class CSVReader {
+    /// The bytes of a UTF-8 byte order mark.
+    static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
+
     private let stream: any ByteStream
     public let delimiter: UInt8
     public let encoding: TextEncoding
+    /// The file the stream reads, for rejections; nil leaves them without a file.
+    public let fileName: String?
     private var buffer: [UInt8] = []
     private var position = 0
     private var exhausted = false
@@ -61,10 +74,16 @@ public final class CSVReader {
     /// Bytes consumed so far.
     public private(set) var bytesRead = 0
 
-    public init(stream: any ByteStream, delimiter: UInt8 = UInt8(ascii: ","), encoding: TextEncoding = .utf8) {
+    /// True until the start of the stream has been checked for a byte order mark.
+    private var atStart = true
+
+    /// Reads `stream` from its start; `fileName` is the name rejections give (see ``InputFile/name``).
+    public init(stream: any ByteStream, delimiter: UInt8 = UInt8(ascii: ","), encoding: TextEncoding = .utf8,
+                fileName: String? = nil) {
         self.stream = stream
         self.delimiter = delimiter
         self.encoding = encoding
+        self.fileName = fileName
     }
 
     private func fill() throws -> Bool {
@@ -89,8 +108,26 @@ public final class CSVReader {
         return buffer[position]
     }
 
-    /// The next row's fields, or nil at the end. Throws on a quote left open at the end of input.
+    /// Moves past a byte order mark at the start of the stream, if there is one.
+    private func skipByteOrderMark() throws {
+        atStart = false
+        while buffer.count - position < Self.byteOrderMark.count, try fill() {}
+        if buffer[position...].starts(with: Self.byteOrderMark) { position += Self.byteOrderMark.count }
+    }
+
+    /// The next row's fields, or nil at the end. Throws ``InputRejected`` on a quote left open at
+    /// the end of input, naming `fileName` (also in a rejection the stream throws without a file).
     public func next() throws -> [String]? {
+        do {
+            if atStart { try skipByteOrderMark() }
+            return try readRow()
+        } catch var rejected as InputRejected where rejected.file == nil && fileName != nil {
+            rejected.file = fileName
+            throw rejected
+        }
+    }
+
+    private func readRow() throws -> [String]? {
         guard try peek() != nil else { return nil }
         line = nextLine
         var fields: [String] = []

@@ -1,0 +1,54 @@
+import HubStore
+
+/// Statistical neighbour lists in the store: editions side by side, the newest by default.
+/// Lists are directed: A listing B does not mean B lists A.
+public struct StatisticalNeighbours {
+    public struct Neighbour: Sendable, Hashable {
+        public var rank: Int
+        public var laCode: String
+        public var closeness: String?
+
+        public init(rank: Int, laCode: String, closeness: String?) {
+            self.rank = rank
+            self.laCode = laCode
+            self.closeness = closeness
+        }
+    }
+
+    public let database: Database
+    public init(database: Database) { self.database = database }
+
+    /// Every edition in the store, newest first (`2025-05`, `2021-04`).
+    public func editions() throws -> [String] {
+        try database.rows("SELECT DISTINCT edition FROM statistical_neighbours ORDER BY edition DESC").compactMap { $0[0].string }
+    }
+
+    /// The edition to use: `requested` when the store has it, else the newest.
+    public func edition(_ requested: String? = nil) throws -> String? {
+        let all = try editions()
+        guard let requested else { return all.first }
+        guard all.contains(requested) else {
+            throw UnknownEdition(requested: requested, available: all)
+        }
+        return requested
+    }
+
+    /// `laCode`'s neighbours in rank order, in `edition` (newest when nil).
+    public func neighbours(of laCode: String, edition requested: String? = nil) throws -> [Neighbour] {
+        guard let edition = try edition(requested) else { return [] }
+        return try database.rows("""
+            SELECT rank, neighbour_la_code, closeness FROM statistical_neighbours
+            WHERE edition = ? AND la_code = ? ORDER BY rank
+            """, [.text(edition), .text(laCode)]).map {
+            Neighbour(rank: $0[0].int ?? 0, laCode: $0[1].string ?? "", closeness: $0[2].string)
+        }
+    }
+
+    public struct UnknownEdition: Error, CustomStringConvertible {
+        public var requested: String
+        public var available: [String]
+        public var description: String {
+            "no statistical neighbours edition '\(requested)' in the store (available: \(available.isEmpty ? "none" : available.joined(separator: ", "))); import one with: hnhub import stat_neighbours_YYYY_MM_long.csv"
+        }
+    }
+}
