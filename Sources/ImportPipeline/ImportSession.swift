@@ -100,7 +100,7 @@ final class ImportSession: RecordSink {
         try expect(.population, record: "a population row")
         try beginIfNeeded(ImportScope(dataset: DatasetKind.population.rawValue, key: "population/\(sourceBaseName)"))
         var resolved = row
-        resolved.laCode = try laCode(for: row.laCode, line: row.line)
+        resolved.laCode = try laCode(for: row.laCode, line: row.line, cell: row.laCodeCell)
         counts.records += 1
         try referenceWriter?.write(resolved)
     }
@@ -109,7 +109,7 @@ final class ImportSession: RecordSink {
         try expect(.placementCosts, record: "a placement cost")
         try beginIfNeeded(ImportScope(dataset: DatasetKind.placementCosts.rawValue, key: "placement-costs/\(sourceBaseName)"))
         var resolved = row
-        resolved.laCode = try laCode(for: row.laCode, line: row.line)
+        resolved.laCode = try laCode(for: row.laCode, line: row.line, cell: row.laCodeCell)
         resolved.personIdentifier = nil
         counts.records += 1
         // A per-child cost is keyed like every identifier: the UPN never reaches the store.
@@ -150,13 +150,14 @@ final class ImportSession: RecordSink {
         return last.split(separator: ".").first.map(String.init) ?? last
     }
 
-    /// A 3-digit LA code for an LA or ONS area code, or an error naming the row.
-    private func laCode(for code: String, line: Int?) throws -> String {
+    /// A 3-digit LA code for an LA or ONS area code, or an error naming the row and column.
+    private func laCode(for code: String, line: Int?, cell: CellReference?) throws -> String {
         if areaCodes == nil, let storage { areaCodes = try AreaCodes(database: storage.database) }
         guard let areaCodes else { return code }
         if let la = areaCodes.laCode(for: code) { return la }
-        throw InputRejected(file: sourceName, line: line,
-                            message: "'\(code)' is not an LA in the register nor a district in the ONS lookup (3-digit DfE code or ONS E-code expected)")
+        let message = "'\(code)' is not an LA in the register nor a district in the ONS lookup (3-digit DfE code or ONS E-code expected)"
+        guard let cell else { throw InputRejected(file: sourceName, line: line, message: message) }
+        throw InputRejected(file: sourceName, line: cell.line, column: cell.column, message: "column \(cell.columnName): " + message)
     }
 
     /// Findings sent before the import row exists (e.g. file-level issues found before the header),

@@ -209,7 +209,7 @@ import Testing
             Issue.record("not rejected")
             return
         }
-        #expect(reason == "line 3: '999' is not an LA in the register nor a district in the ONS lookup (3-digit DfE code or ONS E-code expected)")
+        #expect(reason == "line 3, column 1: column la_code: '999' is not an LA in the register nor a district in the ONS lookup (3-digit DfE code or ONS E-code expected)")
         #expect(try hub.count("placement_costs") == 0)
         #expect(try hub.count("imports") == 0)
     }
@@ -236,6 +236,13 @@ final class CostCollectingSink: RecordSink {
 
     func beginReturn(_ header: ReturnHeader) throws { Issue.record("unexpected SEN2 return") }
     func person(_ person: PersonRecord) throws { Issue.record("unexpected person") }
-    func placementCost(_ row: PlacementCostRecord) throws { records.append(row) }
+    /// Records without their `laCodeCell`, which `cells` keeps in the same order.
+    func placementCost(_ row: PlacementCostRecord) throws {
+        var record = row
+        cells.append(record.laCodeCell)
+        record.laCodeCell = nil
+        records.append(record)
+    }
+    var cells: [CellReference?] = []
     func issue(_ issue: ImportIssue) throws { Issue.record("unexpected issue \(issue.ruleID)") }
 }

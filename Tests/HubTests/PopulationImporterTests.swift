@@ -29,6 +29,9 @@ import Testing
             PopulationRecord(laCode: "E06000023", year: 2023, age: 90, population: 2100, line: 4),
             PopulationRecord(laCode: "873", year: 2024, age: 10, population: 8002, line: 6),
         ])
+        // Each record points at its LA code's cell, so the host can name it if the code is unknown.
+        #expect(sink.cells.map { $0?.line } == [2, 3, 4, 6])
+        #expect(sink.cells.first == CellReference(line: 2, column: 1, columnName: "la_code"))
         #expect(sink.issues.isEmpty)
     }
 
@@ -275,7 +278,7 @@ import Testing
         #expect(warning == "skipped 3 row(s) of 3 area(s) (E12000006, E92000001, W06000015): regions, England and areas outside England are not education authorities")
     }
 
-    @Test func anUnknownAreaCodeRejectsTheFileNamingTheLineAndStoresNothing() throws {
+    @Test func anUnknownAreaCodeRejectsTheFileNamingTheLineAndColumnAndStoresNothing() throws {
         let hub = try PopulationHub()
         defer { hub.folder.remove() }
         let path = try hub.folder.write("myeb1.csv", """
@@ -289,7 +292,7 @@ import Testing
             Issue.record("not rejected")
             return
         }
-        #expect(reason == "line 4: 'E07999999' is not an LA in the register nor a district in the ONS lookup (3-digit DfE code or ONS E-code expected)")
+        #expect(reason == "line 4, column 1: column ladcode21: 'E07999999' is not an LA in the register nor a district in the ONS lookup (3-digit DfE code or ONS E-code expected)")
         #expect(try hub.count("population") == 0)
         #expect(try hub.count("imports") == 0)
     }
@@ -399,6 +402,13 @@ final class PopulationCollectingSink: RecordSink {
 
     func beginReturn(_ header: ReturnHeader) throws { Issue.record("unexpected SEN2 return") }
     func person(_ person: PersonRecord) throws { Issue.record("unexpected person") }
-    func population(_ row: PopulationRecord) throws { records.append(row) }
+    /// Records without their `laCodeCell`, which `cells` keeps in the same order.
+    func population(_ row: PopulationRecord) throws {
+        var record = row
+        cells.append(record.laCodeCell)
+        record.laCodeCell = nil
+        records.append(record)
+    }
+    var cells: [CellReference?] = []
     func issue(_ issue: ImportIssue) throws { issues.append(issue) }
 }

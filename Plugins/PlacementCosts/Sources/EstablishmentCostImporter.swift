@@ -50,7 +50,9 @@ public final class EstablishmentCostImporter: Importer {
             }
             try sink.placementCost(PlacementCostRecord(
                 laCode: laCode, urn: urn, placementType: placementType,
-                annualCost: try row.annualCost(columns.annualCost), line: row.line))
+                annualCost: try row.annualCost(columns.annualCost), line: row.line,
+                laCodeCell: CellReference(line: row.line, column: columns.laCode + 1,
+                                          columnName: table.header.names[columns.laCode])))
             count += 1
             if count % 4096 == 0 { sink.progress(bytesRead: table.bytesRead) }
         }

@@ -38,7 +38,9 @@ public final class PerChildCostImporter: Importer {
             try sink.placementCost(PlacementCostRecord(
                 laCode: try row.placingLA(columns.laCode), urn: try row.urn(columns.urn),
                 placementType: row.optionalText(columns.placementType), personIdentifier: try row.upn(columns.upn),
-                annualCost: try row.annualCost(columns.annualCost), line: row.line))
+                annualCost: try row.annualCost(columns.annualCost), line: row.line,
+                laCodeCell: CellReference(line: row.line, column: columns.laCode + 1,
+                                          columnName: table.header.names[columns.laCode])))
             count += 1
             if count % 4096 == 0 { sink.progress(bytesRead: table.bytesRead) }
         }

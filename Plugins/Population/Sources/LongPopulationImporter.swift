@@ -32,7 +32,9 @@ public final class LongPopulationImporter: Importer {
         while let row = try table.next() {
             try sink.population(PopulationRecord(
                 laCode: try row.areaCode(columns.laCode), year: try row.year(columns.year),
-                age: try row.age(columns.age), population: try row.residents(columns.population), line: row.line))
+                age: try row.age(columns.age), population: try row.residents(columns.population), line: row.line,
+                laCodeCell: CellReference(line: row.line, column: columns.laCode + 1,
+                                          columnName: table.header.names[columns.laCode])))
             count += 1
             if count % 4096 == 0 { sink.progress(bytesRead: table.bytesRead) }
         }

@@ -41,6 +41,13 @@ public final class MidYearEstimateImporter: Importer {
                 """)
         }
         var totals = MidYearTotals()
+        // The area column is the same for every row: point messages about a code at its cell.
+        func areaCell(_ record: PopulationRecord) -> PopulationRecord {
+            var record = record
+            record.laCodeCell = CellReference(line: record.line ?? 0, column: columns.area + 1,
+                                              columnName: table.header.names[columns.area])
+            return record
+        }
         var count = 0
         while let row = try table.next() {
             count += 1
@@ -60,10 +67,10 @@ public final class MidYearEstimateImporter: Importer {
             let age = try row.age(columns.age)
             let populations = try columns.years.map { (year: $0.year, value: try row.residents($0.column)) }
             for record in totals.add(code, kind, age: age, populations: populations, line: row.line) {
-                try sink.population(record)
+                try sink.population(areaCell(record))
             }
         }
-        for record in totals.finish() { try sink.population(record) }
+        for record in totals.finish() { try sink.population(areaCell(record)) }
         for warning in totals.warnings { try sink.issue(warning) }
         sink.progress(bytesRead: table.bytesRead)
     }

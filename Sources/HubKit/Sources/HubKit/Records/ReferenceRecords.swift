@@ -30,6 +30,20 @@ public struct EstablishmentRecord: Sendable, Hashable {
     }
 }
 
+/// A cell of a tabular input (1-based line and column), for messages about a value the host
+/// checks (e.g. an LA code it cannot resolve).
+public struct CellReference: Sendable, Hashable {
+    public var line: Int
+    public var column: Int
+    public var columnName: String
+
+    public init(line: Int, column: Int, columnName: String) {
+        self.line = line
+        self.column = column
+        self.columnName = columnName
+    }
+}
+
 /// Resident population of one area for one year and single year of age.
 public struct PopulationRecord: Sendable, Hashable {
     /// A 3-digit LA code, or an ONS area code: an upper-tier E-code (E06/E08/E09/E10) is resolved
@@ -40,8 +54,12 @@ public struct PopulationRecord: Sendable, Hashable {
     public var population: Double
     /// The line of the input the row came from, for messages.
     public var line: Int?
+    /// The cell `laCode` was read from, for messages.
+    public var laCodeCell: CellReference?
 
-    public init(laCode: String, year: Int, age: Int, population: Double, line: Int? = nil) {
+    public init(laCode: String, year: Int, age: Int, population: Double, line: Int? = nil,
+                laCodeCell: CellReference? = nil) {
+        self.laCodeCell = laCodeCell
         self.laCode = laCode
         self.year = year
         self.age = age
@@ -62,9 +80,13 @@ public struct PlacementCostRecord: Sendable, Hashable {
     public var annualCost: Double
     /// The line of the input the row came from, for messages.
     public var line: Int?
+    /// The cell `laCode` was read from, for messages.
+    public var laCodeCell: CellReference?
 
     public init(laCode: String, urn: String? = nil, placementType: String? = nil,
-                personIdentifier: String? = nil, annualCost: Double, line: Int? = nil) {
+                personIdentifier: String? = nil, annualCost: Double, line: Int? = nil,
+                laCodeCell: CellReference? = nil) {
+        self.laCodeCell = laCodeCell
         self.line = line
         self.laCode = laCode
         self.urn = urn
