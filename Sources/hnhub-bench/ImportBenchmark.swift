@@ -1,4 +1,5 @@
 import ArgumentParser
+import HubStore
 import Foundation
 import ImportPipeline
 
@@ -31,6 +32,9 @@ struct ImportBenchmark: ParsableCommand {
         let files = set.manifest.returns
         let cpuBefore = processCPUSeconds()
         let (_, seconds) = try timed {
+            // As `hnhub import` does: checkpoints on their own thread, one final checkpoint (timed).
+            let checkpoints = try BackgroundCheckpoints(store: hub.store)
+            defer { try? checkpoints.finish() }
             for (number, file) in files.enumerated() {
                 let (outcomes, fileSeconds) = timed { runner.run(path: set.path(file.name)) }
                 try check(outcomes, name: file.name)

@@ -71,4 +71,20 @@ import Testing
         }
         #expect(try database.rows("SELECT d FROM t ORDER BY rowid").map { $0[0] } == [.text("2025-01-16"), .text("0999-12-31"), .null])
     }
+
+    @Test func backgroundCheckpointsLeaveAnEmptyWALAndAutomaticCheckpointsOn() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let store = try Store(path: folder.file("hub.sqlite"))
+        let checkpoints = try BackgroundCheckpoints(store: store, interval: 0.01)
+        #expect(try store.database.scalar("PRAGMA wal_autocheckpoint")?.int == 0)
+        try store.database.transaction {
+            for i in 0..<2000 { try store.database.execute("INSERT INTO regions (region_code, name) VALUES (?, 'x')", [.integer(Int64(i))]) }
+        }
+        try checkpoints.finish()
+        #expect(try store.database.scalar("PRAGMA wal_autocheckpoint")?.int == 1000)
+        let wal = try FileManager.default.attributesOfItem(atPath: folder.file("hub.sqlite-wal"))[.size] as? NSNumber
+        #expect(wal?.intValue == 0)
+        #expect(try store.database.scalar("SELECT count(*) FROM regions")?.int == 2000)
+    }
 }

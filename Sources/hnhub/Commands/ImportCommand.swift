@@ -27,6 +27,8 @@ struct ImportCommand: ParsableCommand {
         var runner = ImportRunner(catalog: catalog, opener: InputOpener(limits: config.inflationLimits),
                                   store: store, secret: secret)
         var worst: Int32 = 0
+        let checkpoints = try BackgroundCheckpoints(store: store)
+        defer { try? checkpoints.finish() }
         for path in paths {
             let bar = ProgressBar(label: (path as NSString).lastPathComponent)
             runner.progress = { bar.update(done: $0, total: $1) }

@@ -36,6 +36,8 @@ struct ReprocessCommand: ParsableCommand {
             ids = try ImportLedger(database: store.database).entries(dataset: nil).filter(\.isCurrent).map(\.id).reversed()
         }
         var worst: Int32 = 0
+        let checkpoints = try BackgroundCheckpoints(store: store)
+        defer { try? checkpoints.finish() }
         for id in ids {
             print("re-processing import #\(id)")
             worst = max(worst, OutcomeReport.print(runner.reprocess(importID: id, importerID: importer)))
