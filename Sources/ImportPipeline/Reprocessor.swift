@@ -15,6 +15,11 @@ extension ImportRunner {
             guard let entry = try ledger.entry(id: importID) else {
                 return .rejected(source: "import \(importID)", reason: "no import with id \(importID) (see `hnhub returns --all`)")
             }
+            let format = try ledger.archiveFormat(importID: importID)
+            guard format == ArchiveSealer.format else {
+                return .rejected(source: entry.sourceName,
+                                 reason: "import \(importID) was archived as '\(format ?? "nothing")', which this hnhub cannot read (it reads \(ArchiveSealer.format)); import the original file again instead")
+            }
             let folder = FileManager.default.temporaryDirectory
                 .appendingPathComponent("hnhub-reprocess-\(UUID().uuidString)").path
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true,

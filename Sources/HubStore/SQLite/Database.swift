@@ -96,9 +96,7 @@ public final class Database {
     }
 
     public var lastInsertedRowID: Int64 { sqlite3_last_insert_rowid(handle) }
-    public var changes: Int { Int(sqlite3_changes(handle)) }
     public var lastErrorMessage: String { String(cString: sqlite3_errmsg(handle)) }
-    public var isInTransaction: Bool { sqlite3_get_autocommit(handle) == 0 }
 
     /// Runs `body` in a transaction: committed when it returns, rolled back when it throws.
     public func transaction<T>(_ body: () throws -> T) throws -> T {

@@ -160,8 +160,6 @@ public final class Statement {
 
     public var columnCount: Int { Int(sqlite3_column_count(handle)) }
 
-    public func columnName(_ index: Int) -> String { String(cString: sqlite3_column_name(handle, Int32(index))) }
-
     /// The current row.
     public func row() -> [SQLValue] { (0..<columnCount).map(value) }
 
