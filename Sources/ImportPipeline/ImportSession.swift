@@ -51,7 +51,7 @@ final class ImportSession: RecordSink {
             throw InputRejected(file: sourceName, message: "the importer started a second return in one input")
         }
         self.header = header
-        var validator = SEN2Validator(header: header, establishmentKnown: establishmentKnown)
+        let validator = SEN2Validator(header: header, establishmentKnown: establishmentKnown)
         let headerIssues = validator.validateHeader()
         // A header error (not SEN2, no usable year or LA) makes the whole return unusable.
         let headerErrors = headerIssues.filter { $0.severity == .error }

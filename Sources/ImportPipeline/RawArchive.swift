@@ -66,8 +66,11 @@ struct RawArchive {
         try ledger.archive(importID: importID) { fileName, sealed in
             let path = (folder as NSString).appendingPathComponent(fileName)
             if handles[fileName] == nil {
-                FileManager.default.createFile(atPath: path, contents: nil)
-                handles[fileName] = FileHandle(forWritingAtPath: path)
+                guard FileManager.default.createFile(atPath: path, contents: nil),
+                      let handle = FileHandle(forWritingAtPath: path) else {
+                    throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
+                }
+                handles[fileName] = handle
                 paths.append(path)
             }
             let payload = try sealer.open(sealed)
