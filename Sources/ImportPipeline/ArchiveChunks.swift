@@ -54,19 +54,17 @@ final class ArchiveChunks: @unchecked Sendable {
         condition.unlock()
     }
 
-    /// The chunks ready now (all the rest, waiting for them, when `waitForAll`).
-    func take(waitForAll: Bool) throws -> [Chunk] {
+    /// The chunks ready now; with `wait`, first waits until there is one or the files are done.
+    /// `finished` is true once every chunk has been handed over.
+    func take(wait: Bool) throws -> (chunks: [Chunk], finished: Bool) {
         condition.lock()
         defer { condition.unlock() }
-        var taken: [Chunk] = []
-        repeat {
-            if waitForAll { while ready.isEmpty && !done { condition.wait() } }
-            taken += ready
-            ready.removeAll()
-            condition.broadcast()
-        } while waitForAll && !done
+        if wait { while ready.isEmpty && !done { condition.wait() } }
         if let failure { throw failure }
-        return taken
+        let taken = ready
+        ready.removeAll()
+        condition.broadcast()
+        return (taken, done && ready.isEmpty)
     }
 
     /// Stops the producer (the import failed).

@@ -189,17 +189,23 @@ final class ImportSession: RecordSink {
     var archive: ArchiveChunks?
     private var archiveSequence = 0
 
-    /// Queues the archive chunks sealed so far (all of them, waiting, when `waitForAll`).
+    /// Queues the archive chunks sealed so far; with `waitForAll`, every chunk of the input, handed
+    /// on as each is sealed (the worker's bounded queue keeps memory bounded).
     private func storeArchiveChunks(waitForAll: Bool) throws {
         guard let archive, let worker, let storage, let importID else { return }
-        for chunk in try archive.take(waitForAll: waitForAll) {
-            let (ledger, sequence) = (storage.ledger, archiveSequence)
-            archiveSequence += 1
-            try worker.submit {
-                try ledger.appendArchive(importID: importID, sequence: sequence, fileName: chunk.fileName,
-                                         sealed: chunk.sealed)
+        var finished = false
+        repeat {
+            let taken = try archive.take(wait: waitForAll)
+            finished = taken.finished
+            for chunk in taken.chunks {
+                let (ledger, sequence) = (storage.ledger, archiveSequence)
+                archiveSequence += 1
+                try worker.submit {
+                    try ledger.appendArchive(importID: importID, sequence: sequence, fileName: chunk.fileName,
+                                             sealed: chunk.sealed)
+                }
             }
-        }
+        } while waitForAll && !finished
     }
 
     private func write(_ item: PersonWrite) throws {
