@@ -2,16 +2,17 @@ import HubKit
 
 /// Caseload at the census date (indicators.md, "Caseload at the census date D"), computed from the
 /// person-level returns with sen2.md's census-date logic: a plan is active at D when
-/// StartDate <= D and (no CeaseDate or CeaseDate > D). Each child counts once, however many plans
-/// the return lists for them.
+/// StartDate <= D and (no CeaseDate or CeaseDate > D); its placement at D is the PlacementDetail
+/// attended on D, rank 1 first, else rank 2. Each child counts once, however many plans the
+/// return lists for them. Placement types need the establishment register, rates the population.
 public final class CaseloadMetricProvider: MetricProvider {
-    public static let version = "0.1.0"
+    public static let version = "0.2.0"
 
     public init() {}
 
     public var descriptor: ComponentDescriptor {
         ComponentDescriptor(id: "caseload", version: Self.version,
-                            summary: "EHC plans active at the January census date, and their growth")
+                            summary: "EHC plans active at the January census: count, growth, rates, placements, needs, ages")
     }
 
     public static let caseload = IndicatorDefinition(
@@ -26,37 +27,80 @@ public final class CaseloadMetricProvider: MetricProvider {
         numerator: "plans at D minus plans at D one year earlier",
         denominator: "plans at D one year earlier", sources: [.sen2Returns])
 
-    public var indicators: [IndicatorDefinition] { [Self.caseload, Self.growth] }
+    public static let rate0to25 = IndicatorDefinition(
+        id: "ehcp_rate_0_25", title: "EHC plans per 10,000 residents aged 0-25", unit: .per10000, polarity: .none,
+        periodType: .census, numerator: "children with an EHC plan active at the census date",
+        denominator: "resident population aged 0-25, mid-year before the census", sources: [.sen2Returns, .population])
+
+    public static let per1000Aged2to18 = IndicatorDefinition(
+        id: "ehcp_per_1000_2_18", title: "EHC plans per 1,000 residents aged 2-18 (High Needs Benchmarking)",
+        unit: .per1000, polarity: .none, periodType: .census,
+        numerator: "children with an EHC plan active at the census date",
+        denominator: "resident population aged 2-18, mid-year before the census", sources: [.sen2Returns, .population])
+
+    public var indicators: [IndicatorDefinition] {
+        [Self.caseload, Self.growth, Self.rate0to25, Self.per1000Aged2to18] + CaseloadShare.all.map(\.definition)
+    }
 
     public func compute(in context: any MetricContext) throws -> [IndicatorResult] {
-        // Every current return, with its count of active plans (zero when it has none).
-        let rows = try context.rows("""
-            SELECT r.la_code, r.collection_year,
-                   (SELECT COUNT(DISTINCT p.person_id) FROM current_plans p
-                    WHERE p.import_id = r.import_id
-                      AND p.start_date <= r.census_date
-                      AND (p.cease_date IS NULL OR p.cease_date > r.census_date))
-            FROM current_returns r
-            ORDER BY r.la_code, r.collection_year
-            """)
-        var caseload: [String: [Int: Double]] = [:]
-        for row in rows {
-            guard let la = row[0].string, let year = row[1].int, let count = row[2].double else { continue }
-            caseload[la, default: [:]][year] = count
+        var returns: [(la: String, year: Int)] = []
+        try context.query("SELECT la_code, collection_year FROM current_returns ORDER BY la_code, collection_year", []) {
+            if let la = $0[0].string, let year = $0[1].int { returns.append((la, year)) }
         }
+        var children: [String: [CensusChild]] = [:]
+        for child in try CensusSnapshot.read(context) {
+            children["\(child.laCode)/\(child.collectionYear)", default: []].append(child)
+        }
+        let hasRegister = (try context.rows("SELECT EXISTS (SELECT 1 FROM establishments)").first?.first?.int ?? 0) == 1
+        var population: [String: (aged0to25: Double, aged2to18: Double)] = [:]
+        try context.query("""
+            SELECT la_code, year, SUM(CASE WHEN age <= 25 THEN population END),
+                   SUM(CASE WHEN age BETWEEN 2 AND 18 THEN population END)
+            FROM current_population GROUP BY la_code, year
+            """, []) { row in
+            guard let la = row[0].string, let year = row[1].int else { return }
+            population["\(la)/\(year)"] = (row[2].double ?? 0, row[3].double ?? 0)
+        }
+        let plansByReturn = Dictionary(returns.map { ("\($0.la)/\($0.year)", Double(children["\($0.la)/\($0.year)"]?.count ?? 0)) },
+                                       uniquingKeysWith: { a, _ in a })
+
         var results: [IndicatorResult] = []
-        for (la, years) in caseload.sorted(by: { $0.key < $1.key }) {
-            for (year, plans) in years.sorted(by: { $0.key < $1.key }) {
-                let period = Period.census(collectionYear: year)
-                results.append(IndicatorResult(indicatorID: Self.caseload.id, laCode: la, period: period,
-                                               numerator: plans, denominator: nil))
-                if let previous = years[year - 1] {
-                    results.append(IndicatorResult(indicatorID: Self.growth.id, laCode: la, period: period,
-                                                   numerator: plans - previous, denominator: previous))
+        for (la, year) in returns {
+            let period = Period.census(collectionYear: year)
+            let key = "\(la)/\(year)"
+            let caseload = children[key] ?? []
+            let plans = Double(caseload.count)
+            results.append(IndicatorResult(indicatorID: Self.caseload.id, laCode: la, period: period,
+                                           numerator: plans, denominator: nil))
+            if let previous = plansByReturn["\(la)/\(year - 1)"] {
+                results.append(IndicatorResult(indicatorID: Self.growth.id, laCode: la, period: period,
+                                               numerator: plans - previous, denominator: previous))
+            } else {
+                results.append(IndicatorResult(indicatorID: Self.growth.id, laCode: la, period: period,
+                    unavailable: "no return for \(Period.census(collectionYear: year - 1).label) in the hub"))
+            }
+            // The mid-year estimate before a January census is the previous calendar year's.
+            let midYear = year - 1
+            for (definition, pick) in [(Self.rate0to25, \(aged0to25: Double, aged2to18: Double).aged0to25),
+                                       (Self.per1000Aged2to18, \.aged2to18)] {
+                if let residents = population["\(la)/\(midYear)"]?[keyPath: pick], residents > 0 {
+                    results.append(IndicatorResult(indicatorID: definition.id, laCode: la, period: period,
+                                                   numerator: plans, denominator: residents))
                 } else {
-                    results.append(IndicatorResult(indicatorID: Self.growth.id, laCode: la, period: period,
-                        unavailable: "no return for \(Period.census(collectionYear: year - 1).label) in the hub"))
+                    results.append(IndicatorResult(indicatorID: definition.id, laCode: la, period: period,
+                        unavailable: "no population for LA \(la) in mid-\(midYear) (import a population file)"))
                 }
+            }
+            for share in CaseloadShare.all {
+                if share.needsRegister && !hasRegister {
+                    results.append(IndicatorResult(indicatorID: share.definition.id, laCode: la, period: period,
+                        unavailable: "no establishment register loaded (import the GIAS establishments file)"))
+                    continue
+                }
+                let base = share.base.map { caseload.filter($0) } ?? caseload
+                results.append(IndicatorResult(indicatorID: share.definition.id, laCode: la, period: period,
+                                               numerator: Double(base.filter(share.counts).count),
+                                               denominator: Double(base.count)))
             }
         }
         return results

@@ -1,0 +1,36 @@
+/// Where a child with a plan is placed at the census, in the groups of indicators.md (GIAS
+/// `TypeOfEstablishment` for a URN; UKPRN = post-16; SENSetting codes).
+enum PlacementCategory: Hashable, Sendable {
+    case mainstream
+    case stateSpecial
+    case independentSpecial
+    case alternativeProvision
+    case post16
+    case educatedElsewhere
+    case earlyYears
+    /// No placement attended at the census date.
+    case unknown
+    /// A URN the register does not have, or a type outside the groups: counted, not classified.
+    case unclassified
+
+    static func of(typeCode: Int?, urn: String?, ukprn: String?, setting: String?, hasPlacement: Bool) -> PlacementCategory {
+        guard hasPlacement else { return .unknown }
+        if ukprn != nil { return .post16 }
+        if let setting {
+            switch setting {
+            case "EYP": return .earlyYears
+            case "EHE", "OLA", "OPA", "OTH", "NEET", "NIEC", "NIEO": return .educatedElsewhere
+            default: return .unclassified
+            }
+        }
+        guard urn != nil, let typeCode else { return .unclassified }
+        switch typeCode {
+        case 7, 12, 33, 36, 44: return .stateSpecial
+        case 8, 10: return .independentSpecial
+        case 1, 2, 3, 5, 28, 34, 35, 40, 41, 11: return .mainstream
+        case 14, 38, 42, 43: return .alternativeProvision
+        case 18, 31, 45, 46, 39, 32: return .post16
+        default: return .unclassified
+        }
+    }
+}

@@ -1,0 +1,123 @@
+import Foundation
+import HubStore
+import ImportPipeline
+import InputFiles
+import MetricEngine
+import PluginHost
+import Pseudonymisation
+import ReferenceData
+import Testing
+
+/// The caseload indicators computed by the `caseload` metric plugin (loaded from the build folder)
+/// from the bundled fixture returns, checked against a hand computation of sen2.md's census-date
+/// logic. LA 800, census 2025-01-16, five children with an active plan:
+///
+/// | person | current placement at the census | register type (located in) | primary need | age 31/8/2024 |
+/// |---|---|---|---|---|
+/// | 1 | URN 100001 | 1 community school (800) | ASD | 12 |
+/// | 2 | URN 100002 | 7 community special (800) | SEMH | 15 |
+/// | 4 | plan ceased 2024-07-31: not counted | | | |
+/// | 6 | rank 1 left the day before the census -> rank 2 OLA | educated elsewhere | SLD | 13 |
+/// | 7 | URN 100005 | 10 independent special (801: out of area) | SPLD | 11 |
+/// | 8 | URN 100006 | 18 further education (800) | PD | 13 |
+@Suite struct CaseloadMetricsTests {
+    struct Hub {
+        let folder: TemporaryFolder
+        let store: Store
+        let runner: ImportRunner
+        let catalog: PluginCatalog
+
+        init() throws {
+            folder = try TemporaryFolder()
+            store = try Store(path: folder.file("hub.sqlite"))
+            try BundledReference.load(from: "\(packageRoot)/Datasets", into: store)
+            catalog = PluginCatalog.load(policy: PluginPolicy(directories: [buildFolder], executableFolder: buildFolder))
+            runner = ImportRunner(catalog: catalog, opener: InputOpener(), store: store,
+                                  secret: try HubSecret.create(path: folder.file("hub.secret")))
+        }
+
+        func importFile(_ path: String) {
+            let outcomes = runner.run(path: path)
+            guard case .imported = outcomes.first else {
+                Issue.record("\(path) not imported: \(outcomes)")
+                return
+            }
+        }
+
+        /// indicator id -> (numerator, denominator, value, unavailable reason) for one LA and period.
+        func values(la: String, period: String) throws -> [String: StoredIndicatorValue] {
+            _ = try IndicatorComputation(store: store, catalog: catalog).run()
+            let values = try IndicatorTable(database: store.database).values(laCodes: [la], period: period)
+            return Dictionary(values.map { ($0.indicatorID, $0) }, uniquingKeysWith: { a, _ in a })
+        }
+    }
+
+    func fixtures(_ hub: Hub) {
+        for file in ["sen2-800-2024.xml", "sen2-800-2025.xml", "sen2-801-2025.xml"] {
+            hub.importFile("\(packageRoot)/Datasets/fixtures/\(file)")
+        }
+    }
+
+    func register(_ hub: Hub) throws {
+        hub.importFile(try hub.folder.write("gias.csv", """
+            URN,LA (code),LA (name),EstablishmentName,TypeOfEstablishment (code),TypeOfEstablishment (name),EstablishmentStatus (name),PhaseOfEducation (name),Postcode,UKPRN
+            100001,800,Bath and North East Somerset,Kelmoor Primary,1,Community school,Open,Primary,BA1 1AA,
+            100002,800,Bath and North East Somerset,Orrin Special,7,Community special school,Open,All-through,BA2 2BB,
+            100005,801,"Bristol, City of",Tolvane House,10,Other independent special school,Open,Not applicable,BS9 9ZZ,
+            100006,800,Bath and North East Somerset,Wessary College,18,Further education,Open,Sixteen plus,BA3 3CC,10012345
+            """))
+    }
+
+    @Test func placementNeedAndAgeSharesFollowTheCensusDateLogic() throws {
+        let hub = try Hub()
+        defer { hub.folder.remove() }
+        fixtures(hub)
+        try register(hub)
+        let v = try hub.values(la: "800", period: "2024/25")
+        func fraction(_ id: String) -> [Double?] { [v[id]?.numerator, v[id]?.denominator] }
+        #expect(fraction("ehcp_caseload") == [5, nil])
+        #expect(fraction("mainstream_share") == [1, 5])
+        #expect(fraction("special_school_share") == [2, 5])
+        #expect(v["special_school_share"]?.value == 40)
+        #expect(fraction("state_special_share") == [1, 5])
+        #expect(fraction("independent_special_share") == [1, 5])
+        #expect(fraction("post16_fe_share") == [1, 5])
+        #expect(fraction("ap_share") == [0, 5])
+        #expect(fraction("educated_elsewhere_share") == [1, 5])   // the rank 2 fallback (OLA)
+        #expect(fraction("placement_unknown_share") == [0, 5])
+        #expect(fraction("out_of_area_share") == [1, 4])          // only located placements count below the line
+        #expect(v["out_of_area_share"]?.value == 25)
+        #expect(fraction("out_of_area_independent_share") == [1, 4])
+        #expect(["ASD", "SEMH", "SLD", "SPLD", "PD", "MLD", "DS"].map { v["need_share_\($0)"]?.numerator }
+                == [1, 1, 1, 1, 1, 0, 0])
+        #expect(fraction("age_band_share_11to15") == [5, 5])
+        #expect(fraction("post16_share") == [0, 5])
+        #expect(fraction("ehcp_growth_1y") == [1, 4])
+    }
+
+    @Test func placementTypesWithoutARegisterAreUnavailableNotZero() throws {
+        let hub = try Hub()
+        defer { hub.folder.remove() }
+        fixtures(hub)
+        let v = try hub.values(la: "800", period: "2024/25")
+        #expect(v["special_school_share"]?.numerator == nil)
+        #expect(v["special_school_share"]?.unavailableReason == "no establishment register loaded (import the GIAS establishments file)")
+        #expect(v["educated_elsewhere_share"]?.numerator == 1)   // needs no register
+    }
+
+    @Test func ratesUseTheMidYearPopulationBeforeTheCensus() throws {
+        let hub = try Hub()
+        defer { hub.folder.remove() }
+        fixtures(hub)
+        // 100 residents at each age 0-25 in mid-2024 for LA 800 (and 2023, which must not be used).
+        var rows = ["la_code,year,age,population"]
+        for age in 0...25 { rows.append("800,2024,\(age),100"); rows.append("800,2023,\(age),999") }
+        hub.importFile(try hub.folder.write("population.csv", rows.joined(separator: "\n")))
+        let v = try hub.values(la: "800", period: "2024/25")
+        #expect([v["ehcp_rate_0_25"]?.numerator, v["ehcp_rate_0_25"]?.denominator] == [5, 2600])
+        #expect(v["ehcp_rate_0_25"]?.value.map { ($0 * 100).rounded() / 100 } == 19.23)
+        #expect([v["ehcp_per_1000_2_18"]?.numerator, v["ehcp_per_1000_2_18"]?.denominator] == [5, 1700])
+        let other = try hub.values(la: "801", period: "2024/25")
+        #expect(other["ehcp_rate_0_25"]?.unavailableReason == "no population for LA 801 in mid-2024 (import a population file)")
+    }
+}
