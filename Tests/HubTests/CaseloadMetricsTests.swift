@@ -120,4 +120,44 @@ import Testing
         let other = try hub.values(la: "801", period: "2024/25")
         #expect(other["ehcp_rate_0_25"]?.unavailableReason == "no population for LA 801 in mid-2024 (import a population file)")
     }
+
+    /// Work in calendar 2024 (LA 800's 2025 return): requests from persons 2, 3, 5 (pending), 6 and 8;
+    /// person 3 refused; plans issued to persons 2 (131 days), 6 (211 days, Week20 exceptions) and 8
+    /// (91 days); person 4's plan ceased with reason 2. Requests received before 2024 do not count.
+    @Test func workInTheCalendarYearMatchesAHandCount() throws {
+        let hub = try Hub()
+        defer { hub.folder.remove() }
+        fixtures(hub)
+        let v = try hub.values(la: "800", period: "2024")
+        func fraction(_ id: String) -> [Double?] { [v[id]?.numerator, v[id]?.denominator] }
+        #expect(fraction("requests_received") == [5, nil])
+        #expect(fraction("requests_refused_rate") == [1, 5])           // all requests received, pending included
+        #expect(fraction("request_decisions_within_6_weeks") == [4, 4])
+        #expect(fraction("assessments_issued_rate") == [3, 3])
+        #expect(fraction("new_plans") == [3, nil])
+        #expect(fraction("timeliness_20wk_incl") == [2, 3])
+        #expect(v["timeliness_20wk_incl"]?.value.map { ($0 * 10).rounded() / 10 } == 66.7)
+        #expect(fraction("timeliness_20wk_excl") == [2, 2])            // person 6 (Week20 = 1) left out
+        #expect(fraction("plans_ceased") == [1, nil])
+        #expect(fraction("ceased_needs_met_share") == [1, 1])
+        #expect(fraction("tribunal_rate") == [0, 4])                  // 1 refusal + 3 plans issued
+        #expect(v["timeliness_20wk_incl"]?.periodType == "calendar")
+    }
+
+    /// A plan transferred in from another LA (AssessmentOutcome H) is in the caseload but is not a
+    /// new plan, and does not enter the 20-week timeliness.
+    @Test func aTransferredInPlanIsNotANewPlan() throws {
+        let hub = try Hub()
+        defer { hub.folder.remove() }
+        var text = try String(contentsOfFile: "\(packageRoot)/Datasets/fixtures/sen2-800-2025.xml", encoding: .utf8)
+        let issued = "<AssessmentOutcome>Y</AssessmentOutcome>"
+        let last = try #require(text.range(of: issued, options: .backwards))   // person 8's
+        text.replaceSubrange(last, with: "<AssessmentOutcome>H</AssessmentOutcome>")
+        hub.importFile(try hub.folder.write("800-transfer.xml", text))
+        let census = try hub.values(la: "800", period: "2024/25")
+        #expect(census["ehcp_caseload"]?.numerator == 5)
+        let work = try hub.values(la: "800", period: "2024")
+        #expect([work["new_plans"]?.numerator, work["timeliness_20wk_incl"]?.numerator, work["timeliness_20wk_incl"]?.denominator]
+                == [2, 1, 2])
+    }
 }
