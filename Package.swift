@@ -89,7 +89,7 @@ let package = Package(
                 swiftSettings: strict),
         .executableTarget(name: "hnhub", dependencies: [
             "HubConfig", "PluginHost", "InputFiles", "Pseudonymisation", "HubStore", "ImportPipeline",
-            "MetricEngine", "ReferenceData", "DemoData", .product(name: "HubKit", package: "HubKit"),
+            "MetricEngine", "ReferenceData", "Comparison", "DemoData", .product(name: "HubKit", package: "HubKit"),
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], swiftSettings: strict),
         .executableTarget(name: "hnhub-bench", dependencies: [

@@ -116,4 +116,31 @@ import Testing
         #expect(plugins.map { "\($0["kind"]!):\($0["id"]!)" } == ["importer:ees-table", "importer:gias-establishments", "importer:ons-mid-year-estimates", "importer:placement-costs", "importer:placement-costs-per-child", "importer:population-long", "importer:sen2-blade", "importer:sen2-xml", "importer:statistical-neighbours", "metric:caseload", "metric:work"])
         #expect(plugins.allSatisfy { ($0["sha256"] as? String)?.count == 64 && ($0["origin"] as? String)?.hasPrefix(buildFolder) == true })
     }
+
+    /// 800 has 5 children with a plan, 801 has 4: 801's count is small, so it is hidden, and 800's
+    /// with it (otherwise 801's could be worked out from the region total). With --own, 800 sees its
+    /// own figure; 801's stays hidden.
+    @Test func compareSuppressesSmallCountsUnlessTheLASeesItsOwn() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let db = ["--db", "hub.sqlite"]
+        try hnhub(["init"] + db, in: folder.path)
+        try hnhub(["import"] + db + fixtures, in: folder.path)
+        func caseload(_ extra: [String]) throws -> [String: Any] {
+            let run = try hnhub(["compare", "--la", "800", "--peers", "region", "--format", "json"] + extra + db, in: folder.path)
+            #expect(run.status == 0, "\(run.errors)")
+            let rows = try #require(try JSONSerialization.jsonObject(with: Data(run.output.utf8)) as? [[String: Any]])
+            return try #require(rows.first { $0["indicator"] as? String == "ehcp_caseload" })
+        }
+        let shared = try caseload([])
+        let la = try #require(shared["la"] as? [String: Any])
+        #expect(la["suppressed"] as? Bool == true)
+        #expect(la["value"] is NSNull)
+        let peer = try #require((shared["peers"] as? [[String: Any]])?.first { $0["la_code"] as? String == "801" })
+        #expect(peer["suppressed"] as? Bool == true)
+        #expect((shared["region"] as? [String: Any])?["numerator"] as? Double == 9)
+        let own = try #require(try caseload(["--own"])["la"] as? [String: Any])
+        #expect(own["suppressed"] as? Bool == false)
+        #expect(own["value"] as? Double == 5)
+    }
 }

@@ -1,0 +1,94 @@
+import HubKit
+
+/// One LA's figure for an indicator and period: value with its numerator and denominator.
+public struct Figure: Sendable, Hashable, Codable {
+    public var laCode: String
+    public var numerator: Double?
+    public var denominator: Double?
+    public var value: Double?
+
+    public init(laCode: String, numerator: Double?, denominator: Double?, value: Double?) {
+        self.laCode = laCode
+        self.numerator = numerator
+        self.denominator = denominator
+        self.value = value
+    }
+}
+
+/// An aggregate row (region, England, group): totals of numerators over totals of denominators,
+/// never a mean of rates.
+public struct AggregateFigure: Sendable, Hashable, Codable {
+    public var name: String
+    public var numerator: Double
+    public var denominator: Double?
+    public var value: Double?
+    /// How many LAs the totals cover.
+    public var laCount: Int
+
+    public init(name: String, numerator: Double, denominator: Double?, value: Double?, laCount: Int) {
+        self.name = name
+        self.numerator = numerator
+        self.denominator = denominator
+        self.value = value
+        self.laCount = laCount
+    }
+}
+
+/// Where one LA stands on one indicator in one period (indicators.md, "Comparisons").
+public struct IndicatorComparison: Sendable, Codable {
+    public var focus: Figure
+    /// Rank among all LAs with a value (1 = best by polarity; min ties); nil for polarity `none`.
+    public var rank: Int?
+    /// N in "rank n of N": LAs with a value.
+    public var rankedCount: Int
+    public var band: QuartileBand?
+    public var peers: [Figure]
+    /// Unweighted mean of the neighbours' values, and how many neighbours had one.
+    public var neighbourMean: Double?
+    public var neighbourCount: Int
+    public var region: AggregateFigure?
+    public var england: AggregateFigure?
+    /// Value now minus value in the previous period, where both exist.
+    public var change: Double?
+    /// More than 3 median absolute deviations from the peers' median.
+    public var outlier: Bool
+
+    /// Compares `focus` with `all` (every LA's figure this period). `peers` chooses the peer set
+    /// shown and used for the outlier test; rank and quartile band are over all LAs.
+    public static func make(definition: IndicatorDefinition, focus laCode: String, all: [Figure],
+                            previous: Figure?, peers: [String], neighbours: [String],
+                            regionName: String?, regionMembers: [String]) -> IndicatorComparison? {
+        guard let focus = all.first(where: { $0.laCode == laCode }) else { return nil }
+        var values: [String: Double] = [:]
+        for figure in all { if let value = figure.value { values[figure.laCode] = value } }
+        let ranks = Ranking.ranks(values, polarity: definition.polarity)
+        let band = focus.value.flatMap { value in Quartiles(Array(values.values))?.band(of: value, polarity: definition.polarity) }
+        let peerFigures = peers.compactMap { code in all.first { $0.laCode == code } }
+        let neighbourValues = neighbours.compactMap { values[$0] }
+        let peerValues = peerFigures.compactMap(\.value)
+        func aggregate(_ name: String, _ members: [String]) -> AggregateFigure? {
+            let figures = all.filter { members.contains($0.laCode) && $0.numerator != nil }
+            guard !figures.isEmpty else { return nil }
+            let numerator = figures.reduce(0) { $0 + ($1.numerator ?? 0) }
+            let hasDenominator = definition.denominator != nil
+            let denominator = hasDenominator ? figures.reduce(0) { $0 + ($1.denominator ?? 0) } : nil
+            return AggregateFigure(name: name, numerator: numerator, denominator: denominator,
+                                   value: definition.value(numerator: numerator, denominator: denominator),
+                                   laCount: figures.count)
+        }
+        return IndicatorComparison(
+            focus: focus, rank: ranks[laCode], rankedCount: definition.polarity == .none ? 0 : values.count, band: band,
+            peers: peerFigures,
+            neighbourMean: neighbourValues.isEmpty ? nil : neighbourValues.reduce(0, +) / Double(neighbourValues.count),
+            neighbourCount: neighbourValues.count,
+            region: regionName.flatMap { aggregate($0, regionMembers) },
+            england: aggregate("England", all.map(\.laCode)),
+            change: zip(focus.value, previous?.value).map { $0 - $1 },
+            outlier: focus.value.map { Outliers.isOutlier($0, peers: peerValues) } ?? false)
+    }
+}
+
+private func zip<A, B>(_ a: A?, _ b: B?) -> (A, B)? {
+    guard let a, let b else { return nil }
+    return (a, b)
+}
