@@ -6,12 +6,15 @@ public struct Figure: Sendable, Hashable, Codable {
     public var numerator: Double?
     public var denominator: Double?
     public var value: Double?
+    /// Nil when computed from the hub's returns; else where the figure comes from (a published table).
+    public var source: String?
 
-    public init(laCode: String, numerator: Double?, denominator: Double?, value: Double?) {
+    public init(laCode: String, numerator: Double?, denominator: Double?, value: Double?, source: String? = nil) {
         self.laCode = laCode
         self.numerator = numerator
         self.denominator = denominator
         self.value = value
+        self.source = source
     }
 }
 

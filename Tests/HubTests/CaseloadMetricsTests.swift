@@ -160,4 +160,27 @@ import Testing
         #expect([work["new_plans"]?.numerator, work["timeliness_20wk_incl"]?.numerator, work["timeliness_20wk_incl"]?.denominator]
                 == [2, 1, 2])
     }
+
+    /// LAs without returns in the hub are compared on their published figures (source shown);
+    /// an LA and period the hub holds a return for keeps the hub's own figure.
+    @Test(.enabled(if: sharedFolder != nil, "../shared is absent"))
+    func publishedFiguresFillInLAsWithoutReturns() throws {
+        let hub = try Hub()
+        defer { hub.folder.remove() }
+        fixtures(hub)
+        hub.importFile("\(sharedFolder!)/data/ees/caseload_all_plans_2019_2024.csv")
+        hub.importFile("\(sharedFolder!)/data/ees/timeliness_20_week_2019_2024.csv")
+        _ = try IndicatorComputation(store: hub.store, catalog: hub.catalog).run()
+        let table = IndicatorTable(database: hub.store.database)
+        let barnsley = try #require(try table.values(indicators: ["special_school_share"], laCodes: ["370"], period: "2023/24").first)
+        #expect(barnsley.source == "published: caseload_all_plans_2019_2024")
+        #expect(barnsley.denominator == 2752)
+        let ours = try #require(try table.values(indicators: ["ehcp_caseload"], laCodes: ["800"], period: "2023/24").first)
+        #expect(ours.source == nil)
+        #expect(ours.numerator == 4)                  // the hub's return, not the published figure
+        let timeliness = try #require(try table.values(indicators: ["timeliness_20wk_incl"], laCodes: ["370"], period: "2024").first)
+        #expect(timeliness.source == "published: timeliness_20_week_2019_2024")
+        #expect(timeliness.numerator == 351)
+        #expect(try table.values(indicators: ["ehcp_caseload"], period: "2023/24").count == 153)
+    }
 }

@@ -12,6 +12,8 @@ public struct StoredIndicatorValue: Sendable, Hashable {
     public var unavailableReason: String?
     public var unit: String
     public var polarity: String
+    /// Nil for figures computed from the hub's returns; else where they come from.
+    public var source: String?
 }
 
 /// Reads and writes `indicator_definitions` and `indicator_values`.
@@ -19,13 +21,15 @@ public struct IndicatorTable {
     public let database: Database
     public init(database: Database) { self.database = database }
 
-    /// Replaces the definitions and every value of one provider's indicators (in the caller's
-    /// transaction).
+    /// Replaces the definitions a provider declares and every value it wrote (in the caller's
+    /// transaction). Results may also be for indicators another provider declared (e.g. published
+    /// figures for LAs whose returns the hub does not hold); a result for an unknown id is skipped.
     public func replace(definitions: [IndicatorDefinition], results: [IndicatorResult],
                         providerID: String, providerVersion: String, computedAt: String) throws {
-        let byID = Dictionary(definitions.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        try database.execute("DELETE FROM indicator_values WHERE provider_id = ?", [.text(providerID)])
+        var byID = Dictionary(definitions.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        for definition in try storedDefinitions() where byID[definition.id] == nil { byID[definition.id] = definition }
         for definition in definitions {
-            try database.execute("DELETE FROM indicator_values WHERE indicator_id = ?", [.text(definition.id)])
             try database.execute("""
                 INSERT OR REPLACE INTO indicator_definitions (id, title, unit, polarity, period_type, numerator,
                     denominator, sources, provider_id, provider_version) VALUES (?,?,?,?,?,?,?,?,?,?)
@@ -37,7 +41,7 @@ public struct IndicatorTable {
         }
         let insert = try database.prepare("""
             INSERT OR REPLACE INTO indicator_values (indicator_id, la_code, period, period_type, numerator,
-                denominator, value, unavailable_reason, computed_at) VALUES (?,?,?,?,?,?,?,?,?)
+                denominator, value, unavailable_reason, source, provider_id, computed_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)
             """)
         for result in results {
             guard let definition = byID[result.indicatorID] else { continue }
@@ -50,7 +54,9 @@ public struct IndicatorTable {
             insert.bind(result.denominator, at: 6)
             insert.bind(value, at: 7)
             insert.bind(result.unavailableReason, at: 8)
-            insert.bind(computedAt, at: 9)
+            insert.bind(result.source, at: 9)
+            insert.bind(providerID, at: 10)
+            insert.bind(computedAt, at: 11)
             try insert.insert()
         }
     }
@@ -75,7 +81,7 @@ public struct IndicatorTable {
         let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
         return try database.rows("""
             SELECT v.indicator_id, v.la_code, v.period, v.period_type, v.numerator, v.denominator, v.value,
-                   v.unavailable_reason, d.unit, d.polarity
+                   v.unavailable_reason, d.unit, d.polarity, v.source
             FROM indicator_values v JOIN indicator_definitions d ON d.id = v.indicator_id
             \(whereClause)
             ORDER BY v.indicator_id, v.period, v.la_code
@@ -84,7 +90,21 @@ public struct IndicatorTable {
                                  period: row[2].string ?? "", periodType: row[3].string ?? "",
                                  numerator: row[4].double, denominator: row[5].double, value: row[6].double,
                                  unavailableReason: row[7].string, unit: row[8].string ?? "",
-                                 polarity: row[9].string ?? "")
+                                 polarity: row[9].string ?? "", source: row[10].string)
+        }
+    }
+
+    /// The definitions every provider has declared so far.
+    public func storedDefinitions() throws -> [IndicatorDefinition] {
+        try database.rows("""
+            SELECT id, title, unit, polarity, period_type, numerator, denominator, sources FROM indicator_definitions
+            """).compactMap { row in
+            guard let id = row[0].string, let unit = row[2].string.flatMap(IndicatorUnit.init(rawValue:)),
+                  let polarity = row[3].string.flatMap(Polarity.init(rawValue:)),
+                  let type = row[4].string.flatMap(PeriodType.init(rawValue:)) else { return nil }
+            return IndicatorDefinition(id: id, title: row[1].string ?? id, unit: unit, polarity: polarity, periodType: type,
+                                       numerator: row[5].string ?? "", denominator: row[6].string,
+                                       sources: (row[7].string ?? "").split(separator: ",").compactMap { IndicatorSource(rawValue: String($0)) })
         }
     }
 }

@@ -24,6 +24,8 @@ enum SchemaV3 {
         denominator        REAL,
         value              REAL,             -- numerator / denominator x unit scale
         unavailable_reason TEXT,
+        source             TEXT,             -- null: the hub's returns; else e.g. a published table
+        provider_id        TEXT NOT NULL,    -- the metric provider that wrote the row
         computed_at        TEXT NOT NULL,
         PRIMARY KEY (indicator_id, la_code, period)
     );

@@ -109,22 +109,16 @@ struct CompareCommand: ParsableCommand {
     }
 
     static func definitions(_ database: Database) throws -> [IndicatorDefinition] {
-        try database.rows("""
-            SELECT id, title, unit, polarity, period_type, numerator, denominator FROM indicator_definitions ORDER BY period_type DESC, id
-            """).compactMap { row in
-            guard let id = row[0].string, let unit = row[2].string.flatMap(IndicatorUnit.init(rawValue:)),
-                  let polarity = row[3].string.flatMap(Polarity.init(rawValue:)),
-                  let type = row[4].string.flatMap(PeriodType.init(rawValue:)) else { return nil }
-            return IndicatorDefinition(id: id, title: row[1].string ?? id, unit: unit, polarity: polarity, periodType: type,
-                                       numerator: row[5].string ?? "", denominator: row[6].string, sources: [])
-        }
+        try IndicatorTable(database: database).storedDefinitions()
+            .sorted { ($0.periodType.rawValue, $0.id) < ($1.periodType.rawValue, $1.id) }
     }
 
     static func figures(_ database: Database, indicator: String, period: String) throws -> [Figure] {
         try database.rows("""
-            SELECT la_code, numerator, denominator, value FROM indicator_values WHERE indicator_id = ? AND period = ?
+            SELECT la_code, numerator, denominator, value, source FROM indicator_values WHERE indicator_id = ? AND period = ?
             """, [.text(indicator), .text(period)]).map {
-            Figure(laCode: $0[0].string ?? "", numerator: $0[1].double, denominator: $0[2].double, value: $0[3].double)
+            Figure(laCode: $0[0].string ?? "", numerator: $0[1].double, denominator: $0[2].double, value: $0[3].double,
+                   source: $0[4].string)
         }
     }
 }
@@ -162,7 +156,8 @@ struct ComparisonRow {
         func figure(_ f: Figure, hidden: Bool) -> [String: Any] {
             ["la_code": f.laCode, "value": hidden ? NSNull() : (f.value as Any? ?? NSNull()),
              "numerator": hidden ? NSNull() : (f.numerator as Any? ?? NSNull()),
-             "denominator": hidden ? NSNull() : (f.denominator as Any? ?? NSNull()), "suppressed": hidden]
+             "denominator": hidden ? NSNull() : (f.denominator as Any? ?? NSNull()), "suppressed": hidden,
+             "source": f.source ?? "returns"]
         }
         func aggregate(_ a: AggregateFigure?) -> Any {
             guard let a else { return NSNull() }

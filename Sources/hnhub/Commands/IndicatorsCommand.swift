@@ -57,7 +57,7 @@ struct IndicatorsCommand: ParsableCommand {
                                   rightAligned: [3, 4, 5])
             table.rows = values.map { v in
                 [v.indicatorID, v.laCode, v.period, v.value.map(Number.text) ?? "-", v.numerator.map(Number.text) ?? "",
-                 v.denominator.map(Number.text) ?? "", v.unit, v.unavailableReason ?? ""]
+                 v.denominator.map(Number.text) ?? "", v.unit, v.unavailableReason ?? v.source ?? ""]
             }
             print(values.isEmpty ? "no indicator values (import returns first)" : table.render())
         }
@@ -81,7 +81,7 @@ enum IndicatorJSON {
                 "indicator": v.indicatorID, "la_code": v.laCode, "period": v.period,
                 "value": v.value.map { ($0 * 10).rounded() / 10 } as Any? ?? NSNull(),
                 "numerator": v.numerator as Any? ?? NSNull(), "denominator": v.denominator as Any? ?? NSNull(),
-                "unit": v.unit, "polarity": v.polarity, "suppressed": false,
+                "unit": v.unit, "polarity": v.polarity, "suppressed": false, "source": v.source ?? "returns",
             ]
         }
         let data = try JSONSerialization.data(withJSONObject: objects, options: [.sortedKeys, .withoutEscapingSlashes])
@@ -92,11 +92,11 @@ enum IndicatorJSON {
 /// CSV with a header row; numbers unformatted.
 enum IndicatorCSV {
     static func render(_ values: [StoredIndicatorValue]) -> String {
-        var lines = ["indicator,la_code,period,value,numerator,denominator,unit,polarity,unavailable_reason"]
+        var lines = ["indicator,la_code,period,value,numerator,denominator,unit,polarity,unavailable_reason,source"]
         for v in values {
             let cells = [v.indicatorID, v.laCode, v.period, v.value.map { String($0) } ?? "",
                          v.numerator.map(Number.text) ?? "", v.denominator.map(Number.text) ?? "", v.unit, v.polarity,
-                         v.unavailableReason ?? ""]
+                         v.unavailableReason ?? "", v.source ?? "returns"]
             lines.append(cells.map(quote).joined(separator: ","))
         }
         return lines.joined(separator: "\n")

@@ -115,16 +115,20 @@ public struct IndicatorResult: Sendable, Hashable, Codable {
     public var denominator: Double?
     /// Why no value could be computed (e.g. "no population loaded"), when none was.
     public var unavailableReason: String?
+    /// Where the figure comes from when it is not computed from the hub's own returns, e.g. a
+    /// published table for an LA whose returns the hub does not hold. Nil: the hub's returns.
+    public var source: String?
 
     /// A figure with its numerator and denominator (nil denominator for counts).
     public init(indicatorID: String, laCode: String, period: Period, numerator: Double,
-                denominator: Double?) {
+                denominator: Double?, source: String? = nil) {
         self.indicatorID = indicatorID
         self.laCode = laCode
         self.period = period
         self.numerator = numerator
         self.denominator = denominator
         self.unavailableReason = nil
+        self.source = source
     }
 
     /// A figure that cannot be computed, with the reason a user reads.
