@@ -82,7 +82,7 @@ let package = Package(
         .target(name: "Comparison", dependencies: [.product(name: "HubKit", package: "HubKit")],
                 swiftSettings: strict),
         .target(name: "MetricEngine", dependencies: [
-            "HubStore", "PluginHost", .product(name: "HubKit", package: "HubKit"),
+            "HubStore", "PluginHost", "HubConfig", .product(name: "HubKit", package: "HubKit"),
         ], swiftSettings: strict),
         // Deterministic synthetic SEN2 returns and establishments for demos, tests and benchmarks.
         .target(name: "DemoData", dependencies: [.product(name: "HubKit", package: "HubKit")],

@@ -10,6 +10,8 @@ public struct HubConfiguration: Sendable, Equatable {
     public var secretPath: String?
     /// The folder of bundled reference tables (`Datasets/`); found automatically when nil.
     public var datasetsPath: String?
+    /// Declarative metric files (`*.yaml`). Default `config/metrics`.
+    public var metricsFolder = "config/metrics"
     /// Extra plugin folders, searched after the executable's folder and `config/plugins`.
     public var pluginDirectories: [String] = []
     /// Load only plugins whose SHA-256 is in `pins`.

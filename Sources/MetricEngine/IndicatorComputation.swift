@@ -1,4 +1,5 @@
 import Foundation
+import HubConfig
 import HubKit
 import HubStore
 import PluginHost
@@ -35,8 +36,9 @@ public struct IndicatorComputation {
         }
     }
 
-    /// Computes all indicators. A failing provider is reported and does not stop the others.
-    public func run(now: Date = Date()) throws -> [ProviderRun] {
+    /// Computes all indicators: the metric plugins, then the declarative metrics in
+    /// `metricFiles`. A failing provider or file is reported and does not stop the others.
+    public func run(now: Date = Date(), metricsFolder: String? = nil) throws -> [ProviderRun] {
         let computedAt = ISO8601DateFormatter().string(from: now)
         var runs: [ProviderRun] = []
         for (component, provider) in catalog.metrics {
@@ -53,6 +55,34 @@ public struct IndicatorComputation {
                 runs.append(ProviderRun(providerID: id, values: results.count - unavailable, unavailable: unavailable))
             } catch {
                 runs.append(ProviderRun(providerID: id, values: 0, unavailable: 0, failure: "\(error)"))
+            }
+        }
+        if let metricsFolder {
+            runs += try runDeclarative(folder: metricsFolder, computedAt: computedAt)
+        }
+        return runs
+    }
+
+    func runDeclarative(folder: String, computedAt: String) throws -> [ProviderRun] {
+        var runs: [ProviderRun] = []
+        let sandbox = try SandboxedDatabase(path: store.database.path)
+        for loaded in DeclarativeMetricFile.loadAll(folder: folder) {
+            switch loaded {
+            case .failure(let error):
+                runs.append(ProviderRun(providerID: "declarative:\(error.file)", values: 0, unavailable: 0, failure: "\(error)"))
+            case .success(let file):
+                let providerID = "declarative:\(file.id)"
+                do {
+                    let results = try DeclarativeMetrics.compute(file, sandbox: sandbox)
+                    try store.database.transaction {
+                        try IndicatorTable(database: store.database).replace(
+                            definitions: [DeclarativeMetrics.definition(file)], results: results, providerID: providerID,
+                            providerVersion: "file", computedAt: computedAt)
+                    }
+                    runs.append(ProviderRun(providerID: providerID, values: results.count, unavailable: 0))
+                } catch {
+                    runs.append(ProviderRun(providerID: providerID, values: 0, unavailable: 0, failure: "\(error)"))
+                }
             }
         }
         return runs

@@ -41,7 +41,7 @@ struct CompareCommand: ParsableCommand {
         let catalog = hub.loadPlugins(config)
         let computation = IndicatorComputation(store: store, catalog: catalog)
         try computation.setDefaultCostBands(config.defaultCostBands)
-        for run in try computation.run() where run.failure != nil {
+        for run in try computation.run(metricsFolder: config.metricsFolder) where run.failure != nil {
             printError("hnhub: metric plugin \(run.providerID) failed: \(run.failure!)")
         }
         let database = store.database

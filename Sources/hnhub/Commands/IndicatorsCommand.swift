@@ -43,7 +43,7 @@ struct IndicatorsCommand: ParsableCommand {
         }
         let computation = IndicatorComputation(store: store, catalog: catalog)
         try computation.setDefaultCostBands(config.defaultCostBands)
-        let runs = try computation.run()
+        let runs = try computation.run(metricsFolder: config.metricsFolder)
         for run in runs where run.failure != nil {
             printError("hnhub: metric plugin \(run.providerID) failed: \(run.failure!)")
         }
