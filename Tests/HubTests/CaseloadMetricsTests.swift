@@ -183,4 +183,35 @@ import Testing
         #expect(timeliness.numerator == 351)
         #expect(try table.values(indicators: ["ehcp_caseload"], period: "2023/24").count == 153)
     }
+
+    /// Each placement is costed by the first route that knows it: the child's own cost, the
+    /// establishment's, the LA's default for the type, the config's band.
+    @Test func costsTakeTheFirstRouteThatKnowsThePlacement() throws {
+        let hub = try Hub()
+        defer { hub.folder.remove() }
+        fixtures(hub)
+        try register(hub)
+        hub.importFile(try hub.folder.write("costs.csv", """
+            la_code,urn,placement_type,annual_cost
+            800,100005,,62000
+            800,,post16,12000
+            """))
+        hub.importFile(try hub.folder.write("child-costs.csv", """
+            la_code,upn,urn,annual_cost
+            800,\(validUPN("800000000021")),100002,30000
+            """))
+        let computation = IndicatorComputation(store: hub.store, catalog: hub.catalog)
+        try computation.setDefaultCostBands(["mainstream": 9000])
+        _ = try computation.run()
+        let values = try IndicatorTable(database: hub.store.database).values(laCodes: ["800"], period: "2024/25")
+        let v = Dictionary(values.map { ($0.indicatorID, $0) }, uniquingKeysWith: { a, _ in a })
+        // Person 1 band 9,000; person 2 own 30,000; person 6 (OLA) not costed; person 7 establishment
+        // 62,000 (out of area, independent special); person 8 LA default for post16 12,000.
+        #expect([v["high_needs_cost_per_plan"]?.numerator, v["high_needs_cost_per_plan"]?.denominator] == [113_000, 4])
+        #expect(v["high_needs_cost_per_plan"]?.value == 28_250)
+        #expect(v["out_of_area_cost"]?.numerator == 62_000)
+        #expect([v["out_of_area_cost_per_plan"]?.numerator, v["out_of_area_cost_per_plan"]?.denominator] == [62_000, 1])
+        #expect(v["independent_special_cost"]?.value == 62_000)
+        #expect(v["out_of_area_cost"]?.source == "costed per child 1, per establishment 1, LA default 1, config band 1; not costed 1")
+    }
 }

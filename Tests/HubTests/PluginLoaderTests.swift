@@ -12,7 +12,7 @@ import Testing
         let plugin = try result.get()
         #expect(plugin.manifest.id == "caseload")
         #expect(plugin.manifest.sdkVersion == HubKitSDK.version)
-        #expect(plugin.manifest.metrics.map(\.descriptor.id) == ["caseload", "work", "published-figures"])
+        #expect(plugin.manifest.metrics.map(\.descriptor.id) == ["caseload", "work", "costs", "published-figures"])
         #expect(plugin.manifest.metrics[0].indicators.prefix(4).map(\.id) == ["ehcp_caseload", "ehcp_growth_1y", "ehcp_rate_0_25", "ehcp_per_1000_2_18"])
         #expect(plugin.manifest.metrics[0].indicators.count == 33)   // 4 + 8 placement + 2 out-of-area + 13 need + 6 age shares
         #expect(plugin.sha256 == PluginLoader.sha256(ofFile: caseloadPlugin))
@@ -22,7 +22,7 @@ import Testing
     @Test func theExecutableFolderYieldsEveryBuiltInPluginAndNothingElse() {
         let catalog = PluginCatalog.load(policy: PluginPolicy(directories: [buildFolder], executableFolder: buildFolder))
         let ids = catalog.components.map { "\($0.kind.rawValue):\($0.descriptor.id)" }.sorted()
-        #expect(ids == ["importer:ees-table", "importer:gias-establishments", "importer:ons-mid-year-estimates", "importer:placement-costs", "importer:placement-costs-per-child", "importer:population-long", "importer:sen2-blade", "importer:sen2-xml", "importer:statistical-neighbours", "metric:caseload", "metric:published-figures", "metric:work"])
+        #expect(ids == ["importer:ees-table", "importer:gias-establishments", "importer:ons-mid-year-estimates", "importer:placement-costs", "importer:placement-costs-per-child", "importer:population-long", "importer:sen2-blade", "importer:sen2-xml", "importer:statistical-neighbours", "metric:caseload", "metric:costs", "metric:published-figures", "metric:work"])
         // libHubKit.so and the wrong-SDK fixture are not named libHubPlugin*.so: not even tried.
         #expect(catalog.refusals.isEmpty)
     }
@@ -65,7 +65,7 @@ import Testing
         try FileManager.default.copyItem(atPath: caseloadPlugin, toPath: copy)
         let catalog = PluginCatalog.load(policy: PluginPolicy(directories: [buildFolder, folder.path],
                                                               executableFolder: buildFolder))
-        #expect(catalog.metrics.count == 3)
+        #expect(catalog.metrics.count == 4)
         #expect(catalog.refusals == [PluginRefusal(path: copy,
             reason: "duplicate id 'caseload': already registered by \(caseloadPlugin)")])
     }

@@ -12,6 +12,9 @@ struct CensusChild: Sendable {
     var category: PlacementCategory
     /// The LA the placement's establishment is located in (nil when not located).
     var establishmentLA: String?
+    /// The child's pseudonym (to find a per-child placement cost) and the placement's URN.
+    var pseudonym: String?
+    var urn: String?
 
     /// Age on the 31 August before the census (the hub's one age convention). The store keeps
     /// the birth month only; the month is enough, because 31 August ends its month.
@@ -31,7 +34,7 @@ enum CensusSnapshot {
             SELECT r.import_id, p.id, r.la_code, r.collection_year, p.birth_month,
                    (SELECT sn.sen_type FROM active_plans ap JOIN sen_needs sn ON sn.active_plans_id = ap.id
                     WHERE ap.request_id = q.id AND sn.sen_type_rank = 1 LIMIT 1),
-                   pl.id, pl.urn, pl.ukprn, pl.sen_setting, e.type_code, e.la_code
+                   pl.id, pl.urn, pl.ukprn, pl.sen_setting, e.type_code, e.la_code, p.pseudonym
             FROM current_returns r
             JOIN persons p ON p.import_id = r.import_id
             JOIN requests q ON q.person_id = p.id
@@ -54,7 +57,7 @@ enum CensusSnapshot {
                 primaryNeed: row[5].string,
                 category: PlacementCategory.of(typeCode: row[10].int, urn: row[7].string, ukprn: row[8].string,
                                                setting: row[9].string, hasPlacement: hasPlacement),
-                establishmentLA: row[11].string))
+                establishmentLA: row[11].string, pseudonym: row[12].string, urn: row[7].string))
         }
         return children
     }

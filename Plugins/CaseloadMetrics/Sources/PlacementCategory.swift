@@ -13,6 +13,21 @@ enum PlacementCategory: Hashable, Sendable {
     /// A URN the register does not have, or a type outside the groups: counted, not classified.
     case unclassified
 
+    /// The name cost bands use for it (config `costs.default_bands`, cost files' placement_type).
+    var costKey: String {
+        switch self {
+        case .mainstream: return "mainstream"
+        case .stateSpecial: return "state_special"
+        case .independentSpecial: return "independent_special"
+        case .alternativeProvision: return "ap"
+        case .post16: return "post16"
+        case .educatedElsewhere: return "educated_elsewhere"
+        case .earlyYears: return "early_years"
+        case .unknown: return "unknown"
+        case .unclassified: return "unclassified"
+        }
+    }
+
     static func of(typeCode: Int?, urn: String?, ukprn: String?, setting: String?, hasPlacement: Bool) -> PlacementCategory {
         guard hasPlacement else { return .unknown }
         if ukprn != nil { return .post16 }

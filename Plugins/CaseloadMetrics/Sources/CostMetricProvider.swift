@@ -1,0 +1,114 @@
+import HubKit
+
+/// Placement costs at the census date (indicators.md, "Cost"). A placement's annual cost is the
+/// cost recorded for that child (per-child cost file), else for that establishment by the placing
+/// LA, else the LA's default for its placement type, else the config's default band for the type.
+/// Every figure says in its source how many placements each route costed.
+public final class CostMetricProvider: MetricProvider {
+    public static let version = "0.1.0"
+
+    public init() {}
+
+    public var descriptor: ComponentDescriptor {
+        ComponentDescriptor(id: "costs", version: Self.version,
+                            summary: "Annual placement costs at the census: out of area, independent special, per plan")
+    }
+
+    static func define(_ id: String, _ title: String, numerator: String, denominator: String? = nil) -> IndicatorDefinition {
+        IndicatorDefinition(id: id, title: title, unit: .pounds, polarity: .low, periodType: .census,
+                            numerator: numerator, denominator: denominator,
+                            sources: [.sen2Returns, .establishments, .placementCosts])
+    }
+
+    static let outOfAreaCost = define("out_of_area_cost", "Annual cost of out-of-area placements",
+        numerator: "sum of the annual cost of costed out-of-area placements at the census")
+    static let outOfAreaCostPerPlan = define("out_of_area_cost_per_plan", "Annual cost per out-of-area placement",
+        numerator: "sum of the annual cost of costed out-of-area placements", denominator: "costed out-of-area placements")
+    static let independentSpecialCost = define("independent_special_cost", "Annual cost of independent and non-maintained special placements",
+        numerator: "sum of the annual cost of costed independent or non-maintained special placements at the census")
+    static let costPerPlan = define("high_needs_cost_per_plan", "Annual placement cost per plan",
+        numerator: "sum of the annual cost of costed placements", denominator: "plans active at the census with a costed placement")
+
+    public var indicators: [IndicatorDefinition] {
+        [Self.outOfAreaCost, Self.outOfAreaCostPerPlan, Self.independentSpecialCost, Self.costPerPlan]
+    }
+
+    enum Route: Int, CaseIterable { case child, establishment, laDefault, band, none }
+
+    public func compute(in context: any MetricContext) throws -> [IndicatorResult] {
+        var perChild: [String: Double] = [:], perEstablishment: [String: Double] = [:], laDefault: [String: Double] = [:]
+        try context.query("SELECT la_code, urn, placement_type, person_pseudonym, annual_cost FROM placement_costs", []) { row in
+            guard let la = row[0].string, let cost = row[4].double else { return }
+            if let pseudonym = row[3].string {
+                perChild[pseudonym] = cost
+            } else if let urn = row[1].string {
+                perEstablishment["\(la)|\(urn)"] = cost
+            } else if let type = row[2].string {
+                laDefault["\(la)|\(Self.key(type))"] = cost
+            }
+        }
+        var bands: [String: Double] = [:]
+        try context.query("SELECT placement_type, annual_cost FROM default_cost_bands WHERE phase = ''", []) { row in
+            if let type = row[0].string, let cost = row[1].double { bands[Self.key(type)] = cost }
+        }
+        var returns: [(String, Int)] = []
+        try context.query("SELECT la_code, collection_year FROM current_returns ORDER BY la_code, collection_year", []) {
+            if let la = $0[0].string, let year = $0[1].int { returns.append((la, year)) }
+        }
+        let noCosts = perChild.isEmpty && perEstablishment.isEmpty && laDefault.isEmpty && bands.isEmpty
+        var children: [String: [CensusChild]] = [:]
+        if !noCosts {
+            for child in try CensusSnapshot.read(context) { children["\(child.laCode)/\(child.collectionYear)", default: []].append(child) }
+        }
+        var results: [IndicatorResult] = []
+        for (la, year) in returns {
+            let period = Period.census(collectionYear: year)
+            guard !noCosts else {
+                for definition in indicators {
+                    results.append(IndicatorResult(indicatorID: definition.id, laCode: la, period: period,
+                        unavailable: "no placement costs loaded (import a cost file, or set costs.default_bands in the config)"))
+                }
+                continue
+            }
+            var routes = [Int](repeating: 0, count: Route.allCases.count)
+            var total = 0.0, costed = 0.0, outOfArea = 0.0, outOfAreaCosted = 0.0, independent = 0.0
+            for child in children["\(la)/\(year)"] ?? [] where child.category != .unknown {
+                let (cost, route) = Self.cost(of: child, la: la, perChild, perEstablishment, laDefault, bands)
+                routes[route.rawValue] += 1
+                guard let cost else { continue }
+                total += cost
+                costed += 1
+                if let located = child.establishmentLA, located != la {
+                    outOfArea += cost
+                    outOfAreaCosted += 1
+                }
+                if child.category == .independentSpecial { independent += cost }
+            }
+            let source = "costed per child \(routes[0]), per establishment \(routes[1]), LA default \(routes[2]), config band \(routes[3]); not costed \(routes[4])"
+            results += [
+                IndicatorResult(indicatorID: Self.outOfAreaCost.id, laCode: la, period: period, numerator: outOfArea, denominator: nil, source: source),
+                IndicatorResult(indicatorID: Self.outOfAreaCostPerPlan.id, laCode: la, period: period, numerator: outOfArea,
+                                denominator: outOfAreaCosted, source: source),
+                IndicatorResult(indicatorID: Self.independentSpecialCost.id, laCode: la, period: period, numerator: independent,
+                                denominator: nil, source: source),
+                IndicatorResult(indicatorID: Self.costPerPlan.id, laCode: la, period: period, numerator: total, denominator: costed,
+                                source: source),
+            ]
+        }
+        return results
+    }
+
+    static func cost(of child: CensusChild, la: String, _ perChild: [String: Double], _ perEstablishment: [String: Double],
+                     _ laDefault: [String: Double], _ bands: [String: Double]) -> (Double?, Route) {
+        if let pseudonym = child.pseudonym, let cost = perChild[pseudonym] { return (cost, .child) }
+        if let urn = child.urn, let cost = perEstablishment["\(la)|\(urn)"] { return (cost, .establishment) }
+        if let cost = laDefault["\(la)|\(child.category.costKey)"] { return (cost, .laDefault) }
+        if let cost = bands[child.category.costKey] { return (cost, .band) }
+        return (nil, .none)
+    }
+
+    /// "Independent special" and "independent_special" name the same type.
+    static func key(_ type: String) -> String {
+        type.lowercased().split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "_" }).joined(separator: "_")
+    }
+}
