@@ -57,10 +57,11 @@ import Testing
         #expect(list.map { $0["la_code"] as? String } == ["801", "800", "800"])
         #expect(list.map { $0["records"] as? Int } == [7, 8, 7])
 
-        let indicators = try hnhub(["indicators", "--format", "json", "--indicator", "ehcp_caseload"] + db, in: folder.path)
+        let indicators = try hnhub(["indicators", "--format", "json", "--indicator", "ehcp_caseload", "--la", "800", "--own"] + db,
+                                   in: folder.path)
         #expect(indicators.status == 0)
         let values = try #require(try JSONSerialization.jsonObject(with: Data(indicators.output.utf8)) as? [[String: Any]])
-        #expect(values.count == 3)
+        #expect(values.count == 2)
         let first = try #require(values.first { $0["la_code"] as? String == "800" && $0["period"] as? String == "2024/25" })
         #expect(first["indicator"] as? String == "ehcp_caseload")
         #expect(first["value"] as? Double == 5)
@@ -142,5 +143,23 @@ import Testing
         let own = try #require(try caseload(["--own"])["la"] as? [String: Any])
         #expect(own["suppressed"] as? Bool == false)
         #expect(own["value"] as? Double == 5)
+    }
+
+    /// Listing several LAs side by side hides small counts: 801's 4 children, and 800's 5 with it
+    /// (the next smallest), as `c` in the table and `suppressed: true, value: null` in JSON.
+    @Test func indicatorsForSeveralLAsAreSuppressed() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let db = ["--db", "hub.sqlite"]
+        try hnhub(["init"] + db, in: folder.path)
+        try hnhub(["import"] + db + fixtures, in: folder.path)
+        let run = try hnhub(["indicators", "--format", "json", "--indicator", "ehcp_caseload", "--period", "2024/25"] + db,
+                            in: folder.path)
+        let values = try #require(try JSONSerialization.jsonObject(with: Data(run.output.utf8)) as? [[String: Any]])
+        #expect(values.map { $0["la_code"] as? String } == ["800", "801"])
+        #expect(values.map { $0["suppressed"] as? Bool } == [true, true])
+        #expect(values.allSatisfy { $0["value"] is NSNull && $0["numerator"] is NSNull })
+        let table = try hnhub(["indicators", "--indicator", "ehcp_caseload", "--period", "2024/25"] + db, in: folder.path)
+        #expect(table.output.contains("ehcp_caseload  800  2024/25      c          c"))
     }
 }

@@ -14,6 +14,8 @@ public struct StoredIndicatorValue: Sendable, Hashable {
     public var polarity: String
     /// Nil for figures computed from the hub's returns; else where they come from.
     public var source: String?
+    /// Set by disclosure control: the figure must show as `c`.
+    public var suppressed = false
 }
 
 /// Reads and writes `indicator_definitions` and `indicator_values`.

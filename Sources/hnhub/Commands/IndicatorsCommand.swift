@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import HubStore
+import Comparison
 import MetricEngine
 import ReferenceData
 
@@ -26,6 +27,9 @@ struct IndicatorsCommand: ParsableCommand {
     @Option(name: .long, help: "table, csv or json.")
     var format: OutputFormat = .table
 
+    @Flag(name: .long, help: "With exactly one --la: that LA's own figures, unsuppressed.")
+    var own = false
+
     enum OutputFormat: String, ExpressibleByArgument { case table, csv, json }
 
     func run() throws {
@@ -47,8 +51,11 @@ struct IndicatorsCommand: ParsableCommand {
         for run in runs where run.failure != nil {
             printError("hnhub: metric plugin \(run.providerID) failed: \(run.failure!)")
         }
-        let values = try IndicatorTable(database: store.database).values(indicators: indicator, laCodes: laCodes,
+        var values = try IndicatorTable(database: store.database).values(indicators: indicator, laCodes: laCodes,
                                                                          period: period)
+        if !(own && laCodes.count == 1) {
+            values = SuppressedValues.apply(values, control: DisclosureControl(threshold: config.suppressionThreshold))
+        }
         switch format {
         case .json: print(try IndicatorJSON.render(values))
         case .csv: print(IndicatorCSV.render(values))
@@ -56,8 +63,10 @@ struct IndicatorsCommand: ParsableCommand {
             var table = TextTable(header: ["indicator", "la", "period", "value", "numerator", "denominator", "unit", "note"],
                                   rightAligned: [3, 4, 5])
             table.rows = values.map { v in
-                [v.indicatorID, v.laCode, v.period, v.value.map(Number.text) ?? "-", v.numerator.map(Number.text) ?? "",
-                 v.denominator.map(Number.text) ?? "", v.unit, v.unavailableReason ?? v.source ?? ""]
+                v.suppressed
+                    ? [v.indicatorID, v.laCode, v.period, "c", "c", v.denominator == nil ? "" : "c", v.unit, "suppressed (small numbers)"]
+                    : [v.indicatorID, v.laCode, v.period, v.value.map(Number.text) ?? "-", v.numerator.map(Number.text) ?? "",
+                       v.denominator.map(Number.text) ?? "", v.unit, v.unavailableReason ?? v.source ?? ""]
             }
             print(values.isEmpty ? "no indicator values (import returns first)" : table.render())
         }
@@ -79,9 +88,10 @@ enum IndicatorJSON {
         let objects: [[String: Any]] = values.map { v in
             [
                 "indicator": v.indicatorID, "la_code": v.laCode, "period": v.period,
-                "value": v.value.map { ($0 * 10).rounded() / 10 } as Any? ?? NSNull(),
-                "numerator": v.numerator as Any? ?? NSNull(), "denominator": v.denominator as Any? ?? NSNull(),
-                "unit": v.unit, "polarity": v.polarity, "suppressed": false, "source": v.source ?? "returns",
+                "value": v.suppressed ? NSNull() : (v.value.map { ($0 * 10).rounded() / 10 } as Any? ?? NSNull()),
+                "numerator": v.suppressed ? NSNull() : (v.numerator as Any? ?? NSNull()),
+                "denominator": v.suppressed ? NSNull() : (v.denominator as Any? ?? NSNull()),
+                "unit": v.unit, "polarity": v.polarity, "suppressed": v.suppressed, "source": v.source ?? "returns",
             ]
         }
         let data = try JSONSerialization.data(withJSONObject: objects, options: [.sortedKeys, .withoutEscapingSlashes])
@@ -94,7 +104,9 @@ enum IndicatorCSV {
     static func render(_ values: [StoredIndicatorValue]) -> String {
         var lines = ["indicator,la_code,period,value,numerator,denominator,unit,polarity,unavailable_reason,source"]
         for v in values {
-            let cells = [v.indicatorID, v.laCode, v.period, v.value.map { String($0) } ?? "",
+            let cells = v.suppressed
+                ? [v.indicatorID, v.laCode, v.period, "c", "c", v.denominator == nil ? "" : "c", v.unit, v.polarity, "", v.source ?? "returns"]
+                : [v.indicatorID, v.laCode, v.period, v.value.map { String($0) } ?? "",
                          v.numerator.map(Number.text) ?? "", v.denominator.map(Number.text) ?? "", v.unit, v.polarity,
                          v.unavailableReason ?? "", v.source ?? "returns"]
             lines.append(cells.map(quote).joined(separator: ","))
@@ -105,5 +117,23 @@ enum IndicatorCSV {
     static func quote(_ cell: String) -> String {
         cell.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" })
             ? "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : cell
+    }
+}
+
+/// Disclosure control on a list of figures that shows LAs side by side: per indicator and period,
+/// every small count (and rate on one) and, where just one is hidden, the next smallest too.
+/// Published figures are public already and keep their own symbols.
+enum SuppressedValues {
+    static func apply(_ values: [StoredIndicatorValue], control: DisclosureControl) -> [StoredIndicatorValue] {
+        var result = values
+        let groups = Dictionary(grouping: values.indices.filter { values[$0].source == nil && values[$0].numerator != nil }) {
+            "\(values[$0].indicatorID)|\(values[$0].period)"
+        }
+        for indices in groups.values {
+            let primary = indices.filter { control.suppressesFigure(numerator: values[$0].numerator, denominator: values[$0].denominator) }
+            let secondary = control.suppressedCells(indices.map { values[$0].numerator }).map { indices[$0] }
+            for index in Set(primary).union(secondary) { result[index].suppressed = true }
+        }
+        return result
     }
 }
