@@ -214,4 +214,17 @@ import Testing
         #expect(v["independent_special_cost"]?.value == 62_000)
         #expect(v["out_of_area_cost"]?.source == "costed per child 1, per establishment 1, LA default 1, config band 1; not costed 1")
     }
+
+    /// A plan that ceases on the census date is not active at it; one ceasing the day after is.
+    @Test(arguments: [("2025-01-16", 5.0), ("2025-01-17", 6.0)])
+    func aPlanCeasingOnTheCensusDateIsNotActive(ceaseDate: String, caseload: Double) throws {
+        let hub = try Hub()
+        defer { hub.folder.remove() }
+        // Person 4's plan ceased in July 2024; move its cease date (and its placement's leaving date).
+        let text = try String(contentsOfFile: "\(packageRoot)/Datasets/fixtures/sen2-800-2025.xml", encoding: .utf8)
+            .replacingOccurrences(of: "<CeaseDate>2024-07-31</CeaseDate>", with: "<CeaseDate>\(ceaseDate)</CeaseDate>")
+            .replacingOccurrences(of: "<LeavingDate>2024-07-20</LeavingDate>", with: "<LeavingDate>\(ceaseDate)</LeavingDate>")
+        hub.importFile(try hub.folder.write("800.xml", text))
+        #expect(try hub.values(la: "800", period: "2024/25")["ehcp_caseload"]?.numerator == caseload)
+    }
 }
