@@ -19,6 +19,8 @@ public struct IndicatorComputation {
         public var providerID: String
         public var values: Int
         public var unavailable: Int
+        /// Wall-clock seconds the provider took, storing included.
+        public var seconds: Double = 0
         /// Set when the provider failed; its earlier values are left as they were.
         public var failure: String?
     }
@@ -43,6 +45,8 @@ public struct IndicatorComputation {
         var runs: [ProviderRun] = []
         for (component, provider) in catalog.metrics {
             let id = component.descriptor.id
+            let started = Date()
+            defer { runs[runs.count - 1].seconds = Date().timeIntervalSince(started) }
             do {
                 let context = try StoreMetricContext(path: store.database.path)
                 let results = try provider.compute(in: context)
@@ -72,6 +76,8 @@ public struct IndicatorComputation {
                 runs.append(ProviderRun(providerID: "declarative:\(error.file)", values: 0, unavailable: 0, failure: "\(error)"))
             case .success(let file):
                 let providerID = "declarative:\(file.id)"
+                let started = Date()
+                defer { runs[runs.count - 1].seconds = Date().timeIntervalSince(started) }
                 do {
                     let results = try DeclarativeMetrics.compute(file, sandbox: sandbox)
                     try store.database.transaction {

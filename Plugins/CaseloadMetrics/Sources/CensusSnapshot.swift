@@ -31,17 +31,16 @@ enum CensusSnapshot {
         var children: [CensusChild] = []
         var lastKey: (Int64, Int64)?
         try context.query("""
-            SELECT r.import_id, p.id, r.la_code, r.collection_year, p.birth_month,
-                   (SELECT sn.sen_type FROM active_plans ap JOIN sen_needs sn ON sn.active_plans_id = ap.id
-                    WHERE ap.request_id = q.id AND sn.sen_type_rank = 1 LIMIT 1),
+            SELECT r.import_id, p.id, r.la_code, r.collection_year, p.birth_month, sn.sen_type,
                    pl.id, pl.urn, pl.ukprn, pl.sen_setting, e.type_code, e.la_code, p.pseudonym
             FROM current_returns r
             JOIN persons p ON p.import_id = r.import_id
             JOIN requests q ON q.person_id = p.id
             JOIN assessments a ON a.request_id = q.id
             JOIN named_plans n ON n.assessment_id = a.id
-            LEFT JOIN active_plans ap2 ON ap2.request_id = q.id
-            LEFT JOIN placements pl ON pl.active_plans_id = ap2.id AND pl.entry_date <= r.census_date
+            LEFT JOIN active_plans ap ON ap.request_id = q.id
+            LEFT JOIN sen_needs sn ON sn.active_plans_id = ap.id AND sn.sen_type_rank = 1
+            LEFT JOIN placements pl ON pl.active_plans_id = ap.id AND pl.entry_date <= r.census_date
                  AND (pl.leaving_date IS NULL OR pl.leaving_date >= r.census_date)
             LEFT JOIN establishments e ON e.urn = pl.urn
             WHERE n.start_date <= r.census_date AND (n.cease_date IS NULL OR n.cease_date > r.census_date)

@@ -30,6 +30,9 @@ struct IndicatorsCommand: ParsableCommand {
     @Flag(name: .long, help: "With exactly one --la: that LA's own figures, unsuppressed.")
     var own = false
 
+    @Flag(name: .long, help: "Print how long each metric provider took (on standard error).")
+    var timings = false
+
     enum OutputFormat: String, ExpressibleByArgument { case table, csv, json }
 
     func run() throws {
@@ -48,6 +51,12 @@ struct IndicatorsCommand: ParsableCommand {
         let computation = IndicatorComputation(store: store, catalog: catalog)
         try computation.setDefaultCostBands(config.defaultCostBands)
         let runs = try computation.run(metricsFolder: config.metricsFolder)
+        if timings {
+            for run in runs {
+                let name = run.providerID.padding(toLength: max(40, run.providerID.count), withPad: " ", startingAt: 0)
+                printError(name + String(format: " %6.2f s  %d values", run.seconds, run.values))
+            }
+        }
         for run in runs where run.failure != nil {
             printError("hnhub: metric plugin \(run.providerID) failed: \(run.failure!)")
         }
