@@ -53,7 +53,7 @@ public final class WorkMetricProvider: MetricProvider {
 
     /// `column` (an ISO date) falls in the calendar year before the row's collection.
     static func inWorkYear(_ column: String) -> String {
-        "(substr(\(column), 1, 4) = CAST(collection_year - 1 AS TEXT))"
+        "(substr(\(column), 1, 4) = CAST(q.collection_year - 1 AS TEXT))"
     }
 
     public func compute(in context: any MetricContext) throws -> [IndicatorResult] {
@@ -64,36 +64,34 @@ public final class WorkMetricProvider: MetricProvider {
                 for (i, name) in names.enumerated() { tallies["\(la)/\(year)", default: [:]][name] = row[i + 2].double ?? 0 }
             }
         }
-        let received = Self.inWorkYear("received_date"), decided = Self.inWorkYear("request_outcome_date")
+        // One pass over the requests with their assessment and plan (each at most one per request).
+        let received = Self.inWorkYear("q.received_date"), decided = Self.inWorkYear("q.request_outcome_date")
+        let assessed = Self.inWorkYear("a.assessment_outcome_date"), ceased = Self.inWorkYear("n.cease_date")
+        let within20 = "julianday(a.assessment_outcome_date) - julianday(q.received_date) <= 140"
         try add("""
-            SELECT la_code, collection_year,
+            SELECT q.la_code, q.collection_year,
                    SUM(\(received)),
-                   SUM(\(received) AND request_outcome = 'N'),
-                   SUM(\(received) AND request_outcome IN ('Y', 'N') AND request_outcome_date IS NOT NULL),
-                   SUM(\(received) AND request_outcome IN ('Y', 'N')
-                       AND julianday(request_outcome_date) - julianday(received_date) <= 42),
-                   SUM(\(decided) AND request_outcome = 'N'),
-                   SUM(\(decided) AND request_outcome = 'N' AND request_tribunal = 1)
-            FROM current_requests GROUP BY la_code, collection_year
-            """, ["received", "refused", "decided", "within6", "refusals", "refusalTribunals"])
-        let assessed = Self.inWorkYear("assessment_outcome_date")
-        let within20 = "julianday(assessment_outcome_date) - julianday(received_date) <= 140"
-        try add("""
-            SELECT la_code, collection_year,
-                   SUM(\(assessed) AND assessment_outcome IN ('Y', 'N')),
-                   SUM(\(assessed) AND assessment_outcome = 'Y'),
-                   SUM(\(assessed) AND assessment_outcome = 'Y' AND \(within20)),
-                   SUM(\(assessed) AND assessment_outcome = 'Y' AND week20 = 0),
-                   SUM(\(assessed) AND assessment_outcome = 'Y' AND week20 = 0 AND \(within20)),
-                   SUM(\(assessed) AND assessment_outcome IN ('Y', 'N') AND (assessment_tribunal = 1 OR other_tribunal = 1))
-            FROM current_assessments GROUP BY la_code, collection_year
-            """, ["assessmentsDecided", "issued", "issuedWithin20", "issuedNoExceptions", "issuedNoExceptionsWithin20",
-                  "assessmentTribunals"])
-        let ceased = Self.inWorkYear("cease_date")
-        try add("""
-            SELECT la_code, collection_year, SUM(\(ceased)), SUM(\(ceased) AND cease_reason = '2')
-            FROM current_plans GROUP BY la_code, collection_year
-            """, ["ceased", "ceasedNeedsMet"])
+                   SUM(\(received) AND q.request_outcome = 'N'),
+                   SUM(\(received) AND q.request_outcome IN ('Y', 'N') AND q.request_outcome_date IS NOT NULL),
+                   SUM(\(received) AND q.request_outcome IN ('Y', 'N')
+                       AND julianday(q.request_outcome_date) - julianday(q.received_date) <= 42),
+                   SUM(\(decided) AND q.request_outcome = 'N'),
+                   SUM(\(decided) AND q.request_outcome = 'N' AND q.request_tribunal = 1),
+                   SUM(\(assessed) AND a.assessment_outcome IN ('Y', 'N')),
+                   SUM(\(assessed) AND a.assessment_outcome = 'Y'),
+                   SUM(\(assessed) AND a.assessment_outcome = 'Y' AND \(within20)),
+                   SUM(\(assessed) AND a.assessment_outcome = 'Y' AND a.week20 = 0),
+                   SUM(\(assessed) AND a.assessment_outcome = 'Y' AND a.week20 = 0 AND \(within20)),
+                   SUM(\(assessed) AND a.assessment_outcome IN ('Y', 'N') AND (a.assessment_tribunal = 1 OR a.other_tribunal = 1)),
+                   SUM(\(ceased)),
+                   SUM(\(ceased) AND n.cease_reason = '2')
+            FROM current_requests q
+            LEFT JOIN assessments a ON a.request_id = q.id
+            LEFT JOIN named_plans n ON n.assessment_id = a.id
+            GROUP BY q.la_code, q.collection_year
+            """, ["received", "refused", "decided", "within6", "refusals", "refusalTribunals",
+                  "assessmentsDecided", "issued", "issuedWithin20", "issuedNoExceptions", "issuedNoExceptionsWithin20",
+                  "assessmentTribunals", "ceased", "ceasedNeedsMet"])
 
         var results: [IndicatorResult] = []
         try context.query("SELECT la_code, collection_year FROM current_returns ORDER BY la_code, collection_year", []) { row in
