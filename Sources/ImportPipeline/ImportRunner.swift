@@ -173,8 +173,12 @@ public struct ImportRunner {
         return (sha256Hex(Array(combined.utf8)), total)
     }
 
+    /// Total bytes of the source's files (reprocessing keeps the original checksum, so no hashing).
     static func size(of source: ImportSource) throws -> Int {
-        try source.files.reduce(0) { $0 + (try fileChecksum(path: $1.name).bytes) }
+        try source.files.reduce(0) { total, file in
+            let size = try FileManager.default.attributesOfItem(atPath: file.name)[.size] as? NSNumber
+            return total + (size?.intValue ?? 0)
+        }
     }
 
     /// The rejection in words, without repeating the source's name when it is the file at fault.

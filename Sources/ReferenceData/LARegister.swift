@@ -38,6 +38,20 @@ public struct LARegister {
                             [.text(code)])?.string
     }
 
+    /// The region of a 3-digit code (its most recent period), with the region's name.
+    public func region(of code: String) throws -> (code: String, name: String?)? {
+        try database.rows("""
+            SELECT la.region_code, r.name FROM local_authorities la LEFT JOIN regions r ON r.region_code = la.region_code
+            WHERE la.la_code = ? AND la.region_code IS NOT NULL ORDER BY la.valid_from DESC LIMIT 1
+            """, [.text(code)]).first.map { ($0[0].string ?? "", $0[1].string) }
+    }
+
+    /// Every 3-digit code the register places in a region (any period).
+    public func members(ofRegion regionCode: String) throws -> [String] {
+        try database.rows("SELECT DISTINCT la_code FROM local_authorities WHERE region_code = ? ORDER BY la_code",
+                          [.text(regionCode)]).compactMap { $0[0].string }
+    }
+
     /// Every 3-digit code in the register (any period).
     public func knownCodes() throws -> Set<String> {
         Set(try database.rows("SELECT DISTINCT la_code FROM local_authorities").compactMap { $0[0].string })

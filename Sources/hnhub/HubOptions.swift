@@ -5,6 +5,7 @@ import HubStore
 import PluginHost
 import Pseudonymisation
 import InputFiles
+import MetricEngine
 
 /// Options every command that touches the store or plugins takes.
 struct HubOptions: ParsableArguments {
@@ -23,10 +24,6 @@ struct HubOptions: ParsableArguments {
         } catch let error as ConfigurationError {
             throw HubFailure.unusable("configuration: \(error)")
         }
-    }
-
-    var databasePath: String {
-        get throws { try loadConfiguration().resolvedDatabasePath(override: db) }
     }
 
     /// Plugin folders in search order: the executable's folder, config/plugins, the config's
@@ -77,5 +74,20 @@ extension HubConfiguration {
     /// The decompression limits for .gz inputs.
     var inflationLimits: InflationLimits {
         InflationLimits(maxRatio: maxInflateRatio, maxBytes: maxInflatedBytes)
+    }
+}
+
+extension HubOptions {
+    /// Runs every metric plugin and declarative metric with the config's cost bands, reporting
+    /// failed providers on standard error (the others still run).
+    func computeIndicators(store: Store, config: HubConfiguration, catalog: PluginCatalog) throws
+        -> [IndicatorComputation.ProviderRun] {
+        let computation = IndicatorComputation(store: store, catalog: catalog)
+        try computation.setDefaultCostBands(config.defaultCostBands)
+        let runs = try computation.run(metricsFolder: config.metricsFolder)
+        for run in runs where run.failure != nil {
+            printError("hnhub: metric plugin \(run.providerID) failed: \(run.failure!)")
+        }
+        return runs
     }
 }

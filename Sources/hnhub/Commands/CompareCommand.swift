@@ -39,19 +39,12 @@ struct CompareCommand: ParsableCommand {
         let config = try hub.loadConfiguration()
         let store = try hub.openStore(config)
         let catalog = hub.loadPlugins(config)
-        let computation = IndicatorComputation(store: store, catalog: catalog)
-        try computation.setDefaultCostBands(config.defaultCostBands)
-        for run in try computation.run(metricsFolder: config.metricsFolder) where run.failure != nil {
-            printError("hnhub: metric plugin \(run.providerID) failed: \(run.failure!)")
-        }
+        _ = try hub.computeIndicators(store: store, config: config, catalog: catalog)
         let database = store.database
         let register = LARegister(database: database)
-        let regionCode = try database.scalar(
-            "SELECT region_code FROM local_authorities WHERE la_code = ? ORDER BY valid_from DESC LIMIT 1", [.text(la)])?.string
-        let regionName = try regionCode.flatMap { try database.scalar("SELECT name FROM regions WHERE region_code = ?", [.text($0)])?.string }
-        let regionMembers = try regionCode.map {
-            try database.rows("SELECT DISTINCT la_code FROM local_authorities WHERE region_code = ?", [.text($0)]).compactMap { $0[0].string }
-        } ?? []
+        let region = try register.region(of: la)
+        let regionName = region?.name
+        let regionMembers = try region.map { try register.members(ofRegion: $0.code) } ?? []
         let neighbours: [String]
         do {
             neighbours = try StatisticalNeighbours(database: database).neighbours(of: la, edition: neighboursEdition).map(\.laCode)

@@ -48,17 +48,12 @@ struct IndicatorsCommand: ParsableCommand {
                 throw HubFailure.unusable("\(error)")
             }
         }
-        let computation = IndicatorComputation(store: store, catalog: catalog)
-        try computation.setDefaultCostBands(config.defaultCostBands)
-        let runs = try computation.run(metricsFolder: config.metricsFolder)
+        let runs = try hub.computeIndicators(store: store, config: config, catalog: catalog)
         if timings {
             for run in runs {
                 let name = run.providerID.padding(toLength: max(40, run.providerID.count), withPad: " ", startingAt: 0)
                 printError(name + String(format: " %6.2f s  %d values", run.seconds, run.values))
             }
-        }
-        for run in runs where run.failure != nil {
-            printError("hnhub: metric plugin \(run.providerID) failed: \(run.failure!)")
         }
         var values = try IndicatorTable(database: store.database).values(indicators: indicator, laCodes: laCodes,
                                                                          period: period)
