@@ -37,8 +37,7 @@ public final class EstablishmentCostImporter: Importer {
                 (and no upn column)
                 """)
         }
-        var count = 0
-        while let row = try table.next() {
+        try table.forEachRow(reportingTo: sink) { row in
             let laCode = try row.placingLA(columns.laCode)
             let urn = try row.urn(columns.urn)
             let placementType = row.optionalText(columns.placementType)
@@ -51,11 +50,7 @@ public final class EstablishmentCostImporter: Importer {
             try sink.placementCost(PlacementCostRecord(
                 laCode: laCode, urn: urn, placementType: placementType,
                 annualCost: try row.annualCost(columns.annualCost), line: row.line,
-                laCodeCell: CellReference(line: row.line, column: columns.laCode + 1,
-                                          columnName: table.header.names[columns.laCode])))
-            count += 1
-            if count % 4096 == 0 { sink.progress(bytesRead: table.bytesRead) }
+                laCodeCell: row.cell(columns.laCode)))
         }
-        sink.progress(bytesRead: table.bytesRead)
     }
 }

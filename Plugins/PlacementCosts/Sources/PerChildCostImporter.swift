@@ -33,17 +33,12 @@ public final class PerChildCostImporter: Importer {
         guard case .perChild(let columns) = CostLayout.of(table.header.keys) else {
             throw table.rejectHeader("not a per-child placement cost file: the header needs la_code, upn and annual_cost")
         }
-        var count = 0
-        while let row = try table.next() {
+        try table.forEachRow(reportingTo: sink) { row in
             try sink.placementCost(PlacementCostRecord(
                 laCode: try row.placingLA(columns.laCode), urn: try row.urn(columns.urn),
                 placementType: row.optionalText(columns.placementType), personIdentifier: try row.upn(columns.upn),
                 annualCost: try row.annualCost(columns.annualCost), line: row.line,
-                laCodeCell: CellReference(line: row.line, column: columns.laCode + 1,
-                                          columnName: table.header.names[columns.laCode])))
-            count += 1
-            if count % 4096 == 0 { sink.progress(bytesRead: table.bytesRead) }
+                laCodeCell: row.cell(columns.laCode)))
         }
-        sink.progress(bytesRead: table.bytesRead)
     }
 }

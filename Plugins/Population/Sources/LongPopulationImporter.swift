@@ -28,16 +28,11 @@ public final class LongPopulationImporter: Importer {
         guard case .long(let columns) = PopulationLayout.of(table.header.keys) else {
             throw table.rejectHeader("not a long population file: the header needs la_code, year, age and population")
         }
-        var count = 0
-        while let row = try table.next() {
+        try table.forEachRow(reportingTo: sink) { row in
             try sink.population(PopulationRecord(
                 laCode: try row.areaCode(columns.laCode), year: try row.year(columns.year),
                 age: try row.age(columns.age), population: try row.residents(columns.population), line: row.line,
-                laCodeCell: CellReference(line: row.line, column: columns.laCode + 1,
-                                          columnName: table.header.names[columns.laCode])))
-            count += 1
-            if count % 4096 == 0 { sink.progress(bytesRead: table.bytesRead) }
+                laCodeCell: row.cell(columns.laCode)))
         }
-        sink.progress(bytesRead: table.bytesRead)
     }
 }

@@ -48,16 +48,13 @@ public final class MidYearEstimateImporter: Importer {
                                               columnName: table.header.names[columns.area])
             return record
         }
-        var count = 0
-        while let row = try table.next() {
-            count += 1
-            if count % 4096 == 0 { sink.progress(bytesRead: table.bytesRead) }
+        try table.forEachRow(reportingTo: sink) { row in
             let code = try row.areaCode(columns.area)
             let kind = ONSArea(code: code)
             switch kind {
             case .notAnEducationAuthority:
                 totals.skip(code)
-                continue
+                return
             case .unrecognised:
                 throw row.reject(columns.area, "'\(code)' is not an ONS area code (a letter and 8 digits, e.g. E06000023)")
             case .authority, .district, .county:
@@ -72,6 +69,5 @@ public final class MidYearEstimateImporter: Importer {
         }
         for record in totals.finish() { try sink.population(areaCell(record)) }
         for warning in totals.warnings { try sink.issue(warning) }
-        sink.progress(bytesRead: table.bytesRead)
     }
 }

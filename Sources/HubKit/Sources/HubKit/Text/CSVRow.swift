@@ -25,4 +25,10 @@ public struct CSVRow: Sendable {
         let name = column < header.names.count ? header.names[column] : "\(column + 1)"
         return InputRejected(file: fileName, line: line, column: column + 1, message: "column \(name): \(message)")
     }
+
+    /// This row's cell in `column` (0-based), to point a later message at it.
+    public func cell(_ column: Int) -> CellReference {
+        CellReference(line: line, column: column + 1,
+                      columnName: column < header.names.count ? header.names[column] : "\(column + 1)")
+    }
 }

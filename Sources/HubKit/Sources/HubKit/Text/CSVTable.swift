@@ -43,6 +43,18 @@ public final class CSVTable {
         return nil
     }
 
+    /// Calls `body` with every non-blank row, telling `sink` how far the file has been read every
+    /// few thousand rows and once at the end (for the progress bar on a terminal).
+    public func forEachRow(reportingTo sink: any RecordSink, _ body: (CSVRow) throws -> Void) throws {
+        var count = 0
+        while let row = try next() {
+            try body(row)
+            count += 1
+            if count % 4096 == 0 { sink.progress(bytesRead: bytesRead) }
+        }
+        sink.progress(bytesRead: bytesRead)
+    }
+
     /// A rejection of the whole file at its header row.
     public func rejectHeader(_ message: String) -> InputRejected {
         InputRejected(file: fileName, line: 1, message: message)
