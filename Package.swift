@@ -84,12 +84,30 @@ let package = Package(
         .target(name: "MetricEngine", dependencies: [
             "HubStore", "PluginHost", "HubConfig", .product(name: "HubKit", package: "HubKit"),
         ], swiftSettings: strict),
+        // Importers described by a mapping file in config/importers (CSV and XLSX exports).
+        .target(name: "MappingImporters", dependencies: [
+            "InputFiles", .product(name: "HubKit", package: "HubKit"), .product(name: "Yams", package: "Yams"),
+        ], swiftSettings: strict),
+        // Stored indicator values laid out for people: per indicator and period, with comparisons and
+        // disclosure control applied for the audience.
+        .target(name: "ComparisonTables", dependencies: [
+            "HubStore", "Comparison", "ReferenceData", .product(name: "HubKit", package: "HubKit"),
+        ], swiftSettings: strict),
+        // Files people open: CSV, JSON and the Excel workbook.
+        .target(name: "Exports", dependencies: [
+            "CZlib", "ComparisonTables", "HubStore", .product(name: "HubKit", package: "HubKit"),
+        ], swiftSettings: strict),
+        // The self-contained HTML benchmarking report with SVG charts.
+        .target(name: "Report", dependencies: [
+            "ComparisonTables", "HubStore", .product(name: "HubKit", package: "HubKit"),
+        ], swiftSettings: strict),
         // Deterministic synthetic SEN2 returns and establishments for demos, tests and benchmarks.
         .target(name: "DemoData", dependencies: [.product(name: "HubKit", package: "HubKit")],
                 swiftSettings: strict),
         .executableTarget(name: "hnhub", dependencies: [
             "HubConfig", "PluginHost", "InputFiles", "Pseudonymisation", "HubStore", "ImportPipeline",
-            "MetricEngine", "ReferenceData", "Comparison", "DemoData", .product(name: "HubKit", package: "HubKit"),
+            "MetricEngine", "ReferenceData", "Comparison", "DemoData", "MappingImporters", "ComparisonTables", "Exports",
+            "Report", .product(name: "HubKit", package: "HubKit"),
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], swiftSettings: strict),
         .executableTarget(name: "hnhub-bench", dependencies: [
@@ -103,7 +121,8 @@ let package = Package(
 
         .testTarget(name: "HubTests", dependencies: [
             "HubConfig", "PluginHost", "InputFiles", "Validation", "Pseudonymisation", "HubStore",
-            "ImportPipeline", "MetricEngine", "ReferenceData", "Comparison", "DemoData", "SEN2XMLImporter", "SEN2BladeImporter", "EstablishmentImporter", "CaseloadMetrics",
+            "ImportPipeline", "MetricEngine", "ReferenceData", "Comparison", "DemoData", "MappingImporters",
+            "ComparisonTables", "Exports", "Report", "SEN2XMLImporter", "SEN2BladeImporter", "EstablishmentImporter", "CaseloadMetrics",
             "PublishedStatisticsImporter", "PopulationImporter", "PlacementCostImporter", "StatisticalNeighbourImporter",
             .product(name: "HubKit", package: "HubKit"),
         ], swiftSettings: strict),

@@ -37,6 +37,20 @@ public struct AggregateFigure: Sendable, Hashable, Codable {
     }
 }
 
+extension AggregateFigure {
+    /// The total of `figures` (those with a numerator): sum of numerators over sum of
+    /// denominators. Nil when none has a numerator.
+    public static func total(name: String, of figures: [Figure], definition: IndicatorDefinition) -> AggregateFigure? {
+        let counted = figures.filter { $0.numerator != nil }
+        guard !counted.isEmpty else { return nil }
+        let numerator = counted.reduce(0) { $0 + ($1.numerator ?? 0) }
+        let denominator = definition.denominator != nil ? counted.reduce(0) { $0 + ($1.denominator ?? 0) } : nil
+        return AggregateFigure(name: name, numerator: numerator, denominator: denominator,
+                               value: definition.value(numerator: numerator, denominator: denominator),
+                               laCount: counted.count)
+    }
+}
+
 /// Where one LA stands on one indicator in one period (indicators.md, "Comparisons").
 public struct IndicatorComparison: Sendable, Codable {
     public var focus: Figure
@@ -70,14 +84,8 @@ public struct IndicatorComparison: Sendable, Codable {
         let neighbourValues = neighbours.compactMap { values[$0] }
         let peerValues = peerFigures.compactMap(\.value)
         func aggregate(_ name: String, _ members: [String]) -> AggregateFigure? {
-            let figures = all.filter { members.contains($0.laCode) && $0.numerator != nil }
-            guard !figures.isEmpty else { return nil }
-            let numerator = figures.reduce(0) { $0 + ($1.numerator ?? 0) }
-            let hasDenominator = definition.denominator != nil
-            let denominator = hasDenominator ? figures.reduce(0) { $0 + ($1.denominator ?? 0) } : nil
-            return AggregateFigure(name: name, numerator: numerator, denominator: denominator,
-                                   value: definition.value(numerator: numerator, denominator: denominator),
-                                   laCount: figures.count)
+            let wanted = Set(members)
+            return AggregateFigure.total(name: name, of: all.filter { wanted.contains($0.laCode) }, definition: definition)
         }
         return IndicatorComparison(
             focus: focus, rank: ranks[laCode], rankedCount: definition.polarity == .none ? 0 : values.count, band: band,

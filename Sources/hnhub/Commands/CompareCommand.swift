@@ -1,5 +1,7 @@
 import ArgumentParser
 import Comparison
+import ComparisonTables
+import Exports
 import Foundation
 import HubKit
 import HubStore
@@ -30,147 +32,60 @@ struct CompareCommand: ParsableCommand {
     @Flag(name: .long, help: "Show the LA's own figures unsuppressed (its own view).")
     var own = false
 
-    @Option(name: .long, help: "table or json.")
+    @Option(name: .long, help: "table, csv or json.")
     var format: Format = .table
 
-    enum Format: String, ExpressibleByArgument { case table, json }
+    enum Format: String, ExpressibleByArgument { case table, csv, json }
 
     func run() throws {
         let config = try hub.loadConfiguration()
         let store = try hub.openStore(config)
         let catalog = hub.loadPlugins(config)
         _ = try hub.computeIndicators(store: store, config: config, catalog: catalog)
-        let database = store.database
-        let register = LARegister(database: database)
-        let region = try register.region(of: la)
-        let regionName = region?.name
-        let regionMembers = try region.map { try register.members(ofRegion: $0.code) } ?? []
-        let neighbours: [String]
+        let lines: [ComparisonLine]
+        let peerSet: PeerSet
+        let geography: LAGeography
         do {
-            neighbours = try StatisticalNeighbours(database: database).neighbours(of: la, edition: neighboursEdition).map(\.laCode)
-        } catch {
+            peerSet = try PeerSet(parsing: peers)
+            geography = try LAGeography.load(store.database, for: [la], neighboursEdition: neighboursEdition,
+                                             groups: config.groups)
+            if case .group(let name) = peerSet {
+                _ = try LAGroups.members(of: name, in: config.groups, knownCodes: LARegister(database: store.database).knownCodes())
+            }
+            let audience = Audience(ownLA: own ? la : nil, control: DisclosureControl(threshold: config.suppressionThreshold))
+            lines = try LAComparisons(snapshot: try IndicatorSnapshot.load(store.database), geography: geography,
+                                      audience: audience).lines(for: la, period: period, peers: peerSet)
+        } catch let error as ComparisonTablesError {
+            throw HubFailure.unusable("\(error)")
+        } catch let error as LAGroups.UnknownGroup {
+            throw HubFailure.unusable("\(error)")
+        } catch let error as LAGroups.UnknownCode {
             throw HubFailure.unusable("\(error)")
         }
-        let peerCodes: [String]?
-        switch peers {
-        case "england": peerCodes = nil
-        case "region": peerCodes = regionMembers
-        case "neighbours": peerCodes = neighbours
-        case let group where group.hasPrefix("group:"):
-            do {
-                peerCodes = try LAGroups.members(of: String(group.dropFirst(6)), in: config.groups, knownCodes: register.knownCodes())
-            } catch {
-                throw HubFailure.unusable("\(error)")
-            }
-        default:
-            throw HubFailure.unusable("--peers must be england, region, neighbours or group:NAME (got '\(peers)')")
-        }
-
-        let control = DisclosureControl(threshold: config.suppressionThreshold)
-        var rows: [ComparisonRow] = []
-        for definition in try Self.definitions(database) {
-            let periods = try database.rows("""
-                SELECT DISTINCT period FROM indicator_values WHERE indicator_id = ? AND la_code = ? AND value IS NOT NULL
-                ORDER BY period DESC
-                """, [.text(definition.id), .text(la)]).compactMap { $0[0].string }
-            let wanted = period.map { periods.contains($0) ? $0 : nil } ?? periods.first
-            guard let chosen = wanted else { continue }
-            let all = try Self.figures(database, indicator: definition.id, period: chosen)
-            let previousPeriod = periods.first { $0 < chosen }
-            let previous = try previousPeriod.flatMap { try Self.figures(database, indicator: definition.id, period: $0).first { $0.laCode == la } }
-            guard let comparison = IndicatorComparison.make(
-                definition: definition, focus: la, all: all, previous: previous,
-                peers: peerCodes ?? all.map(\.laCode).filter { $0 != la }, neighbours: neighbours,
-                regionName: regionName, regionMembers: regionMembers) else { continue }
-            // Figures of other LAs shown beside each other: primary and secondary suppression over
-            // the region's LAs (their total is shown); the focus LA's own only without --own.
-            let regionCells = regionMembers.map { code in all.first { $0.laCode == code }?.numerator }
-            let hiddenInRegion = Set(control.suppressedCells(regionCells).map { regionMembers[$0] })
-            func hidden(_ figure: Figure) -> Bool {
-                if own && figure.laCode == la { return false }
-                return control.suppressesFigure(numerator: figure.numerator, denominator: definition.denominator == nil ? nil : figure.denominator)
-                    || hiddenInRegion.contains(figure.laCode)
-            }
-            rows.append(ComparisonRow(definition: definition, period: chosen, comparison: comparison,
-                                      focusHidden: hidden(comparison.focus),
-                                      hiddenPeers: Set(comparison.peers.filter(hidden).map(\.laCode))))
-        }
         switch format {
-        case .json: print(try ComparisonRow.json(rows, la: la, peers: peers))
-        case .table: print(ComparisonRow.table(rows, la: la, peers: peers, regionName: regionName))
+        case .json: print(try ComparisonJSON.render(lines, peers: peerSet))
+        case .csv: print(ComparisonCSV.render(lines, peers: peerSet))
+        case .table:
+            print(Self.table(lines, la: la, peers: peers, regionName: geography.regionOf[la].map { $0.name ?? $0.code }))
         }
     }
 
-    static func definitions(_ database: Database) throws -> [IndicatorDefinition] {
-        try IndicatorTable(database: database).storedDefinitions()
-            .sorted { ($0.periodType.rawValue, $0.id) < ($1.periodType.rawValue, $1.id) }
-    }
-
-    static func figures(_ database: Database, indicator: String, period: String) throws -> [Figure] {
-        try database.rows("""
-            SELECT la_code, numerator, denominator, value, source FROM indicator_values WHERE indicator_id = ? AND period = ?
-            """, [.text(indicator), .text(period)]).map {
-            Figure(laCode: $0[0].string ?? "", numerator: $0[1].double, denominator: $0[2].double, value: $0[3].double,
-                   source: $0[4].string)
-        }
-    }
-}
-
-/// One line of `compare` output.
-struct ComparisonRow {
-    var definition: IndicatorDefinition
-    var period: String
-    var comparison: IndicatorComparison
-    var focusHidden: Bool
-    var hiddenPeers: Set<String>
-
-    static func number(_ value: Double?) -> String { value.map(Number.text) ?? "-" }
-
-    static func table(_ rows: [ComparisonRow], la: String, peers: String, regionName: String?) -> String {
+    static func table(_ lines: [ComparisonLine], la: String, peers: String, regionName: String?) -> String {
+        func number(_ value: Double?) -> String { value.map(NumberText.text) ?? "-" }
         var table = TextTable(header: ["indicator", "period", la, "num/den", "rank", "band", "neighbours", peers + " median",
                                        regionName ?? "region", "England", "change", "outlier"],
                               rightAligned: [2, 4, 6, 7, 8, 9, 10])
-        for row in rows {
-            let c = row.comparison
-            let peerValues = c.peers.filter { !row.hiddenPeers.contains($0.laCode) }.compactMap(\.value)
+        for line in lines {
+            let c = line.comparison
             table.rows.append([
-                row.definition.id, row.period, row.focusHidden ? "c" : number(c.focus.value),
-                row.focusHidden ? "c" : "\(number(c.focus.numerator))/\(number(c.focus.denominator))",
+                line.definition.id, line.period, line.focusHidden ? "c" : number(c.focus.value),
+                line.focusHidden ? "c" : "\(number(c.focus.numerator))/\(number(c.focus.denominator))",
                 c.rank.map { "\($0) of \(c.rankedCount)" } ?? "", c.band?.rawValue ?? "",
-                c.neighbourMean.map { "\(Number.text($0)) (\(c.neighbourCount))" } ?? "-",
-                number(Outliers.median(peerValues)), number(c.region?.value), number(c.england?.value),
-                row.focusHidden ? "" : number(c.change), c.outlier ? "yes" : "",
+                c.neighbourMean.map { "\(NumberText.text($0)) (\(c.neighbourCount))" } ?? "-",
+                number(Outliers.median(line.visiblePeerValues)), number(c.region?.value), number(c.england?.value),
+                line.focusHidden ? "" : number(c.change), c.outlier ? "yes" : "",
             ])
         }
         return table.render() + "\nrank and band: among all LAs with a value (1 = best); c = suppressed (small numbers)"
-    }
-
-    static func json(_ rows: [ComparisonRow], la: String, peers: String) throws -> String {
-        func figure(_ f: Figure, hidden: Bool) -> [String: Any] {
-            ["la_code": f.laCode, "value": hidden ? NSNull() : (f.value as Any? ?? NSNull()),
-             "numerator": hidden ? NSNull() : (f.numerator as Any? ?? NSNull()),
-             "denominator": hidden ? NSNull() : (f.denominator as Any? ?? NSNull()), "suppressed": hidden,
-             "source": f.source ?? "returns"]
-        }
-        func aggregate(_ a: AggregateFigure?) -> Any {
-            guard let a else { return NSNull() }
-            return ["name": a.name, "value": a.value as Any? ?? NSNull(), "numerator": a.numerator,
-                    "denominator": a.denominator as Any? ?? NSNull(), "la_count": a.laCount]
-        }
-        let objects: [[String: Any]] = rows.map { row in
-            let c = row.comparison
-            return [
-                "indicator": row.definition.id, "period": row.period, "unit": row.definition.unit.rawValue,
-                "polarity": row.definition.polarity.rawValue, "la": figure(c.focus, hidden: row.focusHidden),
-                "rank": c.rank as Any? ?? NSNull(), "ranked_count": c.rankedCount,
-                "band": c.band?.rawValue as Any? ?? NSNull(),
-                "neighbour_mean": c.neighbourMean as Any? ?? NSNull(), "neighbour_count": c.neighbourCount,
-                "peer_set": peers, "peers": c.peers.map { figure($0, hidden: row.hiddenPeers.contains($0.laCode)) },
-                "region": aggregate(c.region), "england": aggregate(c.england),
-                "change": row.focusHidden ? NSNull() : (c.change as Any? ?? NSNull()), "outlier": c.outlier,
-            ]
-        }
-        let data = try JSONSerialization.data(withJSONObject: objects, options: [.sortedKeys, .withoutEscapingSlashes])
-        return String(decoding: data, as: UTF8.self)
     }
 }

@@ -2,6 +2,8 @@ import ArgumentParser
 import Foundation
 import HubStore
 import Comparison
+import ComparisonTables
+import Exports
 import MetricEngine
 import ReferenceData
 
@@ -58,7 +60,7 @@ struct IndicatorsCommand: ParsableCommand {
         var values = try IndicatorTable(database: store.database).values(indicators: indicator, laCodes: laCodes,
                                                                          period: period)
         if !(own && laCodes.count == 1) {
-            values = SuppressedValues.apply(values, control: DisclosureControl(threshold: config.suppressionThreshold))
+            values = SuppressedValues.apply(values, audience: Audience(control: DisclosureControl(threshold: config.suppressionThreshold)))
         }
         switch format {
         case .json: print(try IndicatorJSON.render(values))
@@ -69,75 +71,11 @@ struct IndicatorsCommand: ParsableCommand {
             table.rows = values.map { v in
                 v.suppressed
                     ? [v.indicatorID, v.laCode, v.period, "c", "c", v.denominator == nil ? "" : "c", v.unit, "suppressed (small numbers)"]
-                    : [v.indicatorID, v.laCode, v.period, v.value.map(Number.text) ?? "-", v.numerator.map(Number.text) ?? "",
-                       v.denominator.map(Number.text) ?? "", v.unit, v.unavailableReason ?? v.source ?? ""]
+                    : [v.indicatorID, v.laCode, v.period, v.value.map(NumberText.text) ?? "-", v.numerator.map(NumberText.text) ?? "",
+                       v.denominator.map(NumberText.text) ?? "", v.unit, v.unavailableReason ?? v.source ?? ""]
             }
             print(values.isEmpty ? "no indicator values (import returns first)" : table.render())
         }
         if runs.contains(where: { $0.failure != nil }) { throw ExitCode(1) }
-    }
-}
-
-/// Number formatting for people: integers without decimals, others to one decimal place.
-enum Number {
-    static func text(_ value: Double) -> String {
-        if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
-        return String(format: "%.1f", value)
-    }
-}
-
-/// The JSON shape design.md fixes for `indicators --format json`.
-enum IndicatorJSON {
-    static func render(_ values: [StoredIndicatorValue]) throws -> String {
-        let objects: [[String: Any]] = values.map { v in
-            [
-                "indicator": v.indicatorID, "la_code": v.laCode, "period": v.period,
-                "value": v.suppressed ? NSNull() : (v.value.map { ($0 * 10).rounded() / 10 } as Any? ?? NSNull()),
-                "numerator": v.suppressed ? NSNull() : (v.numerator as Any? ?? NSNull()),
-                "denominator": v.suppressed ? NSNull() : (v.denominator as Any? ?? NSNull()),
-                "unit": v.unit, "polarity": v.polarity, "suppressed": v.suppressed, "source": v.source ?? "returns",
-            ]
-        }
-        let data = try JSONSerialization.data(withJSONObject: objects, options: [.sortedKeys, .withoutEscapingSlashes])
-        return String(decoding: data, as: UTF8.self)
-    }
-}
-
-/// CSV with a header row; numbers unformatted.
-enum IndicatorCSV {
-    static func render(_ values: [StoredIndicatorValue]) -> String {
-        var lines = ["indicator,la_code,period,value,numerator,denominator,unit,polarity,unavailable_reason,source"]
-        for v in values {
-            let cells = v.suppressed
-                ? [v.indicatorID, v.laCode, v.period, "c", "c", v.denominator == nil ? "" : "c", v.unit, v.polarity, "", v.source ?? "returns"]
-                : [v.indicatorID, v.laCode, v.period, v.value.map { String($0) } ?? "",
-                         v.numerator.map(Number.text) ?? "", v.denominator.map(Number.text) ?? "", v.unit, v.polarity,
-                         v.unavailableReason ?? "", v.source ?? "returns"]
-            lines.append(cells.map(quote).joined(separator: ","))
-        }
-        return lines.joined(separator: "\n")
-    }
-
-    static func quote(_ cell: String) -> String {
-        cell.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" })
-            ? "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : cell
-    }
-}
-
-/// Disclosure control on a list of figures that shows LAs side by side: per indicator and period,
-/// every small count (and rate on one) and, where just one is hidden, the next smallest too.
-/// Published figures are public already and keep their own symbols.
-enum SuppressedValues {
-    static func apply(_ values: [StoredIndicatorValue], control: DisclosureControl) -> [StoredIndicatorValue] {
-        var result = values
-        let groups = Dictionary(grouping: values.indices.filter { values[$0].source == nil && values[$0].numerator != nil }) {
-            "\(values[$0].indicatorID)|\(values[$0].period)"
-        }
-        for indices in groups.values {
-            let primary = indices.filter { control.suppressesFigure(numerator: values[$0].numerator, denominator: values[$0].denominator) }
-            let secondary = control.suppressedCells(indices.map { values[$0].numerator }).map { indices[$0] }
-            for index in Set(primary).union(secondary) { result[index].suppressed = true }
-        }
-        return result
     }
 }

@@ -1,0 +1,120 @@
+import Comparison
+import HubKit
+import HubStore
+
+/// Every stored indicator definition and value, read once and indexed by indicator and period:
+/// what every output (compare, exports, the report) lays out.
+public struct IndicatorSnapshot: Sendable {
+    /// Definitions, census indicators first, then by id.
+    public let definitions: [IndicatorDefinition]
+    private let figuresByKey: [Key: [Figure]]
+    private let unavailableByKey: [Key: [String: String]]
+    private let periodsByIndicator: [String: [String]]
+
+    private struct Key: Hashable, Sendable {
+        var indicator: String
+        var period: String
+    }
+
+    /// Reads `indicator_definitions` and `indicator_values`.
+    public static func load(_ database: Database) throws -> IndicatorSnapshot {
+        let definitions = try IndicatorTable(database: database).storedDefinitions()
+            .sorted { ($0.periodType.rawValue, $0.id) < ($1.periodType.rawValue, $1.id) }
+        var figures: [Key: [Figure]] = [:]
+        var unavailable: [Key: [String: String]] = [:]
+        var periods: [String: Set<String>] = [:]
+        for row in try database.rows("""
+            SELECT indicator_id, period, la_code, numerator, denominator, value, source, unavailable_reason
+            FROM indicator_values ORDER BY indicator_id, period, la_code
+            """) {
+            let key = Key(indicator: row[0].string ?? "", period: row[1].string ?? "")
+            let laCode = row[2].string ?? ""
+            if let reason = row[7].string {
+                unavailable[key, default: [:]][laCode] = reason
+                continue
+            }
+            figures[key, default: []].append(Figure(laCode: laCode, numerator: row[3].double, denominator: row[4].double,
+                                                    value: row[5].double, source: row[6].string))
+            periods[key.indicator, default: []].insert(key.period)
+        }
+        return IndicatorSnapshot(definitions: definitions, figuresByKey: figures, unavailableByKey: unavailable,
+                                 periodsByIndicator: periods.mapValues { $0.sorted(by: >) })
+    }
+
+    /// A snapshot made from figures in memory (tests, tools).
+    public init(definitions: [IndicatorDefinition], figures: [String: [String: [Figure]]]) {
+        var byKey: [Key: [Figure]] = [:]
+        var periods: [String: [String]] = [:]
+        for (indicator, byPeriod) in figures {
+            for (period, list) in byPeriod {
+                byKey[Key(indicator: indicator, period: period)] = list.sorted { $0.laCode < $1.laCode }
+            }
+            periods[indicator] = byPeriod.keys.sorted(by: >)
+        }
+        self.init(definitions: definitions, figuresByKey: byKey, unavailableByKey: [:], periodsByIndicator: periods)
+    }
+
+    private init(definitions: [IndicatorDefinition], figuresByKey: [Key: [Figure]],
+                 unavailableByKey: [Key: [String: String]], periodsByIndicator: [String: [String]]) {
+        self.definitions = definitions
+        self.figuresByKey = figuresByKey
+        self.unavailableByKey = unavailableByKey
+        self.periodsByIndicator = periodsByIndicator
+    }
+
+    /// The definition with this id.
+    public func definition(_ id: String) -> IndicatorDefinition? {
+        definitions.first { $0.id == id }
+    }
+
+    /// Every LA's figure for an indicator and period (computed or published), by LA code.
+    public func figures(_ indicator: String, period: String) -> [Figure] {
+        figuresByKey[Key(indicator: indicator, period: period)] ?? []
+    }
+
+    /// One LA's figure, when it has one.
+    public func figure(_ indicator: String, period: String, la: String) -> Figure? {
+        figures(indicator, period: period).first { $0.laCode == la }
+    }
+
+    /// Why an LA has no figure (e.g. "no population loaded"), when a provider said so.
+    public func unavailableReason(_ indicator: String, period: String, la: String) -> String? {
+        unavailableByKey[Key(indicator: indicator, period: period)]?[la]
+    }
+
+    /// The periods with at least one figure, newest first.
+    public func periods(of indicator: String) -> [String] {
+        periodsByIndicator[indicator] ?? []
+    }
+
+    /// The period to show for an indicator: `requested` when it has figures then, else nil; with no
+    /// request, the newest. Census periods ("2024/25") and calendar ones ("2024") both accepted:
+    /// asking for a census period gives calendar indicators the calendar year it ends in, and the
+    /// reverse, so `--period 2024/25` shows work done in 2024 beside the January 2025 caseload.
+    public func period(of indicator: String, requested: String?) -> String? {
+        let periods = periods(of: indicator)
+        guard let requested else { return periods.first }
+        if periods.contains(requested) { return requested }
+        guard let type = definition(indicator)?.periodType else { return nil }
+        let counterpart = Self.counterpart(of: requested, as: type)
+        return counterpart.flatMap { periods.contains($0) ? $0 : nil }
+    }
+
+    /// "2024/25" as a calendar period is "2024" (work reported in the January 2025 collection);
+    /// "2024" as a census period is "2024/25".
+    static func counterpart(of label: String, as type: PeriodType) -> String? {
+        switch type {
+        case .calendar:
+            guard label.count == 7, label.contains("/"), let start = Int(label.prefix(4)) else { return nil }
+            return String(start)
+        case .census:
+            guard label.count == 4, let year = Int(label) else { return nil }
+            return Period.census(collectionYear: year + 1).label
+        }
+    }
+
+    /// The newest period before `period` with a figure for this LA.
+    public func previousPeriod(_ indicator: String, before period: String, la: String) -> String? {
+        periods(of: indicator).first { $0 < period && figure(indicator, period: $0, la: la) != nil }
+    }
+}

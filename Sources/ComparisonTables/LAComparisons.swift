@@ -1,0 +1,71 @@
+import Comparison
+import HubKit
+
+/// One indicator of `compare`: where one LA stands, with what disclosure control hides.
+public struct ComparisonLine: Sendable {
+    public var definition: IndicatorDefinition
+    public var period: String
+    public var comparison: IndicatorComparison
+    /// The focus LA's own figure must show as `c` (not its own view).
+    public var focusHidden: Bool
+    /// Peers whose figures must show as `c`.
+    public var hiddenPeers: Set<String>
+
+    /// The peers' values a reader may see (hidden ones left out), e.g. for a peer median.
+    public var visiblePeerValues: [Double] {
+        comparison.peers.filter { !hiddenPeers.contains($0.laCode) }.compactMap(\.value)
+    }
+}
+
+/// Builds `compare`'s lines: every indicator the LA has a figure for, in the requested (or newest)
+/// period, against all LAs (rank, band), its peers, neighbours, region and England.
+public struct LAComparisons: Sendable {
+    public var snapshot: IndicatorSnapshot
+    public var geography: LAGeography
+    public var audience: Audience
+
+    public init(snapshot: IndicatorSnapshot, geography: LAGeography, audience: Audience) {
+        self.snapshot = snapshot
+        self.geography = geography
+        self.audience = audience
+    }
+
+    /// The peer LAs of `la` (nil means every other LA with a figure).
+    public func peerCodes(of la: String, _ peers: PeerSet) throws -> [String]? {
+        switch peers {
+        case .england: return nil
+        case .region: return geography.regionMembers(of: la)
+        case .neighbours: return geography.neighbours[la] ?? []
+        case .group(let name): return try geography.members(ofGroup: name)
+        }
+    }
+
+    /// The comparison lines for `la`, census indicators first.
+    public func lines(for la: String, period: String? = nil, peers: PeerSet) throws -> [ComparisonLine] {
+        let peerCodes = try peerCodes(of: la, peers)
+        let regionMembers = geography.regionMembers(of: la)
+        let regionName = geography.regionOf[la].map { $0.name ?? $0.code }
+        let neighbours = geography.neighbours[la] ?? []
+        var lines: [ComparisonLine] = []
+        for definition in snapshot.definitions {
+            // Without --period: the newest period in which this LA has a value.
+            let candidate = period == nil
+                ? snapshot.periods(of: definition.id).first { snapshot.figure(definition.id, period: $0, la: la)?.value != nil }
+                : snapshot.period(of: definition.id, requested: period)
+            guard let chosen = candidate, snapshot.figure(definition.id, period: chosen, la: la)?.value != nil else { continue }
+            let all = snapshot.figures(definition.id, period: chosen)
+            let previous = snapshot.previousPeriod(definition.id, before: chosen, la: la)
+                .flatMap { snapshot.figure(definition.id, period: $0, la: la) }
+            guard let comparison = IndicatorComparison.make(
+                definition: definition, focus: la, all: all, previous: previous,
+                peers: peerCodes ?? all.map(\.laCode).filter { $0 != la }, neighbours: neighbours,
+                regionName: regionName, regionMembers: regionMembers) else { continue }
+            // The region's total is shown beside its LAs, so secondary suppression runs over them.
+            let hidden = audience.hiddenLAs(all, definition: definition, totals: [regionMembers])
+            lines.append(ComparisonLine(definition: definition, period: chosen, comparison: comparison,
+                                        focusHidden: hidden.contains(la),
+                                        hiddenPeers: Set(comparison.peers.map(\.laCode)).intersection(hidden)))
+        }
+        return lines
+    }
+}

@@ -1,0 +1,71 @@
+import Comparison
+import HubKit
+
+/// One LA's row in a table of all LAs for an indicator and period.
+public struct LATableRow: Sendable {
+    public var figure: Figure
+    public var name: String
+    /// Must show as `c` for this audience.
+    public var hidden: Bool
+    /// Among all LAs with a value (1 = best by polarity; nil for context measures).
+    public var rank: Int?
+    public var band: QuartileBand?
+    /// The value a reader may see: nil when hidden.
+    public var shownValue: Double? { hidden ? nil : figure.value }
+}
+
+/// Every LA's figure for one indicator and period, with rank and quartile band over all of them,
+/// disclosure control for an audience, and the totals shown beside them (regions, England, a group).
+public struct LATable: Sendable {
+    public var definition: IndicatorDefinition
+    public var period: String
+    /// By LA code.
+    public var rows: [LATableRow]
+    /// N in "rank n of N".
+    public var rankedCount: Int
+    public var quartiles: Quartiles?
+    public var england: AggregateFigure?
+    /// One per region with figures, by region name.
+    public var regions: [AggregateFigure]
+    /// The named group's total, when the table is for a group.
+    public var group: AggregateFigure?
+
+    /// Builds the table. `group` (name and members) adds its total, and its members become one more
+    /// set of cells for secondary suppression, as every region's are.
+    public static func make(_ snapshot: IndicatorSnapshot, indicator definition: IndicatorDefinition, period: String,
+                            geography: LAGeography, audience: Audience,
+                            group: (name: String, members: [String])? = nil) -> LATable {
+        let all = snapshot.figures(definition.id, period: period)
+        var values: [String: Double] = [:]
+        for figure in all { if let value = figure.value { values[figure.laCode] = value } }
+        let ranks = Ranking.ranks(values, polarity: definition.polarity)
+        let quartiles = Quartiles(Array(values.values))
+        var regionMembers: [String: [String]] = [:]
+        for figure in all {
+            if let region = geography.regionOf[figure.laCode] {
+                regionMembers[region.name ?? region.code, default: []].append(figure.laCode)
+            }
+        }
+        var totals = Array(regionMembers.values)
+        if let group { totals.append(group.members) }
+        let hidden = audience.hiddenLAs(all, definition: definition, totals: totals)
+        let rows = all.map { figure in
+            LATableRow(figure: figure, name: geography.name(figure.laCode), hidden: hidden.contains(figure.laCode),
+                       rank: ranks[figure.laCode],
+                       band: figure.value.flatMap { quartiles?.band(of: $0, polarity: definition.polarity) })
+        }
+        let regions = regionMembers.keys.sorted().compactMap { name in
+            AggregateFigure.total(name: name, of: all.filter { regionMembers[name]!.contains($0.laCode) }, definition: definition)
+        }
+        let groupTotal = group.flatMap { group in
+            AggregateFigure.total(name: group.name, of: all.filter { group.members.contains($0.laCode) }, definition: definition)
+        }
+        return LATable(definition: definition, period: period, rows: rows,
+                       rankedCount: definition.polarity == .none ? 0 : values.count, quartiles: quartiles,
+                       england: AggregateFigure.total(name: "England", of: all, definition: definition),
+                       regions: regions, group: groupTotal)
+    }
+
+    /// The row of one LA.
+    public func row(_ laCode: String) -> LATableRow? { rows.first { $0.figure.laCode == laCode } }
+}

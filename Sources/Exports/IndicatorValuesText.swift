@@ -1,0 +1,40 @@
+import ComparisonTables
+import Foundation
+import HubStore
+
+/// `hnhub indicators --format json`: the JSON shape design.md fixes, one object per value.
+public enum IndicatorJSON {
+    public static func render(_ values: [StoredIndicatorValue]) throws -> String {
+        let objects: [[String: Any]] = values.map { v in
+            [
+                "indicator": v.indicatorID, "la_code": v.laCode, "period": v.period,
+                "value": v.suppressed ? NSNull() : (v.value.map(NumberText.rounded) as Any? ?? NSNull()),
+                "numerator": v.suppressed ? NSNull() : (v.numerator as Any? ?? NSNull()),
+                "denominator": v.suppressed ? NSNull() : (v.denominator as Any? ?? NSNull()),
+                "unit": v.unit, "polarity": v.polarity, "suppressed": v.suppressed, "source": v.source ?? "returns",
+            ]
+        }
+        let data = try JSONSerialization.data(withJSONObject: objects, options: [.sortedKeys, .withoutEscapingSlashes])
+        return String(decoding: data, as: UTF8.self)
+    }
+}
+
+/// `hnhub indicators --format csv`: a header row, numbers unformatted, `c` for suppressed cells.
+public enum IndicatorCSV {
+    public static let header = ["indicator", "la_code", "period", "value", "numerator", "denominator", "unit", "polarity",
+                                "unavailable_reason", "source"]
+
+    public static func render(_ values: [StoredIndicatorValue]) -> String {
+        var lines = [CSVWriter.line(header)]
+        for v in values {
+            let cells = v.suppressed
+                ? [v.indicatorID, v.laCode, v.period, "c", "c", v.denominator == nil ? "" : "c", v.unit, v.polarity, "",
+                   v.source ?? "returns"]
+                : [v.indicatorID, v.laCode, v.period, v.value.map { String($0) } ?? "",
+                   v.numerator.map(NumberText.text) ?? "", v.denominator.map(NumberText.text) ?? "", v.unit, v.polarity,
+                   v.unavailableReason ?? "", v.source ?? "returns"]
+            lines.append(CSVWriter.line(cells))
+        }
+        return lines.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,111 @@
+import HubKit
+
+/// A mapping file (`config/importers/*.yaml`) as parsed: how to recognise an export, which column
+/// feeds which SEN2 element, how its codes and dates translate, and the constants of the return.
+/// `docs/mapping-importers.md` describes the file with a complete example.
+public struct MappingDefinition: Sendable {
+    /// The mapping file, for messages and `hnhub plugins`.
+    public var file: String
+    /// The mapping's own id; the importer's id is `mapping:<id>`.
+    public var id: String
+    public var version: String
+    public var summary: String
+    public var layout: FileLayout
+    public var constants: ReturnConstants
+    /// Rows with the same value in this column are one person; nil: every row is a person.
+    public var personKey: String?
+    /// Formats tried in order for every date field without its own (ISO `yyyy-mm-dd` always works).
+    public var dateFormats: [DateFormat]
+    /// Code tables by name.
+    public var codeTables: [String: CodeTable]
+    /// Every mapped element, in file order.
+    public var fields: [FieldMapping]
+    /// The line of a key in the mapping file, for messages that point at the mapping (`fields.person.Sex`).
+    public var lines: [String: Int]
+
+    /// The importer id: `mapping:<id>`.
+    public var importerID: String { "mapping:\(id)" }
+
+    /// `file:line` of a key, or the file alone when the line is unknown.
+    public func place(_ key: String) -> String {
+        lines[key].map { "\(file):\($0)" } ?? file
+    }
+}
+
+/// How the export is laid out and recognised.
+public struct FileLayout: Sendable {
+    /// Column names that must all be in the header row for the mapping to claim a file.
+    public var requiredHeaders: [String]
+    /// XLSX: the sheet to read; nil reads the first sheet.
+    public var sheet: String?
+    /// 1-based row of the column names (rows above it are ignored).
+    public var headerRow: Int
+    /// CSV: the field separator; nil guesses it from the header row (`,` `;` tab `|`).
+    public var delimiter: UInt8?
+    /// CSV: nil guesses UTF-8 or Windows-1252 from the bytes.
+    public var encoding: TextEncoding?
+
+    public init(requiredHeaders: [String] = [], sheet: String? = nil, headerRow: Int = 1,
+                delimiter: UInt8? = nil, encoding: TextEncoding? = nil) {
+        self.requiredHeaders = requiredHeaders
+        self.sheet = sheet
+        self.headerRow = headerRow
+        self.delimiter = delimiter
+        self.encoding = encoding
+    }
+}
+
+/// What an export does not say but a SEN2 return header needs.
+public struct ReturnConstants: Sendable {
+    /// 3-digit DfE LA number.
+    public var laCode: String
+    public var censusDate: Day
+    public var collectionYear: Int
+}
+
+/// A table of code translations, e.g. `Autism: ASD`. Keys match trimmed and case-insensitively;
+/// a key mapped to nothing (`~`) means the cell says nothing for that element.
+public struct CodeTable: Sendable {
+    public var name: String
+    /// Lower-cased trimmed key -> translation (nil: no value).
+    public var translations: [String: String?]
+
+    public init(name: String, translations: [String: String?]) {
+        self.name = name
+        self.translations = translations
+    }
+
+    /// The translation of `value`: `.some(nil)` for a key mapped to nothing, nil when the table has no entry.
+    public func translate(_ value: String) -> String?? {
+        translations[CodeTable.key(value)]
+    }
+
+    static func key(_ value: String) -> String { CSVText.trimmed(value).lowercased() }
+}
+
+/// Where one element's value comes from.
+public struct FieldMapping: Sendable {
+    public enum Source: Sendable, Hashable {
+        /// A column of the export (matched by name, any case).
+        case column(String)
+        /// The same value for every record that has the module (e.g. `PlacementRank: {value: 1}`).
+        case constant(String)
+    }
+
+    public var target: MappingTarget
+    public var source: Source
+    /// The code table the column's values go through (codes only).
+    public var codes: String?
+    /// Date formats for this field only; nil uses the mapping's.
+    public var dateFormats: [DateFormat]?
+    /// True when the column may be missing from the header row.
+    public var optional: Bool
+    /// The key in the mapping file, e.g. `fields.needs[1].SENtype`.
+    public var key: String
+
+    /// The column name, when the value comes from a column.
+    public var column: String? {
+        if case let .column(name) = source { return name }
+        return nil
+    }
+}

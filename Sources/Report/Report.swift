@@ -1,0 +1,2 @@
+/// The HTML benchmarking report.
+public enum Report {}
