@@ -1,0 +1,105 @@
+import Comparison
+import ComparisonTables
+import HubKit
+import Testing
+
+/// The layer every output reads: stored figures per indicator and period, disclosure control for an
+/// audience, and tables of all LAs with rank, band and totals.
+@Suite struct ComparisonTablesTests {
+    let share = IndicatorDefinition(id: "special_school_share", title: "Plans in special schools", unit: .percent,
+                                    polarity: .low, periodType: .census, numerator: "plans in special schools",
+                                    denominator: "active plans", sources: [.sen2Returns, .establishments])
+    let newPlans = IndicatorDefinition(id: "new_plans", title: "New EHC plans issued", unit: .count, polarity: .none,
+                                       periodType: .calendar, numerator: "plans issued", sources: [.sen2Returns])
+
+    func figure(_ la: String, _ numerator: Double, _ denominator: Double?, source: String? = nil) -> Figure {
+        Figure(laCode: la, numerator: numerator, denominator: denominator,
+               value: denominator.map { numerator / $0 * 100 } ?? numerator, source: source)
+    }
+
+    /// Four LAs of one region and one of another; 802's 3 plans in special schools is a small count.
+    var snapshot: IndicatorSnapshot {
+        IndicatorSnapshot(definitions: [share, newPlans], figures: [
+            "special_school_share": [
+                "2024/25": [figure("800", 30, 100), figure("801", 12, 60), figure("802", 3, 40), figure("803", 20, 50),
+                            figure("330", 2, 10, source: "ees-table")],
+                "2023/24": [figure("800", 25, 100)],
+            ],
+            "new_plans": ["2024": [figure("800", 40, nil), figure("801", 7, nil)]],
+        ])
+    }
+
+    var geography: LAGeography {
+        let southWest = (code: "E12000009", name: Optional("South West"))
+        return LAGeography(names: ["800": "Bath and North East Somerset", "801": "Bristol, City of"],
+                           regionOf: ["800": southWest, "801": southWest, "802": southWest, "803": southWest],
+                           regionMembers: ["E12000009": ["800", "801", "802", "803"]],
+                           neighbours: ["800": ["801", "803"]], groups: ["West": ["800", "801", "802"]])
+    }
+
+    @Test func aSmallCountIsHiddenWithTheNextSmallestOfItsTotal() {
+        let all = snapshot.figures("special_school_share", period: "2024/25")
+        // 802 (3) is small; the region's total is shown, so the next smallest, 801 (12), goes too.
+        #expect(Audience().hiddenLAs(all, definition: share, totals: [["800", "801", "802", "803"]]) == ["801", "802"])
+        // Without a total beside them, only the small count itself.
+        #expect(Audience().hiddenLAs(all, definition: share, totals: []) == ["802"])
+        // A published figure keeps its own symbols: 330's 2 is not hidden here.
+        #expect(!Audience().hiddenLAs(all, definition: share, totals: [["330"]]).contains("330"))
+    }
+
+    @Test func anLASeesItsOwnFiguresInItsOwnView() {
+        let all = snapshot.figures("special_school_share", period: "2024/25")
+        let own = Audience(ownLA: "802").hiddenLAs(all, definition: share, totals: [["800", "801", "802", "803"]])
+        #expect(own == ["801"])
+    }
+
+    @Test func theThresholdComesFromTheAudience() {
+        let all = snapshot.figures("new_plans", period: "2024")
+        #expect(Audience(control: DisclosureControl(threshold: 10)).hiddenLAs(all, definition: newPlans, totals: []) == ["801"])
+        #expect(Audience().hiddenLAs(all, definition: newPlans, totals: []).isEmpty)
+    }
+
+    @Test func aCensusPeriodPicksTheCalendarYearItEndsForWorkIndicators() {
+        #expect(snapshot.period(of: "new_plans", requested: "2024/25") == "2024")
+        #expect(snapshot.period(of: "special_school_share", requested: "2024") == "2024/25")
+        #expect(snapshot.period(of: "special_school_share", requested: nil) == "2024/25")
+        #expect(snapshot.period(of: "special_school_share", requested: "2019/20") == nil)
+        #expect(snapshot.previousPeriod("special_school_share", before: "2024/25", la: "800") == "2023/24")
+        #expect(snapshot.previousPeriod("special_school_share", before: "2024/25", la: "801") == nil)
+    }
+
+    @Test func aTableRanksEveryLAAndTotalsRegionsGroupsAndEngland() throws {
+        let table = LATable.make(snapshot, indicator: share, period: "2024/25", geography: geography,
+                                 audience: Audience(), group: (name: "West", members: ["800", "801", "802"]))
+        // Values 30, 20, 7.5, 40, 20 (330): low is good, ties share the lowest rank.
+        #expect(table.rows.map(\.figure.laCode) == ["330", "800", "801", "802", "803"])
+        #expect(table.rows.map(\.rank) == [2, 4, 2, 1, 5])
+        #expect(table.rankedCount == 5)
+        #expect(table.rows.map(\.band) == [.a, .c, .a, .a, .d])
+        #expect(table.rows.filter(\.hidden).map(\.figure.laCode) == ["801", "802"])
+        #expect(table.row("802")?.shownValue == nil)
+        #expect(table.row("800")?.name == "Bath and North East Somerset")
+        let england = try #require(table.england)
+        #expect((england.numerator, england.denominator, england.laCount) == (67, 260, 5))
+        #expect(table.regions.map(\.name) == ["South West"])
+        #expect(table.regions.first.map { ($0.numerator, $0.denominator) } ?? (0, nil) == (65, 250))
+        #expect(table.group.map { ($0.numerator, $0.denominator, $0.value) } ?? (0, nil, nil) == (45, 200, 22.5))
+    }
+
+    @Test func compareLinesCarryRankPeersAndWhatIsHidden() throws {
+        let comparisons = LAComparisons(snapshot: snapshot, geography: geography, audience: Audience())
+        let lines = try comparisons.lines(for: "800", peers: .neighbours)
+        #expect(lines.map(\.definition.id) == ["special_school_share", "new_plans"])
+        let first = try #require(lines.first)
+        #expect(first.period == "2024/25")
+        #expect(first.comparison.rank == 4)
+        #expect(first.comparison.peers.map(\.laCode) == ["801", "803"])
+        #expect(first.hiddenPeers == ["801"])
+        #expect(first.visiblePeerValues == [40])
+        #expect(first.comparison.change == 5)
+        #expect(first.focusHidden == false)
+        #expect(try comparisons.peerCodes(of: "800", .group("West")) == ["800", "801", "802"])
+        #expect(throws: ComparisonTablesError.self) { try comparisons.peerCodes(of: "800", .group("East")) }
+        #expect(throws: ComparisonTablesError.badPeerSet("friends")) { try PeerSet(parsing: "friends") }
+    }
+}
