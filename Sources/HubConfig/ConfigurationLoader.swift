@@ -84,12 +84,13 @@ private struct NodeReader {
 
     mutating func configuration(_ root: Node) throws -> HubConfiguration {
         var config = HubConfiguration()
-        for (name, value) in try mapping(root, "", allowed: ["database", "secret_path", "datasets", "metrics_folder", "plugins", "disclosure", "input", "costs", "groups"]) {
+        for (name, value) in try mapping(root, "", allowed: ["database", "secret_path", "datasets", "metrics_folder", "importers_folder", "plugins", "disclosure", "input", "costs", "groups"]) {
             switch name {
             case "database": config.databasePath = try string(value, name)
             case "secret_path": config.secretPath = try string(value, name)
             case "datasets": config.datasetsPath = try string(value, name)
             case "metrics_folder": config.metricsFolder = try string(value, name)
+            case "importers_folder": config.importersFolder = try string(value, name)
             case "plugins":
                 for (k, v) in try mapping(value, name, allowed: ["directories", "pinning", "pins"]) {
                     let key = "plugins.\(k)"

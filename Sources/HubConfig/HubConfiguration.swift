@@ -12,6 +12,9 @@ public struct HubConfiguration: Sendable, Equatable {
     public var datasetsPath: String?
     /// Declarative metric files (`*.yaml`). Default `config/metrics`.
     public var metricsFolder = "config/metrics"
+    /// Declarative importers: one mapping file (`*.yaml`) per CSV/XLSX export layout. Default
+    /// `config/importers`. See `docs/mapping-importers.md`.
+    public var importersFolder = "config/importers"
     /// Extra plugin folders, searched after the executable's folder and `config/plugins`.
     public var pluginDirectories: [String] = []
     /// Load only plugins whose SHA-256 is in `pins`.

@@ -57,8 +57,12 @@ public struct DateFormat: Sendable, Hashable, CustomStringConvertible {
     /// The date `text` spells in this format, or nil.
     public func parse(_ text: String) -> Day? {
         var characters = Array(CSVText.trimmed(text))
-        // Drop a time part: everything from the first space or `T` after a date-length prefix.
-        if let cut = characters.indices.first(where: { $0 >= 6 && (characters[$0] == " " || characters[$0] == "T") }) {
+        // Drop a time part: a space or `T` followed by `h:` or `hh:`.
+        if let cut = characters.indices.first(where: { at in
+            guard characters[at] == " " || characters[at] == "T" else { return false }
+            let rest = characters[(at + 1)...].prefix(3)
+            return rest.first?.isNumber == true && rest.dropFirst().prefix(2).contains(":")
+        }) {
             characters.removeSubrange(cut...)
         }
         var i = 0

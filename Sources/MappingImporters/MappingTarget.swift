@@ -120,7 +120,3 @@ public struct MappingTarget: Sendable, Hashable, Comparable, CustomStringConvert
         ]
     }()
 }
-
-private func < (lhs: (MappingModule, String), rhs: (MappingModule, String)) -> Bool {
-    lhs.0 != rhs.0 ? lhs.0 < rhs.0 : lhs.1 < rhs.1
-}

@@ -1,10 +1,12 @@
 import ArgumentParser
 import Foundation
 import HubConfig
+import HubKit
 import HubStore
 import PluginHost
 import Pseudonymisation
 import InputFiles
+import MappingImporters
 import MetricEngine
 
 /// Options every command that touches the store or plugins takes.
@@ -38,13 +40,42 @@ struct HubOptions: ParsableArguments {
                             pinning: config.pinning, pins: Set(config.pins.map(\.sha256)))
     }
 
-    /// Loads the plugins and reports refused files on standard error.
-    func loadPlugins(_ config: HubConfiguration, quiet: Bool = false) -> PluginCatalog {
-        let catalog = PluginCatalog.load(policy: pluginPolicy(config))
+    /// Loads the native plugins and the mapping importers of the config's importers folder, and
+    /// reports refused files on standard error. `mappingRowFailures` is what a mapped cell that
+    /// cannot be read does (`hnhub validate` quarantines its person instead of rejecting the file).
+    func loadPlugins(_ config: HubConfiguration, quiet: Bool = false,
+                     mappingRowFailures: MappingImporter.RowFailurePolicy = .rejectFile) -> PluginCatalog {
+        let (plugins, refusals) = PluginLoader.loadAll(policy: pluginPolicy(config))
+        let mappings = Self.mappingPlugins(config, rowFailures: mappingRowFailures)
+        let catalog = PluginCatalog(plugins: plugins + mappings.plugins, refusals: refusals + mappings.refusals)
         if !quiet {
             for refusal in catalog.refusals { printError("hnhub: plugin \(refusal)") }
         }
         return catalog
+    }
+
+    /// Each mapping file of the importers folder as a plugin of one importer (`mapping:<id>`), its
+    /// origin the file and its checksum the file's; files that cannot be read, or are not pinned when
+    /// pinning is on, are refused with file, line and key.
+    static func mappingPlugins(_ config: HubConfiguration, rowFailures: MappingImporter.RowFailurePolicy)
+        -> (plugins: [LoadedPlugin], refusals: [PluginRefusal]) {
+        let (loaded, failures) = MappingFolder.load(folder: config.importersFolder)
+        var plugins: [LoadedPlugin] = []
+        var refusals = failures.map { failure in
+            PluginRefusal(path: failure.file, reason: "mapping file \(failure.line.map { "line \($0), " } ?? "")key \(failure.key): \(failure.message)")
+        }
+        let pins = Set(config.pins.map(\.sha256))
+        for mapping in loaded {
+            if config.pinning && !pins.contains(mapping.sha256) {
+                refusals.append(PluginRefusal(path: mapping.path, reason: "its SHA-256 \(mapping.sha256) is not pinned in the config (plugins.pins) and pinning is on"))
+                continue
+            }
+            let importer = mapping.importer.with(rowFailures: rowFailures)
+            plugins.append(LoadedPlugin(manifest: PluginManifest(id: importer.descriptor.id, version: importer.descriptor.version,
+                                                                 importers: [importer]),
+                                        path: mapping.path, sha256: mapping.sha256))
+        }
+        return (plugins, refusals)
     }
 
     /// Opens an existing store (migrating an older schema).

@@ -1,0 +1,128 @@
+import HubKit
+
+/// Turns one person's mapped values into the SDK's normalised ``PersonRecord``, the shape the SEN2
+/// XML importer produces: one request, with an assessment, a plan and active plans when the export
+/// gives any of their values. A module exists when a column gives it a value (or a module below
+/// it exists); constants (`value:`) then fill the modules that exist, never create one.
+struct MappedPersonAssembler {
+    let mapping: MappingDefinition
+    let fileName: String
+    /// Constant values by element, parsed once.
+    let constants: [MappingTarget: FieldValue]
+
+    init(mapping: MappingDefinition, fileName: String) {
+        self.mapping = mapping
+        self.fileName = fileName
+        var constants: [MappingTarget: FieldValue] = [:]
+        for field in mapping.fields {
+            guard case let .constant(text) = field.source,
+                  case let .success(value?) = FieldValueReader.parse(text, kind: field.target.kind, formats: mapping.dateFormats, table: nil)
+            else { continue }
+            constants[field.target] = value
+        }
+        self.constants = constants
+    }
+
+    func person(_ mapped: MappedRows.Person) -> PersonRecord {
+        let values = Values(values: mapped.values, constants: constants)
+        var person = PersonRecord(location: RecordLocation(index: mapped.index, line: mapped.firstRow, file: fileName))
+        person.identifiers = PersonIdentifiers(upn: values.text(.person, "UPN"),
+                                               uniqueLearnerNumber: values.text(.person, "UniqueLearnerNumber"),
+                                               surname: values.text(.person, "Surname"), forename: values.text(.person, "Forename"))
+        person.birthDate = values.day(.person, "PersonBirthDate")
+        person.sex = values.text(.person, "Sex")
+        person.ethnicity = values.text(.person, "Ethnicity")
+        person.postcode = values.text(.person, "PostCode")
+        person.upnUnknown = values.text(.person, "UPNunknown")
+        if let request = request(mapped, values) { person.requests = [request] }
+        return person
+    }
+
+    // MARK: - Modules
+
+    private func request(_ mapped: MappedRows.Person, _ values: Values) -> RequestRecord? {
+        let assessment = self.assessment(mapped, values)
+        let active = activePlans(mapped, values)
+        guard mapped.filled.contains(.request) || assessment != nil || active != nil else { return nil }
+        return RequestRecord(receivedDate: values.day(.request, "ReceivedDate"), requestSource: values.text(.request, "RequestSource"),
+                             rya: values.flag(.request, "RYA"), requestOutcomeDate: values.day(.request, "RequestOutcomeDate"),
+                             requestOutcome: values.text(.request, "RequestOutcome"),
+                             requestMediation: values.flag(.request, "RequestMediation"),
+                             requestTribunal: values.flag(.request, "RequestTribunal"), exported: values.text(.request, "Exported"),
+                             assessment: assessment, activePlans: active)
+    }
+
+    private func assessment(_ mapped: MappedRows.Person, _ values: Values) -> AssessmentRecord? {
+        let plan = self.plan(mapped, values)
+        guard mapped.filled.contains(.assessment) || plan != nil else { return nil }
+        return AssessmentRecord(assessmentOutcome: values.text(.assessment, "AssessmentOutcome"),
+                                assessmentOutcomeDate: values.day(.assessment, "AssessmentOutcomeDate"),
+                                assessmentMediation: values.flag(.assessment, "AssessmentMediation"),
+                                assessmentTribunal: values.flag(.assessment, "AssessmentTribunal"),
+                                otherMediation: values.flag(.assessment, "OtherMediation"),
+                                otherTribunal: values.flag(.assessment, "OtherTribunal"),
+                                week20: values.flag(.assessment, "Week20"), namedPlan: plan)
+    }
+
+    private func plan(_ mapped: MappedRows.Person, _ values: Values) -> NamedPlanRecord? {
+        let details = (1...2).filter { mapped.filled.contains(.planDetail($0)) }.map { setting(.planDetail($0), values) }
+        guard mapped.filled.contains(.plan) || !details.isEmpty else { return nil }
+        return NamedPlanRecord(startDate: values.day(.plan, "StartDate"), planDetails: details, planRes: values.text(.plan, "PlanRes"),
+                               planWBP: values.text(.plan, "PlanWBP"), personalBudget: values.flag(.plan, "PB"),
+                               otherArrangements: values.flag(.plan, "OA"), directPayments: values.text(.plan, "DP"),
+                               ceaseDate: values.day(.plan, "CeaseDate"), ceaseReason: values.text(.plan, "CeaseReason"))
+    }
+
+    private func activePlans(_ mapped: MappedRows.Person, _ values: Values) -> ActivePlansRecord? {
+        let needs = (1...2).filter { mapped.filled.contains(.need($0)) }.map {
+            SENNeedRecord(senType: values.text(.need($0), "SENtype"), senTypeRank: values.integer(.need($0), "SENtypeRank"))
+        }
+        let placements = mapped.placements.map { slotValues in
+            let module = slotValues.keys.first!.module
+            return setting(module, Values(values: slotValues, constants: constants))
+        }
+        guard mapped.filled.contains(.activePlans) || !needs.isEmpty || !placements.isEmpty else { return nil }
+        return ActivePlansRecord(transferLA: values.text(.activePlans, "TransferLA"), placements: placements,
+                                 res: values.text(.activePlans, "Res"), wbp: values.text(.activePlans, "WBP"), needs: needs,
+                                 reviewMeeting: values.day(.activePlans, "ReviewMeeting"),
+                                 lastReview: values.day(.activePlans, "LastReview"),
+                                 reviewOutcome: values.text(.activePlans, "ReviewOutcome"),
+                                 reviewDraft: values.day(.activePlans, "ReviewDraft"),
+                                 phaseTransferDueDate: values.day(.activePlans, "PhaseTransferDueDate"),
+                                 phaseTransferFinalDate: values.day(.activePlans, "PhaseTransferFinalDate"))
+    }
+
+    /// A plan detail or a placement. `SENSettingOther` is free text that may identify a child:
+    /// only whether it was given is kept.
+    private func setting(_ module: MappingModule, _ values: Values) -> SettingDetail {
+        var detail = SettingDetail(urn: values.text(module, "URN"), ukprn: values.text(module, "UKPRN"),
+                                   senSetting: values.text(module, "SENSetting"),
+                                   hasSettingOtherText: values.text(module, "SENSettingOther") != nil,
+                                   placementRank: values.integer(module, "PlacementRank"),
+                                   senUnitIndicator: values.flag(module, "SENunitIndicator"),
+                                   resourcedProvisionIndicator: values.flag(module, "ResourcedProvisionIndicator"))
+        if case .placement = module {
+            detail.entryDate = values.day(module, "EntryDate")
+            detail.leavingDate = values.day(module, "LeavingDate")
+            detail.res = values.text(module, "Res")
+            detail.wbp = values.text(module, "WBP")
+        }
+        return detail
+    }
+
+    /// Values read from columns, falling back on the mapping's constants.
+    private struct Values {
+        let values: [MappingTarget: FieldValue]
+        let constants: [MappingTarget: FieldValue]
+
+        func value(_ module: MappingModule, _ element: String) -> FieldValue? {
+            let target = MappingTarget(module: module, element: element)
+            return values[target] ?? constants[target]
+        }
+
+        func text(_ module: MappingModule, _ element: String) -> String? { value(module, element)?.text }
+        func flag(_ module: MappingModule, _ element: String) -> Bool? { value(module, element)?.flag }
+        func day(_ module: MappingModule, _ element: String) -> Day? { value(module, element)?.day }
+        func integer(_ module: MappingModule, _ element: String) -> Int? { value(module, element)?.integer }
+    }
+}

@@ -1,0 +1,80 @@
+import Foundation
+import HubKit
+
+/// What a mapping makes of an export, column by column: for `hnhub validate --importer mapping:ID`
+/// while a mapping is being written. Nothing is validated or stored here.
+public struct MappingDiagnosis: Sendable {
+    /// One column of the export's header row.
+    public struct Column: Sendable {
+        public var name: String
+        /// The elements it feeds, e.g. `needs[1].SENtype (codes: need)`; empty when not mapped.
+        public var mappedTo: [String]
+        /// Non-empty cells.
+        public var filled: Int
+        /// Values with no code translation, most frequent first, with how many cells had each.
+        public var untranslated: [(value: String, count: Int)]
+    }
+
+    public var mappingFile: String
+    public var importerID: String
+    /// Where the rows came from, e.g. `XLSX sheet 'Children'`.
+    public var origin: String
+    public var rows: Int
+    public var persons: Int
+    public var columns: [Column]
+    /// Optional columns the mapping names that the export does not have.
+    public var absentOptional: [String]
+    /// Every cell that could not be read.
+    public var failures: [RowFailure]
+
+    /// Reads `source` through `importer`'s mapping and describes the result. Throws
+    /// ``InputRejected`` when the file cannot be read at all (e.g. a column the mapping needs is missing).
+    public init(importer: MappingImporter, source: ImportSource) throws {
+        let mapping = importer.mapping
+        let (mapped, _) = try importer.mappedRows(source)
+        mappingFile = mapping.file
+        importerID = mapping.importerID
+        origin = mapped.table.origin
+        rows = mapped.table.rows.count
+        persons = mapped.persons.count
+        failures = mapped.failures
+        let header = mapped.table.header
+        var targets: [Int: [String]] = [:]
+        absentOptional = []
+        for field in mapping.fields {
+            guard let column = field.column else { continue }
+            guard let index = header.column(column) else { absentOptional.append(column); continue }
+            targets[index, default: []].append(field.target.description + (field.codes.map { " (codes: \($0))" } ?? ""))
+        }
+        if let key = mapping.personKey, let index = header.column(key) { targets[index, default: []].insert("person key", at: 0) }
+        columns = header.names.enumerated().map { index, name in
+            let seen = mapped.untranslated[name] ?? [:]
+            return Column(name: name, mappedTo: targets[index] ?? [], filled: mapped.filledCells[name] ?? 0,
+                          untranslated: seen.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map { ($0.key, $0.value) })
+        }
+    }
+
+    /// The report as text: a line per column, then the untranslated values and the failed rows.
+    public func render(maxFailures: Int = 50) -> String {
+        var lines = ["mapping \(importerID) (\(mappingFile)) on the \(origin): \(rows) rows, \(persons) persons"]
+        lines.append("columns:")
+        let width = min(40, columns.map(\.name.count).max() ?? 0)
+        for column in columns {
+            let name = column.name.padding(toLength: max(width, column.name.count), withPad: " ", startingAt: 0)
+            let target = column.mappedTo.isEmpty ? "not mapped (ignored)" : "-> " + column.mappedTo.joined(separator: ", ")
+            lines.append("  \(name)  \(target); \(column.filled) filled")
+            for (value, count) in column.untranslated {
+                lines.append("      no translation: '\(value)' x\(count)")
+            }
+        }
+        for column in absentOptional { lines.append("  \(column)  (optional, not in this export)") }
+        if failures.isEmpty {
+            lines.append("every mapped cell was read")
+        } else {
+            lines.append("\(failures.count) \(failures.count == 1 ? "cell" : "cells") could not be read:")
+            for failure in failures.prefix(maxFailures) { lines.append("  \(failure.ruleID) \(failure)") }
+            if failures.count > maxFailures { lines.append("  ... and \(failures.count - maxFailures) more") }
+        }
+        return lines.joined(separator: "\n")
+    }
+}

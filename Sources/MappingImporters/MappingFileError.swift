@@ -1,0 +1,21 @@
+/// A mistake in a mapping file, naming the file, the line and the key, e.g.
+/// `config/importers/caseview.yaml:41: fields.needs[1].SENtype.codes: no code table 'needs' (tables: need, sex)`.
+public struct MappingFileError: Error, Sendable, Hashable, CustomStringConvertible {
+    public var file: String
+    /// 1-based line in the mapping file, when known.
+    public var line: Int?
+    /// The key path, e.g. `fields.person.Sex`; `-` for the file as a whole.
+    public var key: String
+    public var message: String
+
+    public init(file: String, line: Int?, key: String, message: String) {
+        self.file = file
+        self.line = line
+        self.key = key
+        self.message = message
+    }
+
+    public var description: String {
+        "\(file)\(line.map { ":\($0)" } ?? ""): \(key): \(message)"
+    }
+}

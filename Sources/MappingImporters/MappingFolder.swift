@@ -1,0 +1,33 @@
+import Foundation
+import InputFiles
+
+/// The mapping files of a folder (`config/importers` by default, `importers_folder` in the config).
+public enum MappingFolder {
+    /// One mapping file that loaded, with its checksum (shown by `hnhub plugins`, pinned like a plugin).
+    public struct Loaded: Sendable {
+        public var importer: MappingImporter
+        public var path: String
+        public var sha256: String
+    }
+
+    /// Every `*.yaml`/`*.yml` in `folder`, in name order: loaded importers, and the files that could
+    /// not be read with why (file, line, key). One bad file does not stop the others. A missing
+    /// folder holds no mappings.
+    public static func load(folder: String) -> (loaded: [Loaded], failures: [MappingFileError]) {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return ([], []) }
+        var loaded: [Loaded] = []
+        var failures: [MappingFileError] = []
+        for name in names.sorted() where (name.hasSuffix(".yaml") || name.hasSuffix(".yml")) && !name.hasPrefix(".") {
+            let path = (folder as NSString).appendingPathComponent(name)
+            do {
+                let mapping = try MappingDefinition.load(path: path)
+                loaded.append(Loaded(importer: MappingImporter(mapping: mapping), path: path, sha256: try fileChecksum(path: path).sha256))
+            } catch let error as MappingFileError {
+                failures.append(error)
+            } catch {
+                failures.append(MappingFileError(file: path, line: nil, key: "-", message: "\(error)"))
+            }
+        }
+        return (loaded, failures)
+    }
+}

@@ -1,0 +1,85 @@
+import Foundation
+import Testing
+
+/// `hnhub plugin new` writes a native plugin's code target, entry target and test into a package
+/// root, and prints the Package.swift lines. (Compiling the result would make this test slow; the
+/// templates follow the built-in plugins and were compiled when they were written.)
+@Suite struct PluginScaffoldTests {
+    /// A temporary package root holding only a Package.swift.
+    func packageRoot() throws -> TemporaryFolder {
+        let folder = try TemporaryFolder()
+        try folder.write("Package.swift", "// swift-tools-version:6.0\n")
+        return folder
+    }
+
+    func read(_ folder: TemporaryFolder, _ path: String) throws -> String {
+        try String(contentsOfFile: folder.file(path), encoding: .utf8)
+    }
+
+    func scaffold(_ arguments: [String], in folder: String) throws -> MappingImporterTests.Run {
+        try MappingImporterTests().hnhub(["plugin", "new"] + arguments, in: folder)
+    }
+
+    @Test func anImporterPluginGetsCodeEntryAndTest() throws {
+        let folder = try packageRoot()
+        defer { folder.remove() }
+        let run = try scaffold(["--kind", "importer", "--name", "LocalReferrals"], in: folder.path)
+        #expect(run.status == 0, "\(run.errors)")
+        #expect(run.output.hasPrefix("""
+            created Plugins/LocalReferrals/Sources/LocalReferralsImporter.swift
+            created Plugins/LocalReferrals/Entry/Entry.swift
+            created Tests/HubTests/LocalReferralsTests.swift
+
+            Next, in Package.swift:
+              1. add to the `plugins` list:
+                     plugin("LocalReferrals", folder: "LocalReferrals", code: "LocalReferralsImporter"),
+              2. add "LocalReferralsImporter" to the dependencies of the HubTests test target.
+            """))
+        let code = try read(folder, "Plugins/LocalReferrals/Sources/LocalReferralsImporter.swift")
+        #expect(code.contains("public final class LocalReferralsImporter: Importer {"))
+        #expect(code.contains("ComponentDescriptor(id: \"local-referrals\", version: Self.version,"))
+        #expect(code.contains("public var produces: DatasetKind { .population }"))
+        #expect(code.contains("public func detect(_ source: ImportSource) -> Int? {"))
+        #expect(code.contains("public func read(_ source: ImportSource, into sink: any RecordSink) throws {"))
+        let entry = try read(folder, "Plugins/LocalReferrals/Entry/Entry.swift")
+        #expect(entry.contains("import LocalReferralsImporter\n"))
+        #expect(entry.contains("@_cdecl(\"hnhub_plugin_entry\")"))
+        #expect(entry.contains("exportPlugin(PluginManifest(id: \"local-referrals\", version: LocalReferralsImporter.version, importers: [LocalReferralsImporter()]),"))
+        let test = try read(folder, "Tests/HubTests/LocalReferralsTests.swift")
+        #expect(test.contains("import LocalReferralsImporter\n"))
+        #expect(test.contains("@Suite struct LocalReferralsTests {"))
+        #expect(test.contains("@Test func readsEveryRow() throws {"))
+    }
+
+    @Test func aMetricPluginGetsAProviderWithOneIndicator() throws {
+        let folder = try packageRoot()
+        defer { folder.remove() }
+        let run = try scaffold(["--kind", "metric", "--name", "ReviewCounts"], in: folder.path)
+        #expect(run.status == 0, "\(run.errors)")
+        #expect(run.output.contains("plugin(\"ReviewCounts\", folder: \"ReviewCounts\", code: \"ReviewCountsMetrics\"),"))
+        let code = try read(folder, "Plugins/ReviewCounts/Sources/ReviewCountsMetricProvider.swift")
+        #expect(code.contains("public final class ReviewCountsMetricProvider: MetricProvider {"))
+        #expect(code.contains("IndicatorDefinition(id: \"review_counts_children\""))
+        #expect(code.contains("FROM current_persons GROUP BY la_code, collection_year"))
+        let entry = try read(folder, "Plugins/ReviewCounts/Entry/Entry.swift")
+        #expect(entry.contains("metrics: [ReviewCountsMetricProvider()]"))
+        #expect(try read(folder, "Tests/HubTests/ReviewCountsTests.swift").contains("@Test func countsTheChildrenOfEachReturn() throws {"))
+    }
+
+    @Test func itNeverOverwritesAndRefusesBadNames() throws {
+        let folder = try packageRoot()
+        defer { folder.remove() }
+        #expect(try scaffold(["--kind", "importer", "--name", "Referrals"], in: folder.path).status == 0)
+        let again = try scaffold(["--kind", "metric", "--name", "Referrals"], in: folder.path)
+        #expect(again.status == 2)
+        #expect(again.errors == "hnhub: ./Plugins/Referrals already exists: choose another --name or remove the folder\n")
+        #expect(try scaffold(["--kind", "importer", "--name", "local-referrals"], in: folder.path).status == 2)
+        #expect(try scaffold(["--kind", "exporter", "--name", "Other"], in: folder.path).status == 2)
+        let bare = try TemporaryFolder()
+        defer { bare.remove() }
+        let noPackage = try scaffold(["--kind", "importer", "--name", "Other"], in: bare.path)
+        #expect(noPackage.status == 2)
+        #expect(noPackage.errors.contains("has no Package.swift"))
+        #expect(!FileManager.default.fileExists(atPath: bare.file("Plugins")))
+    }
+}
