@@ -46,7 +46,8 @@ public struct LATable: Sendable {
                 regionMembers[region.name ?? region.code, default: []].append(figure.laCode)
             }
         }
-        var totals = Array(regionMembers.values)
+        // In region order, so secondary suppression hides the same cells on every run.
+        var totals = regionMembers.keys.sorted().map { regionMembers[$0]! }
         if let group { totals.append(group.members) }
         let hidden = audience.hiddenLAs(all, definition: definition, totals: totals)
         let rows = all.map { figure in

@@ -1,2 +1,0 @@
-/// The HTML benchmarking report.
-public enum Report {}

@@ -1,0 +1,48 @@
+import Comparison
+import ComparisonTables
+import Foundation
+
+/// Whose figures a report is about.
+public enum ReportScope: Sendable, Equatable {
+    /// One focus LA (3-digit code), marked against all LAs, its statistical neighbours and region.
+    case la(String)
+    /// A named group from the config (e.g. a regional SEND partnership): each member, and the group total.
+    case group(name: String, members: [String])
+    /// Every LA whose returns the hub holds.
+    case hub
+}
+
+/// What to put in a report and for whom.
+public struct ReportOptions: Sendable {
+    public var scope: ReportScope
+    /// `2024/25` or `2024` (see ``IndicatorSnapshot/period(of:requested:)``); nil: the latest of each indicator.
+    public var period: String?
+    /// With `.la`: that LA's own view, its figures unsuppressed. Never for groups.
+    public var ownView: Bool
+    /// Disclosure control: counts from 1 to threshold - 1 show as `c`.
+    public var suppressionThreshold: Int
+    /// When the report was made (printed in its header).
+    public var generatedAt: Date
+
+    public init(scope: ReportScope, period: String? = nil, ownView: Bool = false, suppressionThreshold: Int = 5,
+                generatedAt: Date = Date()) {
+        self.scope = scope
+        self.period = period
+        self.ownView = ownView
+        self.suppressionThreshold = suppressionThreshold
+        self.generatedAt = generatedAt
+    }
+
+    /// Who reads the report: only an LA's own view leaves its small figures visible.
+    public var audience: Audience {
+        let control = DisclosureControl(threshold: suppressionThreshold)
+        if ownView, case .la(let code) = scope { return Audience(ownLA: code, control: control) }
+        return Audience(control: control)
+    }
+
+    /// The group's name and members, for its totals and secondary suppression.
+    var group: (name: String, members: [String])? {
+        if case .group(let name, let members) = scope { return (name, members) }
+        return nil
+    }
+}
