@@ -22,7 +22,7 @@ import Testing
         IndicatorSnapshot(definitions: [share, newPlans], figures: [
             "special_school_share": [
                 "2024/25": [figure("800", 30, 100), figure("801", 12, 60), figure("802", 3, 40), figure("803", 20, 50),
-                            figure("330", 2, 10, source: "ees-table")],
+                            figure("330", 2, 10, source: "published: sen2_placements")],
                 "2023/24": [figure("800", 25, 100)],
             ],
             "new_plans": ["2024": [figure("800", 40, nil), figure("801", 7, nil)]],
@@ -45,6 +45,12 @@ import Testing
         #expect(Audience().hiddenLAs(all, definition: share, totals: []) == ["802"])
         // A published figure keeps its own symbols: 330's 2 is not hidden here.
         #expect(!Audience().hiddenLAs(all, definition: share, totals: [["330"]]).contains("330"))
+    }
+
+    @Test func aFigureWithANoteOfItsRouteIsStillTheHubsOwnAndSuppressed() {
+        // The cost provider notes how each placement was costed; that is no published table.
+        let costed = [figure("800", 3, 40, source: "costed: 2 recorded, 1 default band"), figure("801", 30, 60)]
+        #expect(Audience().hiddenLAs(costed, definition: share, totals: []) == ["800"])
     }
 
     @Test func anLASeesItsOwnFiguresInItsOwnView() {
