@@ -1,7 +1,10 @@
 import Foundation
 
-/// Writes a synthetic, deterministic set of SEN2 person-level returns: one file per authority
-/// and collection year (`sen2-<LA>-<year>.xml`), and `establishments.csv` in the GIAS layout.
+/// Writes a synthetic, deterministic demo set: one SEN2 person-level return per authority and
+/// collection year (`sen2-<LA>-<year>.xml`), `establishments.csv` in the GIAS layout, the
+/// population in both layouts the hub imports (`population.csv`, `population-ons-mid-year.csv`),
+/// `placement-costs.csv`, and `hub.yaml` naming the authorities as a group. With `withErrors`,
+/// some persons break each validation rule, listed in `intended-breaches.csv`.
 ///
 /// ```swift
 /// let catalogue = try LocalAuthorityCatalogue.load()
@@ -15,87 +18,117 @@ import Foundation
 /// whole history, shown in every year's return whose census or reporting period it touches. Slots
 /// are taken until the latest return holds the requested number of persons, so earlier returns
 /// hold fewer (the caseload grows) and the same child keeps the same identifiers from year to
-/// year. Files are written through a 1 MiB buffer: memory does not grow with their size.
+/// year. Children moving between generated authorities (``GroupTransfers``) are added to both
+/// authorities' returns and count towards that number. Returns are written through a 1 MiB
+/// buffer: memory does not grow with their size.
 public struct DemoGenerator: Sendable {
     /// Changes whenever the same options would give different bytes (caches key on it).
-    public static let version = "2"
+    public static let version = "3"
 
     public let options: DemoOptions
     public let catalogue: LocalAuthorityCatalogue
-    /// The establishments of the selected authorities and of their neighbours.
+    /// The establishments of the selected authorities, of their neighbours, and of a few
+    /// authorities outside the group that take independent placements.
     public let register: EstablishmentRegister
+    /// Per generated authority: nearby authorities that are not generated.
+    let outsideGroup: [String: [LocalAuthority]]
 
     public init(options: DemoOptions, catalogue: LocalAuthorityCatalogue) throws {
         try options.validate()
         self.options = options
         self.catalogue = catalogue
         var authorities = options.authorities
-        for authority in options.authorities { authorities += catalogue.neighbours(of: authority) }
+        var outside: [String: [LocalAuthority]] = [:]
+        for authority in options.authorities {
+            authorities += catalogue.neighbours(of: authority)
+            outside[authority.code] = catalogue.outside(options.authorities, near: authority)
+            authorities += outside[authority.code] ?? []
+        }
         register = EstablishmentRegister(authorities: authorities)
-    }
-
-    /// One file written.
-    public struct WrittenFile: Sendable, Hashable {
-        public let path: String
-        public let laCode: String
-        public let year: Int
-        public let persons: Int
-        public let bytes: Int
-    }
-
-    /// What `write(to:)` produced.
-    public struct Summary: Sendable {
-        public var returns: [WrittenFile] = []
-        public var establishmentsFile: WrittenFile?
-        public var establishments = 0
-        public var persons: Int { returns.reduce(0) { $0 + $1.persons } }
-        public var bytes: Int { returns.reduce(0) { $0 + $1.bytes } + (establishmentsFile?.bytes ?? 0) }
+        outsideGroup = outside
     }
 
     /// The file name of a return.
     public static func fileName(laCode: String, year: Int) -> String { "sen2-\(laCode)-\(year).xml" }
 
     /// Writes the set into `folder` (created when missing). `progress` is called after each
-    /// authority with the files written for it.
+    /// authority with the returns written for it.
     public func write(to folder: String, progress: ([WrittenFile]) -> Void = { _ in }) throws -> Summary {
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         } catch {
             throw DemoDataError.cannotWrite(path: folder, reason: error.localizedDescription)
         }
+        func path(_ name: String) -> String { (folder as NSString).appendingPathComponent(name) }
         var summary = Summary()
         if options.writesEstablishments {
-            let path = (folder as NSString).appendingPathComponent("establishments.csv")
-            let text = GIASEstablishmentsFile.text(register)
-            let file = try OutputFile(path: path)
-            try file.write(Array(text.utf8))
-            try file.close()
+            let bytes = try TextFile.write(GIASEstablishmentsFile.text(register), to: path("establishments.csv"))
             summary.establishments = register.establishments.count
-            summary.establishmentsFile = WrittenFile(path: path, laCode: "", year: 0, persons: 0, bytes: file.bytesWritten)
+            summary.establishmentsFile = WrittenFile(path: path("establishments.csv"), laCode: "", year: 0,
+                                                     persons: summary.establishments, bytes: bytes)
         }
+
+        let factories = Dictionary(uniqueKeysWithValues: options.authorities.map { ($0.code, factory(for: $0)) })
+        let transfers = GroupTransfers.plan(options: options, factories: factories, catalogue: catalogue)
+        summary.transfers = transfers.count
+        var breaches = BreachAssignment(options: options)
+        var placedURNs: [String: Set<Int>] = [:]
+        var residentialPlaces: [String: [ResidentialPlace]] = [:]
         for (index, authority) in options.authorities.enumerated() {
-            let files = try writeReturns(of: authority, persons: options.persons(at: index), into: folder)
-            summary.returns += files
-            progress(files)
+            let written = try writeReturns(of: authority, index: index, factory: factories[authority.code]!,
+                                           transfers: transfers, breaches: &breaches, into: folder)
+            summary.returns += written.files
+            placedURNs[authority.code] = written.placedURNs
+            residentialPlaces[authority.code] = written.residentialPlaces
+            progress(written.files)
+        }
+
+        if options.writesReferenceFiles {
+            try writeReferenceFiles(placedURNs: placedURNs, residentialPlaces: residentialPlaces, returns: summary.returns,
+                                    into: folder, &summary)
+        }
+        if options.withErrors {
+            try writeBreaches(breaches, into: folder, &summary)
         }
         return summary
     }
 
-    /// Writes every year's return of one authority in one pass over its slots.
-    func writeReturns(of authority: LocalAuthority, persons target: Int, into folder: String) throws -> [WrittenFile] {
+    func factory(for authority: LocalAuthority) -> PersonFactory {
+        PersonFactory(seed: options.seed, authority: authority, register: register,
+                      neighbours: catalogue.neighbours(of: authority), outsideGroup: outsideGroup[authority.code] ?? [],
+                      group: options.authorities)
+    }
+
+    /// What writing one authority's returns gave.
+    struct AuthorityReturns {
+        var files: [WrittenFile] = []
+        var placedURNs: Set<Int> = []
+        /// Residential places at the latest census.
+        var residentialPlaces: [ResidentialPlace] = []
+    }
+
+    /// Writes every year's return of one authority in one pass over its slots, then the children
+    /// moving in or out of it.
+    func writeReturns(of authority: LocalAuthority, index: Int, factory: PersonFactory, transfers: [GroupTransfer],
+                      breaches: inout BreachAssignment, into folder: String) throws -> AuthorityReturns {
         let years = options.years.sorted()
-        let factory = PersonFactory(seed: options.seed, authority: authority, register: register,
-                                    neighbours: catalogue.neighbours(of: authority))
+        let target = options.persons(at: index)
         var writers = years.map { SEN2ReturnWriter(authority: authority, calendar: CollectionCalendar(year: $0), seed: options.seed) }
+        for i in writers.indices { writers[i].breaches = breaches.queue(authority: index, year: years[i]) }
         let files = try years.map {
             try OutputFile(path: (folder as NSString).appendingPathComponent(Self.fileName(laCode: authority.code, year: $0)))
         }
         for i in writers.indices { writers[i].writeHeader() }
+        let movers = transfers.compactMap { transfer -> SyntheticPerson? in
+            transfer.from == authority ? transfer.leaving : transfer.to == authority ? transfer.joining : nil
+        }
         let latest = writers.count - 1
+        let latestCalendar = writers[latest].calendar
+        let reserved = movers.filter { ReturnView(person: $0, calendar: latestCalendar).isIncluded }.count
         var slot = 0
         // A safety stop far beyond what any realistic target needs.
         let slotLimit = target * 50 + 10_000
-        while writers[latest].persons < target, slot < slotLimit {
+        while writers[latest].persons + reserved < target, slot < slotLimit {
             let person = factory.person(slot: slot)
             for i in writers.indices {
                 writers[i].write(person)
@@ -103,14 +136,26 @@ public struct DemoGenerator: Sendable {
             }
             slot += 1
         }
-        var written: [WrittenFile] = []
+        for person in movers {
+            for i in writers.indices {
+                writers[i].write(person)
+                try writers[i].drain { try files[i].write($0) }
+            }
+        }
+        var result = AuthorityReturns()
         for i in writers.indices {
             writers[i].writeFooter()
             try writers[i].drain(force: true) { try files[i].write($0) }
             try files[i].close()
-            written.append(WrittenFile(path: files[i].path, laCode: authority.code, year: years[i],
-                                       persons: writers[i].persons, bytes: files[i].bytesWritten))
+            var file = WrittenFile(path: files[i].path, laCode: authority.code, year: years[i],
+                                   persons: writers[i].persons, bytes: files[i].bytesWritten)
+            file.activePlans = writers[i].activePlans
+            result.files.append(file)
+            result.placedURNs.formUnion(writers[i].placedURNs)
+            if i == latest { result.residentialPlaces = writers[i].residentialPlaces }
+            breaches.finished(authority: index, year: years[i], file: Self.fileName(laCode: authority.code, year: years[i]),
+                              queue: writers[i].breaches)
         }
-        return written
+        return result
     }
 }

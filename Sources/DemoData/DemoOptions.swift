@@ -18,15 +18,23 @@ public struct DemoOptions: Sendable {
     public var years: [Int]
     /// Also write `establishments.csv` (GIAS layout) for every URN and UKPRN the returns use.
     public var writesEstablishments: Bool
+    /// Also write the population (both layouts), the placement costs and the group config.
+    public var writesReferenceFiles: Bool
+    /// Break every validation rule that can be broken, in a few persons, and list them in
+    /// `intended-breaches.csv`; header rules in files of their own under `header-breaches/`.
+    public var withErrors: Bool
 
-    /// The default: 300 persons per authority, the 2025 return only, seed 1.
+    /// The default: 300 persons per authority, the 2025 return only, seed 1, no errors.
     public init(authorities: [LocalAuthority], persons: Persons = .perAuthority(300), seed: UInt64 = 1,
-                years: [Int] = [2025], writesEstablishments: Bool = true) {
+                years: [Int] = [2025], writesEstablishments: Bool = true, writesReferenceFiles: Bool = true,
+                withErrors: Bool = false) {
         self.authorities = authorities
         self.persons = persons
         self.seed = seed
         self.years = years
         self.writesEstablishments = writesEstablishments
+        self.writesReferenceFiles = writesReferenceFiles
+        self.withErrors = withErrors
     }
 
     /// Collection years `latest - count + 1 ... latest`.
@@ -52,6 +60,10 @@ public struct DemoOptions: Sendable {
     func validate() throws {
         guard !authorities.isEmpty else { throw DemoDataError.badOption("no local authorities selected") }
         guard !years.isEmpty else { throw DemoDataError.badOption("no collection years selected") }
+        guard Set(authorities.map(\.code)).count == authorities.count else {
+            throw DemoDataError.badOption("an authority is listed twice")
+        }
+        guard Set(years).count == years.count else { throw DemoDataError.badOption("a collection year is listed twice") }
         for year in years where !CollectionCalendar.supportedYears.contains(year) {
             throw DemoDataError.unsupportedYear(year)
         }

@@ -29,10 +29,28 @@ import Validation
         let names = a.returns.map { ($0.path as NSString).lastPathComponent }
         #expect(names == ["sen2-800-2023.xml", "sen2-800-2025.xml", "sen2-801-2023.xml", "sen2-801-2025.xml",
                           "sen2-802-2023.xml", "sen2-802-2025.xml"])
-        for name in names + ["establishments.csv"] {
+        #expect(try first.files() == (names + ["establishments.csv", "hub.yaml", "placement-costs-per-child.csv",
+                                               "placement-costs.csv", "population-ons-mid-year.csv", "population.csv"]).sorted())
+        for name in try first.files() {
             #expect(try first.bytes(name) == second.bytes(name), "\(name) differs between two runs")
         }
-        #expect(a.returns.map(\.bytes) == b.returns.map(\.bytes))
+        #expect(a.files.map(\.bytes) == b.files.map(\.bytes))
+    }
+
+    @Test func everyFileOfASetWithErrorsIsDeterministicToo() throws {
+        let first = try DemoScratchFolder(), second = try DemoScratchFolder()
+        defer { first.remove(); second.remove() }
+        var options = try Self.smallSet()
+        options.withErrors = true
+        _ = try DemoGenerator(options: options, catalogue: .builtIn).write(to: first.path)
+        _ = try DemoGenerator(options: options, catalogue: .builtIn).write(to: second.path)
+        let names = try first.files()
+        #expect(names.contains("intended-breaches.csv"))
+        #expect(names.contains("header-breaches/sen2-800-2027.xml"))
+        #expect(try second.files() == names)
+        for name in names {
+            #expect(try first.bytes(name) == second.bytes(name), "\(name) differs between two runs")
+        }
     }
 
     @Test func anotherSeedGivesOtherPersons() throws {
@@ -43,6 +61,8 @@ import Validation
         #expect(try first.bytes("sen2-800-2025.xml") != second.bytes("sen2-800-2025.xml"))
         // The establishment register does not depend on the seed, so one GIAS file fits every set.
         #expect(try first.bytes("establishments.csv") == second.bytes("establishments.csv"))
+        #expect(try first.bytes("population.csv") != second.bytes("population.csv"))
+        #expect(try first.bytes("placement-costs.csv") != second.bytes("placement-costs.csv"))
     }
 
     @Test func theLatestReturnHoldsTheRequestedPersonsAndEarlierOnesFewer() throws {
@@ -53,7 +73,7 @@ import Validation
         let earlier = summary.returns.filter { $0.year == 2023 }.map(\.persons)
         #expect(latest == [50, 50, 50])
         // The same children two years earlier: fewer had a plan or a request by then.
-        #expect(earlier == [37, 46, 41])
+        #expect(earlier == [36, 45, 40])
     }
 
     // MARK: The hub imports what it writes
@@ -195,7 +215,7 @@ import Validation
 }
 
 /// A temporary folder for one demo test (removed by `remove()`).
-private struct DemoScratchFolder {
+struct DemoScratchFolder {
     let path: String
 
     init() throws {
@@ -207,4 +227,21 @@ private struct DemoScratchFolder {
     func bytes(_ name: String) throws -> Data { try Data(contentsOf: URL(fileURLWithPath: path(name))) }
     func text(_ name: String) throws -> String { try String(contentsOfFile: path(name), encoding: .utf8) }
     func remove() { try? FileManager.default.removeItem(atPath: path) }
+
+    /// Every file under the folder (or under `sub`), as paths relative to it, sorted.
+    func files(in sub: String? = nil) throws -> [String] {
+        try Self.files(under: sub.map(path) ?? path)
+    }
+
+    /// Every file under `root`, as paths relative to it, sorted.
+    static func files(under root: String) throws -> [String] {
+        let enumerator = FileManager.default.enumerator(atPath: root)
+        var names: [String] = []
+        while let name = enumerator?.nextObject() as? String {
+            var isFolder: ObjCBool = false
+            if FileManager.default.fileExists(atPath: (root as NSString).appendingPathComponent(name), isDirectory: &isFolder),
+               !isFolder.boolValue { names.append(name) }
+        }
+        return names.sorted()
+    }
 }

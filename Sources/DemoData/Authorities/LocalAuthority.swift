@@ -5,11 +5,15 @@ public struct LocalAuthority: Sendable, Hashable {
     public let name: String
     /// ONS region code (e.g. `E12000009`), used to pick neighbours for out-of-area placements.
     public let regionCode: String
+    /// The ONS code of the authority's area (`E06000022`; `E10...` for a shire county), when known:
+    /// the area code of the ONS mid-year estimates file.
+    public let eCode: String?
 
-    public init(code: String, name: String, regionCode: String) {
+    public init(code: String, name: String, regionCode: String, eCode: String? = nil) {
         self.code = code
         self.name = name
         self.regionCode = regionCode
+        self.eCode = eCode
     }
 
     /// The code as a number, for seeds and URN blocks.

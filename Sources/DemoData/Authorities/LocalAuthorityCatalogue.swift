@@ -5,29 +5,34 @@ import Foundation
 /// Reads the project's `Datasets/local_authorities.csv` (`la_code,e_code,name,region_code,...,status`,
 /// live rows only) when it is there; otherwise knows the ten South West authorities of
 /// ``southWest`` only. Either way those ten come first, so `--las 3` always means Bath and North
-/// East Somerset, Bristol and North Somerset.
+/// East Somerset, Bristol and North Somerset. The ONS district lookup beside the list
+/// (`ons_ltla_to_utla.csv`) gives the districts of shire counties, for the ONS population layout.
 public struct LocalAuthorityCatalogue: Sendable {
     /// Every authority, the ten defaults first, then the rest by code.
     public let authorities: [LocalAuthority]
     /// Where the list came from: a file path, or `built-in`.
     public let origin: String
+    /// The districts of shire counties (ONS lower-tier areas of each E10 county).
+    public let districts: DistrictLookup
 
     /// The path the project keeps its authority list at, relative to the package root.
     public static let defaultPath = "Datasets/local_authorities.csv"
 
     /// Ten real South West authorities, used first and when no list file is found.
     public static let southWest: [LocalAuthority] = [
-        ("800", "Bath and North East Somerset"), ("801", "Bristol, City of"), ("802", "North Somerset"),
-        ("803", "South Gloucestershire"), ("866", "Swindon"), ("865", "Wiltshire"), ("908", "Cornwall"),
-        ("878", "Devon"), ("879", "Plymouth"), ("880", "Torbay"),
-    ].map { LocalAuthority(code: $0.0, name: $0.1, regionCode: "E12000009") }
+        ("800", "Bath and North East Somerset", "E06000022"), ("801", "Bristol, City of", "E06000023"),
+        ("802", "North Somerset", "E06000024"), ("803", "South Gloucestershire", "E06000025"),
+        ("866", "Swindon", "E06000030"), ("865", "Wiltshire", "E06000054"), ("908", "Cornwall", "E06000052"),
+        ("878", "Devon", "E10000008"), ("879", "Plymouth", "E06000026"), ("880", "Torbay", "E06000027"),
+    ].map { LocalAuthority(code: $0.0, name: $0.1, regionCode: "E12000009", eCode: $0.2) }
 
-    public init(authorities: [LocalAuthority], origin: String) {
+    public init(authorities: [LocalAuthority], origin: String, districts: DistrictLookup = .builtIn) {
         let defaults = Self.southWest.map { code in authorities.first { $0.code == code.code } ?? code }
         let others = authorities.filter { la in !defaults.contains { $0.code == la.code } }
             .sorted { $0.code < $1.code }
         self.authorities = defaults + others
         self.origin = origin
+        self.districts = districts
     }
 
     /// The built-in ten.
@@ -47,17 +52,21 @@ public struct LocalAuthorityCatalogue: Sendable {
             return index
         }
         let code = try column("la_code"), name = try column("name"), region = try column("region_code")
-        let status = header.firstIndex(of: "status")
+        let status = header.firstIndex(of: "status"), eCode = header.firstIndex(of: "e_code")
         let authorities = lines.compactMap { row -> LocalAuthority? in
             guard row.count > max(code, name, region) else { return nil }
             if let status, status < row.count, row[status] != "live" { return nil }
             guard row[code].count == 3, row[code].allSatisfy(\.isNumber) else { return nil }
-            return LocalAuthority(code: row[code], name: row[name], regionCode: row[region])
+            let area = eCode.flatMap { $0 < row.count && !row[$0].isEmpty ? row[$0] : nil }
+            return LocalAuthority(code: row[code], name: row[name], regionCode: row[region], eCode: area)
         }
         guard !authorities.isEmpty else {
             throw DemoDataError.badAuthorityList(path: path, reason: "no live authorities")
         }
-        return LocalAuthorityCatalogue(authorities: authorities, origin: path)
+        let lookup = ((path as NSString).deletingLastPathComponent as NSString)
+            .appendingPathComponent(DistrictLookup.fileName)
+        return LocalAuthorityCatalogue(authorities: authorities, origin: path,
+                                       districts: try DistrictLookup.load(path: lookup) ?? .builtIn)
     }
 
     /// The first `count` authorities (the ten defaults first).
@@ -102,6 +111,23 @@ public struct LocalAuthorityCatalogue: Sendable {
                 if la != authority, !found.contains(la) { found.append(la) }
             }
             step += 1
+        }
+        return found
+    }
+}
+
+extension LocalAuthorityCatalogue {
+    /// Up to `count` authorities that are not in `group`, nearest to `authority` (same region
+    /// first, by position in the catalogue; then any other): where independent schools outside a
+    /// partnership are. Empty when the group holds every authority.
+    public func outside(_ group: [LocalAuthority], near authority: LocalAuthority, count: Int = 2) -> [LocalAuthority] {
+        let members = Set(group.map(\.code))
+        let candidates = neighbours(of: authority, count: authorities.count)
+            + authorities.filter { $0.regionCode != authority.regionCode }
+        var found: [LocalAuthority] = []
+        for candidate in candidates where !members.contains(candidate.code) && !found.contains(candidate) {
+            found.append(candidate)
+            if found.count == count { break }
         }
         return found
     }

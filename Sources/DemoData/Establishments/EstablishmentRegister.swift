@@ -30,12 +30,22 @@ public struct EstablishmentRegister: Sendable {
 
     /// Register entries in the order given (each authority once).
     public let authorities: [Authority]
+    /// Every establishment by URN.
+    private let byURN: [Int: SyntheticEstablishment]
 
     /// The establishments of `authorities` (duplicates ignored).
     public init(authorities: [LocalAuthority]) {
         var seen = Set<String>()
         self.authorities = authorities.filter { seen.insert($0.code).inserted }.map(Authority.init)
+        var byURN: [Int: SyntheticEstablishment] = [:]
+        for authority in self.authorities {
+            for establishment in authority.establishments { byURN[establishment.urn] = establishment }
+        }
+        self.byURN = byURN
     }
+
+    /// The establishment with this URN, if it is in the register.
+    public func establishment(urn: Int) -> SyntheticEstablishment? { byURN[urn] }
 
     /// Every establishment, authority by authority.
     public var establishments: [SyntheticEstablishment] { authorities.flatMap(\.establishments) }

@@ -60,6 +60,14 @@ enum SettingCategory: UInt8, Sendable, CaseIterable {
         }
     }
 
+    /// Independent and non-maintained places: often far away, in an authority outside the group.
+    var isIndependent: Bool {
+        switch self {
+        case .independentMainstream, .nonMaintainedSpecial, .independentSpecial, .specialPost16: true
+        default: false
+        }
+    }
+
     /// Special schools of every kind: a child placed in one usually stays.
     var isSpecial: Bool {
         switch self {

@@ -16,6 +16,14 @@ struct SEN2ReturnWriter {
     let seed: UInt64
     private(set) var output: XMLOutput
     private(set) var persons = 0
+    /// Plans active at the census (population sizes follow them).
+    private(set) var activePlans = 0
+    /// URNs of the establishments the return's placements name (placement costs list them).
+    private(set) var placedURNs: Set<Int> = []
+    /// Children in a residential place at the census (their costs are agreed child by child).
+    private(set) var residentialPlaces: [ResidentialPlace] = []
+    /// Breaches to write on purpose (`--with-errors`); empty otherwise.
+    var breaches = BreachQueue()
 
     /// Flush to the file when the buffer holds this much.
     static let flushThreshold = 1 << 20
@@ -36,7 +44,9 @@ struct SEN2ReturnWriter {
         output.removeAll()
     }
 
-    mutating func writeHeader() {
+    /// The header; `year` and `referenceDate` replace the collection's own (a header breach).
+    mutating func writeHeader(year headerYear: Int? = nil, referenceDate: Day? = nil) {
+        let year = headerYear ?? self.year
         output.raw("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
         output.raw("<!-- Synthetic SEN2 return written by `hnhub demo`: every name, identifier, postcode and date is invented. -->\n")
         output.open("Message")
@@ -44,7 +54,7 @@ struct SEN2ReturnWriter {
         output.open("CollectionDetails")
         output.leaf("Collection", "SEN2" as StaticString)
         output.leaf("Year", number: year)
-        output.leaf("ReferenceDate", calendar.census)
+        output.leaf("ReferenceDate", referenceDate ?? calendar.census)
         output.close("CollectionDetails")
         output.open("Source")
         output.leaf("SourceLevel", "L" as StaticString)
@@ -72,11 +82,36 @@ struct SEN2ReturnWriter {
         let view = ReturnView(person: person, calendar: calendar)
         guard view.isIncluded else { return false }
         persons += 1
+        if view.planIsActive {
+            activePlans += 1
+            if let place = ResidentialPlace(person, view) { residentialPlaces.append(place) }
+        }
+        for episode in view.placements + (view.showsPlan ? [view.namedPlacement].compactMap { $0 } : []) {
+            for placement in [episode.main, episode.secondary].compactMap({ $0 }) where
+                placement.establishment != 0 && !placement.byUKPRN {
+                placedURNs.insert(placement.establishment)
+            }
+        }
+        guard !breaches.isEmpty else {
+            writePerson(person, view)
+            return true
+        }
+        // Written on its own first, so that a breach can be put into it.
+        var whole = XMLOutput(capacity: 8 << 10, depth: output.openElements)
+        swap(&whole, &output)
+        writePerson(person, view)
+        swap(&whole, &output)
+        var xml = PersonXML(bytes: whole.bytes)
+        _ = breaches.apply(to: &xml, person: persons, year: year, census: calendar.census)
+        output.raw(bytes: xml.bytes)
+        return true
+    }
+
+    private mutating func writePerson(_ person: SyntheticPerson, _ view: ReturnView) {
         output.open("Person")
         writeIdentity(person, view)
         writeRequest(person, view)
         output.close("Person")
-        return true
     }
 
     private mutating func writeIdentity(_ person: SyntheticPerson, _ view: ReturnView) {
@@ -174,7 +209,7 @@ struct SEN2ReturnWriter {
         output.open("ActivePlans")
         if let from = person.transferredFrom { output.leaf("TransferLA", from) }
         let census = calendar.census
-        for episode in view.placements {
+        for episode in view.placements + (view.showsPlan ? [view.namedPlacement].compactMap { $0 } : []) {
             let leaving = episode.leaving.flatMap { $0 <= census ? $0 : nil }
             writeSetting("PlacementDetail", episode.main, rank: 1, entry: episode.entry, leaving: leaving)
             if let second = episode.secondary {

@@ -9,9 +9,21 @@ struct XMLOutput {
 
     init(capacity: Int) { bytes.reserveCapacity(capacity) }
 
+    /// An output that starts inside `depth` open elements (for writing one person on its own).
+    init(capacity: Int, depth: Int) {
+        bytes.reserveCapacity(capacity)
+        self.depth = depth
+    }
+
+    /// How many elements are open.
+    var openElements: Int { depth }
+
     mutating func removeAll() { bytes.removeAll(keepingCapacity: true) }
 
     mutating func raw(_ text: StaticString) { append(text) }
+
+    /// Bytes written elsewhere (e.g. a person edited on purpose), as they are.
+    mutating func raw(bytes more: [UInt8]) { bytes.append(contentsOf: more) }
 
     mutating func open(_ name: StaticString) {
         indent()

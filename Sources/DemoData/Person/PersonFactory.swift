@@ -10,16 +10,32 @@ struct PersonFactory: Sendable {
     /// The authority's own establishments, then its neighbours'.
     let home: EstablishmentRegister.Authority
     let neighbours: [EstablishmentRegister.Authority]
+    /// Where out-of-area independent and non-maintained places are: the neighbours and authorities
+    /// outside the generated group.
+    let independentAreas: [EstablishmentRegister.Authority]
+    /// LA codes that plans transferred in from outside the generated group come from.
+    let transferSources: [String]
     let postcodeArea: PostcodeArea
     let neighbourAreas: [PostcodeArea]
 
-    init(seed: UInt64, authority: LocalAuthority, register: EstablishmentRegister, neighbours: [LocalAuthority]) {
+    /// - Parameters:
+    ///   - neighbours: the nearby authorities (out-of-area placements, moves).
+    ///   - outsideGroup: nearby authorities that are not generated: independent schools there,
+    ///     and plans transferred in from there (transfers within the group are ``GroupTransfers``).
+    ///   - group: every generated authority.
+    init(seed: UInt64, authority: LocalAuthority, register: EstablishmentRegister, neighbours: [LocalAuthority],
+         outsideGroup: [LocalAuthority] = [], group: [LocalAuthority] = []) {
         self.seed = seed
         self.authority = authority
         profile = AuthorityProfile(seed: seed, authority: authority)
         placementMix = PlacementMix(profile: profile)
         home = register.authority(authority.code)!
         self.neighbours = neighbours.compactMap { register.authority($0.code) }
+        let outside = outsideGroup.filter { la in !neighbours.contains(la) }.compactMap { register.authority($0.code) }
+        independentAreas = self.neighbours + outside
+        let members = Set(group.map(\.code))
+        let sources = neighbours.filter { !members.contains($0.code) } + outsideGroup.filter { la in !neighbours.contains(la) }
+        transferSources = sources.isEmpty ? neighbours.map(\.code) : sources.map(\.code)
         postcodeArea = PostcodeArea(authority: authority)
         neighbourAreas = neighbours.map(PostcodeArea.init)
     }
@@ -30,7 +46,7 @@ struct PersonFactory: Sendable {
     func person(slot: Int) -> SyntheticPerson {
         var random = DemoRandom(seed, UInt64(authority.number), UInt64(slot))
         let received = RequestCalendar.receivedDate(&random)
-        let transferredFrom = random.chance(perMille: 30) ? neighbourCode(&random) : nil
+        let transferredFrom = random.chance(perMille: 30) ? transferSourceCode(&random) : nil
         let ageAtRequest = RequestAgeMix.table.pick(&random)
         let birth = received.adding(days: -(ageAtRequest * 365 + random.int(in: 1...364)))
         let school = SchoolTimeline(birth: birth)
@@ -162,5 +178,10 @@ struct PersonFactory: Sendable {
 
     func neighbourCode(_ random: inout DemoRandom) -> String {
         neighbours.isEmpty ? "XXX" : random.element(of: neighbours).authority.code
+    }
+
+    /// An authority outside the generated group a plan is transferred in from.
+    func transferSourceCode(_ random: inout DemoRandom) -> String {
+        transferSources.isEmpty ? "XXX" : random.element(of: transferSources)
     }
 }

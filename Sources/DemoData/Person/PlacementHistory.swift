@@ -70,7 +70,9 @@ struct PlacementHistory {
     }
 
     /// Mainstream pupils were usually at their school before the plan; other settings start with it.
+    /// A plan transferred in starts with the move: the new setting too.
     private func firstEntry(start: Day, phase: SchoolPhase, placement: Placement, _ random: inout DemoRandom) -> Day {
+        if person.transferredFrom != nil { return start }
         let school = person.school
         if placement.category == .mainstream, phase == .primary || phase == .secondary {
             let phaseStart = Day.known(school.startYear(ofCurriculumYear: phase.firstCurriculumYear), 9, 3)
@@ -99,7 +101,8 @@ struct PlacementHistory {
         if let kind = category.establishmentKind(in: phase) {
             let outOfArea = !factory.neighbours.isEmpty && random.chance(
                 perMille: PlacementMix.outOfAreaPerMille(category) * factory.profile.outOfAreaTiltPercent / 100)
-            let source = outOfArea ? random.element(of: factory.neighbours) : factory.home
+            let areas = category.isIndependent ? factory.independentAreas : factory.neighbours
+            let source = outOfArea ? random.element(of: areas) : factory.home
             let establishment = random.element(of: source.of(kind))
             placement.byUKPRN = kind.placedByUKPRN
             placement.establishment = kind.placedByUKPRN ? establishment.ukprn : establishment.urn
