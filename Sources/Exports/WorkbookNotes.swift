@@ -1,0 +1,108 @@
+import Comparison
+import ComparisonTables
+import HubKit
+
+/// The Notes sheet: when and for whom the workbook was made, the disclosure rule, how to read the
+/// sheets, every indicator's definition, and the sources (returns held, published tables with the
+/// Open Government Licence attribution).
+struct WorkbookNotes {
+    /// Each indicator shown, with the sheet it is on.
+    var indicators: [(sheet: String, table: LATable)]
+    var scope: WorkbookScope
+    var geography: LAGeography
+    var control: DisclosureControl
+    var requestedPeriod: String?
+    var sources: WorkbookSources
+    var neighboursEdition: String?
+    var generated: Day
+
+    static let sheetName = "Notes"
+    static let attribution = "Contains public sector information licensed under the Open Government Licence v3.0."
+
+    func worksheet() -> Worksheet {
+        var rows: [[Cell]] = []
+        func heading(_ text: String) { rows.append([.text(text, style: .bold)]) }
+        func line(_ label: String, _ cells: Cell...) { rows.append([.text(label, style: .bold)] + cells) }
+        func header(_ labels: [String]) { rows.append(labels.map { Cell.text($0, style: .header) }) }
+        func gap() { rows.append([]) }
+
+        heading("High Needs Hub: indicators by LA")
+        line("Generated", .text(generated.iso))
+        line("Scope", .text(scope.summary(geography, neighboursEdition: neighboursEdition)))
+        line("Period", .text(requestedPeriod ?? "the latest period of each indicator"))
+        gap()
+
+        heading("Disclosure control")
+        let largestHidden = control.threshold - 1
+        line("Rule", .text("Counts of 1 to \(largestHidden), and rates and shares built on them, show as c. "
+                           + "Where one LA of a total shown (a region, the group, England) is hidden, the next smallest "
+                           + "is hidden too, so the first cannot be worked out by subtraction. Totals of 1 to "
+                           + "\(largestHidden) show as c."))
+        line("Threshold", .number(Double(control.threshold)))
+        line("Own figures", .text(scope.ownLA.map {
+            "LA \($0)'s own figures are unsuppressed: share this workbook only within \(geography.name($0))."
+        } ?? "None: the small figures of every LA are hidden."))
+        line("Published figures", .text("Figures from published tables are public already and keep the publisher's own symbols."))
+        gap()
+
+        heading("Reading the sheets")
+        line(IndicatorColumns.suppressed, .text("suppressed (small numbers)"))
+        line("blank", .text("no figure (no return or published figure for that LA and period, or it cannot be computed)"))
+        line("Totals", .text("sum of numerators over sum of denominators over every LA with a figure in the region, "
+                             + "group or England (not only the LAs listed), never a mean of LA rates"))
+        line("Rank", .text("1 is best by the indicator's polarity, among all LAs with a value; ties share the lowest rank"))
+        line("Band", .text("quartile of all LAs' values: A is the best quarter by polarity, D the worst"))
+        gap()
+
+        heading("Definitions")
+        header(["Sheet", "Indicator", "Title", "Numerator", "Denominator", "Unit", "Polarity", "Period"])
+        for (sheet, table) in indicators {
+            let d = table.definition
+            rows.append([.text(sheet), .text(d.id), .text(d.title), .text(d.numerator),
+                         .text(d.denominator ?? "(a count: no denominator)"), .text(d.unit.rawValue),
+                         .text(Self.words(d.polarity)), .text(table.period)])
+        }
+        gap()
+
+        heading("Sources")
+        heading("SEN2 returns held by the hub")
+        header(["LA code", "LA name", "Collection year", "Census date", "Imported at", "Persons"])
+        for held in sources.returns {
+            rows.append([.text(held.laCode), .text(geography.name(held.laCode)),
+                         held.collectionYear.map { Cell.number(Double($0)) } ?? .empty,
+                         .text(held.censusDate ?? ""), .text(held.importedAt), .number(Double(held.records))])
+        }
+        if sources.returns.isEmpty { rows.append([.text("None.")]) }
+        gap()
+        heading("Published DfE tables")
+        let used = publishedTablesUsed
+        if used.isEmpty {
+            rows.append([.text("None used: every figure is computed from the returns above.")])
+        } else {
+            header(["Table", "File", "Imported at"])
+            for name in used {
+                let imported = sources.publishedTables.first { $0.name == name }
+                rows.append([.text(name), .text(imported?.file ?? ""), .text(imported?.importedAt ?? "")])
+            }
+            rows.append([.text(Self.attribution)])
+        }
+        return Worksheet(name: Self.sheetName, rows: rows, columnWidths: [22, 28, 36, 48, 48, 12, 24, 10])
+    }
+
+    /// The published tables some figure of the workbook's indicators comes from (any LA: they count
+    /// in ranks, bands and totals), by name.
+    var publishedTablesUsed: [String] {
+        let prefix = "published: "
+        let names = indicators.flatMap { $0.table.rows.compactMap(\.figure.source) }
+            .filter { $0.hasPrefix(prefix) }.map { String($0.dropFirst(prefix.count)) }
+        return Set(names).sorted()
+    }
+
+    static func words(_ polarity: Polarity) -> String {
+        switch polarity {
+        case .high: return "higher is better"
+        case .low: return "lower is better"
+        case .none: return "context (not ranked)"
+        }
+    }
+}

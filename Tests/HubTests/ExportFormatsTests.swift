@@ -1,0 +1,161 @@
+import Comparison
+import ComparisonTables
+import Exports
+import Foundation
+import HubKit
+@testable import HubStore
+import Testing
+
+/// The exact CSV and JSON of `hnhub indicators` and `hnhub compare`: headers, rows, `c` for
+/// suppressed cells in CSV and `"suppressed": true` with null figures in JSON, on figures in
+/// memory and on the bundled fixture returns through the command.
+@Suite struct ExportFormatsTests {
+    static func stored(_ indicator: String, _ la: String, _ period: String, _ numerator: Double?, _ denominator: Double?,
+                       value: Double?, unit: String, polarity: String, reason: String? = nil,
+                       source: String? = nil) -> StoredIndicatorValue {
+        StoredIndicatorValue(indicatorID: indicator, laCode: la, period: period, periodType: period.contains("/") ? "census" : "calendar",
+                             numerator: numerator, denominator: denominator, value: value, unavailableReason: reason,
+                             unit: unit, polarity: polarity, source: source)
+    }
+
+    /// 801's 4 children is small; 800 (the next smallest of the list) is hidden with it; 802's
+    /// published figure is public; 803 has no register for the share.
+    static let values = [
+        stored("ehcp_caseload", "800", "2024/25", 120, nil, value: 120, unit: "count", polarity: "none"),
+        stored("ehcp_caseload", "801", "2024/25", 4, nil, value: 4, unit: "count", polarity: "none"),
+        stored("ehcp_caseload", "802", "2024/25", 3, nil, value: 3, unit: "count", polarity: "none", source: "published: sen_ehcp"),
+        stored("ehcp_caseload", "803", "2024/25", 200, nil, value: 200, unit: "count", polarity: "none"),
+        stored("special_school_share", "800", "2024/25", 40, 120, value: 100.0 / 3, unit: "%", polarity: "low"),
+        stored("special_school_share", "803", "2024/25", nil, nil, value: nil, unit: "%", polarity: "low",
+               reason: "no establishment register loaded"),
+    ]
+
+    @Test func indicatorsCSVHasAHeaderAndCForSuppressedCells() {
+        let csv = IndicatorCSV.render(SuppressedValues.apply(Self.values, audience: Audience()))
+        #expect(csv == """
+            indicator,la_code,period,value,numerator,denominator,unit,polarity,unavailable_reason,source
+            ehcp_caseload,800,2024/25,c,c,,count,none,,returns
+            ehcp_caseload,801,2024/25,c,c,,count,none,,returns
+            ehcp_caseload,802,2024/25,3.0,3,,count,none,,published: sen_ehcp
+            ehcp_caseload,803,2024/25,200.0,200,,count,none,,returns
+            special_school_share,800,2024/25,33.333333333333336,40,120,%,low,,returns
+            special_school_share,803,2024/25,,,,%,low,no establishment register loaded,returns
+            """)
+    }
+
+    @Test func indicatorsJSONGivesNullFiguresForSuppressedValues() throws {
+        let json = try IndicatorJSON.render(SuppressedValues.apply(Array(Self.values.prefix(2)) + [Self.values[4]],
+                                                                   audience: Audience()))
+        #expect(json == """
+            [{"denominator":null,"indicator":"ehcp_caseload","la_code":"800","numerator":null,"period":"2024/25","polarity":"none","source":"returns","suppressed":true,"unit":"count","value":null},\
+            {"denominator":null,"indicator":"ehcp_caseload","la_code":"801","numerator":null,"period":"2024/25","polarity":"none","source":"returns","suppressed":true,"unit":"count","value":null},\
+            {"denominator":120,"indicator":"special_school_share","la_code":"800","numerator":40,"period":"2024/25","polarity":"low","source":"returns","suppressed":false,"unit":"%","value":33.3}]
+            """)
+    }
+
+    /// LA 800 against its neighbours (330, 801) on the workbook tests' figures, in the order of their
+    /// definitions.
+    func lines(own: Bool = false) throws -> [ComparisonLine] {
+        try LAComparisons(snapshot: WorkbookExportTests.snapshot, geography: WorkbookExportTests.geography,
+                          audience: Audience(ownLA: own ? "800" : nil))
+            .lines(for: "800", period: "2024/25", peers: .neighbours)
+    }
+
+    @Test func compareCSVHasOneRowPerIndicatorWithTotals() throws {
+        let csv = ComparisonCSV.render(try lines(), peers: .neighbours).split(separator: "\n").map(String.init)
+        #expect(csv.first == ComparisonCSV.header.joined(separator: ","))
+        #expect(csv.first == "indicator,title,period,unit,polarity,la_code,value,numerator,denominator,suppressed,source,rank,ranked_count,band,peer_set,peer_count,peer_median,neighbour_mean,neighbour_count,region,region_value,region_numerator,region_denominator,england_value,england_numerator,england_denominator,change,outlier")
+        #expect(csv.dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false).first.map(String.init) ?? "" }
+                == ["ehcp_caseload", "special_school_share", "need_share_ASD", "cost_per_plan", "my_metric",
+                    "timeliness_20wk_incl", "requests_received"])
+        // 801 (a neighbour) is hidden, so the peer median is 330's 300 alone.
+        #expect(csv[1] == "ehcp_caseload,Children with an EHC plan,2024/25,count,none,800,120.0,120,,false,returns,,0,,neighbours,2,300.0,152.0,2,South West,384.0,384,,734.0,734,,20.0,false")
+        #expect(csv[2] == "special_school_share,Plans in special schools,2024/25,%,low,800,25.0,30,120,false,returns,3,6,B,neighbours,2,30.0,27.5,2,South West,24.21875,93,384,26.294277929155314,193,734,,false")
+        // 800's 3 requests: c, with no change shown.
+        #expect(csv[7] == "requests_received,Requests for assessment,2024,count,none,800,c,c,,true,returns,,0,,neighbours,2,40.0,65.0,2,South West,93.0,93,,133.0,133,,,false")
+    }
+
+    @Test func compareJSONNullsASuppressedFocusAndPeers() throws {
+        let json = try ComparisonJSON.render(try lines(), peers: .neighbours)
+        let objects = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String: Any]])
+        let requests = try #require(objects.first { $0["indicator"] as? String == "requests_received" })
+        let focus = try #require(requests["la"] as? [String: Any])
+        #expect(focus["suppressed"] as? Bool == true)
+        #expect(focus["value"] is NSNull && focus["numerator"] is NSNull && focus["denominator"] is NSNull)
+        let peers = try #require(requests["peers"] as? [[String: Any]])
+        #expect(peers.map { $0["la_code"] as? String } == ["330", "801"])
+        #expect(peers.map { $0["suppressed"] as? Bool } == [false, true])
+        #expect(peers[0]["value"] as? Double == 40)
+        #expect(peers[1]["value"] is NSNull)
+        #expect((requests["region"] as? [String: Any])?["numerator"] as? Double == 93)
+        #expect(Set(requests.keys) == ["indicator", "period", "unit", "polarity", "la", "rank", "ranked_count", "band",
+                                        "neighbour_mean", "neighbour_count", "peer_set", "peers", "region", "england",
+                                        "change", "outlier"])
+        // In 800's own view its figure shows; 801's stays hidden.
+        let own = try ComparisonJSON.render(try lines(own: true), peers: .neighbours)
+        let ownObjects = try #require(try JSONSerialization.jsonObject(with: Data(own.utf8)) as? [[String: Any]])
+        let ownRequests = try #require(ownObjects.first { $0["indicator"] as? String == "requests_received" })
+        #expect((ownRequests["la"] as? [String: Any])?["value"] as? Double == 3)
+        #expect((ownRequests["peers"] as? [[String: Any]])?.last?["suppressed"] as? Bool == true)
+    }
+
+    // MARK: - Through the command, on the bundled returns
+
+    func hnhub(_ arguments: [String], in folder: String) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "\(buildFolder)/hnhub")
+        process.arguments = arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: folder)
+        var environment = ProcessInfo.processInfo.environment
+        environment["HNHUB_CONFIG"] = nil
+        process.environment = environment
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let output = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "hnhub \(arguments.joined(separator: " "))")
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    /// LA 800: 4 children with a plan in January 2024, 5 in January 2025; LA 801: 4 in 2025.
+    @Test func theFixtureStoreGivesTheseExactLines() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let db = ["--db", "hub.sqlite"]
+        _ = try hnhub(["init"] + db, in: folder.path)
+        _ = try hnhub(["import"] + db + ["sen2-800-2024.xml", "sen2-800-2025.xml", "sen2-801-2025.xml"]
+            .map { "\(packageRoot)/Datasets/fixtures/\($0)" }, in: folder.path)
+
+        #expect(try hnhub(["indicators", "--format", "csv", "--indicator", "ehcp_caseload"] + db, in: folder.path) == """
+            indicator,la_code,period,value,numerator,denominator,unit,polarity,unavailable_reason,source
+            ehcp_caseload,800,2023/24,c,c,,count,none,,returns
+            ehcp_caseload,800,2024/25,c,c,,count,none,,returns
+            ehcp_caseload,801,2024/25,c,c,,count,none,,returns
+
+            """)
+        #expect(try hnhub(["indicators", "--format", "csv", "--indicator", "ehcp_caseload", "--la", "800", "--own"] + db,
+                          in: folder.path) == """
+            indicator,la_code,period,value,numerator,denominator,unit,polarity,unavailable_reason,source
+            ehcp_caseload,800,2023/24,4.0,4,,count,none,,returns
+            ehcp_caseload,800,2024/25,5.0,5,,count,none,,returns
+
+            """)
+        let json = try hnhub(["indicators", "--format", "json", "--indicator", "ehcp_caseload", "--period", "2024/25"] + db,
+                             in: folder.path)
+        #expect(json == """
+            [{"denominator":null,"indicator":"ehcp_caseload","la_code":"800","numerator":null,"period":"2024/25","polarity":"none","source":"returns","suppressed":true,"unit":"count","value":null},\
+            {"denominator":null,"indicator":"ehcp_caseload","la_code":"801","numerator":null,"period":"2024/25","polarity":"none","source":"returns","suppressed":true,"unit":"count","value":null}]
+
+            """)
+
+        let compare = try hnhub(["compare", "--la", "800", "--peers", "region", "--period", "2024/25", "--format", "csv"] + db,
+                                in: folder.path).split(separator: "\n").map(String.init)
+        #expect(compare.first == ComparisonCSV.header.joined(separator: ","))
+        #expect(compare.contains("ehcp_caseload,EHC plans at the census date,2024/25,count,none,800,c,c,,true,returns,,0,,region,2,,,0,South West,9.0,9,,9.0,9,,,false"))
+        let own = try hnhub(["compare", "--la", "800", "--own", "--peers", "region", "--period", "2024/25", "--format", "csv"] + db,
+                            in: folder.path)
+        #expect(own.contains("\nehcp_caseload,EHC plans at the census date,2024/25,count,none,800,5.0,5,,false,returns,,0,,region,2,5.0,,0,South West,9.0,9,,9.0,9,,1.0,false\n"))
+    }
+}
