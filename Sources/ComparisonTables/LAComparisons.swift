@@ -56,14 +56,25 @@ public struct LAComparisons: Sendable {
             let all = snapshot.figures(definition.id, period: chosen)
             let previous = snapshot.previousPeriod(definition.id, before: chosen, la: la)
                 .flatMap { snapshot.figure(definition.id, period: $0, la: la) }
-            guard let comparison = IndicatorComparison.make(
-                definition: definition, focus: la, all: all, previous: previous,
-                peers: peerCodes ?? all.map(\.laCode).filter { $0 != la }, neighbours: neighbours,
-                regionName: regionName, regionMembers: regionMembers) else { continue }
             // The region's total is shown beside its LAs, so secondary suppression runs over them.
             let hidden = audience.hiddenLAs(all, definition: definition, totals: [regionMembers])
+            // The neighbour mean is shown too: only neighbours the reader may see go into it, or a
+            // hidden one could be recovered from the mean and the others.
+            guard var comparison = IndicatorComparison.make(
+                definition: definition, focus: la, all: all, previous: previous,
+                peers: (peerCodes ?? all.map(\.laCode)).filter { $0 != la },
+                neighbours: neighbours.filter { !hidden.contains($0) },
+                regionName: regionName, regionMembers: regionMembers) else { continue }
+            let focusHidden = hidden.contains(la)
+            if focusHidden {
+                // Rank, band, change and the outlier flag would narrow down a hidden value.
+                comparison.rank = nil
+                comparison.band = nil
+                comparison.change = nil
+                comparison.outlier = false
+            }
             lines.append(ComparisonLine(definition: definition, period: chosen, comparison: comparison,
-                                        focusHidden: hidden.contains(la),
+                                        focusHidden: focusHidden,
                                         hiddenPeers: Set(comparison.peers.map(\.laCode)).intersection(hidden)))
         }
         return lines

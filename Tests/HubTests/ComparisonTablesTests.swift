@@ -74,6 +74,19 @@ import Testing
         #expect(snapshot.previousPeriod("special_school_share", before: "2024/25", la: "801") == nil)
     }
 
+    @Test func aHiddenFocusFigureShowsNoRankBandOrChange() throws {
+        let line = try #require(try LAComparisons(snapshot: snapshot, geography: geography, audience: Audience())
+            .lines(for: "802", peers: .region).first)
+        #expect(line.focusHidden)
+        #expect(line.comparison.rank == nil && line.comparison.band == nil && line.comparison.change == nil)
+        // The LA is not its own peer.
+        #expect(line.comparison.peers.map(\.laCode) == ["800", "801", "803"])
+        // In its own view it sees all of it.
+        let own = try #require(try LAComparisons(snapshot: snapshot, geography: geography, audience: Audience(ownLA: "802"))
+            .lines(for: "802", peers: .region).first)
+        #expect(own.focusHidden == false && own.comparison.rank == 1 && own.comparison.band == .a)
+    }
+
     @Test func aTableRanksEveryLAAndTotalsRegionsGroupsAndEngland() throws {
         let table = LATable.make(snapshot, indicator: share, period: "2024/25", geography: geography,
                                  audience: Audience(), group: (name: "West", members: ["800", "801", "802"]))
@@ -104,6 +117,9 @@ import Testing
         #expect(first.visiblePeerValues == [40])
         #expect(first.comparison.change == 5)
         #expect(first.focusHidden == false)
+        // 801 is hidden, so the neighbour mean is 803's alone: with 801 in it, 801 could be recovered.
+        #expect(first.comparison.neighbourMean == 40)
+        #expect(first.comparison.neighbourCount == 1)
         #expect(try comparisons.peerCodes(of: "800", .group("West")) == ["800", "801", "802"])
         #expect(throws: ComparisonTablesError.self) { try comparisons.peerCodes(of: "800", .group("East")) }
         #expect(throws: ComparisonTablesError.badPeerSet("friends")) { try PeerSet(parsing: "friends") }

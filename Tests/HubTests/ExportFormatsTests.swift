@@ -68,11 +68,11 @@ import Testing
         #expect(csv.dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false).first.map(String.init) ?? "" }
                 == ["ehcp_caseload", "special_school_share", "need_share_ASD", "cost_per_plan", "my_metric",
                     "timeliness_20wk_incl", "requests_received"])
-        // 801 (a neighbour) is hidden, so the peer median is 330's 300 alone.
-        #expect(csv[1] == "ehcp_caseload,Children with an EHC plan,2024/25,count,none,800,120.0,120,,false,returns,,0,,neighbours,2,300.0,152.0,2,South West,384.0,384,,734.0,734,,20.0,false")
-        #expect(csv[2] == "special_school_share,Plans in special schools,2024/25,%,low,800,25.0,30,120,false,returns,3,6,B,neighbours,2,30.0,27.5,2,South West,24.21875,93,384,26.294277929155314,193,734,,false")
-        // 800's 3 requests: c, with no change shown.
-        #expect(csv[7] == "requests_received,Requests for assessment,2024,count,none,800,c,c,,true,returns,,0,,neighbours,2,40.0,65.0,2,South West,93.0,93,,133.0,133,,,false")
+        // 801 (a neighbour) is hidden, so the peer median and the neighbour mean are 330's 300 alone.
+        #expect(csv[1] == "ehcp_caseload,Children with an EHC plan,2024/25,count,none,800,120.0,120,,false,returns,,0,,neighbours,2,300.0,300.0,1,South West,384.0,384,,734.0,734,,20.0,false")
+        #expect(csv[2] == "special_school_share,Plans in special schools,2024/25,%,low,800,25.0,30,120,false,returns,3,6,B,neighbours,2,30.0,30.0,1,South West,24.21875,93,384,26.294277929155314,193,734,,false")
+        // 800's 3 requests: c, with no change shown; 801's hidden figure is not in the neighbour mean.
+        #expect(csv[7] == "requests_received,Requests for assessment,2024,count,none,800,c,c,,true,returns,,0,,neighbours,2,40.0,40.0,1,South West,93.0,93,,133.0,133,,,false")
     }
 
     @Test func compareJSONNullsASuppressedFocusAndPeers() throws {
@@ -153,9 +153,9 @@ import Testing
         let compare = try hnhub(["compare", "--la", "800", "--peers", "region", "--period", "2024/25", "--format", "csv"] + db,
                                 in: folder.path).split(separator: "\n").map(String.init)
         #expect(compare.first == ComparisonCSV.header.joined(separator: ","))
-        #expect(compare.contains("ehcp_caseload,EHC plans at the census date,2024/25,count,none,800,c,c,,true,returns,,0,,region,2,,,0,South West,9.0,9,,9.0,9,,,false"))
+        #expect(compare.contains("ehcp_caseload,EHC plans at the census date,2024/25,count,none,800,c,c,,true,returns,,0,,region,1,,,0,South West,9.0,9,,9.0,9,,,false"))
         let own = try hnhub(["compare", "--la", "800", "--own", "--peers", "region", "--period", "2024/25", "--format", "csv"] + db,
                             in: folder.path)
-        #expect(own.contains("\nehcp_caseload,EHC plans at the census date,2024/25,count,none,800,5.0,5,,false,returns,,0,,region,2,5.0,,0,South West,9.0,9,,9.0,9,,1.0,false\n"))
+        #expect(own.contains("\nehcp_caseload,EHC plans at the census date,2024/25,count,none,800,5.0,5,,false,returns,,0,,region,1,,,0,South West,9.0,9,,9.0,9,,1.0,false\n"))
     }
 }
