@@ -29,6 +29,9 @@ final class ImportSession: RecordSink {
     private(set) var importID: Int64?
     private(set) var header: ReturnHeader?
     private var validator: SEN2Validator?
+    /// The return's census and work counts (schema V4), counted here on the importer thread and
+    /// written by `finish()`.
+    private var returnSummary: ReturnSummary?
     private var personWriter: PersonWriter?
     private var findings: FindingsWriter?
     private var referenceWriter: ReferenceWriter?
@@ -61,6 +64,7 @@ final class ImportSession: RecordSink {
                                     "\($0.path ?? "Header"): \($0.message) [\($0.ruleID)]" }.joined(separator: "; "))
         }
         self.validator = validator
+        if storage != nil { returnSummary = ReturnSummary(header: header) }
         try begin(.sen2Return(laCode: header.laCode, collectionYear: header.collectionYear,
                               censusDate: header.referenceDate.iso))
         for issue in headerIssues { try record(issue) }
@@ -85,6 +89,7 @@ final class ImportSession: RecordSink {
             try write(.quarantine(person.location, pseudonym: identity.pseudonym, rules: errorRules))
         } else {
             counts.records += 1
+            returnSummary?.add(person, birthMonth: identity.birthMonth)
             try write(.person(person, identity))
         }
     }
@@ -242,6 +247,10 @@ final class ImportSession: RecordSink {
         }
         try storeArchiveChunks(waitForAll: true)
         try worker.finish()
+        // The writer thread is done: its connection is this thread's again.
+        if let returnSummary, let storage, let importID {
+            try returnSummary.write(to: storage.database, importID: importID)
+        }
     }
 
     /// Stops the writer without storing the rest: the caller rolls the transaction back.

@@ -13,25 +13,43 @@ public enum DeclarativeMetrics {
                             sources: [.sen2Returns])
     }
 
+    /// One of a file's two queries.
+    public enum Query: String, Sendable {
+        case numerator, denominator
+    }
+
     /// The results of one file's queries, or an error naming the file and SQLite's message.
     public static func compute(_ file: DeclarativeMetricFile, sandbox: SandboxedDatabase) throws -> [IndicatorResult] {
-        let type = PeriodType(rawValue: file.periodType) ?? .census
-        func figures(_ sql: String, _ which: String) throws -> [String: Double] {
-            let rows: [[SQLValue]]
-            do { rows = try sandbox.rows(sql) } catch {
-                throw DeclarativeMetricError(file: file.file, message: "\(which)_sql: \(error)")
-            }
-            var figures: [String: Double] = [:]
-            for (index, row) in rows.enumerated() {
-                guard row.count >= 3, let la = row[0].string, let year = row[1].int, let value = row[2].double else {
-                    throw DeclarativeMetricError(file: file.file, message: "\(which)_sql: row \(index + 1) is not (la_code, collection_year, number)")
-                }
-                figures["\(la)|\(year)"] = value
-            }
-            return figures
+        let numerators = try figures(file, .numerator, sandbox: sandbox)
+        let denominators = file.denominatorSQL == nil ? nil : try figures(file, .denominator, sandbox: sandbox)
+        return results(file, numerators: numerators, denominators: denominators)
+    }
+
+    /// The figures one query of `file` returns, keyed `la_code|collection_year` (empty for a
+    /// denominator the file does not have), or an error naming the file and SQLite's message.
+    /// The two queries of a file may run at the same time, each in its own sandbox.
+    public static func figures(_ file: DeclarativeMetricFile, _ query: Query,
+                               sandbox: SandboxedDatabase) throws -> [String: Double] {
+        guard let sql = query == .numerator ? file.numeratorSQL : file.denominatorSQL else { return [:] }
+        let rows: [[SQLValue]]
+        do { rows = try sandbox.rows(sql) } catch {
+            throw DeclarativeMetricError(file: file.file, message: "\(query.rawValue)_sql: \(error)")
         }
-        let numerators = try figures(file.numeratorSQL, "numerator")
-        let denominators = try file.denominatorSQL.map { try figures($0, "denominator") }
+        var figures: [String: Double] = [:]
+        for (index, row) in rows.enumerated() {
+            guard row.count >= 3, let la = row[0].string, let year = row[1].int, let value = row[2].double else {
+                throw DeclarativeMetricError(
+                    file: file.file, message: "\(query.rawValue)_sql: row \(index + 1) is not (la_code, collection_year, number)")
+            }
+            figures["\(la)|\(year)"] = value
+        }
+        return figures
+    }
+
+    /// The file's results from the figures of its queries (`denominators` nil when it has none).
+    public static func results(_ file: DeclarativeMetricFile, numerators: [String: Double],
+                               denominators: [String: Double]?) -> [IndicatorResult] {
+        let type = PeriodType(rawValue: file.periodType) ?? .census
         let keys = Set(numerators.keys).union(denominators?.keys ?? Dictionary<String, Double>().keys).sorted()
         return keys.compactMap { key in
             let parts = key.split(separator: "|")

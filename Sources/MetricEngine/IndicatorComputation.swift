@@ -19,7 +19,8 @@ public struct IndicatorComputation {
         public var providerID: String
         public var values: Int
         public var unavailable: Int
-        /// Wall-clock seconds the provider took, storing included.
+        /// Wall-clock seconds the provider took, storing included (for a declarative metric, its
+        /// queries' together). Providers run at the same time, so the figures of a run overlap.
         public var seconds: Double = 0
         /// Set when the provider failed; its earlier values are left as they were.
         public var failure: String?
@@ -40,57 +41,94 @@ public struct IndicatorComputation {
 
     /// Computes all indicators: the metric plugins, then the declarative metrics in
     /// `metricFiles`. A failing provider or file is reported and does not stop the others.
+    ///
+    /// The providers and the declarative queries run at the same time, one per core, each on its
+    /// own read-only connection; their results are stored one provider after another, in the order
+    /// of the runs returned, each in its own transaction.
     public func run(now: Date = Date(), metricsFolder: String? = nil) throws -> [ProviderRun] {
         let computedAt = ISO8601DateFormatter().string(from: now)
-        var runs: [ProviderRun] = []
-        for (component, provider) in catalog.metrics {
-            let id = component.descriptor.id
-            let started = Date()
-            defer { runs[runs.count - 1].seconds = Date().timeIntervalSince(started) }
-            do {
-                let context = try StoreMetricContext(path: store.database.path)
-                let results = try provider.compute(in: context)
-                try store.database.transaction {
-                    try IndicatorTable(database: store.database).replace(
-                        definitions: provider.indicators, results: results, providerID: id,
-                        providerVersion: component.descriptor.version, computedAt: computedAt)
-                }
-                let unavailable = results.filter { $0.unavailableReason != nil }.count
-                runs.append(ProviderRun(providerID: id, values: results.count - unavailable, unavailable: unavailable))
-            } catch {
-                runs.append(ProviderRun(providerID: id, values: 0, unavailable: 0, failure: "\(error)"))
+        let providers = catalog.metrics
+        let files = metricsFolder.map { DeclarativeMetricFile.loadAll(folder: $0) } ?? []
+        // Declarative queries first: written by users, they are usually the slowest jobs, and the
+        // providers fill the other core meanwhile.
+        var jobs: [MetricJob] = []
+        for (index, loaded) in files.enumerated() {
+            guard case .success(let file) = loaded else { continue }
+            jobs.append(.declarative(index: index, file: file, query: .numerator))
+            if file.denominatorSQL != nil { jobs.append(.declarative(index: index, file: file, query: .denominator)) }
+        }
+        jobs += providers.enumerated().map { MetricJob.provider(index: $0.offset, provider: $0.element.provider) }
+        let path = store.database.path
+        let outcomes = ConcurrentJobs.run(jobs) { $0.run(storePath: path) }
+
+        var providerOutcomes: [Int: MetricJob.Outcome] = [:]
+        var queryOutcomes: [Int: [DeclarativeMetrics.Query: MetricJob.Outcome]] = [:]
+        for (job, outcome) in zip(jobs, outcomes) {
+            switch job {
+            case let .provider(index, _): providerOutcomes[index] = outcome
+            case let .declarative(index, _, query): queryOutcomes[index, default: [:]][query] = outcome
             }
         }
-        if let metricsFolder {
-            runs += try runDeclarative(folder: metricsFolder, computedAt: computedAt)
-        }
-        return runs
-    }
-
-    func runDeclarative(folder: String, computedAt: String) throws -> [ProviderRun] {
         var runs: [ProviderRun] = []
-        let sandbox = try SandboxedDatabase(path: store.database.path)
-        for loaded in DeclarativeMetricFile.loadAll(folder: folder) {
+        for (index, (component, provider)) in providers.enumerated() {
+            guard let outcome = providerOutcomes[index] else { continue }
+            runs.append(save(outcome, providerID: component.descriptor.id, version: component.descriptor.version,
+                             definitions: provider.indicators, computedAt: computedAt))
+        }
+        for (index, loaded) in files.enumerated() {
             switch loaded {
             case .failure(let error):
                 runs.append(ProviderRun(providerID: "declarative:\(error.file)", values: 0, unavailable: 0, failure: "\(error)"))
             case .success(let file):
-                let providerID = "declarative:\(file.id)"
-                let started = Date()
-                defer { runs[runs.count - 1].seconds = Date().timeIntervalSince(started) }
-                do {
-                    let results = try DeclarativeMetrics.compute(file, sandbox: sandbox)
-                    try store.database.transaction {
-                        try IndicatorTable(database: store.database).replace(
-                            definitions: [DeclarativeMetrics.definition(file)], results: results, providerID: providerID,
-                            providerVersion: "file", computedAt: computedAt)
-                    }
-                    runs.append(ProviderRun(providerID: providerID, values: results.count, unavailable: 0))
-                } catch {
-                    runs.append(ProviderRun(providerID: providerID, values: 0, unavailable: 0, failure: "\(error)"))
-                }
+                let queries = queryOutcomes[index] ?? [:]
+                runs.append(save(Self.combine(file, queries), providerID: "declarative:\(file.id)", version: "file",
+                                 definitions: [DeclarativeMetrics.definition(file)], computedAt: computedAt))
             }
         }
         return runs
+    }
+
+    /// A declarative metric's outcome from those of its queries: the first failure, else its results.
+    static func combine(_ file: DeclarativeMetricFile,
+                        _ queries: [DeclarativeMetrics.Query: MetricJob.Outcome]) -> MetricJob.Outcome {
+        let seconds = queries.values.reduce(0) { $0 + $1.seconds }
+        var figures: [DeclarativeMetrics.Query: [String: Double]] = [:]
+        for query in [DeclarativeMetrics.Query.numerator, .denominator] {
+            switch queries[query]?.value {
+            case .failure(let message)?: return MetricJob.Outcome(value: .failure(message), seconds: seconds)
+            case .figures(let values)?: figures[query] = values
+            case .results?, nil: break
+            }
+        }
+        let results = DeclarativeMetrics.results(file, numerators: figures[.numerator] ?? [:],
+                                                 denominators: file.denominatorSQL == nil ? nil : figures[.denominator] ?? [:])
+        return MetricJob.Outcome(value: .results(results), seconds: seconds)
+    }
+
+    /// Stores one provider's results (replacing what it wrote before) and says how it went.
+    private func save(_ outcome: MetricJob.Outcome, providerID: String, version: String,
+                      definitions: [IndicatorDefinition], computedAt: String) -> ProviderRun {
+        let started = Date()
+        var run = ProviderRun(providerID: providerID, values: 0, unavailable: 0)
+        switch outcome.value {
+        case .failure(let message):
+            run.failure = message
+        case .figures:
+            run.failure = "internal error: query figures where results were expected"
+        case .results(let results):
+            do {
+                try store.database.transaction {
+                    try IndicatorTable(database: store.database).replace(
+                        definitions: definitions, results: results, providerID: providerID,
+                        providerVersion: version, computedAt: computedAt)
+                }
+                let unavailable = results.filter { $0.unavailableReason != nil }.count
+                (run.values, run.unavailable) = (results.count - unavailable, unavailable)
+            } catch {
+                run.failure = "\(error)"
+            }
+        }
+        run.seconds = outcome.seconds + Date().timeIntervalSince(started)
+        return run
     }
 }

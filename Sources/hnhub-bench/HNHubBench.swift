@@ -7,6 +7,7 @@ import ArgumentParser
 /// .build-bench/release/hnhub-bench import                 # 153 LAs, 650,000 persons
 /// .build-bench/release/hnhub-bench import --single-file   # the same persons in one ~1 GB return
 /// .build-bench/release/hnhub-bench stages                 # where the time goes, stage by stage
+/// .build-bench/release/hnhub-bench indicators             # every indicator on the imported set
 /// ```
 /// Run it from the package root (it reads `Datasets/local_authorities.csv`); the plugin libraries
 /// must be in the executable's folder, as a full `swift build` leaves them.
@@ -14,6 +15,6 @@ import ArgumentParser
 struct HNHubBench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "hnhub-bench",
-        abstract: "Benchmark SEN2 imports on a generated England-scale data set.",
-        subcommands: [ImportBenchmark.self, StageBenchmark.self, GenerateBenchmark.self])
+        abstract: "Benchmark SEN2 imports and indicators on a generated England-scale data set.",
+        subcommands: [ImportBenchmark.self, StageBenchmark.self, IndicatorBenchmark.self, GenerateBenchmark.self])
 }

@@ -215,6 +215,31 @@ import Testing
         #expect(v["out_of_area_cost"]?.source == "costed per child 1, per establishment 1, LA default 1, config band 1; not costed 1")
     }
 
+    /// Costs with pence are summed child by child, in the children's order (whole pounds are
+    /// counted from the per-return placement summaries): the figures are the same either way.
+    @Test func costsWithPenceAreCostedLikeWholePounds() throws {
+        let hub = try Hub()
+        defer { hub.folder.remove() }
+        fixtures(hub)
+        try register(hub)
+        hub.importFile(try hub.folder.write("costs.csv", """
+            la_code,urn,placement_type,annual_cost
+            800,100005,,62000.5
+            800,,post16,12000.25
+            """))
+        let computation = IndicatorComputation(store: hub.store, catalog: hub.catalog)
+        try computation.setDefaultCostBands(["mainstream": 9000, "state_special": 24000.125])
+        _ = try computation.run()
+        let values = try IndicatorTable(database: hub.store.database).values(laCodes: ["800"], period: "2024/25")
+        let v = Dictionary(values.map { ($0.indicatorID, $0) }, uniquingKeysWith: { a, _ in a })
+        // Person 1 band 9,000; person 2 band 24,000.125; person 6 (OLA) not costed; person 7
+        // establishment 62,000.5; person 8 LA default 12,000.25.
+        #expect([v["high_needs_cost_per_plan"]?.numerator, v["high_needs_cost_per_plan"]?.denominator]
+                == [9000 + 24000.125 + 62000.5 + 12000.25, 4])
+        #expect(v["out_of_area_cost"]?.numerator == 62000.5)
+        #expect(v["out_of_area_cost"]?.source == "costed per child 0, per establishment 1, LA default 1, config band 2; not costed 1")
+    }
+
     /// A plan that ceases on the census date is not active at it; one ceasing the day after is.
     @Test(arguments: [("2025-01-16", 5.0), ("2025-01-17", 6.0)])
     func aPlanCeasingOnTheCensusDateIsNotActive(ceaseDate: String, caseload: Double) throws {

@@ -43,14 +43,9 @@ public final class CaseloadMetricProvider: MetricProvider {
     }
 
     public func compute(in context: any MetricContext) throws -> [IndicatorResult] {
-        var returns: [(la: String, year: Int)] = []
-        try context.query("SELECT la_code, collection_year FROM current_returns ORDER BY la_code, collection_year", []) {
-            if let la = $0[0].string, let year = $0[1].int { returns.append((la, year)) }
-        }
-        var children: [String: [CensusChild]] = [:]
-        for child in try CensusSnapshot.read(context) {
-            children["\(child.laCode)/\(child.collectionYear)", default: []].append(child)
-        }
+        // The children at each census as counted when the return was imported: a few groups per
+        // return instead of every person's modules.
+        let returns = try ReturnCensus.readAll(context)
         let hasRegister = (try context.rows("SELECT EXISTS (SELECT 1 FROM establishments)").first?.first?.int ?? 0) == 1
         var population: [String: (aged0to25: Double, aged2to18: Double)] = [:]
         try context.query("""
@@ -61,15 +56,14 @@ public final class CaseloadMetricProvider: MetricProvider {
             guard let la = row[0].string, let year = row[1].int else { return }
             population["\(la)/\(year)"] = (row[2].double ?? 0, row[3].double ?? 0)
         }
-        let plansByReturn = Dictionary(returns.map { ("\($0.la)/\($0.year)", Double(children["\($0.la)/\($0.year)"]?.count ?? 0)) },
+        let plansByReturn = Dictionary(returns.map { ("\($0.laCode)/\($0.collectionYear)", $0.children) },
                                        uniquingKeysWith: { a, _ in a })
 
         var results: [IndicatorResult] = []
-        for (la, year) in returns {
+        for census in returns {
+            let (la, year) = (census.laCode, census.collectionYear)
             let period = Period.census(collectionYear: year)
-            let key = "\(la)/\(year)"
-            let caseload = children[key] ?? []
-            let plans = Double(caseload.count)
+            let plans = census.children
             results.append(IndicatorResult(indicatorID: Self.caseload.id, laCode: la, period: period,
                                            numerator: plans, denominator: nil))
             if let previous = plansByReturn["\(la)/\(year - 1)"] {
@@ -97,10 +91,10 @@ public final class CaseloadMetricProvider: MetricProvider {
                         unavailable: "no establishment register loaded (import the GIAS establishments file)"))
                     continue
                 }
-                let base = share.base.map { caseload.filter($0) } ?? caseload
+                let base = share.base ?? { _ in true }
                 results.append(IndicatorResult(indicatorID: share.definition.id, laCode: la, period: period,
-                                               numerator: Double(base.filter(share.counts).count),
-                                               denominator: Double(base.count)))
+                                               numerator: census.count(share.dimension) { base($0) && share.counts($0) },
+                                               denominator: census.count(share.dimension, where: base)))
             }
         }
         return results

@@ -10,14 +10,18 @@ struct CaseloadShare: Sendable {
     var base: (@Sendable (CensusChild) -> Bool)?
     /// Needs the establishment register to classify placements.
     var needsRegister: Bool
+    /// The one attribute of a child `counts` and `base` look at: the shares are counted from the
+    /// census groups of that attribute (`ReturnCensus`).
+    var dimension: CensusDimension
 
     static func share(_ id: String, _ title: String, _ polarity: Polarity, numerator: String,
-                      needsRegister: Bool, _ counts: @escaping @Sendable (CensusChild) -> Bool) -> CaseloadShare {
+                      needsRegister: Bool, _ dimension: CensusDimension,
+                      _ counts: @escaping @Sendable (CensusChild) -> Bool) -> CaseloadShare {
         CaseloadShare(definition: IndicatorDefinition(
             id: id, title: title, unit: .percent, polarity: polarity, periodType: .census,
             numerator: numerator + " at the census date", denominator: "children with an EHC plan active at the census date",
             sources: needsRegister ? [.sen2Returns, .establishments] : [.sen2Returns]),
-                      counts: counts, base: nil, needsRegister: needsRegister)
+                      counts: counts, base: nil, needsRegister: needsRegister, dimension: dimension)
     }
 
     /// Every share indicators.md defines on the census caseload.
@@ -26,28 +30,28 @@ struct CaseloadShare: Sendable {
     static let placementShares: [CaseloadShare] = [
         share("mainstream_share", "Plans in mainstream schools", .high,
               numerator: "children placed in mainstream schools (maintained, academy, free, mainstream independent)",
-              needsRegister: true) { $0.category == .mainstream },
+              needsRegister: true, .placement) { $0.category == .mainstream },
         share("special_school_share", "Plans in special schools", .low,
               numerator: "children placed in special schools (maintained, academy/free, non-maintained, independent)",
-              needsRegister: true) { $0.category == .stateSpecial || $0.category == .independentSpecial },
+              needsRegister: true, .placement) { $0.category == .stateSpecial || $0.category == .independentSpecial },
         share("state_special_share", "Plans in state special schools", .none,
               numerator: "children placed in LA maintained or academy/free special schools",
-              needsRegister: true) { $0.category == .stateSpecial },
+              needsRegister: true, .placement) { $0.category == .stateSpecial },
         share("independent_special_share", "Plans in independent or non-maintained special schools", .low,
               numerator: "children placed in non-maintained or independent special schools",
-              needsRegister: true) { $0.category == .independentSpecial },
+              needsRegister: true, .placement) { $0.category == .independentSpecial },
         share("post16_fe_share", "Plans in further education and post-16 settings", .none,
               numerator: "children placed in FE, sixth form, 16-19 or special post-16 institutions, or any UKPRN provider",
-              needsRegister: true) { $0.category == .post16 },
+              needsRegister: true, .placement) { $0.category == .post16 },
         share("ap_share", "Plans in alternative provision", .none,
               numerator: "children placed in pupil referral units or AP academies/free schools",
-              needsRegister: true) { $0.category == .alternativeProvision },
+              needsRegister: true, .placement) { $0.category == .alternativeProvision },
         share("educated_elsewhere_share", "Plans educated elsewhere", .none,
               numerator: "children whose placement is a SENSetting EHE, OLA, OPA, OTH, NEET, NIEC or NIEO",
-              needsRegister: false) { $0.category == .educatedElsewhere },
+              needsRegister: false, .placement) { $0.category == .educatedElsewhere },
         share("placement_unknown_share", "Plans with no placement recorded at the census", .low,
               numerator: "children with no PlacementDetail attended at the census date",
-              needsRegister: false) { $0.category == .unknown },
+              needsRegister: false, .placement) { $0.category == .unknown },
     ]
 
     static let outOfAreaShares: [CaseloadShare] = [
@@ -57,7 +61,7 @@ struct CaseloadShare: Sendable {
             denominator: "children whose current placement is an establishment in the register",
             sources: [.sen2Returns, .establishments]),
                       counts: { $0.establishmentLA != nil && $0.establishmentLA != $0.laCode },
-                      base: { $0.establishmentLA != nil }, needsRegister: true),
+                      base: { $0.establishmentLA != nil }, needsRegister: true, dimension: .placement),
         CaseloadShare(definition: IndicatorDefinition(
             id: "out_of_area_independent_share", title: "Plans placed out of area in independent or non-maintained special schools",
             unit: .percent, polarity: .low, periodType: .census,
@@ -65,14 +69,16 @@ struct CaseloadShare: Sendable {
             denominator: "children whose current placement is an establishment in the register",
             sources: [.sen2Returns, .establishments]),
                       counts: { $0.establishmentLA != nil && $0.establishmentLA != $0.laCode && $0.category == .independentSpecial },
-                      base: { $0.establishmentLA != nil }, needsRegister: true),
+                      base: { $0.establishmentLA != nil }, needsRegister: true, dimension: .placement),
     ]
 
     static let needTypes = ["SPLD", "MLD", "SLD", "PMLD", "SEMH", "SLCN", "HI", "VI", "MSI", "PD", "ASD", "OTH", "DS"]
 
     static let needShares: [CaseloadShare] = needTypes.map { need in
         share("need_share_\(need)", "Plans with primary need \(need)", .none,
-              numerator: "children whose primary need (SENtypeRank 1) is \(need)", needsRegister: false) { $0.primaryNeed == need }
+              numerator: "children whose primary need (SENtypeRank 1) is \(need)", needsRegister: false, .primaryNeed) {
+            $0.primaryNeed == need
+        }
     }
 
     static let ageBands: [(id: String, range: ClosedRange<Int>)] = [
@@ -81,12 +87,12 @@ struct CaseloadShare: Sendable {
 
     static let ageShares: [CaseloadShare] = [
         share("post16_share", "Plans for young people aged 16-25", .none,
-              numerator: "children aged 16 to 25 on the 31 August before the census", needsRegister: false) {
+              numerator: "children aged 16 to 25 on the 31 August before the census", needsRegister: false, .birthMonth) {
             ($0.age ?? -1) >= 16
         },
     ] + ageBands.map { band in
         share("age_band_share_\(band.id)", "Plans by age: \(band.id)", .none,
-              numerator: "children aged \(band.id) on the 31 August before the census", needsRegister: false) {
+              numerator: "children aged \(band.id) on the 31 August before the census", needsRegister: false, .birthMonth) {
             $0.age.map(band.range.contains) ?? false
         }
     }

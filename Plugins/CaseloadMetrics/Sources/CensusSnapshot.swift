@@ -12,9 +12,12 @@ struct CensusChild: Sendable {
     var category: PlacementCategory
     /// The LA the placement's establishment is located in (nil when not located).
     var establishmentLA: String?
-    /// The child's pseudonym (to find a per-child placement cost) and the placement's URN.
+    /// The child's pseudonym (to find a per-child placement cost) and the placement's URN, UKPRN
+    /// and SENSetting.
     var pseudonym: String?
     var urn: String?
+    var ukprn: String? = nil
+    var senSetting: String? = nil
 
     /// Age on the 31 August before the census (the hub's one age convention). The store keeps
     /// the birth month only; the month is enough, because 31 August ends its month.
@@ -25,9 +28,11 @@ struct CensusChild: Sendable {
     }
 }
 
-/// Reads every current return's children with an active plan at its census date.
+/// Reads current returns' children with an active plan at their census date from the module
+/// tables, child by child (the caseload counts come from the summaries instead: `ReturnCensus`).
 enum CensusSnapshot {
-    static func read(_ context: any MetricContext) throws -> [CensusChild] {
+    /// Every child, or with `withPerChildCost` only those whose pseudonym has a per-child cost.
+    static func read(_ context: any MetricContext, withPerChildCost: Bool = false) throws -> [CensusChild] {
         var children: [CensusChild] = []
         var lastKey: (Int64, Int64)?
         try context.query("""
@@ -44,8 +49,11 @@ enum CensusSnapshot {
                  AND (pl.leaving_date IS NULL OR pl.leaving_date >= r.census_date)
             LEFT JOIN establishments e ON e.urn = pl.urn
             WHERE n.start_date <= r.census_date AND (n.cease_date IS NULL OR n.cease_date > r.census_date)
-            ORDER BY r.import_id, p.id, n.start_date DESC, pl.placement_rank IS NULL, pl.placement_rank
+            \(withPerChildCost ? "AND p.pseudonym IN (SELECT person_pseudonym FROM placement_costs)" : "")
+            ORDER BY r.import_id, p.id, n.start_date DESC, pl.placement_rank IS NULL, pl.placement_rank, q.id, sn.id, pl.id
             """, []) { row in
+            // Ties go to the earliest in the return, as in the summaries (SchemaV4): the costs of
+            // children with their own cost are taken out of the summary group they are counted in.
             guard case let .integer(importID) = row[0], case let .integer(personID) = row[1] else { return }
             // The first row of a child is its latest plan's best-ranked current placement.
             if let lastKey, lastKey == (importID, personID) { return }
@@ -56,7 +64,8 @@ enum CensusSnapshot {
                 primaryNeed: row[5].string,
                 category: PlacementCategory.of(typeCode: row[10].int, urn: row[7].string, ukprn: row[8].string,
                                                setting: row[9].string, hasPlacement: hasPlacement),
-                establishmentLA: row[11].string, pseudonym: row[12].string, urn: row[7].string))
+                establishmentLA: row[11].string, pseudonym: row[12].string, urn: row[7].string, ukprn: row[8].string,
+                senSetting: row[9].string))
         }
         return children
     }

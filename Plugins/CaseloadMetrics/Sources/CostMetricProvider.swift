@@ -56,10 +56,8 @@ public final class CostMetricProvider: MetricProvider {
             if let la = $0[0].string, let year = $0[1].int { returns.append((la, year)) }
         }
         let noCosts = perChild.isEmpty && perEstablishment.isEmpty && laDefault.isEmpty && bands.isEmpty
-        var children: [String: [CensusChild]] = [:]
-        if !noCosts {
-            for child in try CensusSnapshot.read(context) { children["\(child.laCode)/\(child.collectionYear)", default: []].append(child) }
-        }
+        let counting = CostCounting(perChild: perChild, perEstablishment: perEstablishment, laDefault: laDefault, bands: bands)
+        let tallies = noCosts ? [:] : try counting.tallies(context)
         var results: [IndicatorResult] = []
         for (la, year) in returns {
             let period = Period.census(collectionYear: year)
@@ -70,20 +68,9 @@ public final class CostMetricProvider: MetricProvider {
                 }
                 continue
             }
-            var routes = [Int](repeating: 0, count: Route.allCases.count)
-            var total = 0.0, costed = 0.0, outOfArea = 0.0, outOfAreaCosted = 0.0, independent = 0.0
-            for child in children["\(la)/\(year)"] ?? [] where child.category != .unknown {
-                let (cost, route) = Self.cost(of: child, la: la, perChild, perEstablishment, laDefault, bands)
-                routes[route.rawValue] += 1
-                guard let cost else { continue }
-                total += cost
-                costed += 1
-                if let located = child.establishmentLA, located != la {
-                    outOfArea += cost
-                    outOfAreaCosted += 1
-                }
-                if child.category == .independentSpecial { independent += cost }
-            }
+            let tally = tallies["\(la)/\(year)"] ?? CostTally()
+            let (routes, total, costed) = (tally.routes, tally.total, tally.costed)
+            let (outOfArea, outOfAreaCosted, independent) = (tally.outOfArea, tally.outOfAreaCosted, tally.independent)
             let source = "costed per child \(routes[0]), per establishment \(routes[1]), LA default \(routes[2]), config band \(routes[3]); not costed \(routes[4])"
             results += [
                 IndicatorResult(indicatorID: Self.outOfAreaCost.id, laCode: la, period: period, numerator: outOfArea, denominator: nil, source: source),

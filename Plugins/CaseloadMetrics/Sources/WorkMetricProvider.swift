@@ -51,47 +51,40 @@ public final class WorkMetricProvider: MetricProvider {
          Self.within20Weeks, Self.within20WeeksExcluding, Self.plansCeased, Self.ceasedNeedsMet, Self.tribunalRate]
     }
 
-    /// `column` (an ISO date) falls in the calendar year before the row's collection.
-    static func inWorkYear(_ column: String) -> String {
-        "(substr(\(column), 1, 4) = CAST(q.collection_year - 1 AS TEXT))"
-    }
-
     public func compute(in context: any MetricContext) throws -> [IndicatorResult] {
+        try MissingSummary.check(context)
         var tallies: [String: [String: Double]] = [:]
-        func add(_ sql: String, _ names: [String]) throws {
-            try context.query(sql, []) { row in
-                guard let la = row[0].string, let year = row[1].int else { return }
-                for (i, name) in names.enumerated() { tallies["\(la)/\(year)", default: [:]][name] = row[i + 2].double ?? 0 }
-            }
+        // The events of each current return's year, as counted when it was imported (schema V4
+        // `work_events`: one row per event type, outcome, elapsed days, Week20 and tribunal flag).
+        let names = ["received", "refused", "decided", "within6", "refusals", "refusalTribunals",
+                     "assessmentsDecided", "issued", "issuedWithin20", "issuedNoExceptions", "issuedNoExceptionsWithin20",
+                     "assessmentTribunals", "ceased", "ceasedNeedsMet"]
+        func events(_ event: String, _ condition: String = "1") -> String {
+            "SUM(CASE WHEN w.event = '\(event)' AND \(condition) THEN w.events ELSE 0 END)"
         }
-        // One pass over the requests with their assessment and plan (each at most one per request).
-        let received = Self.inWorkYear("q.received_date"), decided = Self.inWorkYear("q.request_outcome_date")
-        let assessed = Self.inWorkYear("a.assessment_outcome_date"), ceased = Self.inWorkYear("n.cease_date")
-        let within20 = "julianday(a.assessment_outcome_date) - julianday(q.received_date) <= 140"
-        try add("""
-            SELECT q.la_code, q.collection_year,
-                   SUM(\(received)),
-                   SUM(\(received) AND q.request_outcome = 'N'),
-                   SUM(\(received) AND q.request_outcome IN ('Y', 'N') AND q.request_outcome_date IS NOT NULL),
-                   SUM(\(received) AND q.request_outcome IN ('Y', 'N')
-                       AND julianday(q.request_outcome_date) - julianday(q.received_date) <= 42),
-                   SUM(\(decided) AND q.request_outcome = 'N'),
-                   SUM(\(decided) AND q.request_outcome = 'N' AND q.request_tribunal = 1),
-                   SUM(\(assessed) AND a.assessment_outcome IN ('Y', 'N')),
-                   SUM(\(assessed) AND a.assessment_outcome = 'Y'),
-                   SUM(\(assessed) AND a.assessment_outcome = 'Y' AND \(within20)),
-                   SUM(\(assessed) AND a.assessment_outcome = 'Y' AND a.week20 = 0),
-                   SUM(\(assessed) AND a.assessment_outcome = 'Y' AND a.week20 = 0 AND \(within20)),
-                   SUM(\(assessed) AND a.assessment_outcome IN ('Y', 'N') AND (a.assessment_tribunal = 1 OR a.other_tribunal = 1)),
-                   SUM(\(ceased)),
-                   SUM(\(ceased) AND n.cease_reason = '2')
-            FROM current_requests q
-            LEFT JOIN assessments a ON a.request_id = q.id
-            LEFT JOIN named_plans n ON n.assessment_id = a.id
-            GROUP BY q.la_code, q.collection_year
-            """, ["received", "refused", "decided", "within6", "refusals", "refusalTribunals",
-                  "assessmentsDecided", "issued", "issuedWithin20", "issuedNoExceptions", "issuedNoExceptionsWithin20",
-                  "assessmentTribunals", "ceased", "ceasedNeedsMet"])
+        let decidedYN = "w.outcome IN ('Y', 'N')"
+        try context.query("""
+            SELECT r.la_code, r.collection_year,
+                   \(events("request_received")),
+                   \(events("request_received", "w.outcome = 'N'")),
+                   \(events("request_received", "\(decidedYN) AND w.days IS NOT NULL")),
+                   \(events("request_received", "\(decidedYN) AND w.days <= 42")),
+                   \(events("request_decided", "w.outcome = 'N'")),
+                   \(events("request_decided", "w.outcome = 'N' AND w.tribunal = 1")),
+                   \(events("assessment_decided", decidedYN)),
+                   \(events("assessment_decided", "w.outcome = 'Y'")),
+                   \(events("assessment_decided", "w.outcome = 'Y' AND w.days <= 140")),
+                   \(events("assessment_decided", "w.outcome = 'Y' AND w.week20 = 0")),
+                   \(events("assessment_decided", "w.outcome = 'Y' AND w.week20 = 0 AND w.days <= 140")),
+                   \(events("assessment_decided", "\(decidedYN) AND w.tribunal = 1")),
+                   \(events("plan_ceased")),
+                   \(events("plan_ceased", "w.outcome = '2'"))
+            FROM current_returns r JOIN work_events w ON w.import_id = r.import_id
+            GROUP BY r.import_id
+            """, []) { row in
+            guard let la = row[0].string, let year = row[1].int else { return }
+            for (i, name) in names.enumerated() { tallies["\(la)/\(year)", default: [:]][name] = row[i + 2].double ?? 0 }
+        }
 
         var results: [IndicatorResult] = []
         try context.query("SELECT la_code, collection_year FROM current_returns ORDER BY la_code, collection_year", []) { row in

@@ -13,6 +13,7 @@ public enum Migrations {
         Migration(version: 1, summary: "returns and the SEN2 modules", sql: SchemaV1.returnsAndModules),
         Migration(version: 2, summary: "reference tables", sql: SchemaV2.referenceTables),
         Migration(version: 3, summary: "indicator values and the store views", sql: SchemaV3.indicatorsAndViews),
+        Migration(version: 4, summary: "per-return census and work summaries", sql: SchemaV4.returnSummaries),
     ]
 
     /// The schema version this build of hnhub writes.

@@ -1,0 +1,80 @@
+import HubKit
+
+/// The summary of one SEN2 return kept next to its module rows (schema V4): counted person by
+/// person while the return is imported, written once at its end in the import's transaction.
+/// Metric plugins read it instead of walking every person's modules.
+public struct ReturnSummary: Sendable {
+    public private(set) var census: CensusTally
+    public private(set) var work: WorkTally
+
+    public init(header: ReturnHeader) {
+        census = CensusTally(censusDate: header.referenceDate)
+        work = WorkTally(collectionYear: header.collectionYear)
+    }
+
+    /// Counts a person that is stored (quarantined persons are not). `birthMonth` is the month the
+    /// store keeps for them.
+    public mutating func add(_ person: PersonRecord, birthMonth: String?) {
+        census.add(person, birthMonth: birthMonth)
+        work.add(person)
+    }
+
+    /// Writes the summary rows of import `importID`.
+    public func write(to database: Database, importID: Int64) throws {
+        try database.execute("INSERT INTO return_summaries (import_id, census_children) VALUES (?, ?)",
+                             [.integer(importID), .integer(Int64(census.children))])
+        let placement = try database.prepare("""
+            INSERT INTO census_placements (import_id, attended, urn, ukprn, sen_setting, children) VALUES (?,?,?,?,?,?)
+            """)
+        for (key, children) in census.placements {
+            placement.bind(importID, at: 1)
+            placement.bind(key.attended, at: 2)
+            placement.bind(key.urn, at: 3)
+            placement.bind(key.ukprn, at: 4)
+            placement.bind(key.senSetting, at: 5)
+            placement.bind(children, at: 6)
+            try placement.run()
+        }
+        try insertCounts(census.needs, "INSERT INTO census_needs (import_id, primary_need, children) VALUES (?,?,?)",
+                         database, importID)
+        try insertCounts(census.birthMonths,
+                         "INSERT INTO census_birth_months (import_id, birth_month, children) VALUES (?,?,?)", database, importID)
+        let event = try database.prepare("""
+            INSERT INTO work_events (import_id, event, outcome, days, week20, tribunal, events) VALUES (?,?,?,?,?,?,?)
+            """)
+        for (key, events) in work.events {
+            event.bind(importID, at: 1)
+            event.bind(key.event.rawValue, at: 2)
+            event.bind(key.outcome, at: 3)
+            event.bind(key.days, at: 4)
+            event.bind(key.week20, at: 5)
+            event.bind(key.tribunal, at: 6)
+            event.bind(events, at: 7)
+            try event.run()
+        }
+    }
+
+    private func insertCounts(_ counts: [String?: Int], _ sql: String, _ database: Database, _ importID: Int64) throws {
+        let insert = try database.prepare(sql)
+        for (value, children) in counts {
+            insert.bind(importID, at: 1)
+            insert.bind(value, at: 2)
+            insert.bind(children, at: 3)
+            try insert.run()
+        }
+    }
+}
+
+/// Rebuilds the summaries of every SEN2 return in a store from its module tables (what the V4
+/// migration does for returns imported before it).
+public enum ReturnSummaries {
+    public static func rebuild(in database: Database) throws {
+        try database.transaction {
+            try database.execute("""
+                DELETE FROM return_summaries; DELETE FROM census_placements; DELETE FROM census_needs;
+                DELETE FROM census_birth_months; DELETE FROM work_events;
+                """)
+            try database.execute(SchemaV4.backfill)
+        }
+    }
+}
