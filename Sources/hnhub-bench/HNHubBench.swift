@@ -8,6 +8,8 @@ import ArgumentParser
 /// .build-bench/release/hnhub-bench import --single-file   # the same persons in one ~1 GB return
 /// .build-bench/release/hnhub-bench stages                 # where the time goes, stage by stage
 /// .build-bench/release/hnhub-bench indicators             # every indicator on the imported set
+/// .build-bench/release/hnhub-bench report                 # the HTML report, one LA and all LAs
+/// .build-bench/release/hnhub-bench                        # all three: import, indicators, report
 /// ```
 /// Run it from the package root (it reads `Datasets/local_authorities.csv`); the plugin libraries
 /// must be in the executable's folder, as a full `swift build` leaves them.
@@ -15,6 +17,8 @@ import ArgumentParser
 struct HNHubBench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "hnhub-bench",
-        abstract: "Benchmark SEN2 imports and indicators on a generated England-scale data set.",
-        subcommands: [ImportBenchmark.self, StageBenchmark.self, IndicatorBenchmark.self, GenerateBenchmark.self])
+        abstract: "Benchmark SEN2 imports, indicators and the report on a generated England-scale data set.",
+        subcommands: [AllBenchmarks.self, ImportBenchmark.self, StageBenchmark.self, IndicatorBenchmark.self,
+                      ReportBenchmark.self, GenerateBenchmark.self],
+        defaultSubcommand: AllBenchmarks.self)
 }

@@ -3,7 +3,7 @@ import Foundation
 import Glibc
 #endif
 
-/// One timed run of `hnhub indicators` in a child process.
+/// One timed run of an `hnhub` command (`indicators`, `report`) in a child process.
 struct IndicatorRun {
     /// Wall-clock seconds from start to exit.
     var seconds: Double
@@ -19,6 +19,13 @@ struct IndicatorRun {
     /// Runs `hnhub indicators --db store --format csv --timings` (with `--config config`) and waits
     /// for it; fails when the command does.
     static func start(hnhub: String, store: String, config: String?) throws -> IndicatorRun {
+        try start(hnhub: hnhub, arguments: ["indicators", "--db", store, "--format", "csv", "--timings"]
+                    + (config.map { ["--config", $0] } ?? []))
+    }
+
+    /// Runs `hnhub ARGUMENTS` and waits for it; fails when the command does. `values` counts the
+    /// lines it printed after the first.
+    static func start(hnhub: String, arguments: [String]) throws -> IndicatorRun {
         let folder = NSTemporaryDirectory() as NSString
         let output = folder.appendingPathComponent("hnhub-bench-indicators-\(UUID().uuidString).csv")
         let errors = output + ".err"
@@ -30,7 +37,7 @@ struct IndicatorRun {
         _ = FileManager.default.createFile(atPath: errors, contents: nil)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: hnhub)
-        process.arguments = ["indicators", "--db", store, "--format", "csv", "--timings"] + (config.map { ["--config", $0] } ?? [])
+        process.arguments = arguments
         process.standardOutput = FileHandle(forWritingAtPath: output)
         process.standardError = FileHandle(forWritingAtPath: errors)
         let cpuBefore = childrenUsage()
@@ -41,7 +48,7 @@ struct IndicatorRun {
         let cpuAfter = childrenUsage()
         let messages = (try? String(contentsOfFile: errors, encoding: .utf8)) ?? ""
         guard process.terminationStatus == 0 else {
-            throw BenchFailure("hnhub indicators exited with status \(process.terminationStatus): \(messages)")
+            throw BenchFailure("hnhub \(arguments.first ?? "") exited with status \(process.terminationStatus): \(messages)")
         }
         let csv = (try? String(contentsOfFile: output, encoding: .utf8)) ?? ""
         return IndicatorRun(seconds: seconds, cpuSeconds: cpuAfter.cpu - cpuBefore.cpu, peakResident: cpuAfter.peak,
