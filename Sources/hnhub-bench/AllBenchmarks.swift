@@ -6,16 +6,17 @@ struct AllBenchmarks: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "all", abstract: "Import, indicators and report benchmarks in turn (the default).")
 
-    @Flag(name: .customLong("single-file"), help: "Import the set as one big return.")
-    var singleFile = false
+    @OptionGroup var data: BenchDataOptions
 
     func run() throws {
-        let data = singleFile ? ["--single-file"] : []
-        var importing = try ImportBenchmark.parse(data)
+        var importing = try ImportBenchmark.parse([])
+        importing.data = data
         try importing.run()
-        var indicators = try IndicatorBenchmark.parse(data)
+        var indicators = try IndicatorBenchmark.parse([])
+        indicators.data = data
         try indicators.run()
-        var report = try ReportBenchmark.parse(data)
+        var report = try ReportBenchmark.parse([])
+        report.data = data
         try report.run()
     }
 }

@@ -10,8 +10,11 @@ struct BenchDataOptions: ParsableArguments {
     @Option(name: .customLong("persons-total"), help: "Persons in all returns together.")
     var personsTotal = 650_000
 
-    @Option(name: .long, help: "Collection year of the returns.")
+    @Option(name: .long, help: "Collection year of the returns (the latest, with --years).")
     var year = 2025
+
+    @Option(name: .long, help: "Collection years ending with --year (each LA gets a return a year; earlier ones are smaller). --persons-total counts the latest returns.")
+    var years = 1
 
     @Option(name: .long, help: "Generator seed.")
     var seed: UInt64 = 1
@@ -25,9 +28,15 @@ struct BenchDataOptions: ParsableArguments {
     @Option(name: .customLong("la-list"), help: "The local authority list.")
     var laList = LocalAuthorityCatalogue.defaultPath
 
+    /// How reports name the set: `las153`, `las153 x4 years`, `single-file`.
+    var mode: String {
+        singleFile ? "single-file" : "las\(las)" + (years > 1 ? " x\(years) years" : "")
+    }
+
     var spec: BenchDataSpec {
         BenchDataSpec(generatorVersion: DemoGenerator.version, seed: seed, year: year,
-                      authorities: singleFile ? 1 : las, personsTotal: personsTotal, singleFile: singleFile)
+                      authorities: singleFile ? 1 : las, personsTotal: personsTotal, singleFile: singleFile,
+                      years: years > 1 && !singleFile ? years : nil)
     }
 }
 
@@ -39,9 +48,12 @@ struct BenchDataSpec: Codable, Equatable {
     var authorities: Int
     var personsTotal: Int
     var singleFile: Bool
+    /// How many collection years, when more than one (nil: the one year, as sets cached before had).
+    var years: Int?
 
     var folderName: String {
-        "sen2-\(singleFile ? "single" : "las\(authorities)")-p\(personsTotal)-y\(year)-s\(seed)-v\(generatorVersion)"
+        "sen2-\(singleFile ? "single" : "las\(authorities)")-p\(personsTotal)-y\(year)"
+            + (years.map { "x\($0)" } ?? "") + "-s\(seed)-v\(generatorVersion)"
     }
 }
 
@@ -92,7 +104,7 @@ struct BenchDataSet {
         let authorities = try catalogue.first(spec.authorities)
         let demo = DemoOptions(authorities: authorities,
                                persons: spec.singleFile ? .perAuthority(spec.personsTotal) : .total(spec.personsTotal),
-                               seed: spec.seed, years: [spec.year])
+                               seed: spec.seed, years: try DemoOptions.years(latest: spec.year, count: spec.years ?? 1))
         log("generating \(spec.personsTotal) persons in \(authorities.count) return(s) into \(folder) ...")
         let started = Date()
         let summary = try DemoGenerator(options: demo, catalogue: catalogue).write(to: folder)

@@ -53,7 +53,7 @@ struct ImportBenchmark: ParsableCommand {
         }
         let cpuSeconds = processCPUSeconds() - cpuBefore
         let bytes = set.manifest.returnBytes
-        var report = BenchReport(benchmark: "import", mode: data.singleFile ? "single-file" : "las\(data.las)")
+        var report = BenchReport(benchmark: "import", mode: data.mode)
         report.add("returns", Double(files.count), "files")
         report.add("persons_imported", Double(persons), "persons")
         report.add("persons_quarantined", Double(quarantined), "persons")
@@ -100,7 +100,7 @@ struct GenerateBenchmark: ParsableCommand {
         }
         ProcessMemory.resetPeak()
         let set = try BenchDataSet.prepare(data, log: log)
-        var report = BenchReport(benchmark: "generate", mode: data.singleFile ? "single-file" : "las\(data.las)")
+        var report = BenchReport(benchmark: "generate", mode: data.mode)
         report.add("returns", Double(set.manifest.returns.count), "files")
         report.add("persons", Double(set.manifest.persons), "persons")
         report.add("size", Double(set.manifest.returnBytes) / 1e6, "MB")

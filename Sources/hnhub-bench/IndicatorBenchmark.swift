@@ -38,7 +38,7 @@ struct IndicatorBenchmark: ParsableCommand {
             measured.append(run)
         }
 
-        let mode = (data.singleFile ? "single-file" : "las\(data.las)") + (config.map { " with \(($0 as NSString).lastPathComponent)" } ?? "")
+        let mode = data.mode + (config.map { " with \(($0 as NSString).lastPathComponent)" } ?? "")
         var report = BenchReport(benchmark: "indicators", mode: mode)
         report.add("persons", Double(set.manifest.persons), "persons")
         report.add("returns", Double(set.manifest.returns.count), "files")

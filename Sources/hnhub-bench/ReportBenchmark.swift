@@ -28,7 +28,7 @@ struct ReportBenchmark: ParsableCommand {
         let out = (NSTemporaryDirectory() as NSString).appendingPathComponent("hnhub-bench-report-\(UUID().uuidString).html")
         defer { try? FileManager.default.removeItem(atPath: out) }
         let load = IndicatorBenchmark.loadAverage()
-        var report = BenchReport(benchmark: "report", mode: data.singleFile ? "single-file" : "las\(data.las)")
+        var report = BenchReport(benchmark: "report", mode: data.mode)
         report.add("persons", Double(set.manifest.persons), "persons")
         for (name, scope) in [("la_\(la)", ["--la", la]), ("all_las", [])] {
             let arguments = ["report", "--db", store, "--out", out] + scope
