@@ -4,32 +4,6 @@ import Testing
 /// The `hnhub` command end to end, as a user runs it: the quick-start sequence on the bundled
 /// fixtures, and the exit statuses design.md promises (0 ok, 1 found errors, 2 unusable).
 @Suite(.serialized) struct CommandLineTests {
-    struct Run {
-        var status: Int32
-        var output: String
-        var errors: String
-    }
-
-    @discardableResult
-    func hnhub(_ arguments: [String], in folder: String) throws -> Run {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "\(buildFolder)/hnhub")
-        process.arguments = arguments
-        process.currentDirectoryURL = URL(fileURLWithPath: folder)
-        var environment = ProcessInfo.processInfo.environment
-        environment["HNHUB_CONFIG"] = nil
-        process.environment = environment
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let output = out.fileHandleForReading.readDataToEndOfFile()
-        let errors = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus, output: String(decoding: output, as: UTF8.self),
-                   errors: String(decoding: errors, as: UTF8.self))
-    }
-
     var fixtures: [String] {
         ["sen2-800-2024.xml", "sen2-800-2025.xml", "sen2-801-2025.xml"].map { "\(packageRoot)/Datasets/fixtures/\($0)" }
     }
@@ -38,26 +12,26 @@ import Testing
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         let db = ["--db", "hub.sqlite"]
-        let initRun = try hnhub(["init"] + db, in: folder.path)
+        let initRun = try runHub(["init"] + db, in: folder.path)
         #expect(initRun.status == 0)
         #expect(initRun.output.hasPrefix("created hub.sqlite (schema version 4)\nloaded the bundled reference tables from "))
         #expect(initRun.output.contains(": 167 LA periods, 9 regions, 1580 statistical neighbour links, 309 districts\ncreated the hub secret hub.secret"))
 
-        let imported = try hnhub(["import"] + db + fixtures, in: folder.path)
+        let imported = try runHub(["import"] + db + fixtures, in: folder.path)
         #expect(imported.status == 0, "\(imported.errors)")
         #expect(imported.output.contains("SEN2 return of LA 800 for 2025 (census 2025-01-16): 8 persons stored, 0 quarantined, 0 errors, 0 warnings as import #2"))
 
-        let again = try hnhub(["import"] + db + [fixtures[0]], in: folder.path)
+        let again = try runHub(["import"] + db + [fixtures[0]], in: folder.path)
         #expect(again.status == 0)
         #expect(again.output.hasPrefix("unchanged: "))
         #expect(again.output.contains("has the same SHA-256 as import #1"))
 
-        let returns = try hnhub(["returns", "--json"] + db, in: folder.path)
+        let returns = try runHub(["returns", "--json"] + db, in: folder.path)
         let list = try #require(try JSONSerialization.jsonObject(with: Data(returns.output.utf8)) as? [[String: Any]])
         #expect(list.map { $0["la_code"] as? String } == ["801", "800", "800"])
         #expect(list.map { $0["records"] as? Int } == [7, 8, 7])
 
-        let indicators = try hnhub(["indicators", "--format", "json", "--indicator", "ehcp_caseload", "--la", "800", "--own"] + db,
+        let indicators = try runHub(["indicators", "--format", "json", "--indicator", "ehcp_caseload", "--la", "800", "--own"] + db,
                                    in: folder.path)
         #expect(indicators.status == 0)
         let values = try #require(try JSONSerialization.jsonObject(with: Data(indicators.output.utf8)) as? [[String: Any]])
@@ -75,9 +49,9 @@ import Testing
     @Test func badUsageExitsWith2() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        #expect(try hnhub(["frobnicate"], in: folder.path).status == 2)
-        #expect(try hnhub(["import"], in: folder.path).status == 2)
-        let noStore = try hnhub(["returns", "--db", "missing.sqlite"], in: folder.path)
+        #expect(try runHub(["frobnicate"], in: folder.path).status == 2)
+        #expect(try runHub(["import"], in: folder.path).status == 2)
+        let noStore = try runHub(["returns", "--db", "missing.sqlite"], in: folder.path)
         #expect(noStore.status == 2)
         #expect(noStore.errors.contains("missing.sqlite: no hub store here; create one with: hnhub init --db missing.sqlite"))
     }
@@ -85,13 +59,13 @@ import Testing
     @Test func anUnusableFileExitsWith2AndWritesNothing() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        try hnhub(["init", "--db", "hub.sqlite"], in: folder.path)
+        try runHub(["init", "--db", "hub.sqlite"], in: folder.path)
         try folder.write("notes.txt", "not a return")
-        let run = try hnhub(["import", "--db", "hub.sqlite", "notes.txt", "absent.xml"], in: folder.path)
+        let run = try runHub(["import", "--db", "hub.sqlite", "notes.txt", "absent.xml"], in: folder.path)
         #expect(run.status == 2)
         #expect(run.errors.contains("rejected notes.txt: no importer recognises this content"))
         #expect(run.errors.contains("rejected absent.xml: absent.xml: no such file or folder. Nothing was written."))
-        #expect(try hnhub(["returns", "--db", "hub.sqlite"], in: folder.path).output.hasPrefix("no returns yet"))
+        #expect(try runHub(["returns", "--db", "hub.sqlite"], in: folder.path).output.hasPrefix("no returns yet"))
     }
 
     @Test func validateReportsErrorsWithExit1AndWritesNothing() throws {
@@ -100,7 +74,7 @@ import Testing
         let text = try String(contentsOfFile: fixtures[1], encoding: .utf8)
             .replacingOccurrences(of: "<SENtype>SEMH</SENtype>", with: "<SENtype>NSA</SENtype>")
         try folder.write("broken.xml", text)
-        let run = try hnhub(["validate", "broken.xml"], in: folder.path)
+        let run = try runHub(["validate", "broken.xml"], in: folder.path)
         #expect(run.status == 1)
         #expect(run.output.hasPrefix("broken.xml (sen2-xml): 8 persons, 1 would be quarantined"))
         #expect(run.output.contains("person 2"))
@@ -110,7 +84,7 @@ import Testing
     @Test func pluginsListsTheBuiltInsAsJSON() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        let run = try hnhub(["plugins", "--json"], in: folder.path)
+        let run = try runHub(["plugins", "--json"], in: folder.path)
         #expect(run.status == 0)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(run.output.utf8)) as? [String: Any])
         let plugins = try #require(object["plugins"] as? [[String: Any]])
@@ -125,10 +99,10 @@ import Testing
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         let db = ["--db", "hub.sqlite"]
-        try hnhub(["init"] + db, in: folder.path)
-        try hnhub(["import"] + db + fixtures, in: folder.path)
+        try runHub(["init"] + db, in: folder.path)
+        try runHub(["import"] + db + fixtures, in: folder.path)
         func caseload(_ extra: [String]) throws -> [String: Any] {
-            let run = try hnhub(["compare", "--la", "800", "--peers", "region", "--format", "json"] + extra + db, in: folder.path)
+            let run = try runHub(["compare", "--la", "800", "--peers", "region", "--format", "json"] + extra + db, in: folder.path)
             #expect(run.status == 0, "\(run.errors)")
             let rows = try #require(try JSONSerialization.jsonObject(with: Data(run.output.utf8)) as? [[String: Any]])
             return try #require(rows.first { $0["indicator"] as? String == "ehcp_caseload" })
@@ -151,15 +125,15 @@ import Testing
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         let db = ["--db", "hub.sqlite"]
-        try hnhub(["init"] + db, in: folder.path)
-        try hnhub(["import"] + db + fixtures, in: folder.path)
-        let run = try hnhub(["indicators", "--format", "json", "--indicator", "ehcp_caseload", "--period", "2024/25"] + db,
+        try runHub(["init"] + db, in: folder.path)
+        try runHub(["import"] + db + fixtures, in: folder.path)
+        let run = try runHub(["indicators", "--format", "json", "--indicator", "ehcp_caseload", "--period", "2024/25"] + db,
                             in: folder.path)
         let values = try #require(try JSONSerialization.jsonObject(with: Data(run.output.utf8)) as? [[String: Any]])
         #expect(values.map { $0["la_code"] as? String } == ["800", "801"])
         #expect(values.map { $0["suppressed"] as? Bool } == [true, true])
         #expect(values.allSatisfy { $0["value"] is NSNull && $0["numerator"] is NSNull })
-        let table = try hnhub(["indicators", "--indicator", "ehcp_caseload", "--period", "2024/25"] + db, in: folder.path)
+        let table = try runHub(["indicators", "--indicator", "ehcp_caseload", "--period", "2024/25"] + db, in: folder.path)
         #expect(table.output.contains("ehcp_caseload  800  2024/25      c          c"))
     }
 }

@@ -5,37 +5,10 @@ import Testing
 /// and work, and the committed `Datasets/demo` loads into a hub in one import and compares the
 /// four authorities as a group.
 @Suite(.serialized) struct DemoQuickStartTests {
-    struct Run {
-        var status: Int32
-        var output: String
-        var errors: String
-    }
-
-    /// Runs the built `hnhub` from the package root.
-    @discardableResult
-    func hnhub(_ arguments: [String]) throws -> Run {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "\(buildFolder)/hnhub")
-        process.arguments = arguments
-        process.currentDirectoryURL = URL(fileURLWithPath: packageRoot)
-        var environment = ProcessInfo.processInfo.environment
-        environment["HNHUB_CONFIG"] = nil
-        process.environment = environment
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let output = out.fileHandleForReading.readDataToEndOfFile()
-        let errors = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus, output: String(decoding: output, as: UTF8.self),
-                   errors: String(decoding: errors, as: UTF8.self))
-    }
-
     @Test func theCommandsTheDemoPrintsRunOneAfterTheOther() throws {
         let folder = try DemoScratchFolder()
         defer { folder.remove() }
-        let demo = try hnhub(["demo", "--out", folder.path("demo"), "--las", "800,801", "--persons", "60",
+        let demo = try runHub(["demo", "--out", folder.path("demo"), "--las", "800,801", "--persons", "60",
                               "--years", "2", "--with-errors"])
         #expect(demo.status == 0, "\(demo.errors)")
         #expect(demo.output.contains("wrote \(folder.path("demo"))/population-ons-mid-year.csv: population aged 0-25"))
@@ -47,7 +20,7 @@ import Testing
         for command in next {
             let words = command.split(separator: " ").map(String.init)
             #expect(words.first == "hnhub")
-            let run = try hnhub(Array(words.dropFirst()))
+            let run = try runHub(Array(words.dropFirst()))
             // Importing a set with errors quarantines persons (status 1); validating the header
             // breaches finds the Year 2022 return unusable (status 2).
             let expected: Set<Int32> = words[1] == "import" ? [1] : words[1] == "validate" ? [2] : [0]
@@ -59,12 +32,12 @@ import Testing
         let folder = try DemoScratchFolder()
         defer { folder.remove() }
         let hub = ["--config", "Datasets/demo/hub.yaml", "--db", folder.path("hub.sqlite")]
-        #expect(try hnhub(["init"] + hub).status == 0)
-        let imported = try hnhub(["import"] + hub + ["Datasets/demo"])
+        #expect(try runHub(["init"] + hub).status == 0)
+        let imported = try runHub(["import"] + hub + ["Datasets/demo"])
         #expect(imported.status == 0, "\(imported.errors)")
         #expect(imported.output.components(separatedBy: "0 quarantined, 0 errors, 0 warnings").count - 1 == 12)
 
-        let rates = try hnhub(["indicators"] + hub + ["--group", "demo-partnership", "--indicator", "ehcp_rate_0_25",
+        let rates = try runHub(["indicators"] + hub + ["--group", "demo-partnership", "--indicator", "ehcp_rate_0_25",
                                                       "--format", "json"])
         #expect(rates.status == 0, "\(rates.errors)")
         let values = try #require(try JSONSerialization.jsonObject(with: Data(rates.output.utf8)) as? [[String: Any]])
@@ -73,10 +46,10 @@ import Testing
             let rate = try #require(value["value"] as? Double)
             #expect(rate > 300 && rate < 500, "\(value)")
         }
-        let compare = try hnhub(["compare"] + hub + ["--la", "800", "--peers", "group:demo-partnership"])
+        let compare = try runHub(["compare"] + hub + ["--la", "800", "--peers", "group:demo-partnership"])
         #expect(compare.status == 0, "\(compare.errors)")
         #expect(compare.output.contains("group:demo-partnership"))
-        let overlaps = try hnhub(["returns"] + hub + ["--overlaps"])
+        let overlaps = try runHub(["returns"] + hub + ["--overlaps"])
         #expect(overlaps.status == 0)
         #expect(overlaps.output.split(separator: "\n").count > 10)
     }

@@ -102,21 +102,7 @@ import Testing
     // MARK: - Through the command, on the bundled returns
 
     func hnhub(_ arguments: [String], in folder: String) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "\(buildFolder)/hnhub")
-        process.arguments = arguments
-        process.currentDirectoryURL = URL(fileURLWithPath: folder)
-        var environment = ProcessInfo.processInfo.environment
-        environment["HNHUB_CONFIG"] = nil
-        process.environment = environment
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let output = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "hnhub \(arguments.joined(separator: " "))")
-        return String(decoding: output, as: UTF8.self)
+        try runHub(arguments, in: folder).output
     }
 
     /// LA 800: 4 children with a plan in January 2024, 5 in January 2025; LA 801: 4 in 2025.

@@ -189,7 +189,7 @@ struct MappingHub {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         let config = try folder.write("hub.yaml", "importers_folder: \(MappingHub.examples)\n")
-        let listed = try hnhub(["plugins", "--json", "--config", config], in: folder.path)
+        let listed = try runHub(["plugins", "--json", "--config", config], in: folder.path)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(listed.output.utf8)) as? [String: Any])
         let plugins = try #require(object["plugins"] as? [[String: Any]])
         let mapped = plugins.filter { ($0["id"] as? String)?.hasPrefix("mapping:") == true }
@@ -200,7 +200,7 @@ struct MappingHub {
 
         let export = try folder.write("export.csv", try String(contentsOfFile: "\(MappingHub.exports)/caseview-children-800-2025.csv", encoding: .utf8)
             .replacingOccurrences(of: ",Autism,", with: ",Autistic,"))
-        let run = try hnhub(["validate", "--config", config, "--importer", "mapping:caseview-children", export], in: folder.path)
+        let run = try runHub(["validate", "--config", config, "--importer", "mapping:caseview-children", export], in: folder.path)
         #expect(run.status == 1)
         #expect(run.output.contains("  Primary Need             -> needs[1].SENtype (codes: need); 6 filled\n      no translation: 'Autistic' x1\n"))
         #expect(run.output.contains("  Key Worker               not mapped (ignored); 8 filled\n"))
@@ -208,31 +208,5 @@ struct MappingHub {
         #expect(run.output.contains("\(export) (mapping:caseview-children): 8 persons, 1 would be quarantined, 2 errors, 0 warnings"))
         #expect(run.output.contains("  ERROR MAPPING-CODE: 1 finding\n      person 1, line 2, Requests[1]/ActivePlans/SENneed[1]/SENtype: value 'Autistic' column 'Primary Need': 'Autistic' has no translation"))
         #expect(run.output.contains("  ERROR SEN2-STRUCT-PRIMARY-NEED: 1 finding\n      person 1, line 2,"))   // the need it lost
-    }
-
-    struct Run {
-        var status: Int32
-        var output: String
-        var errors: String
-    }
-
-    /// Runs the built `hnhub` in `folder` with no HNHUB_CONFIG.
-    func hnhub(_ arguments: [String], in folder: String) throws -> Run {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "\(buildFolder)/hnhub")
-        process.arguments = arguments
-        process.currentDirectoryURL = URL(fileURLWithPath: folder)
-        var environment = ProcessInfo.processInfo.environment
-        environment["HNHUB_CONFIG"] = nil
-        process.environment = environment
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let output = out.fileHandleForReading.readDataToEndOfFile()
-        let errors = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus, output: String(decoding: output, as: UTF8.self),
-                   errors: String(decoding: errors, as: UTF8.self))
     }
 }

@@ -16,8 +16,8 @@ import Testing
         try String(contentsOfFile: folder.file(path), encoding: .utf8)
     }
 
-    func scaffold(_ arguments: [String], in folder: String) throws -> MappingImporterTests.Run {
-        try MappingImporterTests().hnhub(["plugin", "new"] + arguments, in: folder)
+    func scaffold(_ arguments: [String], in folder: String) throws -> HubRun {
+        try runHub(["plugin", "new"] + arguments, in: folder)
     }
 
     @Test func anImporterPluginGetsCodeEntryAndTest() throws {

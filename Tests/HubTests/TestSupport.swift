@@ -60,3 +60,33 @@ func catalog(importers: [any Importer] = [], metrics: [any MetricProvider] = [])
                                                                   metrics: metrics),
                                          path: "(test)", sha256: String(repeating: "0", count: 64))])
 }
+
+/// What one run of the built `hnhub` did.
+struct HubRun {
+    var status: Int32
+    var output: String
+    var errors: String
+}
+
+/// Runs the built `hnhub` in `folder` (default: the package root), without the user's
+/// HNHUB_CONFIG and with `environment` added, and waits for it.
+@discardableResult
+func runHub(_ arguments: [String], in folder: String = packageRoot, environment extra: [String: String] = [:]) throws -> HubRun {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "\(buildFolder)/hnhub")
+    process.arguments = arguments
+    process.currentDirectoryURL = URL(fileURLWithPath: folder)
+    var environment = ProcessInfo.processInfo.environment
+    environment["HNHUB_CONFIG"] = nil
+    environment.merge(extra) { _, new in new }
+    process.environment = environment
+    let out = Pipe(), err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    try process.run()
+    let output = out.fileHandleForReading.readDataToEndOfFile()
+    let errors = err.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return HubRun(status: process.terminationStatus, output: String(decoding: output, as: UTF8.self),
+                  errors: String(decoding: errors, as: UTF8.self))
+}

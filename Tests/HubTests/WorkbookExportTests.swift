@@ -335,9 +335,9 @@ import Testing
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         let db = ["--db", "hub.sqlite"]
-        try exportHnhub(["init"] + db, in: folder.path)
-        try exportHnhub(["import"] + db + fixtures, in: folder.path)
-        let run = try exportHnhub(["export", "--xlsx", "all.xlsx"] + db, in: folder.path, epoch: "1748736000")
+        try runHub(["init"] + db, in: folder.path)
+        try runHub(["import"] + db + fixtures, in: folder.path)
+        let run = try runHub(["export", "--xlsx", "all.xlsx"] + db, in: folder.path, environment: ["SOURCE_DATE_EPOCH": "1748736000"])
         #expect(run.status == 0, "\(run.errors)")
         #expect(run.output.hasPrefix("wrote all.xlsx: "))
         let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: folder.file("all.xlsx"))))
@@ -353,10 +353,10 @@ import Testing
         #expect(notes.rowStarting("801")?.prefix(4) == ["801", "Bristol, City of", "2025", "2025-01-16"])
 
         // The same store and day give the same bytes.
-        try exportHnhub(["export", "--xlsx", "again.xlsx"] + db, in: folder.path, epoch: "1748736000")
+        try runHub(["export", "--xlsx", "again.xlsx"] + db, in: folder.path, environment: ["SOURCE_DATE_EPOCH": "1748736000"])
         #expect(try Data(contentsOf: URL(fileURLWithPath: folder.file("again.xlsx"))) == Data(bytes))
 
-        let own = try exportHnhub(["export", "--xlsx", "own.xlsx", "--la", "800", "--own", "--period", "2024/25"] + db,
+        let own = try runHub(["export", "--xlsx", "own.xlsx", "--la", "800", "--own", "--period", "2024/25"] + db,
                             in: folder.path)
         #expect(own.status == 0, "\(own.errors)")
         let ownSheet = try XLSXReadBack(bytes: try [UInt8](Data(contentsOf: URL(fileURLWithPath: folder.file("own.xlsx")))))
@@ -364,9 +364,9 @@ import Testing
         #expect(ownSheet.row(2).prefix(5) == ["800", "Bath and North East Somerset", "South West", "selected LA", "5"])
         #expect(ownSheet.rowStarting("801")?[4] == "c")
 
-        let bad = try exportHnhub(["export", "--xlsx", "x.xlsx", "--own"] + db, in: folder.path)
+        let bad = try runHub(["export", "--xlsx", "x.xlsx", "--own"] + db, in: folder.path)
         #expect(bad.status == 2)
-        let unknown = try exportHnhub(["export", "--xlsx", "x.xlsx", "--group", "nobody"] + db, in: folder.path)
+        let unknown = try runHub(["export", "--xlsx", "x.xlsx", "--group", "nobody"] + db, in: folder.path)
         #expect(unknown.status == 2)
         #expect(unknown.errors.contains("no group named 'nobody'"))
     }
@@ -399,27 +399,6 @@ import Testing
 }
 
 // MARK: - Helpers
-
-/// Runs the built `hnhub` in `folder` (no HNHUB_CONFIG; SOURCE_DATE_EPOCH when given).
-@discardableResult
-fileprivate func exportHnhub(_ arguments: [String], in folder: String, epoch: String? = nil) throws -> (status: Int32, output: String, errors: String) {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "\(buildFolder)/hnhub")
-    process.arguments = arguments
-    process.currentDirectoryURL = URL(fileURLWithPath: folder)
-    var environment = ProcessInfo.processInfo.environment
-    environment["HNHUB_CONFIG"] = nil
-    environment["SOURCE_DATE_EPOCH"] = epoch
-    process.environment = environment
-    let out = Pipe(), err = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    try process.run()
-    let output = out.fileHandleForReading.readDataToEndOfFile()
-    let errors = err.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: output, as: UTF8.self), String(decoding: errors, as: UTF8.self))
-}
 
 /// Runs a tool, standard output and error together.
 fileprivate func runTool(_ path: String, _ arguments: [String], in folder: String? = nil,
