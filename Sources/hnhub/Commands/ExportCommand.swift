@@ -26,28 +26,7 @@ struct ExportCommand: ParsableCommand {
     @Option(name: .long, help: "The workbook to write (.xlsx).")
     var xlsx: String
 
-    @Option(name: .long, help: "3-digit LA code: that LA with its statistical neighbours and region.")
-    var la: String?
-
-    @Flag(name: .long, help: "With --la: the LA's own figures unsuppressed (its own view; do not share).")
-    var own = false
-
-    @Option(name: .long, help: "A named group of LAs from the config.")
-    var group: String?
-
-    @Option(name: .long, help: "Period: e.g. 2024/25 (census indicators) or 2024 (calendar); default the latest of each.")
-    var period: String?
-
-    @Option(name: .customLong("neighbours-edition"), help: "Statistical neighbours edition (default: the newest).")
-    var neighboursEdition: String?
-
-    func validate() throws {
-        if la != nil && group != nil { throw ValidationError("give --la or --group, not both") }
-        if own && la == nil { throw ValidationError("--own needs --la (an LA sees only its own figures unsuppressed)") }
-        if let la, la.count != 3 || !la.allSatisfy(\.isNumber) {
-            throw ValidationError("--la takes a 3-digit DfE LA code, e.g. 801 (got '\(la)')")
-        }
-    }
+    @OptionGroup var selection: OutputScopeOptions
 
     func run() throws {
         let config = try hub.loadConfiguration()
@@ -65,23 +44,23 @@ struct ExportCommand: ParsableCommand {
                 snapshot.periods(of: definition.id).flatMap { snapshot.figures(definition.id, period: $0).map(\.laCode) }
             })
             let scope: WorkbookScope
-            if let la {
+            if let la = selection.la {
                 guard knownCodes.contains(la) || laCodes.contains(la) else { throw ComparisonTablesError.unknownLA(la) }
-                scope = .la(la, own: own)
+                scope = .la(la, own: selection.own)
                 laCodes.insert(la)
-            } else if let group {
+            } else if let group = selection.group {
                 let members = try LAGroups.members(of: group, in: config.groups, knownCodes: knownCodes)
                 scope = .group(name: group, members: members)
                 laCodes.formUnion(members)
             } else {
                 scope = .england
             }
-            let edition = try StatisticalNeighbours(database: database).edition(neighboursEdition)
+            let edition = try StatisticalNeighbours(database: database).edition(selection.neighboursEdition)
             let geography = try LAGeography.load(database, for: laCodes.sorted(), neighboursEdition: edition,
                                                  groups: config.groups)
             workbook = IndicatorWorkbook(
                 snapshot: snapshot, geography: geography, scope: scope,
-                control: DisclosureControl(threshold: config.suppressionThreshold), period: period,
+                control: DisclosureControl(threshold: config.suppressionThreshold), period: selection.period,
                 sources: try WorkbookSources.load(database), neighboursEdition: edition,
                 generated: Self.generationDay()).workbook()
         } catch let error as ComparisonTablesError {

@@ -23,25 +23,7 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .long, help: "The HTML file to write.")
     var out: String
 
-    @Option(name: .long, help: "3-digit LA code: the focus LA, marked against all LAs, its neighbours and region.")
-    var la: String?
-
-    @Option(name: .long, help: "A named group of LAs from the config: one panel per member and the group total.")
-    var group: String?
-
-    @Option(name: .long, help: "Period: e.g. 2024/25 (census indicators) or 2024 (calendar); default the latest of each.")
-    var period: String?
-
-    @Option(name: .customLong("neighbours-edition"), help: "Statistical neighbours edition (default: the newest).")
-    var neighboursEdition: String?
-
-    @Flag(name: .long, help: "With --la: the LA's own view, its figures unsuppressed.")
-    var own = false
-
-    func validate() throws {
-        if la != nil, group != nil { throw ValidationError("give --la or --group, not both") }
-        if own, la == nil { throw ValidationError("--own needs --la (a group report is always suppressed)") }
-    }
+    @OptionGroup var selection: OutputScopeOptions
 
     func run() throws {
         let config = try hub.loadConfiguration()
@@ -52,7 +34,7 @@ struct ReportCommand: ParsableCommand {
         let data: ReportData
         let scope: ReportScope
         do {
-            data = try ReportData.load(store.database, neighboursEdition: neighboursEdition, groups: config.groups)
+            data = try ReportData.load(store.database, neighboursEdition: selection.neighboursEdition, groups: config.groups)
             scope = try resolveScope(store: store, data: data, groups: config.groups)
         } catch let error as ComparisonTablesError {
             throw HubFailure.unusable("\(error)")
@@ -63,10 +45,10 @@ struct ReportCommand: ParsableCommand {
         } catch let error as StatisticalNeighbours.UnknownEdition {
             throw HubFailure.unusable("\(error)")
         }
-        if let period, !data.snapshot.definitions.contains(where: { data.snapshot.period(of: $0.id, requested: period) != nil }) {
+        if let period = selection.period, !data.snapshot.definitions.contains(where: { data.snapshot.period(of: $0.id, requested: period) != nil }) {
             throw HubFailure.unusable("no indicator has figures for period '\(period)' (e.g. 2024/25 or 2024)")
         }
-        let options = ReportOptions(scope: scope, period: period, ownView: own,
+        let options = ReportOptions(scope: scope, period: selection.period, ownView: selection.own,
                                     suppressionThreshold: config.suppressionThreshold)
         let html = ReportBuilder(data: data, options: options).html()
         do {
@@ -76,15 +58,15 @@ struct ReportCommand: ParsableCommand {
         }
         let seconds = Date().timeIntervalSince(started)
         print("wrote \(out): \(describe(scope, data: data)), \(html.utf8.count / 1024) KB in \(String(format: "%.2f", seconds)) s"
-              + (own ? " (own view: unsuppressed, do not share)" : ""))
+              + (selection.own ? " (own view: unsuppressed, do not share)" : ""))
     }
 
     func resolveScope(store: Store, data: ReportData, groups: [String: [String]]) throws -> ReportScope {
-        if let la {
+        if let la = selection.la {
             guard data.geography.names[la] != nil || data.returns.contains(where: { $0.laCode == la }) else { throw ComparisonTablesError.unknownLA(la) }
             return .la(la)
         }
-        if let group {
+        if let group = selection.group {
             let members = try LAGroups.members(of: group, in: groups, knownCodes: LARegister(database: store.database).knownCodes())
             return .group(name: group, members: members)
         }
