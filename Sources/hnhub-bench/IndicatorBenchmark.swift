@@ -23,11 +23,7 @@ struct IndicatorBenchmark: ParsableCommand {
     func run() throws {
         let set = try BenchDataSet.prepare(data, log: log)
         let store = try BenchStoreCache.prepare(set, log: log)
-        guard let folder = PluginLoader.executableFolder() else { throw BenchFailure("cannot tell the executable's folder") }
-        let hnhub = (folder as NSString).appendingPathComponent("hnhub")
-        guard FileManager.default.isExecutableFile(atPath: hnhub) else {
-            throw BenchFailure("\(hnhub) is missing: build the whole package (swift build -c release)")
-        }
+        let hnhub = try IndicatorRun.hnhubExecutable()
         let load = Self.loadAverage()
         // One untimed run first: the store's pages in the OS cache, as for a user's second command.
         _ = try IndicatorRun.start(hnhub: hnhub, store: store, config: config)

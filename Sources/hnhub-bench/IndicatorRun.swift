@@ -1,4 +1,5 @@
 import Foundation
+import PluginHost
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -21,6 +22,16 @@ struct IndicatorRun {
     static func start(hnhub: String, store: String, config: String?) throws -> IndicatorRun {
         try start(hnhub: hnhub, arguments: ["indicators", "--db", store, "--format", "csv", "--timings"]
                     + (config.map { ["--config", $0] } ?? []))
+    }
+
+    /// The release `hnhub` beside this benchmark (a full `swift build -c release` leaves it there).
+    static func hnhubExecutable() throws -> String {
+        guard let folder = PluginLoader.executableFolder() else { throw BenchFailure("cannot tell the executable's folder") }
+        let hnhub = (folder as NSString).appendingPathComponent("hnhub")
+        guard FileManager.default.isExecutableFile(atPath: hnhub) else {
+            throw BenchFailure("\(hnhub) is missing: build the whole package (swift build -c release)")
+        }
+        return hnhub
     }
 
     /// Runs `hnhub ARGUMENTS` and waits for it; fails when the command does. `values` counts the

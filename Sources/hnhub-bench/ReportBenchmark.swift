@@ -20,11 +20,7 @@ struct ReportBenchmark: ParsableCommand {
     func run() throws {
         let set = try BenchDataSet.prepare(data, log: log)
         let store = try BenchStoreCache.prepare(set, log: log)
-        guard let folder = PluginLoader.executableFolder() else { throw BenchFailure("cannot tell the executable's folder") }
-        let hnhub = (folder as NSString).appendingPathComponent("hnhub")
-        guard FileManager.default.isExecutableFile(atPath: hnhub) else {
-            throw BenchFailure("\(hnhub) is missing: build the whole package (swift build -c release)")
-        }
+        let hnhub = try IndicatorRun.hnhubExecutable()
         let out = (NSTemporaryDirectory() as NSString).appendingPathComponent("hnhub-bench-report-\(UUID().uuidString).html")
         defer { try? FileManager.default.removeItem(atPath: out) }
         let load = IndicatorBenchmark.loadAverage()
