@@ -22,6 +22,19 @@ import Testing
                            "statistical_neighbours", "validation_issues", "work_events"])
     }
 
+    @Test func theViewsReadTheModuleTableFirstAndFindParentsByRowid() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let store = try Store(path: folder.file("hub.sqlite"))
+        let plan = try store.database.rows("""
+            EXPLAIN QUERY PLAN SELECT la_code, collection_year, COUNT(*) FROM current_plans
+            WHERE start_date <= census_date GROUP BY la_code, collection_year
+            """).compactMap { $0[3].string }
+        #expect(plan == ["SCAN n", "SEARCH a USING INTEGER PRIMARY KEY (rowid=?)", "SEARCH q USING INTEGER PRIMARY KEY (rowid=?)",
+                         "SEARCH p USING INTEGER PRIMARY KEY (rowid=?)", "SEARCH imports USING INTEGER PRIMARY KEY (rowid=?)",
+                         "USE TEMP B-TREE FOR GROUP BY"])
+    }
+
     @Test func aStoreAtAnOlderSchemaVersionIsMigratedKeepingItsData() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }

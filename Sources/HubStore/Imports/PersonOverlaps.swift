@@ -34,7 +34,9 @@ public struct PersonOverlaps {
                    (SELECT group_concat(DISTINCT q.exported) FROM requests q WHERE q.person_id = p.id AND q.exported IS NOT NULL),
                    (SELECT group_concat(DISTINCT ap.transfer_la) FROM requests q JOIN active_plans ap ON ap.request_id = q.id
                     WHERE q.person_id = p.id AND ap.transfer_la IS NOT NULL),
-                   EXISTS (SELECT 1 FROM current_plans n WHERE n.person_id = p.id AND n.start_date <= p.census_date
+                   EXISTS (SELECT 1 FROM requests q JOIN assessments a ON a.request_id = q.id
+                           JOIN named_plans n ON n.assessment_id = a.id
+                           WHERE q.person_id = p.id AND n.start_date <= p.census_date
                            AND (n.cease_date IS NULL OR n.cease_date > p.census_date))
             FROM current_persons p JOIN shared s ON s.collection_year = p.collection_year AND s.pseudonym = p.pseudonym
             ORDER BY p.collection_year, p.pseudonym, p.la_code, p.person_index

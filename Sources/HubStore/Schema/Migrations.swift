@@ -14,6 +14,7 @@ public enum Migrations {
         Migration(version: 2, summary: "reference tables", sql: SchemaV2.referenceTables),
         Migration(version: 3, summary: "indicator values and the store views", sql: SchemaV3.indicatorsAndViews),
         Migration(version: 4, summary: "per-return census and work summaries", sql: SchemaV4.returnSummaries),
+        Migration(version: 5, summary: "store views joined child first", sql: SchemaV5.childFirstViews),
     ]
 
     /// The schema version this build of hnhub writes.
