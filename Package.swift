@@ -51,6 +51,7 @@ let package = Package(
         // System libraries.
         .systemLibrary(name: "CSQLite", path: "Sources/CSQLite"),
         .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
+        .systemLibrary(name: "CZstd", path: "Sources/CZstd"),
 
         // The host, in the order data flows through it.
         .target(name: "HubConfig", dependencies: [.product(name: "Yams", package: "Yams")],
@@ -73,7 +74,7 @@ let package = Package(
             "CSQLite", "Pseudonymisation", .product(name: "HubKit", package: "HubKit"),
         ], swiftSettings: strict),
         .target(name: "ImportPipeline", dependencies: [
-            "InputFiles", "Validation", "Pseudonymisation", "HubStore", "PluginHost",
+            "InputFiles", "Validation", "Pseudonymisation", "HubStore", "PluginHost", "CZstd",
             .product(name: "HubKit", package: "HubKit"),
         ], swiftSettings: strict),
         .target(name: "ReferenceData", dependencies: [

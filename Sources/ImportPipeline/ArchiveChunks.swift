@@ -18,6 +18,7 @@ final class ArchiveChunks: @unchecked Sendable {
     private var done = false
     private var cancelled = false
     private var failure: (any Error)?
+    private var digests: [RawArchive.FileDigest] = []
     private let capacity = 4
 
     /// Starts reading `files` (path, name to archive under) and sealing them with `secret`.
@@ -25,8 +26,8 @@ final class ArchiveChunks: @unchecked Sendable {
         let thread = Thread { [self] in
             let sealer = ArchiveSealer(secret: secret)
             do {
-                try RawArchive.chunks(of: files, sealer: sealer) { chunk in try self.put(chunk) }
-                finishProducing(nil)
+                let digests = try RawArchive.chunks(of: files, sealer: sealer) { chunk in try self.put(chunk) }
+                finishProducing(nil, digests: digests)
             } catch {
                 finishProducing(error)
             }
@@ -46,9 +47,10 @@ final class ArchiveChunks: @unchecked Sendable {
         condition.broadcast()
     }
 
-    private func finishProducing(_ error: (any Error)?) {
+    private func finishProducing(_ error: (any Error)?, digests: [RawArchive.FileDigest] = []) {
         condition.lock()
         done = true
+        self.digests = digests
         if let error, !(error is Cancelled) { failure = error }
         condition.broadcast()
         condition.unlock()
@@ -65,6 +67,16 @@ final class ArchiveChunks: @unchecked Sendable {
         ready.removeAll()
         condition.broadcast()
         return (taken, done && ready.isEmpty)
+    }
+
+    /// SHA-256 and size of the files as read for the archive (the input's checksum, see
+    /// ImportRunner.checksum); waits until every file has been read.
+    func checksum() throws -> (String, Int) {
+        condition.lock()
+        defer { condition.unlock() }
+        while !done { condition.wait() }
+        if let failure { throw failure }
+        return ImportRunner.combinedChecksum(digests.map { ($0.name, $0.sha256, $0.bytes) })
     }
 
     /// Stops the producer (the import failed).

@@ -71,8 +71,13 @@ public struct ImportRunner {
             return .rejected(source: source.name, reason: noImporterReason(source: source, explicit: importerID))
         }
         do {
+            // A SEN2 return is read once for its checksum, archive copy and size together, on the
+            // archive thread while the importer parses it; the same-bytes check then runs before
+            // the transaction commits instead of before parsing.
+            let checksumFromArchive = checksumOverride == nil && store != nil && importer.produces == .sen2Return
             let (checksum, inputBytes) = try checksumOverride.map { ($0, try Self.size(of: source)) }
-                ?? Self.checksum(of: source)
+                ?? (checksumFromArchive || store == nil ? (Self.pendingChecksum, try Self.size(of: source))
+                                                        : Self.checksum(of: source))
             guard let store, let secret else {
                 let session = ImportSession(importer: importer, sourceName: source.name, storage: nil, establishmentKnown: nil) { read in
                     progress(read, inputBytes)
@@ -82,7 +87,7 @@ public struct ImportRunner {
             }
             let database = store.database
             let ledger = ImportLedger(database: database)
-            if checksumOverride == nil, let earlier = try ledger.entry(checksum: checksum) {
+            if checksumOverride == nil, !checksumFromArchive, let earlier = try ledger.entry(checksum: checksum) {
                 return .alreadyImported(earlier)
             }
             let importedAt = Self.timestamp(now())
@@ -103,6 +108,11 @@ public struct ImportRunner {
                     guard let importID = session.importID, let scope = session.scope else {
                         throw InputRejected(file: source.name, message: "the importer \(importer.descriptor.id) found no records in it")
                     }
+                    if let archive = session.archive, checksumFromArchive {
+                        let (sum, _) = try archive.checksum()
+                        if let earlier = try ledger.entry(checksum: sum) { throw AlreadyImported(entry: earlier) }
+                        try database.execute("UPDATE imports SET checksum = ? WHERE id = ?", [.text(sum), .integer(importID)])
+                    }
                     if session.archive == nil {
                         try RawArchive(ledger: ledger, sealer: ArchiveSealer(secret: secret)).store(source: source, importID: importID)
                     }
@@ -117,11 +127,21 @@ public struct ImportRunner {
                     throw error
                 }
             }
+        } catch let duplicate as AlreadyImported {
+            return .alreadyImported(duplicate.entry)
         } catch let rejected as InputRejected {
             return .rejected(source: source.name, reason: Self.reason(rejected, source: source.name))
         } catch {
             return .rejected(source: source.name, reason: "\(error)")
         }
+    }
+
+    /// The checksum a SEN2 import row holds until the archive thread has hashed the input.
+    static let pendingChecksum = "pending"
+
+    /// The input turned out to be the same bytes as an earlier import: the transaction rolls back.
+    struct AlreadyImported: Error {
+        var entry: ImportEntry
     }
 
     func chooseImporter(for source: ImportSource, explicit: String?) -> (any Importer)? {
@@ -159,16 +179,21 @@ public struct ImportRunner {
 
     /// SHA-256 of the source as given (a folder: of its files' names and checksums), and its size.
     static func checksum(of source: ImportSource) throws -> (String, Int) {
-        if source.files.count == 1 {
-            let (sha, bytes) = try fileChecksum(path: source.files[0].name)
-            return (sha, bytes)
-        }
+        try combinedChecksum(source.files.map { file in
+            let (sha, bytes) = try fileChecksum(path: file.name)
+            return (file.baseName, sha, bytes)
+        })
+    }
+
+    /// The checksum of a source from its files' (name, SHA-256, size): one file's own SHA-256, or
+    /// for several the SHA-256 of "name<TAB>sha" lines.
+    static func combinedChecksum(_ files: [(name: String, sha256: String, bytes: Int)]) -> (String, Int) {
+        if files.count == 1 { return (files[0].sha256, files[0].bytes) }
         var combined = ""
         var total = 0
-        for file in source.files {
-            let (sha, bytes) = try fileChecksum(path: file.name)
-            combined += "\(file.baseName)\t\(sha)\n"
-            total += bytes
+        for file in files {
+            combined += "\(file.name)\t\(file.sha256)\n"
+            total += file.bytes
         }
         return (sha256Hex(Array(combined.utf8)), total)
     }

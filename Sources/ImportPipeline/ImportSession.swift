@@ -190,6 +190,7 @@ final class ImportSession: RecordSink {
     private var batch: [PersonWrite] = []
     private var worker: OrderedWorker?
     private static let batchSize = 512
+    private var batchLimit = 16
     /// The input being compressed and sealed alongside (SEN2 returns), stored through the worker.
     var archive: ArchiveChunks?
     private var archiveSequence = 0
@@ -216,7 +217,9 @@ final class ImportSession: RecordSink {
     private func write(_ item: PersonWrite) throws {
         guard let worker else { return try Self.store([item], personWriter: personWriter, findings: findings) }
         batch.append(item)
-        if batch.count >= Self.batchSize {
+        if batch.count >= batchLimit {
+            // Small first batches get the writer going early; then full ones.
+            batchLimit = min(batchLimit * 2, Self.batchSize)
             let items = batch
             batch.removeAll(keepingCapacity: true)
             let (personWriter, findings) = (self.personWriter, self.findings)

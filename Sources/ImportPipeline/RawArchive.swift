@@ -4,18 +4,21 @@ import HubStore
 import InputFiles
 import Pseudonymisation
 
-/// Keeps each input's bytes as given (zlib-compressed, then sealed) in the store, in chunks, so a
+/// Keeps each input's bytes as given (compressed, then sealed) in the store, in chunks, so a
 /// return can be re-processed after an importer fix without the original file.
 ///
-/// Each sealed chunk opens to one marker byte and the data: 1 = zlib (level 1: the archive is a
-/// safety copy, so speed matters more than the last few percent of size), 0 = stored as is (a
-/// gzip input is already compressed).
+/// Each sealed chunk opens to one marker byte and the data: 2 = zstd (a fast level: the archive is
+/// a safety copy, so speed matters more than the last few percent of size; what is written now),
+/// 1 = zlib (written before 2026-11-29, still read), 0 = stored as is (a gzip input is already
+/// compressed).
 struct RawArchive {
     let ledger: ImportLedger
     let sealer: ArchiveSealer
     static let chunkSize = 4 << 20
     static let storedMarker: UInt8 = 0
     static let zlibMarker: UInt8 = 1
+    static let zstdMarker: UInt8 = 2
+    static let zstdLevel: Int32 = 1
 
     /// Archives every file of `source` at once, reading it from disk again (as given, still
     /// gzipped if it was). Small data sets use this; SEN2 returns use ArchiveChunks, which seals
@@ -28,12 +31,25 @@ struct RawArchive {
         }
     }
 
-    /// Reads `files` in chunks and calls `body` with each sealed chunk, in order.
+    /// One archived file as read: its SHA-256 (hex) and size, so the checksum needs no read of its own.
+    struct FileDigest {
+        var name: String
+        var sha256: String
+        var bytes: Int
+    }
+
+    /// Reads `files` in chunks and calls `body` with each sealed chunk, in order; returns each
+    /// file's SHA-256 and size, hashed from the same reads.
+    @discardableResult
     static func chunks(of files: [(path: String, name: String)], sealer: ArchiveSealer,
-                       _ body: (ArchiveChunks.Chunk) throws -> Void) throws {
+                       _ body: (ArchiveChunks.Chunk) throws -> Void) throws -> [FileDigest] {
         var buffer = [UInt8](repeating: 0, count: chunkSize)
+        let compressor = ZstdCompressor(level: zstdLevel)
+        var digests: [FileDigest] = []
         for file in files {
             let stream = try FileByteStream(path: file.path)
+            var hasher = SHA256Stream()
+            var total = 0
             var compress = true
             var firstChunk = true
             while true {
@@ -46,16 +62,22 @@ struct RawArchive {
                     filled += n
                 }
                 if filled == 0 { break }
+                total += filled
                 if firstChunk {
                     compress = !(filled > 1 && buffer[0] == 0x1f && buffer[1] == 0x8b)
                     firstChunk = false
                 }
-                let payload = compress ? [zlibMarker] + Zlib.compress(Array(buffer[0..<filled]), level: 1)
-                                       : [storedMarker] + buffer[0..<filled]
+                let payload = buffer.withUnsafeBytes { all -> [UInt8] in
+                    let bytes = UnsafeRawBufferPointer(rebasing: all[0..<filled])
+                    hasher.update(bytes)
+                    return compress ? compressor.compress(bytes, after: [zstdMarker]) : [storedMarker] + bytes
+                }
                 try body(ArchiveChunks.Chunk(fileName: file.name, sealed: try sealer.seal(payload)))
                 if filled < buffer.count { break }
             }
+            digests.append(FileDigest(name: file.name, sha256: hasher.finalizeHex(), bytes: total))
         }
+        return digests
     }
 
     /// Writes the archived files of an import into `folder`; returns their paths in archive order.
@@ -76,6 +98,7 @@ struct RawArchive {
             let payload = try sealer.open(sealed)
             let bytes: [UInt8]
             switch payload.first {
+            case zstdMarker?: bytes = try payload.withUnsafeBytes { try Zstd.decompress(UnsafeRawBufferPointer(rebasing: $0.dropFirst()), limit: chunkSize) }
             case zlibMarker?: bytes = try Zlib.decompress(Array(payload.dropFirst()), limit: chunkSize)
             case storedMarker?: bytes = Array(payload.dropFirst())
             default: throw ArchiveError.cannotOpen

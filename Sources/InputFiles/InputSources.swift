@@ -112,3 +112,12 @@ public func hex<S: Sequence>(_ bytes: S) -> String where S.Element == UInt8 {
 public func sha256Hex(_ bytes: [UInt8]) -> String {
     hex(SHA256.hash(data: bytes))
 }
+
+/// An incremental SHA-256 for callers that hash bytes they read anyway (the raw archive).
+public struct SHA256Stream {
+    private var hasher = SHA256()
+    public init() {}
+    public mutating func update(_ bytes: UnsafeRawBufferPointer) { hasher.update(bufferPointer: bytes) }
+    /// Lower-case hex of the digest.
+    public func finalizeHex() -> String { hex(hasher.finalize()) }
+}

@@ -24,6 +24,7 @@ public final class Database {
 
     /// Opens (creating when `readOnly` is false) the database at `path`.
     public init(path: String, readOnly: Bool = false) throws {
+        _ = Self.configured
         var db: OpaquePointer?
         let flags = readOnly
             ? SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX
@@ -40,6 +41,13 @@ public final class Database {
         sqlite3_busy_timeout(db, 5_000)
         sqlite3_extended_result_codes(db, 1)
     }
+
+    /// Process-wide SQLite settings, applied once before the library initialises: no memory
+    /// statistics (they take a global mutex on every allocation, on every thread).
+    private static let configured: Bool = {
+        _ = csqlite_disable_memory_statistics()
+        return true
+    }()
 
     deinit {
         statementCache.removeAll()

@@ -99,7 +99,21 @@ public final class Statement {
 
     // Typed binders for the hot insert paths: no enum boxing.
     @inline(__always) public func bind(_ value: String?, at index: Int32) {
-        if let value { sqlite3_bind_text(handle, index, value, -1, csqlite_transient()) } else { sqlite3_bind_null(handle, index) }
+        guard var value else {
+            sqlite3_bind_null(handle, index)
+            return
+        }
+        // Explicit byte length: no strlen, and no C-string bridging of the String.
+        value.withUTF8 { utf8 in
+            // An empty buffer may have no address, which SQLite would store as NULL.
+            guard !utf8.isEmpty else {
+                sqlite3_bind_text(handle, index, "", 0, csqlite_transient())
+                return
+            }
+            _ = utf8.withMemoryRebound(to: CChar.self) { chars in
+                sqlite3_bind_text(handle, index, chars.baseAddress, Int32(chars.count), csqlite_transient())
+            }
+        }
     }
     @inline(__always) public func bind(_ value: Int?, at index: Int32) {
         if let value { sqlite3_bind_int64(handle, index, Int64(value)) } else { sqlite3_bind_null(handle, index) }
