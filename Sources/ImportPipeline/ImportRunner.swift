@@ -41,27 +41,82 @@ public struct ImportRunner {
 
     /// Imports (or, without a store, validates) one path: a file, or a folder. A folder that one
     /// importer claims as a whole (e.g. a Blade export) is one import; otherwise each file is.
+    /// A folder's SEN2 returns overlap: while the store writer stores and commits one, this thread
+    /// parses the next (each is still one transaction; outcomes come back in file order).
     public func run(path: String, importerID: String? = nil) -> [ImportOutcome] {
+        var outcomes: [ImportOutcome] = []
+        run(paths: [path], importerID: importerID) { _, pathOutcomes in outcomes = pathOutcomes }
+        return outcomes
+    }
+
+    /// Imports each path as `run(path:)` would, the SEN2 returns of all of them overlapping.
+    /// `starting` is called with a path's index before it is read, `finished` with its outcomes
+    /// once they are all known, in path order (path i's usually while path i+1 is read).
+    public func run(paths: [String], importerID: String? = nil, starting: (Int) -> Void = { _ in },
+                    finished: (Int, [ImportOutcome]) -> Void) {
+        var pipeline: ReturnPipeline?
+        var waiting: [(index: Int, outcomes: [PendingOutcome])] = []
+        for (index, path) in paths.enumerated() {
+            starting(index)
+            let outcomes = queue(path: path, importerID: importerID, pipeline: &pipeline)
+            // The earlier paths' returns are (nearly always) committed by now.
+            for earlier in waiting { finished(earlier.index, earlier.outcomes.map(\.outcome)) }
+            waiting = [(index, outcomes)]
+        }
+        pipeline?.writer.stop()
+        for earlier in waiting { finished(earlier.index, earlier.outcomes.map(\.outcome)) }
+    }
+
+    /// The store writer shared by consecutive SEN2 returns, and the establishment register read
+    /// before it started (SEN2 returns do not change it).
+    struct ReturnPipeline {
+        var writer: StoreWriter
+        var knownURNs: (@Sendable (String) -> Bool)?
+    }
+
+    /// Queues a SEN2 return on the pipeline (starting one if need be); anything else runs alone
+    /// on this thread once the pipeline's returns are committed.
+    private func queue(source: ImportSource, importerID: String?, pipeline: inout ReturnPipeline?) -> PendingOutcome {
+        guard let store, secret != nil, let importer = chooseImporter(for: source, explicit: importerID),
+              importer.produces == .sen2Return else {
+            pipeline?.writer.stop()
+            pipeline = nil
+            return .done(run(source: source, importerID: importerID))
+        }
+        if pipeline == nil {
+            do {
+                pipeline = ReturnPipeline(writer: StoreWriter(), knownURNs: try establishmentLookup(store.database))
+            } catch {
+                return .done(.rejected(source: source.name, reason: "\(error)"))
+            }
+        }
+        return .pending(pipeline!.writer, queueReturn(source: source, importer: importer, writer: pipeline!.writer,
+                                                       knownURNs: pipeline!.knownURNs))
+    }
+
+    /// One path: a file, or a folder. A folder that one importer claims as a whole (e.g. a Blade
+    /// export) is one import; otherwise each file is.
+    private func queue(path: String, importerID: String?, pipeline: inout ReturnPipeline?) -> [PendingOutcome] {
         do {
             let source = try opener.source(path: path)
             if source.files.count > 1 || InputOpener.isDirectory(path) {
                 if importerID != nil || chooseImporter(for: source, explicit: nil) != nil {
-                    return [run(source: source, importerID: importerID)]
+                    return [queue(source: source, importerID: importerID, pipeline: &pipeline)]
                 }
                 return source.files.map { file in
                     let single = ImportSource(name: file.name, files: [file])
                     if Self.isHubFile(file.name) {
-                        return .skipped(source: file.name, reason: "a hub store or secret file")
+                        return .done(.skipped(source: file.name, reason: "a hub store or secret file"))
                     }
                     guard chooseImporter(for: single, explicit: nil) != nil else {
-                        return .skipped(source: file.name, reason: "no importer recognises it")
+                        return .done(.skipped(source: file.name, reason: "no importer recognises it"))
                     }
-                    return run(source: single, importerID: nil)
+                    return queue(source: single, importerID: nil, pipeline: &pipeline)
                 }
             }
-            return [run(source: source, importerID: importerID)]
+            return [queue(source: source, importerID: importerID, pipeline: &pipeline)]
         } catch {
-            return [.rejected(source: path, reason: "\(error)")]
+            return [.done(.rejected(source: path, reason: "\(error)"))]
         }
     }
 
@@ -70,14 +125,21 @@ public struct ImportRunner {
         guard let importer = chooseImporter(for: source, explicit: importerID) else {
             return .rejected(source: source.name, reason: noImporterReason(source: source, explicit: importerID))
         }
+        if checksumOverride == nil, let store, secret != nil, importer.produces == .sen2Return {
+            do {
+                let knownURNs = try establishmentLookup(store.database)
+                let writer = StoreWriter()
+                let ticket = queueReturn(source: source, importer: importer, writer: writer, knownURNs: knownURNs)
+                writer.stop()
+                return writer.outcome(of: ticket)
+            } catch {
+                return .rejected(source: source.name, reason: "\(error)")
+            }
+        }
         do {
-            // A SEN2 return is read once for its checksum, archive copy and size together, on the
-            // archive thread while the importer parses it; the same-bytes check then runs before
-            // the transaction commits instead of before parsing.
-            let checksumFromArchive = checksumOverride == nil && store != nil && importer.produces == .sen2Return
+            // (A SEN2 return to store, unless re-processed, went to `queueReturn` above.)
             let (checksum, inputBytes) = try checksumOverride.map { ($0, try Self.size(of: source)) }
-                ?? (checksumFromArchive || store == nil ? (Self.pendingChecksum, try Self.size(of: source))
-                                                        : Self.checksum(of: source))
+                ?? (store == nil ? (Self.pendingChecksum, try Self.size(of: source)) : Self.checksum(of: source))
             guard let store, let secret else {
                 let session = ImportSession(importer: importer, sourceName: source.name, storage: nil, establishmentKnown: nil) { read in
                     progress(read, inputBytes)
@@ -87,7 +149,7 @@ public struct ImportRunner {
             }
             let database = store.database
             let ledger = ImportLedger(database: database)
-            if checksumOverride == nil, !checksumFromArchive, let earlier = try ledger.entry(checksum: checksum) {
+            if checksumOverride == nil, let earlier = try ledger.entry(checksum: checksum) {
                 return .alreadyImported(earlier)
             }
             let importedAt = Self.timestamp(now())
@@ -99,30 +161,22 @@ public struct ImportRunner {
                                    checksum: checksum, inputBytes: inputBytes,
                                    importedAt: importedAt),
                     establishmentKnown: knownURNs) { read in progress(read, inputBytes) }
-                if importer.produces == .sen2Return {
-                    session.archive = ArchiveChunks(files: source.files.map { ($0.name, $0.baseName) }, secret: secret)
-                }
                 do {
                     try importer.read(source, into: session)
                     try session.finish()
                     guard let importID = session.importID, let scope = session.scope else {
                         throw InputRejected(file: source.name, message: "the importer \(importer.descriptor.id) found no records in it")
                     }
-                    if let archive = session.archive, checksumFromArchive {
-                        let (sum, _) = try archive.checksum()
-                        if let earlier = try ledger.entry(checksum: sum) { throw AlreadyImported(entry: earlier) }
-                        try database.execute("UPDATE imports SET checksum = ? WHERE id = ?", [.text(sum), .integer(importID)])
+                    if let returnSummary = session.returnSummary {
+                        try returnSummary.write(to: database, importID: importID)
                     }
-                    if session.archive == nil {
-                        try RawArchive(ledger: ledger, sealer: ArchiveSealer(secret: secret)).store(source: source, importID: importID)
-                    }
+                    try RawArchive(ledger: ledger, sealer: ArchiveSealer(secret: secret)).store(source: source, importID: importID)
                     let replaced = try ledger.activate(id: importID, scope: scope, counts: session.counts, at: importedAt)
                     guard let entry = try ledger.entry(id: importID) else {
                         throw InputRejected(file: source.name, message: "the import vanished while it was written")
                     }
                     return .imported(entry: entry, replaced: replaced, summary: session.summary)
                 } catch {
-                    // Stop the writer and archive threads before the transaction rolls back.
                     session.abandon()
                     throw error
                 }
@@ -138,6 +192,103 @@ public struct ImportRunner {
 
     /// The checksum a SEN2 import row holds until the archive thread has hashed the input.
     static let pendingChecksum = "pending"
+
+    /// An outcome known now, or once the store writer has settled the return's ticket.
+    enum PendingOutcome {
+        case done(ImportOutcome)
+        case pending(StoreWriter, StoreWriter.Ticket)
+
+        var outcome: ImportOutcome {
+            switch self {
+            case let .done(outcome): outcome
+            case let .pending(writer, ticket): writer.outcome(of: ticket)
+            }
+        }
+    }
+
+    /// Parses, validates and pseudonymises a SEN2 return on this thread and queues its transaction
+    /// on `writer`: BEGIN, the import row, the persons and archive chunks as they come, then the
+    /// same-bytes check, the summary, the activation and COMMIT (or ROLLBACK on any failure). The
+    /// return's outcome is the ticket's, once the writer has reached its end; this thread goes on
+    /// with the next input meanwhile.
+    func queueReturn(source: ImportSource, importer: any Importer, writer: StoreWriter,
+                     knownURNs: (@Sendable (String) -> Bool)?) -> StoreWriter.Ticket {
+        let ticket = StoreWriter.Ticket()
+        let sourceName = source.name
+        guard let store, let secret else {
+            writer.settle(ticket, .rejected(source: sourceName, reason: "no store open"))
+            return ticket
+        }
+        let database = store.database
+        let ledger = ImportLedger(database: database)
+        let state = ImportSession.WriterState()
+        var closing: (summary: ValidationSummary, counts: ImportCounts, scope: ImportScope,
+                      returnSummary: ReturnSummary?, checksum: String)?
+        let session: ImportSession
+        let importedAt = Self.timestamp(now())
+        do {
+            let inputBytes = try Self.size(of: source)
+            session = ImportSession(
+                importer: importer, sourceName: sourceName,
+                storage: .init(database: database, ledger: ledger, pseudonymiser: Pseudonymiser(secret: secret),
+                               checksum: Self.pendingChecksum, inputBytes: inputBytes, importedAt: importedAt),
+                establishmentKnown: knownURNs,
+                pipeline: .init(writer: writer, ticket: ticket, state: state)) { read in progress(read, inputBytes) }
+            try writer.submit(ticket) { try database.execute("BEGIN IMMEDIATE") }
+            let archive = ArchiveChunks(files: source.files.map { ($0.name, $0.baseName) }, secret: secret)
+            session.archive = archive
+            do {
+                try importer.read(source, into: session)
+                try session.finish()
+                guard let scope = session.scope else {
+                    throw InputRejected(file: sourceName, message: "the importer \(importer.descriptor.id) found no records in it")
+                }
+                let (sum, _) = try archive.checksum()
+                closing = (session.summary, session.counts, scope, session.returnSummary, sum)
+            } catch {
+                session.abandon()
+                throw error
+            }
+        } catch {
+            writer.fail(ticket, error)
+        }
+        let (runner, closingNow) = (self, closing)
+        try? writer.submit(ticket, always: true) {
+            let outcome: ImportOutcome
+            do {
+                if let failure = writer.failure(of: ticket) { throw failure }
+                guard let closingNow, let importID = state.importID else {
+                    throw InputRejected(file: sourceName, message: "the importer \(importer.descriptor.id) found no records in it")
+                }
+                if let returnSummary = closingNow.returnSummary {
+                    try returnSummary.write(to: database, importID: importID)
+                }
+                if let earlier = try ledger.entry(checksum: closingNow.checksum) { throw AlreadyImported(entry: earlier) }
+                try database.execute("UPDATE imports SET checksum = ? WHERE id = ?", [.text(closingNow.checksum), .integer(importID)])
+                let replaced = try ledger.activate(id: importID, scope: closingNow.scope, counts: closingNow.counts,
+                                                   at: importedAt)
+                guard let entry = try ledger.entry(id: importID) else {
+                    throw InputRejected(file: sourceName, message: "the import vanished while it was written")
+                }
+                try database.execute("COMMIT")
+                outcome = .imported(entry: entry, replaced: replaced, summary: closingNow.summary)
+            } catch {
+                try? database.execute("ROLLBACK")
+                outcome = runner.outcome(for: error, sourceName: sourceName)
+            }
+            writer.settle(ticket, outcome)
+        }
+        return ticket
+    }
+
+    /// A failed input's outcome.
+    func outcome(for error: any Error, sourceName: String) -> ImportOutcome {
+        switch error {
+        case let duplicate as AlreadyImported: .alreadyImported(duplicate.entry)
+        case let rejected as InputRejected: .rejected(source: sourceName, reason: Self.reason(rejected, source: sourceName))
+        default: .rejected(source: sourceName, reason: "\(error)")
+        }
+    }
 
     /// The input turned out to be the same bytes as an earlier import: the transaction rolls back.
     struct AlreadyImported: Error {

@@ -5,8 +5,24 @@ import Validation
 
 /// The sink an importer writes into: every record is validated, pseudonymised and (unless this is
 /// a dry run for `hnhub validate`) stored. One session is one input and runs inside the caller's
-/// transaction.
+/// transaction. A SEN2 return's session touches the database only through its store writer
+/// (`Pipeline`), whose thread runs the return's transaction while this thread parses.
 final class ImportSession: RecordSink {
+    /// Where a SEN2 return's writes go: the store-writer thread, under the return's ticket.
+    struct Pipeline {
+        var writer: StoreWriter
+        var ticket: StoreWriter.Ticket
+        var state: WriterState
+    }
+
+    /// What the writer thread knows of the return once its import row exists; read and written on
+    /// the writer thread only.
+    final class WriterState: @unchecked Sendable {
+        var importID: Int64?
+        var personWriter: PersonWriter?
+        var findings: FindingsWriter?
+    }
+
     struct Storage {
         var database: Database
         var ledger: ImportLedger
@@ -30,15 +46,20 @@ final class ImportSession: RecordSink {
     private(set) var header: ReturnHeader?
     private var validator: SEN2Validator?
     /// The return's census and work counts (schema V4), counted here on the importer thread and
-    /// written by `finish()`.
-    private var returnSummary: ReturnSummary?
+    /// written by the runner before the return commits.
+    private(set) var returnSummary: ReturnSummary?
+    /// Set for a SEN2 return with storage.
+    let pipeline: Pipeline?
+    /// The import row is requested (SEN2 returns: queued on the writer).
+    private var begun = false
     private var personWriter: PersonWriter?
     private var findings: FindingsWriter?
     private var referenceWriter: ReferenceWriter?
     private var areaCodes: AreaCodes?
 
     init(importer: any Importer, sourceName: String, storage: Storage?, establishmentKnown: (@Sendable (String) -> Bool)?,
-         onProgress: @escaping (Int) -> Void) {
+         pipeline: Pipeline? = nil, onProgress: @escaping (Int) -> Void) {
+        self.pipeline = pipeline
         self.importer = importer
         self.sourceName = sourceName
         self.storage = storage
@@ -173,7 +194,7 @@ final class ImportSession: RecordSink {
         summary.add(issue)
         if issue.severity == .error { counts.errors += 1 } else { counts.warnings += 1 }
         let masked = IssueMasking.masked(issue)
-        if findings != nil { try write(.finding(masked)) } else if storage != nil { pendingFindings.append(masked) }
+        if begun { try write(.finding(masked)) } else if storage != nil { pendingFindings.append(masked) }
     }
 
     // MARK: Writing a return's persons on the store-writer thread
@@ -186,9 +207,8 @@ final class ImportSession: RecordSink {
     }
 
     /// Writes of a SEN2 return collect into batches that the worker stores while the importer
-    /// reads on (see OrderedWorker); other data sets are small and written at once.
+    /// reads on (see StoreWriter); other data sets are small and written at once.
     private var batch: [PersonWrite] = []
-    private var worker: OrderedWorker?
     private static let batchSize = 512
     private var batchLimit = 16
     /// The input being compressed and sealed alongside (SEN2 returns), stored through the worker.
@@ -198,15 +218,16 @@ final class ImportSession: RecordSink {
     /// Queues the archive chunks sealed so far; with `waitForAll`, every chunk of the input, handed
     /// on as each is sealed (the worker's bounded queue keeps memory bounded).
     private func storeArchiveChunks(waitForAll: Bool) throws {
-        guard let archive, let worker, let storage, let importID else { return }
+        guard let archive, let pipeline, let storage, begun else { return }
         var finished = false
         repeat {
             let taken = try archive.take(wait: waitForAll)
             finished = taken.finished
             for chunk in taken.chunks {
-                let (ledger, sequence) = (storage.ledger, archiveSequence)
+                let (ledger, sequence, state) = (storage.ledger, archiveSequence, pipeline.state)
                 archiveSequence += 1
-                try worker.submit {
+                try pipeline.writer.submit(pipeline.ticket) {
+                    guard let importID = state.importID else { return }
                     try ledger.appendArchive(importID: importID, sequence: sequence, fileName: chunk.fileName,
                                              sealed: chunk.sealed)
                 }
@@ -215,15 +236,17 @@ final class ImportSession: RecordSink {
     }
 
     private func write(_ item: PersonWrite) throws {
-        guard let worker else { return try Self.store([item], personWriter: personWriter, findings: findings) }
+        guard let pipeline else { return try Self.store([item], personWriter: personWriter, findings: findings) }
         batch.append(item)
         if batch.count >= batchLimit {
             // Small first batches get the writer going early; then full ones.
             batchLimit = min(batchLimit * 2, Self.batchSize)
             let items = batch
             batch.removeAll(keepingCapacity: true)
-            let (personWriter, findings) = (self.personWriter, self.findings)
-            try worker.submit { try Self.store(items, personWriter: personWriter, findings: findings) }
+            let state = pipeline.state
+            try pipeline.writer.submit(pipeline.ticket) {
+                try Self.store(items, personWriter: state.personWriter, findings: state.findings)
+            }
             try storeArchiveChunks(waitForAll: false)
         }
     }
@@ -238,28 +261,24 @@ final class ImportSession: RecordSink {
         }
     }
 
-    /// Stores what is still queued and waits for the writer; call after the importer returns and
-    /// before anything else touches the database.
+    /// Queues what is still batched and every archive chunk (waiting for the archive thread);
+    /// call after the importer returns. The writer may still be storing when this returns.
     func finish() throws {
-        guard let worker else { return }
+        guard let pipeline else { return }
         if !batch.isEmpty {
             let items = batch
             batch.removeAll()
-            let (personWriter, findings) = (self.personWriter, self.findings)
-            try worker.submit { try Self.store(items, personWriter: personWriter, findings: findings) }
+            let state = pipeline.state
+            try pipeline.writer.submit(pipeline.ticket) {
+                try Self.store(items, personWriter: state.personWriter, findings: state.findings)
+            }
         }
         try storeArchiveChunks(waitForAll: true)
-        try worker.finish()
-        // The writer thread is done: its connection is this thread's again.
-        if let returnSummary, let storage, let importID {
-            try returnSummary.write(to: storage.database, importID: importID)
-        }
     }
 
-    /// Stops the writer without storing the rest: the caller rolls the transaction back.
+    /// Stops the archive thread and drops what is batched: the caller rolls the transaction back.
     func abandon() {
         archive?.cancel()
-        worker?.abandon()
         batch.removeAll()
     }
 
@@ -277,19 +296,39 @@ final class ImportSession: RecordSink {
     private func begin(_ scope: ImportScope) throws {
         self.scope = scope
         guard let storage else { return }
+        if let pipeline {
+            // On the writer thread, behind the previous return's commit.
+            let (state, pending) = (pipeline.state, pendingFindings)
+            let (sourceName, importerID, importerVersion) = (sourceName, importer.descriptor.id, importer.descriptor.version)
+            pendingFindings.removeAll()
+            begun = true
+            try pipeline.writer.submit(pipeline.ticket) {
+                let id = try storage.ledger.begin(scope: scope, sourceName: sourceName, checksum: storage.checksum,
+                                                  inputBytes: storage.inputBytes, importerID: importerID,
+                                                  importerVersion: importerVersion,
+                                                  importedAt: storage.importedAt, archiveFormat: ArchiveSealer.format)
+                state.importID = id
+                let findings = try FindingsWriter(database: storage.database, importID: id)
+                for issue in pending { try findings.write(issue) }
+                state.findings = findings
+                state.personWriter = try PersonWriter(database: storage.database, importID: id)
+            }
+            return
+        }
         let id = try storage.ledger.begin(scope: scope, sourceName: sourceName, checksum: storage.checksum,
                                           inputBytes: storage.inputBytes, importerID: importer.descriptor.id,
                                           importerVersion: importer.descriptor.version,
                                           importedAt: storage.importedAt, archiveFormat: ArchiveSealer.format)
         importID = id
+        begun = true
         let findings = try FindingsWriter(database: storage.database, importID: id)
         self.findings = findings
         for issue in pendingFindings { try findings.write(issue) }
         pendingFindings.removeAll()
         switch importer.produces {
         case .sen2Return:
+            // Without a pipeline (not the runner's way), written at once on this thread.
             personWriter = try PersonWriter(database: storage.database, importID: id)
-            worker = OrderedWorker()
         default: referenceWriter = ReferenceWriter(database: storage.database, importID: id)
         }
     }

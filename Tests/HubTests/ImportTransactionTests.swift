@@ -224,6 +224,65 @@ import Testing
         #expect(overlaps[0].appearances.map(\.activePlanAtCensus) == [true, false])
     }
 
+    /// A folder's returns overlap (the next is parsed while the previous one is written and
+    /// committed), yet each stays one transaction, in file order.
+    @Test func aFolderOfReturnsKeepsOneTransactionEachInFileOrder() throws {
+        let hub = try Hub()
+        defer { hub.folder.remove() }
+        let returns = try TemporaryFolder()
+        defer { returns.remove() }
+        try returns.write("a-201.txt", Self.firstReturn)
+        try returns.write("b-201-copy.txt", Self.firstReturn)
+        try returns.write("c-201-broken.txt", """
+            TESTRETURN 201 2025 2025-01-16
+            person \(Self.upn1) 2012-03-04 2023-05-01
+            fail
+            """)
+        try returns.write("d-201-v2.txt", """
+            TESTRETURN 201 2025 2025-01-16
+            person \(Self.upn1) 2012-03-04 2023-05-01
+            person \(Self.upn2) 2014-07-08 2024-02-01
+            """)
+        try returns.write("e-202.txt", """
+            TESTRETURN 202 2025 2025-01-16
+            person \(validUPN("202123456781")) 2012-03-04 2023-05-01
+            """)
+        try returns.write("f-202-broken.txt", "TESTRETURN 202 bad")
+        let outcomes = hub.runner.run(path: returns.path)
+        #expect(outcomes.count == 6)
+        guard outcomes.count == 6,
+              case let .imported(first, nil, _) = outcomes[0],
+              case let .alreadyImported(earlier) = outcomes[1],
+              case let .rejected(broken, reason) = outcomes[2],
+              case let .imported(second, replaced?, _) = outcomes[3],
+              case let .imported(other, nil, _) = outcomes[4],
+              case let .rejected(notAReturn, _) = outcomes[5] else {
+            Issue.record("unexpected outcomes \(outcomes)")
+            return
+        }
+        #expect(first.sourceName.hasSuffix("a-201.txt"))
+        #expect(earlier.id == first.id)
+        #expect(broken.hasSuffix("c-201-broken.txt"))
+        #expect(reason == "line 3: told to fail")
+        #expect(replaced.id == first.id)
+        #expect(second.records == 2)
+        #expect(other.laCode == "202")
+        #expect(notAReturn.hasSuffix("f-202-broken.txt"))
+        // Only the three imports exist: the duplicate and the failures left nothing behind.
+        let history = try ImportLedger(database: hub.store.database).entries()
+        #expect(Set(history.map(\.id)) == [first.id, second.id, other.id])
+        #expect(try hub.count("imports") == 3)
+        #expect(try hub.count("persons") == 2 + 1)
+        #expect(try hub.store.database.scalar("SELECT count(DISTINCT import_id) FROM import_archive")?.int == 3)
+        #expect(try hub.store.database.scalar("SELECT count(*) FROM current_returns")?.int == 2)
+        #expect(try hub.store.database.scalar("SELECT count(*) FROM imports WHERE checksum = 'pending'")?.int == 0)
+        // The same folder again changes nothing.
+        let before = try hub.snapshot()
+        let again = hub.runner.run(path: returns.path)
+        #expect(again.count == 6)
+        #expect(try hub.snapshot() == before)
+    }
+
     @Test func aFolderImportsWhatItRecognisesAndSkipsTheRest() throws {
         let hub = try Hub()
         defer { hub.folder.remove() }

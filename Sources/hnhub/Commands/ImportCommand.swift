@@ -29,15 +29,19 @@ struct ImportCommand: ParsableCommand {
         var worst: Int32 = 0
         let checkpoints = try BackgroundCheckpoints(store: store)
         defer { try? checkpoints.finish() }
-        for path in paths {
-            let bar = ProgressBar(label: (path as NSString).lastPathComponent)
-            runner.progress = { bar.update(done: $0, total: $1) }
-            let outcomes = runner.run(path: path, importerID: importer)
-            bar.finish()
+        // One path's returns are parsed while the previous path's are still being stored.
+        var bar: ProgressBar?
+        runner.progress = { bar?.update(done: $0, total: $1) }
+        runner.run(paths: paths, importerID: importer, starting: { index in
+            bar?.finish()
+            bar = ProgressBar(label: (paths[index] as NSString).lastPathComponent)
+        }, finished: { index, outcomes in
+            bar?.finish()  // clears the bar line; the next update redraws it
             for outcome in outcomes {
                 worst = max(worst, OutcomeReport.print(outcome))
             }
-        }
+        })
+        bar?.finish()
         if worst != 0 { throw ExitCode(worst) }
     }
 }
