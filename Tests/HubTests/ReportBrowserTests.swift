@@ -2,13 +2,32 @@ import Foundation
 import Report
 import Testing
 
-/// Where headless Chromium is, when it is installed.
-private let chromiumPath: String? = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"]
-    .first { FileManager.default.isExecutableFile(atPath: $0) }
+/// Flags every headless run takes: no sandbox or GPU, and no /dev/shm (small in containers).
+private let headlessFlags = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--hide-scrollbars",
+                             "--no-first-run"]
+
+/// Where headless Chromium is, when it is installed and can render a page here (a container may
+/// lack what it needs to start; then the test skips instead of failing on the machine).
+private let chromiumPath: String? = {
+    guard let path = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"]
+        .first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else { return nil }
+    let profile = NSTemporaryDirectory() + "hnhub-chromium-check-\(UUID().uuidString)"
+    defer { try? FileManager.default.removeItem(atPath: profile) }
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: path)
+    process.arguments = headlessFlags + ["--user-data-dir=\(profile)", "--dump-dom", "data:text/html,<p>ok</p>"]
+    let out = Pipe()
+    process.standardOutput = out
+    process.standardError = FileHandle.nullDevice
+    guard (try? process.run()) != nil else { return nil }
+    let output = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    return process.terminationStatus == 0 && output.contains("<p>ok</p>") ? path : nil
+}()
 
 /// The report as a browser renders it: headless Chromium loads the file from disk without console
 /// errors, draws a screenshot, prints a PDF, and its DOM holds the charts and tables.
-@Suite(.serialized, .enabled(if: chromiumPath != nil, "chromium is not installed"))
+@Suite(.serialized, .enabled(if: chromiumPath != nil, "chromium is not installed or cannot render a page headless here"))
 struct ReportBrowserTests {
     struct Run {
         var status: Int32
@@ -20,8 +39,7 @@ struct ReportBrowserTests {
     func chromium(_ arguments: [String], file: String, in folder: TemporaryFolder) throws -> Run {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: chromiumPath!)
-        process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--no-first-run",
-                             "--user-data-dir=\(folder.file("profile"))", "--enable-logging=stderr", "--v=0"]
+        process.arguments = headlessFlags + ["--user-data-dir=\(folder.file("profile"))", "--enable-logging=stderr", "--v=0"]
             + arguments + ["file://\(file)"]
         // Standard error to a file, standard output to a pipe read to its end: neither can fill up.
         let log = folder.file("chromium-\(UUID().uuidString).log")
