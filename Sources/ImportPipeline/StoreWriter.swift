@@ -75,12 +75,15 @@ final class StoreWriter: @unchecked Sendable {
         return ticket.outcome!
     }
 
-    /// Runs every queued job, then stops the thread; the connection is the caller's again.
+    /// Runs every queued job, then stops the thread; the connection is the caller's again. A later
+    /// `submit` starts a new thread.
     func stop() {
         condition.lock()
         stopping = true
         condition.broadcast()
         while running { condition.wait() }
+        thread = nil
+        stopping = false
         condition.unlock()
     }
 
