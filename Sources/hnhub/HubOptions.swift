@@ -109,6 +109,14 @@ extension HubConfiguration {
 }
 
 extension HubOptions {
+    /// Opens the store, loads the plugins and computes every indicator: what the commands that show
+    /// indicators (`indicators`, `compare`, `export`, `report`) do first.
+    func storeWithIndicators(_ config: HubConfiguration) throws -> (store: Store, runs: [IndicatorComputation.ProviderRun]) {
+        let store = try openStore(config)
+        let runs = try computeIndicators(store: store, config: config, catalog: loadPlugins(config))
+        return (store, runs)
+    }
+
     /// Runs every metric plugin and declarative metric with the config's cost bands, reporting
     /// failed providers on standard error (the others still run).
     func computeIndicators(store: Store, config: HubConfiguration, catalog: PluginCatalog) throws

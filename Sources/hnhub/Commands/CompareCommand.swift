@@ -39,9 +39,7 @@ struct CompareCommand: ParsableCommand {
 
     func run() throws {
         let config = try hub.loadConfiguration()
-        let store = try hub.openStore(config)
-        let catalog = hub.loadPlugins(config)
-        _ = try hub.computeIndicators(store: store, config: config, catalog: catalog)
+        let store = try hub.storeWithIndicators(config).store
         let lines: [ComparisonLine]
         let peerSet: PeerSet
         let geography: LAGeography

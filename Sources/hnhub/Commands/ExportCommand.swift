@@ -30,34 +30,29 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         let config = try hub.loadConfiguration()
-        let store = try hub.openStore(config)
-        let catalog = hub.loadPlugins(config)
-        _ = try hub.computeIndicators(store: store, config: config, catalog: catalog)
+        let store = try hub.storeWithIndicators(config).store
         let workbook: Workbook
         do {
             let database = store.database
             let snapshot = try IndicatorSnapshot.load(database)
             let knownCodes = try LARegister(database: database).knownCodes()
-            // Every LA with a figure in any period: their regions give the totals and the cells of
-            // secondary suppression.
-            var laCodes = Set(snapshot.definitions.flatMap { definition in
-                snapshot.periods(of: definition.id).flatMap { snapshot.figures(definition.id, period: $0).map(\.laCode) }
-            })
             let scope: WorkbookScope
             if let la = selection.la {
-                guard knownCodes.contains(la) || laCodes.contains(la) else { throw ComparisonTablesError.unknownLA(la) }
+                let hasFigures = snapshot.definitions.contains { definition in
+                    snapshot.periods(of: definition.id).contains { snapshot.figure(definition.id, period: $0, la: la) != nil }
+                }
+                guard knownCodes.contains(la) || hasFigures else { throw ComparisonTablesError.unknownLA(la) }
                 scope = .la(la, own: selection.own)
-                laCodes.insert(la)
             } else if let group = selection.group {
                 let members = try LAGroups.members(of: group, in: config.groups, knownCodes: knownCodes)
                 scope = .group(name: group, members: members)
-                laCodes.formUnion(members)
             } else {
                 scope = .england
             }
+            // The whole register in a few queries: every LA's region gives the totals and the cells
+            // of secondary suppression.
             let edition = try StatisticalNeighbours(database: database).edition(selection.neighboursEdition)
-            let geography = try LAGeography.load(database, for: laCodes.sorted(), neighboursEdition: edition,
-                                                 groups: config.groups)
+            let geography = try LAGeography.loadAll(database, neighboursEdition: edition, groups: config.groups)
             workbook = IndicatorWorkbook(
                 snapshot: snapshot, geography: geography, scope: scope,
                 control: DisclosureControl(threshold: config.suppressionThreshold), period: selection.period,

@@ -27,9 +27,7 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         let config = try hub.loadConfiguration()
-        let store = try hub.openStore(config)
-        let catalog = hub.loadPlugins(config)
-        _ = try hub.computeIndicators(store: store, config: config, catalog: catalog)
+        let store = try hub.storeWithIndicators(config).store
         let started = Date()
         let data: ReportData
         let scope: ReportScope
