@@ -23,13 +23,13 @@ struct IndicatorBenchmark: ParsableCommand {
     func run() throws {
         let set = try BenchDataSet.prepare(data, log: log)
         let store = try BenchStoreCache.prepare(set, log: log)
-        let hnhub = try IndicatorRun.hnhubExecutable()
+        let hnhub = try HubCommandRun.hnhubExecutable()
         let load = Self.loadAverage()
         // One untimed run first: the store's pages in the OS cache, as for a user's second command.
-        _ = try IndicatorRun.start(hnhub: hnhub, store: store, config: config)
-        var measured: [IndicatorRun] = []
+        _ = try HubCommandRun.start(hnhub: hnhub, store: store, config: config)
+        var measured: [HubCommandRun] = []
         for number in 1...max(1, runs) {
-            let run = try IndicatorRun.start(hnhub: hnhub, store: store, config: config)
+            let run = try HubCommandRun.start(hnhub: hnhub, store: store, config: config)
             log(String(format: "run %d: %.2f s wall, %.2f s CPU", number, run.seconds, run.cpuSeconds))
             measured.append(run)
         }

@@ -20,7 +20,7 @@ struct ReportBenchmark: ParsableCommand {
     func run() throws {
         let set = try BenchDataSet.prepare(data, log: log)
         let store = try BenchStoreCache.prepare(set, log: log)
-        let hnhub = try IndicatorRun.hnhubExecutable()
+        let hnhub = try HubCommandRun.hnhubExecutable()
         let out = (NSTemporaryDirectory() as NSString).appendingPathComponent("hnhub-bench-report-\(UUID().uuidString).html")
         defer { try? FileManager.default.removeItem(atPath: out) }
         let load = IndicatorBenchmark.loadAverage()
@@ -28,10 +28,10 @@ struct ReportBenchmark: ParsableCommand {
         report.add("persons", Double(set.manifest.persons), "persons")
         for (name, scope) in [("la_\(la)", ["--la", la]), ("all_las", [])] {
             let arguments = ["report", "--db", store, "--out", out] + scope
-            _ = try IndicatorRun.start(hnhub: hnhub, arguments: arguments)   // the store's pages in the OS cache
-            var measured: [IndicatorRun] = []
+            _ = try HubCommandRun.start(hnhub: hnhub, arguments: arguments)   // the store's pages in the OS cache
+            var measured: [HubCommandRun] = []
             for number in 1...max(1, runs) {
-                let run = try IndicatorRun.start(hnhub: hnhub, arguments: arguments)
+                let run = try HubCommandRun.start(hnhub: hnhub, arguments: arguments)
                 log(String(format: "%@ run %d: %.2f s wall, %.2f s CPU", name, number, run.seconds, run.cpuSeconds))
                 measured.append(run)
             }
@@ -41,7 +41,7 @@ struct ReportBenchmark: ParsableCommand {
             report.add("cpu_seconds:\(name)", median(measured.map(\.cpuSeconds)), "s")
             report.add("html_size:\(name)", bytes / 1e6, "MB")
         }
-        report.add("peak_rss", Double(IndicatorRun.childrenUsage().peak) / 1e6, "MB")
+        report.add("peak_rss", Double(HubCommandRun.childrenUsage().peak) / 1e6, "MB")
         report.add("load_average", load, "", note: "1-minute load before the runs (the machine's other work)")
         report.print()
     }

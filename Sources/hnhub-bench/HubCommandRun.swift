@@ -5,7 +5,7 @@ import Glibc
 #endif
 
 /// One timed run of an `hnhub` command (`indicators`, `report`) in a child process.
-struct IndicatorRun {
+struct HubCommandRun {
     /// Wall-clock seconds from start to exit.
     var seconds: Double
     /// User + system CPU seconds of the child.
@@ -19,7 +19,7 @@ struct IndicatorRun {
 
     /// Runs `hnhub indicators --db store --format csv --timings` (with `--config config`) and waits
     /// for it; fails when the command does.
-    static func start(hnhub: String, store: String, config: String?) throws -> IndicatorRun {
+    static func start(hnhub: String, store: String, config: String?) throws -> HubCommandRun {
         try start(hnhub: hnhub, arguments: ["indicators", "--db", store, "--format", "csv", "--timings"]
                     + (config.map { ["--config", $0] } ?? []))
     }
@@ -36,7 +36,7 @@ struct IndicatorRun {
 
     /// Runs `hnhub ARGUMENTS` and waits for it; fails when the command does. `values` counts the
     /// lines it printed after the first.
-    static func start(hnhub: String, arguments: [String]) throws -> IndicatorRun {
+    static func start(hnhub: String, arguments: [String]) throws -> HubCommandRun {
         let folder = NSTemporaryDirectory() as NSString
         let output = folder.appendingPathComponent("hnhub-bench-indicators-\(UUID().uuidString).csv")
         let errors = output + ".err"
@@ -62,7 +62,7 @@ struct IndicatorRun {
             throw BenchFailure("hnhub \(arguments.first ?? "") exited with status \(process.terminationStatus): \(messages)")
         }
         let csv = (try? String(contentsOfFile: output, encoding: .utf8)) ?? ""
-        return IndicatorRun(seconds: seconds, cpuSeconds: cpuAfter.cpu - cpuBefore.cpu, peakResident: cpuAfter.peak,
+        return HubCommandRun(seconds: seconds, cpuSeconds: cpuAfter.cpu - cpuBefore.cpu, peakResident: cpuAfter.peak,
                             values: max(0, csv.split(separator: "\n").count - 1), providerSeconds: timings(messages))
     }
 
