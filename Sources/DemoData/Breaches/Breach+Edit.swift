@@ -88,9 +88,9 @@ extension Breach {
             return "PlanDetail repeated: \(details.count + 2) PlanDetail"
         case .senNeedCount:
             guard let last = xml.lines("SENneed").last else { return nil }
-            let indent = String(xml.lines[last].prefix { $0 == " " })
-            let need = ["\(indent)<SENneed>", "\(indent)  <SENtype>OTH</SENtype>",
-                        "\(indent)  <SENtypeRank>2</SENtypeRank>", "\(indent)</SENneed>"]
+            let indent = String(xml.lines[last].prefix { $0 == "\t" })
+            let need = ["\(indent)<SENneed>", "\(indent)\t<SENtype>OTH</SENtype>",
+                        "\(indent)\t<SENtypeRank>2</SENtypeRank>", "\(indent)</SENneed>"]
             xml.insert(block: need + need, after: last)
             return "two more SENneed (rank 2)"
         case .oneSetting:

@@ -22,13 +22,13 @@ struct PersonXML {
         let open = "<\(name)>"
         let stop = end ?? lines.count
         guard from < stop else { return nil }
-        return (from..<stop).first { lines[$0].drop { $0 == " " }.hasPrefix(open) }
+        return (from..<stop).first { lines[$0].drop { $0 == "\t" }.hasPrefix(open) }
     }
 
     /// Every line that opens element `name` (blocks such as `PlacementDetail`).
     func lines(_ name: String) -> [Int] {
         let open = "<\(name)>"
-        return lines.indices.filter { lines[$0].drop { $0 == " " }.hasPrefix(open) }
+        return lines.indices.filter { lines[$0].drop { $0 == "\t" }.hasPrefix(open) }
     }
 
     /// The text of the leaf at `line`.
@@ -50,13 +50,13 @@ struct PersonXML {
     func blockEnd(_ line: Int) -> Int {
         let text = lines[line]
         guard !text.contains("</") else { return line }
-        let indent = text.prefix { $0 == " " }
+        let indent = text.prefix { $0 == "\t" }
         return (line + 1..<lines.count).first { lines[$0].hasPrefix(indent + "</") } ?? line
     }
 
     mutating func setValue(at line: Int, _ value: String) {
         let text = lines[line]
-        let indent = String(text.prefix { $0 == " " })
+        let indent = String(text.prefix { $0 == "\t" })
         let name = text.dropFirst(indent.count + 1).prefix { $0 != ">" }
         lines[line] = "\(indent)<\(name)>\(value)</\(name)>"
     }
@@ -88,20 +88,20 @@ struct PersonXML {
 
     /// Replaces the element at `line` by a leaf `name` with `value`, indented the same.
     mutating func replace(at line: Int, with name: String, _ value: String) {
-        let indent = String(lines[line].prefix { $0 == " " })
+        let indent = String(lines[line].prefix { $0 == "\t" })
         lines.removeSubrange(line...blockEnd(line))
         lines.insert("\(indent)<\(name)>\(value)</\(name)>", at: line)
     }
 
     /// Inserts a leaf after the element at `line` (a sibling of it).
     mutating func insert(_ name: String, _ value: String, after line: Int) {
-        let indent = String(lines[line].prefix { $0 == " " })
+        let indent = String(lines[line].prefix { $0 == "\t" })
         lines.insert("\(indent)<\(name)>\(value)</\(name)>", at: blockEnd(line) + 1)
     }
 
     /// Inserts a leaf as the first child of the block opened at `line`.
     mutating func insert(_ name: String, _ value: String, into line: Int) {
-        let indent = String(lines[line].prefix { $0 == " " }) + "  "
+        let indent = String(lines[line].prefix { $0 == "\t" }) + "\t"
         lines.insert("\(indent)<\(name)>\(value)</\(name)>", at: line + 1)
     }
 

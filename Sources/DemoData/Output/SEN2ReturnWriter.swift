@@ -86,7 +86,7 @@ struct SEN2ReturnWriter {
             activePlans += 1
             if let place = ResidentialPlace(person, view) { residentialPlaces.append(place) }
         }
-        for episode in view.placements + (view.showsPlan ? [view.namedPlacement].compactMap { $0 } : []) {
+        for episode in view.listedPlacements {
             for placement in [episode.main, episode.secondary].compactMap({ $0 }) where
                 placement.establishment != 0 && !placement.byUKPRN {
                 placedURNs.insert(placement.establishment)
@@ -209,7 +209,7 @@ struct SEN2ReturnWriter {
         output.open("ActivePlans")
         if let from = person.transferredFrom { output.leaf("TransferLA", from) }
         let census = calendar.census
-        for episode in view.placements + (view.showsPlan ? [view.namedPlacement].compactMap { $0 } : []) {
+        for episode in view.listedPlacements {
             let leaving = episode.leaving.flatMap { $0 <= census ? $0 : nil }
             writeSetting("PlacementDetail", episode.main, rank: 1, entry: episode.entry, leaving: leaving)
             if let second = episode.secondary {

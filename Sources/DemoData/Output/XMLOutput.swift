@@ -104,7 +104,8 @@ struct XMLOutput {
 
     @inline(__always)
     private mutating func indent() {
-        for _ in 0..<depth { bytes.append(contentsOf: [32, 32]) }
+        // A tab a level, as LA systems' exports (and the shared samples) indent.
+        for _ in 0..<depth { bytes.append(9) }
     }
 
     @inline(__always)

@@ -67,6 +67,17 @@ struct ReturnView {
         return first < end ? person.placements[first..<end] : []
     }
 
+    /// The placements `ActivePlans` lists: those above, and the one the plan names when they miss it
+    /// (each placement once).
+    var listedPlacements: [PlacementEpisode] {
+        var listed = Array(placements)
+        if showsPlan, let named = namedPlacement,
+           !listed.contains(where: { $0.entry == named.entry && $0.main == named.main }) {
+            listed.append(named)
+        }
+        return listed
+    }
+
     /// The placement the plan names: the one attended at the census (or at the cease date).
     var namedPlacement: PlacementEpisode? {
         let day = showsCease ? person.ceased! : calendar.census

@@ -87,7 +87,7 @@ struct SyntheticPerson: Sendable {
 }
 
 /// A setting attended, as SEN2 records it.
-struct Placement: Sendable {
+struct Placement: Sendable, Equatable {
     var category: SettingCategory
     /// URN, or UKPRN when `byUKPRN`; 0 for a `SENSetting`.
     var establishment: Int = 0
