@@ -251,14 +251,19 @@ final class ImportSession: RecordSink {
         }
     }
 
+    /// Findings and quarantine rows in order; the persons together, in order, as one batch (their
+    /// tables are not the findings' tables, so the two orders are independent).
     private static func store(_ items: [PersonWrite], personWriter: PersonWriter?, findings: FindingsWriter?) throws {
+        var persons: [(person: PersonRecord, identity: PseudonymisedIdentity)] = []
+        persons.reserveCapacity(items.count)
         for item in items {
             switch item {
-            case let .person(person, identity): try personWriter?.write(person, identity: identity)
+            case let .person(person, identity): persons.append((person, identity))
             case let .quarantine(location, pseudonym, rules): try findings?.quarantine(location, pseudonym: pseudonym, rules: rules)
             case let .finding(issue): try findings?.write(issue)
             }
         }
+        try personWriter?.write(persons)
     }
 
     /// Queues what is still batched and every archive chunk (waiting for the archive thread);

@@ -180,6 +180,26 @@ import Validation
         #expect(upns.allSatisfy(UPN.hasValidCheckLetter))
     }
 
+    @Test func anActivePlanListsEachPlacementOnceIndentedWithTabs() throws {
+        let folder = try DemoScratchFolder()
+        defer { folder.remove() }
+        _ = try DemoGenerator(options: Self.smallSet(), catalogue: .builtIn).write(to: folder.path)
+        for name in ["sen2-800-2023.xml", "sen2-800-2025.xml"] {
+            let text = try folder.text(name)
+            #expect(text.contains("\n\t\t<Person>\n\t\t\t<Surname>"))
+            #expect(!text.contains("  <"))
+            var listed = 0
+            for activePlans in text.components(separatedBy: "<ActivePlans>").dropFirst() {
+                let body = activePlans.components(separatedBy: "</ActivePlans>")[0]
+                let placements = body.components(separatedBy: "<PlacementDetail>").dropFirst()
+                    .map { $0.components(separatedBy: "</PlacementDetail>")[0] }
+                listed += placements.count
+                #expect(Set(placements).count == placements.count, "\(name): a placement listed twice")
+            }
+            #expect(listed > 30)
+        }
+    }
+
     // MARK: Authorities
 
     @Test func authoritiesAreChosenByCountOrByCode() throws {

@@ -1,153 +1,215 @@
 import HubKit
 import Pseudonymisation
 
-/// Writes persons and their SEN2 modules into the normalised tables with prepared statements kept
-/// for the whole import. Identifiers in `PersonRecord.identifiers` are never read here.
+/// Writes persons and their SEN2 modules into the normalised tables. Identifiers in
+/// `PersonRecord.identifiers` are never read here.
+///
+/// A batch of persons is written table by table, parents before children, each table with
+/// multi-row inserts (`BatchInsert`). Row ids are given, not left to SQLite: the next id of each
+/// table is read at the start of the batch, and rows get them in person order, so the ids are the
+/// ones row-by-row inserts would have got.
 public final class PersonWriter {
-    private let insertPerson, insertRequest, insertAssessment, insertPlan, insertPlanDetail,
-                insertActivePlans, insertPlacement, insertNeed: Statement
+    private let database: Database
     private let importID: Int64
+    private let persons, requests, assessments, namedPlans, planDetails, activePlans, placements, needs: BatchInsert
 
     public init(database: Database, importID: Int64) throws {
+        self.database = database
         self.importID = importID
-        insertPerson = try database.prepare("""
-            INSERT INTO persons (import_id, person_index, pseudonym, key_kind, birth_month, sex, ethnicity,
-                postcode_district, upn_unknown) VALUES (?,?,?,?,?,?,?,?,?)
+        func table(_ name: String, _ columns: String) -> BatchInsert {
+            BatchInsert(database: database, table: name,
+                        columns: ["id"] + columns.split(separator: ",").map { String($0.filter { !$0.isWhitespace }) })
+        }
+        persons = table("persons", """
+            import_id, person_index, pseudonym, key_kind, birth_month, sex, ethnicity, postcode_district, upn_unknown
             """)
-        insertRequest = try database.prepare("""
-            INSERT INTO requests (person_id, received_date, request_source, rya, request_outcome_date,
-                request_outcome, request_mediation, request_tribunal, exported) VALUES (?,?,?,?,?,?,?,?,?)
+        requests = table("requests", """
+            person_id, received_date, request_source, rya, request_outcome_date, request_outcome, request_mediation,
+            request_tribunal, exported
             """)
-        insertAssessment = try database.prepare("""
-            INSERT INTO assessments (request_id, assessment_outcome, assessment_outcome_date, assessment_mediation,
-                assessment_tribunal, other_mediation, other_tribunal, week20) VALUES (?,?,?,?,?,?,?,?)
+        assessments = table("assessments", """
+            request_id, assessment_outcome, assessment_outcome_date, assessment_mediation, assessment_tribunal,
+            other_mediation, other_tribunal, week20
             """)
-        insertPlan = try database.prepare("""
-            INSERT INTO named_plans (assessment_id, start_date, plan_res, plan_wbp, personal_budget,
-                other_arrangements, direct_payments, cease_date, cease_reason) VALUES (?,?,?,?,?,?,?,?,?)
+        namedPlans = table("named_plans", """
+            assessment_id, start_date, plan_res, plan_wbp, personal_budget, other_arrangements, direct_payments,
+            cease_date, cease_reason
             """)
-        insertPlanDetail = try database.prepare("""
-            INSERT INTO plan_details (named_plan_id, urn, ukprn, sen_setting, has_setting_other_text,
-                placement_rank, sen_unit, resourced_provision) VALUES (?,?,?,?,?,?,?,?)
+        planDetails = table("plan_details", """
+            named_plan_id, urn, ukprn, sen_setting, has_setting_other_text, placement_rank, sen_unit,
+            resourced_provision
             """)
-        insertActivePlans = try database.prepare("""
-            INSERT INTO active_plans (request_id, transfer_la, res, wbp, review_meeting, last_review,
-                review_outcome, review_draft, phase_transfer_due_date, phase_transfer_final_date)
-            VALUES (?,?,?,?,?,?,?,?,?,?)
+        activePlans = table("active_plans", """
+            request_id, transfer_la, res, wbp, review_meeting, last_review, review_outcome, review_draft,
+            phase_transfer_due_date, phase_transfer_final_date
             """)
-        insertPlacement = try database.prepare("""
-            INSERT INTO placements (active_plans_id, urn, ukprn, sen_setting, has_setting_other_text,
-                placement_rank, entry_date, leaving_date, sen_unit, resourced_provision, res, wbp)
-            VALUES (?,?,?,?,?,?,?,?,?,?,?,?)
+        placements = table("placements", """
+            active_plans_id, urn, ukprn, sen_setting, has_setting_other_text, placement_rank, entry_date,
+            leaving_date, sen_unit, resourced_provision, res, wbp
             """)
-        insertNeed = try database.prepare(
-            "INSERT INTO sen_needs (active_plans_id, sen_type, sen_type_rank) VALUES (?,?,?)")
+        needs = table("sen_needs", "active_plans_id, sen_type, sen_type_rank")
     }
 
     /// Writes one person with everything below it.
     public func write(_ person: PersonRecord, identity: PseudonymisedIdentity) throws {
-        let s = insertPerson
-        s.bind(importID, at: 1)
-        s.bind(person.location.index, at: 2)
-        s.bind(identity.pseudonym, at: 3)
-        s.bind(identity.keyKind, at: 4)
-        s.bind(identity.birthMonth, at: 5)
-        s.bind(person.sex, at: 6)
-        s.bind(person.ethnicity, at: 7)
-        s.bind(identity.postcodeDistrict, at: 8)
-        s.bind(person.upnUnknown, at: 9)
-        let personID = try s.insert()
-        for request in person.requests { try write(request, personID: personID) }
+        try write([(person, identity)])
     }
 
-    private func write(_ request: RequestRecord, personID: Int64) throws {
-        let s = insertRequest
-        s.bind(personID, at: 1)
-        s.bind(request.receivedDate, at: 2)
-        s.bind(request.requestSource, at: 3)
-        s.bind(request.rya, at: 4)
-        s.bind(request.requestOutcomeDate, at: 5)
-        s.bind(request.requestOutcome, at: 6)
-        s.bind(request.requestMediation, at: 7)
-        s.bind(request.requestTribunal, at: 8)
-        s.bind(request.exported, at: 9)
-        let requestID = try s.insert()
-        if let assessment = request.assessment { try write(assessment, requestID: requestID) }
-        if let active = request.activePlans { try write(active, requestID: requestID) }
-    }
+    /// Writes persons with everything below them, in order.
+    public func write(_ batch: [(person: PersonRecord, identity: PseudonymisedIdentity)]) throws {
+        guard !batch.isEmpty else { return }
+        // Each module's rows with the id of the row they belong to, in person order.
+        var requestRows: [(parent: Int64, request: RequestRecord)] = []
+        var assessmentRows: [(parent: Int64, assessment: AssessmentRecord)] = []
+        var planRows: [(parent: Int64, plan: NamedPlanRecord)] = []
+        var detailRows: [(parent: Int64, detail: SettingDetail)] = []
+        var activeRows: [(parent: Int64, active: ActivePlansRecord)] = []
+        var placementRows: [(parent: Int64, placement: SettingDetail)] = []
+        var needRows: [(parent: Int64, need: SENNeedRecord)] = []
+        requestRows.reserveCapacity(batch.count)
 
-    private func write(_ assessment: AssessmentRecord, requestID: Int64) throws {
-        let s = insertAssessment
-        s.bind(requestID, at: 1)
-        s.bind(assessment.assessmentOutcome, at: 2)
-        s.bind(assessment.assessmentOutcomeDate, at: 3)
-        s.bind(assessment.assessmentMediation, at: 4)
-        s.bind(assessment.assessmentTribunal, at: 5)
-        s.bind(assessment.otherMediation, at: 6)
-        s.bind(assessment.otherTribunal, at: 7)
-        s.bind(assessment.week20, at: 8)
-        let assessmentID = try s.insert()
-        guard let plan = assessment.namedPlan else { return }
-        let p = insertPlan
-        p.bind(assessmentID, at: 1)
-        p.bind(plan.startDate, at: 2)
-        p.bind(plan.planRes, at: 3)
-        p.bind(plan.planWBP, at: 4)
-        p.bind(plan.personalBudget, at: 5)
-        p.bind(plan.otherArrangements, at: 6)
-        p.bind(plan.directPayments, at: 7)
-        p.bind(plan.ceaseDate, at: 8)
-        p.bind(plan.ceaseReason, at: 9)
-        let planID = try p.insert()
-        for detail in plan.planDetails {
-            let d = insertPlanDetail
-            d.bind(planID, at: 1)
-            d.bind(detail.urn, at: 2)
-            d.bind(detail.ukprn, at: 3)
-            d.bind(detail.senSetting, at: 4)
-            d.bind(detail.hasSettingOtherText, at: 5)
-            d.bind(detail.placementRank, at: 6)
-            d.bind(detail.senUnitIndicator, at: 7)
-            d.bind(detail.resourcedProvisionIndicator, at: 8)
-            try d.insert()
+        let firstPerson = try nextID(persons), firstRequest = try nextID(requests)
+        let firstAssessment = try nextID(assessments), firstPlan = try nextID(namedPlans)
+        let firstDetail = try nextID(planDetails), firstActive = try nextID(activePlans)
+        let firstPlacement = try nextID(placements), firstNeed = try nextID(needs)
+        for (offset, entry) in batch.enumerated() {
+            for request in entry.person.requests { requestRows.append((firstPerson + Int64(offset), request)) }
+        }
+        var nextAssessment = firstAssessment, nextActive = firstActive
+        for (offset, row) in requestRows.enumerated() {
+            let requestID = firstRequest + Int64(offset)
+            if let assessment = row.request.assessment {
+                assessmentRows.append((requestID, assessment))
+                if let plan = assessment.namedPlan { planRows.append((nextAssessment, plan)) }
+                nextAssessment += 1
+            }
+            if let active = row.request.activePlans {
+                activeRows.append((requestID, active))
+                for placement in active.placements { placementRows.append((nextActive, placement)) }
+                for need in active.needs { needRows.append((nextActive, need)) }
+                nextActive += 1
+            }
+        }
+        for (offset, row) in planRows.enumerated() {
+            for detail in row.plan.planDetails { detailRows.append((firstPlan + Int64(offset), detail)) }
+        }
+
+        let importID = importID
+        try persons.insert(count: batch.count) { row, i in
+            let (person, identity) = batch[i]
+            row.bind(firstPerson + Int64(i))
+            row.bind(importID)
+            row.bind(person.location.index)
+            row.bind(identity.pseudonym)
+            row.bind(identity.keyKind)
+            row.bind(identity.birthMonth)
+            row.bind(person.sex)
+            row.bind(person.ethnicity)
+            row.bind(identity.postcodeDistrict)
+            row.bind(person.upnUnknown)
+        }
+        try requests.insert(count: requestRows.count) { row, i in
+            let (personID, request) = requestRows[i]
+            row.bind(firstRequest + Int64(i))
+            row.bind(personID)
+            row.bind(request.receivedDate)
+            row.bind(request.requestSource)
+            row.bind(request.rya)
+            row.bind(request.requestOutcomeDate)
+            row.bind(request.requestOutcome)
+            row.bind(request.requestMediation)
+            row.bind(request.requestTribunal)
+            row.bind(request.exported)
+        }
+        try assessments.insert(count: assessmentRows.count) { row, i in
+            let (requestID, assessment) = assessmentRows[i]
+            row.bind(firstAssessment + Int64(i))
+            row.bind(requestID)
+            row.bind(assessment.assessmentOutcome)
+            row.bind(assessment.assessmentOutcomeDate)
+            row.bind(assessment.assessmentMediation)
+            row.bind(assessment.assessmentTribunal)
+            row.bind(assessment.otherMediation)
+            row.bind(assessment.otherTribunal)
+            row.bind(assessment.week20)
+        }
+        try namedPlans.insert(count: planRows.count) { row, i in
+            let (assessmentID, plan) = planRows[i]
+            row.bind(firstPlan + Int64(i))
+            row.bind(assessmentID)
+            row.bind(plan.startDate)
+            row.bind(plan.planRes)
+            row.bind(plan.planWBP)
+            row.bind(plan.personalBudget)
+            row.bind(plan.otherArrangements)
+            row.bind(plan.directPayments)
+            row.bind(plan.ceaseDate)
+            row.bind(plan.ceaseReason)
+        }
+        try planDetails.insert(count: detailRows.count) { row, i in
+            let (planID, detail) = detailRows[i]
+            row.bind(firstDetail + Int64(i))
+            row.bind(planID)
+            row.bind(detail.urn)
+            row.bind(detail.ukprn)
+            row.bind(detail.senSetting)
+            row.bind(detail.hasSettingOtherText)
+            row.bind(detail.placementRank)
+            row.bind(detail.senUnitIndicator)
+            row.bind(detail.resourcedProvisionIndicator)
+        }
+        try activePlans.insert(count: activeRows.count) { row, i in
+            let (requestID, active) = activeRows[i]
+            row.bind(firstActive + Int64(i))
+            row.bind(requestID)
+            row.bind(active.transferLA)
+            row.bind(active.res)
+            row.bind(active.wbp)
+            row.bind(active.reviewMeeting)
+            row.bind(active.lastReview)
+            row.bind(active.reviewOutcome)
+            row.bind(active.reviewDraft)
+            row.bind(active.phaseTransferDueDate)
+            row.bind(active.phaseTransferFinalDate)
+        }
+        try placements.insert(count: placementRows.count) { row, i in
+            let (activeID, placement) = placementRows[i]
+            row.bind(firstPlacement + Int64(i))
+            row.bind(activeID)
+            row.bind(placement.urn)
+            row.bind(placement.ukprn)
+            row.bind(placement.senSetting)
+            row.bind(placement.hasSettingOtherText)
+            row.bind(placement.placementRank)
+            row.bind(placement.entryDate)
+            row.bind(placement.leavingDate)
+            row.bind(placement.senUnitIndicator)
+            row.bind(placement.resourcedProvisionIndicator)
+            row.bind(placement.res)
+            row.bind(placement.wbp)
+        }
+        try needs.insert(count: needRows.count) { row, i in
+            let (activeID, need) = needRows[i]
+            row.bind(firstNeed + Int64(i))
+            row.bind(activeID)
+            row.bind(need.senType)
+            row.bind(need.senTypeRank)
         }
     }
 
-    private func write(_ active: ActivePlansRecord, requestID: Int64) throws {
-        let s = insertActivePlans
-        s.bind(requestID, at: 1)
-        s.bind(active.transferLA, at: 2)
-        s.bind(active.res, at: 3)
-        s.bind(active.wbp, at: 4)
-        s.bind(active.reviewMeeting, at: 5)
-        s.bind(active.lastReview, at: 6)
-        s.bind(active.reviewOutcome, at: 7)
-        s.bind(active.reviewDraft, at: 8)
-        s.bind(active.phaseTransferDueDate, at: 9)
-        s.bind(active.phaseTransferFinalDate, at: 10)
-        let activeID = try s.insert()
-        for placement in active.placements {
-            let p = insertPlacement
-            p.bind(activeID, at: 1)
-            p.bind(placement.urn, at: 2)
-            p.bind(placement.ukprn, at: 3)
-            p.bind(placement.senSetting, at: 4)
-            p.bind(placement.hasSettingOtherText, at: 5)
-            p.bind(placement.placementRank, at: 6)
-            p.bind(placement.entryDate, at: 7)
-            p.bind(placement.leavingDate, at: 8)
-            p.bind(placement.senUnitIndicator, at: 9)
-            p.bind(placement.resourcedProvisionIndicator, at: 10)
-            p.bind(placement.res, at: 11)
-            p.bind(placement.wbp, at: 12)
-            try p.insert()
+    /// The id the next row of `table` gets: one past the largest (as SQLite itself would choose).
+    private func nextID(_ table: BatchInsert) throws -> Int64 {
+        let statement = try nextIDStatements[table.table] ?? {
+            let statement = try database.prepare("SELECT coalesce(max(id), 0) + 1 FROM \(table.table)")
+            nextIDStatements[table.table] = statement
+            return statement
+        }()
+        defer { statement.reset() }
+        guard try statement.step(), case let .integer(id) = statement.value(0) else {
+            throw DatabaseError(code: 0, message: "no next id for \(table.table)", sql: statement.sql)
         }
-        for need in active.needs {
-            let n = insertNeed
-            n.bind(activeID, at: 1)
-            n.bind(need.senType, at: 2)
-            n.bind(need.senTypeRank, at: 3)
-            try n.insert()
-        }
+        return id
     }
+
+    private var nextIDStatements: [String: Statement] = [:]
 }

@@ -1,0 +1,153 @@
+import CSQLite
+import HubKit
+
+/// A multi-row `INSERT` into one table, for the import's hot path: a batch of N rows runs a
+/// handful of statements of 32, 8, 2 or 1 rows (`INSERT ... VALUES (...), (...), ...`) instead of N,
+/// so SQLite opens its cursors and checks its transaction once a statement, not once a row. Text
+/// is copied into an arena that the statement reads in place, instead of into a SQLite allocation
+/// a value.
+///
+/// Rows are bound in order through a `RowBinder`, one `bind` a column in the table's column order.
+public final class BatchInsert {
+    public let table: String
+    public let columns: [String]
+    private let database: Database
+    /// Prepared on first use, by rows a statement.
+    private var statements: [Int: Statement] = [:]
+    private let arena: Arena
+
+    static let groupSizes = [32, 8, 2, 1]
+
+    public init(database: Database, table: String, columns: [String]) {
+        self.database = database
+        self.table = table
+        self.columns = columns
+        // Enough for the largest group of rows of short codes and dates; longer text falls back
+        // to a SQLite copy (see `RowBinder.bind(_:String?)`).
+        arena = Arena(capacity: 64 << 10)
+    }
+
+    /// Inserts `count` rows; `bindRow(&binder, i)` binds row `i`'s columns in order.
+    public func insert(count: Int, _ bindRow: (inout RowBinder, Int) throws -> Void) throws {
+        var row = 0
+        for size in Self.groupSizes {
+            while count - row >= size {
+                let statement = try self.statement(rows: size)
+                var binder = RowBinder(statement: statement.handle, arena: arena)
+                for offset in 0..<size {
+                    try bindRow(&binder, row + offset)
+                    precondition(Int(binder.next) == (offset + 1) * columns.count + 1,
+                                 "\(table): a row bound \(Int(binder.next) - 1 - offset * columns.count) of \(columns.count) columns")
+                }
+                try statement.run()
+                row += size
+            }
+        }
+    }
+
+    private func statement(rows: Int) throws -> Statement {
+        if let statement = statements[rows] { return statement }
+        let row = "(" + Array(repeating: "?", count: columns.count).joined(separator: ",") + ")"
+        let sql = "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES "
+            + Array(repeating: row, count: rows).joined(separator: ",")
+        let statement = try database.prepare(sql)
+        statements[rows] = statement
+        return statement
+    }
+
+    /// Bytes that bound text points into until the statement has run.
+    final class Arena {
+        let base: UnsafeMutablePointer<UInt8>
+        let capacity: Int
+        var used = 0
+
+        init(capacity: Int) {
+            self.capacity = capacity
+            base = .allocate(capacity: capacity)
+        }
+
+        deinit { base.deallocate() }
+    }
+}
+
+/// Binds one statement's parameters in order (see `BatchInsert`).
+public struct RowBinder {
+    fileprivate let statement: OpaquePointer
+    fileprivate let arena: BatchInsert.Arena
+    fileprivate var next: Int32 = 1
+
+    fileprivate init(statement: OpaquePointer, arena: BatchInsert.Arena) {
+        self.statement = statement
+        self.arena = arena
+        arena.used = 0
+    }
+
+    public mutating func bind(_ value: Int64) {
+        sqlite3_bind_int64(statement, next, value)
+        next += 1
+    }
+
+    public mutating func bind(_ value: Int?) {
+        if let value { sqlite3_bind_int64(statement, next, Int64(value)) } else { sqlite3_bind_null(statement, next) }
+        next += 1
+    }
+
+    public mutating func bind(_ value: Bool?) {
+        if let value { sqlite3_bind_int64(statement, next, value ? 1 : 0) } else { sqlite3_bind_null(statement, next) }
+        next += 1
+    }
+
+    public mutating func bind(_ value: String?) {
+        defer { next += 1 }
+        guard var value else {
+            sqlite3_bind_null(statement, next)
+            return
+        }
+        value.withUTF8 { utf8 in bindText(utf8) }
+    }
+
+    /// A date as ISO `YYYY-MM-DD` text, written straight into the arena.
+    public mutating func bind(_ day: Day?) {
+        defer { next += 1 }
+        guard let day else {
+            sqlite3_bind_null(statement, next)
+            return
+        }
+        let (y, m, d) = day.parts
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 10) { text in
+            text[0] = UInt8(48 + y / 1000 % 10)
+            text[1] = UInt8(48 + y / 100 % 10)
+            text[2] = UInt8(48 + y / 10 % 10)
+            text[3] = UInt8(48 + y % 10)
+            text[4] = 45
+            text[5] = UInt8(48 + m / 10)
+            text[6] = UInt8(48 + m % 10)
+            text[7] = 45
+            text[8] = UInt8(48 + d / 10)
+            text[9] = UInt8(48 + d % 10)
+            bindText(UnsafeBufferPointer(text))
+        }
+    }
+
+    private func bindText(_ utf8: UnsafeBufferPointer<UInt8>) {
+        let count = utf8.count
+        guard count > 0 else {
+            // An empty buffer may have no address, which SQLite would store as NULL.
+            sqlite3_bind_text(statement, next, "", 0, csqlite_transient())
+            return
+        }
+        guard arena.capacity - arena.used >= count else {
+            _ = utf8.withMemoryRebound(to: CChar.self) { chars in
+                sqlite3_bind_text(statement, next, chars.baseAddress, Int32(count), csqlite_transient())
+            }
+            return
+        }
+        let target = arena.base + arena.used
+        target.update(from: utf8.baseAddress!, count: count)
+        arena.used += count
+        // Static: SQLite reads the arena in place; it is not touched again before the statement ran.
+        target.withMemoryRebound(to: CChar.self, capacity: count) { chars in
+            _ = sqlite3_bind_text(statement, next, chars, Int32(count), nil)
+        }
+    }
+}
