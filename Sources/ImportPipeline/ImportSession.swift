@@ -236,8 +236,12 @@ final class ImportSession: RecordSink {
     }
 
     private func write(_ item: PersonWrite) throws {
-        guard let pipeline else { return try Self.store([item], personWriter: personWriter, findings: findings) }
         batch.append(item)
+        guard let pipeline else {
+            // Written on this thread (a return being re-processed), in batches all the same.
+            if batch.count >= Self.batchSize { try storeBatchHere() }
+            return
+        }
         if batch.count >= batchLimit {
             // Small first batches get the writer going early; then full ones.
             batchLimit = min(batchLimit * 2, Self.batchSize)
@@ -269,7 +273,7 @@ final class ImportSession: RecordSink {
     /// Queues what is still batched and every archive chunk (waiting for the archive thread);
     /// call after the importer returns. The writer may still be storing when this returns.
     func finish() throws {
-        guard let pipeline else { return }
+        guard let pipeline else { return try storeBatchHere() }
         if !batch.isEmpty {
             let items = batch
             batch.removeAll()
@@ -279,6 +283,12 @@ final class ImportSession: RecordSink {
             }
         }
         try storeArchiveChunks(waitForAll: true)
+    }
+
+    private func storeBatchHere() throws {
+        let items = batch
+        batch.removeAll(keepingCapacity: true)
+        try Self.store(items, personWriter: personWriter, findings: findings)
     }
 
     /// Stops the archive thread and drops what is batched: the caller rolls the transaction back.

@@ -19,10 +19,10 @@ public struct Pseudonymiser {
         let ids = person.identifiers
         var pseudonym: String?
         var kind = "none"
-        if let upn = Self.compactUpper(ids.upn) {
-            (kind, pseudonym) = ("upn", self.pseudonym(kind: "upn", keyBytes: upn))
-        } else if let uln = Self.compactUpper(ids.uniqueLearnerNumber) {
-            (kind, pseudonym) = ("uln", self.pseudonym(kind: "uln", keyBytes: uln))
+        if let upn = self.pseudonym(kind: "upn", compacting: ids.upn) {
+            (kind, pseudonym) = ("upn", upn)
+        } else if let uln = self.pseudonym(kind: "uln", compacting: ids.uniqueLearnerNumber) {
+            (kind, pseudonym) = ("uln", uln)
         } else if case let ("name", key?) = Self.personKey(ids, birthDate: person.birthDate) {
             (kind, pseudonym) = ("name", self.pseudonym(kind: "name", key: key))
         }
@@ -33,32 +33,73 @@ public struct Pseudonymiser {
 
     /// The pseudonym of any identifier, e.g. the UPN of a per-child cost row.
     public func pseudonym(kind: String, key personKey: String) -> String {
-        pseudonym(kind: kind, keyBytes: Array(personKey.utf8))
+        var key = personKey
+        return key.withUTF8 { pseudonym(kind: kind, keyBytes: $0) }
     }
 
-    private func pseudonym(kind: String, keyBytes: [UInt8]) -> String {
-        var mac = keyed
-        mac.update(data: Array(kind.utf8) + [UInt8(ascii: ":")] + keyBytes)
-        return mac.finalize().withUnsafeBytes { Self.hex($0) }
+    /// The pseudonym of `identifier` compacted as `compactUpper` does; nil when nothing is left.
+    /// (The hot path of an import: the key is built on the stack, not in arrays.)
+    private func pseudonym(kind: String, compacting identifier: String?) -> String? {
+        guard var identifier else { return nil }
+        return identifier.withUTF8 { utf8 in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: utf8.count) { buffer in
+                let count = Self.compactUpper(utf8, into: buffer)
+                return count == 0 ? nil : pseudonym(kind: kind, keyBytes: UnsafeBufferPointer(rebasing: buffer[..<count]))
+            }
+        }
+    }
+
+    /// HMAC of `kind:key`, as 64 lower-case hex digits.
+    private func pseudonym(kind: String, keyBytes: UnsafeBufferPointer<UInt8>) -> String {
+        var kind = kind
+        return kind.withUTF8 { kindBytes in
+            // One contiguous `kind:key` and one update: each update is a generic call into Crypto.
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: kindBytes.count + 1 + keyBytes.count) { message in
+                _ = message.initialize(fromContentsOf: kindBytes)
+                message[kindBytes.count] = UInt8(ascii: ":")
+                _ = UnsafeMutableBufferPointer(rebasing: message[(kindBytes.count + 1)...]).initialize(fromContentsOf: keyBytes)
+                var mac = keyed
+                mac.update(data: UnsafeRawBufferPointer(message))
+                return mac.finalize().withUnsafeBytes { Self.hex($0) }
+            }
+        }
     }
 
     /// ASCII letters upper-cased and whitespace dropped, as bytes; nil when nothing is left.
     static func compactUpper(_ text: String?) -> [UInt8]? {
-        guard let text else { return nil }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(text.utf8.count)
-        for byte in text.utf8 where byte != 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D {
-            bytes.append(byte >= 0x61 && byte <= 0x7A ? byte - 0x20 : byte)
+        guard var text else { return nil }
+        return text.withUTF8 { utf8 in
+            let bytes = [UInt8](unsafeUninitializedCapacity: utf8.count) { buffer, count in
+                count = compactUpper(utf8, into: buffer)
+            }
+            return bytes.isEmpty ? nil : bytes
         }
-        return bytes.isEmpty ? nil : bytes
+    }
+
+    /// Writes `utf8` upper-cased (ASCII) without whitespace into `buffer` (as long as `utf8`);
+    /// returns the bytes written.
+    private static func compactUpper(_ utf8: UnsafeBufferPointer<UInt8>, into buffer: UnsafeMutableBufferPointer<UInt8>) -> Int {
+        var count = 0
+        for byte in utf8 where byte != 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D {
+            buffer[count] = byte >= 0x61 && byte <= 0x7A ? byte - 0x20 : byte
+            count += 1
+        }
+        return count
     }
 
     /// `YYYY-MM`.
     static func birthMonth(_ day: Day) -> String {
         let (y, m, _) = day.parts
-        let digits: [UInt8] = [UInt8(48 + y / 1000 % 10), UInt8(48 + y / 100 % 10), UInt8(48 + y / 10 % 10),
-                               UInt8(48 + y % 10), 0x2D, UInt8(48 + m / 10), UInt8(48 + m % 10)]
-        return String(decoding: digits, as: UTF8.self)
+        return String(unsafeUninitializedCapacity: 7) { digits in
+            digits[0] = UInt8(48 + y / 1000 % 10)
+            digits[1] = UInt8(48 + y / 100 % 10)
+            digits[2] = UInt8(48 + y / 10 % 10)
+            digits[3] = UInt8(48 + y % 10)
+            digits[4] = 0x2D
+            digits[5] = UInt8(48 + m / 10)
+            digits[6] = UInt8(48 + m % 10)
+            return 7
+        }
     }
 
     /// The key kind and normalised key, or (`none`, nil) when the person has no usable identifier.
@@ -74,10 +115,16 @@ public struct Pseudonymiser {
     /// The outward code (district) of a UK postcode: everything before the last three characters
     /// of the space-free postcode, e.g. `SW1A 1AA` -> `SW1A`. Nil when it is not postcode-shaped.
     public static func outwardCode(_ postcode: String) -> String? {
-        guard let compact = compactUpper(postcode), compact.count >= 5, compact.count <= 7,
-              compact.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x41 && $0 <= 0x5A) })
-        else { return nil }
-        return String(decoding: compact.dropLast(3), as: UTF8.self)
+        var postcode = postcode
+        return postcode.withUTF8 { utf8 in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: utf8.count) { buffer in
+                let count = compactUpper(utf8, into: buffer)
+                guard count >= 5, count <= 7,
+                      buffer[..<count].allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x41 && $0 <= 0x5A) })
+                else { return nil }
+                return String(decoding: UnsafeBufferPointer(rebasing: buffer[..<(count - 3)]), as: UTF8.self)
+            }
+        }
     }
 
     private static func normalised(_ text: String?) -> String? {
@@ -91,16 +138,18 @@ public struct Pseudonymiser {
         return value.isEmpty ? nil : value
     }
 
-    private static func hex<S: Sequence>(_ bytes: S) -> String where S.Element == UInt8 {
-        let digits = Array("0123456789abcdef".utf8)
-        var out: [UInt8] = []
-        out.reserveCapacity(64)
-        for byte in bytes {
-            out.append(digits[Int(byte >> 4)])
-            out.append(digits[Int(byte & 0x0f)])
+    private static func hex(_ bytes: UnsafeRawBufferPointer) -> String {
+        String(unsafeUninitializedCapacity: bytes.count * 2) { out in
+            for (i, byte) in bytes.enumerated() {
+                out[2 * i] = hexDigit(byte >> 4)
+                out[2 * i + 1] = hexDigit(byte & 0x0f)
+            }
+            return bytes.count * 2
         }
-        return String(decoding: out, as: UTF8.self)
     }
+
+    @inline(__always)
+    private static func hexDigit(_ nibble: UInt8) -> UInt8 { nibble < 10 ? 48 + nibble : 87 + nibble }
 }
 
 /// The parts of a person that may be stored in place of its identifiers. The store accepts a

@@ -37,6 +37,7 @@ enum StageExperiments {
             let sink = StoreSink(writer: try PersonWriter(database: database, importID: id),
                                  pseudonymiser: Pseudonymiser(secret: secret))
             try importer.read(source, into: sink)
+            try sink.flush()
             for statement in afterwards { try database.execute(statement) }
             return sink.persons
         }

@@ -43,10 +43,12 @@ final class ValidateSink: StageSink {
     }
 }
 
-/// Parse, pseudonymise and insert into the normalised tables, without validation.
+/// Parse, pseudonymise and insert into the normalised tables, without validation, in batches of
+/// 512 persons as an import does (call `flush` after the importer returns).
 final class StoreSink: StageSink {
     let writer: PersonWriter
     let pseudonymiser: Pseudonymiser
+    private var batch: [(person: PersonRecord, identity: PseudonymisedIdentity)] = []
 
     init(writer: PersonWriter, pseudonymiser: Pseudonymiser) {
         self.writer = writer
@@ -55,6 +57,12 @@ final class StoreSink: StageSink {
 
     override func person(_ person: PersonRecord) throws {
         try super.person(person)
-        try writer.write(person, identity: pseudonymiser.identity(of: person))
+        batch.append((person, pseudonymiser.identity(of: person)))
+        if batch.count == 512 { try flush() }
+    }
+
+    func flush() throws {
+        try writer.write(batch)
+        batch.removeAll(keepingCapacity: true)
     }
 }

@@ -5,9 +5,10 @@ import Pseudonymisation
 /// `PersonRecord.identifiers` are never read here.
 ///
 /// A batch of persons is written table by table, parents before children, each table with
-/// multi-row inserts (`BatchInsert`). Row ids are given, not left to SQLite: the next id of each
-/// table is read at the start of the batch, and rows get them in person order, so the ids are the
-/// ones row-by-row inserts would have got.
+/// multi-row inserts (`BatchInsert`). SQLite gives a table's new rows the ids after its largest;
+/// the writer reads that at the start of the batch, so it knows each row's id before inserting it
+/// and gives its children their parent's id (and checks afterwards that the ids were those). Rows
+/// go in person order, so the ids are the ones row-by-row inserts would have got.
 public final class PersonWriter {
     private let database: Database
     private let importID: Int64
@@ -18,7 +19,7 @@ public final class PersonWriter {
         self.importID = importID
         func table(_ name: String, _ columns: String) -> BatchInsert {
             BatchInsert(database: database, table: name,
-                        columns: ["id"] + columns.split(separator: ",").map { String($0.filter { !$0.isWhitespace }) })
+                        columns: columns.split(separator: ",").map { String($0.filter { !$0.isWhitespace }) })
         }
         persons = table("persons", """
             import_id, person_index, pseudonym, key_kind, birth_month, sex, ethnicity, postcode_district, upn_unknown
@@ -97,7 +98,6 @@ public final class PersonWriter {
         let importID = importID
         try persons.insert(count: batch.count) { row, i in
             let (person, identity) = batch[i]
-            row.bind(firstPerson + Int64(i))
             row.bind(importID)
             row.bind(person.location.index)
             row.bind(identity.pseudonym)
@@ -108,9 +108,9 @@ public final class PersonWriter {
             row.bind(identity.postcodeDistrict)
             row.bind(person.upnUnknown)
         }
+        try expectIDs(persons, from: firstPerson, count: batch.count)
         try requests.insert(count: requestRows.count) { row, i in
             let (personID, request) = requestRows[i]
-            row.bind(firstRequest + Int64(i))
             row.bind(personID)
             row.bind(request.receivedDate)
             row.bind(request.requestSource)
@@ -121,9 +121,9 @@ public final class PersonWriter {
             row.bind(request.requestTribunal)
             row.bind(request.exported)
         }
+        try expectIDs(requests, from: firstRequest, count: requestRows.count)
         try assessments.insert(count: assessmentRows.count) { row, i in
             let (requestID, assessment) = assessmentRows[i]
-            row.bind(firstAssessment + Int64(i))
             row.bind(requestID)
             row.bind(assessment.assessmentOutcome)
             row.bind(assessment.assessmentOutcomeDate)
@@ -133,9 +133,9 @@ public final class PersonWriter {
             row.bind(assessment.otherTribunal)
             row.bind(assessment.week20)
         }
+        try expectIDs(assessments, from: firstAssessment, count: assessmentRows.count)
         try namedPlans.insert(count: planRows.count) { row, i in
             let (assessmentID, plan) = planRows[i]
-            row.bind(firstPlan + Int64(i))
             row.bind(assessmentID)
             row.bind(plan.startDate)
             row.bind(plan.planRes)
@@ -146,9 +146,9 @@ public final class PersonWriter {
             row.bind(plan.ceaseDate)
             row.bind(plan.ceaseReason)
         }
+        try expectIDs(namedPlans, from: firstPlan, count: planRows.count)
         try planDetails.insert(count: detailRows.count) { row, i in
             let (planID, detail) = detailRows[i]
-            row.bind(firstDetail + Int64(i))
             row.bind(planID)
             row.bind(detail.urn)
             row.bind(detail.ukprn)
@@ -158,9 +158,9 @@ public final class PersonWriter {
             row.bind(detail.senUnitIndicator)
             row.bind(detail.resourcedProvisionIndicator)
         }
+        try expectIDs(planDetails, from: firstDetail, count: detailRows.count)
         try activePlans.insert(count: activeRows.count) { row, i in
             let (requestID, active) = activeRows[i]
-            row.bind(firstActive + Int64(i))
             row.bind(requestID)
             row.bind(active.transferLA)
             row.bind(active.res)
@@ -172,9 +172,9 @@ public final class PersonWriter {
             row.bind(active.phaseTransferDueDate)
             row.bind(active.phaseTransferFinalDate)
         }
+        try expectIDs(activePlans, from: firstActive, count: activeRows.count)
         try placements.insert(count: placementRows.count) { row, i in
             let (activeID, placement) = placementRows[i]
-            row.bind(firstPlacement + Int64(i))
             row.bind(activeID)
             row.bind(placement.urn)
             row.bind(placement.ukprn)
@@ -188,12 +188,23 @@ public final class PersonWriter {
             row.bind(placement.res)
             row.bind(placement.wbp)
         }
+        try expectIDs(placements, from: firstPlacement, count: placementRows.count)
         try needs.insert(count: needRows.count) { row, i in
             let (activeID, need) = needRows[i]
-            row.bind(firstNeed + Int64(i))
             row.bind(activeID)
             row.bind(need.senType)
             row.bind(need.senTypeRank)
+        }
+        try expectIDs(needs, from: firstNeed, count: needRows.count)
+    }
+
+    /// Checks that the rows just inserted got the ids their children were given.
+    private func expectIDs(_ table: BatchInsert, from first: Int64, count: Int) throws {
+        guard count > 0 else { return }
+        let last = database.lastInsertedRowID
+        guard last == first + Int64(count) - 1 else {
+            throw DatabaseError(code: 0, message: "\(table.table): rows got ids up to \(last), not \(first)...\(first + Int64(count) - 1)",
+                                sql: nil)
         }
     }
 
