@@ -6,9 +6,10 @@ import Pseudonymisation
 ///
 /// A batch of persons is written table by table, parents before children, each table with
 /// multi-row inserts (`BatchInsert`). SQLite gives a table's new rows the ids after its largest;
-/// the writer reads that at the start of the batch, so it knows each row's id before inserting it
-/// and gives its children their parent's id (and checks afterwards that the ids were those). Rows
-/// go in person order, so the ids are the ones row-by-row inserts would have got.
+/// the writer reads that at the start of the batch, so it knows each parent row's id before
+/// inserting it and gives its children their parent's id (and checks afterwards that the parents
+/// got those ids). Rows go in person order, so the ids are the ones row-by-row inserts would have
+/// got.
 public final class PersonWriter {
     private let database: Database
     private let importID: Int64
@@ -59,40 +60,24 @@ public final class PersonWriter {
     /// Writes persons with everything below them, in order.
     public func write(_ batch: [(person: PersonRecord, identity: PseudonymisedIdentity)]) throws {
         guard !batch.isEmpty else { return }
-        // Each module's rows with the id of the row they belong to, in person order.
-        var requestRows: [(parent: Int64, request: RequestRecord)] = []
-        var assessmentRows: [(parent: Int64, assessment: AssessmentRecord)] = []
-        var planRows: [(parent: Int64, plan: NamedPlanRecord)] = []
-        var detailRows: [(parent: Int64, detail: SettingDetail)] = []
-        var activeRows: [(parent: Int64, active: ActivePlansRecord)] = []
-        var placementRows: [(parent: Int64, placement: SettingDetail)] = []
-        var needRows: [(parent: Int64, need: SENNeedRecord)] = []
-        requestRows.reserveCapacity(batch.count)
-
-        let firstPerson = try nextID(persons), firstRequest = try nextID(requests)
-        let firstAssessment = try nextID(assessments), firstPlan = try nextID(namedPlans)
-        let firstDetail = try nextID(planDetails), firstActive = try nextID(activePlans)
-        let firstPlacement = try nextID(placements), firstNeed = try nextID(needs)
-        for (offset, entry) in batch.enumerated() {
-            for request in entry.person.requests { requestRows.append((firstPerson + Int64(offset), request)) }
-        }
-        var nextAssessment = firstAssessment, nextActive = firstActive
-        for (offset, row) in requestRows.enumerated() {
-            let requestID = firstRequest + Int64(offset)
-            if let assessment = row.request.assessment {
-                assessmentRows.append((requestID, assessment))
-                if let plan = assessment.namedPlan { planRows.append((nextAssessment, plan)) }
-                nextAssessment += 1
+        let first = try FirstIDs(self)
+        var counts = (requests: 0, assessments: 0, plans: 0, details: 0, active: 0, placements: 0, needs: 0)
+        for entry in batch {
+            for request in entry.person.requests {
+                counts.requests += 1
+                if let assessment = request.assessment {
+                    counts.assessments += 1
+                    if let plan = assessment.namedPlan {
+                        counts.plans += 1
+                        counts.details += plan.planDetails.count
+                    }
+                }
+                if let active = request.activePlans {
+                    counts.active += 1
+                    counts.placements += active.placements.count
+                    counts.needs += active.needs.count
+                }
             }
-            if let active = row.request.activePlans {
-                activeRows.append((requestID, active))
-                for placement in active.placements { placementRows.append((nextActive, placement)) }
-                for need in active.needs { needRows.append((nextActive, need)) }
-                nextActive += 1
-            }
-        }
-        for (offset, row) in planRows.enumerated() {
-            for detail in row.plan.planDetails { detailRows.append((firstPlan + Int64(offset), detail)) }
         }
 
         let importID = importID
@@ -108,94 +93,168 @@ public final class PersonWriter {
             row.bind(identity.postcodeDistrict)
             row.bind(person.upnUnknown)
         }
-        try expectIDs(persons, from: firstPerson, count: batch.count)
-        try requests.insert(count: requestRows.count) { row, i in
-            let (personID, request) = requestRows[i]
-            row.bind(personID)
-            row.bind(request.receivedDate)
-            row.bind(request.requestSource)
-            row.bind(request.rya)
-            row.bind(request.requestOutcomeDate)
-            row.bind(request.requestOutcome)
-            row.bind(request.requestMediation)
-            row.bind(request.requestTribunal)
-            row.bind(request.exported)
+        try expectIDs(persons, from: first.person, count: batch.count)
+
+        // Each module below walks the batch in person order, counting its parents' ids as it goes.
+        var rows = requests.rows(count: counts.requests)
+        for (offset, entry) in batch.enumerated() {
+            let personID = first.person + Int64(offset)
+            for request in entry.person.requests {
+                try rows.add { row in
+                    row.bind(personID)
+                    row.bind(request.receivedDate)
+                    row.bind(request.requestSource)
+                    row.bind(request.rya)
+                    row.bind(request.requestOutcomeDate)
+                    row.bind(request.requestOutcome)
+                    row.bind(request.requestMediation)
+                    row.bind(request.requestTribunal)
+                    row.bind(request.exported)
+                }
+            }
         }
-        try expectIDs(requests, from: firstRequest, count: requestRows.count)
-        try assessments.insert(count: assessmentRows.count) { row, i in
-            let (requestID, assessment) = assessmentRows[i]
-            row.bind(requestID)
-            row.bind(assessment.assessmentOutcome)
-            row.bind(assessment.assessmentOutcomeDate)
-            row.bind(assessment.assessmentMediation)
-            row.bind(assessment.assessmentTribunal)
-            row.bind(assessment.otherMediation)
-            row.bind(assessment.otherTribunal)
-            row.bind(assessment.week20)
+        rows.finish()
+        try expectIDs(requests, from: first.request, count: counts.requests)
+
+        rows = assessments.rows(count: counts.assessments)
+        var requestID = first.request
+        for entry in batch {
+            for request in entry.person.requests {
+                defer { requestID += 1 }
+                guard let assessment = request.assessment else { continue }
+                try rows.add { row in
+                    row.bind(requestID)
+                    row.bind(assessment.assessmentOutcome)
+                    row.bind(assessment.assessmentOutcomeDate)
+                    row.bind(assessment.assessmentMediation)
+                    row.bind(assessment.assessmentTribunal)
+                    row.bind(assessment.otherMediation)
+                    row.bind(assessment.otherTribunal)
+                    row.bind(assessment.week20)
+                }
+            }
         }
-        try expectIDs(assessments, from: firstAssessment, count: assessmentRows.count)
-        try namedPlans.insert(count: planRows.count) { row, i in
-            let (assessmentID, plan) = planRows[i]
-            row.bind(assessmentID)
-            row.bind(plan.startDate)
-            row.bind(plan.planRes)
-            row.bind(plan.planWBP)
-            row.bind(plan.personalBudget)
-            row.bind(plan.otherArrangements)
-            row.bind(plan.directPayments)
-            row.bind(plan.ceaseDate)
-            row.bind(plan.ceaseReason)
+        rows.finish()
+        try expectIDs(assessments, from: first.assessment, count: counts.assessments)
+
+        rows = namedPlans.rows(count: counts.plans)
+        var assessmentID = first.assessment
+        for entry in batch {
+            for request in entry.person.requests {
+                guard let assessment = request.assessment else { continue }
+                defer { assessmentID += 1 }
+                guard let plan = assessment.namedPlan else { continue }
+                try rows.add { row in
+                    row.bind(assessmentID)
+                    row.bind(plan.startDate)
+                    row.bind(plan.planRes)
+                    row.bind(plan.planWBP)
+                    row.bind(plan.personalBudget)
+                    row.bind(plan.otherArrangements)
+                    row.bind(plan.directPayments)
+                    row.bind(plan.ceaseDate)
+                    row.bind(plan.ceaseReason)
+                }
+            }
         }
-        try expectIDs(namedPlans, from: firstPlan, count: planRows.count)
-        try planDetails.insert(count: detailRows.count) { row, i in
-            let (planID, detail) = detailRows[i]
-            row.bind(planID)
-            row.bind(detail.urn)
-            row.bind(detail.ukprn)
-            row.bind(detail.senSetting)
-            row.bind(detail.hasSettingOtherText)
-            row.bind(detail.placementRank)
-            row.bind(detail.senUnitIndicator)
-            row.bind(detail.resourcedProvisionIndicator)
+        rows.finish()
+        try expectIDs(namedPlans, from: first.plan, count: counts.plans)
+
+        rows = planDetails.rows(count: counts.details)
+        var planID = first.plan
+        for entry in batch {
+            for request in entry.person.requests {
+                guard let plan = request.assessment?.namedPlan else { continue }
+                defer { planID += 1 }
+                for detail in plan.planDetails {
+                    try rows.add { row in
+                        row.bind(planID)
+                        row.bind(detail.urn)
+                        row.bind(detail.ukprn)
+                        row.bind(detail.senSetting)
+                        row.bind(detail.hasSettingOtherText)
+                        row.bind(detail.placementRank)
+                        row.bind(detail.senUnitIndicator)
+                        row.bind(detail.resourcedProvisionIndicator)
+                    }
+                }
+            }
         }
-        try expectIDs(planDetails, from: firstDetail, count: detailRows.count)
-        try activePlans.insert(count: activeRows.count) { row, i in
-            let (requestID, active) = activeRows[i]
-            row.bind(requestID)
-            row.bind(active.transferLA)
-            row.bind(active.res)
-            row.bind(active.wbp)
-            row.bind(active.reviewMeeting)
-            row.bind(active.lastReview)
-            row.bind(active.reviewOutcome)
-            row.bind(active.reviewDraft)
-            row.bind(active.phaseTransferDueDate)
-            row.bind(active.phaseTransferFinalDate)
+        rows.finish()
+
+        rows = activePlans.rows(count: counts.active)
+        requestID = first.request
+        for entry in batch {
+            for request in entry.person.requests {
+                defer { requestID += 1 }
+                guard let active = request.activePlans else { continue }
+                try rows.add { row in
+                    row.bind(requestID)
+                    row.bind(active.transferLA)
+                    row.bind(active.res)
+                    row.bind(active.wbp)
+                    row.bind(active.reviewMeeting)
+                    row.bind(active.lastReview)
+                    row.bind(active.reviewOutcome)
+                    row.bind(active.reviewDraft)
+                    row.bind(active.phaseTransferDueDate)
+                    row.bind(active.phaseTransferFinalDate)
+                }
+            }
         }
-        try expectIDs(activePlans, from: firstActive, count: activeRows.count)
-        try placements.insert(count: placementRows.count) { row, i in
-            let (activeID, placement) = placementRows[i]
-            row.bind(activeID)
-            row.bind(placement.urn)
-            row.bind(placement.ukprn)
-            row.bind(placement.senSetting)
-            row.bind(placement.hasSettingOtherText)
-            row.bind(placement.placementRank)
-            row.bind(placement.entryDate)
-            row.bind(placement.leavingDate)
-            row.bind(placement.senUnitIndicator)
-            row.bind(placement.resourcedProvisionIndicator)
-            row.bind(placement.res)
-            row.bind(placement.wbp)
+        rows.finish()
+        try expectIDs(activePlans, from: first.active, count: counts.active)
+
+        rows = placements.rows(count: counts.placements)
+        var needRows = needs.rows(count: counts.needs)
+        var activeID = first.active
+        for entry in batch {
+            for request in entry.person.requests {
+                guard let active = request.activePlans else { continue }
+                defer { activeID += 1 }
+                for placement in active.placements {
+                    try rows.add { row in
+                        row.bind(activeID)
+                        row.bind(placement.urn)
+                        row.bind(placement.ukprn)
+                        row.bind(placement.senSetting)
+                        row.bind(placement.hasSettingOtherText)
+                        row.bind(placement.placementRank)
+                        row.bind(placement.entryDate)
+                        row.bind(placement.leavingDate)
+                        row.bind(placement.senUnitIndicator)
+                        row.bind(placement.resourcedProvisionIndicator)
+                        row.bind(placement.res)
+                        row.bind(placement.wbp)
+                    }
+                }
+                // Needs and placements both hang off the active plan, so one walk adds both: their
+                // statements run in turn as each fills.
+                for need in active.needs {
+                    try needRows.add { row in
+                        row.bind(activeID)
+                        row.bind(need.senType)
+                        row.bind(need.senTypeRank)
+                    }
+                }
+            }
         }
-        try expectIDs(placements, from: firstPlacement, count: placementRows.count)
-        try needs.insert(count: needRows.count) { row, i in
-            let (activeID, need) = needRows[i]
-            row.bind(activeID)
-            row.bind(need.senType)
-            row.bind(need.senTypeRank)
+        rows.finish()
+        needRows.finish()
+    }
+
+    /// The next id of each table with children at the start of a batch (the leaves' ids are
+    /// SQLite's business).
+    private struct FirstIDs {
+        let person, request, assessment, plan, active: Int64
+
+        init(_ writer: PersonWriter) throws {
+            person = try writer.nextID(writer.persons)
+            request = try writer.nextID(writer.requests)
+            assessment = try writer.nextID(writer.assessments)
+            plan = try writer.nextID(writer.namedPlans)
+            active = try writer.nextID(writer.activePlans)
         }
-        try expectIDs(needs, from: firstNeed, count: needRows.count)
     }
 
     /// Checks that the rows just inserted got the ids their children were given.

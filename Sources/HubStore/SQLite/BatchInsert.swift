@@ -14,7 +14,7 @@ public final class BatchInsert {
     private let database: Database
     /// Prepared on first use, by rows a statement.
     private var statements: [Int: Statement] = [:]
-    private let arena: Arena
+    fileprivate let arena: Arena
 
     static let groupSizes = [32, 8, 2, 1]
 
@@ -29,20 +29,18 @@ public final class BatchInsert {
 
     /// Inserts `count` rows; `bindRow(&binder, i)` binds row `i`'s columns in order.
     public func insert(count: Int, _ bindRow: (inout RowBinder, Int) throws -> Void) throws {
-        var row = 0
-        for size in Self.groupSizes {
-            while count - row >= size {
-                let statement = try self.statement(rows: size)
-                var binder = RowBinder(statement: statement.handle, arena: arena)
-                for offset in 0..<size {
-                    try bindRow(&binder, row + offset)
-                    precondition(Int(binder.next) == (offset + 1) * columns.count + 1,
-                                 "\(table): a row bound \(Int(binder.next) - 1 - offset * columns.count) of \(columns.count) columns")
-                }
-                try statement.run()
-                row += size
-            }
-        }
+        var rows = self.rows(count: count)
+        for i in 0..<count { try rows.add { try bindRow(&$0, i) } }
+        rows.finish()
+    }
+
+    /// Rows to add one at a time, `count` in all (for rows found by walking nested records). One
+    /// `BatchRows` of an insert at a time: they share its text arena.
+    public func rows(count: Int) -> BatchRows { BatchRows(insert: self, remaining: count) }
+
+    fileprivate func statement(forRemaining remaining: Int) throws -> (Statement, rows: Int) {
+        let size = Self.groupSizes.first { $0 <= remaining }!
+        return (try statement(rows: size), size)
     }
 
     private func statement(rows: Int) throws -> Statement {
@@ -67,6 +65,43 @@ public final class BatchInsert {
         }
 
         deinit { base.deallocate() }
+    }
+}
+
+/// The rows of one `BatchInsert.rows(count:)`: each `add` binds a row; a statement runs as soon
+/// as its rows are bound.
+public struct BatchRows {
+    fileprivate let insert: BatchInsert
+    fileprivate var remaining: Int
+    private var statement: Statement?
+    private var binder: RowBinder?
+    private var rowsLeftInStatement = 0
+
+    fileprivate init(insert: BatchInsert, remaining: Int) {
+        self.insert = insert
+        self.remaining = remaining
+    }
+
+    /// Binds the next row: `bind` binds each column in order.
+    public mutating func add(_ bind: (inout RowBinder) throws -> Void) throws {
+        precondition(remaining > 0, "\(insert.table): more rows than counted")
+        if rowsLeftInStatement == 0 {
+            let (statement, rows) = try insert.statement(forRemaining: remaining)
+            self.statement = statement
+            binder = RowBinder(statement: statement.handle, arena: insert.arena)
+            rowsLeftInStatement = rows
+        }
+        let expected = binder!.next + Int32(insert.columns.count)
+        try bind(&binder!)
+        precondition(binder!.next == expected, "\(insert.table): a row bound \(binder!.next - expected + Int32(insert.columns.count)) of \(insert.columns.count) columns")
+        remaining -= 1
+        rowsLeftInStatement -= 1
+        if rowsLeftInStatement == 0 { try statement!.run() }
+    }
+
+    /// Checks that every counted row was added (and so stored).
+    public func finish() {
+        precondition(remaining == 0, "\(insert.table): \(remaining) counted rows never added")
     }
 }
 
