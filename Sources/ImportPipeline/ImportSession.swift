@@ -107,11 +107,11 @@ final class ImportSession: RecordSink {
         let identity = storage.pseudonymiser.identity(of: person)
         if quarantined {
             counts.quarantined += 1
-            try write(.quarantine(person.location, pseudonym: identity.pseudonym, rules: errorRules))
+            try writeFinding(.quarantine(person.location, pseudonym: identity.pseudonym, rules: errorRules))
         } else {
             counts.records += 1
             returnSummary?.add(person, birthMonth: identity.birthMonth)
-            try write(.person(person, identity))
+            try writePerson(person, identity)
         }
     }
 
@@ -194,21 +194,39 @@ final class ImportSession: RecordSink {
         summary.add(issue)
         if issue.severity == .error { counts.errors += 1 } else { counts.warnings += 1 }
         let masked = IssueMasking.masked(issue)
-        if begun { try write(.finding(masked)) } else if storage != nil { pendingFindings.append(masked) }
+        if begun { try writeFinding(.issue(masked)) } else if storage != nil { pendingFindings.append(masked) }
     }
 
     // MARK: Writing a return's persons on the store-writer thread
 
-    /// One write of a return, in input order.
-    private enum PersonWrite {
-        case person(PersonRecord, PseudonymisedIdentity)
-        case quarantine(RecordLocation, pseudonym: String?, rules: [String])
-        case finding(ImportIssue)
+    /// What the importer thread has read of a return and not yet handed to the writer: persons in
+    /// order, and findings and quarantined persons in order (their tables are not the persons'
+    /// tables, so the two orders are independent).
+    private struct WriteBatch {
+        enum Finding {
+            case quarantine(RecordLocation, pseudonym: String?, rules: [String])
+            case issue(ImportIssue)
+        }
+
+        var persons: [(person: PersonRecord, identity: PseudonymisedIdentity)] = []
+        var findings: [Finding] = []
+        var count: Int { persons.count + findings.count }
+
+        func store(personWriter: PersonWriter?, findings findingsWriter: FindingsWriter?) throws {
+            for finding in findings {
+                switch finding {
+                case let .quarantine(location, pseudonym, rules):
+                    try findingsWriter?.quarantine(location, pseudonym: pseudonym, rules: rules)
+                case let .issue(issue): try findingsWriter?.write(issue)
+                }
+            }
+            try personWriter?.write(persons)
+        }
     }
 
     /// Writes of a SEN2 return collect into batches that the worker stores while the importer
     /// reads on (see StoreWriter); other data sets are small and written at once.
-    private var batch: [PersonWrite] = []
+    private var batch = WriteBatch()
     private static let batchSize = 512
     private var batchLimit = 16
     /// The input being compressed and sealed alongside (SEN2 returns), stored through the worker.
@@ -235,8 +253,17 @@ final class ImportSession: RecordSink {
         } while waitForAll && !finished
     }
 
-    private func write(_ item: PersonWrite) throws {
-        batch.append(item)
+    private func writePerson(_ person: PersonRecord, _ identity: PseudonymisedIdentity) throws {
+        batch.persons.append((person, identity))
+        try batchGrew()
+    }
+
+    private func writeFinding(_ finding: WriteBatch.Finding) throws {
+        batch.findings.append(finding)
+        try batchGrew()
+    }
+
+    private func batchGrew() throws {
         guard let pipeline else {
             // Written on this thread (a return being re-processed), in batches all the same.
             if batch.count >= Self.batchSize { try storeBatchHere() }
@@ -245,56 +272,41 @@ final class ImportSession: RecordSink {
         if batch.count >= batchLimit {
             // Small first batches get the writer going early; then full ones.
             batchLimit = min(batchLimit * 2, Self.batchSize)
-            let items = batch
-            batch.removeAll(keepingCapacity: true)
-            let state = pipeline.state
-            try pipeline.writer.submit(pipeline.ticket) {
-                try Self.store(items, personWriter: state.personWriter, findings: state.findings)
-            }
+            try submitBatch(pipeline)
             try storeArchiveChunks(waitForAll: false)
         }
     }
 
-    /// Findings and quarantine rows in order; the persons together, in order, as one batch (their
-    /// tables are not the findings' tables, so the two orders are independent).
-    private static func store(_ items: [PersonWrite], personWriter: PersonWriter?, findings: FindingsWriter?) throws {
-        var persons: [(person: PersonRecord, identity: PseudonymisedIdentity)] = []
-        persons.reserveCapacity(items.count)
-        for item in items {
-            switch item {
-            case let .person(person, identity): persons.append((person, identity))
-            case let .quarantine(location, pseudonym, rules): try findings?.quarantine(location, pseudonym: pseudonym, rules: rules)
-            case let .finding(issue): try findings?.write(issue)
-            }
+    private func submitBatch(_ pipeline: Pipeline) throws {
+        let items = batch
+        batch = WriteBatch()
+        batch.persons.reserveCapacity(batchLimit)
+        let (state, writer) = (pipeline.state, pipeline.writer)
+        try writer.submit(pipeline.ticket) {
+            try items.store(personWriter: state.personWriter, findings: state.findings)
+            // Freed by this (the importer) thread, which allocated the records.
+            writer.handBack(items)
         }
-        try personWriter?.write(persons)
     }
 
     /// Queues what is still batched and every archive chunk (waiting for the archive thread);
     /// call after the importer returns. The writer may still be storing when this returns.
     func finish() throws {
         guard let pipeline else { return try storeBatchHere() }
-        if !batch.isEmpty {
-            let items = batch
-            batch.removeAll()
-            let state = pipeline.state
-            try pipeline.writer.submit(pipeline.ticket) {
-                try Self.store(items, personWriter: state.personWriter, findings: state.findings)
-            }
-        }
+        if batch.count > 0 { try submitBatch(pipeline) }
         try storeArchiveChunks(waitForAll: true)
     }
 
     private func storeBatchHere() throws {
         let items = batch
-        batch.removeAll(keepingCapacity: true)
-        try Self.store(items, personWriter: personWriter, findings: findings)
+        batch = WriteBatch()
+        try items.store(personWriter: personWriter, findings: findings)
     }
 
     /// Stops the archive thread and drops what is batched: the caller rolls the transaction back.
     func abandon() {
         archive?.cancel()
-        batch.removeAll()
+        batch = WriteBatch()
     }
 
     private func expect(_ kind: DatasetKind, record: String) throws {

@@ -30,12 +30,16 @@ final class StoreWriter: @unchecked Sendable {
     private var thread: Thread?
     /// Jobs waiting before `submit` blocks (back pressure keeps memory bounded).
     private let capacity: Int
+    /// What jobs are done with, released by the next `submit` on the submitting thread (guarded by
+    /// `condition`).
+    private var handedBack: [Any] = []
 
     init(capacity: Int = 16) { self.capacity = capacity }
 
     /// Queues a job of `ticket`; blocks while the queue is full. Throws the ticket's failure, if
     /// it has failed (an `always` job is queued regardless).
     func submit(_ ticket: Ticket, always: Bool = false, _ job: @escaping Job) throws {
+        releaseHandedBack()
         condition.lock()
         defer { condition.unlock() }
         if thread == nil { start() }
@@ -43,6 +47,23 @@ final class StoreWriter: @unchecked Sendable {
         if !always, let failure = ticket.failure { throw failure }
         jobs.append((ticket, always, job))
         condition.broadcast()
+    }
+
+    /// Hands `value` back to the submitting thread, which releases it at its next `submit`: records
+    /// allocated by the importer thread are freed there, not here, so the two threads do not
+    /// contend for one malloc arena.
+    func handBack(_ value: Any) {
+        condition.lock()
+        handedBack.append(value)
+        condition.unlock()
+    }
+
+    private func releaseHandedBack() {
+        condition.lock()
+        let values = handedBack
+        handedBack = []
+        condition.unlock()
+        withExtendedLifetime(values) {}
     }
 
     /// Fails `ticket` (if it has not failed already): its queued jobs are skipped.
