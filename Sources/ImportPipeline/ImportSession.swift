@@ -208,7 +208,7 @@ final class ImportSession: RecordSink {
             case issue(ImportIssue)
         }
 
-        var persons: [(person: PersonRecord, identity: PseudonymisedIdentity)] = []
+        var persons: [PseudonymisedPerson] = []
         var findings: [Finding] = []
         var count: Int { persons.count + findings.count }
 
@@ -254,7 +254,7 @@ final class ImportSession: RecordSink {
     }
 
     private func writePerson(_ person: PersonRecord, _ identity: PseudonymisedIdentity) throws {
-        batch.persons.append((person, identity))
+        batch.persons.append(PseudonymisedPerson(person, identity))
         try batchGrew()
     }
 

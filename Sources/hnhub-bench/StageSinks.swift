@@ -48,7 +48,7 @@ final class ValidateSink: StageSink {
 final class StoreSink: StageSink {
     let writer: PersonWriter
     let pseudonymiser: Pseudonymiser
-    private var batch: [(person: PersonRecord, identity: PseudonymisedIdentity)] = []
+    private var batch: [PseudonymisedPerson] = []
 
     init(writer: PersonWriter, pseudonymiser: Pseudonymiser) {
         self.writer = writer
@@ -57,7 +57,7 @@ final class StoreSink: StageSink {
 
     override func person(_ person: PersonRecord) throws {
         try super.person(person)
-        batch.append((person, pseudonymiser.identity(of: person)))
+        batch.append(PseudonymisedPerson(person, pseudonymiser.identity(of: person)))
         if batch.count == 512 { try flush() }
     }
 

@@ -68,7 +68,7 @@ import Testing
         }
         let batch = Self.threePersons
         let oneByOne = try tables { writer in
-            for (person, identity) in batch { try writer.write(person, identity: identity) }
+            for entry in batch { try writer.write(entry.person, identity: entry.identity) }
         }
         let together = try tables { writer in try writer.write(batch) }
         #expect(together == oneByOne)
@@ -82,7 +82,7 @@ import Testing
         #expect(together[7].map { [$0[1], $0[2], $0[3]] } == [[1, "ASD", 1], [2, "SEMH", 1], [2, "SLCN", 2], [3, "MLD", 1]])
     }
 
-    static var threePersons: [(person: PersonRecord, identity: PseudonymisedIdentity)] {
+    static var threePersons: [PseudonymisedPerson] {
         func plan(_ urns: [String], start: Day) -> AssessmentRecord {
             AssessmentRecord(assessmentOutcome: "Y", assessmentOutcomeDate: start, week20: true,
                              namedPlan: NamedPlanRecord(startDate: start, planDetails: urns.enumerated().map {
@@ -109,8 +109,8 @@ import Testing
                           activePlans: active(["MLD"], entry: Day(year: 2022, month: 9, day: 5)!)),
         ])
         return [first, second, third].map { person in
-            (person, PseudonymisedIdentity(pseudonym: "p\(person.location.index)", keyKind: "upn", birthMonth: nil,
-                                           postcodeDistrict: "AB1"))
+            PseudonymisedPerson(person, PseudonymisedIdentity(pseudonym: "p\(person.location.index)", keyKind: "upn",
+                                                              birthMonth: nil, postcodeDistrict: "AB1"))
         }
     }
 }

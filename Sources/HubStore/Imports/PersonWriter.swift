@@ -54,193 +54,210 @@ public final class PersonWriter {
 
     /// Writes one person with everything below it.
     public func write(_ person: PersonRecord, identity: PseudonymisedIdentity) throws {
-        try write([(person, identity)])
+        try write([PseudonymisedPerson(person, identity)])
     }
 
     /// Writes persons with everything below them, in order.
-    public func write(_ batch: [(person: PersonRecord, identity: PseudonymisedIdentity)]) throws {
+    public func write(_ batch: [PseudonymisedPerson]) throws {
         guard !batch.isEmpty else { return }
         let first = try FirstIDs(self)
-        var counts = (requests: 0, assessments: 0, plans: 0, details: 0, active: 0, placements: 0, needs: 0)
-        for entry in batch {
-            for request in entry.person.requests {
-                counts.requests += 1
-                if let assessment = request.assessment {
-                    counts.assessments += 1
-                    if let plan = assessment.namedPlan {
-                        counts.plans += 1
-                        counts.details += plan.planDetails.count
-                    }
-                }
-                if let active = request.activePlans {
-                    counts.active += 1
-                    counts.placements += active.placements.count
-                    counts.needs += active.needs.count
-                }
-            }
-        }
+        // Where each module's rows are, found in one walk. The records are read in place through
+        // these positions (borrowed, never copied: a copy of a request retains every text in it).
+        let tree = ModuleIndex(batch)
 
         let importID = importID
         try persons.insert(count: batch.count) { row, i in
-            let (person, identity) = batch[i]
-            row.bind(importID)
-            row.bind(person.location.index)
-            row.bind(identity.pseudonym)
-            row.bind(identity.keyKind)
-            row.bind(identity.birthMonth)
-            row.bind(person.sex)
-            row.bind(person.ethnicity)
-            row.bind(identity.postcodeDistrict)
-            row.bind(person.upnUnknown)
+            Self.bind(batch[i].person, batch[i].identity, importID: importID, &row)
         }
         try expectIDs(persons, from: first.person, count: batch.count)
 
-        // Each module below walks the batch in person order, counting its parents' ids as it goes.
-        var rows = requests.rows(count: counts.requests)
-        for (offset, entry) in batch.enumerated() {
-            let personID = first.person + Int64(offset)
-            for request in entry.person.requests {
-                try rows.add { row in
-                    row.bind(personID)
-                    row.bind(request.receivedDate)
-                    row.bind(request.requestSource)
-                    row.bind(request.rya)
-                    row.bind(request.requestOutcomeDate)
-                    row.bind(request.requestOutcome)
-                    row.bind(request.requestMediation)
-                    row.bind(request.requestTribunal)
-                    row.bind(request.exported)
-                }
-            }
+        try requests.insert(count: tree.requests.count) { row, k in
+            let at = tree.requests[k]
+            Self.bind(batch[at.person].person.requests[at.request], personID: first.person + Int64(at.person), &row)
         }
-        rows.finish()
-        try expectIDs(requests, from: first.request, count: counts.requests)
+        try expectIDs(requests, from: first.request, count: tree.requests.count)
 
-        rows = assessments.rows(count: counts.assessments)
-        var requestID = first.request
-        for entry in batch {
-            for request in entry.person.requests {
-                defer { requestID += 1 }
-                guard let assessment = request.assessment else { continue }
-                try rows.add { row in
-                    row.bind(requestID)
-                    row.bind(assessment.assessmentOutcome)
-                    row.bind(assessment.assessmentOutcomeDate)
-                    row.bind(assessment.assessmentMediation)
-                    row.bind(assessment.assessmentTribunal)
-                    row.bind(assessment.otherMediation)
-                    row.bind(assessment.otherTribunal)
-                    row.bind(assessment.week20)
-                }
-            }
+        try assessments.insert(count: tree.assessed.count) { row, n in
+            let k = tree.assessed[n], at = tree.requests[k]
+            Self.bind(batch[at.person].person.requests[at.request].assessment!, requestID: first.request + Int64(k), &row)
         }
-        rows.finish()
-        try expectIDs(assessments, from: first.assessment, count: counts.assessments)
+        try expectIDs(assessments, from: first.assessment, count: tree.assessed.count)
 
-        rows = namedPlans.rows(count: counts.plans)
-        var assessmentID = first.assessment
-        for entry in batch {
-            for request in entry.person.requests {
-                guard let assessment = request.assessment else { continue }
-                defer { assessmentID += 1 }
-                guard let plan = assessment.namedPlan else { continue }
-                try rows.add { row in
-                    row.bind(assessmentID)
-                    row.bind(plan.startDate)
-                    row.bind(plan.planRes)
-                    row.bind(plan.planWBP)
-                    row.bind(plan.personalBudget)
-                    row.bind(plan.otherArrangements)
-                    row.bind(plan.directPayments)
-                    row.bind(plan.ceaseDate)
-                    row.bind(plan.ceaseReason)
-                }
-            }
+        try namedPlans.insert(count: tree.planned.count) { row, n in
+            let (k, assessment) = tree.planned[n]
+            let at = tree.requests[k]
+            Self.bind(batch[at.person].person.requests[at.request].assessment!.namedPlan!,
+                      assessmentID: first.assessment + Int64(assessment), &row)
         }
-        rows.finish()
-        try expectIDs(namedPlans, from: first.plan, count: counts.plans)
+        try expectIDs(namedPlans, from: first.plan, count: tree.planned.count)
 
-        rows = planDetails.rows(count: counts.details)
-        var planID = first.plan
-        for entry in batch {
-            for request in entry.person.requests {
-                guard let plan = request.assessment?.namedPlan else { continue }
-                defer { planID += 1 }
-                for detail in plan.planDetails {
-                    try rows.add { row in
-                        row.bind(planID)
-                        row.bind(detail.urn)
-                        row.bind(detail.ukprn)
-                        row.bind(detail.senSetting)
-                        row.bind(detail.hasSettingOtherText)
-                        row.bind(detail.placementRank)
-                        row.bind(detail.senUnitIndicator)
-                        row.bind(detail.resourcedProvisionIndicator)
-                    }
-                }
+        var rows = planDetails.rows(count: tree.planDetails)
+        for (n, (k, _)) in tree.planned.enumerated() {
+            let at = tree.requests[k]
+            let planID = first.plan + Int64(n)
+            let details = batch[at.person].person.requests[at.request].assessment!.namedPlan!.planDetails
+            for d in details.indices {
+                try rows.add { row in Self.bind(details[d], namedPlanID: planID, &row) }
             }
         }
         rows.finish()
 
-        rows = activePlans.rows(count: counts.active)
-        requestID = first.request
-        for entry in batch {
-            for request in entry.person.requests {
-                defer { requestID += 1 }
-                guard let active = request.activePlans else { continue }
-                try rows.add { row in
-                    row.bind(requestID)
-                    row.bind(active.transferLA)
-                    row.bind(active.res)
-                    row.bind(active.wbp)
-                    row.bind(active.reviewMeeting)
-                    row.bind(active.lastReview)
-                    row.bind(active.reviewOutcome)
-                    row.bind(active.reviewDraft)
-                    row.bind(active.phaseTransferDueDate)
-                    row.bind(active.phaseTransferFinalDate)
-                }
-            }
+        try activePlans.insert(count: tree.active.count) { row, n in
+            let k = tree.active[n], at = tree.requests[k]
+            Self.bind(batch[at.person].person.requests[at.request].activePlans!, requestID: first.request + Int64(k), &row)
         }
-        rows.finish()
-        try expectIDs(activePlans, from: first.active, count: counts.active)
+        try expectIDs(activePlans, from: first.active, count: tree.active.count)
 
-        rows = placements.rows(count: counts.placements)
-        var needRows = needs.rows(count: counts.needs)
-        var activeID = first.active
-        for entry in batch {
-            for request in entry.person.requests {
-                guard let active = request.activePlans else { continue }
-                defer { activeID += 1 }
-                for placement in active.placements {
-                    try rows.add { row in
-                        row.bind(activeID)
-                        row.bind(placement.urn)
-                        row.bind(placement.ukprn)
-                        row.bind(placement.senSetting)
-                        row.bind(placement.hasSettingOtherText)
-                        row.bind(placement.placementRank)
-                        row.bind(placement.entryDate)
-                        row.bind(placement.leavingDate)
-                        row.bind(placement.senUnitIndicator)
-                        row.bind(placement.resourcedProvisionIndicator)
-                        row.bind(placement.res)
-                        row.bind(placement.wbp)
-                    }
-                }
-                // Needs and placements both hang off the active plan, so one walk adds both: their
-                // statements run in turn as each fills.
-                for need in active.needs {
-                    try needRows.add { row in
-                        row.bind(activeID)
-                        row.bind(need.senType)
-                        row.bind(need.senTypeRank)
-                    }
+        rows = placements.rows(count: tree.placements)
+        var needRows = needs.rows(count: tree.needs)
+        for (n, k) in tree.active.enumerated() {
+            let at = tree.requests[k]
+            let activeID = first.active + Int64(n)
+            // Needs and placements both hang off the active plan, so one walk adds both: their
+            // statements run in turn as each fills.
+            let placementList = batch[at.person].person.requests[at.request].activePlans!.placements
+            for i in placementList.indices {
+                try rows.add { row in Self.bind(placement: placementList[i], activePlansID: activeID, &row) }
+            }
+            let needList = batch[at.person].person.requests[at.request].activePlans!.needs
+            for i in needList.indices {
+                try needRows.add { row in
+                    row.bind(activeID)
+                    row.bind(needList[i].senType)
+                    row.bind(needList[i].senTypeRank)
                 }
             }
         }
         rows.finish()
         needRows.finish()
+    }
+
+    /// Positions of a batch's module records, in person order.
+    private struct ModuleIndex {
+        /// Every request: its person's index in the batch and its own in the person's requests.
+        var requests: [(person: Int, request: Int)] = []
+        /// Requests (indexes into `requests`) with an assessment.
+        var assessed: [Int] = []
+        /// Assessments with a named plan: the request, and the assessment's index in `assessed`.
+        var planned: [(request: Int, assessment: Int)] = []
+        /// Requests with active plans.
+        var active: [Int] = []
+        var planDetails = 0, placements = 0, needs = 0
+
+        init(_ batch: [PseudonymisedPerson]) {
+            requests.reserveCapacity(batch.count)
+            assessed.reserveCapacity(batch.count)
+            planned.reserveCapacity(batch.count)
+            active.reserveCapacity(batch.count)
+            for p in batch.indices {
+                let personRequests = batch[p].person.requests
+                for r in personRequests.indices {
+                    let k = requests.count
+                    requests.append((p, r))
+                    if personRequests[r].assessment != nil {
+                        if let details = personRequests[r].assessment!.namedPlan?.planDetails {
+                            planned.append((k, assessed.count))
+                            planDetails += details.count
+                        }
+                        assessed.append(k)
+                    }
+                    if personRequests[r].activePlans != nil {
+                        active.append(k)
+                        placements += personRequests[r].activePlans!.placements.count
+                        needs += personRequests[r].activePlans!.needs.count
+                    }
+                }
+            }
+        }
+    }
+
+    // MARK: One row of each table, bound from the record in place
+
+    private static func bind(_ person: borrowing PersonRecord, _ identity: borrowing PseudonymisedIdentity,
+                             importID: Int64, _ row: inout RowBinder) {
+        row.bind(importID)
+        row.bind(person.location.index)
+        row.bind(identity.pseudonym)
+        row.bind(identity.keyKind)
+        row.bind(identity.birthMonth)
+        row.bind(person.sex)
+        row.bind(person.ethnicity)
+        row.bind(identity.postcodeDistrict)
+        row.bind(person.upnUnknown)
+    }
+
+    private static func bind(_ request: borrowing RequestRecord, personID: Int64, _ row: inout RowBinder) {
+        row.bind(personID)
+        row.bind(request.receivedDate)
+        row.bind(request.requestSource)
+        row.bind(request.rya)
+        row.bind(request.requestOutcomeDate)
+        row.bind(request.requestOutcome)
+        row.bind(request.requestMediation)
+        row.bind(request.requestTribunal)
+        row.bind(request.exported)
+    }
+
+    private static func bind(_ assessment: borrowing AssessmentRecord, requestID: Int64, _ row: inout RowBinder) {
+        row.bind(requestID)
+        row.bind(assessment.assessmentOutcome)
+        row.bind(assessment.assessmentOutcomeDate)
+        row.bind(assessment.assessmentMediation)
+        row.bind(assessment.assessmentTribunal)
+        row.bind(assessment.otherMediation)
+        row.bind(assessment.otherTribunal)
+        row.bind(assessment.week20)
+    }
+
+    private static func bind(_ plan: borrowing NamedPlanRecord, assessmentID: Int64, _ row: inout RowBinder) {
+        row.bind(assessmentID)
+        row.bind(plan.startDate)
+        row.bind(plan.planRes)
+        row.bind(plan.planWBP)
+        row.bind(plan.personalBudget)
+        row.bind(plan.otherArrangements)
+        row.bind(plan.directPayments)
+        row.bind(plan.ceaseDate)
+        row.bind(plan.ceaseReason)
+    }
+
+    private static func bind(_ detail: borrowing SettingDetail, namedPlanID: Int64, _ row: inout RowBinder) {
+        row.bind(namedPlanID)
+        row.bind(detail.urn)
+        row.bind(detail.ukprn)
+        row.bind(detail.senSetting)
+        row.bind(detail.hasSettingOtherText)
+        row.bind(detail.placementRank)
+        row.bind(detail.senUnitIndicator)
+        row.bind(detail.resourcedProvisionIndicator)
+    }
+
+    private static func bind(_ active: borrowing ActivePlansRecord, requestID: Int64, _ row: inout RowBinder) {
+        row.bind(requestID)
+        row.bind(active.transferLA)
+        row.bind(active.res)
+        row.bind(active.wbp)
+        row.bind(active.reviewMeeting)
+        row.bind(active.lastReview)
+        row.bind(active.reviewOutcome)
+        row.bind(active.reviewDraft)
+        row.bind(active.phaseTransferDueDate)
+        row.bind(active.phaseTransferFinalDate)
+    }
+
+    private static func bind(placement: borrowing SettingDetail, activePlansID: Int64, _ row: inout RowBinder) {
+        row.bind(activePlansID)
+        row.bind(placement.urn)
+        row.bind(placement.ukprn)
+        row.bind(placement.senSetting)
+        row.bind(placement.hasSettingOtherText)
+        row.bind(placement.placementRank)
+        row.bind(placement.entryDate)
+        row.bind(placement.leavingDate)
+        row.bind(placement.senUnitIndicator)
+        row.bind(placement.resourcedProvisionIndicator)
+        row.bind(placement.res)
+        row.bind(placement.wbp)
     }
 
     /// The next id of each table with children at the start of a batch (the leaves' ids are
@@ -282,4 +299,16 @@ public final class PersonWriter {
     }
 
     private var nextIDStatements: [String: Statement] = [:]
+}
+
+/// A person ready to store: the record, whose identifiers are never read by the store, and the
+/// identity that replaces them. (A struct, not a tuple: a batch's records are read in place.)
+public struct PseudonymisedPerson: Sendable {
+    public var person: PersonRecord
+    public var identity: PseudonymisedIdentity
+
+    public init(_ person: PersonRecord, _ identity: PseudonymisedIdentity) {
+        self.person = person
+        self.identity = identity
+    }
 }
