@@ -26,7 +26,10 @@ extension SEN2ReturnParser {
             case .requests:
                 var requestPath = path
                 requestPath.request = person.requests.count + 1
-                person.requests.append(try readRequest(at: requestPath))
+                // Read in place: a request holds its assessment, plan and active plans inline,
+                // so returning one by value would copy all of them once a level.
+                person.requests.append(RequestRecord())
+                try readRequest(into: &person.requests[person.requests.count - 1], at: requestPath)
             default: try skipMisplaced(element, in: .person)
             }
         }
@@ -46,8 +49,7 @@ extension SEN2ReturnParser {
     }
 
     /// Module 2: `<Requests>`.
-    private mutating func readRequest(at path: SEN2PersonPath) throws -> RequestRecord {
-        var request = RequestRecord()
+    private mutating func readRequest(into request: inout RequestRecord, at path: SEN2PersonPath) throws {
         var seen = SEN2ElementSet()
         while let element = try nextChild(of: .requests) {
             guard try shouldRead(element, in: &seen, parent: .requests, at: path) else { continue }
@@ -63,20 +65,20 @@ extension SEN2ReturnParser {
             case .assessment:
                 var assessmentPath = path
                 assessmentPath.inAssessment = true
-                request.assessment = try readAssessment(at: assessmentPath)
+                request.assessment = AssessmentRecord()
+                try readAssessment(into: &request.assessment!, at: assessmentPath)
             case .activePlans:
                 var activePlansPath = path
                 activePlansPath.inActivePlans = true
-                request.activePlans = try readActivePlans(at: activePlansPath)
+                request.activePlans = ActivePlansRecord()
+                try readActivePlans(into: &request.activePlans!, at: activePlansPath)
             default: try skipMisplaced(element, in: .requests)
             }
         }
-        return request
     }
 
     /// Module 3: `<Assessment>`.
-    private mutating func readAssessment(at path: SEN2PersonPath) throws -> AssessmentRecord {
-        var assessment = AssessmentRecord()
+    private mutating func readAssessment(into assessment: inout AssessmentRecord, at path: SEN2PersonPath) throws {
         var seen = SEN2ElementSet()
         while let element = try nextChild(of: .assessment) {
             guard try shouldRead(element, in: &seen, parent: .assessment, at: path) else { continue }
@@ -91,16 +93,15 @@ extension SEN2ReturnParser {
             case .namedPlan:
                 var planPath = path
                 planPath.inNamedPlan = true
-                assessment.namedPlan = try readNamedPlan(at: planPath)
+                assessment.namedPlan = NamedPlanRecord()
+                try readNamedPlan(into: &assessment.namedPlan!, at: planPath)
             default: try skipMisplaced(element, in: .assessment)
             }
         }
-        return assessment
     }
 
     /// Module 4: `<NamedPlan>`.
-    private mutating func readNamedPlan(at path: SEN2PersonPath) throws -> NamedPlanRecord {
-        var plan = NamedPlanRecord()
+    private mutating func readNamedPlan(into plan: inout NamedPlanRecord, at path: SEN2PersonPath) throws {
         var seen = SEN2ElementSet()
         while let element = try nextChild(of: .namedPlan) {
             guard try shouldRead(element, in: &seen, parent: .namedPlan, at: path) else { continue }
@@ -121,7 +122,6 @@ extension SEN2ReturnParser {
             default: try skipMisplaced(element, in: .namedPlan)
             }
         }
-        return plan
     }
 
     /// `<PlanDetail>` (a setting named in the plan) or `<PlacementDetail>` (a setting attended).
@@ -151,8 +151,7 @@ extension SEN2ReturnParser {
     }
 
     /// Module 5: `<ActivePlans>`. In 2023 `Res` and `WBP` sit here; from 2024 on each placement.
-    private mutating func readActivePlans(at path: SEN2PersonPath) throws -> ActivePlansRecord {
-        var plans = ActivePlansRecord()
+    private mutating func readActivePlans(into plans: inout ActivePlansRecord, at path: SEN2PersonPath) throws {
         var seen = SEN2ElementSet()
         while let element = try nextChild(of: .activePlans) {
             guard try shouldRead(element, in: &seen, parent: .activePlans, at: path) else { continue }
@@ -179,7 +178,6 @@ extension SEN2ReturnParser {
             default: try skipMisplaced(element, in: .activePlans)
             }
         }
-        return plans
     }
 
     /// `<SENneed>`.
