@@ -287,7 +287,7 @@ public final class PersonWriter {
     /// The id the next row of `table` gets: one past the largest (as SQLite itself would choose).
     private func nextID(_ table: BatchInsert) throws -> Int64 {
         let statement = try nextIDStatements[table.table] ?? {
-            let statement = try database.prepare("SELECT coalesce(max(id), 0) + 1 FROM \(table.table)")
+            let statement = try database.cached("SELECT coalesce(max(id), 0) + 1 FROM \(table.table)")
             nextIDStatements[table.table] = statement
             return statement
         }()

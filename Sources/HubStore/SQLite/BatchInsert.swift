@@ -48,7 +48,8 @@ public final class BatchInsert {
         let row = "(" + Array(repeating: "?", count: columns.count).joined(separator: ",") + ")"
         let sql = "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES "
             + Array(repeating: row, count: rows).joined(separator: ",")
-        let statement = try database.prepare(sql)
+        // Kept by the connection: each return's writer uses the same statements, prepared once.
+        let statement = try database.cached(sql)
         statements[rows] = statement
         return statement
     }
