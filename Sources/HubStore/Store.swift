@@ -12,7 +12,7 @@ public final class Store {
         if !readOnly {
             try database.execute("PRAGMA journal_mode = WAL")
             try database.execute("PRAGMA synchronous = NORMAL")
-            // 64 MiB of page cache: an import touches every index of every module table.
+            // 8 MiB of page cache: an import touches every index of every module table.
             try database.execute("PRAGMA cache_size = -8192")
         }
         try database.execute("PRAGMA foreign_keys = ON")

@@ -16,9 +16,9 @@ extension ImportRunner {
                 return .rejected(source: "import \(importID)", reason: "no import with id \(importID) (see `hnhub returns --all`)")
             }
             let format = try ledger.archiveFormat(importID: importID)
-            guard format == ArchiveSealer.format else {
+            guard let format, ArchiveSealer.readableFormats.contains(format) else {
                 return .rejected(source: entry.sourceName,
-                                 reason: "import \(importID) was archived as '\(format ?? "nothing")', which this hnhub cannot read (it reads \(ArchiveSealer.format)); import the original file again instead")
+                                 reason: "import \(importID) was archived as '\(format ?? "nothing")', which this hnhub cannot read (it reads \(ArchiveSealer.readableFormats.sorted().reversed().joined(separator: " and "))); import the original file again instead")
             }
             let folder = FileManager.default.temporaryDirectory
                 .appendingPathComponent("hnhub-reprocess-\(UUID().uuidString)").path

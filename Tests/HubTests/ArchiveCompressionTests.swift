@@ -51,6 +51,7 @@ import Testing
         #expect(chunks.count == 1)
         let payload = try sealer(hub).open(chunks[0])
         #expect(payload.first == RawArchive.zstdMarker)
+        #expect(try ImportLedger(database: hub.store.database).archiveFormat(importID: first.id) == "marked-zstd+chachapoly-v2")
         #expect(first.checksum == sha256Hex(Array(ImportTransactionTests.firstReturn.utf8)))
         try FileManager.default.removeItem(atPath: hub.folder.file("201.txt"))
         guard case let .imported(again, replaced, _) = hub.runner.reprocess(importID: first.id) else {
@@ -74,6 +75,8 @@ import Testing
         let old = try sealer(hub).seal([RawArchive.zlibMarker] + Zlib.compress(bytes, level: 1))
         try hub.store.database.execute("UPDATE import_archive SET sealed = ? WHERE import_id = ?",
                                        [.blob(old), .integer(first.id)])
+        try hub.store.database.execute("UPDATE imports SET archive_format = 'marked-zlib+chachapoly-v1' WHERE id = ?",
+                                       [.integer(first.id)])
         try FileManager.default.removeItem(atPath: hub.folder.file("201.txt"))
         guard case let .imported(again, replaced, _) = hub.runner.reprocess(importID: first.id) else {
             Issue.record("not re-processed")
@@ -94,6 +97,23 @@ import Testing
             #expect(paths.count == 1)
             #expect(Array(try Data(contentsOf: URL(fileURLWithPath: paths[0]))) == bytes)
         }
+    }
+
+    @Test func anArchiveOfAFormatThisHnhubDoesNotKnowIsRefusedByName() throws {
+        let hub = try Hub()
+        defer { hub.folder.remove() }
+        guard case let .imported(first, _, _) = try hub.importFile("201.txt", ImportTransactionTests.firstReturn) else {
+            Issue.record("not imported")
+            return
+        }
+        try hub.store.database.execute("UPDATE imports SET archive_format = 'marked-brotli+chachapoly-v9' WHERE id = ?",
+                                       [.integer(first.id)])
+        guard case let .rejected(_, reason) = hub.runner.reprocess(importID: first.id) else {
+            Issue.record("re-processed an archive of an unknown format")
+            return
+        }
+        #expect(reason.contains("was archived as 'marked-brotli+chachapoly-v9', which this hnhub cannot read"))
+        #expect(try hub.count("persons") == 3)
     }
 
     @Test func theSameBytesAreANoOpEvenThoughTheChecksumComesFromTheArchiveRead() throws {
