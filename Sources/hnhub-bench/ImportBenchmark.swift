@@ -14,21 +14,73 @@ struct ImportBenchmark: ParsableCommand {
     @Flag(name: .customLong("keep-store"), help: "Keep the temporary store (its path is printed).")
     var keepStore = false
 
+    @Option(name: .long, help: "Imports to time, each into a fresh store (the figures are their medians; with more than one, the fastest and slowest are printed too).")
+    var runs = 1
+
+    /// What one import into a fresh store measured.
+    struct Run {
+        var persons = 0, quarantined = 0, errors = 0, warnings = 0
+        var seconds = 0.0, cpuSeconds = 0.0, establishmentSeconds = 0.0
+        var slowest = (name: "", seconds: 0.0)
+        var peakRSS: Int?
+        var storeBytes = 0
+        var personsPerSecond: Double { Double(persons) / seconds }
+    }
+
     func run() throws {
         let set = try BenchDataSet.prepare(data, log: log)
+        var measured: [Run] = []
+        for number in 1...max(1, runs) {
+            if runs > 1 { log("run \(number) of \(runs)") }
+            measured.append(try importOnce(set, keep: keepStore && number == runs))
+        }
+        // The run with the median persons/s stands for all (its CPU, memory and store go with it).
+        let ordered = measured.sorted { $0.personsPerSecond < $1.personsPerSecond }
+        let median = ordered[(ordered.count - 1) / 2]
+        let bytes = set.manifest.returnBytes
+        let files = set.manifest.returns
+        var report = BenchReport(benchmark: "import", mode: data.mode)
+        report.add("returns", Double(files.count), "files")
+        report.add("persons_imported", Double(median.persons), "persons")
+        report.add("persons_quarantined", Double(median.quarantined), "persons")
+        report.add("validation_errors", Double(median.errors), "issues")
+        report.add("validation_warnings", Double(median.warnings), "issues")
+        report.add("input_size", Double(bytes) / 1e6, "MB")
+        report.add("seconds", median.seconds, "s", note: "SEN2 returns only")
+        report.add("persons_per_second", median.personsPerSecond, "persons/s",
+                   note: measured.count > 1 ? "median of \(measured.count) runs" : "")
+        if measured.count > 1 {
+            report.add("persons_per_second_slowest", ordered.first!.personsPerSecond, "persons/s")
+            report.add("persons_per_second_fastest", ordered.last!.personsPerSecond, "persons/s")
+        }
+        report.add("mb_per_second", Double(bytes) / 1e6 / median.seconds, "MB/s")
+        report.add("cpu_seconds", median.cpuSeconds, "s", note: "user + system")
+        report.add("persons_per_cpu_second", Double(median.persons) / median.cpuSeconds, "persons/s",
+                   note: "what one idle core would do")
+        report.add("slowest_file_seconds", median.slowest.seconds, "s", note: median.slowest.name)
+        report.add("establishments_seconds", median.establishmentSeconds, "s")
+        if let peak = measured.compactMap(\.peakRSS).max() {
+            report.add("peak_rss", Double(peak) / 1e6, "MB",
+                       note: (measured.count > 1 ? "the highest of the runs; " : "") + "VmHWM since the import began")
+        }
+        report.add("store_size", Double(median.storeBytes) / 1e6, "MB")
+        report.add("generation_seconds", set.manifest.generationSeconds, "s", note: set.generated ? "this run" : "cached set")
+        report.print()
+    }
+
+    /// Imports the set's register and returns into a fresh store, as `hnhub import` would.
+    private func importOnce(_ set: BenchDataSet, keep: Bool) throws -> Run {
         let hub = try BenchHub()
-        defer { if !keepStore { hub.remove() } }
+        defer { if !keep { hub.remove() } }
         let runner = hub.runner()
+        var result = Run()
         let resetPeak = ProcessMemory.resetPeak()
 
-        var establishmentSeconds = 0.0
         if let establishments = set.manifest.establishments {
             let (outcomes, seconds) = timed { runner.run(path: set.path(establishments.name)) }
-            establishmentSeconds = seconds
+            result.establishmentSeconds = seconds
             try check(outcomes, name: establishments.name)
         }
-        var persons = 0, quarantined = 0, errors = 0, warnings = 0
-        var slowest = (name: "", seconds: 0.0)
         let files = set.manifest.returns
         let cpuBefore = processCPUSeconds()
         let (_, seconds) = try timed {
@@ -45,12 +97,12 @@ struct ImportBenchmark: ParsableCommand {
                 last = Date()
                 for case let .rejected(source, reason) in outcomes { rejected.append("\(source) was rejected: \(reason)") }
                 for case let .imported(entry, _, _) in outcomes {
-                    persons += entry.records + entry.quarantined
-                    quarantined += entry.quarantined
-                    errors += entry.errors
-                    warnings += entry.warnings
+                    result.persons += entry.records + entry.quarantined
+                    result.quarantined += entry.quarantined
+                    result.errors += entry.errors
+                    result.warnings += entry.warnings
                 }
-                if fileSeconds > slowest.seconds { slowest = (file.name, fileSeconds) }
+                if fileSeconds > result.slowest.seconds { result.slowest = (file.name, fileSeconds) }
                 if files.count <= 20 || (number + 1) % 10 == 0 || number + 1 == files.count {
                     log(String(format: "[%d/%d] %@: %d persons in %.2f s", number + 1, files.count, file.name,
                                file.persons, fileSeconds))
@@ -58,30 +110,13 @@ struct ImportBenchmark: ParsableCommand {
             }
             if let first = rejected.first { throw BenchFailure(first) }
         }
-        let cpuSeconds = processCPUSeconds() - cpuBefore
-        let bytes = set.manifest.returnBytes
-        var report = BenchReport(benchmark: "import", mode: data.mode)
-        report.add("returns", Double(files.count), "files")
-        report.add("persons_imported", Double(persons), "persons")
-        report.add("persons_quarantined", Double(quarantined), "persons")
-        report.add("validation_errors", Double(errors), "issues")
-        report.add("validation_warnings", Double(warnings), "issues")
-        report.add("input_size", Double(bytes) / 1e6, "MB")
-        report.add("seconds", seconds, "s", note: "SEN2 returns only")
-        report.add("persons_per_second", Double(persons) / seconds, "persons/s")
-        report.add("mb_per_second", Double(bytes) / 1e6 / seconds, "MB/s")
-        report.add("cpu_seconds", cpuSeconds, "s", note: "user + system")
-        report.add("persons_per_cpu_second", Double(persons) / cpuSeconds, "persons/s",
-                   note: "what one idle core would do")
-        report.add("slowest_file_seconds", slowest.seconds, "s", note: slowest.name)
-        report.add("establishments_seconds", establishmentSeconds, "s")
-        if let peak = ProcessMemory.peakResident {
-            report.add("peak_rss", Double(peak) / 1e6, "MB", note: resetPeak ? "VmHWM since the import began" : "VmHWM of the process")
-        }
-        report.add("store_size", Double(hub.storeBytes) / 1e6, "MB")
-        report.add("generation_seconds", set.manifest.generationSeconds, "s", note: set.generated ? "this run" : "cached set")
-        report.print()
-        if keepStore { print("store kept: \(hub.storePath)") }
+        result.seconds = seconds
+        result.cpuSeconds = processCPUSeconds() - cpuBefore
+        // Only meaningful when the peak could be reset before this run.
+        result.peakRSS = resetPeak || runs == 1 ? ProcessMemory.peakResident : nil
+        result.storeBytes = hub.storeBytes
+        if keep { print("store kept: \(hub.storePath)") }
+        return result
     }
 
     private func check(_ outcomes: [ImportOutcome], name: String) throws {
