@@ -89,17 +89,7 @@ public struct Pseudonymiser {
 
     /// `YYYY-MM`.
     static func birthMonth(_ day: Day) -> String {
-        let (y, m, _) = day.parts
-        return String(unsafeUninitializedCapacity: 7) { digits in
-            digits[0] = UInt8(48 + y / 1000 % 10)
-            digits[1] = UInt8(48 + y / 100 % 10)
-            digits[2] = UInt8(48 + y / 10 % 10)
-            digits[3] = UInt8(48 + y % 10)
-            digits[4] = 0x2D
-            digits[5] = UInt8(48 + m / 10)
-            digits[6] = UInt8(48 + m % 10)
-            return 7
-        }
+        day.withISOBytes { String(decoding: UnsafeBufferPointer(rebasing: $0[..<7]), as: UTF8.self) }
     }
 
     /// The key kind and normalised key, or (`none`, nil) when the person has no usable identifier.

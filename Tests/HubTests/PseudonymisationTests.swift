@@ -39,6 +39,15 @@ import Testing
                 != pseudonymiser.identity(of: person(upn: "A201123456781")).pseudonym)
     }
 
+    @Test func birthDatesAreKeptAsZeroPaddedMonths() {
+        let day = Day(year: 987, month: 11, day: 30)!
+        #expect(day.withISOBytes { String(decoding: $0, as: UTF8.self) } == "0987-11-30")
+        #expect(day.withISOBytes { String(decoding: $0, as: UTF8.self) } == day.iso)
+        #expect(pseudonymiser.identity(of: person(upn: "A201123456781", birth: day)).birthMonth == "0987-11")
+        #expect(pseudonymiser.identity(of: person(upn: "A201123456781", birth: Day(year: 2019, month: 1, day: 2))).birthMonth
+                == "2019-01")
+    }
+
     @Test func postcodesKeepTheirOutwardCodeOnly() {
         #expect(Pseudonymiser.outwardCode("sw1a 1aa") == "SW1A")
         #expect(Pseudonymiser.outwardCode("BS1 4DJ") == "BS1")

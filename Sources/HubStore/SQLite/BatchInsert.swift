@@ -149,20 +149,7 @@ public struct RowBinder {
             sqlite3_bind_null(statement, next)
             return
         }
-        let (y, m, d) = day.parts
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 10) { text in
-            text[0] = UInt8(48 + y / 1000 % 10)
-            text[1] = UInt8(48 + y / 100 % 10)
-            text[2] = UInt8(48 + y / 10 % 10)
-            text[3] = UInt8(48 + y % 10)
-            text[4] = 45
-            text[5] = UInt8(48 + m / 10)
-            text[6] = UInt8(48 + m % 10)
-            text[7] = 45
-            text[8] = UInt8(48 + d / 10)
-            text[9] = UInt8(48 + d % 10)
-            bindText(UnsafeBufferPointer(text))
-        }
+        day.withISOBytes { bindText($0) }
     }
 
     private func bindText(_ utf8: UnsafeBufferPointer<UInt8>) {

@@ -134,12 +134,8 @@ public final class Statement {
             sqlite3_bind_null(handle, index)
             return
         }
-        let (y, m, d) = day.parts
-        var text: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (
-            UInt8(48 + y / 1000 % 10), UInt8(48 + y / 100 % 10), UInt8(48 + y / 10 % 10), UInt8(48 + y % 10), 45,
-            UInt8(48 + m / 10), UInt8(48 + m % 10), 45, UInt8(48 + d / 10), UInt8(48 + d % 10))
-        withUnsafeBytes(of: &text) { raw in
-            _ = raw.withMemoryRebound(to: CChar.self) { chars in
+        day.withISOBytes { text in
+            _ = text.withMemoryRebound(to: CChar.self) { chars in
                 sqlite3_bind_text(handle, index, chars.baseAddress, 10, csqlite_transient())
             }
         }

@@ -71,6 +71,26 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
 
     public var description: String { iso }
 
+    /// Calls `body` with the date as the 10 bytes of `YYYY-MM-DD` (the first 7 are `YYYY-MM`),
+    /// written on the stack: for hot paths that would otherwise build a String a date.
+    @inlinable
+    public func withISOBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        let (y, m, d) = parts
+        return try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 10) { text in
+            text[0] = UInt8(48 + y / 1000 % 10)
+            text[1] = UInt8(48 + y / 100 % 10)
+            text[2] = UInt8(48 + y / 10 % 10)
+            text[3] = UInt8(48 + y % 10)
+            text[4] = 45
+            text[5] = UInt8(48 + m / 10)
+            text[6] = UInt8(48 + m % 10)
+            text[7] = 45
+            text[8] = UInt8(48 + d / 10)
+            text[9] = UInt8(48 + d % 10)
+            return try body(UnsafeBufferPointer(text))
+        }
+    }
+
     /// The date `days` later (earlier when negative).
     public func adding(days: Int) -> Day { Day(daysSinceEpoch: daysSinceEpoch + Int32(days)) }
 
