@@ -32,7 +32,12 @@ struct ImportBenchmark: ParsableCommand {
         var measured: [Run] = []
         for number in 1...max(1, runs) {
             if runs > 1 { log("run \(number) of \(runs)") }
-            measured.append(try importOnce(set, keep: keepStore && number == runs))
+            let result = try importOnce(set, keep: keepStore && number == runs)
+            if runs > 1 {
+                log(String(format: "run %d: %.0f persons/s (%.2f s, %.2f s CPU)", number, result.personsPerSecond,
+                           result.seconds, result.cpuSeconds))
+            }
+            measured.append(result)
         }
         // The run with the median persons/s stands for all (its CPU, memory and store go with it).
         let ordered = measured.sorted { $0.personsPerSecond < $1.personsPerSecond }
