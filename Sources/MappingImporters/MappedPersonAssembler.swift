@@ -1,8 +1,9 @@
 import HubKit
 
 /// Turns one person's mapped values into the SDK's normalised ``PersonRecord``, the shape the SEN2
-/// XML importer produces: one request, with an assessment, a plan and active plans when the export
-/// gives any of their values. A module exists when a column gives it a value (or a module below
+/// XML importer produces: a request for each of the person's request groups (one unless the
+/// mapping has a `request_key`), with an assessment, a plan and active plans when the export gives
+/// any of their values. A module exists when a column gives it a value (or a module below
 /// it exists); constants (`value:`) then fill the modules that exist, never create one.
 struct MappedPersonAssembler {
     let mapping: MappingDefinition
@@ -34,13 +35,16 @@ struct MappedPersonAssembler {
         person.ethnicity = values.text(.person, "Ethnicity")
         person.postcode = values.text(.person, "PostCode")
         person.upnUnknown = values.text(.person, "UPNunknown")
-        if let request = request(mapped, values) { person.requests = [request] }
+        person.requests = mapped.requests.compactMap { request in
+            // The request's modules read the request's values; the person's are in another module.
+            self.request(request, Values(values: request.values, constants: constants))
+        }
         return person
     }
 
     // MARK: - Modules
 
-    private func request(_ mapped: MappedRows.Person, _ values: Values) -> RequestRecord? {
+    private func request(_ mapped: MappedRows.Request, _ values: Values) -> RequestRecord? {
         let assessment = self.assessment(mapped, values)
         let active = activePlans(mapped, values)
         guard mapped.filled.contains(.request) || assessment != nil || active != nil else { return nil }
@@ -52,7 +56,7 @@ struct MappedPersonAssembler {
                              assessment: assessment, activePlans: active)
     }
 
-    private func assessment(_ mapped: MappedRows.Person, _ values: Values) -> AssessmentRecord? {
+    private func assessment(_ mapped: MappedRows.Request, _ values: Values) -> AssessmentRecord? {
         let plan = self.plan(mapped, values)
         guard mapped.filled.contains(.assessment) || plan != nil else { return nil }
         return AssessmentRecord(assessmentOutcome: values.text(.assessment, "AssessmentOutcome"),
@@ -64,7 +68,7 @@ struct MappedPersonAssembler {
                                 week20: values.flag(.assessment, "Week20"), namedPlan: plan)
     }
 
-    private func plan(_ mapped: MappedRows.Person, _ values: Values) -> NamedPlanRecord? {
+    private func plan(_ mapped: MappedRows.Request, _ values: Values) -> NamedPlanRecord? {
         let details = (1...2).filter { mapped.filled.contains(.planDetail($0)) }.map { setting(.planDetail($0), values) }
         guard mapped.filled.contains(.plan) || !details.isEmpty else { return nil }
         return NamedPlanRecord(startDate: values.day(.plan, "StartDate"), planDetails: details, planRes: values.text(.plan, "PlanRes"),
@@ -73,7 +77,7 @@ struct MappedPersonAssembler {
                                ceaseDate: values.day(.plan, "CeaseDate"), ceaseReason: values.text(.plan, "CeaseReason"))
     }
 
-    private func activePlans(_ mapped: MappedRows.Person, _ values: Values) -> ActivePlansRecord? {
+    private func activePlans(_ mapped: MappedRows.Request, _ values: Values) -> ActivePlansRecord? {
         let needs = (1...2).filter { mapped.filled.contains(.need($0)) }.map {
             SENNeedRecord(senType: values.text(.need($0), "SENtype"), senTypeRank: values.integer(.need($0), "SENtypeRank"))
         }

@@ -7,7 +7,17 @@ public struct MappedRows: Sendable {
     struct Person: Sendable {
         var index: Int
         var firstRow: Int
-        /// Values of every module but placements, by element.
+        /// Values of the person module, by element.
+        var values: [MappingTarget: FieldValue] = [:]
+        /// The person's requests in order of first appearance (one unless the mapping has a
+        /// `request_key`).
+        var requests: [Request] = []
+    }
+
+    /// One request's values, merged over its rows: the request and every module below it.
+    struct Request: Sendable {
+        var firstRow: Int
+        /// Values of every module but the person and placements, by element.
         var values: [MappingTarget: FieldValue] = [:]
         /// Modules with at least one value read from a column (constants do not make a module exist).
         var filled: Set<MappingModule> = []
@@ -18,6 +28,8 @@ public struct MappedRows: Sendable {
     /// The table as read.
     public let table: SheetTable
     var persons: [Person] = []
+    /// What a request's values are one per in messages: `request` with a request key, else `person`.
+    private let requestScope: String
     /// Cells that could not be read, in row order.
     public private(set) var failures: [RowFailure] = []
     /// Column name -> value -> how many cells had it, for values no code table translates.
@@ -29,43 +41,85 @@ public struct MappedRows: Sendable {
     /// when a column the mapping reads is missing.
     public init(table: SheetTable, mapping: MappingDefinition) throws {
         self.table = table
+        requestScope = mapping.requestKey == nil ? "person" : "request"
         let columns = try Self.resolveColumns(table: table, mapping: mapping)
         let reader = FieldValueReader(mapping: mapping)
+        let requestKey = mapping.requestKey.flatMap { name in table.header.column(name).map { (table.header.names[$0], $0) } }
         for (rows, key) in try groups(mapping: mapping) {
             var person = Person(index: persons.count + 1, firstRow: rows[0].number)
             if let (keyColumn, keyIndex) = key, rows[0].text(keyIndex).isEmpty {
                 fail("MAPPING-KEY", row: rows[0], column: keyColumn, index: keyIndex, target: nil,
                      person: person.index, "the person key is empty: every row needs it to be grouped into a person")
             }
-            for row in rows {
-                for (index, name) in table.header.names.enumerated() where !row.text(index).isEmpty {
-                    filledCells[name, default: 0] += 1
+            for requestRows in Self.requests(of: rows, key: requestKey?.1) {
+                var request = Request(firstRow: requestRows[0].number)
+                if let (keyColumn, keyIndex) = requestKey, requestRows[0].text(keyIndex).isEmpty {
+                    fail("MAPPING-KEY", row: requestRows[0], column: keyColumn, index: keyIndex, target: nil,
+                         person: person.index, "the request key is empty: every row needs it to be grouped into a request")
                 }
-                var placementSlots: [Int: [MappingTarget: FieldValue]] = [:]
-                for (field, index) in columns {
-                    guard let index else { continue }
-                    let cell = row.text(index)
-                    switch reader.value(field, cell: cell, table: table) {
-                    case .failure(let problem):
-                        if problem.kind == .untranslated { untranslated[table.header.names[index], default: [:]][cell, default: 0] += 1 }
-                        fail(problem.kind.rawValue, row: row, column: table.header.names[index], index: index, target: field.target,
-                             person: person.index, problem.message, value: cell)
-                    case .success(nil): continue
-                    case .success(let value?):
-                        if case let .placement(slot) = field.target.module {
-                            placementSlots[slot, default: [:]][field.target] = value
-                        } else {
-                            merge(value, into: &person, field: field, row: row, index: index, rows: rows)
-                        }
-                    }
+                for row in requestRows {
+                    read(row, columns: columns, reader: reader, into: &person, request: &request, personRows: rows,
+                         requestRows: requestRows)
                 }
-                for slot in placementSlots.keys.sorted() {
-                    let placement = placementSlots[slot]!
-                    if !person.placements.contains(placement) { person.placements.append(placement) }
-                }
+                person.requests.append(request)
             }
             persons.append(person)
         }
+    }
+
+    /// Reads one row's cells into its person and request.
+    private mutating func read(_ row: SheetRow, columns: [(FieldMapping, Int?)], reader: FieldValueReader,
+                               into person: inout Person, request: inout Request, personRows: [SheetRow],
+                               requestRows: [SheetRow]) {
+        for (index, name) in table.header.names.enumerated() where !row.text(index).isEmpty {
+            filledCells[name, default: 0] += 1
+        }
+        var placementSlots: [Int: [MappingTarget: FieldValue]] = [:]
+        for (field, index) in columns {
+            guard let index else { continue }
+            let cell = row.text(index)
+            switch reader.value(field, cell: cell, table: table) {
+            case .failure(let problem):
+                if problem.kind == .untranslated { untranslated[table.header.names[index], default: [:]][cell, default: 0] += 1 }
+                fail(problem.kind.rawValue, row: row, column: table.header.names[index], index: index, target: field.target,
+                     person: person.index, problem.message, value: cell)
+            case .success(nil): continue
+            case .success(let value?):
+                switch field.target.module {
+                case .placement(let slot): placementSlots[slot, default: [:]][field.target] = value
+                case .person:
+                    merge(value, into: &person.values, field: field, row: row, index: index, rows: personRows,
+                          person: person.index, scope: "person")
+                default:
+                    request.filled.insert(field.target.module)
+                    // Without a request key a person has one request: its values are the person's.
+                    merge(value, into: &request.values, field: field, row: row, index: index, rows: requestRows,
+                          person: person.index, scope: requestScope)
+                }
+            }
+        }
+        for slot in placementSlots.keys.sorted() {
+            let placement = placementSlots[slot]!
+            if !request.placements.contains(placement) { request.placements.append(placement) }
+        }
+    }
+
+    /// A person's rows grouped into requests by the request key column, in order of first
+    /// appearance (rows with an empty key each on their own); one group without a key column.
+    private static func requests(of rows: [SheetRow], key: Int?) -> [[SheetRow]] {
+        guard let key else { return [rows] }
+        var groups: [[SheetRow]] = []
+        var groupOfKey: [String: Int] = [:]
+        for row in rows {
+            let value = row.text(key)
+            if !value.isEmpty, let group = groupOfKey[value] {
+                groups[group].append(row)
+            } else {
+                if !value.isEmpty { groupOfKey[value] = groups.count }
+                groups.append([row])
+            }
+        }
+        return groups
     }
 
     /// The column position of every field read from a column (nil: optional and absent).
@@ -79,6 +133,9 @@ public struct MappedRows: Sendable {
                 missing.append("'\(column)' (\(field.key), \(mapping.place(field.key)))")
             }
             resolved.append((field, index))
+        }
+        if let key = mapping.requestKey, table.header.column(key) == nil {
+            missing.insert("'\(key)' (request_key, \(mapping.place("request_key")))", at: 0)
         }
         if let key = mapping.personKey, table.header.column(key) == nil {
             missing.insert("'\(key)' (person_key, \(mapping.place("person_key")))", at: 0)
@@ -112,19 +169,19 @@ public struct MappedRows: Sendable {
         return order.map { (byKey[$0] ?? single[$0]!, (keyColumn, keyIndex)) }
     }
 
-    /// Keeps a per-person value; a different value on another row of the same person is a failure.
-    private mutating func merge(_ value: FieldValue, into person: inout Person, field: FieldMapping, row: SheetRow,
-                                index: Int, rows: [SheetRow]) {
-        person.filled.insert(field.target.module)
-        guard let earlier = person.values[field.target] else {
-            person.values[field.target] = value
+    /// Keeps a value that takes one value per `scope` (person or request); a different value on
+    /// another of its rows is a failure.
+    private mutating func merge(_ value: FieldValue, into values: inout [MappingTarget: FieldValue], field: FieldMapping,
+                                row: SheetRow, index: Int, rows: [SheetRow], person: Int, scope: String) {
+        guard let earlier = values[field.target] else {
+            values[field.target] = value
             return
         }
         guard earlier != value else { return }
-        let first = rows.first { $0.text(index) != row.text(index) && !$0.text(index).isEmpty }?.number ?? person.firstRow
+        let first = rows.first { $0.text(index) != row.text(index) && !$0.text(index).isEmpty }?.number ?? rows[0].number
         let shown = field.target.isPersonal ? FieldValueReader.masked(row.text(index)) : row.text(index)
         fail("MAPPING-CONFLICT", row: row, column: table.header.names[index], index: index, target: field.target,
-             person: person.index, "'\(shown)' differs from the value on row \(first) for the same person: \(field.target) takes one value per person")
+             person: person, "'\(shown)' differs from the value on row \(first) for the same \(scope): \(field.target) takes one value per \(scope)")
     }
 
     private mutating func fail(_ rule: String, row: SheetRow, column: String, index: Int, target: MappingTarget?,

@@ -14,6 +14,9 @@ public struct MappingDefinition: Sendable {
     public var constants: ReturnConstants
     /// Rows with the same value in this column are one person; nil: every row is a person.
     public var personKey: String?
+    /// Rows of one person with the same value in this column are one request (EHC needs assessment
+    /// request), in order of first appearance; nil: each person has one request.
+    public var requestKey: String?
     /// Formats tried in order for every date field without its own (ISO `yyyy-mm-dd` always works).
     public var dateFormats: [DateFormat]
     /// Code tables by name.

@@ -82,10 +82,11 @@ struct MappingFileParser {
 
     // MARK: - The file
 
-    static let topKeys = ["id", "version", "summary", "file", "return", "person_key", "dates", "codes", "fields"]
+    static let topKeys = ["id", "version", "summary", "file", "return", "person_key", "request_key", "dates", "codes", "fields"]
 
     mutating func definition(_ root: Node) throws -> MappingDefinition {
-        var id: String?, version = "1.0.0", summary: String?, personKey: String?
+        var id: String?, version = "1.0.0", summary: String?, personKey: String?, requestKey: String?
+        var requestKeyNode: Node?
         var layout = FileLayout()
         var constants: (la: String?, census: Day?, year: Int?) = (nil, nil, nil)
         var dateFormats: [DateFormat] = []
@@ -102,6 +103,9 @@ struct MappingFileParser {
             case "version": version = try text(value, path)
             case "summary": summary = try text(value, path)
             case "person_key": personKey = try text(value, path)
+            case "request_key":
+                requestKey = try text(value, path)
+                requestKeyNode = value
             case "file": layout = try self.layout(value, path)
             case "return":
                 for (k, kpath, v) in try pairs(value, path, allowed: ["la_code", "census_date", "collection_year"]) {
@@ -141,12 +145,18 @@ struct MappingFileParser {
             fields += try self.section(section, value, spath, codeTables: codeTables)
         }
         if let personKey, personKey.isEmpty { throw fail(root, "person_key", "the person key must name a column") }
+        if let requestKey {
+            guard !requestKey.isEmpty else { throw fail(requestKeyNode, "request_key", "the request key must name a column") }
+            guard personKey != nil else {
+                throw fail(requestKeyNode, "request_key", "a request key groups the rows of one person: give person_key too")
+            }
+        }
         guard fields.contains(where: { $0.column != nil }) else { throw fail(node, path, "no field is read from a column") }
         return MappingDefinition(file: file, id: id, version: version,
                                  summary: summary ?? "SEN2 records mapped from a CSV/XLSX export (\(id))",
                                  layout: layout, constants: ReturnConstants(laCode: la, censusDate: census,
                                                                             collectionYear: constants.year ?? census.year),
-                                 personKey: personKey, dateFormats: dateFormats, codeTables: codeTables, fields: fields,
+                                 personKey: personKey, requestKey: requestKey, dateFormats: dateFormats, codeTables: codeTables, fields: fields,
                                  lines: lines)
     }
 

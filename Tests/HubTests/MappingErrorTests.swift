@@ -191,7 +191,7 @@ import Testing
          MappingFileError(file: "tiny.yaml", line: 6, key: "return.census_date", message: "'16/01/2025' is not a date YYYY-MM-DD")),
         ("file:", "flie:",
          MappingFileError(file: "tiny.yaml", line: 2, key: "flie",
-                          message: "unknown key (allowed here: id, version, summary, file, return, person_key, dates, codes, fields)")),
+                          message: "unknown key (allowed here: id, version, summary, file, return, person_key, request_key, dates, codes, fields)")),
         ("  sex: {Boy: M, Girl: F}", "  sex: {Boy: M, boy: F}",
          MappingFileError(file: "tiny.yaml", line: 8, key: "codes.sex.boy", message: "'boy' is translated twice in this table")),
         ("codes: sex}", "codes: sex}\n  needs:\n    - SENtypeRank: {value: first}",
@@ -203,6 +203,12 @@ import Testing
         let yaml = Self.minimal.replacingOccurrences(of: find, with: replace)
         #expect(yaml != Self.minimal)
         #expect(parseError(yaml) == expected)
+    }
+
+    @Test func aRequestKeyNeedsAPersonKey() {
+        #expect(parseError(Self.minimal.replacingOccurrences(of: "id: tiny\n", with: "id: tiny\nrequest_key: Request\n"))
+                == MappingFileError(file: "tiny.yaml", line: 2, key: "request_key",
+                                    message: "a request key groups the rows of one person: give person_key too"))
     }
 
     @Test func aMappingWithoutTheReturnConstantsIsRefused() {
