@@ -21,6 +21,8 @@ public struct MappingDiagnosis: Sendable {
     public var origin: String
     public var rows: Int
     public var persons: Int
+    /// Requests over all persons, when the mapping has a `request_key` (nil: one a person).
+    public var requests: Int?
     public var columns: [Column]
     /// Optional columns the mapping names that the export does not have.
     public var absentOptional: [String]
@@ -37,6 +39,7 @@ public struct MappingDiagnosis: Sendable {
         origin = mapped.table.origin
         rows = mapped.table.rows.count
         persons = mapped.persons.count
+        requests = mapping.requestKey == nil ? nil : mapped.persons.reduce(0) { $0 + $1.requests.count }
         failures = mapped.failures
         let header = mapped.table.header
         var targets: [Int: [String]] = [:]
@@ -47,6 +50,7 @@ public struct MappingDiagnosis: Sendable {
             targets[index, default: []].append(field.target.description + (field.codes.map { " (codes: \($0))" } ?? ""))
         }
         if let key = mapping.personKey, let index = header.column(key) { targets[index, default: []].insert("person key", at: 0) }
+        if let key = mapping.requestKey, let index = header.column(key) { targets[index, default: []].insert("request key", at: 0) }
         columns = header.names.enumerated().map { index, name in
             let seen = mapped.untranslated[name] ?? [:]
             return Column(name: name, mappedTo: targets[index] ?? [], filled: mapped.filledCells[name] ?? 0,
@@ -56,7 +60,8 @@ public struct MappingDiagnosis: Sendable {
 
     /// The report as text: a line per column, then the untranslated values and the failed rows.
     public func render(maxFailures: Int = 50) -> String {
-        var lines = ["mapping \(importerID) (\(mappingFile)) on the \(origin): \(rows) rows, \(persons) persons"]
+        var lines = ["mapping \(importerID) (\(mappingFile)) on the \(origin): \(rows) rows, \(persons) persons"
+                     + (requests.map { ", \($0) requests" } ?? "")]
         lines.append("columns:")
         let width = min(40, columns.map(\.name.count).max() ?? 0)
         for column in columns {

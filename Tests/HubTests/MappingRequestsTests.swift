@@ -2,6 +2,7 @@ import Foundation
 import HubKit
 import HubStore
 import ImportPipeline
+import InputFiles
 import MappingImporters
 import Testing
 
@@ -74,6 +75,20 @@ import Testing
             SELECT r.received_date, pl.urn FROM placements pl JOIN active_plans ap ON ap.id = pl.active_plans_id
             JOIN requests r ON r.id = ap.request_id ORDER BY pl.id
             """) == [["2024-09-02", "100001"], ["2024-09-02", "100003"], ["2024-05-05", "100002"]])
+    }
+
+    @Test func theMappingDiagnosisCountsRequestsAndShowsTheKey() throws {
+        let (hub, export) = try hub(rows: [
+            "X800123415001,R1,Boy,2015-03-04,2023-02-01,N,2023-03-10,,,,",
+            "X800123415001,R2,Boy,2015-03-04,2024-09-02,Y,2024-10-01,Y,2024-11-01,100001,1",
+            "X800123415001,R2,,,,,,,,100003,2",
+        ])
+        defer { hub.folder.remove() }
+        let importer = try #require(hub.catalog.importer(id: "mapping:requests") as? MappingImporter)
+        let diagnosis = try MappingDiagnosis(importer: importer, source: InputOpener().source(path: export))
+        #expect((diagnosis.rows, diagnosis.persons, diagnosis.requests) == (3, 1, 2))
+        #expect(diagnosis.columns[1].mappedTo == ["request key"])
+        #expect(diagnosis.render().hasPrefix("mapping mapping:requests (") && diagnosis.render().contains(": 3 rows, 1 persons, 2 requests\n"))
     }
 
     @Test func aRequestValueThatDiffersWithinOneRequestRejectsTheFile() throws {
