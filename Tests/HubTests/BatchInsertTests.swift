@@ -68,7 +68,7 @@ import Testing
         }
         let batch = Self.threePersons
         let oneByOne = try tables { writer in
-            for entry in batch { try writer.write(entry.person, identity: entry.identity) }
+            for entry in batch { try writer.write([entry]) }
         }
         let together = try tables { writer in try writer.write(batch) }
         #expect(together == oneByOne)

@@ -52,11 +52,6 @@ public final class PersonWriter {
         needs = table("sen_needs", "active_plans_id, sen_type, sen_type_rank")
     }
 
-    /// Writes one person with everything below it.
-    public func write(_ person: PersonRecord, identity: PseudonymisedIdentity) throws {
-        try write([PseudonymisedPerson(person, identity)])
-    }
-
     /// Writes persons with everything below them, in order.
     public func write(_ batch: [PseudonymisedPerson]) throws {
         guard !batch.isEmpty else { return }
