@@ -43,10 +43,7 @@ import Testing
     @Test func newArchivesAreZstdAndReprocess() throws {
         let hub = try Hub()
         defer { hub.folder.remove() }
-        guard case let .imported(first, _, _) = try hub.importFile("201.txt", ImportTransactionTests.firstReturn) else {
-            Issue.record("not imported")
-            return
-        }
+        let first = try hub.importedFirstReturn()
         let chunks = try sealedChunks(hub, importID: first.id)
         #expect(chunks.count == 1)
         let payload = try sealer(hub).open(chunks[0])
@@ -54,10 +51,7 @@ import Testing
         #expect(try ImportLedger(database: hub.store.database).archiveFormat(importID: first.id) == "marked-zstd+chachapoly-v2")
         #expect(first.checksum == sha256Hex(Array(ImportTransactionTests.firstReturn.utf8)))
         try FileManager.default.removeItem(atPath: hub.folder.file("201.txt"))
-        guard case let .imported(again, replaced, _) = hub.runner.reprocess(importID: first.id) else {
-            Issue.record("not re-processed")
-            return
-        }
+        let (again, replaced) = try hub.reprocessed(first.id)
         #expect(replaced?.id == first.id)
         #expect(again.checksum == first.checksum)
         #expect(again.records == 3)
@@ -66,10 +60,7 @@ import Testing
     @Test func anOldZlibArchiveStillReprocesses() throws {
         let hub = try Hub()
         defer { hub.folder.remove() }
-        guard case let .imported(first, _, _) = try hub.importFile("201.txt", ImportTransactionTests.firstReturn) else {
-            Issue.record("not imported")
-            return
-        }
+        let first = try hub.importedFirstReturn()
         // Rewrite the archive as the zlib-era hnhub wrote it: marker 1 and a zlib stream at level 1.
         let bytes = Array(ImportTransactionTests.firstReturn.utf8)
         let old = try sealer(hub).seal([RawArchive.zlibMarker] + Zlib.compress(bytes, level: 1))
@@ -78,10 +69,7 @@ import Testing
         try hub.store.database.execute("UPDATE imports SET archive_format = 'marked-zlib+chachapoly-v1' WHERE id = ?",
                                        [.integer(first.id)])
         try FileManager.default.removeItem(atPath: hub.folder.file("201.txt"))
-        guard case let .imported(again, replaced, _) = hub.runner.reprocess(importID: first.id) else {
-            Issue.record("not re-processed")
-            return
-        }
+        let (again, replaced) = try hub.reprocessed(first.id)
         #expect(replaced?.id == first.id)
         #expect(again.checksum == first.checksum)
         #expect(again.records == 3)
@@ -102,10 +90,7 @@ import Testing
     @Test func anArchiveOfAFormatThisHnhubDoesNotKnowIsRefusedByName() throws {
         let hub = try Hub()
         defer { hub.folder.remove() }
-        guard case let .imported(first, _, _) = try hub.importFile("201.txt", ImportTransactionTests.firstReturn) else {
-            Issue.record("not imported")
-            return
-        }
+        let first = try hub.importedFirstReturn()
         try hub.store.database.execute("UPDATE imports SET archive_format = 'marked-brotli+chachapoly-v9' WHERE id = ?",
                                        [.integer(first.id)])
         guard case let .rejected(_, reason) = hub.runner.reprocess(importID: first.id) else {
@@ -119,10 +104,7 @@ import Testing
     @Test func theSameBytesAreANoOpEvenThoughTheChecksumComesFromTheArchiveRead() throws {
         let hub = try Hub()
         defer { hub.folder.remove() }
-        guard case .imported = try hub.importFile("201.txt", ImportTransactionTests.firstReturn) else {
-            Issue.record("not imported")
-            return
-        }
+        _ = try hub.importedFirstReturn()
         let before = try hub.snapshot()
         guard case .alreadyImported = try hub.importFile("201-again.txt", ImportTransactionTests.firstReturn) else {
             Issue.record("expected a no-op")

@@ -30,6 +30,20 @@ import Testing
             return outcomes[0]
         }
 
+        /// Imports `firstReturn` as 201.txt; throws (failing the test) when it is not imported.
+        func importedFirstReturn() throws -> ImportEntry {
+            let outcome = try importFile("201.txt", ImportTransactionTests.firstReturn)
+            guard case let .imported(entry, _, _) = outcome else { throw UnexpectedOutcome("not imported: \(outcome)") }
+            return entry
+        }
+
+        /// Re-processes import `id` from its archive; throws (failing the test) when it is not imported.
+        func reprocessed(_ id: Int64) throws -> (entry: ImportEntry, replaced: ImportEntry?) {
+            let outcome = runner.reprocess(importID: id)
+            guard case let .imported(entry, replaced, _) = outcome else { throw UnexpectedOutcome("not re-processed: \(outcome)") }
+            return (entry, replaced)
+        }
+
         /// Every row of every table, as text: equal snapshots mean an unchanged store.
         func snapshot() throws -> [String] {
             let tables = try store.database.rows("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
@@ -170,16 +184,10 @@ import Testing
     @Test func reprocessRunsTheArchivedBytesAgain() throws {
         let hub = try Hub()
         defer { hub.folder.remove() }
-        guard case let .imported(first, _, _) = try hub.importFile("201.txt", Self.firstReturn) else {
-            Issue.record("not imported")
-            return
-        }
+        let first = try hub.importedFirstReturn()
         // The original file is gone: the archive is all there is.
         try FileManager.default.removeItem(atPath: hub.folder.file("201.txt"))
-        guard case let .imported(again, replaced, _) = hub.runner.reprocess(importID: first.id) else {
-            Issue.record("not re-processed")
-            return
-        }
+        let (again, replaced) = try hub.reprocessed(first.id)
         #expect(replaced?.id == first.id)
         #expect(again.checksum == first.checksum)
         #expect(again.records == 3)
@@ -304,4 +312,10 @@ import Testing
         #expect(skipped["hub.secret"] == "a hub store or secret file")
         #expect(skipped["hub.sqlite"] == "a hub store or secret file")
     }
+}
+
+/// A test's import ended otherwise than it expected (thrown, so the test fails with the outcome).
+struct UnexpectedOutcome: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
 }

@@ -50,6 +50,12 @@ import Testing
         return (hub, export)
     }
 
+    /// Why the import was rejected; throws (failing the test) when it was not.
+    func rejection(_ outcome: ImportOutcome) throws -> String {
+        guard case let .rejected(_, reason) = outcome else { throw UnexpectedOutcome("not rejected: \(outcome)") }
+        return reason
+    }
+
     @Test func rowsOfOneChildWithTwoRequestKeysAreTwoRequests() throws {
         let (hub, export) = try hub(rows: [
             "X800123415001,R1,Boy,2015-03-04,2023-02-01,N,2023-03-10,,,,",
@@ -58,10 +64,8 @@ import Testing
             "X800123415001,R2,,,,,,,,100003,2",
         ])
         defer { hub.folder.remove() }
-        guard case let .imported(entry, _, _) = hub.run(export) else {
-            Issue.record("not imported: \(hub.run(export))")
-            return
-        }
+        let outcome = hub.run(export)
+        guard case let .imported(entry, _, _) = outcome else { throw UnexpectedOutcome("not imported: \(outcome)") }
         #expect(try hub.count("SELECT COUNT(*) FROM validation_issues") == 0)
         #expect(entry.records == 2)
         // Requests in order of the child's first row, then of each request's first row.
@@ -97,10 +101,7 @@ import Testing
             "X800123415001,R1,Boy,2015-03-04,2023-02-01,Y,2023-03-10,,,,",
         ])
         defer { hub.folder.remove() }
-        guard case let .rejected(_, reason) = hub.run(export) else {
-            Issue.record("not rejected")
-            return
-        }
+        let reason = try rejection(hub.run(export))
         #expect(reason.hasPrefix("""
             line 3, column 6: column 'Outcome' (request.RequestOutcome): 'Y' differs from the value on row 2 for the same \
             request: request.RequestOutcome takes one value per request
@@ -114,10 +115,7 @@ import Testing
             "X800123415001,R2,Girl,2015-03-04,2024-09-02,Y,2024-10-01,Y,2024-11-01,100001,1",
         ])
         defer { hub.folder.remove() }
-        guard case let .rejected(_, reason) = hub.run(export) else {
-            Issue.record("not rejected")
-            return
-        }
+        let reason = try rejection(hub.run(export))
         #expect(reason.hasPrefix("""
             line 3, column 3: column 'Gender' (person.Sex): 'Girl' differs from the value on row 2 for the same person: \
             person.Sex takes one value per person
@@ -130,10 +128,7 @@ import Testing
             "X800123415001,,Boy,2015-03-04,2024-09-02,Y,2024-10-01,Y,2024-11-01,100001,1",
         ])
         defer { hub.folder.remove() }
-        guard case let .rejected(_, reason) = hub.run(export) else {
-            Issue.record("not rejected")
-            return
-        }
+        let reason = try rejection(hub.run(export))
         #expect(reason.hasPrefix("""
             line 3, column 2: column 'Request ID': the request key is empty: every row needs it to be grouped into a request
             """))
