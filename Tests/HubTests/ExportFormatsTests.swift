@@ -30,8 +30,19 @@ import Testing
                reason: "no establishment register loaded"),
     ]
 
+    /// The hub's pattern over these values (England's total beside them).
+    static var audience: Audience {
+        var figures: [String: [String: [Figure]]] = [:]
+        for v in values where v.numerator != nil {
+            figures[v.indicatorID, default: [:]][v.period, default: []].append(
+                Figure(laCode: v.laCode, numerator: v.numerator, denominator: v.denominator, value: v.value, source: v.source))
+        }
+        let definitions = [WorkbookExportTests.definitions[0], WorkbookExportTests.definitions[1]]
+        return Audience(snapshot: IndicatorSnapshot(definitions: definitions, figures: figures), geography: LAGeography())
+    }
+
     @Test func indicatorsCSVHasAHeaderAndCForSuppressedCells() {
-        let csv = IndicatorCSV.render(SuppressedValues.apply(Self.values, audience: Audience()))
+        let csv = IndicatorCSV.render(SuppressedValues.apply(Self.values, audience: Self.audience))
         #expect(csv == """
             indicator,la_code,period,value,numerator,denominator,unit,polarity,unavailable_reason,source
             ehcp_caseload,800,2024/25,c,c,,count,none,,returns
@@ -45,7 +56,7 @@ import Testing
 
     @Test func indicatorsJSONGivesNullFiguresForSuppressedValues() throws {
         let json = try IndicatorJSON.render(SuppressedValues.apply(Array(Self.values.prefix(2)) + [Self.values[4]],
-                                                                   audience: Audience()))
+                                                                   audience: Self.audience))
         #expect(json == """
             [{"denominator":null,"indicator":"ehcp_caseload","la_code":"800","numerator":null,"period":"2024/25","polarity":"none","source":"returns","suppressed":true,"unit":"count","value":null},\
             {"denominator":null,"indicator":"ehcp_caseload","la_code":"801","numerator":null,"period":"2024/25","polarity":"none","source":"returns","suppressed":true,"unit":"count","value":null},\
@@ -57,7 +68,8 @@ import Testing
     /// definitions.
     func lines(own: Bool = false) throws -> [ComparisonLine] {
         try LAComparisons(snapshot: WorkbookExportTests.snapshot, geography: WorkbookExportTests.geography,
-                          audience: Audience(ownLA: own ? "800" : nil))
+                          audience: Audience(ownLA: own ? "800" : nil, snapshot: WorkbookExportTests.snapshot,
+                                             geography: WorkbookExportTests.geography))
             .lines(for: "800", period: "2024/25", peers: .neighbours)
     }
 

@@ -299,30 +299,6 @@ import Testing
         #expect(letters == ["A", "Z", "AA", "AZ", "BA", "ZZ", "AAA", "XFD"])
     }
 
-    // MARK: - Disclosure across overlapping totals
-
-    /// A cell hidden for the group's total can leave its region with one hidden cell: secondary
-    /// suppression runs until nothing changes. 330 (West Midlands) is small; the group {800, 330}
-    /// then hides 800, which would leave the South West's total with one hidden cell, so 801 goes too.
-    @Test func secondarySuppressionRunsUntilEveryShownTotalIsSafe() {
-        let definition = Self.definitions[0]
-        let all = [Self.figure("800", 10), Self.figure("801", 20), Self.figure("802", 30), Self.figure("330", 3),
-                   Self.figure("331", 50)]
-        let hidden = Audience().hiddenLAs(all, definition: definition,
-                                          totals: [["800", "801", "802"], ["330", "331"], ["800", "330"]])
-        #expect(hidden == ["330", "331", "800", "801"])
-    }
-
-    /// Two small LAs in one region: in 800's own view its 3 shows, so 801's 2 could be worked out
-    /// from the region's total unless the next smallest, 802, is hidden too.
-    @Test func anOwnViewStillProtectsTheOtherSmallCellsOfATotal() {
-        let definition = Self.definitions[0]
-        let all = [Self.figure("800", 3), Self.figure("801", 2), Self.figure("802", 50), Self.figure("803", 70)]
-        let region = [["800", "801", "802", "803"]]
-        #expect(Audience().hiddenLAs(all, definition: definition, totals: region) == ["800", "801"])
-        #expect(Audience(ownLA: "800").hiddenLAs(all, definition: definition, totals: region) == ["801", "802"])
-    }
-
     // MARK: - The command, end to end
 
     var fixtures: [String] {
