@@ -12,6 +12,8 @@ public struct ComparisonLine: Sendable {
     public var hiddenPeers: Set<String>
     /// The region's or England's total must show as `c` (left out of `comparison`).
     public var regionHidden = false
+    /// The region's name, shown or not.
+    public var regionName: String?
     public var englandHidden = false
 
     /// The peers' values a reader may see (hidden ones left out), e.g. for a peer median.
@@ -82,7 +84,7 @@ public struct LAComparisons: Sendable {
             lines.append(ComparisonLine(definition: definition, period: chosen, comparison: comparison,
                                         focusHidden: focusHidden,
                                         hiddenPeers: Set(comparison.peers.map(\.laCode)).intersection(hidden),
-                                        regionHidden: regionHidden, englandHidden: englandHidden))
+                                        regionHidden: regionHidden, regionName: regionName, englandHidden: englandHidden))
         }
         return lines
     }
