@@ -308,6 +308,8 @@ public struct CountSystem: Sendable {
     public func key(_ cell: Int) -> CellKey { cells[cell].key }
 
     public var cellCount: Int { cells.count }
+    /// Every figure the outputs can show (published ones included).
+    public var figureKeys: [FigureKey] { figures.map(\.key) }
     /// Partitions and totals (shown figures add their own equations when audited).
     public var relationCount: Int { equations.count }
 
