@@ -3,6 +3,7 @@ import ComparisonTables
 import DisclosureAudit
 import HubKit
 import LinearProgramming
+import Report
 import Testing
 
 /// The linear system of what a reader is shown, the auditor that bounds every hidden cell by linear
@@ -145,5 +146,16 @@ import Testing
         #expect(shared.hides("ehcp_caseload", period: "2024/25", la: "800"))
         #expect(!shared.hides("ehcp_caseload", period: "2024/25", la: "330"))
         #expect(!Audience(ownLA: "800", snapshot: snapshot, geography: LAGeography()).hides("ehcp_caseload", period: "2024/25", la: "800"))
+    }
+
+    /// With two LAs, one small, England's total would give the small one to the other: the report's
+    /// table shows it as c, like the LA itself.
+    @Test func aHiddenTotalShowsAsCInTheReport() {
+        let snapshot = IndicatorSnapshot(definitions: [Self.caseload], figures: ["ehcp_caseload": ["2024/25": [
+            Self.figure("800", 3), Self.figure("801", 40)]]])
+        let html = ReportBuilder(data: ReportData(snapshot: snapshot, geography: LAGeography()),
+                                 options: ReportOptions(scope: .la("801"))).html()
+        #expect(html.contains("<td class=\"num\">c</td></tr>"))
+        #expect(!html.contains(">43<"))
     }
 }
