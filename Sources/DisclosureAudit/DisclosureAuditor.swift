@@ -60,7 +60,8 @@ public struct DisclosureAuditor: Sendable {
         var report = AuditReport(insider: state.insider, cells: [], programs: 0, largestProgram: 0)
         var ranges: [Int: VariableRange] = [:]
         for (cell, value) in state.derived { ranges[cell] = VariableRange(lower: value, upper: value) }
-        for component in state.components() where component.contains(where: { state.required[$0] != nil }) {
+        for component in state.components() where component.contains(where: { state.required[$0] != nil })
+            && (state.focus.map { focus in component.contains { focus.contains($0) } } ?? true) {
             report.programs += 1
             report.largestProgram = max(report.largestProgram, component.count)
             for (cell, range) in bound(component, state: state, exact: exact) { ranges[cell] = range }
@@ -163,6 +164,11 @@ struct AuditState {
     var required: [Int: (ProtectionRequirement, [FigureKey])] = [:]
     /// For an insider, its own part of each sum cell it is a member of.
     var ownPart: [Int: Double] = [:]
+    /// Every cell of a hidden figure (with the figures), and every rest: what may need protecting.
+    var candidates: [Int: [FigureKey]] = [:]
+    /// When set, only connected parts with one of these cells can have changed since the outsider's
+    /// audit (which passed): the others are not bounded again.
+    var focus: Set<Int>?
     /// Every equation with its terms before substitution.
     var all: [Equation] = []
     /// Equations with two or more unknown cells after substitution.
@@ -193,37 +199,64 @@ struct AuditState {
         for (index, equation) in all.enumerated() {
             for term in equation.unknown { equationsOfCell[term.cell, default: []].append(index) }
         }
+        for figure in system.figures where !figure.published && hidden.contains(figure.key) {
+            for cell in Set(figure.cells) { candidates[cell, default: []].append(figure.key) }
+        }
+        for (index, cell) in system.cells.enumerated() where cell.role == .rest { candidates[index] = candidates[index] ?? [] }
+        classify(threshold: threshold)
+        substitute(all)
+    }
+
+    /// An insider's view, from the outsider's of the same pattern when that one passed: the
+    /// insider's own cells join what is known, and only the parts of the system they touch (and
+    /// the totals the insider is a member of) are bounded again.
+    init(insider: String, outsider: AuditState, threshold: Int) {
+        system = outsider.system
+        self.insider = insider
+        all = outsider.all
+        equationsOfCell = outsider.equationsOfCell
+        known = outsider.known
+        derived = outsider.derived
+        candidates = outsider.candidates
+        var own = Set<Int>()
+        for (index, cell) in system.cells.enumerated() where cell.owner == insider {
+            if let value = cell.value {
+                known[index] = value
+                own.insert(index)
+            }
+        }
+        classify(threshold: threshold)
+        let touched = outsider.open.filter { $0.unknown.contains { own.contains($0.cell) } }
+        focus = Set(touched.flatMap { $0.unknown.map(\.cell) }).subtracting(own).union(ownPart.keys)
+        substitute(outsider.open)
+    }
+
+    /// The requirement of each candidate cell for this reader.
+    private mutating func classify(threshold: Int) {
         if let insider {
             for (sum, members) in system.sumMembers {
                 let own = members.filter { system.cells[$0].owner == insider }
                 if !own.isEmpty { ownPart[sum] = own.reduce(0) { $0 + (system.cells[$1].value ?? 0) } }
             }
         }
-        func classify(_ cell: Int) -> ProtectionRequirement? {
+        for (cell, figures) in candidates {
             let info = system.cells[cell]
-            guard let whole = info.value, known[cell] == nil else { return nil }
+            guard let whole = info.value, known[cell] == nil else { continue }
             let value = whole - (ownPart[cell] ?? 0)
-            if info.kind == .children && value > 0.5 && value < Double(threshold) - 0.5 { return .primary }
-            // Secondary cells hide nothing small themselves: an LA's hidden count is checked for the
-            // outsider (the reader every shared output is made for); primary cells for every reader.
-            if insider == nil && info.kind != .reference && info.role == .count && value > 0.5 { return .secondary }
-            return nil
-        }
-        for figure in system.figures where !figure.published && hidden.contains(figure.key) {
-            for cell in Set(figure.cells) {
-                guard let requirement = classify(cell) else { continue }
-                required[cell, default: (requirement, [])].1.append(figure.key)
+            if info.kind == .children && value > 0.5 && value < Double(threshold) - 0.5 {
+                required[cell] = (.primary, figures)
+            } else if insider == nil && info.kind != .reference && info.role == .count && value > 0.5 {
+                // Secondary cells hide nothing small themselves: an LA's hidden count is checked for
+                // the outsider (the reader every shared output is made for); primary ones for all.
+                required[cell] = (.secondary, figures)
             }
         }
-        for (index, cell) in system.cells.enumerated() where cell.role == .rest {
-            if let requirement = classify(index), requirement == .primary { required[index] = (requirement, []) }
-        }
-        substitute()
     }
 
-    /// Substitutes known cells, and solves equations left with one unknown, until nothing changes.
-    private mutating func substitute() {
-        var pending = all
+    /// Substitutes known cells into `equations`, and solves those left with one unknown, until
+    /// nothing changes.
+    private mutating func substitute(_ equations: [Equation]) {
+        var pending = equations
         var changed = true
         while changed {
             changed = false

@@ -61,8 +61,12 @@ public struct SuppressionPattern: Sendable, Equatable {
             var failed: [CellKey] = []
             var added = false
             let insiders = Set(pattern.hidden.map(\.unit)).intersection(system.hubLAs).sorted()
+            var outsider: AuditState?
             for reader in [nil] + insiders.map(Optional.some) {
-                let state = AuditState(system: system, hidden: pattern.hidden, insider: reader, threshold: threshold)
+                // Insiders are audited only once the outsider passed this round: from its view.
+                let state = reader.flatMap { insider in outsider.map { AuditState(insider: insider, outsider: $0, threshold: threshold) } }
+                    ?? AuditState(system: system, hidden: pattern.hidden, insider: reader, threshold: threshold)
+                if reader == nil { outsider = state }
                 let report = auditor.audit(state, exact: false)
                 // Cells this round's further suppression made unknown: a failure in a relation with
                 // one of them waits for the next audit, which may find it protected already.
