@@ -57,9 +57,10 @@ import Testing
             $0.contains("plans.age_band_share_20to25") && $0.contains("3..3") && $0.contains("PINNED")
         })
         // ... the hub's pattern is not, for an outsider nor for a member knowing its own figures.
-        let audit = try runHub(["audit-disclosure"] + hub + ["--group", "demo-partnership"])
+        let audit = try runHub(["audit-disclosure"] + hub + ["--group", "demo-partnership", "--every-la"])
         #expect(audit.status == 0, "\(audit.output)")
-        #expect(audit.output.hasSuffix("every hidden cell is protected\n"))
+        #expect(audit.output.split(separator: "\n").suffix(5) == ["every hidden cell is protected"]
+                + Self.group.map { "LA \($0) knowing its own figures: every hidden cell is protected" })
         let own = try runHub(["audit-disclosure"] + hub + ["--la", "801", "--own", "--format", "json"])
         #expect(own.status == 0)
         let report = try #require(try JSONSerialization.jsonObject(with: Data(own.output.utf8)) as? [String: Any])

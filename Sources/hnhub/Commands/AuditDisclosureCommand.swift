@@ -32,6 +32,9 @@ struct AuditDisclosureCommand: ParsableCommand {
     @Flag(name: .long, help: "List every hidden cell of the hub, not only those of the LAs in scope.")
     var all = false
 
+    @Flag(name: .customLong("every-la"), help: "Also audit each LA of the hub reading with its own figures known (one summary line each).")
+    var everyLA = false
+
     @Option(name: .long, help: "table or json.")
     var format: Format = .table
 
@@ -89,7 +92,17 @@ struct AuditDisclosureCommand: ParsableCommand {
         case .table: print(Self.table(report, listed: listed, pattern: chosen, system: system, threshold: threshold,
                                       patternSeconds: patternSeconds, seconds: seconds))
         }
-        if !report.passed { throw ExitCode(1) }
+        var passed = report.passed
+        if everyLA {
+            let auditor = DisclosureAuditor(system: system, threshold: threshold)
+            for la in system.hubLAs {
+                let own = auditor.audit(hidden: chosen.hidden, insider: la)
+                passed = passed && own.passed
+                print("LA \(la) knowing its own figures: " + (own.passed ? "every hidden cell is protected"
+                      : "\(own.unprotected.count) pinned: " + own.unprotected.prefix(5).map { "\($0.cell)" }.joined(separator: "; ")))
+            }
+        }
+        if !passed { throw ExitCode(1) }
     }
 
     static func table(_ report: AuditReport, listed: [CellAudit], pattern: SuppressionPattern, system: CountSystem,
