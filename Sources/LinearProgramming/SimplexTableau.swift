@@ -76,6 +76,8 @@ public struct SimplexTableau: Sendable {
         var costs = [Double](repeating: 0, count: variableCount)
         for (variable, cost) in objective { costs[variable] = cost }
         var tableau = Tableau(cells: cells, width: stride, rows: rowCount, basis: basis)
+        // Let go of this copy, so pivoting works on the one array instead of copying it.
+        cells = []
         let bounded = tableau.minimize(costs)
         cells = tableau.cells
         basis = tableau.basis
