@@ -84,7 +84,8 @@ struct AuditDisclosureCommand: ParsableCommand {
         let report = DisclosureAuditor(system: system, threshold: threshold)
             .audit(hidden: chosen.hidden, insider: selection.own ? selection.la : nil)
         let seconds = Date().timeIntervalSince(auditStarted)
-        let listed = all || scopeLAs == nil ? report.cells : report.cells.filter { cell in
+        // An LA reading with its own figures: every other LA's hidden cells are what it is audited on.
+        let listed = all || scopeLAs == nil || selection.own ? report.cells : report.cells.filter { cell in
             cell.cell.unit.split(whereSeparator: { !$0.isNumber }).contains { scopeLAs!.contains(String($0)) }
         }
         switch format {
@@ -112,7 +113,8 @@ struct AuditDisclosureCommand: ParsableCommand {
             table.rows.append([cell.cell.unit, cell.cell.period, cell.cell.count,
                                cell.requirement == .primary ? "0 and \(threshold)+" : "not pinned",
                                cell.range.description, cell.protected ? "ok" : "PINNED",
-                               cell.hiddenIn.map(\.indicator).joined(separator: " ")])
+                               cell.hiddenIn.map { $0.unit.first?.isNumber == true ? $0.indicator : "\($0.indicator) (\($0.unit))" }
+                                   .joined(separator: " ")])
         }
         let reader = report.insider.map { "LA \($0) knowing its own figures" } ?? "any LA but its own figures"
         var lines = [
