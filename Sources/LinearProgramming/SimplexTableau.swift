@@ -44,7 +44,10 @@ public struct SimplexTableau: Sendable {
         for artificial in n..<(n + m) { costs[artificial] = 1 }
         _ = phase1.minimize(costs)
         let residual = phase1.objective(costs)
-        guard residual <= Self.tolerance * Double(max(1, m)) * 100 else { throw InfeasibleProgram(residual: residual) }
+        // Relative to the right-hand sides: sums of money run to millions, where doubles keep ~1e-16
+        // of the value.
+        let scale = program.equations.reduce(1) { max($0, abs($1.constant)) }
+        guard residual <= Self.tolerance * scale * Double(max(1, m)) else { throw InfeasibleProgram(residual: residual) }
         // Drive the artificials out of the basis; a row where none can leave is redundant.
         var row = 0
         while row < phase1.rows {
