@@ -91,7 +91,7 @@ import Testing
         init(importers: [any Importer] = []) throws {
             folder = try TemporaryFolder()
             path = folder.file("hub.sqlite")
-            plugins = PluginCatalog.load(policy: PluginPolicy(directories: [buildFolder], executableFolder: buildFolder))
+            plugins = PluginCatalog.load(policy: builtInPluginPolicy)
             store = try Store(path: path)
             runner = ImportRunner(catalog: importers.isEmpty ? plugins : catalog(importers: importers), opener: InputOpener(),
                                   store: store, secret: try HubSecret.create(path: folder.file("hub.secret")))
