@@ -87,23 +87,46 @@ struct HubOptions: ParsableArguments {
         return (plugins, refusals)
     }
 
-    /// Opens an existing store (migrating an older schema).
-    func openStore(_ config: HubConfiguration) throws -> Store {
+    /// Opens an existing store (migrating an older schema). A command that does not write with the
+    /// secret warns when the secret file is open to other users (one that writes refuses it).
+    func openStore(_ config: HubConfiguration, warnAboutSecret: Bool = true) throws -> Store {
         let path = config.resolvedDatabasePath(override: db)
         guard FileManager.default.fileExists(atPath: path) else {
             throw HubFailure.unusable(StoreError.notFound(path).description)
         }
+        let store: Store
         do {
-            return try Store(path: path)
+            store = try Store(path: path)
         } catch {
             throw HubFailure.unusable("\(error)")
         }
+        if warnAboutSecret, let mode = HubSecret.exposedMode(path: secretPath(config)) {
+            printError("hnhub: warning: \(SecretError.exposed(path: secretPath(config), mode: mode))")
+        }
+        return store
     }
 
-    func loadSecret(_ config: HubConfiguration) throws -> HubSecret {
-        let path = config.resolvedSecretPath(databasePath: config.resolvedDatabasePath(override: db))
+    /// The hub secret's file for the store the command uses.
+    func secretPath(_ config: HubConfiguration) -> String {
+        config.resolvedSecretPath(databasePath: config.resolvedDatabasePath(override: db))
+    }
+
+    /// The hub secret for a command that writes to `store`: readable by its owner only, and the one
+    /// the store was made with (docs/hub-secret.md). A store from before key check values records
+    /// the secret's now, once the secret has opened the store's archive.
+    func loadSecret(_ config: HubConfiguration, store: Store) throws -> HubSecret {
+        let path = secretPath(config)
         do {
-            return try HubSecret.load(path: path)
+            let check = SecretCheck(database: store.database)
+            if !FileManager.default.fileExists(atPath: path), let missing = try check.missing(path: path) {
+                throw missing
+            }
+            try HubSecret.requirePrivate(path: path)
+            let secret = try HubSecret.load(path: path)
+            if try check.verify(secret, path: path) == .recordedNow {
+                printError("hnhub: recorded the key check value of \(path) in \(store.database.path) (docs/hub-secret.md)")
+            }
+            return secret
         } catch {
             throw HubFailure.unusable("\(error)")
         }
