@@ -179,6 +179,42 @@ import Testing
         #expect(plugin.pin == .config)
     }
 
+    /// `hnhub plugins --pins` prints config lines for what the build did not pin (here a mapping
+    /// file); pasted into the config, they pin it, and a changed file is then refused.
+    @Test func pinsPrintsTheLinesForWhatTheBuildDidNotPin() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        try FileManager.default.createDirectory(atPath: folder.file("config/importers"), withIntermediateDirectories: true)
+        let mapping = folder.file("config/importers/caseview-children.yaml")
+        try FileManager.default.copyItem(atPath: "\(packageRoot)/config/importers/caseview-children.yaml", toPath: mapping)
+        try folder.write("config/hub.yaml", "disclosure:\n  threshold: 5\n")
+        let sha = try #require(PluginLoader.sha256(ofFile: mapping))
+
+        let printed = try runHub(["plugins", "--config", "config/hub.yaml", "--pins"], in: folder.path)
+        #expect(printed.status == 0)
+        #expect(printed.output == """
+            # 8 built-in plugin files are pinned by the build; these lines pin the others
+            plugins:
+              pinning: true
+              pins:
+                - sha256: \(sha)
+                  note: caseview-children.yaml
+
+            """)
+        try folder.write("config/hub.yaml", printed.output)
+        let listed = try runHub(["plugins", "--config", "config/hub.yaml", "--json"], in: folder.path)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(listed.output.utf8)) as? [String: Any])
+        let rows = try #require(object["plugins"] as? [[String: Any]])
+        #expect(rows.first { $0["id"] as? String == "mapping:caseview-children" }?["pinned_by"] as? String == "config")
+        #expect(rows.filter { $0["pinned_by"] as? String == "build" }.count == 13)
+
+        let original = try String(contentsOfFile: mapping, encoding: .utf8)
+        try Data((original + "\n# changed\n").utf8).write(to: URL(fileURLWithPath: mapping))
+        let changed = try runHub(["plugins", "--config", "config/hub.yaml"], in: folder.path)
+        #expect(changed.status == 1)
+        #expect(changed.output.contains("refused: config/importers/caseview-children.yaml: refused: its SHA-256 "))
+    }
+
     @Test func aPluginTakingABuiltInPluginsIDIsRefused() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }

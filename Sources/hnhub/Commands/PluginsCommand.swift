@@ -45,9 +45,10 @@ struct PluginsCommand: ParsableCommand {
             // Built-in plugins need no config pin: the build recorded theirs (docs/plugin-loading.md).
             let builtIn = Set(rows.filter { $0.pinned_by == LoadedPlugin.Pin.build.rawValue }.map(\.origin)).count
             print("# \(builtIn) built-in plugin files are pinned by the build; these lines pin the others")
-            print("plugins:\n  pinning: true\n  pins:")
             var seen = Set<String>()
-            for row in rows where row.pinned_by != LoadedPlugin.Pin.build.rawValue && seen.insert(row.sha256).inserted {
+            let others = rows.filter { $0.pinned_by != LoadedPlugin.Pin.build.rawValue && seen.insert($0.sha256).inserted }
+            print("plugins:\n  pinning: true\n  pins:" + (others.isEmpty ? " []" : ""))
+            for row in others {
                 print("    - sha256: \(row.sha256)\n      note: \((row.origin as NSString).lastPathComponent)")
             }
         } else if json {
