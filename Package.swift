@@ -43,6 +43,9 @@ let package = Package(
         .executable(name: "hnhub-bench", targets: ["hnhub-bench"]),
         // A plugin built against another SDK version, for the loader's refusal test only.
         .library(name: "TestPluginWrongSDK", type: .dynamic, targets: ["TestPluginWrongSDK"]),
+        // A library whose constructor leaves a file beside it, for the tests that prove the loader
+        // refuses planted and tampered files before dlopen.
+        .library(name: "TestPluginPlanted", type: .dynamic, targets: ["TestPluginPlanted"]),
     ] + plugins.map(\.product),
     dependencies: [
         .package(path: "Sources/HubKit"),
@@ -55,6 +58,13 @@ let package = Package(
         .systemLibrary(name: "CSQLite", path: "Sources/CSQLite"),
         .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
         .systemLibrary(name: "CZstd", path: "Sources/CZstd"),
+
+        // The build step that records the SHA-256 of every built-in plugin library, and the module
+        // the executables read them from (docs/plugin-loading.md).
+        .executableTarget(name: "PluginPinRecorder", path: "Sources/BuildSteps/PluginPinRecorder", swiftSettings: strict),
+        .plugin(name: "RecordPluginPins", capability: .buildTool(), dependencies: ["PluginPinRecorder"],
+                path: "Sources/BuildSteps/RecordPluginPins"),
+        .target(name: "BuiltInPluginPins", swiftSettings: strict, plugins: ["RecordPluginPins"]),
 
         // The host, in the order data flows through it.
         .target(name: "HubConfig", dependencies: [.product(name: "Yams", package: "Yams")],
@@ -119,22 +129,23 @@ let package = Package(
         .executableTarget(name: "hnhub", dependencies: [
             "HubConfig", "PluginHost", "InputFiles", "Pseudonymisation", "HubStore", "ImportPipeline",
             "MetricEngine", "ReferenceData", "Comparison", "DemoData", "MappingImporters", "ComparisonTables", "Exports",
-            "Report", "DisclosureAudit", .product(name: "HubKit", package: "HubKit"),
+            "Report", "DisclosureAudit", "BuiltInPluginPins", .product(name: "HubKit", package: "HubKit"),
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], swiftSettings: strict),
         .executableTarget(name: "hnhub-bench", dependencies: [
-            "DemoData", "ImportPipeline", "HubStore", "InputFiles", "PluginHost", "Pseudonymisation", "Validation",
+            "BuiltInPluginPins", "DemoData", "ImportPipeline", "HubStore", "InputFiles", "PluginHost", "Pseudonymisation", "Validation",
             .product(name: "HubKit", package: "HubKit"), .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], swiftSettings: strict),
 
         .target(name: "TestPluginWrongSDK", dependencies: [.product(name: "HubKit", package: "HubKit")],
                 path: "Tests/Fixtures/TestPluginWrongSDK", swiftSettings: strict),
+        .target(name: "TestPluginPlanted", path: "Tests/Fixtures/TestPluginPlanted"),
 
         .testTarget(name: "HubTests", dependencies: [
             "HubConfig", "PluginHost", "InputFiles", "Validation", "Pseudonymisation", "HubStore",
             "ImportPipeline", "MetricEngine", "ReferenceData", "Comparison", "DemoData", "MappingImporters",
-            "ComparisonTables", "Exports", "Report", "LinearProgramming", "DisclosureAudit", "SEN2XMLImporter", "SEN2BladeImporter", "EstablishmentImporter", "CaseloadMetrics",
+            "ComparisonTables", "Exports", "Report", "LinearProgramming", "DisclosureAudit", "BuiltInPluginPins", "SEN2XMLImporter", "SEN2BladeImporter", "EstablishmentImporter", "CaseloadMetrics",
             "PublishedStatisticsImporter", "PopulationImporter", "PlacementCostImporter", "StatisticalNeighbourImporter",
             .product(name: "HubKit", package: "HubKit"),
         ], swiftSettings: strict),

@@ -139,10 +139,7 @@ final class ImportSession: RecordSink {
         resolved.personIdentifier = nil
         counts.records += 1
         // A per-child cost is keyed like every identifier: the UPN never reaches the store.
-        let pseudonym = row.personIdentifier.flatMap { upn -> String? in
-            let key = upn.uppercased().filter { !$0.isWhitespace }
-            return key.isEmpty ? nil : storage?.pseudonymiser.pseudonym(kind: "upn", key: key)
-        }
+        let pseudonym = row.personIdentifier.flatMap { storage?.pseudonymiser.pseudonym(ofCostUPN: $0) }
         try referenceWriter?.write(resolved, personPseudonym: pseudonym)
     }
 

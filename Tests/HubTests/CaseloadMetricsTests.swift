@@ -31,7 +31,7 @@ import Testing
             folder = try TemporaryFolder()
             store = try Store(path: folder.file("hub.sqlite"))
             try BundledReference.load(from: "\(packageRoot)/Datasets", into: store)
-            catalog = PluginCatalog.load(policy: PluginPolicy(directories: [buildFolder], executableFolder: buildFolder))
+            catalog = PluginCatalog.load(policy: builtInPluginPolicy)
             runner = ImportRunner(catalog: catalog, opener: InputOpener(), store: store,
                                   secret: try HubSecret.create(path: folder.file("hub.secret")))
         }

@@ -83,7 +83,7 @@ import Validation
         defer { folder.remove() }
         let summary = try DemoGenerator(options: Self.smallSet(), catalogue: .builtIn).write(to: folder.path("set"))
         let store = try Store(path: folder.path("hub.sqlite"))
-        let plugins = PluginCatalog.load(policy: PluginPolicy(directories: [buildFolder], executableFolder: buildFolder))
+        let plugins = PluginCatalog.load(policy: builtInPluginPolicy)
         let runner = ImportRunner(catalog: plugins, opener: InputOpener(), store: store,
                                   secret: HubSecret(bytes: Array(repeating: 7, count: 32)))
 

@@ -141,7 +141,7 @@ import Testing
         _ = try DemoGenerator(options: options, catalogue: DemoSetImportTests.catalogue()).write(to: folder.path("set"))
         let hub = try DemoSetImportTests.Hub(folder: folder)
         _ = hub.runner.run(path: folder.path("set"))
-        let plugins = PluginCatalog.load(policy: PluginPolicy(directories: [buildFolder], executableFolder: buildFolder))
+        let plugins = PluginCatalog.load(policy: builtInPluginPolicy)
         _ = try IndicatorComputation(store: hub.store, catalog: plugins).run()
 
         let snapshot = try IndicatorSnapshot.load(hub.store.database)

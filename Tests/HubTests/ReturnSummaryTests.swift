@@ -91,7 +91,7 @@ import Testing
         init(importers: [any Importer] = []) throws {
             folder = try TemporaryFolder()
             path = folder.file("hub.sqlite")
-            plugins = PluginCatalog.load(policy: PluginPolicy(directories: [buildFolder], executableFolder: buildFolder))
+            plugins = PluginCatalog.load(policy: builtInPluginPolicy)
             store = try Store(path: path)
             runner = ImportRunner(catalog: importers.isEmpty ? plugins : catalog(importers: importers), opener: InputOpener(),
                                   store: store, secret: try HubSecret.create(path: folder.file("hub.secret")))
@@ -170,7 +170,7 @@ import Testing
         // summarises the three returns from their module tables.
         try database.execute("""
             DROP TABLE return_summaries; DROP TABLE census_placements; DROP TABLE census_needs;
-            DROP TABLE census_birth_months; DROP TABLE work_events;
+            DROP TABLE census_birth_months; DROP TABLE work_events; DROP TABLE hub_secret_check;
             ALTER TABLE indicator_definitions DROP COLUMN counts; PRAGMA user_version = 3;
             """)
         let migrated = try Store(path: hub.path)

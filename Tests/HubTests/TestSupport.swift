@@ -1,3 +1,4 @@
+import BuiltInPluginPins
 import Foundation
 import HubKit
 import PluginHost
@@ -32,6 +33,12 @@ struct TemporaryFolder {
 
 /// The build folder holding the test binary and the plugin libraries `swift test` built.
 var buildFolder: String { PluginLoader.executableFolder() ?? ".build/debug" }
+
+/// The built-in plugins of the build folder, checked against the SHA-256 the build recorded, as
+/// `hnhub` loads them.
+var builtInPluginPolicy: PluginPolicy {
+    PluginPolicy(builtInFolder: buildFolder, builtInPins: BuiltInPluginPins.sha256ByFile)
+}
 
 /// The package root (two levels above this file's folder).
 var packageRoot: String {

@@ -97,6 +97,15 @@ public struct IndicatorTable {
         }
     }
 
+    /// The provider that declared each stored indicator definition, by indicator id.
+    public func providers() throws -> [String: String] {
+        var providers: [String: String] = [:]
+        for row in try database.rows("SELECT id, provider_id FROM indicator_definitions") {
+            if let id = row[0].string, let provider = row[1].string { providers[id] = provider }
+        }
+        return providers
+    }
+
     /// The definitions every provider has declared so far.
     public func storedDefinitions() throws -> [IndicatorDefinition] {
         try database.rows("""

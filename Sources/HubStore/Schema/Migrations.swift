@@ -16,6 +16,7 @@ public enum Migrations {
         Migration(version: 4, summary: "per-return census and work summaries", sql: SchemaV4.returnSummaries),
         Migration(version: 5, summary: "store views joined child first", sql: SchemaV5.childFirstViews),
         Migration(version: 6, summary: "indicator count structure", sql: SchemaV6.indicatorCounts),
+        Migration(version: 7, summary: "the hub secret's key check value", sql: SchemaV7.secretCheck),
     ]
 
     /// The schema version this build of hnhub writes.

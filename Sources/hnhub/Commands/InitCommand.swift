@@ -42,10 +42,21 @@ struct InitCommand: ParsableCommand {
             printError("hnhub: warning: no Datasets/ folder found (set `datasets` in the config or HNHUB_DATASETS); the LA register was not loaded")
         }
         let secretPath = config.resolvedSecretPath(databasePath: path)
+        let check = SecretCheck(database: store.database)
         do {
-            let (_, created) = try HubSecret.loadOrCreate(path: secretPath)
-            print(created ? "created the hub secret \(secretPath) (keep it safe and out of version control; pseudonyms depend on it)"
-                          : "hub secret: \(secretPath)")
+            if FileManager.default.fileExists(atPath: secretPath) {
+                try HubSecret.requirePrivate(path: secretPath)
+                switch try check.verify(try HubSecret.load(path: secretPath), path: secretPath) {
+                case .matches: print("hub secret: \(secretPath) (the one this store was made with)")
+                case .recordedNow: print("hub secret: \(secretPath) (its key check value is now recorded in the store)")
+                }
+            } else if let missing = try check.missing(path: secretPath) {
+                // A new secret would silently break every match with the children already stored.
+                throw missing
+            } else {
+                try check.record(try HubSecret.create(path: secretPath))
+                print("created the hub secret \(secretPath) (keep it safe and out of version control; pseudonyms depend on it)")
+            }
         } catch {
             throw HubFailure.unusable("\(error)")
         }
