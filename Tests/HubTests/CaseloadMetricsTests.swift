@@ -153,6 +153,9 @@ import Testing
         let issued = "<AssessmentOutcome>Y</AssessmentOutcome>"
         let last = try #require(text.range(of: issued, options: .backwards))   // person 8's
         text.replaceSubrange(last, with: "<AssessmentOutcome>H</AssessmentOutcome>")
+        // A plan transferred in during the period says where from (else SEN2-COND-HISTORICAL-DATE).
+        let active = try #require(text.range(of: "<ActivePlans>", options: .backwards))
+        text.replaceSubrange(active, with: "<ActivePlans><TransferLA>801</TransferLA>")
         hub.importFile(try hub.folder.write("800-transfer.xml", text))
         let census = try hub.values(la: "800", period: "2024/25")
         #expect(census["ehcp_caseload"]?.numerator == 5)

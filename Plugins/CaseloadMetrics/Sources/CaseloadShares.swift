@@ -74,12 +74,19 @@ struct CaseloadShare: Sendable {
 
     static let needTypes = ["SPLD", "MLD", "SLD", "PMLD", "SEMH", "SLCN", "HI", "VI", "MSI", "PD", "ASD", "OTH", "DS"]
 
+    /// One share per need type, and "need unknown" as the DfE publishes it (`number_need_unknown`):
+    /// a plan with no primary need recorded stays in every share's denominator, so the need shares
+    /// and the unknown share add up to 100.
     static let needShares: [CaseloadShare] = needTypes.map { need in
         share("need_share_\(need)", "Plans with primary need \(need)", .none,
               numerator: "children whose primary need (SENtypeRank 1) is \(need)", needsRegister: false, .primaryNeed) {
             $0.primaryNeed == need
         }
-    }
+    } + [
+        share("need_share_unknown", "Plans with no primary need recorded", .low,
+              numerator: "children whose active plan has no primary need (no SENneed with SENtypeRank 1)",
+              needsRegister: false, .primaryNeed) { $0.primaryNeed == nil },
+    ]
 
     static let ageBands: [(id: String, range: ClosedRange<Int>)] = [
         ("under5", Int.min...4), ("5to10", 5...10), ("11to15", 11...15), ("16to19", 16...19), ("20to25", 20...Int.max),
