@@ -29,9 +29,12 @@ public struct LATable: Sendable {
     public var regions: [AggregateFigure]
     /// The named group's total, when the table is for a group.
     public var group: AggregateFigure?
+    /// Totals disclosure control hides (left out of `england`, `regions` and `group`), by
+    /// ``TotalKey``: show them as `c`.
+    public var hiddenTotals: Set<String> = []
 
-    /// Builds the table. `group` (name and members) adds its total, and its members become one more
-    /// set of cells for secondary suppression, as every region's are.
+    /// Builds the table. `group` (name and members) adds its total. What is hidden comes from the
+    /// audience's pattern (docs/disclosure-control.md).
     public static func make(_ snapshot: IndicatorSnapshot, indicator definition: IndicatorDefinition, period: String,
                             geography: LAGeography, audience: Audience,
                             group: (name: String, members: [String])? = nil) -> LATable {
@@ -46,25 +49,33 @@ public struct LATable: Sendable {
                 regionMembers[region.name ?? region.code, default: []].append(figure.laCode)
             }
         }
-        // In region order, so secondary suppression hides the same cells on every run.
-        var totals = regionMembers.keys.sorted().map { regionMembers[$0]! }
-        if let group { totals.append(group.members) }
-        let hidden = audience.hiddenLAs(all, definition: definition, totals: totals)
         let rows = all.map { figure in
-            LATableRow(figure: figure, name: geography.name(figure.laCode), hidden: hidden.contains(figure.laCode),
+            LATableRow(figure: figure, name: geography.name(figure.laCode),
+                       hidden: audience.hides(definition.id, period: period, la: figure.laCode),
                        rank: ranks[figure.laCode],
                        band: figure.value.flatMap { quartiles?.band(of: $0, polarity: definition.polarity) })
         }
+        var hiddenTotals = Set<String>()
+        func shown(_ total: AggregateFigure?, key: String) -> AggregateFigure? {
+            guard let total else { return nil }
+            guard !audience.hidesTotal(definition.id, period: period, total: key) else {
+                hiddenTotals.insert(key)
+                return nil
+            }
+            return total
+        }
         let regions = regionMembers.keys.sorted().compactMap { name in
-            AggregateFigure.total(name: name, of: all.filter { regionMembers[name]!.contains($0.laCode) }, definition: definition)
+            shown(AggregateFigure.total(name: name, of: all.filter { regionMembers[name]!.contains($0.laCode) }, definition: definition),
+                  key: TotalKey.region(name))
         }
         let groupTotal = group.flatMap { group in
-            AggregateFigure.total(name: group.name, of: all.filter { group.members.contains($0.laCode) }, definition: definition)
+            shown(AggregateFigure.total(name: group.name, of: all.filter { group.members.contains($0.laCode) }, definition: definition),
+                  key: TotalKey.group(group.name))
         }
+        let england = shown(AggregateFigure.total(name: "England", of: all, definition: definition), key: TotalKey.england)
         return LATable(definition: definition, period: period, rows: rows,
                        rankedCount: definition.polarity == .none ? 0 : values.count, quartiles: quartiles,
-                       england: AggregateFigure.total(name: "England", of: all, definition: definition),
-                       regions: regions, group: groupTotal)
+                       england: england, regions: regions, group: groupTotal, hiddenTotals: hiddenTotals)
     }
 
     /// The row of one LA.

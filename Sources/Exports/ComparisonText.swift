@@ -11,7 +11,11 @@ public enum ComparisonJSON {
              "denominator": hidden ? NSNull() : (f.denominator as Any? ?? NSNull()), "suppressed": hidden,
              "source": f.source ?? "returns"]
         }
-        func aggregate(_ a: AggregateFigure?) -> Any {
+        func aggregate(_ a: AggregateFigure?, hidden: Bool, name: String?) -> Any {
+            if hidden {
+                return ["name": name as Any? ?? NSNull(), "suppressed": true, "value": NSNull(), "numerator": NSNull(),
+                        "denominator": NSNull()]
+            }
             guard let a else { return NSNull() }
             return ["name": a.name, "value": a.value as Any? ?? NSNull(), "numerator": a.numerator,
                     "denominator": a.denominator as Any? ?? NSNull(), "la_count": a.laCount]
@@ -26,7 +30,8 @@ public enum ComparisonJSON {
                 "neighbour_mean": c.neighbourMean as Any? ?? NSNull(), "neighbour_count": c.neighbourCount,
                 "peer_set": peers.description,
                 "peers": c.peers.map { figure($0, hidden: line.hiddenPeers.contains($0.laCode)) },
-                "region": aggregate(c.region), "england": aggregate(c.england),
+                "region": aggregate(c.region, hidden: line.regionHidden, name: line.regionName),
+                "england": aggregate(c.england, hidden: line.englandHidden, name: "England"),
                 "change": line.focusHidden ? NSNull() : (c.change as Any? ?? NSNull()), "outlier": c.outlier,
             ]
         }
@@ -58,10 +63,14 @@ public enum ComparisonCSV {
                 hidden ? "true" : "false", c.focus.source ?? "returns",
                 c.rank.map(String.init) ?? "", String(c.rankedCount), c.band?.rawValue ?? "", peers.description,
                 String(c.peers.count), number(Outliers.median(line.visiblePeerValues)), number(c.neighbourMean),
-                String(c.neighbourCount), c.region?.name ?? "", number(c.region?.value),
-                c.region.map { NumberText.text($0.numerator) } ?? "", c.region?.denominator.map(NumberText.text) ?? "",
-                number(c.england?.value), c.england.map { NumberText.text($0.numerator) } ?? "",
-                c.england?.denominator.map(NumberText.text) ?? "", hidden ? "" : number(c.change), c.outlier ? "true" : "false",
+                String(c.neighbourCount), c.region?.name ?? line.regionName ?? "",
+                line.regionHidden ? "c" : number(c.region?.value),
+                line.regionHidden ? "c" : c.region.map { NumberText.text($0.numerator) } ?? "",
+                line.regionHidden ? "c" : c.region?.denominator.map(NumberText.text) ?? "",
+                line.englandHidden ? "c" : number(c.england?.value),
+                line.englandHidden ? "c" : c.england.map { NumberText.text($0.numerator) } ?? "",
+                line.englandHidden ? "c" : c.england?.denominator.map(NumberText.text) ?? "",
+                hidden ? "" : number(c.change), c.outlier ? "true" : "false",
             ]))
         }
         return rows.joined(separator: "\n")

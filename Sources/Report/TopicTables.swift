@@ -55,11 +55,17 @@ struct TopicTables {
                         ReportNumbers.value($0.mean, unit: view.definition.unit) + " (\($0.count))"
                     })
                 }
+                // A total disclosure control hides shows as c (docs/disclosure-control.md).
+                let hidden = view.table.hiddenTotals
                 html += numberCell(context.regionName(of: la).flatMap { view.region(named: $0)?.value }.map {
                     ReportNumbers.value($0, unit: view.definition.unit) + (several ? " (\(context.regionName(of: la)!))" : "")
-                })
-                if isGroup { html += numberCell(view.table.group?.value.map { ReportNumbers.value($0, unit: view.definition.unit) }) }
-                html += numberCell(view.table.england?.value.map { ReportNumbers.value($0, unit: view.definition.unit) })
+                } ?? context.regionName(of: la).flatMap { hidden.contains(TotalKey.region($0)) ? "c" : nil })
+                if isGroup {
+                    html += numberCell(view.table.group?.value.map { ReportNumbers.value($0, unit: view.definition.unit) }
+                                       ?? context.options.group.flatMap { hidden.contains(TotalKey.group($0.name)) ? "c" : nil })
+                }
+                html += numberCell(view.table.england?.value.map { ReportNumbers.value($0, unit: view.definition.unit) }
+                                   ?? (hidden.contains(TotalKey.england) ? "c" : nil))
                 html += "</tr>"
             }
             html += "</tbody>"

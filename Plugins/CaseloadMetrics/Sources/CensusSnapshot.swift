@@ -54,7 +54,7 @@ enum CensusSnapshot {
             ORDER BY r.import_id, p.id, n.start_date DESC, pl.placement_rank IS NULL, pl.placement_rank, q.id,
                      pl.entry_date DESC, coalesce(pl.urn, pl.ukprn, pl.sen_setting), sn.id, pl.id
             """, []) { row in
-            // The choice of the summaries (HubKit `CensusChoice`, the store's SchemaV6): the plan that
+            // The choice of the summaries (HubKit `CensusChoice`, the store's SchemaV7): the plan that
             // started latest, then of one rank the placement entered latest, then the lowest setting;
             // the costs of children with their own cost are taken out of the summary group they are
             // counted in, so both must pick the same placement.

@@ -1,13 +1,13 @@
 import HubKit
 
-/// What SEN2 returns say about their source (table `return_sources`, schema V6): SourceLevel and
+/// What SEN2 returns say about their source (table `return_sources`, schema V7): SourceLevel and
 /// the LA's designated officers, a published measure of which LAs have them in post.
 public struct ReturnSources {
     public let database: Database
     public init(database: Database) { self.database = database }
 
     /// The designated officers of each import that recorded them, by import id. Imports made
-    /// before schema V6 have none until they are re-processed.
+    /// before schema V7 have none until they are re-processed.
     public func designatedOfficers() throws -> [Int64: DesignatedOfficers] {
         var officers: [Int64: DesignatedOfficers] = [:]
         for row in try database.rows("""

@@ -6,7 +6,7 @@ import HubKit
 /// Each child counts once (sen2.md census-date logic, `CensusChoice` in HubKit): among the child's
 /// plans active at the census, the one that started latest; its request's placement attended at
 /// the census, rank 1 first, else rank 2, of two of one rank the one entered latest; its primary
-/// need (SENtypeRank 1). `SchemaV6.censusBackfill` and the caseload plugin order rows the same way.
+/// need (SENtypeRank 1). `SchemaV7.censusBackfill` and the caseload plugin order rows the same way.
 public struct CensusTally: Sendable {
     /// The placement attended at the census, as stored (all nil when `attended` is false).
     public struct Placement: Hashable, Sendable {

@@ -11,7 +11,7 @@ public struct ReturnSummary: Sendable {
     public let header: ReturnHeader
     /// True once a person counted here was taken out of the store again (the first holder of a
     /// repeated UPN, quarantined when the second turned up): the counts are then made from the
-    /// stored rows instead, by the same rules (`SchemaV4.backfill`, `SchemaV6.censusBackfill`).
+    /// stored rows instead, by the same rules (`SchemaV4.backfill`, `SchemaV7.censusBackfill`).
     public private(set) var countsFromStore = false
 
     public init(header: ReturnHeader) {
@@ -98,7 +98,7 @@ public enum ReturnSummaries {
                 """)
             try database.execute(SchemaV4.backfill)
             try database.execute("DELETE FROM census_placements; DELETE FROM census_needs; DELETE FROM census_birth_months;")
-            try database.execute(SchemaV6.censusBackfill(importsWhere: "r.dataset = 'sen2-return'"))
+            try database.execute(SchemaV7.censusBackfill(importsWhere: "r.dataset = 'sen2-return'"))
         }
     }
 
@@ -109,6 +109,6 @@ public enum ReturnSummaries {
         try database.execute("DELETE FROM census_placements WHERE import_id = \(importID); "
                              + "DELETE FROM census_needs WHERE import_id = \(importID); "
                              + "DELETE FROM census_birth_months WHERE import_id = \(importID);")
-        try database.execute(SchemaV6.censusBackfill(importsWhere: one))
+        try database.execute(SchemaV7.censusBackfill(importsWhere: one))
     }
 }
