@@ -91,7 +91,7 @@ let package = Package(
             .product(name: "HubKit", package: "HubKit"),
         ], swiftSettings: strict),
         .target(name: "ReferenceData", dependencies: [
-            "HubStore", "InputFiles", .product(name: "HubKit", package: "HubKit"),
+            "HubStore", "InputFiles", "Validation", .product(name: "HubKit", package: "HubKit"),
         ], swiftSettings: strict),
         .target(name: "Comparison", dependencies: [.product(name: "HubKit", package: "HubKit")],
                 swiftSettings: strict),

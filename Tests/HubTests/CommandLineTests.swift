@@ -16,7 +16,7 @@ import HubStore
         let initRun = try runHub(["init"] + db, in: folder.path)
         #expect(initRun.status == 0)
         #expect(initRun.output.hasPrefix("created hub.sqlite (schema version \(Migrations.current))\nloaded the bundled reference tables from "))
-        #expect(initRun.output.contains(": 167 LA periods, 9 regions, 1580 statistical neighbour links, 309 districts\ncreated the hub secret hub.secret"))
+        #expect(initRun.output.contains(": 167 LA periods, 9 regions, 1580 statistical neighbour links, 309 districts, 4 census days\ncreated the hub secret hub.secret"))
 
         let imported = try runHub(["import"] + db + fixtures, in: folder.path)
         #expect(imported.status == 0, "\(imported.errors)")

@@ -30,7 +30,7 @@ import Testing
         #expect(plugin.manifest.sdkVersion == HubKitSDK.version)
         #expect(plugin.manifest.metrics.map(\.descriptor.id) == ["caseload", "work", "costs", "published-figures"])
         #expect(plugin.manifest.metrics[0].indicators.prefix(4).map(\.id) == ["ehcp_caseload", "ehcp_growth_1y", "ehcp_rate_0_25", "ehcp_per_1000_2_18"])
-        #expect(plugin.manifest.metrics[0].indicators.count == 33)   // 4 + 8 placement + 2 out-of-area + 13 need + 6 age shares
+        #expect(plugin.manifest.metrics[0].indicators.count == 34)   // 4 + 8 placement + 2 out-of-area + 13 need + need unknown + 6 age shares
         #expect(plugin.sha256 == PluginLoader.sha256(ofFile: caseloadPlugin))
         #expect(plugin.sha256.count == 64)
     }

@@ -32,12 +32,13 @@ struct CaseloadShare: Sendable {
     }
 
     // The partitions the shares' counts are parts of (docs/disclosure-control.md). Early years and
-    // unclassified placements, children with no need or no birth month, and in-area placements are
-    // in no shown part, so those partitions are not complete.
+    // unclassified placements, children with no birth month, and in-area placements are in no
+    // shown part, so those partitions are not complete. Every child has one primary need or none
+    // ("need unknown", shown since docs/validation.md), so the need partition is.
     static let byPlacement = PartitionMembership("plans by placement", total: "plans", complete: false)
     static let specialByType = PartitionMembership("special school plans by type", total: count("special_school_share"),
                                                    complete: true)
-    static let byNeed = PartitionMembership("plans by primary need", total: "plans", complete: false)
+    static let byNeed = PartitionMembership("plans by primary need", total: "plans", complete: true)
     static let byAge = PartitionMembership("plans by age band", total: "plans", complete: false)
     static let post16ByAge = PartitionMembership("plans aged 16 and over by age band", total: count("post16_share"),
                                                  complete: true)
@@ -105,13 +106,20 @@ struct CaseloadShare: Sendable {
 
     static let needTypes = ["SPLD", "MLD", "SLD", "PMLD", "SEMH", "SLCN", "HI", "VI", "MSI", "PD", "ASD", "OTH", "DS"]
 
+    /// One share per need type, and "need unknown" as the DfE publishes it (`number_need_unknown`):
+    /// a plan with no primary need recorded stays in every share's denominator, so the need shares
+    /// and the unknown share add up to 100.
     static let needShares: [CaseloadShare] = needTypes.map { need in
         share("need_share_\(need)", "Plans with primary need \(need)", .none,
               numerator: "children whose primary need (SENtypeRank 1) is \(need)", needsRegister: false, .primaryNeed,
               partOf: [byNeed]) {
             $0.primaryNeed == need
         }
-    }
+    } + [
+        share("need_share_unknown", "Plans with no primary need recorded", .low,
+              numerator: "children whose active plan has no primary need (no SENneed with SENtypeRank 1)",
+              needsRegister: false, .primaryNeed, partOf: [byNeed]) { $0.primaryNeed == nil },
+    ]
 
     static let ageBands: [(id: String, range: ClosedRange<Int>)] = [
         ("under5", Int.min...4), ("5to10", 5...10), ("11to15", 11...15), ("16to19", 16...19), ("20to25", 20...Int.max),

@@ -51,6 +51,7 @@ public final class PublishedFiguresProvider: MetricProvider {
         for need in ["ASD", "HI", "MLD", "MSI", "OTH", "PD", "PMLD", "SEMH", "SLCN", "SLD", "SPLD", "VI"] {
             all.append(census("need_share_\(need)", ["number_\(need.lowercased())"], ["ehc_plans"]))
         }
+        all.append(census("need_share_unknown", ["number_need_unknown"], ["ehc_plans"]))
         return all
     }()
 

@@ -17,6 +17,8 @@ public enum Migrations {
         Migration(version: 5, summary: "store views joined child first", sql: SchemaV5.childFirstViews),
         Migration(version: 6, summary: "indicator count structure", sql: SchemaV6.indicatorCounts),
         Migration(version: 7, summary: "the hub secret's key check value", sql: SchemaV7.secretCheck),
+        Migration(version: 8, summary: "census days, return sources, census placements chosen by value",
+                  sql: SchemaV8.headerAndCalendar),
     ]
 
     /// The schema version this build of hnhub writes.

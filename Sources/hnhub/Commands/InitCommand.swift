@@ -34,7 +34,7 @@ struct InitCommand: ParsableCommand {
         if let datasets = DatasetsFolder.locate(explicit: config.datasetsPath, executableFolder: PluginLoader.executableFolder()) {
             do {
                 let counts = try BundledReference.load(from: datasets, into: store)
-                print("loaded the bundled reference tables from \(datasets): \(counts.localAuthorities) LA periods, \(counts.regions) regions, \(counts.neighbours) statistical neighbour links, \(counts.districts) districts")
+                print("loaded the bundled reference tables from \(datasets): \(counts.localAuthorities) LA periods, \(counts.regions) regions, \(counts.neighbours) statistical neighbour links, \(counts.districts) districts, \(counts.censusDates) census days")
             } catch {
                 throw HubFailure.unusable("bundled reference tables: \(error)")
             }
