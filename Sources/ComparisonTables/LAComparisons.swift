@@ -44,7 +44,7 @@ public struct LAComparisons: Sendable {
     public func lines(for la: String, period: String? = nil, peers: PeerSet) throws -> [ComparisonLine] {
         let peerCodes = try peerCodes(of: la, peers)
         let regionMembers = geography.regionMembers(of: la)
-        let regionName = geography.regionOf[la].map { $0.name ?? $0.code }
+        let areaTotals = AreaTotals(snapshot: snapshot, geography: geography)
         let neighbours = geography.neighbours[la] ?? []
         var lines: [ComparisonLine] = []
         for definition in snapshot.definitions {
@@ -64,7 +64,7 @@ public struct LAComparisons: Sendable {
                 definition: definition, focus: la, all: all, previous: previous,
                 peers: (peerCodes ?? all.map(\.laCode)).filter { $0 != la },
                 neighbours: neighbours.filter { !hidden.contains($0) },
-                regionName: regionName, regionMembers: regionMembers) else { continue }
+                totals: areaTotals.comparisonTotals(for: la, definition, period: chosen)) else { continue }
             let focusHidden = hidden.contains(la)
             if focusHidden {
                 // Rank, band, change and the outlier flag would narrow down a hidden value.

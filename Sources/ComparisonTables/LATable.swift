@@ -24,9 +24,14 @@ public struct LATable: Sendable {
     /// N in "rank n of N".
     public var rankedCount: Int
     public var quartiles: Quartiles?
+    /// England's figure (published, else the total of every LA's): see ``AreaTotals``.
     public var england: AggregateFigure?
-    /// One per region with figures, by region name.
+    /// Why there is no England figure, when there is none.
+    public var englandNote: String?
+    /// One per region of the LAs with figures that has a figure of its own, by region name.
     public var regions: [AggregateFigure]
+    /// Why a region of the LAs with figures has none, by region name.
+    public var regionNotes: [String: String]
     /// The named group's total, when the table is for a group.
     public var group: AggregateFigure?
 
@@ -41,9 +46,11 @@ public struct LATable: Sendable {
         let ranks = Ranking.ranks(values, polarity: definition.polarity)
         let quartiles = Quartiles(Array(values.values))
         var regionMembers: [String: [String]] = [:]
+        var regionCodes: [String: String] = [:]
         for figure in all {
             if let region = geography.regionOf[figure.laCode] {
                 regionMembers[region.name ?? region.code, default: []].append(figure.laCode)
+                regionCodes[region.name ?? region.code] = region.code
             }
         }
         // In region order, so secondary suppression hides the same cells on every run.
@@ -55,16 +62,22 @@ public struct LATable: Sendable {
                        rank: ranks[figure.laCode],
                        band: figure.value.flatMap { quartiles?.band(of: $0, polarity: definition.polarity) })
         }
-        let regions = regionMembers.keys.sorted().compactMap { name in
-            AggregateFigure.total(name: name, of: all.filter { regionMembers[name]!.contains($0.laCode) }, definition: definition)
+        let areaTotals = AreaTotals(snapshot: snapshot, geography: geography)
+        var regions: [AggregateFigure] = []
+        var regionNotes: [String: String] = [:]
+        for name in regionMembers.keys.sorted() {
+            let total = areaTotals.total(.region(code: regionCodes[name]!, name: name), definition: definition, period: period)
+            if let figure = total.figure { regions.append(figure) } else { regionNotes[name] = total.note }
         }
+        // A group is the hub's own scope: its total is always added up from its members' figures.
         let groupTotal = group.flatMap { group in
             AggregateFigure.total(name: group.name, of: all.filter { group.members.contains($0.laCode) }, definition: definition)
         }
+        let england = areaTotals.england(definition, period: period)
         return LATable(definition: definition, period: period, rows: rows,
                        rankedCount: definition.polarity == .none ? 0 : values.count, quartiles: quartiles,
-                       england: AggregateFigure.total(name: "England", of: all, definition: definition),
-                       regions: regions, group: groupTotal)
+                       england: england.figure, englandNote: england.note, regions: regions, regionNotes: regionNotes,
+                       group: groupTotal)
     }
 
     /// The row of one LA.

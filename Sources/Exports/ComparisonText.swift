@@ -11,10 +11,10 @@ public enum ComparisonJSON {
              "denominator": hidden ? NSNull() : (f.denominator as Any? ?? NSNull()), "suppressed": hidden,
              "source": f.source ?? "returns"]
         }
-        func aggregate(_ a: AggregateFigure?) -> Any {
-            guard let a else { return NSNull() }
+        func aggregate(_ a: AggregateFigure?, note: String?) -> Any {
+            guard let a else { return note.map { ["note": $0] as [String: Any] } ?? NSNull() }
             return ["name": a.name, "value": a.value as Any? ?? NSNull(), "numerator": a.numerator,
-                    "denominator": a.denominator as Any? ?? NSNull(), "la_count": a.laCount]
+                    "denominator": a.denominator as Any? ?? NSNull(), "la_count": a.laCount, "source": a.source]
         }
         let objects: [[String: Any]] = lines.map { line in
             let c = line.comparison
@@ -26,7 +26,7 @@ public enum ComparisonJSON {
                 "neighbour_mean": c.neighbourMean as Any? ?? NSNull(), "neighbour_count": c.neighbourCount,
                 "peer_set": peers.description,
                 "peers": c.peers.map { figure($0, hidden: line.hiddenPeers.contains($0.laCode)) },
-                "region": aggregate(c.region), "england": aggregate(c.england),
+                "region": aggregate(c.region, note: c.regionNote), "england": aggregate(c.england, note: c.englandNote),
                 "change": line.focusHidden ? NSNull() : (c.change as Any? ?? NSNull()), "outlier": c.outlier,
             ]
         }
@@ -36,13 +36,14 @@ public enum ComparisonJSON {
 }
 
 /// `hnhub compare --format csv`: one row per indicator, the focus LA's figure with its numerator and
-/// denominator, rank, band, peer median, neighbour mean, region and England totals.
+/// denominator, rank, band, peer median, neighbour mean, region and England totals, each total with
+/// its source (published or computed) or, when there is none, why.
 public enum ComparisonCSV {
     public static let header = [
         "indicator", "title", "period", "unit", "polarity", "la_code", "value", "numerator", "denominator", "suppressed",
         "source", "rank", "ranked_count", "band", "peer_set", "peer_count", "peer_median", "neighbour_mean",
-        "neighbour_count", "region", "region_value", "region_numerator", "region_denominator", "england_value",
-        "england_numerator", "england_denominator", "change", "outlier",
+        "neighbour_count", "region", "region_value", "region_numerator", "region_denominator", "region_source",
+        "england_value", "england_numerator", "england_denominator", "england_source", "change", "outlier",
     ]
 
     public static func render(_ lines: [ComparisonLine], peers: PeerSet) -> String {
@@ -60,8 +61,10 @@ public enum ComparisonCSV {
                 String(c.peers.count), number(Outliers.median(line.visiblePeerValues)), number(c.neighbourMean),
                 String(c.neighbourCount), c.region?.name ?? "", number(c.region?.value),
                 c.region.map { NumberText.text($0.numerator) } ?? "", c.region?.denominator.map(NumberText.text) ?? "",
+                c.region?.source ?? c.regionNote ?? "",
                 number(c.england?.value), c.england.map { NumberText.text($0.numerator) } ?? "",
-                c.england?.denominator.map(NumberText.text) ?? "", hidden ? "" : number(c.change), c.outlier ? "true" : "false",
+                c.england?.denominator.map(NumberText.text) ?? "", c.england?.source ?? c.englandNote ?? "",
+                hidden ? "" : number(c.change), c.outlier ? "true" : "false",
             ]))
         }
         return rows.joined(separator: "\n")

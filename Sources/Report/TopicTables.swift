@@ -1,3 +1,4 @@
+import Comparison
 import ComparisonTables
 import HubKit
 
@@ -55,11 +56,12 @@ struct TopicTables {
                         ReportNumbers.value($0.mean, unit: view.definition.unit) + " (\($0.count))"
                     })
                 }
-                html += numberCell(context.regionName(of: la).flatMap { view.region(named: $0)?.value }.map {
-                    ReportNumbers.value($0, unit: view.definition.unit) + (several ? " (\(context.regionName(of: la)!))" : "")
-                })
+                let regionName = context.regionName(of: la)
+                html += totalCell(regionName.flatMap { view.region(named: $0) }, view,
+                                  missing: regionName.flatMap { view.table.regionNotes[$0] },
+                                  suffix: several ? regionName.map { " (\($0))" } ?? "" : "")
                 if isGroup { html += numberCell(view.table.group?.value.map { ReportNumbers.value($0, unit: view.definition.unit) }) }
-                html += numberCell(view.table.england?.value.map { ReportNumbers.value($0, unit: view.definition.unit) })
+                html += totalCell(view.table.england, view, missing: view.table.englandNote)
                 html += "</tr>"
             }
             html += "</tbody>"
@@ -93,6 +95,15 @@ struct TopicTables {
     static func unitNote(_ definition: IndicatorDefinition) -> String {
         let unit = definition.unit == .count ? "number" : definition.unit.rawValue
         return "\(unit), " + (definition.polarity == .none ? "not ranked" : IndicatorText.polarity(definition.polarity))
+    }
+
+    /// A region or England figure, with its source on hover; `–` with the reason when there is none.
+    func totalCell(_ total: AggregateFigure?, _ view: IndicatorView, missing: String?, suffix: String = "") -> String {
+        guard let total, let value = total.value else {
+            return "<td class=\"num\"" + (missing.map { " title=\"\(HTML.escape($0))\"" } ?? "") + ">–</td>"
+        }
+        return "<td class=\"num\" title=\"\(HTML.escape(total.source))\">"
+            + HTML.escape(ReportNumbers.value(value, unit: view.definition.unit) + suffix) + "</td>"
     }
 
     func numberCell(_ text: String?) -> String {

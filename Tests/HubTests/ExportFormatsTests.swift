@@ -64,15 +64,17 @@ import Testing
     @Test func compareCSVHasOneRowPerIndicatorWithTotals() throws {
         let csv = ComparisonCSV.render(try lines(), peers: .neighbours).split(separator: "\n").map(String.init)
         #expect(csv.first == ComparisonCSV.header.joined(separator: ","))
-        #expect(csv.first == "indicator,title,period,unit,polarity,la_code,value,numerator,denominator,suppressed,source,rank,ranked_count,band,peer_set,peer_count,peer_median,neighbour_mean,neighbour_count,region,region_value,region_numerator,region_denominator,england_value,england_numerator,england_denominator,change,outlier")
+        #expect(csv.first == "indicator,title,period,unit,polarity,la_code,value,numerator,denominator,suppressed,source,rank,ranked_count,band,peer_set,peer_count,peer_median,neighbour_mean,neighbour_count,region,region_value,region_numerator,region_denominator,region_source,england_value,england_numerator,england_denominator,england_source,change,outlier")
         #expect(csv.dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false).first.map(String.init) ?? "" }
                 == ["ehcp_caseload", "special_school_share", "need_share_ASD", "cost_per_plan", "my_metric",
                     "timeliness_20wk_incl", "requests_received"])
         // 801 (a neighbour) is hidden, so the peer median and the neighbour mean are 330's 300 alone.
-        #expect(csv[1] == "ehcp_caseload,Children with an EHC plan,2024/25,count,none,800,120.0,120,,false,returns,,0,,neighbours,2,300.0,300.0,1,South West,384.0,384,,734.0,734,,20.0,false")
-        #expect(csv[2] == "special_school_share,Plans in special schools,2024/25,%,low,800,25.0,30,120,false,returns,3,6,B,neighbours,2,30.0,30.0,1,South West,24.21875,93,384,26.294277929155314,193,734,,false")
+        // Every LA of the region and of England has a caseload figure: their totals are computed.
+        #expect(csv[1] == "ehcp_caseload,Children with an EHC plan,2024/25,count,none,800,120.0,120,,false,returns,,0,,neighbours,2,300.0,300.0,1,South West,384.0,384,,computed: total of 4 LAs,734.0,734,,computed: total of 6 LAs,20.0,false")
+        #expect(csv[2] == "special_school_share,Plans in special schools,2024/25,%,low,800,25.0,30,120,false,returns,3,6,B,neighbours,2,30.0,30.0,1,South West,24.21875,93,384,computed: total of 4 LAs,26.294277929155314,193,734,computed: total of 6 LAs,,false")
         // 800's 3 requests: c, with no change shown; 801's hidden figure is not in the neighbour mean.
-        #expect(csv[7] == "requests_received,Requests for assessment,2024,count,none,800,c,c,,true,returns,,0,,neighbours,2,40.0,40.0,1,South West,93.0,93,,133.0,133,,,false")
+        // Only some LAs have a figure and none is published: no region or England total, and why.
+        #expect(csv[7] == "requests_received,Requests for assessment,2024,count,none,800,c,c,,true,returns,,0,,neighbours,2,40.0,40.0,1,,,,,South West: no figure for 2024 (no published table gives it; LA figures for 2 of 4 LAs),,,,England: no figure for 2024 (no published table gives it; LA figures for 3 of 6 LAs),,false")
     }
 
     @Test func compareJSONNullsASuppressedFocusAndPeers() throws {
@@ -87,7 +89,11 @@ import Testing
         #expect(peers.map { $0["suppressed"] as? Bool } == [false, true])
         #expect(peers[0]["value"] as? Double == 40)
         #expect(peers[1]["value"] is NSNull)
-        #expect((requests["region"] as? [String: Any])?["numerator"] as? Double == 93)
+        #expect((requests["region"] as? [String: Any])?["note"] as? String
+                == "South West: no figure for 2024 (no published table gives it; LA figures for 2 of 4 LAs)")
+        let caseload = try #require(objects.first { $0["indicator"] as? String == "ehcp_caseload" })
+        #expect((caseload["region"] as? [String: Any])?["numerator"] as? Double == 384)
+        #expect((caseload["region"] as? [String: Any])?["source"] as? String == "computed: total of 4 LAs")
         #expect(Set(requests.keys) == ["indicator", "period", "unit", "polarity", "la", "rank", "ranked_count", "band",
                                         "neighbour_mean", "neighbour_count", "peer_set", "peers", "region", "england",
                                         "change", "outlier"])
@@ -105,12 +111,14 @@ import Testing
         try runHub(arguments, in: folder).output
     }
 
-    /// LA 800: 4 children with a plan in January 2024, 5 in January 2025; LA 801: 4 in 2025.
+    /// LA 800: 4 children with a plan in January 2024, 5 in January 2025; LA 801: 4 in 2025. Without
+    /// the published tables (`init --no-published`) the hub holds 2 of the 15 South West LAs: no
+    /// region or England figure, and the reason instead.
     @Test func theFixtureStoreGivesTheseExactLines() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         let db = ["--db", "hub.sqlite"]
-        _ = try hnhub(["init"] + db, in: folder.path)
+        _ = try hnhub(["init", "--no-published"] + db, in: folder.path)
         _ = try hnhub(["import"] + db + ["sen2-800-2024.xml", "sen2-800-2025.xml", "sen2-801-2025.xml"]
             .map { "\(packageRoot)/Datasets/fixtures/\($0)" }, in: folder.path)
 
@@ -139,9 +147,10 @@ import Testing
         let compare = try hnhub(["compare", "--la", "800", "--peers", "region", "--period", "2024/25", "--format", "csv"] + db,
                                 in: folder.path).split(separator: "\n").map(String.init)
         #expect(compare.first == ComparisonCSV.header.joined(separator: ","))
-        #expect(compare.contains("ehcp_caseload,EHC plans at the census date,2024/25,count,none,800,c,c,,true,returns,,0,,region,1,,,0,South West,9.0,9,,9.0,9,,,false"))
+        let missing = ",South West: no figure for 2024/25 (no published table gives it; LA figures for 2 of 15 LAs),,,,England: no figure for 2024/25 (no published table gives it; LA figures for 2 of 153 LAs),"
+        #expect(compare.contains("ehcp_caseload,EHC plans at the census date,2024/25,count,none,800,c,c,,true,returns,,0,,region,1,,,0,,,,\(missing),false"))
         let own = try hnhub(["compare", "--la", "800", "--own", "--peers", "region", "--period", "2024/25", "--format", "csv"] + db,
                             in: folder.path)
-        #expect(own.contains("\nehcp_caseload,EHC plans at the census date,2024/25,count,none,800,5.0,5,,false,returns,,0,,region,1,,,0,South West,9.0,9,,9.0,9,,1.0,false\n"))
+        #expect(own.contains("\nehcp_caseload,EHC plans at the census date,2024/25,count,none,800,5.0,5,,false,returns,,0,,region,1,,,0,,,,\(missing)1.0,false\n"))
     }
 }

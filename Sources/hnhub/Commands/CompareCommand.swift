@@ -84,6 +84,9 @@ struct CompareCommand: ParsableCommand {
                 line.focusHidden ? "" : number(c.change), c.outlier ? "yes" : "",
             ])
         }
-        return table.render() + "\nrank and band: among all LAs with a value (1 = best); c = suppressed (small numbers)"
+        return table.render() + "\nrank and band: among all LAs in England with a value (1 = best), whichever --peers; "
+            + "\(peers) median: among the peer set only; c = suppressed (small numbers)"
+            + "\nregion and England: the published totals where a published table gives the period, else the total of every LA's figure;"
+            + " - where neither exists (why: --format csv, region_source and england_source)"
     }
 }
