@@ -47,23 +47,23 @@ public enum ComparisonCSV {
     ]
 
     public static func render(_ lines: [ComparisonLine], peers: PeerSet) -> String {
-        func number(_ value: Double?) -> String { value.map { String($0) } ?? "" }
+        func number(_ value: Double?) -> String { value.map(NumberText.machine) ?? "" }
         var rows = [CSVWriter.line(header)]
         for line in lines {
             let c = line.comparison, hidden = line.focusHidden
             rows.append(CSVWriter.line([
                 line.definition.id, line.definition.title, line.period, line.definition.unit.rawValue,
                 line.definition.polarity.rawValue, c.focus.laCode,
-                hidden ? "c" : number(c.focus.value), hidden ? "c" : c.focus.numerator.map(NumberText.text) ?? "",
-                hidden && c.focus.denominator != nil ? "c" : c.focus.denominator.map(NumberText.text) ?? "",
+                hidden ? "c" : number(c.focus.value), hidden ? "c" : c.focus.numerator.map(NumberText.machine) ?? "",
+                hidden && c.focus.denominator != nil ? "c" : c.focus.denominator.map(NumberText.machine) ?? "",
                 hidden ? "true" : "false", c.focus.source ?? "returns",
                 c.rank.map(String.init) ?? "", String(c.rankedCount), c.band?.rawValue ?? "", peers.description,
                 String(c.peers.count), number(Outliers.median(line.visiblePeerValues)), number(c.neighbourMean),
                 String(c.neighbourCount), c.region?.name ?? "", number(c.region?.value),
-                c.region.map { NumberText.text($0.numerator) } ?? "", c.region?.denominator.map(NumberText.text) ?? "",
+                c.region.map { NumberText.machine($0.numerator) } ?? "", c.region?.denominator.map(NumberText.machine) ?? "",
                 c.region?.source ?? c.regionNote ?? "",
-                number(c.england?.value), c.england.map { NumberText.text($0.numerator) } ?? "",
-                c.england?.denominator.map(NumberText.text) ?? "", c.england?.source ?? c.englandNote ?? "",
+                number(c.england?.value), c.england.map { NumberText.machine($0.numerator) } ?? "",
+                c.england?.denominator.map(NumberText.machine) ?? "", c.england?.source ?? c.englandNote ?? "",
                 hidden ? "" : number(c.change), c.outlier ? "true" : "false",
             ]))
         }

@@ -36,8 +36,8 @@ import Testing
             indicator,la_code,period,value,numerator,denominator,unit,polarity,unavailable_reason,source
             ehcp_caseload,800,2024/25,c,c,,count,none,,returns
             ehcp_caseload,801,2024/25,c,c,,count,none,,returns
-            ehcp_caseload,802,2024/25,3.0,3,,count,none,,published: sen_ehcp
-            ehcp_caseload,803,2024/25,200.0,200,,count,none,,returns
+            ehcp_caseload,802,2024/25,3,3,,count,none,,published: sen_ehcp
+            ehcp_caseload,803,2024/25,200,200,,count,none,,returns
             special_school_share,800,2024/25,33.333333333333336,40,120,%,low,,returns
             special_school_share,803,2024/25,,,,%,low,no establishment register loaded,returns
             """)
@@ -49,7 +49,7 @@ import Testing
         #expect(json == """
             [{"denominator":null,"indicator":"ehcp_caseload","la_code":"800","numerator":null,"period":"2024/25","polarity":"none","source":"returns","suppressed":true,"unit":"count","value":null},\
             {"denominator":null,"indicator":"ehcp_caseload","la_code":"801","numerator":null,"period":"2024/25","polarity":"none","source":"returns","suppressed":true,"unit":"count","value":null},\
-            {"denominator":120,"indicator":"special_school_share","la_code":"800","numerator":40,"period":"2024/25","polarity":"low","source":"returns","suppressed":false,"unit":"%","value":33.3}]
+            {"denominator":120,"indicator":"special_school_share","la_code":"800","numerator":40,"period":"2024/25","polarity":"low","source":"returns","suppressed":false,"unit":"%","value":33.333333333333336}]
             """)
     }
 
@@ -70,11 +70,11 @@ import Testing
                     "timeliness_20wk_incl", "requests_received"])
         // 801 (a neighbour) is hidden, so the peer median and the neighbour mean are 330's 300 alone.
         // Every LA of the region and of England has a caseload figure: their totals are computed.
-        #expect(csv[1] == "ehcp_caseload,Children with an EHC plan,2024/25,count,none,800,120.0,120,,false,returns,,0,,neighbours,2,300.0,300.0,1,South West,384.0,384,,computed: total of 4 LAs,734.0,734,,computed: total of 6 LAs,20.0,false")
-        #expect(csv[2] == "special_school_share,Plans in special schools,2024/25,%,low,800,25.0,30,120,false,returns,3,6,B,neighbours,2,30.0,30.0,1,South West,24.21875,93,384,computed: total of 4 LAs,26.294277929155314,193,734,computed: total of 6 LAs,,false")
+        #expect(csv[1] == "ehcp_caseload,Children with an EHC plan,2024/25,count,none,800,120,120,,false,returns,,0,,neighbours,2,300,300,1,South West,384,384,,computed: total of 4 LAs,734,734,,computed: total of 6 LAs,20,false")
+        #expect(csv[2] == "special_school_share,Plans in special schools,2024/25,%,low,800,25,30,120,false,returns,3,6,B,neighbours,2,30,30,1,South West,24.21875,93,384,computed: total of 4 LAs,26.294277929155314,193,734,computed: total of 6 LAs,,false")
         // 800's 3 requests: c, with no change shown; 801's hidden figure is not in the neighbour mean.
         // Only some LAs have a figure and none is published: no region or England total, and why.
-        #expect(csv[7] == "requests_received,Requests for assessment,2024,count,none,800,c,c,,true,returns,,0,,neighbours,2,40.0,40.0,1,,,,,South West: no figure for 2024 (no published table gives it; LA figures for 2 of 4 LAs),,,,England: no figure for 2024 (no published table gives it; LA figures for 3 of 6 LAs),,false")
+        #expect(csv[7] == "requests_received,Requests for assessment,2024,count,none,800,c,c,,true,returns,,0,,neighbours,2,40,40,1,,,,,South West: no figure for 2024 (no published table gives it; LA figures for 2 of 4 LAs),,,,England: no figure for 2024 (no published table gives it; LA figures for 3 of 6 LAs),,false")
     }
 
     @Test func compareJSONNullsASuppressedFocusAndPeers() throws {
@@ -132,8 +132,8 @@ import Testing
         #expect(try hnhub(["indicators", "--format", "csv", "--indicator", "ehcp_caseload", "--la", "800", "--own"] + db,
                           in: folder.path) == """
             indicator,la_code,period,value,numerator,denominator,unit,polarity,unavailable_reason,source
-            ehcp_caseload,800,2023/24,4.0,4,,count,none,,returns
-            ehcp_caseload,800,2024/25,5.0,5,,count,none,,returns
+            ehcp_caseload,800,2023/24,4,4,,count,none,,returns
+            ehcp_caseload,800,2024/25,5,5,,count,none,,returns
 
             """)
         let json = try hnhub(["indicators", "--format", "json", "--indicator", "ehcp_caseload", "--period", "2024/25"] + db,
@@ -151,6 +151,6 @@ import Testing
         #expect(compare.contains("ehcp_caseload,EHC plans at the census date,2024/25,count,none,800,c,c,,true,returns,,0,,region,1,,,0,,,,\(missing),false"))
         let own = try hnhub(["compare", "--la", "800", "--own", "--peers", "region", "--period", "2024/25", "--format", "csv"] + db,
                             in: folder.path)
-        #expect(own.contains("\nehcp_caseload,EHC plans at the census date,2024/25,count,none,800,5.0,5,,false,returns,,0,,region,1,,,0,,,,\(missing)1.0,false\n"))
+        #expect(own.contains("\nehcp_caseload,EHC plans at the census date,2024/25,count,none,800,5,5,,false,returns,,0,,region,1,,,0,,,,\(missing)1,false\n"))
     }
 }

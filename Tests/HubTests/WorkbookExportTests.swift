@@ -402,6 +402,24 @@ import Testing
             }
         }
     }
+
+    /// 10 of 160: the cell holds 6.25 and shows 6.3, as the report and the tables round it
+    /// (half away from zero, docs/rounding.md).
+    @Test(.enabled(if: LibreOfficeCalc.path != nil, "LibreOffice (soffice) is not installed"))
+    func aSpreadsheetShowsTheValueAsTheReportRoundsIt() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let snapshot = IndicatorSnapshot(definitions: [Self.definitions[1]], figures: [
+            "special_school_share": ["2024/25": [Self.figure("800", 10, 160)]],
+        ])
+        let bytes = IndicatorWorkbook(snapshot: snapshot, geography: Self.geography, scope: .la("800", own: true),
+                                      sources: Self.sources, generated: Self.generated).workbook().xlsx()
+        #expect(try XLSXReadBack(bytes: bytes).sheet("Caseload and placements").row(2).prefix(7)
+                == ["800", "Bath and North East Somerset", "South West", "selected LA", "10", "160", "6.25"])
+        let shown = try LibreOfficeCalc.csvSheets(of: try folder.write("book.xlsx", bytes: bytes), in: folder, asShown: true)
+        #expect(shown["Caseload and placements"]?[1].prefix(7)
+                == ["800", "Bath and North East Somerset", "South West", "selected LA", "10", "160", "6.3"])
+    }
 }
 
 // MARK: - Helpers
@@ -431,13 +449,13 @@ fileprivate enum LibreOfficeCalc {
     }
 
     /// Sheet name -> rows of cells as LibreOffice shows them (raw values, UTF-8, comma separated).
-    static func csvSheets(of workbook: String, in folder: TemporaryFolder) throws -> [String: [[String]]] {
+    static func csvSheets(of workbook: String, in folder: TemporaryFolder, asShown: Bool = false) throws -> [String: [[String]]] {
         let soffice = try #require(path)
         let output = folder.file("csv")
         // Filter options: comma, double quote, UTF-8, first line 1, default cell format, language,
-        // quoted as text off, detect numbers on, cell contents as shown OFF (raw values), formulas off,
+        // quoted as text off, detect numbers on, cell contents as shown (off: raw values), formulas off,
         // remove space off, sheet -1 = every sheet to its own file.
-        let filter = "csv:Text - txt - csv (StarCalc):44,34,76,1,,1033,false,true,false,false,false,-1"
+        let filter = "csv:Text - txt - csv (StarCalc):44,34,76,1,,1033,false,true,\(asShown),false,false,-1"
         let run = try runTool(soffice, ["-env:UserInstallation=file://\(folder.file("profile"))", "--headless",
                                         "--convert-to", filter, "--outdir", output, workbook],
                               environment: ["HOME": folder.path])
