@@ -59,7 +59,7 @@ import Testing
         #expect(try runHub(["import"], in: folder.path).status == 2)
         let noStore = try runHub(["returns", "--db", "missing.sqlite"], in: folder.path)
         #expect(noStore.status == 2)
-        #expect(noStore.errors.contains("missing.sqlite: no hub store here; create one with: hnhub init --db missing.sqlite"))
+        #expect(noStore.errors.contains("missing.sqlite: no hub store here (given with --db); create one with: hnhub init --db missing.sqlite"))
     }
 
     @Test func anUnusableFileExitsWith2AndWritesNothing() throws {

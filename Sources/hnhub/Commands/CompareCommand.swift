@@ -40,6 +40,9 @@ struct CompareCommand: ParsableCommand {
     func run() throws {
         let config = try hub.loadConfiguration()
         let store = try hub.storeWithIndicators(config).store
+        try RequestChecks.knownArea(la, in: store.database, areas: false)
+        let snapshot = try IndicatorSnapshot.load(store.database)
+        if let period { try RequestChecks.knownPeriod(period, in: snapshot) }
         let lines: [ComparisonLine]
         let peerSet: PeerSet
         let geography: LAGeography
@@ -51,7 +54,7 @@ struct CompareCommand: ParsableCommand {
                 _ = try LAGroups.members(of: name, in: config.groups, knownCodes: LARegister(database: store.database).knownCodes())
             }
             let audience = Audience(ownLA: own ? la : nil, control: DisclosureControl(threshold: config.suppressionThreshold))
-            lines = try LAComparisons(snapshot: try IndicatorSnapshot.load(store.database), geography: geography,
+            lines = try LAComparisons(snapshot: snapshot, geography: geography,
                                       audience: audience).lines(for: la, period: period, peers: peerSet)
         } catch let error as ComparisonTablesError {
             throw HubFailure.unusable("\(error)")
@@ -59,6 +62,11 @@ struct CompareCommand: ParsableCommand {
             throw HubFailure.unusable("\(error)")
         } catch let error as LAGroups.UnknownCode {
             throw HubFailure.unusable("\(error)")
+        }
+        if lines.isEmpty, format == .table {
+            print("\(geography.name(la)) (\(la)) has no indicator figures\(period.map { " for \($0)" } ?? ""): "
+                  + "import its returns (hnhub import), or the published tables (hnhub init)")
+            return
         }
         switch format {
         case .json: print(try ComparisonJSON.render(lines, peers: peerSet))
