@@ -59,6 +59,7 @@ struct InitCommand: ParsableCommand {
         } catch {
             throw HubFailure.unusable("\(error)")
         }
+        for warning in VersionControlCheck.warnings(for: [path, secretPath]) { printError("hnhub: \(warning)") }
         if !noPublished, let datasets {
             try loadPublishedTables(from: datasets, into: store, secret: secret, config: config)
         }
