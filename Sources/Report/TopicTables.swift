@@ -31,10 +31,14 @@ struct TopicTables {
         if let group = context.options.group { headers.append(group.name) }
         headers.append("England")
         let scopeText = context.focusLA.map { context.title(of: $0) } ?? context.options.group?.name ?? "LAs in the hub"
-        var html = "<div class=\"table-wrap\"><table class=\"topic\" id=\"\(HTML.id("topic", topic.rawValue))\">"
+        // A table of many columns scrolls sideways on a narrow screen: the caption says so there.
+        let wide = headers.count >= Self.wideColumns
+        var html = "<div class=\"table-wrap\(wide ? " wide" : "")\"><table class=\"topic\" id=\"\(HTML.id("topic", topic.rawValue))\">"
         html += "<caption>\(HTML.escape(topic.rawValue)): \(HTML.escape(scopeText))"
             + "<span class=\"caption-note\">Rank and band among all LAs with a value; – where not ranked (context measures); "
-            + "c = suppressed (small numbers).\(showsNeighbours ? " Neighbours' mean: how many neighbours in brackets." : "")</span></caption>"
+            + "c = suppressed (small numbers).\(showsNeighbours ? " Neighbours' mean: how many neighbours in brackets." : "")"
+            + " Region and England: published totals where published (source on hover), – where there is none."
+            + (wide ? "<span class=\"scroll-hint\"> Scroll sideways for every column →</span>" : "") + "</span></caption>"
         html += "<thead><tr>" + headers.enumerated().map { index, header in
             "<th scope=\"col\"\(index >= (several ? 3 : 2) ? " class=\"num\"" : "")>\(HTML.escape(header))</th>"
         }.joined() + "</tr></thead>"
@@ -90,6 +94,9 @@ struct TopicTables {
             return "<td colspan=\"5\" class=\"missing\">Not available: \(HTML.escape(reason))</td>"
         }
     }
+
+    /// From this many columns a table is marked wide (a scroll hint on narrow screens).
+    static let wideColumns = 11
 
     /// `%, lower is better`; `count, not ranked`.
     static func unitNote(_ definition: IndicatorDefinition) -> String {

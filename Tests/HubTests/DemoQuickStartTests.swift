@@ -52,6 +52,9 @@ import Testing
         let compare = try runHub(["compare"] + hub + ["--la", "800", "--peers", "group:demo-partnership"])
         #expect(compare.status == 0, "\(compare.errors)")
         #expect(compare.output.contains("group:demo-partnership"))
+        // Rank is over all LAs whatever the peer set; the footnote says which is which.
+        #expect(compare.output.contains("rank and band: among all LAs in England with a value (1 = best), whichever --peers; "
+                                        + "group:demo-partnership median: among the peer set only"))
 
         // England and the South West are the published tables' (bundled, loaded by init), not the
         // four demo LAs; 800 is ranked among all 153 LAs where the DfE has published the year.
