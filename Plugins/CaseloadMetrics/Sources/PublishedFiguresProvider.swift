@@ -87,40 +87,44 @@ public final class PublishedFiguresProvider: MetricProvider {
 
     public func compute(in context: any MetricContext) throws -> [IndicatorResult] {
         // Periods the hub's own returns cover, per LA: their figures win.
-        var covered = Set<String>()
+        var covered = Set<AreaPeriod>()
         try context.query("SELECT la_code, collection_year FROM current_returns", []) { row in
             guard let la = row[0].string, let year = row[1].int else { return }
-            covered.insert("\(la)|\(Period.census(collectionYear: year).label)")
-            covered.insert("\(la)|\(Period.calendar(collectionYear: year).label)")
+            covered.insert(AreaPeriod(area: la, period: Period.census(collectionYear: year).label))
+            covered.insert(AreaPeriod(area: la, period: Period.calendar(collectionYear: year).label))
         }
         let published = try Self.readPublished(context)
-        var chosen: [String: IndicatorResult] = [:]
-        var order: [String] = []
-        let keys = published.cells.keys.sorted { ($0.area, $0.time) < ($1.area, $1.time) }
-        for mapping in Self.mappings {
-            for cellKey in keys {
-                let (area, tables) = (cellKey.area, published.cells[cellKey]!)
-                guard let period = Self.period(cellKey.time, mapping.periodType) else { continue }
-                let key = "\(mapping.indicator)|\(area)|\(period.label)"
-                guard chosen[key] == nil else { continue }
-                // Newest import first: a table imported later wins over an older one for the same figure.
-                for cells in tables.sorted(by: { $0.importID > $1.importID }) {
-                    if cells.level == .la, covered.contains("\(area)|\(period.label)") { break }
+        var results: [IndicatorResult] = []
+        for cellKey in published.cells.keys.sorted(by: { ($0.area, $0.time) < ($1.area, $1.time) }) {
+            // Newest import first: a table imported later wins over an older one for the same figure.
+            let tables = published.cells[cellKey]!.sorted { $0.importID > $1.importID }
+            let census = Self.period(cellKey.time, .census), calendar = Self.period(cellKey.time, .calendar)
+            var given = Set<String>()
+            // Mappings in order of preference: the first that finds its measures gives the figure.
+            for mapping in Self.mappings where !given.contains(mapping.indicator) {
+                guard let period = mapping.periodType == .census ? census : calendar else { continue }
+                if tables.first?.level == .la, covered.contains(AreaPeriod(area: cellKey.area, period: period.label)) { continue }
+                for cells in tables {
                     guard let numerator = Self.sum(mapping.numerator, cells.values) else { continue }
                     let denominator = mapping.denominator.map { Self.sum($0, cells.values) }
                     if let denominator, denominator == nil { continue }
-                    chosen[key] = IndicatorResult(indicatorID: mapping.indicator, laCode: area, period: period,
-                                                  numerator: numerator, denominator: denominator ?? nil,
-                                                  source: "published: \(cells.table)")
-                    order.append(key)
+                    results.append(IndicatorResult(indicatorID: mapping.indicator, laCode: cellKey.area, period: period,
+                                                   numerator: numerator, denominator: denominator ?? nil,
+                                                   source: "published: \(cells.table)"))
+                    given.insert(mapping.indicator)
                     break
                 }
             }
         }
-        var results = order.map { chosen[$0]! }
         results += try rates(caseloads: results.filter { $0.indicatorID == "ehcp_caseload" }, published: published,
                              context: context)
         return results
+    }
+
+    /// An area (LA, region or England) and a period label.
+    struct AreaPeriod: Hashable {
+        var area: String
+        var period: String
     }
 
     /// What the store holds of the published tables.
@@ -136,10 +140,12 @@ public final class PublishedFiguresProvider: MetricProvider {
         }
     }
 
+    /// Reads the measures the mappings use from the tables' total rows.
     static func readPublished(_ context: any MetricContext) throws -> Published {
         let measures = Set(mappings.flatMap { $0.numerator + ($0.denominator ?? []) } + [populationMeasure])
         var published = Published()
-        var index: [String: Int] = [:]  // "area|time|table" -> position in cells[key]
+        var index: [Slot: Int] = [:]  // position in cells[key] of each table's entry
+        var totalRows: [String: Bool] = [:]  // isTotalRow of each distinct dimensions text
         try context.query("""
             SELECT source_table, time_period, area_code, geographic_level, dimensions, measure, value, import_id
             FROM published_values
@@ -148,14 +154,15 @@ public final class PublishedFiguresProvider: MetricProvider {
             """, []) { row in
             guard let table = row[0].string, let time = row[1].string, let area = row[2].string,
                   let level = row[3].string.flatMap({ levels[$0] }), let dimensions = row[4].string,
-                  let measure = row[5].string, let value = row[6].double, let importID = row[7].int,
-                  isTotalRow(dimensions) else { return }
+                  let measure = row[5].string, let value = row[6].double, let importID = row[7].int else { return }
+            if totalRows[dimensions] == nil { totalRows[dimensions] = isTotalRow(dimensions) }
+            guard totalRows[dimensions] == true else { return }
             if measure == populationMeasure {
                 published.population[area] = (value, table)
                 return
             }
             let key = Published.Key(area: area, time: time)
-            let slot = "\(area)|\(time)|\(table)"
+            let slot = Slot(key: key, table: table)
             if let position = index[slot] {
                 published.cells[key]![position].values[measure] = value
             } else {
@@ -165,6 +172,12 @@ public final class PublishedFiguresProvider: MetricProvider {
             }
         }
         return published
+    }
+
+    /// One table's entry for an area and period.
+    struct Slot: Hashable {
+        var key: Published.Key
+        var table: String
     }
 
     /// `ehcp_rate_0_25` for every published caseload: plans over the population aged 0-25 of the
