@@ -29,7 +29,10 @@ import Testing
     }
 
     @Test func coincidingLinesAndMissingTotalsAreSaid() throws {
-        let figure = try trend("special_school_share", in: try report(.la("800")))
+        let html = try report(.la("800"))
+        // The headline tile says there is no England figure rather than leaving it out.
+        #expect(html.contains("<p class=\"tile-context\">South West: no figure for 2024/25 · England: no figure for 2024/25</p>"))
+        let figure = try trend("special_school_share", in: html)
         #expect(figure.contains("South West and England have the same values in every year both have: one line hides the other."))
         #expect(figure.contains("England: no figure for 2024/25 (not published, and the hub does not hold every LA&#39;s)."))
         // England's line stops a year early: its end label says when.
