@@ -30,7 +30,7 @@ struct SVGBarChart {
     var markLabels: [BarMark: String]
 
     static let width = 760.0
-    static let labelWidth = 215.0
+    static let labelWidth = 240.0
     static let rightPadding = 58.0
     static let allNamedLimit = 40
 

@@ -39,8 +39,8 @@ struct TrendsSection {
                 let values = visibleValues(of: la, periods: periods, views: views, notes: &notes)
                 series.append(.init(name: context.data.geography.name(la), values: values, stroke: style.stroke, dash: style.dash,
                                     marker: style.marker, emphasised: scope.count == 1))
-                if let note = publishedNote(la, periods: periods, views: views) { notes.append(note) }
             }
+            notes += publishedNotes(scope, periods: periods, views: views)
         } else {
             band = rangeBand(periods: periods, views: views, notes: &notes)
         }
@@ -117,15 +117,30 @@ struct TrendsSection {
         return SVGLineChart.Band(name: "Range of \(whose) (\(context.scopeLAs.count) LAs)", ranges: ranges)
     }
 
-    /// Which of an LA's years come from published tables rather than the hub's returns.
-    func publishedNote(_ la: String, periods: [String], views: [IndicatorView?]) -> String? {
-        let published = zip(periods, views).compactMap { period, view in
-            view?.row(la).flatMap { IndicatorText.isPublished($0.figure) && !$0.hidden ? period : nil }
+    /// Which of the LAs' years come from published tables rather than the hub's returns: one note
+    /// per set of years, naming the LAs it holds for.
+    func publishedNotes(_ las: [String], periods: [String], views: [IndicatorView?]) -> [String] {
+        var lasBySpan: [(span: [String], las: [String])] = []
+        for la in las {
+            let published = zip(periods, views).compactMap { period, view in
+                view?.row(la).flatMap { IndicatorText.isPublished($0.figure) && !$0.hidden ? period : nil }
+            }
+            guard !published.isEmpty else { continue }
+            if let index = lasBySpan.firstIndex(where: { $0.span == published }) {
+                lasBySpan[index].las.append(la)
+            } else {
+                lasBySpan.append((published, [la]))
+            }
         }
-        guard !published.isEmpty else { return nil }
-        let span = published.count == 1 ? published[0] : "\(published.first!) to \(published.last!)"
-        let all = published.count == periods.count
-        return "\(context.title(of: la)): \(span) from published DfE tables" + (all ? "." : ", the other years from the hub's returns.")
+        return lasBySpan.map { span, las in
+            // A run of consecutive years as "first to last".
+            let contiguous = periods.firstIndex(of: span[0]).map { Array(periods[$0..<min($0 + span.count, periods.count)]) == span } ?? false
+            let years = span.count == periods.count ? "every year"
+                : span.count == 1 ? span[0]
+                : contiguous ? "\(span.first!) to \(span.last!)" : span.joined(separator: ", ")
+            let rest = span.count == periods.count ? "" : ", the other years from the hub's returns"
+            return "\(las.map { context.title(of: $0) }.joined(separator: ", ")): \(years) from published DfE tables\(rest)."
+        }
     }
 
     /// The periods in which a total has no figure, as one text (none: an empty list).

@@ -141,7 +141,8 @@ struct ReportBrowserTests {
 
 /// Ten South West LAs with some of the longest names England has, three census and three calendar
 /// periods, England and the region published in the earlier years only, with the same figures (so
-/// their lines coincide); 809 has no figures in the latest year, so neither has a total then.
+/// their lines coincide); 809 has no figures in the latest year, so neither has a total then; 800's
+/// first special school share is a published one.
 struct LongNamesFixture {
     let folder: TemporaryFolder
     let store: Store
@@ -169,13 +170,15 @@ struct LongNamesFixture {
             let census = Period.census(collectionYear: year), calendar = Period.calendar(collectionYear: year)
             for (offset, la) in Self.codes.enumerated() where !(la == "809" && year == 2025) {
                 let plans = Double(1_800 + offset * 700 + step * 150)
-                func add(_ id: String, _ numerator: Double, _ denominator: Double?, period: Period = census) {
+                func add(_ id: String, _ numerator: Double, _ denominator: Double?, period: Period = census, source: String? = nil) {
                     results.append(IndicatorResult(indicatorID: id, laCode: la, period: period, numerator: numerator,
-                                                   denominator: denominator))
+                                                   denominator: denominator, source: source))
                 }
                 add("ehcp_caseload", plans, nil)
                 add("ehcp_rate_0_25", plans, 60_000 + Double(offset) * 9_000)
-                add("special_school_share", 300 + Double(offset * 95 + step * 40), plans)
+                // 800's first year of this one comes from a published table (before the hub held its returns).
+                add("special_school_share", 300 + Double(offset * 95 + step * 40), plans,
+                    source: la == "800" && year == 2023 ? "published: a_table" : nil)
                 add("independent_special_share", 90 + Double(offset * 31), plans)
                 add("out_of_area_share", 120 + Double(offset * 40), plans)
                 add("out_of_area_cost_per_plan", 4_000_000 + Double(offset) * 1_900_000, 60 + Double(offset * 9))
