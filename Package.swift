@@ -4,6 +4,9 @@ import PackageDescription
 /// Swift 6 language mode (strict concurrency) everywhere.
 let strict: [SwiftSetting] = [.swiftLanguageMode(.v6)]
 
+/// Number-crunching modules run optimised in debug builds as well (docs/disclosure-control.md).
+let optimised: [SwiftSetting] = [.unsafeFlags(["-O"], .when(configuration: .debug))]
+
 /// A native plugin: its code in one target, its C entry point in a tiny second target that the
 /// `.dynamic` product is built from (plugins.md, point 5). Product names start with `HubPlugin`
 /// so the host can tell plugins from other libraries in the executable's folder.
@@ -82,6 +85,14 @@ let package = Package(
         ], swiftSettings: strict),
         .target(name: "Comparison", dependencies: [.product(name: "HubKit", package: "HubKit")],
                 swiftSettings: strict),
+        // Linear programming (two-phase simplex), for the disclosure auditor. Both are optimised in
+        // debug builds too: every output computes the suppression pattern, tests included.
+        .target(name: "LinearProgramming", swiftSettings: strict + optimised),
+        // The linear system of what an audience is shown, its audit by linear programming, and the
+        // suppression pattern that passes it (docs/disclosure-control.md).
+        .target(name: "DisclosureAudit", dependencies: [
+            "Comparison", "LinearProgramming", .product(name: "HubKit", package: "HubKit"),
+        ], swiftSettings: strict + optimised),
         .target(name: "MetricEngine", dependencies: [
             "HubStore", "PluginHost", "HubConfig", .product(name: "HubKit", package: "HubKit"),
         ], swiftSettings: strict),
@@ -92,7 +103,7 @@ let package = Package(
         // Stored indicator values laid out for people: per indicator and period, with comparisons and
         // disclosure control applied for the audience.
         .target(name: "ComparisonTables", dependencies: [
-            "HubStore", "Comparison", "ReferenceData", .product(name: "HubKit", package: "HubKit"),
+            "HubStore", "Comparison", "DisclosureAudit", "ReferenceData", .product(name: "HubKit", package: "HubKit"),
         ], swiftSettings: strict),
         // Files people open: CSV, JSON and the Excel workbook.
         .target(name: "Exports", dependencies: [
@@ -108,7 +119,7 @@ let package = Package(
         .executableTarget(name: "hnhub", dependencies: [
             "HubConfig", "PluginHost", "InputFiles", "Pseudonymisation", "HubStore", "ImportPipeline",
             "MetricEngine", "ReferenceData", "Comparison", "DemoData", "MappingImporters", "ComparisonTables", "Exports",
-            "Report", .product(name: "HubKit", package: "HubKit"),
+            "Report", "DisclosureAudit", .product(name: "HubKit", package: "HubKit"),
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], swiftSettings: strict),
         .executableTarget(name: "hnhub-bench", dependencies: [
@@ -123,7 +134,7 @@ let package = Package(
         .testTarget(name: "HubTests", dependencies: [
             "HubConfig", "PluginHost", "InputFiles", "Validation", "Pseudonymisation", "HubStore",
             "ImportPipeline", "MetricEngine", "ReferenceData", "Comparison", "DemoData", "MappingImporters",
-            "ComparisonTables", "Exports", "Report", "SEN2XMLImporter", "SEN2BladeImporter", "EstablishmentImporter", "CaseloadMetrics",
+            "ComparisonTables", "Exports", "Report", "LinearProgramming", "DisclosureAudit", "SEN2XMLImporter", "SEN2BladeImporter", "EstablishmentImporter", "CaseloadMetrics",
             "PublishedStatisticsImporter", "PopulationImporter", "PlacementCostImporter", "StatisticalNeighbourImporter",
             .product(name: "HubKit", package: "HubKit"),
         ], swiftSettings: strict),

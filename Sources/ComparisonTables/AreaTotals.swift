@@ -21,6 +21,10 @@ public struct AreaTotals: Sendable {
         self.geography = geography
     }
 
+    /// True for a total taken from a published table (public already: disclosure control never
+    /// hides it), as opposed to one added up from LA figures.
+    public static func isPublished(_ total: AggregateFigure) -> Bool { total.source.hasPrefix("published") }
+
     /// England or one region.
     public enum Area: Sendable, Equatable {
         case england

@@ -11,8 +11,12 @@ public enum ComparisonJSON {
              "denominator": hidden ? NSNull() : (f.denominator as Any? ?? NSNull()), "suppressed": hidden,
              "source": f.source ?? "returns"]
         }
-        func aggregate(_ a: AggregateFigure?, note: String?) -> Any {
-            guard let a else { return note.map { ["note": $0] as [String: Any] } ?? NSNull() }
+        func aggregate(_ a: AggregateFigure?, hidden: Bool, name: String?, note: String?) -> Any {
+            if hidden {
+                return ["name": name as Any? ?? NSNull(), "suppressed": true, "value": NSNull(), "numerator": NSNull(),
+                        "denominator": NSNull()]
+            }
+            guard let a else { return note.map { ["name": name as Any? ?? NSNull(), "note": $0] as [String: Any] } ?? NSNull() }
             return ["name": a.name, "value": a.value as Any? ?? NSNull(), "numerator": a.numerator,
                     "denominator": a.denominator as Any? ?? NSNull(), "la_count": a.laCount, "source": a.source]
         }
@@ -26,7 +30,8 @@ public enum ComparisonJSON {
                 "neighbour_mean": c.neighbourMean as Any? ?? NSNull(), "neighbour_count": c.neighbourCount,
                 "peer_set": peers.description,
                 "peers": c.peers.map { figure($0, hidden: line.hiddenPeers.contains($0.laCode)) },
-                "region": aggregate(c.region, note: c.regionNote), "england": aggregate(c.england, note: c.englandNote),
+                "region": aggregate(c.region, hidden: line.regionHidden, name: line.regionName, note: c.regionNote),
+                "england": aggregate(c.england, hidden: line.englandHidden, name: "England", note: c.englandNote),
                 "change": line.focusHidden ? NSNull() : (c.change as Any? ?? NSNull()), "outlier": c.outlier,
             ]
         }
@@ -59,11 +64,15 @@ public enum ComparisonCSV {
                 hidden ? "true" : "false", c.focus.source ?? "returns",
                 c.rank.map(String.init) ?? "", String(c.rankedCount), c.band?.rawValue ?? "", peers.description,
                 String(c.peers.count), number(Outliers.median(line.visiblePeerValues)), number(c.neighbourMean),
-                String(c.neighbourCount), c.region?.name ?? "", number(c.region?.value),
-                c.region.map { NumberText.machine($0.numerator) } ?? "", c.region?.denominator.map(NumberText.machine) ?? "",
+                String(c.neighbourCount), c.region?.name ?? line.regionName ?? "",
+                line.regionHidden ? "c" : number(c.region?.value),
+                line.regionHidden ? "c" : c.region.map { NumberText.machine($0.numerator) } ?? "",
+                line.regionHidden ? "c" : c.region?.denominator.map(NumberText.machine) ?? "",
                 c.region?.source ?? c.regionNote ?? "",
-                number(c.england?.value), c.england.map { NumberText.machine($0.numerator) } ?? "",
-                c.england?.denominator.map(NumberText.machine) ?? "", c.england?.source ?? c.englandNote ?? "",
+                line.englandHidden ? "c" : number(c.england?.value),
+                line.englandHidden ? "c" : c.england.map { NumberText.machine($0.numerator) } ?? "",
+                line.englandHidden ? "c" : c.england?.denominator.map(NumberText.machine) ?? "",
+                c.england?.source ?? c.englandNote ?? "",
                 hidden ? "" : number(c.change), c.outlier ? "true" : "false",
             ]))
         }

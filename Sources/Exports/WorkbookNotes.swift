@@ -36,9 +36,10 @@ struct WorkbookNotes {
         heading("Disclosure control")
         let largestHidden = control.threshold - 1
         line("Rule", .text("Counts of 1 to \(largestHidden), and rates and shares built on them, show as c. "
-                           + "Where one LA of a total shown (a region, the group, England) is hidden, the next smallest "
-                           + "is hidden too, so the first cannot be worked out by subtraction. Totals of 1 to "
-                           + "\(largestHidden) show as c."))
+                           + "So do other figures and totals wherever a hidden count could otherwise be worked out from "
+                           + "what the hub shows (parts adding up to a total, LAs adding up to a region, the group or "
+                           + "England, this year against last), even by an LA that knows its own figures. Every output "
+                           + "of the hub hides the same figures, so none can be combined with another to recover one."))
         line("Threshold", .number(Double(control.threshold)))
         line("Own figures", .text(scope.ownLA.map {
             "LA \($0)'s own figures are unsuppressed: share this workbook only within \(geography.name($0))."

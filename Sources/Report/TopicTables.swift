@@ -60,12 +60,19 @@ struct TopicTables {
                         ReportNumbers.value($0.mean, unit: view.definition.unit) + " (\($0.count))"
                     })
                 }
+                // A total disclosure control hides shows as c (docs/disclosure-control.md); one there is
+                // none of, as – with the reason on hover (docs/national-context.md).
+                let hidden = view.table.hiddenTotals
                 let regionName = context.regionName(of: la)
                 html += totalCell(regionName.flatMap { view.region(named: $0) }, view,
+                                  hidden: regionName.map { hidden.contains(TotalKey.region($0)) } ?? false,
                                   missing: regionName.flatMap { view.table.regionNotes[$0] },
                                   suffix: several ? regionName.map { " (\($0))" } ?? "" : "")
-                if isGroup { html += numberCell(view.table.group?.value.map { ReportNumbers.value($0, unit: view.definition.unit) }) }
-                html += totalCell(view.table.england, view, missing: view.table.englandNote)
+                if isGroup {
+                    html += numberCell(view.table.group?.value.map { ReportNumbers.value($0, unit: view.definition.unit) }
+                                       ?? context.options.group.flatMap { hidden.contains(TotalKey.group($0.name)) ? "c" : nil })
+                }
+                html += totalCell(view.table.england, view, hidden: hidden.contains(TotalKey.england), missing: view.table.englandNote)
                 html += "</tr>"
             }
             html += "</tbody>"
@@ -105,7 +112,8 @@ struct TopicTables {
     }
 
     /// A region or England figure, with its source on hover; `–` with the reason when there is none.
-    func totalCell(_ total: AggregateFigure?, _ view: IndicatorView, missing: String?, suffix: String = "") -> String {
+    func totalCell(_ total: AggregateFigure?, _ view: IndicatorView, hidden: Bool, missing: String?, suffix: String = "") -> String {
+        if hidden { return numberCell("c") }
         guard let total, let value = total.value else {
             return "<td class=\"num\"" + (missing.map { " title=\"\(HTML.escape($0))\"" } ?? "") + ">–</td>"
         }

@@ -14,7 +14,7 @@ import Testing
         let db = ["--db", "hub.sqlite"]
         let initRun = try runHub(["init"] + db, in: folder.path)
         #expect(initRun.status == 0)
-        #expect(initRun.output.hasPrefix("created hub.sqlite (schema version 5)\nloaded the bundled reference tables from "))
+        #expect(initRun.output.hasPrefix("created hub.sqlite (schema version 6)\nloaded the bundled reference tables from "))
         #expect(initRun.output.contains(": 167 LA periods, 9 regions, 1580 statistical neighbour links, 309 districts\ncreated the hub secret hub.secret"))
         // The bundled published tables are imports #1 to #7; a second init finds them unchanged.
         #expect(initRun.output.contains("\npublished DfE tables (England, regions and LAs): 7 loaded, 0 already up to date, from "))
@@ -99,9 +99,9 @@ import Testing
     }
 
     /// 800 has 5 children with a plan, 801 has 4: 801's count is small, so it is hidden, and 800's
-    /// with it (otherwise 801's could be worked out from a total of the region's LAs). With --own,
-    /// 800 sees its own figure; 801's stays hidden. The South West and England rows are the
-    /// published totals of January 2025, never a sum of the hub's two LAs.
+    /// with it (see docs/disclosure-control.md). With --own, 800 sees its own figure; 801's stays
+    /// hidden. The South West and England rows are the published totals of January 2025: public,
+    /// never hidden, and no sum of the hub's two LAs that 800 could take its own 5 from.
     @Test func compareSuppressesSmallCountsUnlessTheLASeesItsOwn() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
@@ -123,6 +123,7 @@ import Testing
         let region = try #require(shared["region"] as? [String: Any])
         #expect(region["numerator"] as? Double == 62875)
         #expect(region["source"] as? String == "published: sen_needs_all_plans_2025")
+        #expect(region["suppressed"] == nil)
         let england = try #require(shared["england"] as? [String: Any])
         #expect(england["numerator"] as? Double == 638745)
         #expect(england["la_count"] as? Int == 153)

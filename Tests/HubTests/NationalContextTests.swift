@@ -42,7 +42,8 @@ import Testing
                 figure("E92000001", 184847, 576474, source: "published: caseload_all_plans_2019_2024"),
                 figure("E12000009", 16153, 55707, source: "published: caseload_all_plans_2019_2024"),
             ]]])
-        let table = LATable.make(snapshot, indicator: share, period: "2023/24", geography: geography, audience: Audience())
+        let table = LATable.make(snapshot, indicator: share, period: "2023/24", geography: geography,
+                                 audience: Audience(snapshot: snapshot, geography: geography))
         #expect(table.england == AggregateFigure(name: "England", numerator: 184847, denominator: 576474,
                                                  value: 184847.0 / 576474 * 100, laCount: 3,
                                                  source: "published: caseload_all_plans_2019_2024"))
@@ -58,7 +59,8 @@ import Testing
             figure("800", 30, 100), figure("801", 10, 50), figure("838", 5, 50),
         ]]])
         // 835 closed before 2024/25: the three LAs in operation are the whole region.
-        let table = LATable.make(complete, indicator: share, period: "2024/25", geography: geography, audience: Audience())
+        let table = LATable.make(complete, indicator: share, period: "2024/25", geography: geography,
+                                 audience: Audience(snapshot: complete, geography: geography))
         #expect(table.regions.map { [$0.numerator, $0.denominator] } == [[45, 200]])
         #expect(table.regions.first?.source == "computed: total of 3 LAs")
 
@@ -66,7 +68,8 @@ import Testing
             definitions: [share],
             figures: ["special_school_share": ["2024/25": [figure("800", 30, 100), figure("801", 10, 50)]]],
             areaFigures: ["special_school_share": ["2023/24": [figure("E92000001", 1, 2, source: "published: t")]]])
-        let missing = LATable.make(partial, indicator: share, period: "2024/25", geography: geography, audience: Audience())
+        let missing = LATable.make(partial, indicator: share, period: "2024/25", geography: geography,
+                                 audience: Audience(snapshot: partial, geography: geography))
         #expect(missing.england == nil)
         #expect(missing.englandNote == "England: no figure for 2024/25 (published for 2023/24 only; LA figures for 2 of 3 LAs)")
         #expect(missing.regions.isEmpty)

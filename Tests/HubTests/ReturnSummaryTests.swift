@@ -170,10 +170,11 @@ import Testing
         // summarises the three returns from their module tables.
         try database.execute("""
             DROP TABLE return_summaries; DROP TABLE census_placements; DROP TABLE census_needs;
-            DROP TABLE census_birth_months; DROP TABLE work_events; PRAGMA user_version = 3;
+            DROP TABLE census_birth_months; DROP TABLE work_events;
+            ALTER TABLE indicator_definitions DROP COLUMN counts; PRAGMA user_version = 3;
             """)
         let migrated = try Store(path: hub.path)
-        #expect(try migrated.schemaVersion() == 5)
+        #expect(try migrated.schemaVersion() == Migrations.current)
         #expect(try Self.summaries(migrated.database) == imported)
     }
 

@@ -53,7 +53,9 @@ struct CompareCommand: ParsableCommand {
             if case .group(let name) = peerSet {
                 _ = try LAGroups.members(of: name, in: config.groups, knownCodes: LARegister(database: store.database).knownCodes())
             }
-            let audience = Audience(ownLA: own ? la : nil, control: DisclosureControl(threshold: config.suppressionThreshold))
+            // The hub's one pattern over every LA, region and group (docs/disclosure-control.md).
+            let audience = Audience(ownLA: own ? la : nil, control: DisclosureControl(threshold: config.suppressionThreshold),
+                                    snapshot: snapshot, geography: try LAGeography.loadAll(store.database, groups: config.groups))
             lines = try LAComparisons(snapshot: snapshot, geography: geography,
                                       audience: audience).lines(for: la, period: period, peers: peerSet)
         } catch let error as ComparisonTablesError {
@@ -88,7 +90,8 @@ struct CompareCommand: ParsableCommand {
                 line.focusHidden ? "c" : "\(number(c.focus.numerator))/\(number(c.focus.denominator))",
                 c.rank.map { "\($0) of \(c.rankedCount)" } ?? "", c.band?.rawValue ?? "",
                 c.neighbourMean.map { "\(NumberText.text($0)) (\(c.neighbourCount))" } ?? "-",
-                number(Outliers.median(line.visiblePeerValues)), number(c.region?.value), number(c.england?.value),
+                number(Outliers.median(line.visiblePeerValues)), line.regionHidden ? "c" : number(c.region?.value),
+                line.englandHidden ? "c" : number(c.england?.value),
                 line.focusHidden ? "" : number(c.change), c.outlier ? "yes" : "",
             ])
         }

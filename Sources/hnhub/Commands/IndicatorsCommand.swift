@@ -63,7 +63,11 @@ struct IndicatorsCommand: ParsableCommand {
         var values = try IndicatorTable(database: store.database).values(indicators: indicator, laCodes: laCodes,
                                                                          period: period)
         if !(own && laCodes.count == 1) {
-            values = SuppressedValues.apply(values, audience: Audience(control: DisclosureControl(threshold: config.suppressionThreshold)))
+            // The hub's one pattern over every LA, region and group (docs/disclosure-control.md).
+            let audience = Audience(control: DisclosureControl(threshold: config.suppressionThreshold),
+                                    snapshot: try IndicatorSnapshot.load(store.database),
+                                    geography: try LAGeography.loadAll(store.database, groups: config.groups))
+            values = SuppressedValues.apply(values, audience: audience)
         }
         switch format {
         case .json: print(try IndicatorJSON.render(values))
