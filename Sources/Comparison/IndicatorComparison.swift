@@ -56,7 +56,7 @@ extension AggregateFigure {
     }
 }
 
-/// Where one LA stands on one indicator in one period (indicators.md, "Comparisons").
+/// Where one LA stands on one indicator in one period (docs/indicators.md, "Comparisons").
 public struct IndicatorComparison: Sendable, Codable {
     /// The region's and England's figures, or why there are none.
     public struct Totals: Sendable {

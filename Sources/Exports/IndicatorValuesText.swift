@@ -2,7 +2,7 @@ import ComparisonTables
 import Foundation
 import HubStore
 
-/// `hnhub indicators --format json`: the JSON shape design.md fixes, one object per value, numbers
+/// `hnhub indicators --format json`: the JSON shape docs/exports.md describes, one object per value, numbers
 /// at full precision (docs/rounding.md).
 public enum IndicatorJSON {
     public static func render(_ values: [StoredIndicatorValue]) throws -> String {

@@ -9,7 +9,7 @@ import ReferenceData
 import Testing
 
 /// The caseload indicators computed by the `caseload` metric plugin (loaded from the build folder)
-/// from the bundled fixture returns, checked against a hand computation of sen2.md's census-date
+/// from the bundled fixture returns, checked against a hand computation of docs/sen2.md's census-date
 /// logic. LA 800, census 2025-01-16, five children with an active plan:
 ///
 /// | person | current placement at the census | register type (located in) | primary need | age 31/8/2024 |

@@ -3,7 +3,7 @@ import Testing
 import HubStore
 
 /// The `hnhub` command end to end, as a user runs it: the quick-start sequence on the bundled
-/// fixtures, and the exit statuses design.md promises (0 ok, 1 found errors, 2 unusable).
+/// fixtures, and the exit statuses README.md states (0 ok, 1 found errors, 2 unusable).
 @Suite(.serialized) struct CommandLineTests {
     var fixtures: [String] {
         ["sen2-800-2024.xml", "sen2-800-2025.xml", "sen2-801-2025.xml"].map { "\(packageRoot)/Datasets/fixtures/\($0)" }

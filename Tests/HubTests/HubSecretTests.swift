@@ -36,8 +36,8 @@ import Testing
         #expect(!secret.keyCheckValue.contains(String(repeating: "07", count: 4)))
     }
 
-    /// The symptom of the issue: a replaced secret imported without complaint and 242 matched
-    /// children became 0. Now it is refused and nothing is written.
+    /// A replaced secret used to import without complaint, and 242 matched
+    /// children became 0: now it is refused and nothing is written.
     @Test func aSecretThatIsNotTheStoresOwnIsRefused() throws {
         let folder = try Self.populatedHub()
         defer { folder.remove() }

@@ -51,7 +51,7 @@ var sharedFolder: String? {
     return FileManager.default.fileExists(atPath: path) ? path : nil
 }
 
-/// A UPN with a correct check letter for the 12 characters after it (sen2.md's algorithm).
+/// A UPN with a correct check letter for the 12 characters after it (docs/sen2.md's algorithm).
 func validUPN(_ rest: String) -> String {
     let alphabet = Array("ABCDEFGHJKLMNPQRTUVWXYZ0123456789")
     var sum = 0

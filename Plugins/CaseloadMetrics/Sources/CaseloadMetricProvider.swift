@@ -1,7 +1,7 @@
 import HubKit
 
-/// Caseload at the census date (indicators.md, "Caseload at the census date D"), computed from the
-/// person-level returns with sen2.md's census-date logic: a plan is active at D when
+/// Caseload at the census date (docs/indicators.md, "Caseload at the census date"), computed from the
+/// person-level returns with docs/sen2.md's census-date logic: a plan is active at D when
 /// StartDate <= D and (no CeaseDate or CeaseDate > D); its placement at D is the PlacementDetail
 /// attended on D, rank 1 first, else rank 2. Each child counts once, however many plans the
 /// return lists for them. Placement types need the establishment register, rates the population.
