@@ -57,7 +57,6 @@ let package = Package(
         // System libraries.
         .systemLibrary(name: "CSQLite", path: "Sources/CSQLite"),
         .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
-        .systemLibrary(name: "CZstd", path: "Sources/CZstd"),
 
         // The build step that records the SHA-256 of every built-in plugin library, and the module
         // the executables read them from (docs/plugin-loading.md).
@@ -87,7 +86,7 @@ let package = Package(
             "CSQLite", "Pseudonymisation", .product(name: "HubKit", package: "HubKit"),
         ], swiftSettings: strict),
         .target(name: "ImportPipeline", dependencies: [
-            "InputFiles", "Validation", "Pseudonymisation", "HubStore", "PluginHost", "CZstd",
+            "InputFiles", "Validation", "Pseudonymisation", "HubStore", "PluginHost",
             .product(name: "HubKit", package: "HubKit"),
         ], swiftSettings: strict),
         .target(name: "ReferenceData", dependencies: [
