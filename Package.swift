@@ -108,7 +108,7 @@ let package = Package(
         ], swiftSettings: strict),
         // Importers described by a mapping file in config/importers (CSV and XLSX exports).
         .target(name: "MappingImporters", dependencies: [
-            "InputFiles", .product(name: "HubKit", package: "HubKit"), .product(name: "Yams", package: "Yams"),
+            "InputFiles", "PluginHost", .product(name: "HubKit", package: "HubKit"), .product(name: "Yams", package: "Yams"),
         ], swiftSettings: strict),
         // Stored indicator values laid out for people: per indicator and period, with comparisons and
         // disclosure control applied for the audience.
@@ -129,7 +129,7 @@ let package = Package(
         .executableTarget(name: "hnhub", dependencies: [
             "HubConfig", "PluginHost", "InputFiles", "Pseudonymisation", "HubStore", "ImportPipeline",
             "MetricEngine", "ReferenceData", "Comparison", "DemoData", "MappingImporters", "ComparisonTables", "Exports",
-            "Report", "DisclosureAudit", "BuiltInPluginPins", .product(name: "HubKit", package: "HubKit"),
+            "Report", "DisclosureAudit", "BuiltInPluginPins", "Validation", .product(name: "HubKit", package: "HubKit"),
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], swiftSettings: strict),
         .executableTarget(name: "hnhub-bench", dependencies: [

@@ -78,8 +78,15 @@ struct IndicatorsCommand: ParsableCommand {
                     : [v.indicatorID, v.laCode, v.period, v.value.map(NumberText.text) ?? "-", v.numerator.map(NumberText.text) ?? "",
                        v.denominator.map(NumberText.text) ?? "", v.unit, v.unavailableReason ?? v.source ?? ""]
             }
-            print(values.isEmpty ? "no indicator values (import returns first)" : table.render())
+            print(values.isEmpty ? emptyNote(failed: runs.contains { $0.failure != nil }) : table.render())
         }
         if runs.contains(where: { $0.failure != nil }) { throw ExitCode(1) }
+    }
+
+    /// What an empty table says: why it is empty, as far as the command knows.
+    func emptyNote(failed: Bool) -> String {
+        if failed { return "no indicator values (see the errors above)" }
+        if !indicator.isEmpty || !la.isEmpty || group != nil || period != nil { return "no indicator values match" }
+        return "no indicator values (import returns first)"
     }
 }
