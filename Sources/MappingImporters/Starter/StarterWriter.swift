@@ -71,8 +71,15 @@ struct StarterWriter {
         lines.append("")
 
         let dateColumns = guesses.map { profiles[$0.column] }.filter(\.isDate)
+        // A column whose values fit one format only (03/25/2012 is month first) decides for the
+        // columns that fit several (12/01/2022), so an export is read in one order throughout.
+        let decided = Set(dateColumns.compactMap { $0.dateFormats?.count == 1 ? $0.dateFormats?.first : nil })
         var formats: [DateFormat] = []
-        for profile in dateColumns { if let format = profile.dateFormat, format != .iso, !formats.contains(format) { formats.append(format) } }
+        for profile in dateColumns {
+            guard let format = profile.dateFormats?.first(where: decided.contains) ?? profile.dateFormat,
+                  format != .iso, !formats.contains(format) else { continue }
+            formats.append(format)
+        }
         if formats.isEmpty {
             lines.append("dates: []   # the date columns are yyyy-mm-dd (or XLSX dates), which every mapping reads")
         } else {
@@ -173,7 +180,11 @@ struct StarterWriter {
             let columns = table.columns.map { "'\($0.name)'" }.joined(separator: ", ")
             let allowed = kind == .flag ? "1 or 0" : codes.isEmpty ? "see docs/sen2.md" : codes.joined(separator: ", ")
             lines.append("  \(table.name):   # \(table.columns.count == 1 ? "column" : "columns") \(columns) -> \(table.element): \(allowed), or ~ for no value")
-            for value in order.sorted(by: { counts[CodeTable.key($0)]! > counts[CodeTable.key($1)]! }) {
+            // Most frequent first; of equal counts, in order of appearance.
+            let ranked = order.enumerated().sorted { a, b in
+                (counts[CodeTable.key(a.element)]!, -a.offset) > (counts[CodeTable.key(b.element)]!, -b.offset)
+            }.map(\.element)
+            for value in ranked {
                 let count = counts[CodeTable.key(value)]!
                 let translation: String
                 if kind == .flag, let flag = FieldValueReader.flagWords[value.lowercased()] {
