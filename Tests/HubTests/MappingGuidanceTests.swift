@@ -159,14 +159,14 @@ import Testing
         defer { folder.remove() }
         let config = try folder.write("hub.yaml", "importers_folder: \(MappingHub.examples)\n")
         // The 20 Week Exception column (the 18th) emptied on every row.
-        let lines = try String(contentsOfFile: Self.caseview, encoding: .utf8).components(separatedBy: "\n")   // CRLF: \r kept
+        let lines = try String(contentsOfFile: Self.caseview, encoding: .utf8).components(separatedBy: "\r\n")   // the fixture has CRLF line ends
         let emptied = lines.enumerated().map { index, line -> String in
             guard index > 0, !line.isEmpty else { return line }
             var cells = line.components(separatedBy: ",")
             cells[17] = ""
             return cells.joined(separator: ",")
         }
-        let export = try folder.write("export.csv", emptied.joined(separator: "\n"))
+        let export = try folder.write("export.csv", emptied.joined(separator: "\r\n"))
         let run = try runHub(["validate", "--config", config, "--importer", "mapping:caseview-children", export], in: folder.path)
         let mapping = try MappingDefinition.load(path: Self.caseviewMapping)
         let warnings = run.output.split(separator: "\n").filter { $0.hasPrefix("warning: ") }.map(String.init)
