@@ -46,6 +46,8 @@ let package = Package(
         // A library whose constructor leaves a file beside it, for the tests that prove the loader
         // refuses planted and tampered files before dlopen.
         .library(name: "TestPluginPlanted", type: .dynamic, targets: ["TestPluginPlanted"]),
+        // For testing plugins against a real store (docs/writing-plugins.md, "Testing a plugin").
+        .library(name: "HubKitTesting", targets: ["HubKitTesting"]),
     ] + plugins.map(\.product),
     dependencies: [
         .package(path: "Sources/HubKit"),
@@ -138,6 +140,12 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], swiftSettings: strict),
 
+        // A collecting sink, a scratch folder and a store built from fixtures, for plugin tests.
+        .target(name: "HubKitTesting", dependencies: [
+            "HubStore", "ImportPipeline", "InputFiles", "MetricEngine", "PluginHost", "Pseudonymisation",
+            "SEN2XMLImporter", "EstablishmentImporter", .product(name: "HubKit", package: "HubKit"),
+        ], swiftSettings: strict),
+
         .target(name: "TestPluginWrongSDK", dependencies: [.product(name: "HubKit", package: "HubKit")],
                 path: "Tests/Fixtures/TestPluginWrongSDK", swiftSettings: strict),
         .target(name: "TestPluginPlanted", path: "Tests/Fixtures/TestPluginPlanted"),
@@ -147,7 +155,7 @@ let package = Package(
             "ImportPipeline", "MetricEngine", "ReferenceData", "Comparison", "DemoData", "MappingImporters",
             "ComparisonTables", "Exports", "Report", "LinearProgramming", "DisclosureAudit", "BuiltInPluginPins", "SEN2XMLImporter", "SEN2BladeImporter", "EstablishmentImporter", "CaseloadMetrics",
             "PublishedStatisticsImporter", "PopulationImporter", "PlacementCostImporter", "StatisticalNeighbourImporter",
-            .product(name: "HubKit", package: "HubKit"),
+            "HubKitTesting", .product(name: "HubKit", package: "HubKit"),
         ], swiftSettings: strict),
     ] + plugins.flatMap(\.targets)
 )

@@ -2,8 +2,9 @@ import Foundation
 import Testing
 
 /// `hnhub plugin new` writes a native plugin's code target, entry target and test into a package
-/// root, and prints the Package.swift lines. (Compiling the result would make this test slow; the
-/// templates follow the built-in plugins and were compiled when they were written.)
+/// root, and prints the Package.swift lines. (Compiling the result here would make the suite slow:
+/// `scripts/check_plugin_scaffold` builds a copy of the package with a scaffolded plugin of each kind
+/// added as the printed lines say and runs the whole test suite; docs/writing-plugins.md.)
 @Suite struct PluginScaffoldTests {
     /// A temporary package root holding only a Package.swift.
     func packageRoot() throws -> TemporaryFolder {
@@ -59,11 +60,19 @@ import Testing
         #expect(run.output.contains("plugin(\"ReviewCounts\", folder: \"ReviewCounts\", code: \"ReviewCountsMetrics\"),"))
         let code = try read(folder, "Plugins/ReviewCounts/Sources/ReviewCountsMetricProvider.swift")
         #expect(code.contains("public final class ReviewCountsMetricProvider: MetricProvider {"))
-        #expect(code.contains("IndicatorDefinition(id: \"review_counts_children\""))
-        #expect(code.contains("FROM current_persons GROUP BY la_code, collection_year"))
+        // A rate, with everything a figure carries: numerator, denominator, unavailable reason, sources, counts.
+        #expect(code.contains("id: \"review_counts_reviewed_share\", title: \"Plans reviewed in the last 12 months\", unit: .percent,"))
+        #expect(code.contains("sources: [.sen2Returns],"))
+        #expect(code.contains("counts: IndicatorCounts(numerator: [CountTerm(\"review_counts.reviewed\")], denominator: [CountTerm(\"review_counts.due\")],"))
+        #expect(code.contains("LEFT JOIN current_active_plans ap ON ap.request_id = p.request_id"))
+        #expect(code.contains("unavailable: \"no plan active at the census had run 12 months\""))
         let entry = try read(folder, "Plugins/ReviewCounts/Entry/Entry.swift")
         #expect(entry.contains("metrics: [ReviewCountsMetricProvider()]"))
-        #expect(try read(folder, "Tests/HubTests/ReviewCountsTests.swift").contains("@Test func countsTheChildrenOfEachReturn() throws {"))
+        // Its test runs the SQL against a store built from the SEN2 fixture.
+        let test = try read(folder, "Tests/HubTests/ReviewCountsTests.swift")
+        #expect(test.contains("import HubKitTesting\n"))
+        #expect(test.contains("let fixture = try FixtureStore()\n"))
+        #expect(test.contains("@Test func computesTheRateFromAStoreBuiltFromTheFixture() throws {"))
     }
 
     @Test func itNeverOverwritesAndRefusesBadNames() throws {
