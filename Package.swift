@@ -9,9 +9,10 @@ let optimised: [SwiftSetting] = [.unsafeFlags(["-O"], .when(configuration: .debu
 
 /// A native plugin: its code in one target, its C entry point in a tiny second target that the
 /// `.dynamic` product is built from (plugins.md, point 5). Product names start with `HubPlugin`
-/// so the host can tell plugins from other libraries in the executable's folder.
+/// so the host can tell plugins from other libraries in the executable's folder. `tests: true` adds
+/// the test target `<code>Tests` in `Plugins/<folder>/Tests`, as `hnhub plugin new` writes it.
 func plugin(_ name: String, folder: String, code: String, dependencies: [Target.Dependency] = [],
-            resources: [Resource]? = nil) -> (product: Product, targets: [Target]) {
+            resources: [Resource]? = nil, tests: Bool = false) -> (product: Product, targets: [Target]) {
     let entry = "HubPlugin\(name)"
     return (
         .library(name: entry, type: .dynamic, targets: [entry]),
@@ -20,7 +21,9 @@ func plugin(_ name: String, folder: String, code: String, dependencies: [Target.
                     path: "Plugins/\(folder)/Sources", swiftSettings: strict),
             .target(name: entry, dependencies: [.target(name: code), .product(name: "HubKit", package: "HubKit")],
                     path: "Plugins/\(folder)/Entry", swiftSettings: strict),
-        ]
+        ] + (tests ? [.testTarget(name: "\(code)Tests", dependencies: [.target(name: code), "HubKitTesting",
+                                                                        .product(name: "HubKit", package: "HubKit")],
+                                  path: "Plugins/\(folder)/Tests", swiftSettings: strict)] : [])
     )
 }
 

@@ -241,7 +241,8 @@ import Testing
         #expect(catalog.metrics.count == 4)
         #expect(catalog.metrics.allSatisfy { $0.component.plugin.path == caseloadPlugin })
         #expect(catalog.refusals == [PluginRefusal(path: copy,
-            reason: "claims plugin id 'caseload', which belongs to the built-in plugin \(caseloadPlugin)")])
+            reason: "claims plugin id 'caseload', which belongs to the built-in plugin \(caseloadPlugin)",
+            ids: ["caseload", "work", "costs", "published-figures"])])
     }
 
     /// Ids are checked across plugins: plugin ids, importer and metric ids, and the indicators a
@@ -264,9 +265,9 @@ import Testing
         #expect(Set(catalog.components.map(\.plugin.path)) == ["/bin/libHubPluginCaseload.so"])
         #expect(catalog.metrics.count == 1)
         #expect(catalog.refusals == [
-            PluginRefusal(path: "/x/a.so", reason: "claims id 'test-return', which /x/b.so claims too: neither is loaded; remove or rename one of them"),
-            PluginRefusal(path: "/x/b.so", reason: "claims id 'test-return', which /x/a.so claims too: neither is loaded; remove or rename one of them"),
-            PluginRefusal(path: "/x/c.so", reason: "claims id 'caseload', which belongs to the built-in plugin /bin/libHubPluginCaseload.so"),
+            PluginRefusal(path: "/x/a.so", reason: "claims id 'test-return', which /x/b.so claims too: neither is loaded; remove or rename one of them", ids: ["test-return"]),
+            PluginRefusal(path: "/x/b.so", reason: "claims id 'test-return', which /x/a.so claims too: neither is loaded; remove or rename one of them", ids: ["test-return"]),
+            PluginRefusal(path: "/x/c.so", reason: "claims id 'caseload', which belongs to the built-in plugin /bin/libHubPluginCaseload.so", ids: ["caseload"]),
             PluginRefusal(path: "/x/d.so", reason: "claims plugin id 'caseload', which belongs to the built-in plugin /bin/libHubPluginCaseload.so"),
         ])
         #expect(catalog.indicatorOwners["ehcp_caseload"] == "caseload")

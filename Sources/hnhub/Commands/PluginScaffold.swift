@@ -3,7 +3,8 @@ import Foundation
 /// The files `hnhub plugin new` writes for a native plugin, following the built-in plugins: the code
 /// in `Plugins/NAME/Sources` (target `NAMEImporter` or `NAMEMetrics`), the C entry point in
 /// `Plugins/NAME/Entry` (the `.dynamic` product `HubPluginNAME` is built from it, see the `plugin(...)`
-/// helper in Package.swift), and a test in `Tests/HubTests/NAMETests.swift`.
+/// helper in Package.swift), and its own test target in `Plugins/NAME/Tests` (`NAMEImporterTests` or
+/// `NAMEMetricsTests`, linking HubKitTesting), so adding the plugin is one line in Package.swift.
 struct PluginScaffold {
     enum Kind { case importer, metric }
 
@@ -34,18 +35,16 @@ struct PluginScaffold {
     var files: [(String, String)] {
         [("Plugins/\(name)/Sources/\(typeName).swift", kind == .importer ? importerSource : metricSource),
          ("Plugins/\(name)/Entry/Entry.swift", entrySource),
-         ("Tests/HubTests/\(name)Tests.swift", kind == .importer ? importerTest : metricTest)]
+         ("Plugins/\(name)/Tests/\(name)Tests.swift", kind == .importer ? importerTest : metricTest)]
     }
 
     /// What to do next, with the Package.swift lines.
     var instructions: String {
         """
-        Next, in Package.swift:
-          1. add to the `plugins` list:
-                 plugin("\(name)", folder: "\(name)", code: "\(codeTarget)"),
-          2. add "\(codeTarget)" to the dependencies of the HubTests test target.
+        Next, in Package.swift, add to the `plugins` list:
+                 plugin("\(name)", folder: "\(name)", code: "\(codeTarget)", tests: true),
         Then build and test:
-             swift build && swift test --filter \(name)Tests
+             swift build && swift test --filter \(codeTarget)Tests
         The host loads .build/debug/libHubPlugin\(name).so next to hnhub; `hnhub plugins` lists \(kind == .importer ? "importer" : "metric") \(id).
         See docs/writing-plugins.md, "Write a native plugin".
         """
