@@ -238,8 +238,10 @@ import Testing
         var policy = builtInPluginPolicy
         policy.directories = [folder.path]
         let catalog = PluginCatalog.load(policy: policy)
-        #expect(catalog.metrics.count == 4)
-        #expect(catalog.metrics.allSatisfy { $0.component.plugin.path == caseloadPlugin })
+        // The built-in keeps its metrics; the copy provides none.
+        #expect(catalog.metrics.filter { $0.component.plugin.path == caseloadPlugin }.map(\.component.descriptor.id)
+                == ["caseload", "work", "costs", "published-figures"])
+        #expect(!catalog.metrics.contains { $0.component.plugin.path == copy })
         #expect(catalog.refusals == [PluginRefusal(path: copy,
             reason: "claims plugin id 'caseload', which belongs to the built-in plugin \(caseloadPlugin)",
             ids: ["caseload", "work", "costs", "published-figures"])])
