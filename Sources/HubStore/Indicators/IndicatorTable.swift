@@ -99,6 +99,13 @@ public struct IndicatorTable {
         }
     }
 
+    /// Removes every value and definition a provider stored (in the caller's transaction): for a
+    /// metric that no longer exists, whose figures must not stay in any output.
+    public func remove(providerID: String) throws {
+        try database.execute("DELETE FROM indicator_values WHERE provider_id = ?", [.text(providerID)])
+        try database.execute("DELETE FROM indicator_definitions WHERE provider_id = ?", [.text(providerID)])
+    }
+
     /// The provider that declared each stored indicator definition, by indicator id.
     public func providers() throws -> [String: String] {
         var providers: [String: String] = [:]
