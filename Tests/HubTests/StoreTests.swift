@@ -16,9 +16,10 @@ import Testing
             .compactMap { $0[0].string }
         #expect(tables == ["active_plans", "area_lookup", "assessments", "census_birth_months", "census_dates", "census_needs",
                            "census_placements", "default_cost_bands", "establishments", "hub_secret_check", "import_archive", "imports",
-                           "indicator_definitions", "indicator_values", "local_authorities", "named_plans",
+                           "indicator_definitions", "indicator_values", "local_authorities", "named_plans", "output_files",
                            "persons", "placement_costs", "placements", "plan_details", "population",
-                           "published_values", "quarantine", "regions", "requests", "return_sources", "return_summaries", "sen_needs",
+                           "published_values", "quarantine", "regions", "requests", "retained_indicator_values", "retention_log",
+                           "return_sources", "return_summaries", "sen_needs",
                            "statistical_neighbours", "validation_issues", "work_events"])
     }
 

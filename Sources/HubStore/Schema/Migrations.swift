@@ -19,6 +19,8 @@ public enum Migrations {
         Migration(version: 7, summary: "the hub secret's key check value", sql: SchemaV7.secretCheck),
         Migration(version: 8, summary: "census days, return sources, census placements chosen by value",
                   sql: SchemaV8.headerAndCalendar),
+        Migration(version: 9, summary: "data governance: minimisation level, retention log, retained figures, output files",
+                  sql: SchemaV9.governance),
     ]
 
     /// The schema version this build of hnhub writes.
