@@ -104,3 +104,31 @@ import Testing
         #expect(RetentionPeriod(months: 1).cutoff(today: Day(iso: "2025-03-31")!) == Day(iso: "2025-02-28"))
     }
 }
+
+/// `hnhub retention` as an operator runs it.
+@Suite struct RetentionCommandTests {
+    @Test func dryRunListsApplyDeletesAndTheLogRecordsIt() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        _ = try folder.write("hub.yaml", "retention:\n  sen2_returns: 2 years\n")
+        #expect(try runHub(["init", "--no-published"], in: folder.path).status == 0)
+        #expect(try runHub(["import", "--config", "hub.yaml", "\(packageRoot)/Datasets/fixtures/sen2-801-2025.xml"],
+                           in: folder.path).status == 0)
+        let config = ["--config", "hub.yaml", "--as-of", "2027-02-01"]
+        let dryRun = try runHub(["retention", "--dry-run"] + config, in: folder.path)
+        #expect(dryRun.status == 0, "\(dryRun.errors)")
+        #expect(dryRun.output.contains("RETENTION-SEN2-RETURNS  2 years  2025-02-01  #"))
+        #expect(dryRun.output.hasSuffix("dry run: 1 item would go on 2027-02-01; delete them with: hnhub retention --apply\n"))
+        #expect(try runHub(["returns", "--json"], in: folder.path).output.contains("\"la_code\" : \"801\""))
+
+        let applied = try runHub(["retention", "--apply"] + config, in: folder.path)
+        #expect(applied.status == 0, "\(applied.errors)")
+        #expect(applied.output.contains("deleted 1 expired item on 2027-02-01"))
+        let returns = try runHub(["returns", "--json"], in: folder.path).output
+        #expect((try JSONSerialization.jsonObject(with: Data(returns.utf8)) as? [Any])?.count == 0)
+        let log = try runHub(["retention", "--log", "--config", "hub.yaml"], in: folder.path)
+        #expect(log.output.contains("RETENTION-SEN2-RETURNS  2 years  2025-02-01"))
+        #expect(try runHub(["retention", "--apply"] + config, in: folder.path).output == "nothing has expired on 2027-02-01\n")
+        #expect(try runHub(["retention", "--apply", "--dry-run"], in: folder.path).status == 2)
+    }
+}

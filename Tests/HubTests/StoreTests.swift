@@ -60,6 +60,28 @@ import Testing
         #expect(try store.database.rows("SELECT import_id, census_children FROM return_summaries") == [[1, 0]])
     }
 
+    @Test func aStoreAtMainsLastSchemaGetsTheGovernanceStepAfterIt() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let path = folder.file("v8.sqlite")
+        try Store.createAtVersion(8, path: path)
+        do {
+            let old = try Database(path: path)
+            #expect(try old.scalar("SELECT count(*) FROM sqlite_master WHERE name IN ('census_dates', 'return_sources')")?.int == 2)
+            try old.execute("""
+                INSERT INTO imports (dataset, scope, source_name, checksum, input_bytes, importer_id, importer_version,
+                    imported_at, la_code, collection_year, census_date, records)
+                VALUES ('sen2-return', 'sen2-return/201/2024', 'old.xml', 'abc', 10, 'sen2-xml', '0.1', '2024-02-01T00:00:00Z',
+                        '201', 2024, '2024-01-18', 0)
+                """)
+        }
+        let store = try Store(path: path)
+        #expect(try store.schemaVersion() == 9)
+        // A return stored before the level was recorded was kept at the only level there was.
+        #expect(try store.database.scalar("SELECT minimisation FROM imports")?.string == "birth:month postcode:district")
+        #expect(try store.database.scalar("SELECT count(*) FROM retention_log")?.int == 0)
+    }
+
     @Test func aStoreFromANewerHnhubIsRefusedUntouched() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }

@@ -28,6 +28,7 @@ struct ImportCommand: ParsableCommand {
                                   store: store, secret: secret)
         hub.applyGovernance(config, to: &runner)
         var worst: Int32 = 0
+        var stored: [String] = []  // the level of each SEN2 return stored
         let checkpoints = try BackgroundCheckpoints(store: store)
         defer { try? checkpoints.finish() }
         // One path's returns are parsed while the previous path's are still being stored.
@@ -40,9 +41,13 @@ struct ImportCommand: ParsableCommand {
             bar?.finish()  // clears the bar line; the next update redraws it
             for outcome in outcomes {
                 worst = max(worst, OutcomeReport.print(outcome, findingsReports: runner.findingsReports))
+                if case let .imported(entry, _, _) = outcome, let level = entry.minimisation { stored.append(level) }
             }
         })
         bar?.finish()
+        // Once everything is stored: a return kept at a level other than the rest is flagged.
+        let levels = try MinimisationLevels(database: store.database)
+        for note in Set(stored.compactMap({ levels.change(importedAt: $0) })).sorted() { print(note) }
         if worst != 0 { throw ExitCode(worst) }
     }
 }
