@@ -110,25 +110,32 @@ import Testing
     @Test func dryRunListsApplyDeletesAndTheLogRecordsIt() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        _ = try folder.write("hub.yaml", "retention:\n  sen2_returns: 2 years\n")
+        _ = try folder.write("hub.yaml", "retention:\n  sen2_returns: 2 years\n  outputs: 1 month\n")
         #expect(try runHub(["init", "--no-published"], in: folder.path).status == 0)
         #expect(try runHub(["import", "--config", "hub.yaml", "\(packageRoot)/Datasets/fixtures/sen2-801-2025.xml"],
                            in: folder.path).status == 0)
-        let config = ["--config", "hub.yaml", "--as-of", "2027-02-01"]
+        #expect(try runHub(["report", "--out", "report.html", "--config", "hub.yaml"], in: folder.path).status == 0)
+        // Ages are counted on a day far enough ahead for the return and the report to have expired.
+        let config = ["--config", "hub.yaml", "--as-of", "2099-02-01"]
         let dryRun = try runHub(["retention", "--dry-run"] + config, in: folder.path)
         #expect(dryRun.status == 0, "\(dryRun.errors)")
-        #expect(dryRun.output.contains("RETENTION-SEN2-RETURNS  2 years  2025-02-01  #"))
-        #expect(dryRun.output.hasSuffix("dry run: 1 item would go on 2027-02-01; delete them with: hnhub retention --apply\n"))
+        #expect(dryRun.output.contains("RETENTION-SEN2-RETURNS  2 years  2097-02-01  #"))
+        #expect(dryRun.output.contains("RETENTION-OUTPUTS       1 month  2099-01-01"))
+        #expect(dryRun.output.contains(folder.file("report.html")))
+        #expect(dryRun.output.hasSuffix("dry run: 2 items would go on 2099-02-01; delete them with: hnhub retention --apply\n"))
+        #expect(FileManager.default.fileExists(atPath: folder.file("report.html")))
         #expect(try runHub(["returns", "--json"], in: folder.path).output.contains("\"la_code\" : \"801\""))
 
         let applied = try runHub(["retention", "--apply"] + config, in: folder.path)
         #expect(applied.status == 0, "\(applied.errors)")
-        #expect(applied.output.contains("deleted 1 expired item on 2027-02-01"))
+        #expect(applied.output.contains("deleted 2 expired items on 2099-02-01"))
+        #expect(!FileManager.default.fileExists(atPath: folder.file("report.html")))
         let returns = try runHub(["returns", "--json"], in: folder.path).output
         #expect((try JSONSerialization.jsonObject(with: Data(returns.utf8)) as? [Any])?.count == 0)
         let log = try runHub(["retention", "--log", "--config", "hub.yaml"], in: folder.path)
-        #expect(log.output.contains("RETENTION-SEN2-RETURNS  2 years  2025-02-01"))
-        #expect(try runHub(["retention", "--apply"] + config, in: folder.path).output == "nothing has expired on 2027-02-01\n")
+        #expect(log.output.contains("RETENTION-SEN2-RETURNS  2 years  2097-02-01"))
+        #expect(log.output.contains("RETENTION-OUTPUTS       1 month  2099-01-01"))
+        #expect(try runHub(["retention", "--apply"] + config, in: folder.path).output == "nothing has expired on 2099-02-01\n")
         #expect(try runHub(["retention", "--apply", "--dry-run"], in: folder.path).status == 2)
     }
 }

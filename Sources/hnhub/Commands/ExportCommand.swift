@@ -80,6 +80,7 @@ struct ExportCommand: ParsableCommand {
         } catch {
             throw HubFailure.unusable("cannot write \(xlsx): \(error.localizedDescription)")
         }
+        hub.registerOutput(xlsx, kind: "workbook", laCode: selection.la, purpose: purpose.purpose, store: store)
         let sheets = workbook.sheets.map(\.name).joined(separator: ", ")
         print("wrote \(xlsx): \(workbook.sheets.count) sheets (\(sheets)), \(bytes.count) bytes")
         if let notice = purposeScope.notice { print(notice) }

@@ -60,6 +60,7 @@ struct ReportCommand: ParsableCommand {
         } catch {
             throw HubFailure.unusable("cannot write \(out): \(error.localizedDescription)")
         }
+        hub.registerOutput(out, kind: "report", laCode: selection.la, purpose: purpose.purpose, store: store)
         let seconds = Date().timeIntervalSince(started)
         print("wrote \(out): \(describe(scope, data: data)), \(html.utf8.count / 1024) KB in \(String(format: "%.2f", seconds)) s"
               + (selection.own ? " (own view: unsuppressed, do not share)" : ""))
