@@ -132,6 +132,10 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: folder.file("report.html")))
         let returns = try runHub(["returns", "--json"], in: folder.path).output
         #expect((try JSONSerialization.jsonObject(with: Data(returns.utf8)) as? [Any])?.count == 0)
+        // The return's figures were computed before it went, and stay.
+        let caseload = try runHub(["indicators", "--config", "hub.yaml", "--format", "csv", "--indicator", "ehcp_caseload",
+                                   "--la", "801", "--own"], in: folder.path)
+        #expect(caseload.output.contains("\nehcp_caseload,801,2024/25,4,4,,count,none,,returns\n"))
         let log = try runHub(["retention", "--log", "--config", "hub.yaml"], in: folder.path)
         #expect(log.output.contains("RETENTION-SEN2-RETURNS  2 years  2097-02-01"))
         #expect(log.output.contains("RETENTION-OUTPUTS       1 month  2099-01-01"))

@@ -49,6 +49,11 @@ struct RetentionCommand: ParsableCommand {
         let sweep = RetentionSweep(database: store.database)
         let items: [RetentionSweep.Item]
         if apply {
+            // The indicator values kept in place of a deleted return are the ones computed now,
+            // from everything the store holds before anything goes.
+            if !(try sweep.expired(config.retention, today: today)).isEmpty {
+                _ = try hub.computeIndicators(store: store, config: config, catalog: hub.loadPlugins(config, quiet: true))
+            }
             items = try sweep.apply(config.retention, today: today, appliedAt: ISO8601DateFormatter().string(from: now)) {
                 try? fileChecksum(path: $0).sha256
             }
