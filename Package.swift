@@ -8,7 +8,7 @@ let strict: [SwiftSetting] = [.swiftLanguageMode(.v6)]
 let optimised: [SwiftSetting] = [.unsafeFlags(["-O"], .when(configuration: .debug))]
 
 /// A native plugin: its code in one target, its C entry point in a tiny second target that the
-/// `.dynamic` product is built from (plugins.md, point 5). Product names start with `HubPlugin`
+/// `.dynamic` product is built from (docs/plugin-abi.md, rule 5). Product names start with `HubPlugin`
 /// so the host can tell plugins from other libraries in the executable's folder.
 func plugin(_ name: String, folder: String, code: String, dependencies: [Target.Dependency] = [],
             resources: [Resource]? = nil) -> (product: Product, targets: [Target]) {

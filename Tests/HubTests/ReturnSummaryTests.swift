@@ -175,7 +175,8 @@ import Testing
             DROP TABLE census_dates; DROP TABLE return_sources;
             DROP TABLE retention_log; DROP TABLE retained_indicator_values; DROP TABLE output_files;
             ALTER TABLE imports DROP COLUMN minimisation;
-            ALTER TABLE indicator_definitions DROP COLUMN counts; PRAGMA user_version = 3;
+            ALTER TABLE indicator_definitions DROP COLUMN counts; ALTER TABLE indicator_definitions DROP COLUMN presentation;
+            PRAGMA user_version = 3;
             """)
         let migrated = try Store(path: hub.path)
         #expect(try migrated.schemaVersion() == Migrations.current)

@@ -60,7 +60,7 @@ import Testing
         #expect(try store.database.rows("SELECT import_id, census_children FROM return_summaries") == [[1, 0]])
     }
 
-    @Test func aStoreAtMainsLastSchemaGetsTheGovernanceStepAfterIt() throws {
+    @Test func aStoreAtSchema8GetsTheIndicatorPresentationStepThenGovernance() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         let path = folder.file("v8.sqlite")
@@ -76,7 +76,10 @@ import Testing
                 """)
         }
         let store = try Store(path: path)
-        #expect(try store.schemaVersion() == 9)
+        // Main's step 9 (indicator presentation), then governance as step 10, in that order.
+        #expect(try store.schemaVersion() == 10)
+        #expect(try store.database.rows("SELECT name FROM pragma_table_info('indicator_definitions') WHERE name = 'presentation'")
+                .count == 1)
         // A return stored before the level was recorded was kept at the only level there was.
         #expect(try store.database.scalar("SELECT minimisation FROM imports")?.string == "birth:month postcode:district")
         #expect(try store.database.scalar("SELECT count(*) FROM retention_log")?.int == 0)
