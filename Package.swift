@@ -71,7 +71,11 @@ let package = Package(
         .target(name: "BuiltInPluginPins", swiftSettings: strict, plugins: ["RecordPluginPins"]),
 
         // The host, in the order data flows through it.
-        .target(name: "HubConfig", dependencies: [.product(name: "Yams", package: "Yams")],
+        // What the data-sharing agreement sets: retention periods, purposes and opt-ins, the level of
+        // minimisation (docs/governance.md).
+        .target(name: "Governance", dependencies: [.product(name: "HubKit", package: "HubKit")],
+                swiftSettings: strict),
+        .target(name: "HubConfig", dependencies: ["Governance", .product(name: "Yams", package: "Yams")],
                 swiftSettings: strict),
         .target(name: "PluginHost", dependencies: [
             .product(name: "HubKit", package: "HubKit"),
@@ -84,14 +88,14 @@ let package = Package(
         .target(name: "Validation", dependencies: [.product(name: "HubKit", package: "HubKit")],
                 swiftSettings: strict),
         .target(name: "Pseudonymisation", dependencies: [
-            .product(name: "HubKit", package: "HubKit"),
+            "Governance", .product(name: "HubKit", package: "HubKit"),
             .product(name: "Crypto", package: "swift-crypto"),
         ], swiftSettings: strict),
         .target(name: "HubStore", dependencies: [
-            "CSQLite", "Pseudonymisation", .product(name: "HubKit", package: "HubKit"),
+            "CSQLite", "Pseudonymisation", "Governance", .product(name: "HubKit", package: "HubKit"),
         ], swiftSettings: strict),
         .target(name: "ImportPipeline", dependencies: [
-            "InputFiles", "Validation", "Pseudonymisation", "HubStore", "PluginHost",
+            "InputFiles", "Validation", "Pseudonymisation", "HubStore", "PluginHost", "Governance",
             .product(name: "HubKit", package: "HubKit"),
         ], swiftSettings: strict),
         .target(name: "ReferenceData", dependencies: [
@@ -117,7 +121,7 @@ let package = Package(
         // Stored indicator values laid out for people: per indicator and period, with comparisons and
         // disclosure control applied for the audience.
         .target(name: "ComparisonTables", dependencies: [
-            "HubStore", "Comparison", "DisclosureAudit", "ReferenceData", .product(name: "HubKit", package: "HubKit"),
+            "HubStore", "Comparison", "DisclosureAudit", "ReferenceData", "Governance", .product(name: "HubKit", package: "HubKit"),
         ], swiftSettings: strict),
         // Files people open: CSV, JSON and the Excel workbook.
         .target(name: "Exports", dependencies: [
@@ -133,7 +137,7 @@ let package = Package(
         .executableTarget(name: "hnhub", dependencies: [
             "HubConfig", "PluginHost", "InputFiles", "Pseudonymisation", "HubStore", "ImportPipeline",
             "MetricEngine", "ReferenceData", "Comparison", "DemoData", "MappingImporters", "ComparisonTables", "Exports",
-            "Report", "DisclosureAudit", "BuiltInPluginPins", "Validation", .product(name: "HubKit", package: "HubKit"),
+            "Report", "DisclosureAudit", "BuiltInPluginPins", "Validation", "Governance", .product(name: "HubKit", package: "HubKit"),
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], swiftSettings: strict),
         .executableTarget(name: "hnhub-bench", dependencies: [
@@ -155,7 +159,7 @@ let package = Package(
         .testTarget(name: "HubTests", dependencies: [
             "HubConfig", "PluginHost", "InputFiles", "Validation", "Pseudonymisation", "HubStore",
             "ImportPipeline", "MetricEngine", "ReferenceData", "Comparison", "DemoData", "MappingImporters",
-            "ComparisonTables", "Exports", "Report", "LinearProgramming", "DisclosureAudit", "BuiltInPluginPins", "SEN2XMLImporter", "SEN2BladeImporter", "EstablishmentImporter", "CaseloadMetrics",
+            "ComparisonTables", "Exports", "Report", "LinearProgramming", "DisclosureAudit", "BuiltInPluginPins", "Governance", "SEN2XMLImporter", "SEN2BladeImporter", "EstablishmentImporter", "CaseloadMetrics",
             "PublishedStatisticsImporter", "PopulationImporter", "PlacementCostImporter", "StatisticalNeighbourImporter",
             "HubKitTesting", .product(name: "HubKit", package: "HubKit"),
         ], swiftSettings: strict),

@@ -84,6 +84,25 @@ public struct IndicatorSnapshot: Sendable {
         self.periodsByIndicator = periodsByIndicator
     }
 
+    /// The snapshot without any figure of the LAs `codes`: for an output made for a purpose they
+    /// have not opted in to (docs/governance.md, "Purposes"). Published England and region figures
+    /// stay: they are public.
+    public func leavingOut(_ codes: some Collection<String>) -> IndicatorSnapshot {
+        let gone = Set(codes)
+        guard !gone.isEmpty else { return self }
+        var figures: [Key: [Figure]] = [:]
+        var periods: [String: Set<String>] = [:]
+        for (key, list) in figuresByKey {
+            let kept = list.filter { !gone.contains($0.laCode) }
+            guard !kept.isEmpty else { continue }
+            figures[key] = kept
+            periods[key.indicator, default: []].insert(key.period)
+        }
+        return IndicatorSnapshot(definitions: definitions, figuresByKey: figures, areaFiguresByKey: areaFiguresByKey,
+                                 unavailableByKey: unavailableByKey.mapValues { $0.filter { !gone.contains($0.key) } },
+                                 periodsByIndicator: periods.mapValues { $0.sorted(by: >) })
+    }
+
     /// A 3-digit DfE LA code, as opposed to an area code such as England's `E92000001`.
     public static func isLACode(_ code: String) -> Bool {
         code.utf8.count == 3 && code.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }

@@ -27,6 +27,9 @@ public struct IndicatorWorkbook: Sendable {
     public var neighboursEdition: String?
     /// The day written in the Notes and the file's properties.
     public var generated: Day
+    /// The LAs left out because they have not opted in to the workbook's purpose, in words
+    /// (docs/governance.md, "Purposes"); written in the Notes.
+    public var purposeNotice: String?
 
     public init(snapshot: IndicatorSnapshot, geography: LAGeography, scope: WorkbookScope,
                 control: DisclosureControl = DisclosureControl(), period: String? = nil,
@@ -73,7 +76,7 @@ public struct IndicatorWorkbook: Sendable {
         sheets.append(WorkbookNotes(
             indicators: topics.flatMap { topic, tables in tables.map { (topic.rawValue, $0) } }, scope: scope,
             geography: geography, control: control, requestedPeriod: period, sources: sources,
-            neighboursEdition: neighboursEdition, generated: generated).worksheet())
+            neighboursEdition: neighboursEdition, generated: generated, purposeNotice: purposeNotice).worksheet())
         return Workbook(title: title, created: generated, sheets: sheets)
     }
 

@@ -16,6 +16,7 @@ struct WorkbookNotes {
     var sources: WorkbookSources
     var neighboursEdition: String?
     var generated: Day
+    var purposeNotice: String?
 
     static let sheetName = "Notes"
     static let attribution = "Contains public sector information licensed under the Open Government Licence v3.0."
@@ -31,6 +32,7 @@ struct WorkbookNotes {
         line("Generated", .text(generated.iso))
         line("Scope", .text(scope.summary(geography, neighboursEdition: neighboursEdition)))
         line("Period", .text(requestedPeriod ?? "the latest period of each indicator"))
+        if let purposeNotice { line("Left out", .text(purposeNotice)) }
         gap()
 
         heading("Disclosure control")

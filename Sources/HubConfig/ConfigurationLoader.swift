@@ -1,4 +1,5 @@
 import Foundation
+import Governance
 import Yams
 
 extension HubConfiguration {
@@ -95,13 +96,18 @@ private struct NodeReader {
 
     mutating func configuration(_ root: Node) throws -> HubConfiguration {
         var config = HubConfiguration()
-        for (name, value) in try mapping(root, "", allowed: ["database", "secret_path", "datasets", "metrics_folder", "importers_folder", "plugins", "disclosure", "input", "costs", "groups"]) {
+        for (name, value) in try mapping(root, "", allowed: ["database", "secret_path", "datasets", "metrics_folder", "importers_folder", "plugins", "disclosure", "input", "costs", "groups",
+                                                         "retention", "purposes", "minimisation", "findings_folder"]) {
             switch name {
             case "database": config.databasePath = try string(value, name)
             case "secret_path": config.secretPath = try string(value, name)
             case "datasets": config.datasetsPath = try string(value, name)
             case "metrics_folder": config.metricsFolder = try string(value, name)
             case "importers_folder": config.importersFolder = try string(value, name)
+            case "findings_folder": config.findingsFolder = try string(value, name)
+            case "retention": config.retention = try retention(value)
+            case "purposes": config.purposes = try purposes(value)
+            case "minimisation": config.minimisation = try minimisation(value)
             case "plugins":
                 for (k, v) in try mapping(value, name, allowed: ["directories", "pinning", "pins"]) {
                     let key = "plugins.\(k)"
@@ -149,6 +155,70 @@ private struct NodeReader {
             }
         }
         return config
+    }
+
+    /// `retention:` one period per data set (docs/governance.md, "Retention").
+    func retention(_ node: Node) throws -> RetentionPolicy {
+        var policy = RetentionPolicy()
+        for (k, v) in try mapping(node, "retention", allowed: Set(RetainedData.allCases.map(\.rawValue))) {
+            let text = try string(v, "retention.\(k)")
+            guard let period = RetentionPeriod(text: text), let data = RetainedData(rawValue: k) else {
+                throw fail(v, "retention.\(k)", "'\(text)' is not a retention period: give years and/or months, e.g. 6 years, 18 months")
+            }
+            policy.periods[data] = period
+        }
+        return policy
+    }
+
+    /// `purposes:` each purpose with the LAs opted in (docs/governance.md, "Purposes").
+    func purposes(_ node: Node) throws -> PurposeRegister {
+        guard let entries = node.mapping else { throw fail(node, "purposes", "expected purpose ids mapped to their opt-ins") }
+        var purposes: [Purpose] = []
+        for (k, v) in entries {
+            guard let id = k.string, !id.isEmpty,
+                  id.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-") }) else {
+                throw fail(k, "purposes", "a purpose id is lower-case letters, digits and hyphens (e.g. benchmarking)")
+            }
+            let key = "purposes.\(id)"
+            var title: String?, partnership: String?, optedIn: [String]?
+            for (field, value) in try mapping(v, key, allowed: ["title", "partnership", "opted_in"]) {
+                switch field {
+                case "title": title = try string(value, "\(key).title")
+                case "partnership": partnership = try string(value, "\(key).partnership")
+                default:
+                    let codes = try stringList(value, "\(key).opted_in")
+                    for code in codes where !(code.count == 3 && code.allSatisfy(\.isNumber)) {
+                        throw fail(value, "\(key).opted_in", "'\(code)' is not a 3-digit LA code")
+                    }
+                    optedIn = codes
+                }
+            }
+            guard let optedIn else {
+                throw fail(v, key, "list the LAs that have opted in under opted_in (an empty list [] when none has)")
+            }
+            if StandardPurpose(rawValue: id) == nil && partnership == nil {
+                let known = StandardPurpose.allCases.map(\.rawValue).joined(separator: ", ")
+                throw fail(k, key, "not a purpose the hub knows (\(known)): for sharing with a partnership, name it with partnership:")
+            }
+            purposes.append(Purpose(id: id, title: title, partnership: partnership, optedIn: Set(optedIn)))
+        }
+        return PurposeRegister(purposes: purposes)
+    }
+
+    /// `minimisation:` the detail of birth dates and postcodes, never finer than the defaults.
+    func minimisation(_ node: Node) throws -> Minimisation {
+        var level = Minimisation.finest
+        for (k, v) in try mapping(node, "minimisation", allowed: ["birth_date", "postcode"]) {
+            let value = try string(v, "minimisation.\(k)").lowercased()
+            if k == "birth_date" {
+                if let refusal = Minimisation.refusal(birthDate: value) { throw fail(v, "minimisation.birth_date", refusal) }
+                level.birthDate = BirthDateDetail(rawValue: value)!
+            } else {
+                if let refusal = Minimisation.refusal(postcode: value) { throw fail(v, "minimisation.postcode", refusal) }
+                level.postcode = PostcodeDetail(rawValue: value)!
+            }
+        }
+        return level
     }
 
     func pins(_ node: Node, _ key: String) throws -> [PluginPin] {

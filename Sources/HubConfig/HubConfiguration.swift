@@ -1,4 +1,5 @@
 import Foundation
+import Governance
 import Yams
 
 /// The hub's configuration (`config/hub.yaml`; every key is optional). See
@@ -28,6 +29,15 @@ public struct HubConfiguration: Sendable, Equatable {
     /// Default annual cost of a placement by type (and optionally phase, as `type/phase`), used
     /// when neither the child's nor the establishment's cost is known (docs/indicators.md, "Cost").
     public var defaultCostBands: [String: Double] = [:]
+    /// How long each data set is kept (docs/governance.md, "Retention"); none: kept until deleted.
+    public var retention = RetentionPolicy()
+    /// The uses of the pooled data and the LAs opted in to each (docs/governance.md, "Purposes").
+    public var purposes = PurposeRegister.unenforced
+    /// How much of a birth date and postcode the store keeps (docs/governance.md, "Minimisation").
+    public var minimisation = Minimisation.finest
+    /// Where an import writes each LA's findings report; relative to the working folder like the
+    /// database. Default: `findings` beside the database.
+    public var findingsFolder: String?
     /// Decompression limits for .gz inputs.
     public var maxInflateRatio = 200
     public var maxInflatedBytes: Int64 = 8 << 30
@@ -60,6 +70,12 @@ public struct HubConfiguration: Sendable, Equatable {
     /// The database path to use: `--db`, else the config's, else `./hub.sqlite`.
     public func resolvedDatabasePath(override: String?) -> String {
         override ?? databasePath ?? "hub.sqlite"
+    }
+
+    /// The folder of findings reports for a database: the config's, else `findings` beside it.
+    public func resolvedFindingsFolder(databasePath: String) -> String {
+        if let findingsFolder { return findingsFolder }
+        return ((databasePath as NSString).deletingLastPathComponent as NSString).appendingPathComponent("findings")
     }
 
     /// The secret path to use for a database: the config's, else `<database minus extension>.secret`.

@@ -1,4 +1,5 @@
 import Foundation
+import Governance
 import HubKit
 import HubStore
 import InputFiles
@@ -35,6 +36,12 @@ public struct ImportRunner {
     /// Census days and LA register a SEN2 header is held against when there is no store (`hnhub
     /// validate` loads them from `Datasets/`); with a store, the store's own tables are used.
     public var collectionReference: CollectionReference?
+    /// How much of a birth date and postcode is kept (config `minimisation`; docs/governance.md).
+    public var minimisation = Minimisation.finest
+    /// SEN2 returns older than their retention period are refused (config `retention`).
+    public var retention = RetentionPolicy()
+    /// The folder of the LAs' findings reports (one subfolder per LA); nil: none written.
+    public var findingsReports: String?
 
     public init(catalog: PluginCatalog, opener: InputOpener, store: Store?, secret: HubSecret?) {
         self.catalog = catalog
@@ -172,9 +179,10 @@ public struct ImportRunner {
             return try database.transaction {
                 let session = ImportSession(
                     importer: importer, sourceName: source.name,
-                    storage: .init(database: database, ledger: ledger, pseudonymiser: Pseudonymiser(secret: secret),
-                                   checksum: checksum, inputBytes: inputBytes,
-                                   importedAt: importedAt),
+                    storage: .init(database: database, ledger: ledger,
+                                   pseudonymiser: Pseudonymiser(secret: secret, minimisation: minimisation),
+                                   checksum: checksum, inputBytes: inputBytes, importedAt: importedAt,
+                                   retention: retention, today: Self.day(now()), findingsReports: findingsReports),
                     establishmentKnown: knownURNs, reference: reference) { read in progress(read, inputBytes) }
                 do {
                     try importer.read(source, into: session)
@@ -190,6 +198,8 @@ public struct ImportRunner {
                     guard let entry = try ledger.entry(id: importID) else {
                         throw InputRejected(file: source.name, message: "the import vanished while it was written")
                     }
+                    try session.findingsReport?.publish(importID: importID, censusDate: entry.censusDate,
+                                                        database: database, writtenAt: importedAt)
                     return .imported(entry: entry, replaced: replaced, summary: session.summary)
                 } catch {
                     session.abandon()
@@ -241,12 +251,15 @@ public struct ImportRunner {
                       returnSummary: ReturnSummary?, checksum: String)?
         let session: ImportSession
         let importedAt = Self.timestamp(now())
+        var report: FindingsReportWriter?
         do {
             let inputBytes = try Self.size(of: source)
             session = ImportSession(
                 importer: importer, sourceName: sourceName,
-                storage: .init(database: database, ledger: ledger, pseudonymiser: Pseudonymiser(secret: secret),
-                               checksum: Self.pendingChecksum, inputBytes: inputBytes, importedAt: importedAt),
+                storage: .init(database: database, ledger: ledger,
+                               pseudonymiser: Pseudonymiser(secret: secret, minimisation: minimisation),
+                               checksum: Self.pendingChecksum, inputBytes: inputBytes, importedAt: importedAt,
+                               retention: retention, today: Self.day(now()), findingsReports: findingsReports),
                 establishmentKnown: knownURNs, reference: reference,
                 pipeline: .init(writer: writer, ticket: ticket, state: state)) { read in progress(read, inputBytes) }
             try writer.submit(ticket) { try database.execute("BEGIN IMMEDIATE") }
@@ -259,6 +272,8 @@ public struct ImportRunner {
                     throw InputRejected(file: sourceName, message: "the importer \(importer.descriptor.id) found no records in it")
                 }
                 let (sum, _) = try archive.checksum()
+                try session.findingsReport?.close()
+                report = session.findingsReport
                 closing = (session.summary, session.counts, scope, session.returnSummary, sum)
             } catch {
                 session.abandon()
@@ -267,7 +282,7 @@ public struct ImportRunner {
         } catch {
             writer.fail(ticket, error)
         }
-        let (runner, closingNow) = (self, closing)
+        let (runner, closingNow, reportNow) = (self, closing, report)
         try? writer.submit(ticket, always: true) {
             let outcome: ImportOutcome
             do {
@@ -285,10 +300,13 @@ public struct ImportRunner {
                 guard let entry = try ledger.entry(id: importID) else {
                     throw InputRejected(file: sourceName, message: "the import vanished while it was written")
                 }
+                try reportNow?.publish(importID: importID, censusDate: entry.censusDate, database: database,
+                                       writtenAt: importedAt)
                 try database.execute("COMMIT")
                 outcome = .imported(entry: entry, replaced: replaced, summary: closingNow.summary)
             } catch {
                 try? database.execute("ROLLBACK")
+                reportNow?.discard()
                 outcome = runner.outcome(for: error, sourceName: sourceName)
             }
             writer.settle(ticket, outcome)
@@ -406,6 +424,11 @@ public struct ImportRunner {
         guard rejected.file == nil || rejected.file == source else { return rejected.description }
         let place = [rejected.line.map { "line \($0)" }, rejected.column.map { "column \($0)" }].compactMap { $0 }
         return place.isEmpty ? rejected.message : place.joined(separator: ", ") + ": " + rejected.message
+    }
+
+    /// The UTC day of an instant.
+    static func day(_ date: Date) -> Day {
+        Day(daysSinceEpoch: Int32((date.timeIntervalSince1970 / 86_400).rounded(.down)))
     }
 
     static func timestamp(_ date: Date) -> String {

@@ -1,3 +1,4 @@
+import Governance
 import HubKit
 import HubStore
 import Pseudonymisation
@@ -30,6 +31,11 @@ final class ImportSession: RecordSink {
         var checksum: String
         var inputBytes: Int
         var importedAt: String
+        /// A SEN2 return dated before its retention period is refused (docs/governance.md).
+        var retention = RetentionPolicy()
+        var today: Day?
+        /// Where the return's findings report for its LA is written; nil: none.
+        var findingsReports: String?
     }
 
     let importer: any Importer
@@ -57,6 +63,10 @@ final class ImportSession: RecordSink {
     private var findings: FindingsWriter?
     private var referenceWriter: ReferenceWriter?
     private var areaCodes: AreaCodes?
+    /// The return's findings report for its LA, with the LA's own references (never stored).
+    private(set) var findingsReport: FindingsReportWriter?
+    /// The LA's reference of the person being validated, while a findings report is written.
+    private var currentReference: (index: Int, text: String)?
 
     init(importer: any Importer, sourceName: String, storage: Storage?, establishmentKnown: (@Sendable (String) -> Bool)?,
          reference: CollectionReference? = nil, pipeline: Pipeline? = nil, onProgress: @escaping (Int) -> Void) {
@@ -87,7 +97,17 @@ final class ImportSession: RecordSink {
                                     "\($0.path ?? "Header"): \($0.message) [\($0.ruleID)]" }.joined(separator: "; "))
         }
         self.validator = validator
+        if let storage, let today = storage.today,
+           let expired = storage.retention.expiry(.sen2Returns, dated: header.referenceDate, today: today) {
+            throw InputRejected(file: sourceName, message: "the return is \(expired)")
+        }
         if storage != nil { returnSummary = ReturnSummary(header: header) }
+        if let root = storage?.findingsReports {
+            let report = try FindingsReportWriter(root: root, laCode: header.laCode, collectionYear: header.collectionYear,
+                                                  sourceName: sourceName)
+            for issue in pendingFindings { report.add(issue, reference: nil) }
+            findingsReport = report
+        }
         try begin(.sen2Return(laCode: header.laCode, collectionYear: header.collectionYear,
                               censusDate: header.referenceDate.iso))
         for issue in headerIssues { try record(issue) }
@@ -98,6 +118,8 @@ final class ImportSession: RecordSink {
             throw InputRejected(file: sourceName, message: "a person came before the return header")
         }
         let issues = person.issues + validator!.validate(person)
+        if findingsReport != nil { currentReference = (person.location.index, LAReference.of(person)) }
+        defer { currentReference = nil }
         var errorRules: [String] = []
         for issue in issues {
             try record(issue)
@@ -219,6 +241,16 @@ final class ImportSession: RecordSink {
         if issue.severity == .error { counts.errors += 1 } else { counts.warnings += 1 }
         let masked = IssueMasking.masked(issue)
         if begun { try writeFinding(.issue(masked)) } else if storage != nil { pendingFindings.append(masked) }
+        findingsReport?.add(masked, reference: laReference(for: issue))
+    }
+
+    /// The LA's reference of the person an issue is about: the person being validated, or for an
+    /// earlier person a later one repeats the UPN of (`SEN2-UPN-DUPLICATE`), that UPN.
+    private func laReference(for issue: ImportIssue) -> String? {
+        guard let location = issue.location else { return nil }
+        if let current = currentReference, current.index == location.index { return current.text }
+        if issue.ruleID == "SEN2-UPN-DUPLICATE", let upn = issue.value { return "UPN \(upn)" }
+        return nil
     }
 
     // MARK: Writing a return's persons on the store-writer thread
@@ -340,6 +372,7 @@ final class ImportSession: RecordSink {
     func abandon() {
         archive?.cancel()
         batch = WriteBatch()
+        findingsReport?.discard()
     }
 
     private func expect(_ kind: DatasetKind, record: String) throws {
@@ -356,6 +389,8 @@ final class ImportSession: RecordSink {
     private func begin(_ scope: ImportScope) throws {
         self.scope = scope
         guard let storage else { return }
+        // Recorded with a return so that figures made at different levels are never compared.
+        let minimisation = importer.produces == .sen2Return ? storage.pseudonymiser.minimisation.label : nil
         if let pipeline {
             // On the writer thread, behind the previous return's commit.
             let (state, pending) = (pipeline.state, pendingFindings)
@@ -366,7 +401,8 @@ final class ImportSession: RecordSink {
                 let id = try storage.ledger.begin(scope: scope, sourceName: sourceName, checksum: storage.checksum,
                                                   inputBytes: storage.inputBytes, importerID: importerID,
                                                   importerVersion: importerVersion,
-                                                  importedAt: storage.importedAt, archiveFormat: ArchiveSealer.format)
+                                                  importedAt: storage.importedAt, archiveFormat: ArchiveSealer.format,
+                                                  minimisation: minimisation)
                 state.importID = id
                 let findings = try FindingsWriter(database: storage.database, importID: id)
                 for issue in pending { try findings.write(issue) }
@@ -378,7 +414,8 @@ final class ImportSession: RecordSink {
         let id = try storage.ledger.begin(scope: scope, sourceName: sourceName, checksum: storage.checksum,
                                           inputBytes: storage.inputBytes, importerID: importer.descriptor.id,
                                           importerVersion: importer.descriptor.version,
-                                          importedAt: storage.importedAt, archiveFormat: ArchiveSealer.format)
+                                          importedAt: storage.importedAt, archiveFormat: ArchiveSealer.format,
+                                          minimisation: minimisation)
         importID = id
         begun = true
         let findings = try FindingsWriter(database: storage.database, importID: id)

@@ -1,4 +1,5 @@
 import Crypto
+import Governance
 import HubKit
 
 /// Replaces a person's identifiers with a keyed hash and coarsens the quasi-identifiers.
@@ -6,15 +7,19 @@ import HubKit
 /// Person key (docs/sen2.md): UPN, else ULN, else normalised surname + forename + birth date. The
 /// pseudonym is HMAC-SHA256(secret, kind + ":" + key) in hex, so equal keys give equal pseudonyms
 /// in every return of the hub while the key itself cannot be recovered without the secret.
+/// The birth date and postcode are kept at the config's level of minimisation (docs/governance.md).
 public struct Pseudonymiser {
     /// HMAC with the key already absorbed: each pseudonym starts from a copy (saves rehashing the key).
     private let keyed: HMAC<SHA256>
+    /// How much of the birth date and postcode is kept.
+    public let minimisation: Minimisation
 
-    public init(secret: HubSecret) {
+    public init(secret: HubSecret, minimisation: Minimisation = .finest) {
         keyed = HMAC<SHA256>(key: secret.derivedKey(for: "hnhub person pseudonym v1"))
+        self.minimisation = minimisation
     }
 
-    /// The stored identity of a person: pseudonym, birth month and postcode district.
+    /// The stored identity of a person: pseudonym, birth date and postcode at the level of minimisation.
     public func identity(of person: PersonRecord) -> PseudonymisedIdentity {
         let ids = person.identifiers
         var pseudonym: String?
@@ -26,9 +31,13 @@ public struct Pseudonymiser {
         } else if case let ("name", key?) = Self.personKey(ids, birthDate: person.birthDate) {
             (kind, pseudonym) = ("name", self.pseudonym(kind: "name", key: key))
         }
+        let district = person.postcode.flatMap(Self.outwardCode)
+        // The default level keeps the fast path of an import (no strings built per person).
         return PseudonymisedIdentity(pseudonym: pseudonym, keyKind: kind,
-                                     birthMonth: person.birthDate.map(Self.birthMonth),
-                                     postcodeDistrict: person.postcode.flatMap(Self.outwardCode))
+                                     birthMonth: minimisation.birthDate == .month ? person.birthDate.map(Self.birthMonth)
+                                         : person.birthDate.map { minimisation.birth($0) },
+                                     postcodeDistrict: minimisation.postcode == .district ? district
+                                         : minimisation.postcode(outwardCode: district))
     }
 
     /// The pseudonym of the UPN of a per-child cost row (upper case, spaces removed); nil when
@@ -156,9 +165,9 @@ public struct PseudonymisedIdentity: Sendable, Hashable {
     public var pseudonym: String?
     /// What the key was made from: `upn`, `uln`, `name` or `none`.
     public var keyKind: String
-    /// `YYYY-MM`.
+    /// `YYYY-MM`; at a coarser level of minimisation `YYYY/YY` (school year) or `YYYY`.
     public var birthMonth: String?
-    /// Outward code of the postcode.
+    /// Outward code of the postcode; at a coarser level its area, or nil.
     public var postcodeDistrict: String?
 
     public init(pseudonym: String?, keyKind: String, birthMonth: String?, postcodeDistrict: String?) {

@@ -59,6 +59,9 @@ public struct ReportBuilder {
         html += "<p class=\"meta\">\(HTML.escape(periodText)). Made \(HTML.escape(timestamp())) from "
             + "\(data.returns.count) SEN2 returns of \(Set(data.returns.map(\.laCode)).count) LAs"
             + (data.publishedTables.isEmpty ? "" : " and \(data.publishedTables.count) published DfE tables") + ".</p>"
+        if let notice = options.purposeNotice {
+            html += "<p class=\"audience purpose\"><strong>Purpose:</strong> \(HTML.escape(notice))</p>"
+        }
         if case .group(_, let members) = options.scope {
             html += "<p class=\"meta\">Members: " + HTML.escape(members.map { context.title(of: $0) }.joined(separator: ", ")) + "</p>"
         }

@@ -114,6 +114,17 @@ public struct ReportData: Sendable {
                           publishedTables: try Self.publishedTables(database))
     }
 
+    /// The data without the LAs `codes`: their figures and their returns (an output for a purpose
+    /// they have not opted in to; docs/governance.md, "Purposes").
+    public func leavingOut(_ codes: some Collection<String>) -> ReportData {
+        let gone = Set(codes)
+        guard !gone.isEmpty else { return self }
+        var data = self
+        data.snapshot = snapshot.leavingOut(gone)
+        data.returns = returns.filter { !gone.contains($0.laCode) }
+        return data
+    }
+
     static func returns(_ database: Database) throws -> [ReturnSummary] {
         var findings: [Int64: [FindingCount]] = [:]
         for row in try database.rows("""

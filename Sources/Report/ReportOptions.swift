@@ -23,6 +23,9 @@ public struct ReportOptions: Sendable {
     public var suppressionThreshold: Int
     /// When the report was made (printed in its header).
     public var generatedAt: Date
+    /// The LAs left out because they have not opted in to the report's purpose, in words
+    /// (docs/governance.md, "Purposes"); printed in the header.
+    public var purposeNotice: String?
 
     public init(scope: ReportScope, period: String? = nil, ownView: Bool = false, suppressionThreshold: Int = 5,
                 generatedAt: Date = Date()) {

@@ -4,6 +4,7 @@ import Foundation
 import HubConfig
 import HubKit
 import HubStore
+import ImportPipeline
 import PluginHost
 import Pseudonymisation
 import InputFiles
@@ -168,6 +169,16 @@ struct HubOptions: ParsableArguments {
         } catch {
             throw HubFailure.unusable("\(error)")
         }
+    }
+}
+
+extension HubOptions {
+    /// What the data-sharing agreement asks of an import (docs/governance.md): the config's level
+    /// of minimisation, its retention periods, and the LAs' findings reports beside the store.
+    func applyGovernance(_ config: HubConfiguration, to runner: inout ImportRunner) {
+        runner.minimisation = config.minimisation
+        runner.retention = config.retention
+        runner.findingsReports = config.resolvedFindingsFolder(databasePath: config.resolvedDatabasePath(override: db))
     }
 }
 

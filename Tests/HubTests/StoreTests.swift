@@ -16,9 +16,10 @@ import Testing
             .compactMap { $0[0].string }
         #expect(tables == ["active_plans", "area_lookup", "assessments", "census_birth_months", "census_dates", "census_needs",
                            "census_placements", "default_cost_bands", "establishments", "hub_secret_check", "import_archive", "imports",
-                           "indicator_definitions", "indicator_values", "local_authorities", "named_plans",
+                           "indicator_definitions", "indicator_values", "local_authorities", "named_plans", "output_files",
                            "persons", "placement_costs", "placements", "plan_details", "population",
-                           "published_values", "quarantine", "regions", "requests", "return_sources", "return_summaries", "sen_needs",
+                           "published_values", "quarantine", "regions", "requests", "retained_indicator_values", "retention_log",
+                           "return_sources", "return_summaries", "sen_needs",
                            "statistical_neighbours", "validation_issues", "work_events"])
     }
 
@@ -57,6 +58,31 @@ import Testing
         #expect(try store.database.scalar("SELECT count(*) FROM indicator_values")?.int == 0)
         // V4 summarised the return that was there (it has no persons).
         #expect(try store.database.rows("SELECT import_id, census_children FROM return_summaries") == [[1, 0]])
+    }
+
+    @Test func aStoreAtSchema8GetsTheIndicatorPresentationStepThenGovernance() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let path = folder.file("v8.sqlite")
+        try Store.createAtVersion(8, path: path)
+        do {
+            let old = try Database(path: path)
+            #expect(try old.scalar("SELECT count(*) FROM sqlite_master WHERE name IN ('census_dates', 'return_sources')")?.int == 2)
+            try old.execute("""
+                INSERT INTO imports (dataset, scope, source_name, checksum, input_bytes, importer_id, importer_version,
+                    imported_at, la_code, collection_year, census_date, records)
+                VALUES ('sen2-return', 'sen2-return/201/2024', 'old.xml', 'abc', 10, 'sen2-xml', '0.1', '2024-02-01T00:00:00Z',
+                        '201', 2024, '2024-01-18', 0)
+                """)
+        }
+        let store = try Store(path: path)
+        // Main's step 9 (indicator presentation), then governance as step 10, in that order.
+        #expect(try store.schemaVersion() == 10)
+        #expect(try store.database.rows("SELECT name FROM pragma_table_info('indicator_definitions') WHERE name = 'presentation'")
+                .count == 1)
+        // A return stored before the level was recorded was kept at the only level there was.
+        #expect(try store.database.scalar("SELECT minimisation FROM imports")?.string == "birth:month postcode:district")
+        #expect(try store.database.scalar("SELECT count(*) FROM retention_log")?.int == 0)
     }
 
     @Test func aStoreFromANewerHnhubIsRefusedUntouched() throws {

@@ -114,6 +114,11 @@ public final class CaseloadMetricProvider: MetricProvider {
                         unavailable: "no establishment register loaded (import the GIAS establishments file)"))
                     continue
                 }
+                if share.dimension == .birthMonth, census.birthMonths.contains(where: \.child.birthYearOnly) {
+                    results.append(IndicatorResult(indicatorID: share.definition.id, laCode: la, period: period,
+                        unavailable: "birth dates were kept as the year only (minimisation birth_date: year); ages on the 31 August need the month or school year of birth"))
+                    continue
+                }
                 let base = share.base ?? { _ in true }
                 results.append(IndicatorResult(indicatorID: share.definition.id, laCode: la, period: period,
                                                numerator: census.count(share.dimension) { base($0) && share.counts($0) },

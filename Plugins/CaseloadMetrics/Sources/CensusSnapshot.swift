@@ -21,12 +21,18 @@ struct CensusChild: Sendable {
     var senSetting: String? = nil
 
     /// Age on the 31 August before the census (the hub's one age convention). The store keeps
-    /// the birth month only; the month is enough, because 31 August ends its month.
+    /// the birth month (`YYYY-MM`); the month is enough, because 31 August ends its month. At a
+    /// coarser minimisation it keeps the school year of birth (`YYYY/YY`, September to August),
+    /// which gives the same age; the calendar year alone (`YYYY`) gives none (docs/governance.md).
     var age: Int? {
-        guard let birthMonth, birthMonth.count == 7, let year = Int(birthMonth.prefix(4)),
-              let month = Int(birthMonth.suffix(2)) else { return nil }
+        guard let birthMonth, birthMonth.count == 7, let year = Int(birthMonth.prefix(4)) else { return nil }
+        if birthMonth.dropFirst(4).first == "/" { return collectionYear - year - 2 }
+        guard let month = Int(birthMonth.suffix(2)) else { return nil }
         return (collectionYear - 1) - year - (month > 8 ? 1 : 0)
     }
+
+    /// True when the birth date was kept as the calendar year only: the age cannot be told.
+    var birthYearOnly: Bool { birthMonth?.count == 4 }
 }
 
 /// Reads current returns' children with an active plan at their census date from the module

@@ -18,12 +18,15 @@ public struct ImportEntry: Sendable, Hashable {
     public var warnings: Int
     public var supersededBy: Int64?
     public var supersededAt: String?
+    /// SEN2 returns: the level of detail birth dates and postcodes were kept at (`Minimisation.label`).
+    public var minimisation: String?
 
     public var isCurrent: Bool { supersededBy == nil }
 
     static let columns = """
     id, dataset, scope, source_name, checksum, input_bytes, importer_id, importer_version, imported_at,
-    la_code, collection_year, census_date, records, quarantined, errors, warnings, superseded_by, superseded_at
+    la_code, collection_year, census_date, records, quarantined, errors, warnings, superseded_by, superseded_at,
+    minimisation
     """
 
     init(row: [SQLValue]) {
@@ -45,6 +48,7 @@ public struct ImportEntry: Sendable, Hashable {
         warnings = row[15].int ?? 0
         supersededBy = row[16].int64
         supersededAt = row[17].string
+        minimisation = row[18].string
     }
 }
 

@@ -31,19 +31,20 @@ public struct ImportLedger {
     }
 
     /// Adds a new import row and returns its id. The row is not current until ``activate`` runs.
+    /// `minimisation` is the level a SEN2 return's birth dates and postcodes are kept at.
     public func begin(scope: ImportScope, sourceName: String, checksum: String, inputBytes: Int,
                       importerID: String, importerVersion: String, importedAt: String,
-                      archiveFormat: String?) throws -> Int64 {
+                      archiveFormat: String?, minimisation: String? = nil) throws -> Int64 {
         // A placeholder superseded_by of itself keeps the row out of the one-current-per-scope index
         // until the import is complete.
         try database.execute("""
             INSERT INTO imports (dataset, scope, source_name, checksum, input_bytes, importer_id,
-                importer_version, imported_at, la_code, collection_year, census_date, archive_format)
-            VALUES (?,?,?,?,?,?,?,?,?,?,?,?)
+                importer_version, imported_at, la_code, collection_year, census_date, archive_format, minimisation)
+            VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)
             """, [.text(scope.dataset), .text(scope.key + "#pending"), .text(sourceName), .text(checksum),
                   .integer(Int64(inputBytes)), .text(importerID), .text(importerVersion), .text(importedAt),
                   SQLValue(scope.laCode), SQLValue(scope.collectionYear), SQLValue(scope.censusDate),
-                  SQLValue(archiveFormat)])
+                  SQLValue(archiveFormat), SQLValue(minimisation)])
         return database.lastInsertedRowID
     }
 

@@ -64,6 +64,19 @@ public struct IndicatorTable {
             insert.bind(computedAt, at: 11)
             try insert.insert()
         }
+        // The figures of returns that retention deleted stand where nothing can be computed any
+        // more (docs/governance.md, "Retention").
+        try database.execute("""
+            DELETE FROM indicator_values WHERE provider_id = ?1 AND value IS NULL AND EXISTS (
+                SELECT 1 FROM retained_indicator_values r WHERE r.provider_id = ?1 AND r.indicator_id = indicator_values.indicator_id
+                    AND r.la_code = indicator_values.la_code AND r.period = indicator_values.period)
+            """, [.text(providerID)])
+        try database.execute("""
+            INSERT OR IGNORE INTO indicator_values (indicator_id, la_code, period, period_type, numerator, denominator, value,
+                unavailable_reason, source, provider_id, computed_at)
+            SELECT indicator_id, la_code, period, period_type, numerator, denominator, value, unavailable_reason, source,
+                   provider_id, computed_at FROM retained_indicator_values WHERE provider_id = ?1
+            """, [.text(providerID)])
     }
 
     /// Stored values, filtered.

@@ -106,6 +106,8 @@ public final class Database {
     public var lastInsertedRowID: Int64 { sqlite3_last_insert_rowid(handle) }
     /// Rows the last INSERT, UPDATE or DELETE changed.
     public var changes: Int { Int(sqlite3_changes(handle)) }
+    /// Rows changed since the connection opened, counting those foreign-key cascades deleted.
+    public var totalChanges: Int { Int(sqlite3_total_changes(handle)) }
     public var lastErrorMessage: String { String(cString: sqlite3_errmsg(handle)) }
 
     /// Runs `body` in a transaction: committed when it returns, rolled back when it throws.

@@ -20,6 +20,8 @@ public enum Migrations {
         Migration(version: 8, summary: "census days, return sources, census placements chosen by value",
                   sql: SchemaV8.headerAndCalendar),
         Migration(version: 9, summary: "where outputs show each indicator", sql: SchemaV9.indicatorPresentation),
+        Migration(version: 10, summary: "data governance: minimisation level, retention log, retained figures, output files",
+                  sql: SchemaV10.governance),
     ]
 
     /// The schema version this build of hnhub writes.

@@ -35,13 +35,16 @@ struct CompareCommand: ParsableCommand {
     @Option(name: .long, help: "table, csv or json.")
     var format: Format = .table
 
+    @OptionGroup var purpose: PurposeOption
+
     enum Format: String, ExpressibleByArgument { case table, csv, json }
 
     func run() throws {
         let config = try hub.loadConfiguration()
         let store = try hub.storeWithIndicators(config).store
         try RequestChecks.knownArea(la, in: store.database, areas: false)
-        let snapshot = try IndicatorSnapshot.load(store.database)
+        let purposeScope = try purpose.scope(config, store: store, naming: [la])
+        let snapshot = try IndicatorSnapshot.load(store.database).leavingOut(purposeScope.leftOut)
         if let period { try RequestChecks.knownPeriod(period, in: snapshot) }
         let lines: [ComparisonLine]
         let peerSet: PeerSet
@@ -76,6 +79,8 @@ struct CompareCommand: ParsableCommand {
         case .table:
             print(Self.table(lines, la: la, peers: peers, regionName: geography.regionOf[la].map { $0.name ?? $0.code }))
         }
+        // After a table; on standard error beside CSV or JSON, which stay machine-readable.
+        if let notice = purposeScope.notice { format == .table ? print(notice) : printError(notice) }
     }
 
     static func table(_ lines: [ComparisonLine], la: String, peers: String, regionName: String?) -> String {

@@ -28,13 +28,16 @@ struct ExportCommand: ParsableCommand {
 
     @OptionGroup var selection: OutputScopeOptions
 
+    @OptionGroup var purpose: PurposeOption
+
     func run() throws {
         let config = try hub.loadConfiguration()
         let store = try hub.storeWithIndicators(config).store
         let workbook: Workbook
+        let purposeScope = try purpose.scope(config, store: store, naming: [selection.la].compactMap { $0 })
         do {
             let database = store.database
-            let snapshot = try IndicatorSnapshot.load(database)
+            let snapshot = try IndicatorSnapshot.load(database).leavingOut(purposeScope.leftOut)
             let knownCodes = try LARegister(database: database).knownCodes()
             let scope: WorkbookScope
             if let la = selection.la {
@@ -45,7 +48,7 @@ struct ExportCommand: ParsableCommand {
                 scope = .la(la, own: selection.own)
             } else if let group = selection.group {
                 let members = try LAGroups.members(of: group, in: config.groups, knownCodes: knownCodes)
-                scope = .group(name: group, members: members)
+                scope = .group(name: group, members: members.filter(purposeScope.includes))
             } else {
                 scope = .england
             }
@@ -53,11 +56,15 @@ struct ExportCommand: ParsableCommand {
             // of secondary suppression.
             let edition = try StatisticalNeighbours(database: database).edition(selection.neighboursEdition)
             let geography = try LAGeography.loadAll(database, neighboursEdition: edition, groups: config.groups)
-            workbook = IndicatorWorkbook(
+            var sources = try WorkbookSources.load(database)
+            sources.returns.removeAll { !purposeScope.includes($0.laCode) }
+            var made = IndicatorWorkbook(
                 snapshot: snapshot, geography: geography, scope: scope,
                 control: DisclosureControl(threshold: config.suppressionThreshold), period: selection.period,
-                sources: try WorkbookSources.load(database), neighboursEdition: edition,
-                generated: Self.generationDay()).workbook()
+                sources: sources, neighboursEdition: edition,
+                generated: Self.generationDay())
+            made.purposeNotice = purposeScope.notice
+            workbook = made.workbook()
         } catch let error as ComparisonTablesError {
             throw HubFailure.unusable("\(error)")
         } catch let error as LAGroups.UnknownGroup {
@@ -73,8 +80,10 @@ struct ExportCommand: ParsableCommand {
         } catch {
             throw HubFailure.unusable("cannot write \(xlsx): \(error.localizedDescription)")
         }
+        hub.registerOutput(xlsx, kind: "workbook", laCode: selection.la, purpose: purpose.purpose, store: store)
         let sheets = workbook.sheets.map(\.name).joined(separator: ", ")
         print("wrote \(xlsx): \(workbook.sheets.count) sheets (\(sheets)), \(bytes.count) bytes")
+        if let notice = purposeScope.notice { print(notice) }
     }
 
     /// Today (UTC), or the day of SOURCE_DATE_EPOCH when set, for reproducible files.

@@ -26,7 +26,9 @@ struct ImportCommand: ParsableCommand {
         let catalog = hub.loadPlugins(config)
         var runner = ImportRunner(catalog: catalog, opener: InputOpener(limits: config.inflationLimits),
                                   store: store, secret: secret)
+        hub.applyGovernance(config, to: &runner)
         var worst: Int32 = 0
+        var stored: [String] = []  // the level of each SEN2 return stored
         let checkpoints = try BackgroundCheckpoints(store: store)
         defer { try? checkpoints.finish() }
         // One path's returns are parsed while the previous path's are still being stored.
@@ -38,23 +40,33 @@ struct ImportCommand: ParsableCommand {
         }, finished: { index, outcomes in
             bar?.finish()  // clears the bar line; the next update redraws it
             for outcome in outcomes {
-                worst = max(worst, OutcomeReport.print(outcome))
+                worst = max(worst, OutcomeReport.print(outcome, findingsReports: runner.findingsReports))
+                if case let .imported(entry, _, _) = outcome, let level = entry.minimisation { stored.append(level) }
             }
         })
         bar?.finish()
+        // Once everything is stored: a return kept at a level other than the rest is flagged.
+        let levels = try MinimisationLevels(database: store.database)
+        for note in Set(stored.compactMap({ levels.change(importedAt: $0) })).sorted() { print(note) }
         if worst != 0 { throw ExitCode(worst) }
     }
 }
 
 /// How import and validation outcomes are told to the user, with the exit status each implies.
 enum OutcomeReport {
-    /// Prints the outcome; returns 0, 1 (records with errors) or 2 (input rejected).
-    static func print(_ outcome: ImportOutcome) -> Int32 {
+    /// Prints the outcome; returns 0, 1 (records with errors) or 2 (input rejected). With
+    /// `findingsReports`, names the findings report a SEN2 return's import wrote for its LA.
+    static func print(_ outcome: ImportOutcome, findingsReports: String? = nil) -> Int32 {
         switch outcome {
         case let .imported(entry, replaced, summary):
             var line = "imported \(entry.sourceName): \(describe(entry)) as import #\(entry.id)"
             if let replaced { line += "; replaces import #\(replaced.id) (kept in history)" }
             Swift.print(line)
+            if let findingsReports, let la = entry.laCode, let year = entry.collectionYear, entry.dataset == "sen2-return" {
+                let paths = ImportRunner.findingsReportPaths(root: findingsReports, laCode: la, collectionYear: year,
+                                                             importID: entry.id)
+                Swift.print("  findings report for LA \(la) only (holds its own references): \(paths.csv) and .html")
+            }
             if !summary.tallies.isEmpty { Swift.print(indent(summary.render(sourceName: entry.sourceName))) }
             return entry.quarantined > 0 || entry.errors > 0 ? 1 : 0
         case let .alreadyImported(entry):

@@ -35,6 +35,8 @@ struct IndicatorsCommand: ParsableCommand {
     @Flag(name: .long, help: "Print how long each metric provider took (on standard error).")
     var timings = false
 
+    @OptionGroup var purpose: PurposeOption
+
     enum OutputFormat: String, ExpressibleByArgument { case table, csv, json }
 
     func run() throws {
@@ -60,6 +62,9 @@ struct IndicatorsCommand: ParsableCommand {
             try RequestChecks.knownIndicator(id, in: store.database)
         }
         if let period { try RequestChecks.knownPeriod(period, in: try IndicatorSnapshot.load(store.database)) }
+        let purposeScope = try purpose.scope(config, store: store, naming: la)
+        let askedForLAs = !laCodes.isEmpty
+        laCodes = laCodes.filter(purposeScope.includes)
         if timings {
             for run in runs {
                 let name = run.providerID.padding(toLength: max(40, run.providerID.count), withPad: " ", startingAt: 0)
@@ -67,11 +72,11 @@ struct IndicatorsCommand: ParsableCommand {
             }
         }
         var values = try IndicatorTable(database: store.database).values(indicators: indicator, laCodes: laCodes,
-                                                                         period: period)
+                                                                         period: period).filter { purposeScope.includes($0.laCode) && (!askedForLAs || !laCodes.isEmpty) }
         if !(own && laCodes.count == 1) {
             // The hub's one pattern over every LA, region and group (docs/disclosure-control.md).
             let audience = Audience(control: DisclosureControl(threshold: config.suppressionThreshold),
-                                    snapshot: try IndicatorSnapshot.load(store.database),
+                                    snapshot: try IndicatorSnapshot.load(store.database).leavingOut(purposeScope.leftOut),
                                     geography: try LAGeography.loadAll(store.database, groups: config.groups))
             values = SuppressedValues.apply(values, audience: audience)
         }
@@ -93,6 +98,8 @@ struct IndicatorsCommand: ParsableCommand {
                                                           : Self.nothingFound(la: laCodes, period: period, indicators: indicator))
                   : table.render())
         }
+        // After a table; on standard error beside CSV or JSON, which stay machine-readable.
+        if let notice = purposeScope.notice { format == .table ? print(notice) : printError(notice) }
         if runs.contains(where: { $0.failure != nil }) { throw ExitCode(1) }
     }
 

@@ -25,15 +25,20 @@ struct ReportCommand: ParsableCommand {
 
     @OptionGroup var selection: OutputScopeOptions
 
+    @OptionGroup var purpose: PurposeOption
+
     func run() throws {
         let config = try hub.loadConfiguration()
         let store = try hub.storeWithIndicators(config).store
         let started = Date()
         let data: ReportData
-        let scope: ReportScope
+        var scope: ReportScope
+        let purposeScope = try purpose.scope(config, store: store, naming: [selection.la].compactMap { $0 })
         do {
             data = try ReportData.load(store.database, neighboursEdition: selection.neighboursEdition, groups: config.groups)
+                .leavingOut(purposeScope.leftOut)
             scope = try resolveScope(store: store, data: data, groups: config.groups)
+            if case .group(let name, let members) = scope { scope = .group(name: name, members: members.filter(purposeScope.includes)) }
         } catch let error as ComparisonTablesError {
             throw HubFailure.unusable("\(error)")
         } catch let error as LAGroups.UnknownGroup {
@@ -46,17 +51,20 @@ struct ReportCommand: ParsableCommand {
         if let period = selection.period, !data.snapshot.definitions.contains(where: { data.snapshot.period(of: $0.id, requested: period) != nil }) {
             throw HubFailure.unusable("no indicator has figures for period '\(period)' (e.g. 2024/25 or 2024)")
         }
-        let options = ReportOptions(scope: scope, period: selection.period, ownView: selection.own,
+        var options = ReportOptions(scope: scope, period: selection.period, ownView: selection.own,
                                     suppressionThreshold: config.suppressionThreshold)
+        options.purposeNotice = purposeScope.notice
         let html = ReportBuilder(data: data, options: options).html()
         do {
             try Data(html.utf8).write(to: URL(fileURLWithPath: out), options: .atomic)
         } catch {
             throw HubFailure.unusable("cannot write \(out): \(error.localizedDescription)")
         }
+        hub.registerOutput(out, kind: "report", laCode: selection.la, purpose: purpose.purpose, store: store)
         let seconds = Date().timeIntervalSince(started)
         print("wrote \(out): \(describe(scope, data: data)), \(html.utf8.count / 1024) KB in \(String(format: "%.2f", seconds)) s"
               + (selection.own ? " (own view: unsuppressed, do not share)" : ""))
+        if let notice = purposeScope.notice { print(notice) }
     }
 
     func resolveScope(store: Store, data: ReportData, groups: [String: [String]]) throws -> ReportScope {

@@ -29,8 +29,9 @@ struct ReprocessCommand: ParsableCommand {
         let store = try hub.openStore(config, warnAboutSecret: false)
         let secret = try hub.loadSecret(config, store: store)
         let catalog = hub.loadPlugins(config)
-        let runner = ImportRunner(catalog: catalog, opener: InputOpener(limits: config.inflationLimits),
+        var runner = ImportRunner(catalog: catalog, opener: InputOpener(limits: config.inflationLimits),
                                   store: store, secret: secret)
+        hub.applyGovernance(config, to: &runner)
         var ids = importIDs
         if all {
             ids = try ImportLedger(database: store.database).entries(dataset: nil).filter(\.isCurrent).map(\.id).reversed()
@@ -40,7 +41,8 @@ struct ReprocessCommand: ParsableCommand {
         defer { try? checkpoints.finish() }
         for id in ids {
             print("re-processing import #\(id)")
-            worst = max(worst, OutcomeReport.print(runner.reprocess(importID: id, importerID: importer)))
+            worst = max(worst, OutcomeReport.print(runner.reprocess(importID: id, importerID: importer),
+                                                      findingsReports: runner.findingsReports))
         }
         if worst != 0 { throw ExitCode(worst) }
     }

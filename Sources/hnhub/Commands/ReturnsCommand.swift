@@ -42,6 +42,7 @@ struct ReturnsCommand: ParsableCommand {
                 o["collection_year"] = e.collectionYear ?? NSNull()
                 o["census_date"] = e.censusDate ?? NSNull()
                 o["superseded_by"] = e.supersededBy ?? NSNull()
+                o["minimisation"] = e.minimisation ?? NSNull()  // docs/governance.md, "Minimisation"
                 if let stated = officers[e.id] {
                     o["designated_officers"] = ["dmo": stated.medical ?? NSNull(), "dco": stated.clinical ?? NSNull(),
                                                 "dsco": stated.socialCare ?? NSNull()] as [String: Any]

@@ -1,0 +1,27 @@
+import ArgumentParser
+import Governance
+import HubConfig
+import HubStore
+
+/// `--purpose`, shared by the outputs of pooled figures: which use of the data an output is made
+/// for, so that LAs not opted in to it are left out (docs/governance.md, "Purposes").
+struct PurposeOption: ParsableArguments {
+    @Option(name: .long, help: "The purpose the output is made for (config purposes; default benchmarking): LAs not opted in to it are left out.")
+    var purpose: String = StandardPurpose.benchmarking.rawValue
+
+    /// The LAs the output may show. Refuses (exit 2) a purpose the config does not name, an LA
+    /// asked for by name that is left out, and figures kept at more than one level of minimisation.
+    func scope(_ config: HubConfiguration, store: Store, naming laCodes: [String]) throws -> PurposeScope {
+        let scope: PurposeScope
+        do {
+            scope = try PurposeScope(config.purposes, purpose: purpose, database: store.database)
+            for code in laCodes { try scope.require(code) }
+        } catch let error as PurposeError {
+            throw HubFailure.unusable("\(error)")
+        }
+        if let refusal = try MinimisationLevels(database: store.database, leavingOut: Set(scope.leftOut)).refusal {
+            throw HubFailure.unusable(refusal)
+        }
+        return scope
+    }
+}
