@@ -46,6 +46,11 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        // hnhub serve: the web application and JSON API (Sources/HubService); bcrypt for passwords.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.0"),
+        .package(url: "https://github.com/apple/swift-nio-extras", from: "1.34.1"),
     ],
     targets: [
         // System libraries.
@@ -105,14 +110,24 @@ let package = Package(
         // Deterministic synthetic SEN2 returns and establishments for demos, tests and benchmarks.
         .target(name: "DemoData", dependencies: [.product(name: "HubKit", package: "HubKit")],
                 swiftSettings: strict),
+        // `hnhub serve`: accounts, sessions, access control, pages, the JSON API, uploads, audit.
+        .target(name: "HubService", dependencies: [
+            "HubConfig", "PluginHost", "InputFiles", "HubStore", "ImportPipeline", "MetricEngine", "ReferenceData",
+            "Comparison", "ComparisonTables", "Exports", "Report", .product(name: "HubKit", package: "HubKit"),
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+            .product(name: "NIOPosix", package: "swift-nio"), .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
+            .product(name: "Crypto", package: "swift-crypto"),
+        ], swiftSettings: strict),
         .executableTarget(name: "hnhub", dependencies: [
             "HubConfig", "PluginHost", "InputFiles", "Pseudonymisation", "HubStore", "ImportPipeline",
             "MetricEngine", "ReferenceData", "Comparison", "DemoData", "MappingImporters", "ComparisonTables", "Exports",
-            "Report", .product(name: "HubKit", package: "HubKit"),
+            "Report", "HubService", .product(name: "HubKit", package: "HubKit"),
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], swiftSettings: strict),
         .executableTarget(name: "hnhub-bench", dependencies: [
             "DemoData", "ImportPipeline", "HubStore", "InputFiles", "PluginHost", "Pseudonymisation", "Validation",
+            "HubConfig", "HubService",
             .product(name: "HubKit", package: "HubKit"), .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], swiftSettings: strict),
@@ -123,9 +138,10 @@ let package = Package(
         .testTarget(name: "HubTests", dependencies: [
             "HubConfig", "PluginHost", "InputFiles", "Validation", "Pseudonymisation", "HubStore",
             "ImportPipeline", "MetricEngine", "ReferenceData", "Comparison", "DemoData", "MappingImporters",
-            "ComparisonTables", "Exports", "Report", "SEN2XMLImporter", "SEN2BladeImporter", "EstablishmentImporter", "CaseloadMetrics",
+            "ComparisonTables", "Exports", "Report", "HubService", "SEN2XMLImporter", "SEN2BladeImporter", "EstablishmentImporter", "CaseloadMetrics",
             "PublishedStatisticsImporter", "PopulationImporter", "PlacementCostImporter", "StatisticalNeighbourImporter",
             .product(name: "HubKit", package: "HubKit"),
+            .product(name: "HummingbirdTesting", package: "hummingbird"),
         ], swiftSettings: strict),
     ] + plugins.flatMap(\.targets)
 )

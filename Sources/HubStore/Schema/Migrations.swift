@@ -15,6 +15,8 @@ public enum Migrations {
         Migration(version: 3, summary: "indicator values and the store views", sql: SchemaV3.indicatorsAndViews),
         Migration(version: 4, summary: "per-return census and work summaries", sql: SchemaV4.returnSummaries),
         Migration(version: 5, summary: "store views joined child first", sql: SchemaV5.childFirstViews),
+        Migration(version: 6, summary: "service accounts, sessions, tokens, audit, uploads",
+                  sql: SchemaServiceAccounts.serviceTables),
     ]
 
     /// The schema version this build of hnhub writes.
