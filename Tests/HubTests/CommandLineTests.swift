@@ -14,7 +14,7 @@ import Testing
         let db = ["--db", "hub.sqlite"]
         let initRun = try runHub(["init"] + db, in: folder.path)
         #expect(initRun.status == 0)
-        #expect(initRun.output.hasPrefix("created hub.sqlite (schema version 5)\nloaded the bundled reference tables from "))
+        #expect(initRun.output.hasPrefix("created hub.sqlite (schema version 6)\nloaded the bundled reference tables from "))
         #expect(initRun.output.contains(": 167 LA periods, 9 regions, 1580 statistical neighbour links, 309 districts\ncreated the hub secret hub.secret"))
 
         let imported = try runHub(["import"] + db + fixtures, in: folder.path)

@@ -19,6 +19,7 @@ import Testing
                            "indicator_definitions", "indicator_values", "local_authorities", "named_plans",
                            "persons", "placement_costs", "placements", "plan_details", "population",
                            "published_values", "quarantine", "regions", "requests", "return_summaries", "sen_needs",
+                           "service_audit", "service_sessions", "service_tokens", "service_uploads", "service_users",
                            "statistical_neighbours", "validation_issues", "work_events"])
     }
 

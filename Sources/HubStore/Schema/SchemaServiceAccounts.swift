@@ -6,7 +6,7 @@
 /// disabled, never deleted, so the audit log always names who did what.
 enum SchemaServiceAccounts {
     static let serviceTables = """
-    CREATE TABLE service_users (
+    CREATE TABLE IF NOT EXISTS service_users (
         id                  INTEGER PRIMARY KEY,
         username            TEXT NOT NULL UNIQUE COLLATE NOCASE,
         role                TEXT NOT NULL CHECK (role IN ('admin', 'analyst', 'group-viewer')),
@@ -20,7 +20,7 @@ enum SchemaServiceAccounts {
         CHECK ((role = 'group-viewer') = (group_name IS NOT NULL))
     );
 
-    CREATE TABLE service_sessions (
+    CREATE TABLE IF NOT EXISTS service_sessions (
         token_hash   TEXT PRIMARY KEY,         -- SHA-256 (hex) of the cookie's value
         user_id      INTEGER NOT NULL REFERENCES service_users(id) ON DELETE CASCADE,
         csrf_token   TEXT NOT NULL,            -- sent back in every form of the session
@@ -28,9 +28,9 @@ enum SchemaServiceAccounts {
         expires_at   INTEGER NOT NULL,
         last_seen_at INTEGER NOT NULL
     );
-    CREATE INDEX service_sessions_user ON service_sessions(user_id);
+    CREATE INDEX IF NOT EXISTS service_sessions_user ON service_sessions(user_id);
 
-    CREATE TABLE service_tokens (
+    CREATE TABLE IF NOT EXISTS service_tokens (
         id           INTEGER PRIMARY KEY,
         user_id      INTEGER NOT NULL REFERENCES service_users(id) ON DELETE CASCADE,
         label        TEXT NOT NULL,
@@ -39,7 +39,7 @@ enum SchemaServiceAccounts {
         revoked_at   TEXT
     );
 
-    CREATE TABLE service_audit (
+    CREATE TABLE IF NOT EXISTS service_audit (
         id       INTEGER PRIMARY KEY,
         at       TEXT NOT NULL,                -- ISO 8601, UTC
         user_id  INTEGER,                      -- null for a failed sign-in of an unknown name
@@ -51,9 +51,9 @@ enum SchemaServiceAccounts {
         outcome  TEXT NOT NULL,                -- ok, refused, failed
         client   TEXT                          -- the peer's address, when known
     );
-    CREATE INDEX service_audit_at ON service_audit(at);
+    CREATE INDEX IF NOT EXISTS service_audit_at ON service_audit(at);
 
-    CREATE TABLE service_uploads (
+    CREATE TABLE IF NOT EXISTS service_uploads (
         id          INTEGER PRIMARY KEY,
         user_id     INTEGER NOT NULL REFERENCES service_users(id),
         la_code     TEXT,                      -- the return's LA, read from its header
