@@ -116,7 +116,7 @@ extension HubService {
             let anchor = rule.ruleID.filter { $0.isLetter || $0.isNumber || $0 == "-" }
             html += "<table id=\"rule-\(anchor)\"><caption><span class=\"\(rule.severity == "error" ? "error" : "warning")\">"
                 + "\(HTMLText.escape(rule.severity.uppercased()))</span> \(HTMLText.escape(rule.ruleID)): \(rule.count) "
-                + (rule.count == 1 ? "finding" : "findings") + "</caption><thead><tr><th scope=\"col\">person</th><th scope=\"col\">line</th>"
+                + (rule.count == 1 ? "finding" : "findings") + "</caption><thead><tr><th scope=\"col\" class=\"num\">person</th><th scope=\"col\" class=\"num\">line</th>"
                 + "<th scope=\"col\">where</th><th scope=\"col\">value</th><th scope=\"col\">what to do</th></tr></thead><tbody>"
             for f in rule.findings {
                 html += "<tr><td class=\"num\">\(f.personIndex.map(String.init) ?? "")</td><td class=\"num\">\(f.line.map(String.init) ?? "")</td>"
@@ -130,8 +130,8 @@ extension HubService {
         }
         if !findings.quarantined.isEmpty {
             html += "<h2>Quarantined persons</h2><p>Held back from every indicator until a corrected return is uploaded.</p>"
-            html += "<table><caption>\(findings.quarantined.count) persons</caption><thead><tr><th scope=\"col\">person</th>"
-                + "<th scope=\"col\">line</th><th scope=\"col\">rules broken</th></tr></thead><tbody>"
+            html += "<table><caption>\(findings.quarantined.count) persons</caption><thead><tr><th scope=\"col\" class=\"num\">person</th>"
+                + "<th scope=\"col\" class=\"num\">line</th><th scope=\"col\">rules broken</th></tr></thead><tbody>"
             for q in findings.quarantined.prefix(500) {
                 html += "<tr><td class=\"num\">\(q.personIndex)</td><td class=\"num\">\(q.line.map(String.init) ?? "")</td>"
                     + "<td>\(HTMLText.escape(q.rules.joined(separator: ", ")))</td></tr>"

@@ -45,8 +45,8 @@ struct ImportFindings: Sendable {
                 SELECT person_index, line, file, path, value, message FROM validation_issues
                 WHERE import_id = ? AND rule_id = ? ORDER BY id\(limit)
                 """, [.integer(importID), .text(rule)]).map { f in
-                Finding(personIndex: f[0].int, line: f[1].int, file: f[2].string, path: f[3].string, value: f[4].string,
-                        message: f[5].string ?? "")
+                Finding(personIndex: f[0].int, line: f[1].int, file: shownFile(f[2].string, source: entry.sourceName),
+                        path: f[3].string, value: f[4].string, message: f[5].string ?? "")
             }
             rules.append(Rule(ruleID: rule, severity: row[1].string ?? "", count: row[2].int ?? 0, findings: findings))
         }
@@ -54,5 +54,13 @@ struct ImportFindings: Sendable {
             "SELECT person_index, line, rules FROM quarantine WHERE import_id = ? ORDER BY person_index", [.integer(importID)]
         ).map { Quarantined(personIndex: $0[0].int ?? 0, line: $0[1].int, rules: ($0[2].string ?? "").split(separator: ",").map(String.init)) }
         return ImportFindings(entry: entry, rules: rules, quarantined: quarantined)
+    }
+
+    /// The file of a finding as a person knows it: its name without the folder it was read from
+    /// (for an upload, the service's own), and nothing when it is the import's one file.
+    static func shownFile(_ file: String?, source: String) -> String? {
+        guard let file else { return nil }
+        let name = file.split(separator: "/").last.map(String.init) ?? file
+        return name == source || name == (source.split(separator: "/").last.map(String.init) ?? source) ? nil : name
     }
 }

@@ -132,6 +132,8 @@ extension HubService {
     }
 
     static func megabytes(_ bytes: Int) -> String {
-        bytes >= 1_000_000_000 ? String(format: "%.1f GB", Double(bytes) / 1e9) : String(format: "%.1f MB", Double(bytes) / 1e6)
+        if bytes >= 1_000_000_000 { return String(format: "%.1f GB", Double(bytes) / 1e9) }
+        if bytes >= 1_000_000 { return String(format: "%.1f MB", Double(bytes) / 1e6) }
+        return String(format: "%.0f kB", (Double(bytes) / 1e3).rounded(.up))
     }
 }
