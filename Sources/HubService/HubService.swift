@@ -32,11 +32,14 @@ public final class HubService: Sendable {
         throttle = SignInThrottle(limits: setup.signInLimits)
         policy = AccessPolicy(groups: setup.config.groups, control: DisclosureControl(threshold: setup.config.suppressionThreshold))
         imports = ImportQueue(setup: setup, shelf: shelf, audit: audit)
-        // Uploads are private to the service: the folder is readable by its own user only, and
-        // anything a stopped run left there is removed.
-        try? FileManager.default.removeItem(atPath: setup.uploadsFolder)
-        try FileManager.default.createDirectory(atPath: setup.uploadsFolder, withIntermediateDirectories: true,
-                                                attributes: [.posixPermissions: 0o700])
+        // Uploads are private to the service: the folder is readable by its own user only, and the
+        // upload folders a stopped run left there (named by UUID; nothing else is touched) are removed.
+        let files = FileManager.default
+        try files.createDirectory(atPath: setup.uploadsFolder, withIntermediateDirectories: true,
+                                  attributes: [.posixPermissions: 0o700])
+        for name in (try? files.contentsOfDirectory(atPath: setup.uploadsFolder)) ?? [] where UUID(uuidString: name) != nil {
+            try? files.removeItem(atPath: (setup.uploadsFolder as NSString).appendingPathComponent(name))
+        }
         imports.start()
     }
 

@@ -86,7 +86,7 @@ enum Stylesheet {
     .problem, .error { color: var(--bad); font-weight: 600; }
     .warning { color: var(--warn); }
     .drop { display: block; border: 3px dashed var(--accent); padding: 32px; margin: 8px 0 16px; text-align: center; }
-    .drop input { display: block; margin: 12px auto 0; font: inherit; }
+    .drop input { display: block; width: 100%; min-height: 5em; margin: 12px 0 0; padding: 1.5em; font: inherit; cursor: pointer; }
     .notice { border-left: 6px solid var(--accent); padding: 4px 12px; background: #f3f6f9; }
     .filters { display: flex; flex-wrap: wrap; gap: 0 24px; align-items: flex-end; }
     .filters button { margin-top: 12px; }

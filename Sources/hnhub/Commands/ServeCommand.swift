@@ -54,6 +54,7 @@ struct ServeCommand: ParsableCommand {
         if users == 0 {
             print("no accounts yet: make the first admin with  hnhub users add --username NAME --role admin")
         }
+        fflush(nil)   // the address before the server's own log lines
         let app = service.application(host: host, port: port)
         let finished = DispatchSemaphore(value: 0)
         let failure = FailureBox()
