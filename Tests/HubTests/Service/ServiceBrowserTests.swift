@@ -56,7 +56,7 @@ struct ServiceBrowserTests {
                 #expect(browser.location.hasPrefix("/uploads/"))
                 // The page refreshes itself until the import has finished.
                 var waited = 0
-                while !browser.text.contains("Findings by rule") && waited < 60 {
+                while !browser.text.contains("Findings by rule") && waited < 240 {
                     try await Task.sleep(for: .milliseconds(500))
                     waited += 1
                 }
