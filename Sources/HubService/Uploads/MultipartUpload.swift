@@ -67,7 +67,7 @@ struct MultipartUpload {
             }
         }
 
-        var pace = pace
+        let pace = pace
         var arrived = 0
         for try await buffer in body {
             arrived += buffer.readableBytes
