@@ -11,6 +11,7 @@ import InputFiles
 import PluginHost
 import Pseudonymisation
 import ReferenceData
+import Testing
 
 /// A hub for the service's tests: the LA register, the fixture returns of LA 800 (2024, 2025) and
 /// LA 801 (2025), the built plugins, and one account of each role (bcrypt at its lowest cost, so
@@ -154,3 +155,7 @@ extension TestClientProtocol {
         return try await execute(uri: "/upload", method: .post, headers: headers, body: ByteBuffer(string: body))
     }
 }
+
+/// The service's suites, one after another: each starts servers whose event loops are shared, and a
+/// browser or a flood of requests in one would slow the others' answers past their time limits.
+@Suite(.serialized) enum ServiceSuites {}
