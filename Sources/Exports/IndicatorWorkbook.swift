@@ -1,5 +1,6 @@
 import Comparison
 import ComparisonTables
+import DisclosureAudit
 import HubKit
 
 /// The `hnhub export --xlsx` workbook: one sheet per ``IndicatorTopic`` (Other only when it has
@@ -27,6 +28,9 @@ public struct IndicatorWorkbook: Sendable {
     public var neighboursEdition: String?
     /// The day written in the Notes and the file's properties.
     public var generated: Day
+    /// The hub's pattern when the caller already computed it from the same snapshot and geography
+    /// (a service serves many workbooks from one set of figures); nil: computed here.
+    public var pattern: SuppressionPattern?
 
     public init(snapshot: IndicatorSnapshot, geography: LAGeography, scope: WorkbookScope,
                 control: DisclosureControl = DisclosureControl(), period: String? = nil,
@@ -43,7 +47,13 @@ public struct IndicatorWorkbook: Sendable {
 
     /// The tables shown, by topic: every indicator with figures in the period chosen.
     public func tablesByTopic() -> [(topic: IndicatorTopic, tables: [LATable])] {
-        let audience = Audience(ownLA: scope.ownLA, control: control)
+        // The hub's one pattern (docs/disclosure-control.md); a group not in the config still gets its total modelled.
+        var patternGeography = geography
+        if let group = scope.group, patternGeography.groups[group.name] == nil {
+            patternGeography.groups[group.name] = group.members
+        }
+        let audience = pattern.map { Audience(ownLA: scope.ownLA, control: control, pattern: $0) }
+            ?? Audience(ownLA: scope.ownLA, control: control, snapshot: snapshot, geography: patternGeography)
         var byTopic: [IndicatorTopic: [LATable]] = [:]
         for definition in snapshot.definitions {
             guard let chosen = snapshot.period(of: definition.id, requested: period) else { continue }

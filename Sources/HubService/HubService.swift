@@ -23,14 +23,15 @@ public final class HubService: Sendable {
         self.setup = setup
         let opened = try Store(path: setup.storePath)
         try ImportQueue.computeIndicators(store: opened, setup: setup)
-        let figures = try HubFigures.load(opened.database, groups: setup.config.groups, version: 1)
+        let figures = try HubFigures.load(opened.database, groups: setup.config.groups,
+                                          control: DisclosureControl(threshold: setup.config.suppressionThreshold), version: 1)
         try UploadJobs(database: opened.database).abandonUnfinished()
         try SessionBook(database: opened.database).purge(now: Int64(Date().timeIntervalSince1970))
         store = try ServiceStore(path: setup.storePath)
         shelf = FigureShelf(figures)
         audit = AuditRecorder(store: store)
         throttle = SignInThrottle(limits: setup.signInLimits)
-        policy = AccessPolicy(groups: setup.config.groups, control: DisclosureControl(threshold: setup.config.suppressionThreshold))
+        policy = AccessPolicy(groups: setup.config.groups)
         imports = ImportQueue(setup: setup, shelf: shelf, audit: audit)
         // Uploads are private to the service: the folder is readable by its own user only, and the
         // upload folders a stopped run left there (named by UUID; nothing else is touched) are removed.

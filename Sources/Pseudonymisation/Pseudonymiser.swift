@@ -31,6 +31,13 @@ public struct Pseudonymiser {
                                      postcodeDistrict: person.postcode.flatMap(Self.outwardCode))
     }
 
+    /// The pseudonym of the UPN of a per-child cost row (upper case, spaces removed); nil when
+    /// nothing is left.
+    public func pseudonym(ofCostUPN upn: String) -> String? {
+        let key = upn.uppercased().filter { !$0.isWhitespace }
+        return key.isEmpty ? nil : pseudonym(kind: "upn", key: key)
+    }
+
     /// The pseudonym of any identifier, e.g. the UPN of a per-child cost row.
     public func pseudonym(kind: String, key personKey: String) -> String {
         var key = personKey

@@ -1,5 +1,6 @@
 import Comparison
 import ComparisonTables
+import DisclosureAudit
 import Foundation
 
 /// Whose figures a report is about.
@@ -23,6 +24,9 @@ public struct ReportOptions: Sendable {
     public var suppressionThreshold: Int
     /// When the report was made (printed in its header).
     public var generatedAt: Date
+    /// The hub's pattern when the caller already computed it from the same data (a service renders
+    /// many reports from one set of figures); nil: computed from the data.
+    public var pattern: SuppressionPattern?
 
     public init(scope: ReportScope, period: String? = nil, ownView: Bool = false, suppressionThreshold: Int = 5,
                 generatedAt: Date = Date()) {
@@ -33,11 +37,16 @@ public struct ReportOptions: Sendable {
         self.generatedAt = generatedAt
     }
 
-    /// Who reads the report: only an LA's own view leaves its small figures visible.
-    public var audience: Audience {
+    /// Who reads the report: only an LA's own view leaves its small figures visible. The pattern is
+    /// the hub's one pattern over every figure in `data` (docs/disclosure-control.md).
+    public func audience(for data: ReportData) -> Audience {
         let control = DisclosureControl(threshold: suppressionThreshold)
-        if ownView, case .la(let code) = scope { return Audience(ownLA: code, control: control) }
-        return Audience(control: control)
+        var geography = data.geography
+        if let group, geography.groups[group.name] == nil { geography.groups[group.name] = group.members }
+        var ownLA: String?
+        if ownView, case .la(let code) = scope { ownLA = code }
+        if let pattern { return Audience(ownLA: ownLA, control: control, pattern: pattern) }
+        return Audience(ownLA: ownLA, control: control, snapshot: data.snapshot, geography: geography)
     }
 
     /// The group's name and members, for its totals and secondary suppression.

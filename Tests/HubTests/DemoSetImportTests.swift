@@ -38,7 +38,7 @@ import Testing
             store = try Store(path: folder.path("hub.sqlite"))
             try BundledReference.load(from: "\(packageRoot)/Datasets", into: store)
             let secret = try HubSecret.create(path: folder.path("hub.secret"))
-            let plugins = PluginCatalog.load(policy: PluginPolicy(directories: [buildFolder], executableFolder: buildFolder))
+            let plugins = PluginCatalog.load(policy: builtInPluginPolicy)
             runner = ImportRunner(catalog: plugins, opener: InputOpener(), store: store, secret: secret)
         }
 

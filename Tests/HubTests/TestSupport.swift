@@ -1,3 +1,4 @@
+import BuiltInPluginPins
 import Foundation
 import HubKit
 import PluginHost
@@ -32,6 +33,12 @@ struct TemporaryFolder {
 
 /// The build folder holding the test binary and the plugin libraries `swift test` built.
 var buildFolder: String { PluginLoader.executableFolder() ?? ".build/debug" }
+
+/// The built-in plugins of the build folder, checked against the SHA-256 the build recorded, as
+/// `hnhub` loads them.
+var builtInPluginPolicy: PluginPolicy {
+    PluginPolicy(builtInFolder: buildFolder, builtInPins: BuiltInPluginPins.sha256ByFile)
+}
 
 /// The package root (two levels above this file's folder).
 var packageRoot: String {
@@ -68,12 +75,13 @@ struct HubRun {
     var errors: String
 }
 
-/// Runs the built `hnhub` in `folder` (default: the package root), without the user's
-/// HNHUB_CONFIG and with `environment` added, and waits for it.
+/// Runs the built `hnhub` (or `executable`) in `folder` (default: the package root), without the
+/// user's HNHUB_CONFIG and with `environment` added, and waits for it.
 @discardableResult
-func runHub(_ arguments: [String], in folder: String = packageRoot, environment extra: [String: String] = [:]) throws -> HubRun {
+func runHub(_ arguments: [String], in folder: String = packageRoot, environment extra: [String: String] = [:],
+            executable: String = "\(buildFolder)/hnhub") throws -> HubRun {
     let process = Process()
-    process.executableURL = URL(fileURLWithPath: "\(buildFolder)/hnhub")
+    process.executableURL = URL(fileURLWithPath: executable)
     process.arguments = arguments
     process.currentDirectoryURL = URL(fileURLWithPath: folder)
     var environment = ProcessInfo.processInfo.environment

@@ -27,7 +27,7 @@ struct APIRoutes {
             guard case .figures(let scope) = grant.resource else { throw ServiceError.forbidden("not figures") }
             let parameters = service.parameters(request)
             let indicators = request.uri.queryParameters[values: "indicator"].map(String.init)
-            let tables = try service.outputs(service.shelf.figures).indicatorTables(scope, period: try parameters.period(),
+            let tables = try service.outputs(grant.figures).indicatorTables(scope, period: try parameters.period(),
                                                                                     indicators: indicators, audience: grant.audience)
             return JSONBody.response(APIShapes.indicators(tables, scope: scope, audience: grant.audience))
         }
@@ -35,7 +35,7 @@ struct APIRoutes {
             try service.parameters(request).comparison(for: user)
         }) { request, _, grant in
             guard case let .comparison(la, own, peers) = grant.resource else { throw ServiceError.forbidden("not a comparison") }
-            let lines = try service.outputs(service.shelf.figures).comparison(la: la, peers: peers, period: try service.parameters(request).period(),
+            let lines = try service.outputs(grant.figures).comparison(la: la, peers: peers, period: try service.parameters(request).period(),
                                                                               audience: grant.audience)
             let rendered = try JSONSerialization.jsonObject(with: Data(try ComparisonJSON.render(lines, peers: peers).utf8))
             return JSONBody.response(["la_code": la, "own_view": own && grant.audience.ownLA == la, "peers": peers.description,
@@ -125,7 +125,7 @@ enum APIShapes {
                 func shown(_ value: Any?) -> Any { row.hidden ? NSNull() : JSONBody.value(value) }
                 values.append([
                     "indicator": d.id, "period": table.period, "la_code": f.laCode, "unit": d.unit.rawValue, "polarity": d.polarity.rawValue,
-                    "value": shown(f.value.map(NumberText.rounded)), "numerator": shown(f.numerator), "denominator": shown(f.denominator),
+                    "value": shown(f.value), "numerator": shown(f.numerator), "denominator": shown(f.denominator),
                     "suppressed": row.hidden, "rank": shown(row.rank), "band": shown(row.band?.rawValue), "source": f.source ?? "returns",
                 ])
             }

@@ -59,9 +59,13 @@ public enum Resource: Sendable, Equatable {
 
 /// The outcome of the policy for one request.
 public enum AccessDecision: Sendable, Equatable {
-    /// Allowed; figures are shown to this audience.
-    case allow(Audience)
+    /// Allowed; figures are shown under the hub's pattern with `ownLA`'s own figures unsuppressed
+    /// (nil: every LA's small figures hidden).
+    case allow(ownLA: String?)
     case deny(reason: String)
+
+    /// Allowed, every LA's small figures hidden.
+    public static var allowShared: AccessDecision { .allow(ownLA: nil) }
 }
 
 /// The one place that decides who may see what (docs/service.md, "Roles"). Every route resolves its
@@ -70,15 +74,13 @@ public enum AccessDecision: Sendable, Equatable {
 public struct AccessPolicy: Sendable {
     /// Config groups (name to member LA codes).
     public var groups: [String: [String]]
-    public var control: DisclosureControl
 
-    public init(groups: [String: [String]], control: DisclosureControl) {
+    public init(groups: [String: [String]]) {
         self.groups = groups
-        self.control = control
     }
 
     public func decide(_ user: UserAccount, _ resource: Resource) -> AccessDecision {
-        let shared = AccessDecision.allow(Audience(control: control))
+        let shared = AccessDecision.allowShared
         if user.disabled { return .deny(reason: "this account is disabled") }
         switch (user.role, resource) {
         case (_, .signedIn):
@@ -86,7 +88,7 @@ public struct AccessPolicy: Sendable {
         case (_, .apiToken(let owner)):
             return owner == user.id || user.role == .admin ? shared : .deny(reason: "that token belongs to another account")
         case (.admin, .figures(.la(let code, own: true))), (.admin, .comparison(let code, own: true, _)):
-            return .allow(Audience(ownLA: code, control: control))
+            return .allow(ownLA: code)
         case (.admin, _):
             return shared
 
@@ -98,7 +100,7 @@ public struct AccessPolicy: Sendable {
             return la == nil || la == user.laCode ? shared
                 : .deny(reason: "this return is for LA \(la!); an analyst of LA \(user.laCode ?? "?") uploads that LA's returns only")
         case (.analyst, .figures(.la(let code, own: true))), (.analyst, .comparison(let code, own: true, _)):
-            return code == user.laCode ? .allow(Audience(ownLA: code, control: control))
+            return code == user.laCode ? .allow(ownLA: code)
                 : .deny(reason: "only LA \(code)'s own users see its figures unsuppressed; ask without the own view")
         case (.analyst, .figures), (.analyst, .comparison):
             return shared
@@ -127,6 +129,9 @@ public struct AccessPolicy: Sendable {
 public struct Grant: Sendable {
     public var principal: Principal
     public var resource: Resource
+    /// The figures served when the request was allowed: the handler answers from these, with the
+    /// pattern computed over them, even if an import replaces them meanwhile.
+    public var figures: HubFigures
     public var audience: Audience
     /// A form's fields, when the route reads an URL-encoded form (its CSRF token checked already).
     public var form: [String: String]

@@ -41,8 +41,9 @@ struct FigureOutputs {
         }
         let own: Bool
         if case .la(let code, true) = scope, audience.ownLA == code { own = true } else { own = false }
-        let options = ReportOptions(scope: reportScope, period: period, ownView: own,
+        var options = ReportOptions(scope: reportScope, period: period, ownView: own,
                                     suppressionThreshold: audience.control.threshold)
+        options.pattern = audience.pattern
         return ReportBuilder(data: figures.report, options: options).html()
     }
 
@@ -56,9 +57,11 @@ struct FigureOutputs {
         }
         let seconds = Date().timeIntervalSince1970
         let today = Day(daysSinceEpoch: Int32((seconds / 86_400).rounded(.down)))
-        return IndicatorWorkbook(snapshot: figures.snapshot, geography: figures.geography, scope: workbookScope,
-                                 control: audience.control, period: period, sources: figures.sources,
-                                 neighboursEdition: figures.report.neighboursEdition, generated: today).workbook().xlsx()
+        var workbook = IndicatorWorkbook(snapshot: figures.snapshot, geography: figures.geography, scope: workbookScope,
+                                         control: audience.control, period: period, sources: figures.sources,
+                                         neighboursEdition: figures.report.neighboursEdition, generated: today)
+        workbook.pattern = audience.pattern
+        return workbook.workbook().xlsx()
     }
 
     /// One row of the indicators API.
@@ -100,11 +103,11 @@ struct FigureOutputs {
 extension HubService {
     func outputs(_ figures: HubFigures) -> FigureOutputs { FigureOutputs(figures: figures, groups: setup.config.groups) }
 
-    /// The report for a scope and audience, rendered once per figures version.
-    func cachedReport(_ scope: FigureScope, period: String?, audience: Audience) throws -> [UInt8] {
-        let key = "report|\(scope)|\(period ?? "-")|\(audience.ownLA ?? "-")"
-        return try shelf.rendered(key) { figures in
-            Array(try outputs(figures).reportHTML(scope, period: period, audience: audience).utf8)
+    /// The report for a scope and the grant's audience, rendered once per figures version.
+    func cachedReport(_ scope: FigureScope, period: String?, grant: Grant) throws -> [UInt8] {
+        let key = "report|\(scope)|\(period ?? "-")|\(grant.audience.ownLA ?? "-")"
+        return try shelf.rendered(key, from: grant.figures) { figures in
+            Array(try outputs(figures).reportHTML(scope, period: period, audience: grant.audience).utf8)
         }
     }
 }

@@ -1,4 +1,6 @@
+import Comparison
 import ComparisonTables
+import DisclosureAudit
 import Exports
 import Foundation
 import HubStore
@@ -16,17 +18,31 @@ public struct HubFigures: Sendable {
     public var sources: WorkbookSources
     /// LA codes of the register.
     public var knownCodes: Set<String>
+    /// The hub's one suppression pattern over every figure above (docs/disclosure-control.md), the
+    /// pattern the CLI computes from the same store: every page, download and API answer made from
+    /// these figures hides what it hides, so no two outputs together reveal a hidden count.
+    public var pattern: SuppressionPattern
+    public var control: DisclosureControl
 
     public var snapshot: IndicatorSnapshot { report.snapshot }
     public var geography: LAGeography { report.geography }
 
-    /// Reads the store (after the indicators were computed).
-    public static func load(_ database: Database, groups: [String: [String]], version: Int) throws -> HubFigures {
+    /// Reads the store (after the indicators were computed) and computes the hub's pattern over
+    /// every LA, region, England and config group, as `hnhub compare`, `report` and `export` do.
+    public static func load(_ database: Database, groups: [String: [String]], control: DisclosureControl,
+                            version: Int) throws -> HubFigures {
         let edition = try StatisticalNeighbours(database: database).edition(nil)
-        return HubFigures(version: version,
-                          report: try ReportData.load(database, neighboursEdition: edition, groups: groups),
-                          sources: try WorkbookSources.load(database),
-                          knownCodes: try LARegister(database: database).knownCodes())
+        let report = try ReportData.load(database, neighboursEdition: edition, groups: groups)
+        let input = Audience.disclosureInput(report.snapshot, geography: report.geography, control: control)
+        return HubFigures(version: version, report: report, sources: try WorkbookSources.load(database),
+                          knownCodes: try LARegister(database: database).knownCodes(),
+                          pattern: SuppressionPattern.compute(input), control: control)
+    }
+
+    /// The audience of these figures: every LA's small figures hidden by the hub's pattern, except
+    /// `ownLA`'s (its own view).
+    public func audience(ownLA: String?) -> Audience {
+        Audience(ownLA: ownLA, control: control, pattern: pattern)
     }
 
     /// LAs a person can choose: those with figures or returns, by name.
@@ -69,14 +85,15 @@ public final class FigureShelf: Sendable {
         rendered.withLock { $0.removeAll() }
     }
 
-    /// The output under `key` for the current figures, rendering it when it is not kept.
-    public func rendered(_ key: String, render: (HubFigures) throws -> [UInt8]) rethrows -> [UInt8] {
-        let figures = self.figures
+    /// The output under `key` made from `figures` (the figures a request was granted), rendering it
+    /// when it is not kept for their version.
+    public func rendered(_ key: String, from figures: HubFigures, render: (HubFigures) throws -> [UInt8]) rethrows -> [UInt8] {
         if let kept = rendered.withLock({ $0[key] }), kept.version == figures.version { return kept.bytes }
         let bytes = try render(figures)
         rendered.withLock { cache in
             if cache.count >= Self.renderedLimit { cache.removeAll() }
-            cache[key] = (figures.version, bytes)
+            // An older request finishing late never replaces what newer figures rendered.
+            if (cache[key]?.version ?? 0) <= figures.version { cache[key] = (figures.version, bytes) }
         }
         return bytes
     }

@@ -17,7 +17,7 @@ struct FigureRoutes {
         }) { request, _, grant in
             guard case let .comparison(la, own, peers) = grant.resource else { throw ServiceError.forbidden("not a comparison") }
             let period = try service.parameters(request).period()
-            let lines = try service.outputs(service.shelf.figures).comparison(la: la, peers: peers, period: period, audience: grant.audience)
+            let lines = try service.outputs(grant.figures).comparison(la: la, peers: peers, period: period, audience: grant.audience)
             return service.page("Compare \(la)", grant, body: service.comparePage(la: la, own: own, peers: peers, period: period,
                                                                                    lines: lines, grant: grant))
         }
@@ -25,7 +25,7 @@ struct FigureRoutes {
             try service.reportResource(request, user: user)
         }) { request, _, grant in
             guard case .figures(let scope) = grant.resource else { throw ServiceError.forbidden("not a report") }
-            let bytes = try service.cachedReport(scope, period: try service.parameters(request).period(), audience: grant.audience)
+            let bytes = try service.cachedReport(scope, period: try service.parameters(request).period(), grant: grant)
             return Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8",
                                                    .contentSecurityPolicy: ReportPolicy.header(for: bytes)],
                             body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
@@ -37,7 +37,7 @@ struct FigureRoutes {
             .figures(try service.parameters(request).figureScope(for: user))
         }) { request, context, grant in
             guard case .figures(let scope) = grant.resource else { throw ServiceError.forbidden("not a workbook") }
-            let bytes = try service.outputs(service.shelf.figures).workbook(scope, period: try service.parameters(request).period(),
+            let bytes = try service.outputs(grant.figures).workbook(scope, period: try service.parameters(request).period(),
                                                                             audience: grant.audience)
             service.audit.record(.by(grant.user, action: "download", target: "workbook \(scope)", client: context.client))
             return Responses.file(bytes, contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -47,7 +47,7 @@ struct FigureRoutes {
             try service.parameters(request).comparison(for: user)
         }) { request, context, grant in
             guard case let .comparison(la, own, peers) = grant.resource else { throw ServiceError.forbidden("not a comparison") }
-            let lines = try service.outputs(service.shelf.figures).comparison(la: la, peers: peers, period: try service.parameters(request).period(),
+            let lines = try service.outputs(grant.figures).comparison(la: la, peers: peers, period: try service.parameters(request).period(),
                                                                               audience: grant.audience)
             service.audit.record(.by(grant.user, action: "download", target: "compare LA \(la)\(own ? " (own view)" : "") peers \(peers) (csv)",
                                      client: context.client))
@@ -107,7 +107,7 @@ extension HubService {
     }
 
     func comparePage(la: String, own: Bool, peers: PeerSet, period: String?, lines: [ComparisonLine], grant: Grant) -> String {
-        let figures = shelf.figures
+        let figures = grant.figures
         let user = grant.user
         let groups = setup.config.groups
         var html = "<h1>Compare \(HTMLText.escape(figures.geography.name(la))) (\(HTMLText.escape(la)))</h1>"
@@ -168,7 +168,7 @@ extension HubService {
     }
 
     func downloadsPage(_ grant: Grant) -> String {
-        let figures = shelf.figures
+        let figures = grant.figures
         let user = grant.user
         let groups = setup.config.groups
         var html = "<h1>Downloads</h1><p>The Excel workbook has a sheet per topic with every indicator's numerator, denominator, value, "

@@ -141,8 +141,10 @@ extension HubService {
     func authorize(_ principal: Principal, _ resource: Resource, form: [String: String] = [:], request: Request,
                    context: ServiceContext) throws -> Grant {
         switch policy.decide(principal.user, resource) {
-        case .allow(let audience):
-            return Grant(principal: principal, resource: resource, audience: audience, form: form)
+        case .allow(let ownLA):
+            let figures = shelf.figures
+            return Grant(principal: principal, resource: resource, figures: figures, audience: figures.audience(ownLA: ownLA),
+                         form: form)
         case .deny(let reason):
             audit.record(.by(principal.user, action: "denied", target: "\(request.method) \(request.uri.path)",
                              outcome: "refused", client: context.client))

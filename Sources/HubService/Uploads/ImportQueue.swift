@@ -1,3 +1,4 @@
+import Comparison
 import Foundation
 import HubConfig
 import HubKit
@@ -148,14 +149,16 @@ final class ImportQueue: @unchecked Sendable {
     /// Computes every indicator again and puts the new figures on the shelf.
     func refreshFigures(_ store: Store) throws {
         try Self.computeIndicators(store: store, setup: setup)
-        let figures = try HubFigures.load(store.database, groups: setup.config.groups, version: shelf.figures.version + 1)
+        let figures = try HubFigures.load(store.database, groups: setup.config.groups,
+                                          control: DisclosureControl(threshold: setup.config.suppressionThreshold),
+                                          version: shelf.figures.version + 1)
         shelf.replace(with: figures)
     }
 
     static func computeIndicators(store: Store, setup: ServiceSetup) throws {
         let computation = IndicatorComputation(store: store, catalog: setup.catalog)
         try computation.setDefaultCostBands(setup.config.defaultCostBands)
-        _ = try computation.run(metricsFolder: setup.config.metricsFolder)
+        _ = try computation.run(metricsFolder: setup.config.resolvedMetricsFolder)
     }
 
     private func conclude(_ job: Job, state: UploadJob.State, importID: Int64? = nil, message: String, database: Database?) {

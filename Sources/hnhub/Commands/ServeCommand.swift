@@ -41,8 +41,10 @@ struct ServeCommand: ParsableCommand {
     func run() throws {
         let config = try hub.loadConfiguration()
         let path = config.resolvedDatabasePath(override: hub.db)
-        _ = try hub.openStore(config)   // a missing store is a clear error; an old one is migrated
-        var setup = ServiceSetup(config: config, storePath: path, secret: try hub.loadSecret(config), catalog: hub.loadPlugins(config))
+        let store = try hub.openStore(config)   // a missing store is a clear error; an old one is migrated
+        // The store's own secret (its key check value), as every command that writes requires.
+        var setup = ServiceSetup(config: config, storePath: path, secret: try hub.loadSecret(config, store: store),
+                                 catalog: hub.loadPlugins(config))
         setup.maxUploadBytes = maxUploadMB * 1_000_000
         setup.secureCookies = !insecureCookies
         setup.strictTransport = behindTLS

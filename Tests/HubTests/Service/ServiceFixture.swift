@@ -51,7 +51,7 @@ struct ServiceFixture {
         folder.remove()
     }
 
-    static let plugins = PluginCatalog.load(policy: PluginPolicy(directories: [buildFolder], executableFolder: buildFolder))
+    static let plugins = PluginCatalog.load(policy: builtInPluginPolicy)
 
     /// The template's folder, made once per test run.
     static let template: Result<String, any Error> = Result {

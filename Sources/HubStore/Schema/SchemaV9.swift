@@ -1,10 +1,10 @@
-/// Schema version 6: what `hnhub serve` keeps (docs/service.md): accounts, sign-in sessions, API
+/// Schema version 9: what `hnhub serve` keeps (docs/service.md): accounts, sign-in sessions, API
 /// tokens, the audit log and upload jobs.
 ///
 /// Secrets are never stored: a password as its bcrypt hash, a session cookie and an API token as
 /// the SHA-256 of their random value (a stolen copy of the store opens no session). Users are
 /// disabled, never deleted, so the audit log always names who did what.
-enum SchemaServiceAccounts {
+enum SchemaV9 {
     static let serviceTables = """
     CREATE TABLE IF NOT EXISTS service_users (
         id                  INTEGER PRIMARY KEY,
