@@ -57,7 +57,10 @@ struct ServeBenchmark: ParsableCommand {
             try accounts.add(username: "bench\(code)", role: .analyst, laCode: code, password: password)
         }
 
+        // The package's declarative metrics, as `hnhub-bench indicators` computes them: a config is
+        // what names a metrics folder (relative to the config's own folder, here the working folder).
         var config = HubConfiguration()
+        config.sourcePath = (FileManager.default.currentDirectoryPath as NSString).appendingPathComponent("hub.yaml")
         config.metricsFolder = "config/metrics"
         var setup = ServiceSetup(config: config, storePath: storePath, secret: secret, catalog: try BenchHub.plugins())
         setup.uploadsFolder = (folder as NSString).appendingPathComponent("uploads")

@@ -29,9 +29,9 @@ struct ServiceFixture {
     let service: HubService
     var storePath: String { folder.file("hub.sqlite") }
 
-    /// A fresh copy of the template hub, served with `adjust`ed settings.
-    init(_ adjust: (inout ServiceSetup) -> Void = { _ in }) throws {
-        let template = try Self.template.get()
+    /// A fresh copy of the template hub (`demo`: the demo set's hub), served with `adjust`ed settings.
+    init(demo: Bool = false, _ adjust: (inout ServiceSetup) -> Void = { _ in }) throws {
+        let template = try (demo ? Self.demoTemplate : Self.template).get()
         folder = try TemporaryFolder()
         for name in ["hub.sqlite", "hub.secret"] {
             try FileManager.default.copyItem(atPath: (template as NSString).appendingPathComponent(name), toPath: folder.file(name))
@@ -39,6 +39,7 @@ struct ServiceFixture {
         var config = HubConfiguration()
         config.groups = Self.groups
         config.metricsFolder = "\(packageRoot)/config/metrics"
+        config.sourcePath = folder.file("hub.yaml")   // a config names the metrics folder (docs/metric-sandbox.md)
         var setup = ServiceSetup(config: config, storePath: folder.file("hub.sqlite"), secret: try HubSecret.load(path: folder.file("hub.secret")),
                                  catalog: Self.plugins)
         setup.secureCookies = false
@@ -55,13 +56,24 @@ struct ServiceFixture {
 
     /// The template's folder, made once per test run.
     static let template: Result<String, any Error> = Result {
+        try makeTemplate(returns: ["sen2-800-2024.xml", "sen2-800-2025.xml", "sen2-801-2025.xml"].map { "\(packageRoot)/Datasets/fixtures/\($0)" })
+    }
+
+    /// The demo set's twelve returns (LAs 800-803, 2023-2025: about 300 plans each, so some figures
+    /// are shown to other LAs and some hidden), made once per test run.
+    static let demoTemplate: Result<String, any Error> = Result {
+        try makeTemplate(returns: try FileManager.default.contentsOfDirectory(atPath: "\(packageRoot)/Datasets/demo")
+            .filter { $0.hasPrefix("sen2-") && $0.hasSuffix(".xml") }.sorted().map { "\(packageRoot)/Datasets/demo/\($0)" })
+    }
+
+    static func makeTemplate(returns: [String]) throws -> String {
         let folder = try TemporaryFolder()
         let store = try Store(path: folder.file("hub.sqlite"))
         try BundledReference.load(from: "\(packageRoot)/Datasets", into: store)
         let secret = try HubSecret.create(path: folder.file("hub.secret"))
         let runner = ImportRunner(catalog: plugins, opener: InputOpener(), store: store, secret: secret)
-        for file in ["sen2-800-2024.xml", "sen2-800-2025.xml", "sen2-801-2025.xml"] {
-            for case let .rejected(source, reason) in runner.run(path: "\(packageRoot)/Datasets/fixtures/\(file)") {
+        for file in returns {
+            for case let .rejected(source, reason) in runner.run(path: file) {
                 throw InputRejected(file: source, message: reason)
             }
         }
