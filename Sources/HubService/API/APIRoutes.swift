@@ -131,7 +131,16 @@ enum APIShapes {
             }
             for total in [table.group, table.england].compactMap({ $0 }) {
                 totals.append(["indicator": d.id, "period": table.period, "name": total.name, "value": JSONBody.value(total.value),
-                               "numerator": total.numerator, "denominator": JSONBody.value(total.denominator), "la_count": total.laCount])
+                               "numerator": total.numerator, "denominator": JSONBody.value(total.denominator), "la_count": total.laCount,
+                               "suppressed": false])
+            }
+            // A total the pattern hides is listed as the CLI's `c`: named, its figures null.
+            var hidden: [String] = []
+            if case .group(let name) = scope, table.hiddenTotals.contains(TotalKey.group(name)) { hidden.append(name) }
+            if table.hiddenTotals.contains(TotalKey.england) { hidden.append("England") }
+            for name in hidden {
+                totals.append(["indicator": d.id, "period": table.period, "name": name, "value": NSNull(), "numerator": NSNull(),
+                               "denominator": NSNull(), "la_count": NSNull(), "suppressed": true])
             }
         }
         return ["scope": scope.description, "own_la": JSONBody.value(audience.ownLA), "values": values, "totals": totals]

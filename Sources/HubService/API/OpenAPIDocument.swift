@@ -105,7 +105,7 @@ enum OpenAPIDocument {
           "Indicators": {"type": "object", "required": ["scope", "own_la", "values", "totals"], "properties": {
             "scope": {"type": "string"}, "own_la": {"type": ["string", "null"]},
             "values": {"type": "array", "items": {"type": "object", "required": ["indicator", "period", "la_code", "value", "numerator", "denominator", "suppressed"]}},
-            "totals": {"type": "array", "items": {"type": "object", "required": ["indicator", "period", "name", "value", "numerator", "la_count"]}}}},
+            "totals": {"type": "array", "items": {"type": "object", "required": ["indicator", "period", "name", "value", "numerator", "la_count", "suppressed"]}}}},
           "Compare": {"type": "object", "required": ["la_code", "own_view", "peers", "lines"], "properties": {
             "la_code": {"type": "string"}, "own_view": {"type": "boolean"}, "peers": {"type": "string"},
             "lines": {"type": "array", "items": {"type": "object", "required": ["indicator", "period", "la", "rank", "peers", "region", "england"]}}}},
