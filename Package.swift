@@ -57,6 +57,11 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        // hnhub serve: the web application and JSON API (Sources/HubService); bcrypt for passwords.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.0"),
+        .package(url: "https://github.com/apple/swift-nio-extras", from: "1.34.1"),
     ],
     targets: [
         // System libraries.
@@ -125,23 +130,33 @@ let package = Package(
         ], swiftSettings: strict),
         // Files people open: CSV, JSON and the Excel workbook.
         .target(name: "Exports", dependencies: [
-            "CZlib", "ComparisonTables", "HubStore", .product(name: "HubKit", package: "HubKit"),
+            "CZlib", "ComparisonTables", "DisclosureAudit", "HubStore", .product(name: "HubKit", package: "HubKit"),
         ], swiftSettings: strict),
         // The self-contained HTML benchmarking report with SVG charts.
         .target(name: "Report", dependencies: [
-            "ComparisonTables", "HubStore", .product(name: "HubKit", package: "HubKit"),
+            "ComparisonTables", "DisclosureAudit", "HubStore", .product(name: "HubKit", package: "HubKit"),
         ], swiftSettings: strict),
         // Deterministic synthetic SEN2 returns and establishments for demos, tests and benchmarks.
         .target(name: "DemoData", dependencies: [.product(name: "HubKit", package: "HubKit")],
                 swiftSettings: strict),
+        // `hnhub serve`: accounts, sessions, access control, pages, the JSON API, uploads, audit.
+        .target(name: "HubService", dependencies: [
+            "HubConfig", "PluginHost", "InputFiles", "HubStore", "ImportPipeline", "MetricEngine", "ReferenceData",
+            "Comparison", "ComparisonTables", "DisclosureAudit", "Exports", "Report", .product(name: "HubKit", package: "HubKit"),
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+            .product(name: "NIOPosix", package: "swift-nio"), .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
+            .product(name: "Crypto", package: "swift-crypto"),
+        ], swiftSettings: strict),
         .executableTarget(name: "hnhub", dependencies: [
             "HubConfig", "PluginHost", "InputFiles", "Pseudonymisation", "HubStore", "ImportPipeline",
             "MetricEngine", "ReferenceData", "Comparison", "DemoData", "MappingImporters", "ComparisonTables", "Exports",
-            "Report", "DisclosureAudit", "BuiltInPluginPins", "Validation", "Governance", .product(name: "HubKit", package: "HubKit"),
+            "Report", "DisclosureAudit", "BuiltInPluginPins", "Validation", "Governance", "HubService", .product(name: "HubKit", package: "HubKit"),
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], swiftSettings: strict),
         .executableTarget(name: "hnhub-bench", dependencies: [
             "BuiltInPluginPins", "DemoData", "ImportPipeline", "HubStore", "InputFiles", "PluginHost", "Pseudonymisation", "Validation",
+            "HubConfig", "HubService",
             .product(name: "HubKit", package: "HubKit"), .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], swiftSettings: strict),
@@ -159,9 +174,10 @@ let package = Package(
         .testTarget(name: "HubTests", dependencies: [
             "HubConfig", "PluginHost", "InputFiles", "Validation", "Pseudonymisation", "HubStore",
             "ImportPipeline", "MetricEngine", "ReferenceData", "Comparison", "DemoData", "MappingImporters",
-            "ComparisonTables", "Exports", "Report", "LinearProgramming", "DisclosureAudit", "BuiltInPluginPins", "Governance", "SEN2XMLImporter", "SEN2BladeImporter", "EstablishmentImporter", "CaseloadMetrics",
+            "ComparisonTables", "Exports", "Report", "LinearProgramming", "DisclosureAudit", "BuiltInPluginPins", "Governance", "HubService", "SEN2XMLImporter", "SEN2BladeImporter", "EstablishmentImporter", "CaseloadMetrics",
             "PublishedStatisticsImporter", "PopulationImporter", "PlacementCostImporter", "StatisticalNeighbourImporter",
             "HubKitTesting", .product(name: "HubKit", package: "HubKit"),
+            .product(name: "HummingbirdTesting", package: "hummingbird"),
         ], swiftSettings: strict),
     ] + plugins.flatMap(\.targets)
 )

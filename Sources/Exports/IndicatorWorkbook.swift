@@ -1,5 +1,6 @@
 import Comparison
 import ComparisonTables
+import DisclosureAudit
 import HubKit
 
 /// The `hnhub export --xlsx` workbook: one sheet per ``IndicatorTopic`` (Other only when it has
@@ -30,6 +31,9 @@ public struct IndicatorWorkbook: Sendable {
     /// The LAs left out because they have not opted in to the workbook's purpose, in words
     /// (docs/governance.md, "Purposes"); written in the Notes.
     public var purposeNotice: String?
+    /// The hub's pattern when the caller already computed it from the same snapshot and geography
+    /// (a service serves many workbooks from one set of figures); nil: computed here.
+    public var pattern: SuppressionPattern?
 
     public init(snapshot: IndicatorSnapshot, geography: LAGeography, scope: WorkbookScope,
                 control: DisclosureControl = DisclosureControl(), period: String? = nil,
@@ -51,7 +55,8 @@ public struct IndicatorWorkbook: Sendable {
         if let group = scope.group, patternGeography.groups[group.name] == nil {
             patternGeography.groups[group.name] = group.members
         }
-        let audience = Audience(ownLA: scope.ownLA, control: control, snapshot: snapshot, geography: patternGeography)
+        let audience = pattern.map { Audience(ownLA: scope.ownLA, control: control, pattern: $0) }
+            ?? Audience(ownLA: scope.ownLA, control: control, snapshot: snapshot, geography: patternGeography)
         var byTopic: [IndicatorTopic: [LATable]] = [:]
         for definition in snapshot.definitions {
             guard let chosen = snapshot.period(of: definition.id, requested: period) else { continue }

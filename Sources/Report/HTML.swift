@@ -1,8 +1,8 @@
 /// Building blocks of the report's markup: escaping and a few elements. Every text that comes from
 /// data (LA names, file names, indicator titles, reasons) goes through ``escape(_:)``.
-enum HTML {
+public enum HTML {
     /// Text safe inside an element or a double-quoted attribute.
-    static func escape(_ text: String) -> String {
+    public static func escape(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for character in text.unicodeScalars {

@@ -1,5 +1,6 @@
 import Comparison
 import ComparisonTables
+import DisclosureAudit
 import Foundation
 
 /// Whose figures a report is about.
@@ -26,6 +27,9 @@ public struct ReportOptions: Sendable {
     /// The LAs left out because they have not opted in to the report's purpose, in words
     /// (docs/governance.md, "Purposes"); printed in the header.
     public var purposeNotice: String?
+    /// The hub's pattern when the caller already computed it from the same data (a service renders
+    /// many reports from one set of figures); nil: computed from the data.
+    public var pattern: SuppressionPattern?
 
     public init(scope: ReportScope, period: String? = nil, ownView: Bool = false, suppressionThreshold: Int = 5,
                 generatedAt: Date = Date()) {
@@ -44,6 +48,7 @@ public struct ReportOptions: Sendable {
         if let group, geography.groups[group.name] == nil { geography.groups[group.name] = group.members }
         var ownLA: String?
         if ownView, case .la(let code) = scope { ownLA = code }
+        if let pattern { return Audience(ownLA: ownLA, control: control, pattern: pattern) }
         return Audience(ownLA: ownLA, control: control, snapshot: data.snapshot, geography: geography)
     }
 

@@ -20,6 +20,7 @@ import Testing
                            "persons", "placement_costs", "placements", "plan_details", "population",
                            "published_values", "quarantine", "regions", "requests", "retained_indicator_values", "retention_log",
                            "return_sources", "return_summaries", "sen_needs",
+                           "service_audit", "service_sessions", "service_tokens", "service_uploads", "service_users",
                            "statistical_neighbours", "validation_issues", "work_events"])
     }
 
@@ -60,7 +61,7 @@ import Testing
         #expect(try store.database.rows("SELECT import_id, census_children FROM return_summaries") == [[1, 0]])
     }
 
-    @Test func aStoreAtSchema8GetsTheIndicatorPresentationStepThenGovernance() throws {
+    @Test func aStoreAtSchema8GetsTheIndicatorPresentationStepThenGovernanceThenTheService() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         let path = folder.file("v8.sqlite")
@@ -76,8 +77,9 @@ import Testing
                 """)
         }
         let store = try Store(path: path)
-        // Main's step 9 (indicator presentation), then governance as step 10, in that order.
-        #expect(try store.schemaVersion() == 10)
+        // Step 9 (indicator presentation), governance as step 10, the service's tables as 11, in that order.
+        #expect(try store.schemaVersion() == 11)
+        #expect(try store.database.scalar("SELECT count(*) FROM service_users")?.int == 0)
         #expect(try store.database.rows("SELECT name FROM pragma_table_info('indicator_definitions') WHERE name = 'presentation'")
                 .count == 1)
         // A return stored before the level was recorded was kept at the only level there was.

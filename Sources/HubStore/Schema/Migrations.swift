@@ -22,6 +22,7 @@ public enum Migrations {
         Migration(version: 9, summary: "where outputs show each indicator", sql: SchemaV9.indicatorPresentation),
         Migration(version: 10, summary: "data governance: minimisation level, retention log, retained figures, output files",
                   sql: SchemaV10.governance),
+        Migration(version: 11, summary: "service accounts, sessions, tokens, audit, uploads", sql: SchemaV11.serviceTables),
     ]
 
     /// The schema version this build of hnhub writes.

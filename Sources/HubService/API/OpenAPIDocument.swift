@@ -1,0 +1,125 @@
+/// The API's description, served at `/api/v1/openapi.json` and checked against the API's answers
+/// by the tests (paths, methods, status codes, the top-level shape of every JSON body).
+enum OpenAPIDocument {
+    static let json = """
+    {
+      "openapi": "3.1.0",
+      "info": {
+        "title": "High Needs Hub API",
+        "version": "1",
+        "description": "Indicators, comparisons, returns, validation findings and uploads of a High Needs Hub, for the caller's role: an LA analyst sees its own LA's returns and findings and its own figures unsuppressed, other LAs under disclosure control (counts of 1-4 and rates built on them are null with suppressed: true); a group viewer sees its group's figures under disclosure control; the admin sees everything. See docs/service.md."
+      },
+      "servers": [{"url": "/"}],
+      "security": [{"bearerAuth": []}, {"sessionCookie": []}],
+      "paths": {
+        "/api/v1/openapi.json": {
+          "get": {"summary": "This document", "security": [], "responses": {"200": {"description": "The OpenAPI document", "content": {"application/json": {"schema": {"type": "object", "required": ["openapi", "info", "paths"]}}}}}}
+        },
+        "/api/v1/me": {
+          "get": {"summary": "Who the token or session belongs to", "responses": {
+            "200": {"description": "The account", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Me"}}}},
+            "401": {"$ref": "#/components/responses/Unauthorized"}}}
+        },
+        "/api/v1/indicators": {
+          "get": {"summary": "Indicator values with numerators and denominators, under disclosure control for the caller",
+            "parameters": [
+              {"name": "la", "in": "query", "schema": {"type": "string", "pattern": "^[0-9]{3}$"}, "description": "One LA (3-digit code)"},
+              {"name": "own", "in": "query", "schema": {"type": "string", "enum": ["1", "true"]}, "description": "With la: that LA's own view, unsuppressed (its own users and the admin only)"},
+              {"name": "group", "in": "query", "schema": {"type": "string"}, "description": "A group of the hub's config: its members and total"},
+              {"name": "period", "in": "query", "schema": {"type": "string"}, "description": "e.g. 2024/25 or 2024; default the latest of each indicator"},
+              {"name": "indicator", "in": "query", "schema": {"type": "string"}, "description": "Indicator id (repeatable)"}],
+            "responses": {
+              "200": {"description": "Values and totals", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Indicators"}}}},
+              "400": {"$ref": "#/components/responses/BadRequest"}, "401": {"$ref": "#/components/responses/Unauthorized"},
+              "403": {"$ref": "#/components/responses/Forbidden"}, "404": {"$ref": "#/components/responses/NotFound"}}}
+        },
+        "/api/v1/compare": {
+          "get": {"summary": "Where one LA stands against its peers, region and England (hnhub compare)",
+            "parameters": [
+              {"name": "la", "in": "query", "schema": {"type": "string", "pattern": "^[0-9]{3}$"}},
+              {"name": "peers", "in": "query", "schema": {"type": "string"}, "description": "neighbours (default), region, england or group:NAME"},
+              {"name": "period", "in": "query", "schema": {"type": "string"}},
+              {"name": "own", "in": "query", "schema": {"type": "string", "enum": ["1", "true"]}}],
+            "responses": {
+              "200": {"description": "One line per indicator", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Compare"}}}},
+              "400": {"$ref": "#/components/responses/BadRequest"}, "401": {"$ref": "#/components/responses/Unauthorized"},
+              "403": {"$ref": "#/components/responses/Forbidden"}, "404": {"$ref": "#/components/responses/NotFound"}}}
+        },
+        "/api/v1/returns": {
+          "get": {"summary": "Imported returns, current and replaced: the caller's LA (analysts) or every import (admin)",
+            "parameters": [{"name": "la", "in": "query", "schema": {"type": "string", "pattern": "^[0-9]{3}$"}}],
+            "responses": {
+              "200": {"description": "The imports", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Returns"}}}},
+              "400": {"$ref": "#/components/responses/BadRequest"}, "401": {"$ref": "#/components/responses/Unauthorized"},
+              "403": {"$ref": "#/components/responses/Forbidden"}, "404": {"$ref": "#/components/responses/NotFound"}}}
+        },
+        "/api/v1/returns/{id}/findings": {
+          "get": {"summary": "An import's validation findings by rule, with person and line, and its quarantined persons (person-level: the import's LA and the admin only)",
+            "parameters": [
+              {"name": "id", "in": "path", "required": true, "schema": {"type": "integer"}},
+              {"name": "limit", "in": "query", "schema": {"type": "integer", "default": 1000}, "description": "Findings per rule"}],
+            "responses": {
+              "200": {"description": "The findings", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Findings"}}}},
+              "400": {"$ref": "#/components/responses/BadRequest"}, "401": {"$ref": "#/components/responses/Unauthorized"},
+              "403": {"$ref": "#/components/responses/Forbidden"}, "404": {"$ref": "#/components/responses/NotFound"}}}
+        },
+        "/api/v1/uploads": {
+          "post": {"summary": "Upload a return (the file's bytes as the body); it is imported in the background",
+            "parameters": [{"name": "name", "in": "query", "schema": {"type": "string"}, "description": "The file's name, e.g. 801_2025.xml"}],
+            "requestBody": {"required": true, "content": {"application/xml": {"schema": {"type": "string", "format": "binary"}},
+              "application/gzip": {"schema": {"type": "string", "format": "binary"}},
+              "application/octet-stream": {"schema": {"type": "string", "format": "binary"}}}},
+            "responses": {
+              "202": {"description": "Queued for import; follow Location", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Upload"}}}},
+              "400": {"$ref": "#/components/responses/BadRequest"}, "401": {"$ref": "#/components/responses/Unauthorized"},
+              "403": {"$ref": "#/components/responses/Forbidden"}, "413": {"$ref": "#/components/responses/Problem"},
+              "415": {"$ref": "#/components/responses/Problem"}, "422": {"$ref": "#/components/responses/Problem"}}}
+        },
+        "/api/v1/uploads/{id}": {
+          "get": {"summary": "An upload's state: queued, importing (with progress), imported, unchanged, rejected or failed",
+            "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "integer"}}],
+            "responses": {
+              "200": {"description": "The upload", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Upload"}}}},
+              "400": {"$ref": "#/components/responses/BadRequest"}, "401": {"$ref": "#/components/responses/Unauthorized"},
+              "403": {"$ref": "#/components/responses/Forbidden"}, "404": {"$ref": "#/components/responses/NotFound"}}}
+        }
+      },
+      "components": {
+        "securitySchemes": {
+          "bearerAuth": {"type": "http", "scheme": "bearer", "description": "An API token (hnhub_...) made on the Account page"},
+          "sessionCookie": {"type": "apiKey", "in": "cookie", "name": "__Host-hnhub-session", "description": "A browser session; requests that change something also need the X-CSRF-Token header"}
+        },
+        "responses": {
+          "Problem": {"description": "RFC 9457 problem details", "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}},
+          "BadRequest": {"description": "A malformed parameter", "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}},
+          "Unauthorized": {"description": "No valid token or session", "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}},
+          "Forbidden": {"description": "The caller's role does not allow it", "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}},
+          "NotFound": {"description": "No such LA, group, import or upload", "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}}
+        },
+        "schemas": {
+          "Problem": {"type": "object", "required": ["type", "title", "status", "detail"], "properties": {
+            "type": {"type": "string"}, "title": {"type": "string"}, "status": {"type": "integer"}, "detail": {"type": "string"}, "instance": {"type": "string"}}},
+          "Me": {"type": "object", "required": ["username", "role", "la_code", "group"], "properties": {
+            "username": {"type": "string"}, "role": {"type": "string", "enum": ["admin", "analyst", "group-viewer"]},
+            "la_code": {"type": ["string", "null"]}, "group": {"type": ["string", "null"]}}},
+          "Indicators": {"type": "object", "required": ["scope", "own_la", "values", "totals"], "properties": {
+            "scope": {"type": "string"}, "own_la": {"type": ["string", "null"]},
+            "values": {"type": "array", "items": {"type": "object", "required": ["indicator", "period", "la_code", "value", "numerator", "denominator", "suppressed"]}},
+            "totals": {"type": "array", "items": {"type": "object", "required": ["indicator", "period", "name", "value", "numerator", "la_count", "suppressed"]}}}},
+          "Compare": {"type": "object", "required": ["la_code", "own_view", "peers", "lines"], "properties": {
+            "la_code": {"type": "string"}, "own_view": {"type": "boolean"}, "peers": {"type": "string"},
+            "lines": {"type": "array", "items": {"type": "object", "required": ["indicator", "period", "la", "rank", "peers", "region", "england"]}}}},
+          "Returns": {"type": "object", "required": ["returns"], "properties": {
+            "returns": {"type": "array", "items": {"type": "object", "required": ["import_id", "dataset", "la_code", "collection_year", "records", "quarantined", "errors", "warnings", "current"]}}}},
+          "Findings": {"type": "object", "required": ["import", "rules", "quarantined"], "properties": {
+            "import": {"type": "object", "required": ["import_id", "dataset", "records", "quarantined"]},
+            "rules": {"type": "array", "items": {"type": "object", "required": ["rule", "severity", "count", "findings"]}},
+            "quarantined": {"type": "array", "items": {"type": "object", "required": ["person", "line", "rules"]}}}},
+          "Upload": {"type": "object", "required": ["upload"], "properties": {
+            "upload": {"type": "object", "required": ["id", "file_name", "bytes", "state", "la_code", "import_id", "message", "created_at"], "properties": {
+              "state": {"type": "string", "enum": ["queued", "importing", "imported", "unchanged", "rejected", "failed"]}}}}}
+        }
+      }
+    }
+    """
+}

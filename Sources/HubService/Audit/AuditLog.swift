@@ -1,0 +1,125 @@
+import Foundation
+import HubStore
+import Synchronization
+
+/// One line of the audit log (docs/service.md, "Audit").
+public struct AuditEntry: Sendable, Equatable {
+    public var at: String
+    public var userID: Int64?
+    public var username: String?
+    public var role: String?
+    public var laCode: String?
+    /// `sign-in`, `sign-out`, `upload`, `download`, `view-findings`, `token-create`, `token-revoke`, `denied`, ...
+    public var action: String
+    /// What the action was about: an import, a file, a scope.
+    public var target: String?
+    /// `ok`, `refused` or `failed`.
+    public var outcome: String
+    public var client: String?
+
+    public init(at: String, userID: Int64? = nil, username: String? = nil, role: String? = nil, laCode: String? = nil,
+                action: String, target: String? = nil, outcome: String = "ok", client: String? = nil) {
+        self.at = at
+        self.userID = userID
+        self.username = username
+        self.role = role
+        self.laCode = laCode
+        self.action = action
+        self.target = target
+        self.outcome = outcome
+        self.client = client
+    }
+
+    /// An entry about what `user` did now.
+    public static func by(_ user: UserAccount?, action: String, target: String? = nil, outcome: String = "ok",
+                          client: String? = nil, now: Date = Date()) -> AuditEntry {
+        AuditEntry(at: AccountBook.timestamp(now), userID: user?.id, username: user?.username, role: user?.role.rawValue,
+                   laCode: user?.laCode ?? user?.groupName, action: action, target: target, outcome: outcome, client: client)
+    }
+}
+
+/// The audit log in the store (`service_audit`): written by the service, read by `hnhub audit`.
+public struct AuditTrail {
+    public let database: Database
+
+    public init(database: Database) { self.database = database }
+
+    public func append(_ entries: [AuditEntry]) throws {
+        try database.transaction {
+            for e in entries {
+                try database.execute("""
+                    INSERT INTO service_audit (at, user_id, username, role, la_code, action, target, outcome, client)
+                    VALUES (?,?,?,?,?,?,?,?,?)
+                    """, [.text(e.at), e.userID.map { .integer($0) } ?? .null, SQLValue(e.username), SQLValue(e.role), SQLValue(e.laCode),
+                          .text(e.action), SQLValue(e.target), .text(e.outcome), SQLValue(e.client)])
+            }
+        }
+    }
+
+    /// Entries, newest first, optionally of one user and/or action, since an ISO date or time.
+    public func entries(username: String? = nil, action: String? = nil, since: String? = nil, limit: Int = 200) throws -> [AuditEntry] {
+        var conditions: [String] = []
+        var arguments: [SQLValue] = []
+        if let username { conditions.append("username = ? COLLATE NOCASE"); arguments.append(.text(username)) }
+        if let action { conditions.append("action = ?"); arguments.append(.text(action)) }
+        if let since { conditions.append("at >= ?"); arguments.append(.text(since)) }
+        let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+        return try database.rows("""
+            SELECT at, user_id, username, role, la_code, action, target, outcome, client FROM service_audit \(filter)
+            ORDER BY id DESC LIMIT \(max(1, limit))
+            """, arguments).map { row in
+            AuditEntry(at: row[0].string ?? "", userID: row[1].int64, username: row[2].string, role: row[3].string,
+                       laCode: row[4].string, action: row[5].string ?? "", target: row[6].string, outcome: row[7].string ?? "",
+                       client: row[8].string)
+        }
+    }
+}
+
+/// Collects audit entries from request handlers and writes them in order, in batches, off the
+/// request threads (a write may wait for an import's transaction to end).
+public final class AuditRecorder: Sendable {
+    private struct Queue {
+        var pending: [AuditEntry] = []
+        var flushing = false
+    }
+
+    private let store: ServiceStore
+    private let queue = Mutex(Queue())
+
+    public init(store: ServiceStore) { self.store = store }
+
+    public func record(_ entry: AuditEntry) {
+        let start = queue.withLock { queue in
+            queue.pending.append(entry)
+            defer { queue.flushing = true }
+            return !queue.flushing
+        }
+        if start { Task.detached { await self.drain() } }
+    }
+
+    /// Waits until every entry recorded so far is in the store.
+    public func flush() async {
+        while queue.withLock({ !$0.pending.isEmpty || $0.flushing }) {
+            try? await Task.sleep(for: .milliseconds(5))
+        }
+    }
+
+    private func drain() async {
+        while true {
+            let batch = queue.withLock { queue in
+                let batch = queue.pending
+                queue.pending.removeAll()
+                if batch.isEmpty { queue.flushing = false }
+                return batch
+            }
+            if batch.isEmpty { return }
+            do {
+                try await store.write { try AuditTrail(database: $0).append(batch) }
+            } catch {
+                // Kept for the next attempt: the log loses nothing while the store is busy.
+                queue.withLock { $0.pending.insert(contentsOf: batch, at: 0) }
+                try? await Task.sleep(for: .seconds(1))
+            }
+        }
+    }
+}

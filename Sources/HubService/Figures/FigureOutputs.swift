@@ -1,0 +1,113 @@
+import Comparison
+import ComparisonTables
+import Exports
+import Foundation
+import HubKit
+import ReferenceData
+import Report
+
+/// The CLI's outputs (compare, report, workbook, indicator tables) made from the served figures
+/// for an audience the policy chose. Nothing here decides who may see what: it is given the
+/// resolved scope and the audience.
+struct FigureOutputs {
+    let figures: HubFigures
+    let groups: [String: [String]]
+
+    func members(of group: String) throws -> [String] {
+        do {
+            return try LAGroups.members(of: group, in: groups, knownCodes: figures.knownCodes)
+        } catch {
+            throw ServiceError.notFound("\(error)")
+        }
+    }
+
+    /// `hnhub compare`'s lines.
+    func comparison(la: String, peers: PeerSet, period: String?, audience: Audience) throws -> [ComparisonLine] {
+        do {
+            return try LAComparisons(snapshot: figures.snapshot, geography: figures.geography, audience: audience)
+                .lines(for: la, period: period, peers: peers)
+        } catch {
+            throw ServiceError.badRequest("\(error)")
+        }
+    }
+
+    /// `hnhub report`'s document.
+    func reportHTML(_ scope: FigureScope, period: String?, audience: Audience) throws -> String {
+        let reportScope: ReportScope
+        switch scope {
+        case .la(let code, _): reportScope = .la(code)
+        case .group(let name): reportScope = .group(name: name, members: try members(of: name))
+        case .hub: reportScope = .hub
+        }
+        let own: Bool
+        if case .la(let code, true) = scope, audience.ownLA == code { own = true } else { own = false }
+        var options = ReportOptions(scope: reportScope, period: period, ownView: own,
+                                    suppressionThreshold: audience.control.threshold)
+        options.pattern = audience.pattern
+        return ReportBuilder(data: figures.report, options: options).html()
+    }
+
+    /// `hnhub export --xlsx`'s workbook.
+    func workbook(_ scope: FigureScope, period: String?, audience: Audience) throws -> [UInt8] {
+        let workbookScope: WorkbookScope
+        switch scope {
+        case .la(let code, let own): workbookScope = .la(code, own: own && audience.ownLA == code)
+        case .group(let name): workbookScope = .group(name: name, members: try members(of: name))
+        case .hub: workbookScope = .england
+        }
+        let seconds = Date().timeIntervalSince1970
+        let today = Day(daysSinceEpoch: Int32((seconds / 86_400).rounded(.down)))
+        var workbook = IndicatorWorkbook(snapshot: figures.snapshot, geography: figures.geography, scope: workbookScope,
+                                         control: audience.control, period: period, sources: figures.sources,
+                                         neighboursEdition: figures.report.neighboursEdition, generated: today)
+        workbook.pattern = audience.pattern
+        return workbook.workbook().xlsx()
+    }
+
+    /// One row of the indicators API.
+    struct IndicatorRow {
+        var table: LATable
+        var row: LATableRow
+    }
+
+    /// Every indicator's table for the scope's LAs, with disclosure control for the audience: an LA
+    /// (its own row), a group (its members), or every LA. `indicators` narrows to those ids.
+    func indicatorTables(_ scope: FigureScope, period: String?, indicators: [String], audience: Audience) throws
+        -> [(table: LATable, rows: [LATableRow])] {
+        let group: (name: String, members: [String])?
+        let listed: Set<String>?
+        switch scope {
+        case .la(let code, _):
+            group = nil
+            listed = [code]
+        case .group(let name):
+            let members = try members(of: name)
+            group = (name, members)
+            listed = Set(members)
+        case .hub:
+            group = nil
+            listed = nil
+        }
+        var result: [(LATable, [LATableRow])] = []
+        for definition in figures.snapshot.definitions where indicators.isEmpty || indicators.contains(definition.id) {
+            guard let chosen = figures.snapshot.period(of: definition.id, requested: period) else { continue }
+            let table = LATable.make(figures.snapshot, indicator: definition, period: chosen, geography: figures.geography,
+                                     audience: audience, group: group)
+            let rows = table.rows.filter { listed?.contains($0.figure.laCode) ?? true }
+            if !rows.isEmpty || group != nil { result.append((table, rows)) }
+        }
+        return result
+    }
+}
+
+extension HubService {
+    func outputs(_ figures: HubFigures) -> FigureOutputs { FigureOutputs(figures: figures, groups: setup.config.groups) }
+
+    /// The report for a scope and the grant's audience, rendered once per figures version.
+    func cachedReport(_ scope: FigureScope, period: String?, grant: Grant) throws -> [UInt8] {
+        let key = "report|\(scope)|\(period ?? "-")|\(grant.audience.ownLA ?? "-")"
+        return try shelf.rendered(key, from: grant.figures) { figures in
+            Array(try outputs(figures).reportHTML(scope, period: period, audience: grant.audience).utf8)
+        }
+    }
+}

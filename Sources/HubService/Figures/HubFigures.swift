@@ -1,0 +1,100 @@
+import Comparison
+import ComparisonTables
+import DisclosureAudit
+import Exports
+import Foundation
+import HubStore
+import ReferenceData
+import Report
+import Synchronization
+
+/// Everything the pages and the API show, read from the store once after the indicators are
+/// computed (at start and after each import) and shared by every request until the next import.
+public struct HubFigures: Sendable {
+    /// Increases with every reload; caches of rendered outputs are keyed by it.
+    public var version: Int
+    /// Indicator values, where every LA sits, the returns held and the reference data behind them.
+    public var report: ReportData
+    public var sources: WorkbookSources
+    /// LA codes of the register.
+    public var knownCodes: Set<String>
+    /// The hub's one suppression pattern over every figure above (docs/disclosure-control.md), the
+    /// pattern the CLI computes from the same store: every page, download and API answer made from
+    /// these figures hides what it hides, so no two outputs together reveal a hidden count.
+    public var pattern: SuppressionPattern
+    public var control: DisclosureControl
+
+    public var snapshot: IndicatorSnapshot { report.snapshot }
+    public var geography: LAGeography { report.geography }
+
+    /// Reads the store (after the indicators were computed) and computes the hub's pattern over
+    /// every LA, region, England and config group, as `hnhub compare`, `report` and `export` do.
+    public static func load(_ database: Database, groups: [String: [String]], control: DisclosureControl,
+                            version: Int) throws -> HubFigures {
+        let edition = try StatisticalNeighbours(database: database).edition(nil)
+        let report = try ReportData.load(database, neighboursEdition: edition, groups: groups)
+        let input = Audience.disclosureInput(report.snapshot, geography: report.geography, control: control)
+        return HubFigures(version: version, report: report, sources: try WorkbookSources.load(database),
+                          knownCodes: try LARegister(database: database).knownCodes(),
+                          pattern: SuppressionPattern.compute(input), control: control)
+    }
+
+    /// The audience of these figures: every LA's small figures hidden by the hub's pattern, except
+    /// `ownLA`'s (its own view).
+    public func audience(ownLA: String?) -> Audience {
+        Audience(ownLA: ownLA, control: control, pattern: pattern)
+    }
+
+    /// LAs a person can choose: those with figures or returns, by name.
+    public var choosableLAs: [(code: String, name: String)] {
+        var codes = Set(report.returns.map(\.laCode))
+        for definition in snapshot.definitions {
+            for period in snapshot.periods(of: definition.id).prefix(1) {
+                codes.formUnion(snapshot.figures(definition.id, period: period).map(\.laCode))
+            }
+        }
+        return codes.map { ($0, geography.name($0)) }.sorted { ($0.name, $0.code) < ($1.name, $1.code) }
+    }
+
+    /// Every period with figures, newest first.
+    public var periods: [String] {
+        Set(snapshot.definitions.flatMap { snapshot.periods(of: $0.id) }).sorted(by: >)
+    }
+
+    /// True when `la` is in the register or has figures or returns.
+    public func knows(la code: String) -> Bool {
+        knownCodes.contains(code) || report.returns.contains { $0.laCode == code } || geography.names[code] != nil
+    }
+}
+
+/// The figures currently served, swapped whole when an import finishes, and outputs rendered from
+/// them (reports, workbooks) kept until the figures change.
+public final class FigureShelf: Sendable {
+    private let current: Mutex<HubFigures>
+    private let rendered = Mutex<[String: (version: Int, bytes: [UInt8])]>([:])
+    /// Rendered outputs kept (a report is up to a few MB; an LA's shared and own views of a few periods fit).
+    static let renderedLimit = 400
+
+    public init(_ figures: HubFigures) { current = Mutex(figures) }
+
+    public var figures: HubFigures { current.withLock { $0 } }
+
+    /// Puts newer figures on the shelf (outputs of older ones are dropped as they are asked for).
+    public func replace(with figures: HubFigures) {
+        current.withLock { $0 = figures }
+        rendered.withLock { $0.removeAll() }
+    }
+
+    /// The output under `key` made from `figures` (the figures a request was granted), rendering it
+    /// when it is not kept for their version.
+    public func rendered(_ key: String, from figures: HubFigures, render: (HubFigures) throws -> [UInt8]) rethrows -> [UInt8] {
+        if let kept = rendered.withLock({ $0[key] }), kept.version == figures.version { return kept.bytes }
+        let bytes = try render(figures)
+        rendered.withLock { cache in
+            if cache.count >= Self.renderedLimit { cache.removeAll() }
+            // An older request finishing late never replaces what newer figures rendered.
+            if (cache[key]?.version ?? 0) <= figures.version { cache[key] = (figures.version, bytes) }
+        }
+        return bytes
+    }
+}
