@@ -61,7 +61,14 @@ public struct ImportRunner {
             let outcomes = queue(path: path, importerID: importerID, pipeline: &pipeline)
             // The earlier paths' returns are (nearly always) committed by now.
             for earlier in waiting { finished(earlier.index, earlier.outcomes.map(\.outcome)) }
-            waiting = [(index, outcomes)]
+            waiting = []
+            // An outcome is told as soon as it is known, so that the log of an import killed
+            // halfway shows every path committed before the one it was reading.
+            if outcomes.allSatisfy(\.isKnown) {
+                finished(index, outcomes.map(\.outcome))
+            } else {
+                waiting = [(index, outcomes)]
+            }
         }
         pipeline?.writer.stop()
         for earlier in waiting { finished(earlier.index, earlier.outcomes.map(\.outcome)) }
@@ -87,7 +94,7 @@ public struct ImportRunner {
             do {
                 pipeline = ReturnPipeline(writer: StoreWriter(), knownURNs: try establishmentLookup(store.database))
             } catch {
-                return .done(.rejected(source: source.name, reason: "\(error)"))
+                return .done(.rejected(source: source.name, reason: Self.describe(error)))
             }
         }
         return .pending(pipeline!.writer, queueReturn(source: source, importer: importer, writer: pipeline!.writer,
@@ -100,8 +107,12 @@ public struct ImportRunner {
         do {
             let source = try opener.source(path: path)
             if source.files.count > 1 || InputOpener.isDirectory(path) {
+                // FIFOs, sockets and devices in the folder are never opened (one could block forever).
+                let others = ((try? InputOpener.entries(in: path).others) ?? []).map { entry in
+                    PendingOutcome.done(.skipped(source: entry.path, reason: "it is \(entry.kind), not a regular file"))
+                }
                 if importerID != nil || chooseImporter(for: source, explicit: nil) != nil {
-                    return [queue(source: source, importerID: importerID, pipeline: &pipeline)]
+                    return [queue(source: source, importerID: importerID, pipeline: &pipeline)] + others
                 }
                 return source.files.map { file in
                     let single = ImportSource(name: file.name, files: [file])
@@ -109,14 +120,15 @@ public struct ImportRunner {
                         return .done(.skipped(source: file.name, reason: "a hub store or secret file"))
                     }
                     guard chooseImporter(for: single, explicit: nil) != nil else {
-                        return .done(.skipped(source: file.name, reason: "no importer recognises it"))
+                        let reason = TextEncodingNote.utf16(file.head) ?? "no importer recognises it"
+                        return .done(.skipped(source: file.name, reason: reason))
                     }
                     return queue(source: single, importerID: nil, pipeline: &pipeline)
-                }
+                } + others
             }
             return [queue(source: source, importerID: importerID, pipeline: &pipeline)]
         } catch {
-            return [.done(.rejected(source: path, reason: "\(error)"))]
+            return [.done(.rejected(source: path, reason: Self.describe(error)))]
         }
     }
 
@@ -133,7 +145,7 @@ public struct ImportRunner {
                 writer.stop()
                 return writer.outcome(of: ticket)
             } catch {
-                return .rejected(source: source.name, reason: "\(error)")
+                return .rejected(source: source.name, reason: Self.describe(error))
             }
         }
         do {
@@ -155,6 +167,11 @@ public struct ImportRunner {
             let importedAt = Self.timestamp(now())
             let knownURNs = try establishmentLookup(database)
             return try database.transaction {
+                // Checked again under the write lock: another process may have stored the same
+                // bytes since the check above (docs/input-rules.md).
+                if checksumOverride == nil, let earlier = try ledger.entry(checksum: checksum) {
+                    throw AlreadyImported(entry: earlier)
+                }
                 let session = ImportSession(
                     importer: importer, sourceName: source.name,
                     storage: .init(database: database, ledger: ledger, pseudonymiser: Pseudonymiser(secret: secret),
@@ -186,7 +203,7 @@ public struct ImportRunner {
         } catch let rejected as InputRejected {
             return .rejected(source: source.name, reason: Self.reason(rejected, source: source.name))
         } catch {
-            return .rejected(source: source.name, reason: "\(error)")
+            return .rejected(source: source.name, reason: Self.describe(error))
         }
     }
 
@@ -202,6 +219,14 @@ public struct ImportRunner {
             switch self {
             case let .done(outcome): outcome
             case let .pending(writer, ticket): writer.outcome(of: ticket)
+            }
+        }
+
+        /// Whether ``outcome`` would return without waiting.
+        var isKnown: Bool {
+            switch self {
+            case .done: true
+            case let .pending(writer, ticket): writer.isSettled(ticket)
             }
         }
     }
@@ -286,8 +311,17 @@ public struct ImportRunner {
         switch error {
         case let duplicate as AlreadyImported: .alreadyImported(duplicate.entry)
         case let rejected as InputRejected: .rejected(source: sourceName, reason: Self.reason(rejected, source: sourceName))
-        default: .rejected(source: sourceName, reason: "\(error)")
+        default: .rejected(source: sourceName, reason: Self.describe(error))
         }
+    }
+
+    /// An error that stopped an input, in words; a store another import holds locked says so.
+    static func describe(_ error: any Error) -> String {
+        if let database = error as? DatabaseError, database.code & 0xFF == 5 /* SQLITE_BUSY */ {
+            return "another import is writing to this store and held it longer than SQLite waits; import this "
+                + "again once that one has finished"
+        }
+        return "\(error)"
     }
 
     /// The input turned out to be the same bytes as an earlier import: the transaction rolls back.
@@ -311,6 +345,9 @@ public struct ImportRunner {
         }
         if catalog.importers.isEmpty {
             return "no importer plugins are loaded (see `hnhub plugins`)"
+        }
+        if source.files.count == 1, let note = TextEncodingNote.utf16(source.files[0].head) {
+            return note
         }
         return "no importer recognises this content (tried: \(catalog.importers.map(\.component.descriptor.id).sorted().joined(separator: ", "))); use --importer ID if you know which applies"
     }

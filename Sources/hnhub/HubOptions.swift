@@ -78,14 +78,32 @@ struct HubOptions: ParsableArguments {
         return (plugins, refusals)
     }
 
-    /// Opens an existing store (migrating an older schema).
-    func openStore(_ config: HubConfiguration) throws -> Store {
+    /// What a command does with the store.
+    enum StoreUse {
+        /// Shows what is stored: a store this user cannot write is opened read-only.
+        case read
+        /// Stores something: a store this user cannot write is refused, saying why.
+        case write
+    }
+
+    /// Opens an existing store (migrating an older schema). One the user cannot write is opened
+    /// read-only for reading (indicators are then computed for this run only) and refused for
+    /// writing, with the reason (see docs/input-rules.md).
+    func openStore(_ config: HubConfiguration, for use: StoreUse = .read) throws -> Store {
         let path = config.resolvedDatabasePath(override: db)
         guard FileManager.default.fileExists(atPath: path) else {
             throw HubFailure.unusable(StoreError.notFound(path).description)
         }
+        let problem = Store.writeProblem(path: path)
+        if let problem, use == .write {
+            throw HubFailure.unusable("cannot write to the store: \(problem). Nothing was written. Commands that only "
+                                      + "read (returns, indicators, compare, report, export, neighbours) still work; to "
+                                      + "import, run as a user who may write the store and its folder")
+        }
         do {
-            return try Store(path: path)
+            guard let problem else { return try Store(path: path) }
+            printError("hnhub: note: reading the store without writing to it: \(problem)")
+            return try Store(path: path, readOnly: true)
         } catch {
             throw HubFailure.unusable("\(error)")
         }
@@ -122,7 +140,10 @@ extension HubOptions {
     func computeIndicators(store: Store, config: HubConfiguration, catalog: PluginCatalog) throws
         -> [IndicatorComputation.ProviderRun] {
         let computation = IndicatorComputation(store: store, catalog: catalog)
-        try computation.setDefaultCostBands(config.defaultCostBands)
+        if try !computation.setDefaultCostBands(config.defaultCostBands) {
+            printError("hnhub: note: the store is read-only, so costs use the default cost bands stored in it, "
+                       + "not the config's")
+        }
         let runs = try computation.run(metricsFolder: config.metricsFolder)
         for run in runs where run.failure != nil {
             printError("hnhub: metric plugin \(run.providerID) failed: \(run.failure!)")

@@ -26,7 +26,7 @@ struct ReprocessCommand: ParsableCommand {
 
     func run() throws {
         let config = try hub.loadConfiguration()
-        let store = try hub.openStore(config)
+        let store = try hub.openStore(config, for: .write)
         let secret = try hub.loadSecret(config)
         let catalog = hub.loadPlugins(config)
         let runner = ImportRunner(catalog: catalog, opener: InputOpener(limits: config.inflationLimits),
