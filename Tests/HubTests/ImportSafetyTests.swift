@@ -151,13 +151,8 @@ enum ReadOnlyStore {
     /// True unless the tests run as root and `nobody` cannot run the built `hnhub`.
     static let canDropWriteAccess: Bool = {
         guard isRoot else { return true }
-        guard let run = try? launch("/usr/bin/setpriv", asNobody(["\(buildFolder)/hnhub", "--help"])) else { return false }
-        return run.status == 0
+        return (try? runHub(["--help"]))?.status == 0
     }()
-
-    static func asNobody(_ command: [String]) -> [String] {
-        ["--reuid=65534", "--regid=65534", "--clear-groups"] + command
-    }
 
     /// Makes the folder and its files read-only (when not root; root's runs drop to nobody).
     static func protect(_ folder: String) {
@@ -174,26 +169,6 @@ enum ReadOnlyStore {
 
     /// Runs the built `hnhub` in the package root without write access to the test's store.
     static func runHub(_ arguments: [String]) throws -> HubRun {
-        let hnhub = "\(buildFolder)/hnhub"
-        return isRoot ? try launch("/usr/bin/setpriv", asNobody([hnhub] + arguments)) : try launch(hnhub, arguments)
-    }
-
-    private static func launch(_ executable: String, _ arguments: [String]) throws -> HubRun {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        process.currentDirectoryURL = URL(fileURLWithPath: packageRoot)
-        var environment = ProcessInfo.processInfo.environment
-        environment["HNHUB_CONFIG"] = nil
-        process.environment = environment
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let output = out.fileHandleForReading.readDataToEndOfFile()
-        let errors = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return HubRun(status: process.terminationStatus, output: String(decoding: output, as: UTF8.self),
-                      errors: String(decoding: errors, as: UTF8.self))
+        try HubTests.runHub(arguments, through: isRoot ? ["/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"] : [])
     }
 }

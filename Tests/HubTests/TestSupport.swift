@@ -69,12 +69,14 @@ struct HubRun {
 }
 
 /// Runs the built `hnhub` in `folder` (default: the package root), without the user's
-/// HNHUB_CONFIG and with `environment` added, and waits for it.
+/// HNHUB_CONFIG and with `environment` added, and waits for it; through `launcher` (a command and
+/// its arguments, e.g. `setpriv` to run as another user) when one is given.
 @discardableResult
-func runHub(_ arguments: [String], in folder: String = packageRoot, environment extra: [String: String] = [:]) throws -> HubRun {
+func runHub(_ arguments: [String], in folder: String = packageRoot, environment extra: [String: String] = [:],
+            through launcher: [String] = []) throws -> HubRun {
     let process = Process()
-    process.executableURL = URL(fileURLWithPath: "\(buildFolder)/hnhub")
-    process.arguments = arguments
+    process.executableURL = URL(fileURLWithPath: launcher.first ?? "\(buildFolder)/hnhub")
+    process.arguments = launcher.isEmpty ? arguments : Array(launcher.dropFirst()) + ["\(buildFolder)/hnhub"] + arguments
     process.currentDirectoryURL = URL(fileURLWithPath: folder)
     var environment = ProcessInfo.processInfo.environment
     environment["HNHUB_CONFIG"] = nil
