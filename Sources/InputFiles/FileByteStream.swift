@@ -32,6 +32,20 @@ public final class FileByteStream: ByteStream {
 
     deinit { close(descriptor) }
 
+    /// The file's size in bytes, as it is now.
+    public var size: Int? {
+        var info = stat()
+        return fstat(descriptor, &info) == 0 ? Int(info.st_size) : nil
+    }
+
+    /// Reads on from byte `offset` of the file (for archives read from their end: see ``ZipArchive``).
+    public func seek(to offset: Int) throws {
+        guard lseek(descriptor, off_t(offset), SEEK_SET) >= 0 else {
+            throw InputFileError.cannotRead(path: path, reason: String(cString: strerror(errno)))
+        }
+        bytesRead = offset
+    }
+
     public func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
         while true {
             let n = Glibc.read(descriptor, buffer.baseAddress, buffer.count)
