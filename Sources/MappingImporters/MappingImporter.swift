@@ -25,13 +25,17 @@ public final class MappingImporter: Importer {
 
     public let mapping: MappingDefinition
     public let rowFailures: RowFailurePolicy
+    /// How far a workbook's parts may inflate (the config's `input` limits, as for gzip).
+    public let limits: InflationLimits
 
     /// Base detection score; each required header adds one (a more specific mapping wins a tie).
     static let detectedScore = 70
 
-    public init(mapping: MappingDefinition, rowFailures: RowFailurePolicy = .rejectFile) {
+    public init(mapping: MappingDefinition, rowFailures: RowFailurePolicy = .rejectFile,
+                limits: InflationLimits = InflationLimits()) {
         self.mapping = mapping
         self.rowFailures = rowFailures
+        self.limits = limits
     }
 
     public var descriptor: ComponentDescriptor {
@@ -42,14 +46,19 @@ public final class MappingImporter: Importer {
 
     /// The same mapping with another row failure policy.
     public func with(rowFailures policy: RowFailurePolicy) -> MappingImporter {
-        MappingImporter(mapping: mapping, rowFailures: policy)
+        MappingImporter(mapping: mapping, rowFailures: policy, limits: limits)
+    }
+
+    /// The same mapping with other inflation limits.
+    public func with(limits: InflationLimits) -> MappingImporter {
+        MappingImporter(mapping: mapping, rowFailures: rowFailures, limits: limits)
     }
 
     /// 70 plus the number of required headers when the one file of `source` has every required
     /// header (and, for a workbook, the named sheet); nil otherwise, or when the mapping requires none.
     public func detect(_ source: ImportSource) -> Int? {
         guard source.files.count == 1, let file = source.files.first, !mapping.layout.requiredHeaders.isEmpty,
-              let table = try? MappingSource.table(file, layout: mapping.layout, headOnly: true) else { return nil }
+              let table = try? MappingSource.table(file, layout: mapping.layout, limits: limits, headOnly: true) else { return nil }
         guard mapping.layout.requiredHeaders.allSatisfy({ table.header.column($0) != nil }) else { return nil }
         return Self.detectedScore + min(mapping.layout.requiredHeaders.count, 25)
     }
@@ -60,7 +69,7 @@ public final class MappingImporter: Importer {
     /// file order) rejects the file once every row is checked; nothing reaches the store.
     public func read(_ source: ImportSource, into sink: any RecordSink) throws {
         let file = try Self.file(of: source)
-        var rows = try MappedRows(table: MappingSource.table(file, layout: mapping.layout), mapping: mapping)
+        var rows = try MappedRows(table: MappingSource.table(file, layout: mapping.layout, limits: limits), mapping: mapping)
         let fileName = rows.table.fileName
         let header = ReturnHeader(collectionYear: mapping.constants.collectionYear, referenceDate: mapping.constants.censusDate,
                                   laCode: mapping.constants.laCode, software: "hnhub \(mapping.importerID)",
@@ -90,7 +99,8 @@ public final class MappingImporter: Importer {
 
     /// The export read through the mapping without handing anything on, for the diagnosis.
     func mappedRows(_ source: ImportSource) throws -> MappedRows {
-        var rows = try MappedRows(table: MappingSource.table(Self.file(of: source), layout: mapping.layout), mapping: mapping)
+        var rows = try MappedRows(table: MappingSource.table(Self.file(of: source), layout: mapping.layout, limits: limits),
+                                  mapping: mapping)
         try rows.read { _ in }
         return rows
     }
@@ -107,9 +117,10 @@ public final class MappingImporter: Importer {
 enum MappingSource {
     /// The export `file` as a table whose rows stream from the file. With `headOnly` (detection)
     /// a CSV file is read from its head alone.
-    static func table(_ file: InputFile, layout: FileLayout, headOnly: Bool = false) throws -> SheetTable {
+    static func table(_ file: InputFile, layout: FileLayout, limits: InflationLimits = InflationLimits(),
+                      headOnly: Bool = false) throws -> SheetTable {
         if ZipArchive.looksLikeZip(file.head) {
-            return try XLSXSheetReader(file: file).open(layout: layout)
+            return try XLSXSheetReader(file: file, limits: limits).open(layout: layout)
         }
         let head = headLines(file.head)
         return try CSVSheetReader.open(fileName: file.name, layout: layout, sample: file.head) {

@@ -70,7 +70,7 @@ struct HubOptions: ParsableArguments {
                 refusals.append(PluginRefusal(path: mapping.path, reason: "its SHA-256 \(mapping.sha256) is not pinned in the config (plugins.pins) and pinning is on"))
                 continue
             }
-            let importer = mapping.importer.with(rowFailures: rowFailures)
+            let importer = mapping.importer.with(rowFailures: rowFailures).with(limits: config.inflationLimits)
             plugins.append(LoadedPlugin(manifest: PluginManifest(id: importer.descriptor.id, version: importer.descriptor.version,
                                                                  importers: [importer]),
                                         path: mapping.path, sha256: mapping.sha256))
