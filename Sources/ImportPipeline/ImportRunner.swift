@@ -349,6 +349,9 @@ public struct ImportRunner {
         if source.files.count == 1, let note = TextEncodingNote.utf16(source.files[0].head) {
             return note
         }
+        if source.files.count == 1, ZipArchive.looksLikeZip(source.files[0].head) {
+            return "no importer recognises this zip archive (tried: \(catalog.importers.map(\.component.descriptor.id).sorted().joined(separator: ", "))); if it is a workbook a mapping should read, `hnhub validate --importer mapping:ID FILE` says what in it cannot be read"
+        }
         return "no importer recognises this content (tried: \(catalog.importers.map(\.component.descriptor.id).sorted().joined(separator: ", "))); use --importer ID if you know which applies"
     }
 

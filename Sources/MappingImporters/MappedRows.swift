@@ -84,8 +84,17 @@ public struct MappedRows {
     public private(set) var firstFailure: RowFailure?
     /// Column name -> value -> how many cells had it, for values no code table translates.
     public private(set) var untranslated: [String: [String: Int]] = [:]
+    /// Non-empty cells by column position.
+    private var filledByColumn: [Int] = []
+
     /// Column name -> non-empty cells.
-    public private(set) var filledCells: [String: Int] = [:]
+    public var filledCells: [String: Int] {
+        var cells: [String: Int] = [:]
+        for (index, count) in filledByColumn.enumerated() where count > 0 && index < table.header.names.count {
+            cells[table.header.names[index], default: 0] += count
+        }
+        return cells
+    }
 
     /// Prepares to read `table` through `mapping`. Throws ``InputRejected`` naming the file and
     /// the header row when a column the mapping reads is missing.
@@ -140,11 +149,13 @@ public struct MappedRows {
             defer { ordinal += 1 }
             let text = row.text(key.index)
             let slot: PersonIndex.Slot
-            if text.isEmpty {
+            if text.isEmpty, unkeyed < index.unkeyedOrders.count {
                 slot = PersonIndex.Slot(order: index.unkeyedOrders[unkeyed], lastRow: ordinal)
                 unkeyed += 1
+            } else if !text.isEmpty, let found = index.slot(of: text) {
+                slot = found
             } else {
-                slot = index.slot(of: text)
+                throw Self.changedWhileRead(table.fileName)
             }
             guard slot.order >= first, slot.order < limit else { return }
             var person: Person
@@ -170,8 +181,13 @@ public struct MappedRows {
                 nextToHand += 1
             }
         }
-        precondition(open.isEmpty, "every person of the pass has had their last row")
+        guard open.isEmpty else { throw Self.changedWhileRead(table.fileName) }  // a person's last row never came
         return limit
+    }
+
+    /// The rows of a later pass are not those of the first.
+    private static func changedWhileRead(_ file: String) -> InputRejected {
+        InputRejected(file: file, message: "the file changed while it was read; import it again once it is complete")
     }
 
     /// Counts a finished person and their failures, and hands them on.
@@ -190,14 +206,15 @@ public struct MappedRows {
 
     /// Reads one row's cells into its person and request.
     private mutating func read(_ row: SheetRow, into person: inout Person) throws {
-        for (index, name) in table.header.names.enumerated() where !row.text(index).isEmpty {
-            filledCells[name, default: 0] += 1
+        if filledByColumn.count < table.header.names.count {
+            filledByColumn = [Int](repeating: 0, count: table.header.names.count)
         }
+        for index in filledByColumn.indices where row.hasText(index) { filledByColumn[index] += 1 }
         let requestIndex = try request(of: row, in: &person)
         var request = person.requests[requestIndex]
         var placementSlots: [Int: [MappingTarget: FieldValue]] = [:]
         for (field, index) in columns {
-            guard let index else { continue }
+            guard let index, row.hasText(index) else { continue }  // an empty cell gives no value
             let cell = row.text(index)
             switch reader.value(field, cell: cell, table: table) {
             case .failure(let problem):
@@ -381,8 +398,8 @@ struct PersonIndex {
         count += 1
     }
 
-    /// The slot of a non-empty key noted in the first pass.
-    func slot(of key: String) -> Slot {
-        slots[Digest(key)]!
+    /// The slot of a non-empty key noted in the first pass, nil for a key it did not see.
+    func slot(of key: String) -> Slot? {
+        slots[Digest(key)]
     }
 }

@@ -16,6 +16,11 @@ public struct SheetRow: Sendable, Hashable {
     public func text(_ index: Int) -> String {
         index < cells.count ? CSVText.trimmed(cells[index]) : ""
     }
+
+    /// Whether column `index` has text other than spaces and tabs (``text(_:)`` is not empty).
+    func hasText(_ index: Int) -> Bool {
+        index < cells.count && cells[index].utf8.contains { $0 != 0x20 && $0 != 0x09 }
+    }
 }
 
 /// Reads the rows of an export one at a time, from the first.

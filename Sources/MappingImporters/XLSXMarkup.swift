@@ -58,7 +58,9 @@ struct XLSXMarkup {
         let inner = bytes[(position + 1) ..< close]
         position = close + 1
         if inner.first == UInt8(ascii: "/") {
-            return .end(name: Self.localName(inner.dropFirst()).trimmingSpaces)
+            var name = inner.dropFirst()
+            while let last = name.last, last == 0x20 || last == 0x09 || last == 0x0A || last == 0x0D { name = name.dropLast() }
+            return .end(name: Self.localName(name))
         }
         let selfClosing = inner.last == UInt8(ascii: "/")
         return Self.startTag(selfClosing ? inner.dropLast() : inner, selfClosing: selfClosing)
@@ -237,12 +239,6 @@ struct XLSXMarkup {
             rest = rest[rest.index(after: semi)...]
         }
         return out + rest
-    }
-}
-
-private extension String {
-    var trimmingSpaces: String {
-        String(self.drop { $0 == " " }.reversed().drop { $0 == " " || $0 == "\n" }.reversed())
     }
 }
 

@@ -1,3 +1,4 @@
+import Exports
 import Foundation
 import HubKit
 import HubStore
@@ -58,6 +59,20 @@ import Testing
         let csv = Array("la_code,year,age,population\r\n800,2024,5,1234\r\n".utf16).flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] }
         #expect(TextEncodingNote.utf16(csv)?.hasPrefix("the file is UTF-16 text (big-endian)") == true)
         #expect(TextEncodingNote.utf16(Array(text.utf8)) == nil)
+    }
+
+    @Test func aZipArchiveNoImporterClaimsPointsToValidate() throws {
+        let hub = try SEN2ImportTests.Hub()
+        defer { hub.folder.remove() }
+        var zip = ZipWriter()
+        zip.add("notes.txt", Array("not a workbook".utf8))
+        let path = try hub.folder.write("export.xlsx", bytes: zip.finish())
+        guard case let .rejected(_, reason)? = hub.runner.run(path: path).first else {
+            Issue.record("not rejected")
+            return
+        }
+        #expect(reason.hasPrefix("no importer recognises this zip archive (tried: "))
+        #expect(reason.hasSuffix("); if it is a workbook a mapping should read, `hnhub validate --importer mapping:ID FILE` says what in it cannot be read"))
     }
 
     @Test func theSameBytesImportedTwiceAtOnceAreStoredOnce() throws {

@@ -140,6 +140,37 @@ import Testing
         #expect((one.rows, one.persons, one.passes) == (12, 6, 1))
     }
 
+    @Test func anExportThatChangesBetweenPassesIsRefusedNotMisread() throws {
+        let mapping = try MappingDefinition.parse(yaml: Self.mapping, file: "large.yaml")
+        let first = (0 ..< 4).map { Self.row($0, rowsPerChild: 2) }
+        func refusal(secondPass: [[String]]) throws -> InputRejected? {
+            var opened = 0
+            let table = try SheetTable(fileName: "export.csv", origin: "CSV file", numbersAreDateSerials: false, headerRow: 1) {
+                opened += 1
+                let rows = opened <= 2 ? first : secondPass  // the header, then the first pass
+                return RowList(([Self.header] + rows).enumerated().map { SheetRow(number: $0 + 1, cells: $1) })
+            }
+            var mapped = try MappedRows(table: table, mapping: mapping)
+            var handed: [Int] = []
+            let error = #expect(throws: InputRejected.self) { try mapped.read { handed.append($0.index) } }
+            return error
+        }
+        // A child the first pass never saw.
+        var added = first
+        added[3] = Self.row(9)
+        let unseen = try refusal(secondPass: added)
+        #expect(unseen?.file == "export.csv")
+        #expect(unseen?.message == "the file changed while it was read; import it again once it is complete")
+        // A child's last row gone: they would never be handed on.
+        let cut = try refusal(secondPass: Array(first.dropLast()))
+        #expect(cut?.message == "the file changed while it was read; import it again once it is complete")
+        // An extra row with no person key.
+        var unkeyed = first
+        unkeyed.append([""] + Array(Self.row(7).dropFirst()))
+        let extra = try refusal(secondPass: unkeyed)
+        #expect(extra?.message == "the file changed while it was read; import it again once it is complete")
+    }
+
     // MARK: Helpers
 
     /// The persons the mapping above reads from `path`.
@@ -163,4 +194,13 @@ import Testing
         put(size, at: central + 24)
         return bytes
     }
+}
+
+/// Rows held in memory, read as an export's rows are.
+private final class RowList: SheetRowReader {
+    private var rows: [SheetRow]
+
+    init(_ rows: [SheetRow]) { self.rows = rows.reversed() }
+
+    func next() throws -> SheetRow? { rows.popLast() }
 }
