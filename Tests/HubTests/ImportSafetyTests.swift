@@ -82,7 +82,7 @@ import Testing
         _ = try Store(path: storePath)
         let secret = try HubSecret.create(path: folder.file("hub.secret"))
         let population = try folder.write("population.csv", "la_code,year,age,population\n800,2024,5,1234\n800,2024,6,1250\n")
-        let plugins = PluginCatalog.load(policy: PluginPolicy(directories: [buildFolder], executableFolder: buildFolder))
+        let plugins = PluginCatalog.load(policy: builtInPluginPolicy)
         // A SEN2 return (parsed while its transaction is open) and a population file (checked,
         // then stored in one transaction): two connections, as two `hnhub import` processes have.
         for path in [Self.fixture, population] {

@@ -31,12 +31,9 @@ extension SEN2ReturnParser {
                 try refuseRepeat(element, in: .header, seen: &seen)
                 while let element = try nextChild(of: .source) {
                     switch element {
-                    case .lea, .softwareCode, .release, .serialNo, .dateTime:
+                    case .lea, .softwareCode, .release, .serialNo, .dateTime, .sourceLevel, .dmo, .dco, .dsco:
                         try refuseRepeat(element, in: .source, seen: &seen)
                         try keep(element, in: &values)
-                    case .sourceLevel, .dmo, .dco, .dsco:  // SEN2, but not kept
-                        try refuseRepeat(element, in: .source, seen: &seen)
-                        try reader.skipElement()
                     default: try skipMisplaced(element, in: .source)
                     }
                 }
@@ -72,7 +69,10 @@ extension SEN2ReturnParser {
         return ReturnHeader(collection: "SEN2", collectionYear: collectionYear, referenceDate: referenceDate,
                             laCode: lea.text, software: values[.softwareCode]?.text,
                             release: values[.release]?.text, serialNumber: values[.serialNo]?.text,
-                            createdAt: values[.dateTime]?.text)
+                            createdAt: values[.dateTime]?.text, sourceLevel: values[.sourceLevel]?.text.uppercased(),
+                            designatedOfficers: DesignatedOfficers(medical: values[.dmo]?.text.uppercased(),
+                                                                   clinical: values[.dco]?.text.uppercased(),
+                                                                   socialCare: values[.dsco]?.text.uppercased()))
     }
 
     /// Reads the header leaf just opened.
