@@ -37,6 +37,8 @@ public struct ZipArchive: Sendable {
     public let entries: [Entry]
     private let open: @Sendable () throws -> any ByteStream
     private let limits: InflationLimits
+    /// What the deflated entries take in the archive, and what they declare they inflate to.
+    private let deflatedSizes: (compressed: Int64, inflated: Int64)
 
     /// True when `bytes` start like a zip archive (`PK\3\4`).
     public static func looksLikeZip(_ bytes: [UInt8]) -> Bool {
@@ -58,6 +60,8 @@ public struct ZipArchive: Sendable {
         self.open = open
         let (tail, tailOffset) = try Self.readTail(open(), keeping: 22 + 65_535 + Self.maximumCentralDirectory)
         entries = try Self.readCentralDirectory(tail, at: tailOffset, name: name)
+        let deflated = entries.filter { $0.method == 8 }
+        deflatedSizes = (deflated.reduce(0) { $0 + Int64($1.compressedSize) }, deflated.reduce(0) { $0 + Int64($1.uncompressedSize) })
     }
 
     /// True when the archive has an entry called `path` (exact, case-sensitive).
@@ -91,7 +95,10 @@ public struct ZipArchive: Sendable {
         guard entry.method == 0 || entry.method == 8 else {
             throw fail("\(entry.name) uses compression method \(entry.method); only stored (0) and deflate (8) are read")
         }
-        if entry.method == 8 { try checkLimits(entry) }
+        if entry.method == 8 {
+            try checkLimits(entry)
+            try checkTotal()
+        }
         let source = try open()
         do {
             try Self.skip(source, to: entry.localHeaderOffset)
@@ -123,6 +130,22 @@ public struct ZipArchive: Sendable {
         if Int64(entry.uncompressedSize) > limits.ratioGrace,
            Int64(entry.uncompressedSize) > Int64(limits.maxRatio) * Int64(max(entry.compressedSize, 1)) {
             throw fail("\(entry.name) would inflate past a ratio of \(limits.maxRatio):1 (a possible decompression bomb)")
+        }
+    }
+
+    /// Holds the archive as a whole to the limits, as a gzip stream is: its deflated entries
+    /// together may declare at most `maxBytes`, and at most `maxRatio` times what they take in the
+    /// archive (past the grace). Each entry's output is held to its declared size as it is read,
+    /// so what the declared sizes pass, the actual output passes too.
+    /// Checked when an entry is first read, after the entry's own limits (whose message is the
+    /// more precise).
+    private func checkTotal() throws {
+        let (compressed, inflated) = deflatedSizes
+        if inflated > limits.maxBytes {
+            throw fail("its entries together would inflate past \(limits.maxBytes) bytes (a possible decompression bomb)")
+        }
+        if inflated > limits.ratioGrace, inflated > Int64(limits.maxRatio) * max(compressed, 1) {
+            throw fail("its entries together would inflate past a ratio of \(limits.maxRatio):1 (a possible decompression bomb)")
         }
     }
 

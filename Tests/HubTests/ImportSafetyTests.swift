@@ -10,7 +10,8 @@ import Testing
 
 /// What an import folder, a second import or the store's permissions cannot do to an import
 /// (docs/input-rules.md): a FIFO never blocks it, UTF-16 gets a message that says so, the same
-/// bytes imported twice at once are stored once, and a store the user cannot write is still read.
+/// bytes imported twice at once are stored once, a store the user cannot write is still read, and
+/// each input's outcome is written out as soon as it is known.
 @Suite struct ImportSafetyTests {
     static let fixture = "\(packageRoot)/Datasets/fixtures/sen2-800-2025.xml"
 
@@ -127,6 +128,44 @@ import Testing
         #expect(importing.errors.contains("cannot write to the store: "), "\(importing.errors)")
         #expect(importing.errors.contains("Nothing was written."))
         #expect(try Data(contentsOf: URL(fileURLWithPath: store)) == before)
+    }
+
+    @Test func eachOutcomeIsWrittenOutAsSoonAsItIsKnown() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let store = folder.file("hub.sqlite")
+        #expect(try runHub(["init", "--no-published", "--db", store]).status == 0)
+        let first = try folder.write("population-2024.csv", "la_code,year,age,population\n800,2024,5,1234\n")
+        let second = try folder.write("population-2023.csv", "la_code,year,age,population\n800,2023,5,1200\n")
+        #expect(try runHub(["import", "--db", store, first]).status == 0)
+        // Another connection holds the write lock, so the second file waits for it (up to 5 s)
+        // after the first's outcome is known. Standard output is a pipe, which the C library
+        // buffers in full unless the import flushes it.
+        let holder = try Store(path: store)
+        try holder.database.execute("BEGIN IMMEDIATE")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "\(buildFolder)/hnhub")
+        process.arguments = ["import", "--db", store, first, second]
+        process.environment = ProcessInfo.processInfo.environment.filter { $0.key != "HNHUB_CONFIG" }
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        var firstLine = ""
+        while !firstLine.contains("\n") {
+            let data = out.fileHandleForReading.availableData
+            if data.isEmpty { break }
+            firstLine += String(decoding: data, as: UTF8.self)
+        }
+        let runningWhenWritten = process.isRunning
+        try holder.database.execute("ROLLBACK")
+        let rest = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let errors = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(firstLine.hasPrefix("unchanged: \(first) has the same SHA-256 as import #1"), "\(firstLine)")
+        #expect(runningWhenWritten)
+        #expect(process.terminationStatus == 0, "\(errors)")
+        #expect(rest.hasPrefix("imported \(second): "), "\(rest)")
     }
 
     // MARK: Helpers

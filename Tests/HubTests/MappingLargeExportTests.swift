@@ -93,6 +93,25 @@ import Testing
         #expect(inflated <= entry.compressedSize * 10)
     }
 
+    @Test func theArchiveAsAWholeIsHeldToTheLimitsLikeAGzipStream() throws {
+        // Three parts of 3 MB of spaces: each under the 4 MB grace, together 9 MB at about 1000:1.
+        var zip = ZipWriter()
+        for part in ["xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml", "xl/sharedStrings.xml"] {
+            zip.add(part, [UInt8](repeating: 0x20, count: 3 << 20))
+        }
+        let bytes = zip.finish()
+        let byRatio = try ZipArchive(bytes: bytes, name: "parts.xlsx", limits: InflationLimits(maxRatio: 200, maxBytes: 8 << 30, ratioGrace: 4 << 20))
+        let ratio = #expect(throws: ZipArchiveError.self) { try byRatio.stream(of: byRatio.entries[0]) }
+        #expect(ratio?.description == "parts.xlsx: its entries together would inflate past a ratio of 200:1 (a possible decompression bomb)")
+        // With no ratio limit, the total size limit: 8 MB for 9 MB declared.
+        let bySize = try ZipArchive(bytes: bytes, name: "parts.xlsx", limits: InflationLimits(maxRatio: 10_000, maxBytes: 8 << 20, ratioGrace: 4 << 20))
+        let size = #expect(throws: ZipArchiveError.self) { try bySize.stream(of: bySize.entries[2]) }
+        #expect(size?.description == "parts.xlsx: its entries together would inflate past 8388608 bytes (a possible decompression bomb)")
+        // Under both, every part reads in full.
+        let fine = try ZipArchive(bytes: bytes, name: "parts.xlsx", limits: InflationLimits(maxRatio: 10_000, maxBytes: 16 << 20, ratioGrace: 4 << 20))
+        #expect(try fine.entries.map { try fine.contents(of: $0).count } == [3 << 20, 3 << 20, 3 << 20])
+    }
+
     @Test func aRowWithoutEndIsRefusedBeforeItIsHeld() throws {
         // With a 1 KB limit instead of 16 MB (the rule, not the size, is what is checked).
         func rows(_ text: String) throws -> [[String]] {
