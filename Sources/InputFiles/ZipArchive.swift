@@ -95,10 +95,8 @@ public struct ZipArchive: Sendable {
         guard entry.method == 0 || entry.method == 8 else {
             throw fail("\(entry.name) uses compression method \(entry.method); only stored (0) and deflate (8) are read")
         }
-        if entry.method == 8 {
-            try checkLimits(entry)
-            try checkTotal()
-        }
+        if entry.method == 8 { try checkLimits(entry) }
+        try checkTotal()
         let source = try open()
         do {
             try Self.skip(source, to: entry.localHeaderOffset)
@@ -137,10 +135,14 @@ public struct ZipArchive: Sendable {
     /// together may declare at most `maxBytes`, and at most `maxRatio` times what they take in the
     /// archive (past the grace). Each entry's output is held to its declared size as it is read,
     /// so what the declared sizes pass, the actual output passes too.
-    /// Checked when an entry is first read, after the entry's own limits (whose message is the
-    /// more precise).
+    /// Checked whenever an entry is read, stored or deflated; when one entry passes the limits on
+    /// its own, its message (which names it) is given instead.
     private func checkTotal() throws {
         let (compressed, inflated) = deflatedSizes
+        guard inflated > limits.maxBytes || (inflated > limits.ratioGrace && inflated > Int64(limits.maxRatio) * max(compressed, 1))
+        else { return }
+        // One entry past the limits on its own is named, whichever entry is read first.
+        for entry in entries where entry.method == 8 { try checkLimits(entry) }
         if inflated > limits.maxBytes {
             throw fail("its entries together would inflate past \(limits.maxBytes) bytes (a possible decompression bomb)")
         }

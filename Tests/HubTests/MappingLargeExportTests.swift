@@ -110,6 +110,13 @@ import Testing
         // Under both, every part reads in full.
         let fine = try ZipArchive(bytes: bytes, name: "parts.xlsx", limits: InflationLimits(maxRatio: 10_000, maxBytes: 16 << 20, ratioGrace: 4 << 20))
         #expect(try fine.entries.map { try fine.contents(of: $0).count } == [3 << 20, 3 << 20, 3 << 20])
+        // A small part read first: the part past the limits on its own is the one named.
+        var workbook = ZipWriter()
+        workbook.add("xl/workbook.xml", Array("<workbook/>".utf8))
+        workbook.add("xl/worksheets/sheet1.xml", [UInt8](repeating: 0x20, count: 9 << 20))
+        let bomb = try ZipArchive(bytes: workbook.finish(), name: "bomb.xlsx")
+        let named = #expect(throws: ZipArchiveError.self) { try bomb.stream(of: bomb.entries[0]) }
+        #expect(named?.description == "bomb.xlsx: xl/worksheets/sheet1.xml would inflate past a ratio of 200:1 (a possible decompression bomb)")
     }
 
     @Test func aRowWithoutEndIsRefusedBeforeItIsHeld() throws {
