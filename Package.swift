@@ -8,7 +8,7 @@ let strict: [SwiftSetting] = [.swiftLanguageMode(.v6)]
 let optimised: [SwiftSetting] = [.unsafeFlags(["-O"], .when(configuration: .debug))]
 
 /// A native plugin: its code in one target, its C entry point in a tiny second target that the
-/// `.dynamic` product is built from (plugins.md, point 5). Product names start with `HubPlugin`
+/// `.dynamic` product is built from (docs/plugin-abi.md, rule 5). Product names start with `HubPlugin`
 /// so the host can tell plugins from other libraries in the executable's folder.
 func plugin(_ name: String, folder: String, code: String, dependencies: [Target.Dependency] = [],
             resources: [Resource]? = nil) -> (product: Product, targets: [Target]) {
@@ -57,7 +57,6 @@ let package = Package(
         // System libraries.
         .systemLibrary(name: "CSQLite", path: "Sources/CSQLite"),
         .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
-        .systemLibrary(name: "CZstd", path: "Sources/CZstd"),
 
         // The build step that records the SHA-256 of every built-in plugin library, and the module
         // the executables read them from (docs/plugin-loading.md).
@@ -87,7 +86,7 @@ let package = Package(
             "CSQLite", "Pseudonymisation", .product(name: "HubKit", package: "HubKit"),
         ], swiftSettings: strict),
         .target(name: "ImportPipeline", dependencies: [
-            "InputFiles", "Validation", "Pseudonymisation", "HubStore", "PluginHost", "CZstd",
+            "InputFiles", "Validation", "Pseudonymisation", "HubStore", "PluginHost",
             .product(name: "HubKit", package: "HubKit"),
         ], swiftSettings: strict),
         .target(name: "ReferenceData", dependencies: [
