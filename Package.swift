@@ -155,8 +155,8 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], swiftSettings: strict),
         .executableTarget(name: "hnhub-bench", dependencies: [
-            "BuiltInPluginPins", "DemoData", "ImportPipeline", "HubStore", "InputFiles", "PluginHost", "Pseudonymisation", "Validation",
-            "HubConfig", "HubService",
+            "BuiltInPluginPins", "CZlib", "DemoData", "ImportPipeline", "HubStore", "InputFiles", "MappingImporters", "PluginHost",
+            "Pseudonymisation", "Validation", "HubConfig", "HubService",
             .product(name: "HubKit", package: "HubKit"), .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], swiftSettings: strict),

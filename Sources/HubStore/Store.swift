@@ -1,4 +1,5 @@
 import CSQLite
+import Foundation
 
 /// The hub's SQLite store: opens the file with WAL and foreign keys on, and brings its schema up to
 /// ``Migrations/current``.
@@ -26,6 +27,23 @@ public final class Store {
             }
             try migrate(to: Migrations.current)
         }
+    }
+
+    /// Why this user cannot write the store at `path`, or nil when they can: the file must be
+    /// writable, and so must its folder, where SQLite creates the `-wal` and `-shm` files it
+    /// writes through (see docs/input-rules.md).
+    public static func writeProblem(path: String) -> String? {
+        if access(path, W_OK) != 0 {
+            return "the store file \(path) is read-only for this user (\(String(cString: strerror(errno))))"
+        }
+        let folder = (path as NSString).deletingLastPathComponent
+        let shown = folder.isEmpty ? "." : folder
+        if access(shown, W_OK | X_OK) != 0 {
+            let name = (path as NSString).lastPathComponent
+            return "its folder \(shown) cannot be written by this user (\(String(cString: strerror(errno)))), and SQLite "
+                + "must create \(name)-wal and \(name)-shm there to write the store"
+        }
+        return nil
     }
 
     /// The schema version recorded in the file (`PRAGMA user_version`).

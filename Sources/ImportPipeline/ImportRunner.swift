@@ -72,7 +72,14 @@ public struct ImportRunner {
             let outcomes = queue(path: path, importerID: importerID, pipeline: &pipeline)
             // The earlier paths' returns are (nearly always) committed by now.
             for earlier in waiting { finished(earlier.index, earlier.outcomes.map(\.outcome)) }
-            waiting = [(index, outcomes)]
+            waiting = []
+            // An outcome is told as soon as it is known, so that the log of an import killed
+            // halfway shows every path committed before the one it was reading.
+            if outcomes.allSatisfy(\.isKnown) {
+                finished(index, outcomes.map(\.outcome))
+            } else {
+                waiting = [(index, outcomes)]
+            }
         }
         pipeline?.writer.stop()
         for earlier in waiting { finished(earlier.index, earlier.outcomes.map(\.outcome)) }
@@ -100,7 +107,7 @@ public struct ImportRunner {
                 pipeline = ReturnPipeline(writer: StoreWriter(), knownURNs: try establishmentLookup(store.database),
                                           reference: try Self.collectionReference(store.database))
             } catch {
-                return .done(.rejected(source: source.name, reason: "\(error)"))
+                return .done(.rejected(source: source.name, reason: Self.describe(error)))
             }
         }
         return .pending(pipeline!.writer, queueReturn(source: source, importer: importer, writer: pipeline!.writer,
@@ -116,8 +123,12 @@ public struct ImportRunner {
                 return [.done(.rejected(source: path, reason: "the folder holds no files to import; give the folder your returns and reference files are in, or the files themselves"))]
             }
             if source.files.count > 1 || InputOpener.isDirectory(path) {
+                // FIFOs, sockets and devices in the folder are never opened (one could block forever).
+                let others = ((try? InputOpener.entries(in: path).others) ?? []).map { entry in
+                    PendingOutcome.done(.skipped(source: entry.path, reason: "it is \(entry.kind), not a regular file"))
+                }
                 if importerID != nil || chooseImporter(for: source, explicit: nil) != nil {
-                    return [queue(source: source, importerID: importerID, pipeline: &pipeline)]
+                    return [queue(source: source, importerID: importerID, pipeline: &pipeline)] + others
                 }
                 return source.files.map { file in
                     let single = ImportSource(name: file.name, files: [file])
@@ -128,14 +139,15 @@ public struct ImportRunner {
                         return .done(.skipped(source: file.name, reason: "a configuration file, not data (give a hub config with --config)"))
                     }
                     guard chooseImporter(for: single, explicit: nil) != nil else {
-                        return .done(.skipped(source: file.name, reason: "no importer recognises it"))
+                        let reason = TextEncodingNote.utf16(file.head) ?? "no importer recognises it"
+                        return .done(.skipped(source: file.name, reason: reason))
                     }
                     return queue(source: single, importerID: nil, pipeline: &pipeline)
-                }
+                } + others
             }
             return [queue(source: source, importerID: importerID, pipeline: &pipeline)]
         } catch {
-            return [.done(.rejected(source: path, reason: "\(error)"))]
+            return [.done(.rejected(source: path, reason: Self.describe(error)))]
         }
     }
 
@@ -153,7 +165,7 @@ public struct ImportRunner {
                 writer.stop()
                 return writer.outcome(of: ticket)
             } catch {
-                return .rejected(source: source.name, reason: "\(error)")
+                return .rejected(source: source.name, reason: Self.describe(error))
             }
         }
         do {
@@ -177,6 +189,11 @@ public struct ImportRunner {
             let knownURNs = try establishmentLookup(database)
             let reference = try Self.collectionReference(database)
             return try database.transaction {
+                // Checked again under the write lock: another process may have stored the same
+                // bytes since the check above (docs/input-rules.md).
+                if checksumOverride == nil, let earlier = try ledger.entry(checksum: checksum) {
+                    throw AlreadyImported(entry: earlier)
+                }
                 let session = ImportSession(
                     importer: importer, sourceName: source.name,
                     storage: .init(database: database, ledger: ledger,
@@ -211,7 +228,7 @@ public struct ImportRunner {
         } catch let rejected as InputRejected {
             return .rejected(source: source.name, reason: Self.reason(rejected, source: source.name))
         } catch {
-            return .rejected(source: source.name, reason: "\(error)")
+            return .rejected(source: source.name, reason: Self.describe(error))
         }
     }
 
@@ -227,6 +244,14 @@ public struct ImportRunner {
             switch self {
             case let .done(outcome): outcome
             case let .pending(writer, ticket): writer.outcome(of: ticket)
+            }
+        }
+
+        /// Whether ``outcome`` would return without waiting.
+        var isKnown: Bool {
+            switch self {
+            case .done: true
+            case let .pending(writer, ticket): writer.isSettled(ticket)
             }
         }
     }
@@ -319,8 +344,17 @@ public struct ImportRunner {
         switch error {
         case let duplicate as AlreadyImported: .alreadyImported(duplicate.entry)
         case let rejected as InputRejected: .rejected(source: sourceName, reason: Self.reason(rejected, source: sourceName))
-        default: .rejected(source: sourceName, reason: "\(error)")
+        default: .rejected(source: sourceName, reason: Self.describe(error))
         }
+    }
+
+    /// An error that stopped an input, in words; a store another import holds locked says so.
+    static func describe(_ error: any Error) -> String {
+        if let database = error as? DatabaseError, database.code & 0xFF == 5 /* SQLITE_BUSY */ {
+            return "another import is writing to this store and held it longer than SQLite waits; import this "
+                + "again once that one has finished"
+        }
+        return "\(error)"
     }
 
     /// The input turned out to be the same bytes as an earlier import: the transaction rolls back.
@@ -348,13 +382,21 @@ public struct ImportRunner {
         if catalog.importers.isEmpty {
             return "no importer plugins are loaded (see `hnhub plugins`)"
         }
+        if source.files.count == 1, let note = TextEncodingNote.utf16(source.files[0].head) {
+            return note
+        }
         // Importers that nearly claimed it say why not (a mapping's file.headers with a typo), and
         // files refused at loading may be the one meant.
         let nearMisses = catalog.importers.compactMap { ($0.importer as? any ExplainsNearMiss)?.nearMiss(source) }
         let refused = catalog.refusals.filter { !$0.ids.isEmpty }.map(\.path)
-        return "no importer recognises this content (tried: \(catalog.importers.map(\.component.descriptor.id).sorted().joined(separator: ", "))); use --importer ID if you know which applies"
-            + nearMisses.map { "; \($0)" }.joined()
+        let tried = catalog.importers.map(\.component.descriptor.id).sorted().joined(separator: ", ")
+        let explanation = nearMisses.map { "; \($0)" }.joined()
             + (refused.isEmpty ? "" : "; refused when loading, so not tried: \(refused.joined(separator: ", "))")
+        if source.files.count == 1, ZipArchive.looksLikeZip(source.files[0].head) {
+            return "no importer recognises this zip archive (tried: \(tried)); if it is a workbook a mapping should read, `hnhub validate --importer mapping:ID FILE` says what in it cannot be read"
+                + explanation
+        }
+        return "no importer recognises this content (tried: \(tried)); use --importer ID if you know which applies" + explanation
     }
 
     /// The hub's own files, which a folder import must never read as input.

@@ -96,6 +96,13 @@ final class StoreWriter: @unchecked Sendable {
         return ticket.outcome!
     }
 
+    /// Whether `ticket` is settled (its outcome would not wait).
+    func isSettled(_ ticket: Ticket) -> Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        return ticket.outcome != nil
+    }
+
     /// Runs every queued job, then stops the thread; the connection is the caller's again. A later
     /// `submit` starts a new thread.
     func stop() {

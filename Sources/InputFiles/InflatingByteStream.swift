@@ -18,11 +18,21 @@ public struct InflationLimits: Sendable, Hashable {
 }
 
 /// Inflates a gzip (or zlib) stream as it is read, refusing one that inflates past its limits.
-/// Concatenated gzip members are read one after another, as `gunzip` does.
+/// Concatenated gzip members are read one after another, as `gunzip` does. With
+/// ``Format/rawDeflate`` it inflates one raw deflate stream (a zip entry) and stops at its end.
 public final class InflatingByteStream: ByteStream {
+    /// What the compressed bytes are.
+    public enum Format: Sendable {
+        /// A gzip stream (one or more members) or a zlib stream.
+        case gzipOrZlib
+        /// One raw deflate stream, as a zip entry holds.
+        case rawDeflate
+    }
+
     private let source: any ByteStream
     private let name: String
     private let limits: InflationLimits
+    private let format: Format
     private var stream = z_stream()
     private let input: UnsafeMutablePointer<UInt8>
     private let inputCapacity = 1 << 16
@@ -33,13 +43,15 @@ public final class InflatingByteStream: ByteStream {
     public private(set) var compressedBytes: Int64 = 0
     public private(set) var inflatedBytes: Int64 = 0
 
-    public init(source: any ByteStream, name: String, limits: InflationLimits = InflationLimits()) throws {
+    public init(source: any ByteStream, name: String, limits: InflationLimits = InflationLimits(),
+                format: Format = .gzipOrZlib) throws {
         self.source = source
         self.name = name
         self.limits = limits
+        self.format = format
         input = .allocate(capacity: inputCapacity)
-        // 15 + 32: accept a gzip or a zlib header.
-        guard czlib_inflate_init(&stream, 15 + 32) == Z_OK else {
+        // 15 + 32: accept a gzip or a zlib header; -15: no header at all.
+        guard czlib_inflate_init(&stream, format == .rawDeflate ? -15 : 15 + 32) == Z_OK else {
             input.deallocate()
             throw InputFileError.inflation(path: name, reason: "zlib could not start")
         }
@@ -54,7 +66,7 @@ public final class InflatingByteStream: ByteStream {
         guard !finished, let out = buffer.baseAddress, buffer.count > 0 else { return 0 }
         stream.next_out = out.assumingMemoryBound(to: UInt8.self)
         stream.avail_out = UInt32(min(buffer.count, Int(UInt32.max)))
-        while stream.avail_out == UInt32(min(buffer.count, Int(UInt32.max))) {
+        while !finished, stream.avail_out == UInt32(min(buffer.count, Int(UInt32.max))) {
             if stream.avail_in == 0 {
                 let n = try source.read(into: UnsafeMutableRawBufferPointer(start: input, count: inputCapacity))
                 if n == 0 {
@@ -73,6 +85,9 @@ public final class InflatingByteStream: ByteStream {
             switch status {
             case Z_OK:
                 continue
+            case Z_STREAM_END where format == .rawDeflate:
+                atMemberBoundary = true
+                finished = true
             case Z_STREAM_END:
                 // Another gzip member may follow.
                 atMemberBoundary = true

@@ -23,25 +23,40 @@ public struct InputOpener: Sendable {
         return stat(path, &info) == 0
     }
 
-    /// The regular files directly inside a folder, sorted by name (hidden files left out).
+    /// The regular files directly inside a folder, sorted by name (hidden files and subfolders left out).
     public static func files(in folder: String) throws -> [String] {
+        try entries(in: folder).files
+    }
+
+    /// What a folder holds directly, sorted by name: its regular files (links to them included),
+    /// and the other entries that are not folders (FIFOs, sockets, devices, broken links) with what
+    /// they are, which an import skips and says so (see docs/input-rules.md). Hidden entries and
+    /// subfolders are left out.
+    public static func entries(in folder: String) throws -> (files: [String], others: [(path: String, kind: String)]) {
         guard let dir = opendir(folder) else { throw InputFileError.cannotOpen(path: folder, reason: String(cString: strerror(errno))) }
         defer { closedir(dir) }
-        var names: [String] = []
+        var files: [String] = []
+        var others: [(path: String, kind: String)] = []
         while let entry = readdir(dir) {
             let name = withUnsafePointer(to: entry.pointee.d_name) {
                 $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
             }
             guard !name.hasPrefix(".") else { continue }
             let path = folder.hasSuffix("/") ? folder + name : folder + "/" + name
-            if !isDirectory(path) { names.append(path) }
+            switch FileKind.of(path) {
+            case .regular?: files.append(path)
+            case .directory?: continue
+            case let kind?: others.append((path, kind.description))
+            case nil: others.append((path, "a link to nothing"))
+            }
         }
-        return names.sorted()
+        return (files.sorted(), others.sorted { $0.path < $1.path })
     }
 
     /// One file as an importer sees it: gzip (by its magic bytes, not its name) is inflated.
     public func inputFile(path: String) throws -> InputFile {
-        guard Self.exists(path) else { throw InputFileError.notFound(path: path) }
+        guard let kind = FileKind.of(path) else { throw InputFileError.notFound(path: path) }
+        guard kind == .regular else { throw InputFileError.notRegular(path: path, kind: kind.description) }
         let limits = self.limits
         let open: @Sendable () throws -> any ByteStream = {
             let raw = try FileByteStream(path: path)

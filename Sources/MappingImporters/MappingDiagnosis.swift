@@ -26,21 +26,23 @@ public struct MappingDiagnosis: Sendable {
     public var columns: [Column]
     /// Optional columns the mapping names that the export does not have.
     public var absentOptional: [String]
-    /// Every cell that could not be read.
+    /// The cells that could not be read (the first 10,000; ``failureCount`` counts them all).
     public var failures: [RowFailure]
+    public var failureCount: Int
 
     /// Reads `source` through `importer`'s mapping and describes the result. Throws
     /// ``InputRejected`` when the file cannot be read at all (e.g. a column the mapping needs is missing).
     public init(importer: MappingImporter, source: ImportSource) throws {
         let mapping = importer.mapping
-        let (mapped, _) = try importer.mappedRows(source)
+        let mapped = try importer.mappedRows(source)
         mappingFile = mapping.file
         importerID = mapping.importerID
         origin = mapped.table.origin
-        rows = mapped.table.rows.count
-        persons = mapped.persons.count
-        requests = mapping.requestKey == nil ? nil : mapped.persons.reduce(0) { $0 + $1.requests.count }
+        rows = mapped.rows
+        persons = mapped.persons
+        requests = mapping.requestKey == nil ? nil : mapped.requests
         failures = mapped.failures
+        failureCount = mapped.failureCount
         let header = mapped.table.header
         var targets: [Int: [String]] = [:]
         absentOptional = []
@@ -76,9 +78,9 @@ public struct MappingDiagnosis: Sendable {
         if failures.isEmpty {
             lines.append("every mapped cell was read")
         } else {
-            lines.append("\(failures.count) \(failures.count == 1 ? "cell" : "cells") could not be read:")
+            lines.append("\(failureCount) \(failureCount == 1 ? "cell" : "cells") could not be read:")
             for failure in failures.prefix(maxFailures) { lines.append("  \(failure.ruleID) \(failure)") }
-            if failures.count > maxFailures { lines.append("  ... and \(failures.count - maxFailures) more") }
+            if failureCount > maxFailures { lines.append("  ... and \(failureCount - maxFailures) more") }
         }
         return lines.joined(separator: "\n")
     }

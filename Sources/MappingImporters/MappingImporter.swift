@@ -25,13 +25,17 @@ public final class MappingImporter: Importer {
 
     public let mapping: MappingDefinition
     public let rowFailures: RowFailurePolicy
+    /// How far a workbook's parts may inflate (the config's `input` limits, as for gzip).
+    public let limits: InflationLimits
 
     /// Base detection score; each required header adds one (a more specific mapping wins a tie).
     static let detectedScore = 70
 
-    public init(mapping: MappingDefinition, rowFailures: RowFailurePolicy = .rejectFile) {
+    public init(mapping: MappingDefinition, rowFailures: RowFailurePolicy = .rejectFile,
+                limits: InflationLimits = InflationLimits()) {
         self.mapping = mapping
         self.rowFailures = rowFailures
+        self.limits = limits
     }
 
     public var descriptor: ComponentDescriptor {
@@ -42,82 +46,86 @@ public final class MappingImporter: Importer {
 
     /// The same mapping with another row failure policy.
     public func with(rowFailures policy: RowFailurePolicy) -> MappingImporter {
-        MappingImporter(mapping: mapping, rowFailures: policy)
+        MappingImporter(mapping: mapping, rowFailures: policy, limits: limits)
+    }
+
+    /// The same mapping with other inflation limits.
+    public func with(limits: InflationLimits) -> MappingImporter {
+        MappingImporter(mapping: mapping, rowFailures: rowFailures, limits: limits)
     }
 
     /// 70 plus the number of required headers when the one file of `source` has every required
     /// header (and, for a workbook, the named sheet); nil otherwise, or when the mapping requires none.
     public func detect(_ source: ImportSource) -> Int? {
-        guard source.files.count == 1, let file = source.files.first, !mapping.layout.requiredHeaders.isEmpty else { return nil }
-        let header: CSVHeader
-        if ZipArchive.looksLikeZip(file.head) {
-            guard let table = try? MappingSource.table(file, layout: mapping.layout) else { return nil }
-            header = table.header
-        } else {
-            guard let table = try? CSVSheetReader.read(bytes: MappingSource.headLines(file.head), fileName: file.name,
-                                                       layout: mapping.layout) else { return nil }
-            header = table.header
-        }
-        guard mapping.layout.requiredHeaders.allSatisfy({ header.column($0) != nil }) else { return nil }
+        guard source.files.count == 1, let file = source.files.first, !mapping.layout.requiredHeaders.isEmpty,
+              let table = try? MappingSource.table(file, layout: mapping.layout, limits: limits, headOnly: true) else { return nil }
+        guard mapping.layout.requiredHeaders.allSatisfy({ table.header.column($0) != nil }) else { return nil }
         return Self.detectedScore + min(mapping.layout.requiredHeaders.count, 25)
     }
 
     /// Reads the export into `sink`: the return header from the mapping's constants, then one
-    /// person per person key (or row), in order of first appearance.
+    /// person per person key (or row), in order of first appearance, each as soon as their last
+    /// row is read. With ``RowFailurePolicy/rejectFile`` the first cell that cannot be read (in
+    /// file order) rejects the file once every row is checked; nothing reaches the store.
     public func read(_ source: ImportSource, into sink: any RecordSink) throws {
-        let (rows, bytes) = try mappedRows(source)
-        if rowFailures == .rejectFile, let first = rows.failures.first {
-            var rejection = first.rejection(file: rows.table.fileName)
-            let more = rows.failures.count - 1
+        let file = try Self.file(of: source)
+        var rows = try MappedRows(table: MappingSource.table(file, layout: mapping.layout, limits: limits), mapping: mapping)
+        let fileName = rows.table.fileName
+        let header = ReturnHeader(collectionYear: mapping.constants.collectionYear, referenceDate: mapping.constants.censusDate,
+                                  laCode: mapping.constants.laCode, software: "hnhub \(mapping.importerID)",
+                                  release: mapping.version)
+        try sink.beginReturn(header)
+        let assembler = MappedPersonAssembler(mapping: mapping, fileName: fileName)
+        let rejecting = rowFailures == .rejectFile
+        var failed = false
+        try rows.read { mapped in
+            // Once the file is to be rejected, the rest is only checked.
+            failed = failed || (rejecting && !mapped.failures.isEmpty)
+            guard !failed else { return }
+            var person = assembler.person(mapped)
+            person.issues = mapped.failures.map { $0.issue(file: fileName) }
+            try sink.person(person)
+        }
+        if rejecting, let first = rows.firstFailure {
+            var rejection = first.rejection(file: fileName)
+            let more = rows.failureCount - 1
             if more > 0 {
                 rejection.message += " (and \(more) more \(more == 1 ? "problem" : "problems"); `hnhub validate --importer \(mapping.importerID) FILE` lists them all)"
             }
             throw rejection
         }
-        let header = ReturnHeader(collectionYear: mapping.constants.collectionYear, referenceDate: mapping.constants.censusDate,
-                                  laCode: mapping.constants.laCode, software: "hnhub \(mapping.importerID)",
-                                  release: mapping.version)
-        try sink.beginReturn(header)
-        let assembler = MappedPersonAssembler(mapping: mapping, fileName: rows.table.fileName)
-        let failuresByPerson = Dictionary(grouping: rows.failures, by: \.personIndex)
-        for mapped in rows.persons {
-            var person = assembler.person(mapped)
-            person.issues = (failuresByPerson[mapped.index] ?? []).map { $0.issue(file: rows.table.fileName) }
-            try sink.person(person)
-        }
-        sink.progress(bytesRead: bytes)
+        sink.progress(bytesRead: (try? FileByteStream(path: file.name))?.size ?? 0)
     }
 
-    /// The export read through the mapping, for ``read(_:into:)`` and the diagnosis.
-    func mappedRows(_ source: ImportSource) throws -> (MappedRows, Int) {
+    /// The export read through the mapping without handing anything on, for the diagnosis.
+    func mappedRows(_ source: ImportSource) throws -> MappedRows {
+        var rows = try MappedRows(table: MappingSource.table(Self.file(of: source), layout: mapping.layout, limits: limits),
+                                  mapping: mapping)
+        try rows.read { _ in }
+        return rows
+    }
+
+    private static func file(of source: ImportSource) throws -> InputFile {
         guard source.files.count == 1, let file = source.files.first else {
             throw InputRejected(file: source.name, message: "a mapped export is one CSV or XLSX file; got \(source.files.count) files")
         }
-        let bytes = try MappingSource.bytes(of: file)
-        let table = try MappingSource.table(file, bytes: bytes, layout: mapping.layout)
-        return (try MappedRows(table: table, mapping: mapping), bytes.count)
+        return file
     }
 }
 
 /// Opening an export: CSV or XLSX by content (a zip archive is a workbook), never by file name.
 enum MappingSource {
-    static func bytes(of file: InputFile) throws -> [UInt8] {
-        let stream = try file.open()
-        var bytes: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let n = try buffer.withUnsafeMutableBytes { try stream.read(into: $0) }
-            if n == 0 { return bytes }
-            bytes.append(contentsOf: buffer[0 ..< n])
+    /// The export `file` as a table whose rows stream from the file. With `headOnly` (detection)
+    /// a CSV file is read from its head alone.
+    static func table(_ file: InputFile, layout: FileLayout, limits: InflationLimits = InflationLimits(),
+                      headOnly: Bool = false) throws -> SheetTable {
+        if ZipArchive.looksLikeZip(file.head) {
+            return try XLSXSheetReader(file: file, limits: limits).open(layout: layout)
         }
-    }
-
-    static func table(_ file: InputFile, bytes: [UInt8]? = nil, layout: FileLayout) throws -> SheetTable {
-        let bytes = try bytes ?? Self.bytes(of: file)
-        if ZipArchive.looksLikeZip(bytes) {
-            return try XLSXSheetReader(bytes: bytes, fileName: file.name).read(layout: layout)
+        let head = headLines(file.head)
+        return try CSVSheetReader.open(fileName: file.name, layout: layout, sample: file.head) {
+            headOnly ? MemoryByteStream(head) : try file.open()
         }
-        return try CSVSheetReader.read(bytes: bytes, fileName: file.name, layout: layout)
     }
 
     /// The head of a file cut after its last complete line (so a row cut in two is not read).

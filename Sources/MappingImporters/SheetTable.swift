@@ -16,10 +16,26 @@ public struct SheetRow: Sendable, Hashable {
     public func text(_ index: Int) -> String {
         index < cells.count ? CSVText.trimmed(cells[index]) : ""
     }
+
+    /// Whether column `index` has text other than spaces and tabs (``text(_:)`` is not empty).
+    func hasText(_ index: Int) -> Bool {
+        index < cells.count && cells[index].utf8.contains { $0 != 0x20 && $0 != 0x09 }
+    }
 }
 
-/// An export read whole: the header row and the data rows below it (blank rows left out).
-public struct SheetTable: Sendable {
+/// Reads the rows of an export one at a time, from the first.
+protocol SheetRowReader: AnyObject {
+    /// The next row, or nil after the last.
+    func next() throws -> SheetRow?
+}
+
+/// The largest row read, in bytes of cell text (a row is held whole while it is mapped).
+let maximumRowBytes = 16 << 20
+
+/// An export opened for reading: its header row, and its data rows streamed from the file each
+/// time they are read, never held together (see docs/input-rules.md), so an export of any size is
+/// read in bounded memory.
+public struct SheetTable {
     /// The file's name, for messages.
     public var fileName: String
     /// `CSV` or `XLSX sheet 'Children'`, for messages and the diagnosis.
@@ -27,33 +43,49 @@ public struct SheetTable: Sendable {
     public var header: CSVHeader
     /// Row number of the header row.
     public var headerRowNumber: Int
-    public var rows: [SheetRow]
     /// True when numbers in date columns are spreadsheet date serials (XLSX).
     public var numbersAreDateSerials: Bool
     /// The workbook's date system starts in 1904 (old Mac Excel files).
     public var uses1904Dates = false
+    /// Opens the rows from the start of the file.
+    let openRows: () throws -> any SheetRowReader
+    /// Rows read up to and including the header row.
+    let rowsBeforeData: Int
 
-    public init(fileName: String, origin: String, header: CSVHeader, headerRowNumber: Int, rows: [SheetRow],
-                numbersAreDateSerials: Bool) {
-        self.fileName = fileName
-        self.origin = origin
-        self.header = header
-        self.headerRowNumber = headerRowNumber
-        self.rows = rows
-        self.numbersAreDateSerials = numbersAreDateSerials
-    }
-
-    /// Builds a table from raw rows, taking row `headerRow` (1-based, counted as the file numbers
-    /// rows) as the header; throws when the file ends before it.
-    static func from(rows: [SheetRow], headerRow: Int, fileName: String, origin: String,
-                     numbersAreDateSerials: Bool) throws -> SheetTable {
-        guard let headerIndex = rows.firstIndex(where: { $0.number >= headerRow && !CSVText.isBlankRow($0.cells) }) else {
+    /// Opens `openRows` and takes row `headerRow` (1-based, counted as the file numbers rows; the
+    /// first non-blank row from there) as the header; throws when the file ends before it.
+    init(fileName: String, origin: String, numbersAreDateSerials: Bool, headerRow: Int,
+         openRows: @escaping () throws -> any SheetRowReader) throws {
+        let rows = try openRows()
+        var consumed = 0
+        var found: SheetRow?
+        while let row = try rows.next() {
+            consumed += 1
+            if row.number >= headerRow, !CSVText.isBlankRow(row.cells) {
+                found = row
+                break
+            }
+        }
+        guard let found else {
             throw InputRejected(file: fileName, line: headerRow,
                                 message: "the \(origin) has no header row (expected the column names on row \(headerRow))")
         }
-        let header = CSVHeader(names: rows[headerIndex].cells)
-        let data = rows[(headerIndex + 1)...].filter { !CSVText.isBlankRow($0.cells) }
-        return SheetTable(fileName: fileName, origin: origin, header: header, headerRowNumber: rows[headerIndex].number,
-                          rows: Array(data), numbersAreDateSerials: numbersAreDateSerials)
+        self.fileName = fileName
+        self.origin = origin
+        header = CSVHeader(names: found.cells)
+        headerRowNumber = found.number
+        self.numbersAreDateSerials = numbersAreDateSerials
+        self.openRows = openRows
+        rowsBeforeData = consumed
+    }
+
+    /// Reads the file again from the start and calls `body` with each data row below the header,
+    /// blank rows left out.
+    func forEachDataRow(_ body: (SheetRow) throws -> Void) throws {
+        let rows = try openRows()
+        for _ in 0 ..< rowsBeforeData { _ = try rows.next() }
+        while let row = try rows.next() {
+            if !CSVText.isBlankRow(row.cells) { try body(row) }
+        }
     }
 }

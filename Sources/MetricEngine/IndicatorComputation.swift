@@ -30,7 +30,18 @@ public struct IndicatorComputation {
     }
 
     /// Replaces the default cost bands in the store with the config's (`type` or `type/phase` keys).
-    public func setDefaultCostBands(_ bands: [String: Double]) throws {
+    /// A read-only store keeps its own: returns false when they differ from the config's (the
+    /// metric plugins read them from the store file).
+    @discardableResult
+    public func setDefaultCostBands(_ bands: [String: Double]) throws -> Bool {
+        guard !store.database.isReadOnly else {
+            let stored = try store.database.rows("SELECT placement_type, phase, annual_cost FROM default_cost_bands")
+            let storedBands = Dictionary(stored.map { row in
+                let (type, phase) = (row[0].string ?? "", row[1].string ?? "")
+                return (phase.isEmpty ? type : "\(type)/\(phase)", row[2].double ?? .nan)
+            }, uniquingKeysWith: { first, _ in first })
+            return storedBands == bands
+        }
         try store.database.transaction {
             try store.database.execute("DELETE FROM default_cost_bands")
             for (key, cost) in bands.sorted(by: { $0.key < $1.key }) {
@@ -40,6 +51,7 @@ public struct IndicatorComputation {
                     [.text(parts[0]), .text(parts.count > 1 ? parts[1] : ""), .real(cost)])
             }
         }
+        return true
     }
 
     /// Computes all indicators: the metric plugins, then the declarative metrics in
@@ -49,6 +61,7 @@ public struct IndicatorComputation {
     /// own read-only connection; their results are stored one provider after another, in the order
     /// of the runs returned, each in its own transaction.
     public func run(now: Date = Date(), metricsFolder: String? = nil) throws -> [ProviderRun] {
+        if store.database.isReadOnly { try IndicatorTable(database: store.database).shadowInTemporaryTables() }
         let computedAt = ISO8601DateFormatter().string(from: now)
         let providers = catalog.metrics
         let files = Self.metricFiles(folder: metricsFolder, catalog: catalog,

@@ -10,6 +10,7 @@ import ArgumentParser
 /// .build-bench/release/hnhub-bench indicators             # every indicator on the imported set
 /// .build-bench/release/hnhub-bench report                 # the HTML report, one LA and all LAs
 /// .build-bench/release/hnhub-bench serve                  # hnhub serve's compare and report pages under load
+/// .build-bench/release/hnhub-bench spreadsheet            # a million-row XLSX and CSV export, a repeated-row workbook
 /// .build-bench/release/hnhub-bench                        # all three: import, indicators, report
 /// ```
 /// Run it from the package root (it reads `Datasets/local_authorities.csv`); the plugin libraries
@@ -20,6 +21,6 @@ struct HNHubBench: ParsableCommand {
         commandName: "hnhub-bench",
         abstract: "Benchmark SEN2 imports, indicators and the report on a generated England-scale data set.",
         subcommands: [AllBenchmarks.self, ImportBenchmark.self, StageBenchmark.self, IndicatorBenchmark.self,
-                      ReportBenchmark.self, ServeBenchmark.self, GenerateBenchmark.self],
+                      ReportBenchmark.self, ServeBenchmark.self, GenerateBenchmark.self, SpreadsheetBenchmark.self],
         defaultSubcommand: AllBenchmarks.self)
 }

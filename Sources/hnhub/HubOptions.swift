@@ -82,7 +82,7 @@ struct HubOptions: ParsableArguments {
                                               ids: [mapping.importer.descriptor.id]))
                 continue
             }
-            let importer = mapping.importer.with(rowFailures: rowFailures)
+            let importer = mapping.importer.with(rowFailures: rowFailures).with(limits: config.inflationLimits)
             plugins.append(LoadedPlugin(manifest: PluginManifest(id: importer.descriptor.id, version: importer.descriptor.version,
                                                                  importers: [importer]),
                                         path: mapping.path, sha256: mapping.sha256, pin: config.pinning ? .config : .none))
@@ -90,20 +90,41 @@ struct HubOptions: ParsableArguments {
         return (plugins, refusals)
     }
 
-    /// Opens an existing store (migrating an older schema). A command that does not write with the
-    /// secret warns when the secret file is open to other users (one that writes refuses it).
-    func openStore(_ config: HubConfiguration, warnAboutSecret: Bool = true) throws -> Store {
+    /// What a command does with the store.
+    enum StoreUse {
+        /// Shows what is stored: a store this user cannot write is opened read-only.
+        case read
+        /// Stores something: a store this user cannot write is refused, saying why.
+        case write
+    }
+
+    /// Opens an existing store (migrating an older schema). One the user cannot write is opened
+    /// read-only for reading (indicators are then computed for this run only) and refused for
+    /// writing, with the reason (see docs/input-rules.md). A command that reads warns when the
+    /// secret file is open to other users (one that writes refuses it when it loads the secret).
+    func openStore(_ config: HubConfiguration, for use: StoreUse = .read) throws -> Store {
         let path = config.resolvedDatabasePath(override: db)
         guard FileManager.default.fileExists(atPath: path) else {
             throw HubFailure.unusable(missingStore(path, config))
         }
+        let problem = Store.writeProblem(path: path)
+        if let problem, use == .write {
+            throw HubFailure.unusable("cannot write to the store: \(problem). Nothing was written. Commands that only "
+                                      + "read (returns, indicators, compare, report, export, neighbours) still work; to "
+                                      + "import, run as a user who may write the store and its folder")
+        }
         let store: Store
         do {
-            store = try Store(path: path)
+            if let problem {
+                printError("hnhub: note: reading the store without writing to it: \(problem)")
+                store = try Store(path: path, readOnly: true)
+            } else {
+                store = try Store(path: path)
+            }
         } catch {
             throw HubFailure.unusable("\(error)")
         }
-        if warnAboutSecret, let mode = HubSecret.exposedMode(path: secretPath(config)) {
+        if use == .read, let mode = HubSecret.exposedMode(path: secretPath(config)) {
             printError("hnhub: warning: \(SecretError.exposed(path: secretPath(config), mode: mode))")
         }
         return store
@@ -203,7 +224,10 @@ extension HubOptions {
     func computeIndicators(store: Store, config: HubConfiguration, catalog: PluginCatalog) throws
         -> [IndicatorComputation.ProviderRun] {
         let computation = IndicatorComputation(store: store, catalog: catalog)
-        try computation.setDefaultCostBands(config.defaultCostBands)
+        if try !computation.setDefaultCostBands(config.defaultCostBands) {
+            printError("hnhub: note: the store is read-only, so costs use the default cost bands stored in it, "
+                       + "not the config's")
+        }
         let runs = try computation.run(metricsFolder: config.resolvedMetricsFolder)
         for run in runs where run.failure != nil {
             printError("hnhub: metric plugin \(run.providerID) failed: \(run.failure!)")

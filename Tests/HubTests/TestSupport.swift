@@ -76,13 +76,14 @@ struct HubRun {
 }
 
 /// Runs the built `hnhub` (or `executable`) in `folder` (default: the package root), without the
-/// user's HNHUB_CONFIG and with `environment` added, and waits for it.
+/// user's HNHUB_CONFIG and with `environment` added, and waits for it; through `launcher` (a
+/// command and its arguments, e.g. `setpriv` to run as another user) when one is given.
 @discardableResult
 func runHub(_ arguments: [String], in folder: String = packageRoot, environment extra: [String: String] = [:],
-            executable: String = "\(buildFolder)/hnhub") throws -> HubRun {
+            executable: String = "\(buildFolder)/hnhub", through launcher: [String] = []) throws -> HubRun {
     let process = Process()
-    process.executableURL = URL(fileURLWithPath: executable)
-    process.arguments = arguments
+    process.executableURL = URL(fileURLWithPath: launcher.first ?? executable)
+    process.arguments = launcher.isEmpty ? arguments : Array(launcher.dropFirst()) + [executable] + arguments
     process.currentDirectoryURL = URL(fileURLWithPath: folder)
     var environment = ProcessInfo.processInfo.environment
     environment["HNHUB_CONFIG"] = nil

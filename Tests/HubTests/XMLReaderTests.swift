@@ -209,6 +209,78 @@ import Testing
         #expect(rejection("<Message><?xml version=\"1.0\"?></Message>")?.message.contains("must come first") == true)
     }
 
+    // MARK: Characters (docs/input-rules.md)
+
+    @Test func refusesInvalidUTF8NamingTheElementItIsIn() {
+        let bytes = Array("<Message>\n  <Surname>Ren".utf8) + [0xE9] + Array("e</Surname>\n</Message>".utf8)
+        let error = rejection(bytes)
+        #expect(error?.line == 2)
+        #expect(error?.column == 15)
+        #expect(error?.message.hasPrefix("invalid UTF-8: byte 0xE9 is followed by 0x65, which does not continue it in <Surname>; save the file as UTF-8") == true)
+    }
+
+    @Test func refusesEveryKindOfMalformedUTF8() {
+        let cases: [([UInt8], String)] = [
+            ([0x80], "byte 0x80 cannot start a character"),
+            ([0xC0, 0xAF], "byte 0xC0 cannot start a character"),  // an overlong '/'
+            ([0xE0, 0x80, 0xAF], "byte 0xE0 is followed by 0x80"),  // overlong
+            ([0xED, 0xA0, 0x80], "byte 0xED is followed by 0xA0"),  // a surrogate
+            ([0xF4, 0x90, 0x80, 0x80], "byte 0xF4 is followed by 0x90"),  // past U+10FFFF
+            ([0xF8, 0x88, 0x80, 0x80, 0x80], "byte 0xF8 cannot start a character"),
+            ([0xEF, 0xBF, 0xBE], "the non-character U+FFFE"),
+        ]
+        for (bad, message) in cases {
+            let error = rejection(Array("<Message><UPN>".utf8) + bad + Array("</UPN></Message>".utf8))
+            #expect(error?.column == 15, "\(bad)")
+            #expect(error?.message.contains(message) == true, "\(bad): \(error?.message ?? "accepted")")
+            #expect(error?.message.contains("in <UPN>") == true, "\(error?.message ?? "")")
+        }
+    }
+
+    @Test func refusesAFileThatEndsInsideAUTF8Character() {
+        let error = rejection(Array("<Message/>\n".utf8) + [0xE2, 0x82])
+        #expect(error?.line == 2)
+        #expect(error?.column == 1)
+        #expect(error?.message.hasPrefix("the file ends in the middle of a UTF-8 character after the root element") == true)
+    }
+
+    @Test func acceptsEveryLengthOfUTF8Character() throws {
+        let text = "é€𝄞 \u{7F}\u{85}\u{FEFF}\u{10FFFD}"
+        #expect(try readTokens("<Message><Surname>\(text)</Surname></Message>")
+                == ["<Message>", "<Surname>", "\(text)</Surname>", "</Message>"])
+    }
+
+    @Test func refusesNULAndOtherControlCharacters() {
+        let nul = rejection(Array("<Message>\n<Forename>Al".utf8) + [0x00] + Array("ice</Forename></Message>".utf8))
+        #expect(nul?.line == 2)
+        #expect(nul?.column == 13)
+        #expect(nul?.message.hasPrefix("a NUL character (byte 0x00), which XML does not allow in <Forename>") == true)
+        let bell = rejection(Array("<Message a=\"".utf8) + [0x07] + Array("\"/>".utf8))
+        #expect(bell?.column == 13)
+        #expect(bell?.message.hasPrefix("the control character U+0007, which XML does not allow before the root element") == true)
+        #expect(rejection(Array("<Message>".utf8) + [0x1B] + Array("</Message>".utf8))?.message
+                .contains("U+001B") == true)
+    }
+
+    @Test func refusesControlCharactersInADeclaredSingleByteEncodingToo() {
+        let bytes = Array("<?xml version=\"1.0\" encoding=\"windows-1252\"?>\n<Message><Surname>L".utf8)
+            + [0xE9, 0x00] + Array("o</Surname></Message>".utf8)
+        let error = rejection(bytes)
+        #expect(error?.line == 2)
+        #expect(error?.column == 21)
+        #expect(error?.message == "a NUL character (byte 0x00), which XML does not allow in <Surname>; "
+                + "remove the character (XML does not allow it in any encoding)")
+    }
+
+    @Test func refusesAnAttributeGivenTwiceInOneTag() {
+        let error = rejection("<Message>\n  <Person id=\"1\" kind='a' id=\"2\"/>\n</Message>")
+        #expect(error?.line == 2)
+        #expect(error?.column == 27)
+        #expect(error?.message == "the attribute id appears twice in <Person>: XML allows each attribute once in a tag")
+        #expect(rejection("<sen:Message xmlns:sen=\"a\" xmlns:sen=\"a\"/>")?.message.contains("xmlns:sen appears twice") == true)
+        #expect(rejection("<Message a=\"1\" b=\"1\" A=\"1\"/>") == nil)  // names are case-sensitive
+    }
+
     @Test func rejectsNestingDeeperThanTheLimit() {
         let xml = String(repeating: "<a>", count: 300) + String(repeating: "</a>", count: 300)
         #expect(rejection(xml)?.message.contains("nested more than 256") == true)

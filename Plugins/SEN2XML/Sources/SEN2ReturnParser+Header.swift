@@ -8,26 +8,32 @@ struct HeaderValue {
 
 extension SEN2ReturnParser {
     /// Reads `<Header>` (just opened) and checks what every SEN2 return must have: Collection SEN2,
-    /// a Year, a ReferenceDate and the LEA. Anything missing or unreadable rejects the file.
+    /// a Year, a ReferenceDate and the LEA. Anything missing, unreadable or given twice rejects the
+    /// file (a second `<LEA>` or `<Year>` would make the return claim another LA's or year's place;
+    /// see docs/input-rules.md).
     mutating func readHeader() throws -> ReturnHeader {
         let headerLine = reader.tokenLine()
-        var hasCollectionDetails = false
+        var seen: [SEN2Element: Int] = [:]
         var values: [SEN2Element: HeaderValue] = [:]
         while let element = try nextChild(of: .header) {
             switch element {
             case .collectionDetails:
-                hasCollectionDetails = true
+                try refuseRepeat(element, in: .header, seen: &seen)
                 while let element = try nextChild(of: .collectionDetails) {
                     switch element {
-                    case .collection, .year, .referenceDate: try keepFirst(element, in: &values)
+                    case .collection, .year, .referenceDate:
+                        try refuseRepeat(element, in: .collectionDetails, seen: &seen)
+                        try keep(element, in: &values)
                     default: try skipMisplaced(element, in: .collectionDetails)
                     }
                 }
             case .source:
+                try refuseRepeat(element, in: .header, seen: &seen)
                 while let element = try nextChild(of: .source) {
                     switch element {
                     case .lea, .softwareCode, .release, .serialNo, .dateTime, .sourceLevel, .dmo, .dco, .dsco:
-                        try keepFirst(element, in: &values)
+                        try refuseRepeat(element, in: .source, seen: &seen)
+                        try keep(element, in: &values)
                     default: try skipMisplaced(element, in: .source)
                     }
                 }
@@ -35,6 +41,7 @@ extension SEN2ReturnParser {
                 try skipMisplaced(element, in: .header)
             }
         }
+        let hasCollectionDetails = seen[.collectionDetails] != nil
 
         func reject(_ message: String, line: Int? = nil) -> InputRejected {
             InputRejected(file: fileName, line: line ?? headerLine, message: message)
@@ -68,10 +75,22 @@ extension SEN2ReturnParser {
                                                                    socialCare: values[.dsco]?.text.uppercased()))
     }
 
-    /// Reads the header leaf just opened unless an earlier one of the same name gave a value.
-    private mutating func keepFirst(_ element: SEN2Element, in values: inout [SEN2Element: HeaderValue]) throws {
+    /// Reads the header leaf just opened.
+    private mutating func keep(_ element: SEN2Element, in values: inout [SEN2Element: HeaderValue]) throws {
         let line = reader.tokenLine()
-        guard let text = try string(element), values[element] == nil else { return }
+        guard let text = try string(element) else { return }
         values[element] = HeaderValue(text: text, line: line)
+    }
+
+    /// Rejects the header element just opened, at its line and column, when `seen` already has it
+    /// (every header element appears once); otherwise notes its line.
+    private mutating func refuseRepeat(_ element: SEN2Element, in parent: SEN2Element,
+                                       seen: inout [SEN2Element: Int]) throws {
+        let line = reader.tokenLine()
+        if let first = seen[element] {
+            throw reader.rejection("<\(element.name)> appears a second time in <\(parent.name)> (the first is on line "
+                                   + "\(first)): a return has one \(element.name); remove the repeat and export the return again")
+        }
+        seen[element] = line
     }
 }

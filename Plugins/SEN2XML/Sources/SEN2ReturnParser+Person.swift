@@ -20,7 +20,7 @@ extension SEN2ReturnParser {
             case .sex: person.sex = try code(element)
             case .ethnicity: person.ethnicity = try code(element)
             case .postCode: person.postcode = try string(element)
-            case .upn: person.identifiers.upn = try code(element)
+            case .upn: person.identifiers.upn = try upn()
             case .uniqueLearnerNumber: person.identifiers.uniqueLearnerNumber = try string(element)
             case .upnUnknown: person.upnUnknown = try code(element)
             case .requests:

@@ -14,6 +14,8 @@ struct SEN2ReturnParser: ~Copyable {
     static let progressInterval = 4 << 20
 
     var unknownElements = SEN2UnknownElements()
+    /// Persons whose UPN an earlier person already had: many reject the file.
+    var repeatedUPNs = SEN2RepeatedUPNs()
     /// Issues of the person being read.
     var issues: [ImportIssue] = []
     var location = RecordLocation(index: 0)
@@ -32,6 +34,7 @@ struct SEN2ReturnParser: ~Copyable {
             throw reader.rejection("the root element is <\(reader.localName)>, not <Message>: this is not a SEN2 return")
         }
         var hasHeader = false
+        var personsLine: Int?
         while let element = try nextChild(of: .message) {
             switch element {
             case .header:
@@ -42,6 +45,11 @@ struct SEN2ReturnParser: ~Copyable {
                 guard hasHeader else {
                     throw reader.rejection("<Persons> comes before <Header>: a SEN2 message starts with its Header")
                 }
+                if let personsLine {
+                    throw reader.rejection("a second <Persons> list (the first starts on line \(personsLine)): a "
+                                           + "return has one list of persons; a second would count its children again")
+                }
+                personsLine = reader.tokenLine()
                 try readPersons(into: sink)
             default:
                 try skipMisplaced(element, in: .message)
@@ -51,6 +59,7 @@ struct SEN2ReturnParser: ~Copyable {
             throw InputRejected(file: fileName, line: 1, message: "the Message has no <Header>: this is not a SEN2 return")
         }
         _ = try reader.next()  // the end of the document: checks that only comments follow
+        if let rejection = repeatedUPNs.rejection(persons: personCount, file: fileName) { throw rejection }
         sink.progress(bytesRead: reader.bytesRead)
         if let issue = unknownElements.issue { try sink.issue(issue) }
     }
@@ -112,6 +121,14 @@ struct SEN2ReturnParser: ~Copyable {
 
     mutating func code(_ element: SEN2Element) throws -> String? {
         try leafText(element).map(SEN2Value.code)
+    }
+
+    /// The UPN leaf just opened, noted for ``SEN2RepeatedUPNs`` with its position.
+    mutating func upn() throws -> String? {
+        let position = reader.tokenPosition()
+        let upn = try code(.upn)
+        if let upn { repeatedUPNs.note(upn, person: location.index, line: position.line, column: position.column) }
+        return upn
     }
 
     mutating func flag(_ element: SEN2Element, at path: SEN2PersonPath) throws -> Bool? {

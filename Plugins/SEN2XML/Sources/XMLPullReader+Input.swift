@@ -5,44 +5,62 @@ extension XMLPullReader {
     /// Drops the bytes before `keep`, moves the rest to the front and reads the next chunk behind
     /// them. Returns false at the end of the stream. Buffer indices held across the call must be
     /// rebased by the caller (they move down by the old `keep`).
-    mutating func fill(keepingFrom keep: Int) throws -> Bool {
+    ///
+    /// A refused character (see `XMLPullReader+Characters.swift`) is thrown here, when the parser
+    /// has used every byte before it and asks for more; a mere look ahead (`lookingAhead`) stops
+    /// short of it instead, so that the element it is in is open when it is thrown.
+    mutating func fill(keepingFrom keep: Int, lookingAhead: Bool = false) throws -> Bool {
+        if let characterProblem {
+            if lookingAhead { return false }
+            throw characterRejection(characterProblem)
+        }
         if reachedEndOfStream { return false }
         keepPendingText()
         countLines(upTo: keep)
-        let kept = limit - keep
+        let kept = loaded - keep
         if keep > 0 {
             if kept > 0 { UnsafeMutableRawPointer(buffer).copyMemory(from: buffer + keep, byteCount: kept) }
             bufferOffset += keep
             position -= keep
             tokenStart -= keep
             countedTo -= keep
-            limit = kept
+            limit -= keep
+            loaded = kept
         }
-        if capacity - limit < chunkSize {
+        if capacity - loaded < chunkSize {
             guard kept <= Self.maximumMarkupLength else {
                 throw rejection("a tag or declaration longer than \(Self.maximumMarkupLength) bytes", at: 0)
             }
             let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity * 2)
-            grown.update(from: buffer, count: limit)
+            grown.update(from: buffer, count: loaded)
             buffer.deallocate()
             buffer = grown
             capacity *= 2
         }
-        let count = try stream.read(into: UnsafeMutableRawBufferPointer(start: buffer + limit,
-                                                                          count: min(chunkSize, capacity - limit)))
+        let count = try stream.read(into: UnsafeMutableRawBufferPointer(start: buffer + loaded,
+                                                                          count: min(chunkSize, capacity - loaded)))
         if count <= 0 {
             reachedEndOfStream = true
+            checkLoadedCharacters()  // a UTF-8 sequence left cut is refused now
+            if !lookingAhead, let characterProblem { throw characterRejection(characterProblem) }
             return false
         }
-        limit += count
+        loaded += count
         bytesRead += count
+        let checkedBefore = limit
+        checkLoadedCharacters()
+        if limit == checkedBefore, let characterProblem {
+            if lookingAhead { return false }
+            throw characterRejection(characterProblem)
+        }
         return true
     }
 
-    /// Loads input until at least `count` bytes from `position` are in the buffer, or the stream ends.
+    /// Loads input until at least `count` bytes from `position` are in the buffer, or the stream
+    /// ends, or a refused character comes first (the parser meets it when it reads that far).
     mutating func ensureAvailable(_ count: Int) throws {
         while limit - position < count {
-            guard try fill(keepingFrom: position) else { return }
+            guard try fill(keepingFrom: position, lookingAhead: true) else { return }
         }
     }
 

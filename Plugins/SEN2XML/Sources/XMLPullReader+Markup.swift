@@ -21,13 +21,25 @@ extension XMLPullReader {
         guard buffer[close - 1] == UInt8(ascii: "?") else {
             throw rejection("the XML declaration must end with '?>'", at: close)
         }
+        position = close + 1  // its encoding was read when the document started
+    }
+
+    /// Sets ``encoding`` from an XML declaration at `position`, if there is one (before characters
+    /// are checked: the declaration says how to check them).
+    mutating func readDeclaredEncoding() throws {
+        try ensureAvailable(6)
+        let target = position + 2
+        guard limit - position >= 6, buffer[position] == UInt8(ascii: "<"), buffer[position + 1] == UInt8(ascii: "?"),
+              buffer[target] | 0x20 == UInt8(ascii: "x"), buffer[target + 1] | 0x20 == UInt8(ascii: "m"),
+              buffer[target + 2] | 0x20 == UInt8(ascii: "l"), Self.isWhitespace(buffer[target + 3]) else { return }
+        tokenStart = position
+        let close = try findTagEnd()
         if let name = declaredEncoding(from: tokenStart, to: close) {
             guard let encoding = XMLTextEncoding(declared: name) else {
                 throw rejection("the file declares encoding \"\(name)\", which cannot be read: save it as UTF-8")
             }
             self.encoding = encoding
         }
-        position = close + 1
     }
 
     /// `<!--`, `<![CDATA[`; anything else (`<!DOCTYPE`, `<!ENTITY`, ...) is refused.

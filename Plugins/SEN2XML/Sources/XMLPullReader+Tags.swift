@@ -129,10 +129,11 @@ extension XMLPullReader {
         return (i, localStart)
     }
 
-    /// Checks the attributes between an element name and the closing `>`; returns whether the tag
-    /// is self-closing (`/>`).
+    /// Checks the attributes between an element name and the closing `>` (syntax, and that no
+    /// name appears twice); returns whether the tag is self-closing (`/>`).
     private mutating func checkAttributes(from start: Int, to close: Int) throws -> Bool {
         var i = start
+        var names = Set<[UInt8]>()
         while true {
             let spaced = i < close && Self.isWhitespace(buffer[i])
             while i < close, Self.isWhitespace(buffer[i]) { i += 1 }
@@ -142,7 +143,15 @@ extension XMLPullReader {
                 return true
             }
             guard spaced else { throw rejection("expected whitespace before an attribute", at: i) }
+            let nameStart = i
             i = try scanName(from: i, to: close, what: "attribute name").end
+            let name = UnsafeBufferPointer(start: buffer + nameStart, count: i - nameStart)
+            guard names.insert(Array(name)).inserted else {
+                let element = try scanName(from: tokenStart + 1, to: close, what: "element name")
+                let elementName = UnsafeBufferPointer(start: buffer + tokenStart + 1, count: element.end - tokenStart - 1)
+                throw rejection("the attribute \(Self.string(name)) appears twice in <\(Self.string(elementName))>: "
+                                + "XML allows each attribute once in a tag", at: nameStart)
+            }
             while i < close, Self.isWhitespace(buffer[i]) { i += 1 }
             guard i < close, buffer[i] == UInt8(ascii: "=") else {
                 throw rejection("expected '=' after an attribute name", at: i)

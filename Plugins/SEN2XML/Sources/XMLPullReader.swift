@@ -8,11 +8,12 @@ import HubKit
 /// ``text`` with the predefined entities and character references decoded, so a leaf element's
 /// value is there when its end tag is reported.
 ///
-/// It checks well-formedness (tag nesting, one root, names, attribute syntax, references) and
-/// rejects the input with ``InputRejected`` carrying the 1-based line and column (column in bytes).
-/// For safety it refuses any `<!DOCTYPE` (so no entity is ever declared, expanded or fetched) and
-/// any named entity other than the five predefined ones. Namespace prefixes are dropped (names
-/// match on the local part); attributes are checked for syntax and otherwise ignored.
+/// It checks well-formedness (characters XML 1.0 allows in valid UTF-8 or the declared encoding,
+/// tag nesting, one root, names, attribute syntax and uniqueness, references) and rejects the input
+/// with ``InputRejected`` carrying the 1-based line and column (column in bytes); see
+/// docs/input-rules.md. For safety it refuses any `<!DOCTYPE` (so no entity is ever declared,
+/// expanded or fetched) and any named entity other than the five predefined ones. Namespace
+/// prefixes are dropped (names match on the local part); attributes are checked and otherwise ignored.
 ///
 /// A noncopyable value type: a reader owns its buffers, and its hot loops need no exclusivity checks.
 struct XMLPullReader: ~Copyable {
@@ -29,11 +30,17 @@ struct XMLPullReader: ~Copyable {
     let stream: any ByteStream
     let chunkSize: Int
 
-    // MARK: Buffer: bytes `buffer[0 ..< limit]` are loaded; `position` is the next unread one.
+    // MARK: Buffer: bytes `buffer[0 ..< limit]` are loaded and their characters checked;
+    // `buffer[limit ..< loaded]` are loaded, not yet checked; `position` is the next unread one.
     var buffer: UnsafeMutablePointer<UInt8>
     var capacity: Int
     var position = 0
     var limit = 0
+    var loaded = 0
+    /// Characters are checked once the encoding is known (after the XML declaration).
+    var checksCharacters = false
+    /// The refused character at `limit`, thrown when the parser asks for more input.
+    var characterProblem: CharacterProblem?
     var reachedEndOfStream = false
     /// Offset in the stream of `buffer[0]`.
     var bufferOffset = 0
@@ -167,6 +174,13 @@ struct XMLPullReader: ~Copyable {
         rejection(message, at: max(tokenStart, 0))
     }
 
+    /// The line and column (in bytes) of the last tag reported. Ask before calling ``next()`` again.
+    mutating func tokenPosition() -> (line: Int, column: Int) {
+        let start = max(tokenStart, 0)
+        countLines(upTo: start)
+        return (countedLine, bufferOffset + start - countedLineStart + 1)
+    }
+
     // MARK: - Open elements
 
     /// Opens an element. A known name without a prefix is not copied: the table has its bytes.
@@ -201,9 +215,11 @@ struct XMLPullReader: ~Copyable {
 
     // MARK: - Document start and end
 
+    /// Steps over a UTF-8 BOM, refuses UTF-16, reads the encoding an XML declaration names, then
+    /// starts checking characters in that encoding from the first byte after any BOM.
     private mutating func startDocument() throws {
         documentStarted = true
-        try ensureAvailable(4)
+        try ensureAvailable(6)
         let available = limit - position
         func starts(with prefix: [UInt8]) -> Bool {
             available >= prefix.count && prefix.indices.allSatisfy { buffer[position + $0] == prefix[$0] }
@@ -214,6 +230,10 @@ struct XMLPullReader: ~Copyable {
                     || starts(with: [0x3C, 0x00]) {
             throw rejection("the file is UTF-16; save it as UTF-8", at: position)
         }
+        try readDeclaredEncoding()
+        checksCharacters = true
+        limit = position
+        checkLoadedCharacters()
     }
 
     private mutating func finishDocument() throws -> XMLToken {

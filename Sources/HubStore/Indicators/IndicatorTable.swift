@@ -24,6 +24,25 @@ public struct IndicatorTable {
     public let database: Database
     public init(database: Database) { self.database = database }
 
+    /// The indicator tables this table writes.
+    static let tables = ["indicator_definitions", "indicator_values"]
+
+    /// On a read-only connection (a store the user may read but not write): copies the indicator
+    /// tables into temporary tables of the same shape, which shadow them on this connection only,
+    /// so indicators computed now can be saved and read back without writing the file
+    /// (docs/input-rules.md). Does nothing once done.
+    public func shadowInTemporaryTables() throws {
+        for table in Self.tables {
+            let shadowed = try database.scalar("SELECT count(*) FROM temp.sqlite_master WHERE name = ?", [.text(table)])?.int ?? 0
+            guard shadowed == 0,
+                  let sql = try database.scalar("SELECT sql FROM main.sqlite_master WHERE type = 'table' AND name = ?",
+                                                [.text(table)])?.string,
+                  sql.hasPrefix("CREATE TABLE ") else { continue }
+            try database.execute("CREATE TEMP TABLE " + sql.dropFirst("CREATE TABLE ".count))
+            try database.execute("INSERT INTO temp.\(table) SELECT * FROM main.\(table)")
+        }
+    }
+
     /// Replaces the definitions a provider declares and every value it wrote (in the caller's
     /// transaction). Results may also be for indicators another provider declared (e.g. published
     /// figures for LAs whose returns the hub does not hold); a result for an unknown id is skipped.

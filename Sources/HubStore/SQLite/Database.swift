@@ -23,23 +23,50 @@ public final class Database {
     private var statementCache: [String: Statement] = [:]
 
     /// Opens (creating when `readOnly` is false) the database at `path`.
+    ///
+    /// Read-only, a WAL store whose folder cannot be written (so SQLite cannot create the `-shm`
+    /// file its readers share) is opened as immutable instead: nothing can be writing it then, as
+    /// a writer would need that folder too (docs/input-rules.md).
     public init(path: String, readOnly: Bool = false) throws {
         _ = Self.configured
-        var db: OpaquePointer?
         let flags = readOnly
             ? SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX
             : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX
-        let rc = sqlite3_open_v2(path, &db, flags, nil)
-        guard rc == SQLITE_OK, let db else {
-            let message = db.map { String(cString: sqlite3_errmsg($0)) } ?? "cannot open"
-            if let db { sqlite3_close_v2(db) }
-            throw DatabaseError(code: rc, message: "\(path): \(message)")
+        var db = try Self.open(path, flags: flags)
+        if readOnly, sqlite3_exec(db, "SELECT count(*) FROM sqlite_master", nil, nil, nil) != SQLITE_OK {
+            sqlite3_close_v2(db)
+            db = try Self.open(Self.immutableURI(path), flags: flags | SQLITE_OPEN_URI, shownAs: path)
         }
         handle = db
         self.path = path
         isReadOnly = readOnly
         sqlite3_busy_timeout(db, 5_000)
         sqlite3_extended_result_codes(db, 1)
+    }
+
+    private static func open(_ name: String, flags: Int32, shownAs path: String? = nil) throws -> OpaquePointer {
+        var db: OpaquePointer?
+        let rc = sqlite3_open_v2(name, &db, flags, nil)
+        guard rc == SQLITE_OK, let db else {
+            let message = db.map { String(cString: sqlite3_errmsg($0)) } ?? "cannot open"
+            if let db { sqlite3_close_v2(db) }
+            throw DatabaseError(code: rc, message: "\(path ?? name): \(message)")
+        }
+        return db
+    }
+
+    /// `file:PATH?immutable=1`, with the characters a URI gives meaning to escaped.
+    static func immutableURI(_ path: String) -> String {
+        var escaped = ""
+        for byte in path.utf8 {
+            switch byte {
+            case UInt8(ascii: "%"), UInt8(ascii: "?"), UInt8(ascii: "#"), 0 ..< 0x21, 0x7F...:
+                escaped += "%" + (byte < 0x10 ? "0" : "") + String(byte, radix: 16, uppercase: true)
+            default:
+                escaped.unicodeScalars.append(Unicode.Scalar(byte))
+            }
+        }
+        return "file:\(escaped)?immutable=1"
     }
 
     /// Process-wide SQLite settings, applied once before the library initialises: no memory

@@ -21,7 +21,7 @@ struct ImportCommand: ParsableCommand {
 
     func run() throws {
         let config = try hub.loadConfiguration()
-        let store = try hub.openStore(config, warnAboutSecret: false)
+        let store = try hub.openStore(config, for: .write)
         let secret = try hub.loadSecret(config, store: store)
         let catalog = hub.loadPlugins(config)
         var runner = ImportRunner(catalog: catalog, opener: InputOpener(limits: config.inflationLimits),
@@ -54,9 +54,12 @@ struct ImportCommand: ParsableCommand {
 
 /// How import and validation outcomes are told to the user, with the exit status each implies.
 enum OutcomeReport {
-    /// Prints the outcome; returns 0, 1 (records with errors) or 2 (input rejected). With
-    /// `findingsReports`, names the findings report a SEN2 return's import wrote for its LA.
+    /// Prints the outcome and flushes it (a log written to a file or pipe then shows each input
+    /// as soon as it is committed, even if the import is killed later); returns 0, 1 (records with
+    /// errors) or 2 (input rejected). With `findingsReports`, names the findings report a SEN2
+    /// return's import wrote for its LA.
     static func print(_ outcome: ImportOutcome, findingsReports: String? = nil) -> Int32 {
+        defer { fflush(nil) }  // nil: every output stream (stdout itself is not concurrency-safe to name)
         switch outcome {
         case let .imported(entry, replaced, summary):
             var line = "imported \(entry.sourceName): \(describe(entry)) as import #\(entry.id)"

@@ -26,7 +26,7 @@ struct ReprocessCommand: ParsableCommand {
 
     func run() throws {
         let config = try hub.loadConfiguration()
-        let store = try hub.openStore(config, warnAboutSecret: false)
+        let store = try hub.openStore(config, for: .write)
         let secret = try hub.loadSecret(config, store: store)
         let catalog = hub.loadPlugins(config)
         var runner = ImportRunner(catalog: catalog, opener: InputOpener(limits: config.inflationLimits),

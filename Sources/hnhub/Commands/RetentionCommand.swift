@@ -38,7 +38,7 @@ struct RetentionCommand: ParsableCommand {
 
     func run() throws {
         let config = try hub.loadConfiguration()
-        let store = try hub.openStore(config, warnAboutSecret: false)
+        let store = try hub.openStore(config, for: apply ? .write : .read)
         if log { return try printLog(store) }
         guard !config.retention.periods.isEmpty else {
             print("the config sets no retention periods: nothing expires (add retention: to the config, docs/governance.md)")

@@ -17,7 +17,7 @@ struct RotateSecretCommand: ParsableCommand {
 
     func run() throws {
         let config = try hub.loadConfiguration()
-        let store = try hub.openStore(config, warnAboutSecret: false)
+        let store = try hub.openStore(config, for: .write)
         let files = SecretRotationFiles(secretPath: hub.secretPath(config))
         if try finishInterruptedRotation(files, store: store) { return }
 

@@ -41,7 +41,7 @@ struct ServeCommand: ParsableCommand {
     func run() throws {
         let config = try hub.loadConfiguration()
         let path = config.resolvedDatabasePath(override: hub.db)
-        let store = try hub.openStore(config)   // a missing store is a clear error; an old one is migrated
+        let store = try hub.openStore(config, for: .write)   // a missing store is a clear error; an old one is migrated
         // The store's own secret (its key check value), as every command that writes requires.
         var setup = ServiceSetup(config: config, storePath: path, secret: try hub.loadSecret(config, store: store),
                                  catalog: hub.loadPlugins(config))

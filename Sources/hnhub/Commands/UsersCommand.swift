@@ -13,7 +13,7 @@ struct UsersCommand: ParsableCommand {
     /// Opens the store and runs `body` with its account book, turning account errors into exit 2.
     static func withAccounts<T>(_ hub: HubOptions, _ body: (AccountBook, Store) throws -> T) throws -> T {
         let config = try hub.loadConfiguration()
-        let store = try hub.openStore(config)
+        let store = try hub.openStore(config, for: .write)
         do {
             return try body(AccountBook(database: store.database), store)
         } catch let error as AccountError {

@@ -73,17 +73,21 @@ public final class CSVReader {
     private var nextLine = 1
     /// Bytes consumed so far.
     public private(set) var bytesRead = 0
+    /// The longest row read: a longer one (a quote left open, a file without line ends) is
+    /// refused before it is held whole.
+    public let maximumRowBytes: Int
 
     /// True until the start of the stream has been checked for a byte order mark.
     private var atStart = true
 
     /// Reads `stream` from its start; `fileName` is the name rejections give (see ``InputFile/name``).
     public init(stream: any ByteStream, delimiter: UInt8 = UInt8(ascii: ","), encoding: TextEncoding = .utf8,
-                fileName: String? = nil) {
+                fileName: String? = nil, maximumRowBytes: Int = 16 << 20) {
         self.stream = stream
         self.delimiter = delimiter
         self.encoding = encoding
         self.fileName = fileName
+        self.maximumRowBytes = maximumRowBytes
     }
 
     private func fill() throws -> Bool {
@@ -134,8 +138,15 @@ public final class CSVReader {
         var field: [UInt8] = []
         var quoted = false
         var atFieldStart = true
+        var rowBytes = 0
         while let byte = try peek() {
             position += 1
+            rowBytes += 1
+            if rowBytes > maximumRowBytes {
+                let size = maximumRowBytes % (1 << 20) == 0 ? "\(maximumRowBytes >> 20) MB" : "\(maximumRowBytes) bytes"
+                throw InputRejected(line: line, message: "the row that starts here is longer than \(size): is a quote left "
+                                    + "open, or are the line ends missing?")
+            }
             if quoted {
                 if byte == UInt8(ascii: "\"") {
                     if try peek() == UInt8(ascii: "\"") {
