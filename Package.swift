@@ -94,9 +94,12 @@ let package = Package(
         .target(name: "ComparisonTables", dependencies: [
             "HubStore", "Comparison", "ReferenceData", .product(name: "HubKit", package: "HubKit"),
         ], swiftSettings: strict),
+        // Caseload forecasts: series, methods, intervals, the backtest (docs/forecasting.md).
+        .target(name: "Forecasting", dependencies: ["HubStore", .product(name: "HubKit", package: "HubKit")],
+                swiftSettings: strict),
         // Files people open: CSV, JSON and the Excel workbook.
         .target(name: "Exports", dependencies: [
-            "CZlib", "ComparisonTables", "HubStore", .product(name: "HubKit", package: "HubKit"),
+            "CZlib", "ComparisonTables", "HubStore", "Forecasting", .product(name: "HubKit", package: "HubKit"),
         ], swiftSettings: strict),
         // The self-contained HTML benchmarking report with SVG charts.
         .target(name: "Report", dependencies: [
@@ -108,7 +111,7 @@ let package = Package(
         .executableTarget(name: "hnhub", dependencies: [
             "HubConfig", "PluginHost", "InputFiles", "Pseudonymisation", "HubStore", "ImportPipeline",
             "MetricEngine", "ReferenceData", "Comparison", "DemoData", "MappingImporters", "ComparisonTables", "Exports",
-            "Report", .product(name: "HubKit", package: "HubKit"),
+            "Report", "Forecasting", .product(name: "HubKit", package: "HubKit"),
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], swiftSettings: strict),
         .executableTarget(name: "hnhub-bench", dependencies: [
@@ -123,7 +126,7 @@ let package = Package(
         .testTarget(name: "HubTests", dependencies: [
             "HubConfig", "PluginHost", "InputFiles", "Validation", "Pseudonymisation", "HubStore",
             "ImportPipeline", "MetricEngine", "ReferenceData", "Comparison", "DemoData", "MappingImporters",
-            "ComparisonTables", "Exports", "Report", "SEN2XMLImporter", "SEN2BladeImporter", "EstablishmentImporter", "CaseloadMetrics",
+            "ComparisonTables", "Exports", "Report", "Forecasting", "SEN2XMLImporter", "SEN2BladeImporter", "EstablishmentImporter", "CaseloadMetrics",
             "PublishedStatisticsImporter", "PopulationImporter", "PlacementCostImporter", "StatisticalNeighbourImporter",
             .product(name: "HubKit", package: "HubKit"),
         ], swiftSettings: strict),

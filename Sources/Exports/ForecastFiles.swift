@@ -1,0 +1,96 @@
+import ComparisonTables
+import Forecasting
+import Foundation
+
+/// `hnhub forecast` outputs: `forecast.csv` (long), the JSON list, and the assumptions of each
+/// case. Values are rounded to one decimal place for display; the cells of a breakdown add up to
+/// their total before rounding (docs/forecasting.md).
+public enum ForecastFiles {
+    /// The columns of `forecast.csv`.
+    public static let csvHeader = ["la_code", "period", "need", "age_band", "setting", "case", "scenario", "value",
+                                   "lo80", "hi80", "lo95", "hi95"]
+
+    public static func csv(_ rows: [ForecastRow]) -> String {
+        var lines = [CSVWriter.line(csvHeader)]
+        for row in rows {
+            lines.append(CSVWriter.line([
+                row.laCode, row.period, row.need ?? "", row.ageBand ?? "", row.setting ?? "", row.forecastCase.rawValue,
+                row.scenario ?? "", text(row.value, suppressed: row.value == nil), text(row.low80), text(row.high80),
+                text(row.low95), text(row.high95),
+            ]))
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// A list of objects with exactly the keys la_code, period, measure, need, age_band, setting,
+    /// case, scenario, value, lo80, hi80, lo95, hi95, method (null where there is no value).
+    public static func json(_ rows: [ForecastRow]) throws -> String {
+        func number(_ value: Double?) -> Any { value.map(NumberText.rounded) ?? NSNull() }
+        func string(_ value: String?) -> Any { value ?? NSNull() }
+        let objects: [[String: Any]] = rows.map { row in
+            [
+                "la_code": row.laCode, "period": row.period, "measure": row.measure, "need": string(row.need),
+                "age_band": string(row.ageBand), "setting": string(row.setting), "case": row.forecastCase.rawValue,
+                "scenario": string(row.scenario), "value": number(row.value), "lo80": number(row.low80),
+                "hi80": number(row.high80), "lo95": number(row.low95), "hi95": number(row.high95), "method": row.method,
+            ]
+        }
+        let data = try JSONSerialization.data(withJSONObject: objects, options: [.sortedKeys, .withoutEscapingSlashes])
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// `assumptions.csv`: what makes each case of each area's forecast.
+    public static func assumptionsCSV(_ forecasts: [AreaForecast]) -> String {
+        var lines = [CSVWriter.line(["la_code", "measure", "origin", "method", "case", "assumption"])]
+        for forecast in forecasts {
+            for forecastCase in ForecastCase.allCases {
+                lines.append(CSVWriter.line([
+                    forecast.la, forecast.measure, CensusYear.label(forecast.origin),
+                    "\(forecast.method.rawValue) (\(forecast.source.rawValue))", forecastCase.rawValue,
+                    forecast.assumptions[forecastCase] ?? "",
+                ]))
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Empty for no value; `c` when withheld.
+    static func text(_ value: Double?, suppressed: Bool = false) -> String {
+        if suppressed { return "c" }
+        return value.map { String(format: "%.1f", $0) } ?? ""
+    }
+}
+
+/// Disclosure control on forecast rows (indicators.md's rule, kept minimal here): a figure made
+/// from the hub's returns whose rounded value is a small count (1-4 by default) is withheld, with
+/// its interval, unless it is the audience's own LA; among the cells of one breakdown, one more is
+/// withheld when only one would be (so it cannot be recovered from the total). Published figures
+/// are public already and never withheld.
+public enum ForecastDisclosure {
+    public static func apply(_ rows: [ForecastRow], audience: Audience) -> [ForecastRow] {
+        var rows = rows
+        // The cells of one breakdown: same area, period, measure, case and scenario.
+        var breakdowns: [String: [Int]] = [:]
+        for (index, row) in rows.enumerated() where row.source == .returns && row.laCode != audience.ownLA {
+            let key = [row.laCode, row.period, row.measure, row.forecastCase.rawValue, row.scenario ?? "",
+                       row.need == nil && row.ageBand == nil && row.setting == nil ? "total" : "cells"].joined(separator: "|")
+            breakdowns[key, default: []].append(index)
+        }
+        for (key, indices) in breakdowns {
+            let values = indices.map { rows[$0].value.map { $0.rounded() } }
+            let hidden = key.hasSuffix("|cells")
+                ? audience.control.suppressedCells(values)
+                : Set(values.indices.filter { audience.control.isSmall(values[$0]) })
+            for position in hidden { withhold(&rows[indices[position]]) }
+        }
+        return rows
+    }
+
+    static func withhold(_ row: inout ForecastRow) {
+        row.value = nil
+        row.low80 = nil
+        row.high80 = nil
+        row.low95 = nil
+        row.high95 = nil
+    }
+}

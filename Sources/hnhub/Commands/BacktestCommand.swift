@@ -1,0 +1,91 @@
+import ArgumentParser
+import Exports
+import Forecasting
+import Foundation
+
+/// `hnhub backtest`: how the forecast method and the baselines did at past origins, never using
+/// data after the origin (docs/forecasting.md).
+struct BacktestCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "backtest",
+        abstract: "Rolling-origin backtest of the forecast method and the baselines: MAPE, median APE, bias, MASE, WAPE, interval coverage and score.")
+
+    @OptionGroup var hub: HubOptions
+
+    @Option(name: .long, help: "published (EES tables in the store) or returns (the hub's SEN2 returns).")
+    var source: SeriesSource = .published
+
+    @Option(name: .long, parsing: .upToNextOption,
+            help: "Origin censuses, e.g. 2022/23 2023/24 (or 2023 2024, or comma-separated); default every one possible.")
+    var origins: [String] = []
+
+    @Option(name: .long, help: "Census years ahead, 1-5.")
+    var horizon: Int = 3
+
+    @Option(name: .long, help: "table, csv or json.")
+    var format: IndicatorsCommand.OutputFormat = .table
+
+    func run() throws {
+        do {
+            try ForecastSettings.check(horizon: horizon)
+        } catch {
+            throw HubFailure.unusable("\(error)")
+        }
+        let config = try hub.loadConfiguration()
+        let store = try hub.openStore(config)
+        let sources = try CaseloadSources.read(store.database)
+        let panel: CaseloadPanel
+        switch source {
+        case .published:
+            guard let published = sources.published?.total else {
+                throw HubFailure.unusable("--source published: the store holds no published caseload table; import one with hnhub import (ees-table)")
+            }
+            panel = published
+        case .returns:
+            guard let returns = sources.returns else {
+                throw HubFailure.unusable("--source returns: the store holds no SEN2 returns")
+            }
+            panel = returns
+        }
+        let backtest = RollingOriginBacktest(panel: panel)
+        let possible = backtest.possibleOrigins
+        guard !possible.isEmpty else {
+            throw HubFailure.unusable("--source \(source.rawValue): too little history to backtest (\(panel.years.count) census years; at least 3 are needed)")
+        }
+        var chosen: [Int] = []
+        for text in origins.flatMap({ $0.split(separator: ",").map(String.init) }) {
+            guard let year = CensusYear.year(text), possible.contains(year) else {
+                throw HubFailure.unusable("--origins: '\(text)' is not a possible origin (possible: \(possible.map(CensusYear.label).joined(separator: ", ")))")
+            }
+            chosen.append(year)
+        }
+        let scores = backtest.run(origins: chosen.isEmpty ? possible : chosen, horizon: horizon)
+        switch format {
+        case .json: print(try BacktestFiles.json(scores, source: source))
+        case .csv: print(BacktestFiles.csv(scores, source: source), terminator: "")
+        case .table: print(Self.table(scores, source: source))
+        }
+    }
+
+    static func table(_ scores: [RollingOriginBacktest.Score], source: SeriesSource) -> String {
+        var table = TextTable(header: ["method", "origin", "h", "LAs", "MAPE", "MdAPE", "bias", "MASE", "WAPE", "cov80", "cov95",
+                                       "IS80", "IS95"], rightAligned: Set(2...12))
+        func f(_ value: Double?) -> String { value.map { String(format: "%.2f", $0) } ?? "-" }
+        for score in scores.sorted(by: { ($0.horizon, $0.origin) < ($1.horizon, $1.origin) }) {
+            let a = score.accuracy
+            table.rows.append([score.method.rawValue, CensusYear.label(score.origin), String(score.horizon), String(a.count),
+                               f(a.mape), f(a.medianAPE), f(a.bias), f(a.mase), f(a.wape), f(a.coverage80), f(a.coverage95),
+                               f(a.intervalScore80), f(a.intervalScore95)])
+        }
+        var lines = ["Backtest on the \(source.rawValue) series (errors in % of the actual; bias > 0 = forecasts too high; "
+            + "IS = interval score in % of the actual):", table.render()]
+        let checks = AccuracyTargets.check(scores)
+        if !checks.isEmpty {
+            lines += ["", "Targets, one year ahead (\(ForecastMethod.shrunkGrowth.rawValue)):"]
+            lines += checks.map { "  \($0.met ? "met    " : "NOT met") \($0.target): \($0.reached)" }
+        }
+        return lines.joined(separator: "\n")
+    }
+}
+
+extension SeriesSource: ExpressibleByArgument {}

@@ -1,0 +1,147 @@
+import ArgumentParser
+import Comparison
+import ComparisonTables
+import Exports
+import Forecasting
+import Foundation
+import HubStore
+import ReferenceData
+
+/// `hnhub forecast`: each LA's EHCP caseload at the coming January censuses, in three cases with
+/// prediction intervals, and the sums over regions, a group or England (docs/forecasting.md).
+struct ForecastCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "forecast",
+        abstract: "Forecast EHCP caseloads: central, best and worst cases with 80% and 95% prediction intervals.",
+        discussion: """
+            Every LA with a published caseload series (EES tables imported with ees-table) or with SEN2 returns. \
+            Figures made from the hub's returns show small counts as c unless --own is given with one --la. \
+            See docs/forecasting.md.
+            """)
+
+    @OptionGroup var hub: HubOptions
+
+    @Option(name: .long, help: "3-digit LA code (repeatable); default every LA with a series.")
+    var la: [String] = []
+
+    @Option(name: .long, help: "A named group of LAs from the config: its members and the group total.")
+    var group: String?
+
+    @Option(name: .long, help: "Census years ahead, 1-5.")
+    var horizon: Int = 3
+
+    @Option(name: .long, help: "Simulations behind the intervals of sums over LAs.")
+    var simulations: Int = 1000
+
+    @Option(name: .long, help: "Seed of the simulations: the same seed gives the same output.")
+    var seed: UInt64 = 1
+
+    @Option(name: .long, help: "table, csv or json.")
+    var format: IndicatorsCommand.OutputFormat = .table
+
+    @Option(name: .long, help: "A folder to write forecast.csv and assumptions.csv into.")
+    var out: String?
+
+    @Flag(name: .long, help: "With exactly one --la: that LA's own figures, unsuppressed (its own view; do not share).")
+    var own = false
+
+    func validate() throws {
+        if own && la.count != 1 { throw ValidationError("--own needs exactly one --la (an LA sees only its own figures unsuppressed)") }
+        if !la.isEmpty && group != nil { throw ValidationError("give --la or --group, not both") }
+        for code in la where code.count != 3 || !code.allSatisfy(\.isNumber) {
+            throw ValidationError("--la takes 3-digit DfE LA codes, e.g. 801 (got '\(code)')")
+        }
+    }
+
+    func run() throws {
+        let config = try hub.loadConfiguration()
+        let store = try hub.openStore(config)
+        let forecast: CaseloadForecast
+        do {
+            let sources = try CaseloadSources.read(store.database)
+            var request = ForecastRequest(las: la.isEmpty ? nil : la, horizon: horizon, simulations: simulations, seed: seed)
+            if let group {
+                let members = try LAGroups.members(of: group, in: config.groups,
+                                                   knownCodes: LARegister(database: store.database).knownCodes())
+                request.las = members
+                request.areas = [.init(code: "group:\(group)", members: members)]
+            } else if la.isEmpty {
+                request.areas = try Self.regionsAndEngland(store.database, las: sources.laCodes)
+            }
+            forecast = try CaseloadForecast.run(sources, request)
+        } catch let error as ForecastError {
+            throw HubFailure.unusable("\(error)")
+        } catch let error as LAGroups.UnknownGroup {
+            throw HubFailure.unusable("\(error)")
+        } catch let error as LAGroups.UnknownCode {
+            throw HubFailure.unusable("\(error)")
+        }
+        let audience = Audience(ownLA: own ? la.first : nil, control: DisclosureControl(threshold: config.suppressionThreshold))
+        let rows = ForecastDisclosure.apply(forecast.rows, audience: audience)
+        let all = forecast.totals + forecast.sums
+        if let out {
+            try Self.write(["forecast.csv": ForecastFiles.csv(rows), "assumptions.csv": ForecastFiles.assumptionsCSV(all)], to: out)
+        }
+        switch format {
+        case .json: print(try ForecastFiles.json(rows))
+        case .csv: print(ForecastFiles.csv(rows), terminator: "")
+        case .table: print(Self.table(rows, all))
+        }
+        for skipped in forecast.skipped { printError("hnhub: left out: \(skipped)") }
+    }
+
+    /// Every region of the register with at least one LA forecast, and England.
+    static func regionsAndEngland(_ database: Database, las: [String]) throws -> [ForecastRequest.Area] {
+        let register = LARegister(database: database)
+        var regions: [String: [String]] = [:]
+        for code in las {
+            if let region = try register.region(of: code) { regions[region.code, default: []].append(code) }
+        }
+        return regions.keys.sorted().map { ForecastRequest.Area(code: $0, members: regions[$0]!) }
+            + [ForecastRequest.Area(code: "E92000001", members: las)]
+    }
+
+    /// Writes the files into `folder` (created when missing), each whole or not at all.
+    static func write(_ files: [String: String], to folder: String) throws {
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            for (name, text) in files.sorted(by: { $0.key < $1.key }) {
+                try Data(text.utf8).write(to: URL(fileURLWithPath: folder).appendingPathComponent(name), options: .atomic)
+            }
+        } catch {
+            throw HubFailure.unusable("--out \(folder): cannot write: \(error.localizedDescription)")
+        }
+    }
+
+    /// One line per area and year: the central case with its intervals, best and worst; then what
+    /// makes each case.
+    static func table(_ rows: [ForecastRow], _ forecasts: [AreaForecast]) -> String {
+        guard !rows.isEmpty else { return "no forecast" }
+        var table = TextTable(header: ["area", "period", "central", "80% interval", "95% interval", "best", "worst", "method"],
+                              rightAligned: [2, 5, 6])
+        func n(_ value: Double?) -> String { value.map { String(format: "%.0f", $0) } ?? "c" }
+        var byKey: [String: [ForecastCase: ForecastRow]] = [:]
+        var order: [String] = []
+        for row in rows {
+            let key = "\(row.laCode)|\(row.period)"
+            if byKey[key] == nil { order.append(key) }
+            byKey[key, default: [:]][row.forecastCase] = row
+        }
+        for key in order {
+            guard let central = byKey[key]?[.central] else { continue }
+            let interval: (Double?, Double?) -> String = { low, high in
+                low == nil || high == nil ? "" : "\(n(low))-\(n(high))"
+            }
+            table.rows.append([central.laCode, central.period, n(central.value), interval(central.low80, central.high80),
+                               interval(central.low95, central.high95), n(byKey[key]?[.best]?.value),
+                               n(byKey[key]?[.worst]?.value), central.method])
+        }
+        var lines = [table.render(), "", "Assumptions (best = fewer plans, worst = more):"]
+        for forecast in forecasts {
+            for forecastCase in ForecastCase.allCases {
+                lines.append("  \(forecast.la) \(forecastCase.rawValue): \(forecast.assumptions[forecastCase] ?? "")")
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
+}
