@@ -54,8 +54,8 @@ import Testing
         let keys: Set<String> = ["la_code", "period", "measure", "need", "age_band", "setting", "case", "scenario", "value",
                                  "lo80", "hi80", "lo95", "hi95", "method"]
         #expect(list.allSatisfy { Set($0.keys) == keys })
-        // 3 LAs, the South West and England; 2 years; 3 cases.
-        #expect(list.count == 5 * 2 * 3)
+        // 3 LAs, the South West and England, 2 years, 3 cases; and the 6 setting groups of each LA.
+        #expect(list.count == 30 + 108)
         #expect(Set(list.compactMap { $0["la_code"] as? String }) == ["800", "801", "802", "E12000009", "E92000001"])
         let central = try #require(list.first { $0["la_code"] as? String == "801" && $0["period"] as? String == "2024/25"
             && $0["case"] as? String == "central" })
@@ -73,7 +73,8 @@ import Testing
         let csv = try String(contentsOfFile: folder.file("out/forecast.csv"), encoding: .utf8)
         let lines = csv.split(separator: "\n")
         #expect(lines.first == "la_code,period,need,age_band,setting,case,scenario,value,lo80,hi80,lo95,hi95")
-        #expect(lines.count == 1 + 30)
+        #expect(lines.count == 1 + 138)
+        #expect(lines.contains { $0.hasPrefix("801,2024/25,,,independent_special,central,,") })
         let assumptions = try String(contentsOfFile: folder.file("out/assumptions.csv"), encoding: .utf8)
         #expect(assumptions.contains("801,total,2023/24,shrunk-growth (published),central,\"growth +10.5% a year: the LA's own over its last 3 years (+12.0%) weighted 40%, England's since 2018/19 (+9.5%) 60%\""))
     }
@@ -107,14 +108,18 @@ import Testing
         let run = try runHub(["backtest", "--db", "hub.sqlite", "--horizon", "2", "--format", "csv"], in: folder.path)
         #expect(run.status == 0, "\(run.errors)")
         let lines = run.output.split(separator: "\n")
-        #expect(lines.first == "source,method,origin,target,horizon,las,mape,median_ape,bias,mase,wape,coverage80,coverage95,interval_score80,interval_score95")
-        // 6 methods; origins 2019/20-2022/23 one year ahead, 2019/20-2021/22 two years ahead.
-        #expect(lines.count == 1 + 6 * (4 + 3))
+        #expect(lines.first == "source,measure,method,origin,target,horizon,count,mape,median_ape,bias,mase,wape,coverage80,coverage95,interval_score80,interval_score95")
+        // Totals: 6 methods; origins 2019/20-2022/23 one year ahead, 2019/20-2021/22 two years ahead.
+        // Setting cells: 3 approaches, the same origins.
+        #expect(lines.count == 1 + 6 * (4 + 3) + 3 * (4 + 3))
         // Last value at January 2023 for 2024: 800 1360 for 1469 (-7.42%), 801 4721 for 5287 (-10.71%),
         // 802 1823 for 1914 (-4.75%): MAPE 7.63, median 7.42, bias -7.63.
-        #expect(lines.contains { $0.hasPrefix("published,last-value,2022/23,2023/24,1,3,7.63,7.42,-7.63,") })
+        #expect(lines.contains { $0.hasPrefix("published,total,last-value,2022/23,2023/24,1,3,7.63,7.42,-7.63,") })
         // Every LA grows at a constant rate (rounded to whole plans): last growth is all but exact.
-        #expect(lines.contains { $0.hasPrefix("published,last-growth,2022/23,2023/24,1,3,0.04,0.02,-0.01,") })
+        // The settings are fixed shares of each LA (England's shares do not move): the cells are as
+        // good as the totals; 802 has no AP figure in 2024, so 2 LAs x 6 cells one year ahead.
+        #expect(lines.contains { $0.hasPrefix("published,setting_cells,held-shares,2022/23,2023/24,1,12,") })
+        #expect(lines.contains { $0.hasPrefix("published,total,last-growth,2022/23,2023/24,1,3,0.04,0.02,-0.01,") })
     }
 
     @Test func thePublishedTableIsReadAsTotalsAndSettingGroupsThatAddUp() throws {

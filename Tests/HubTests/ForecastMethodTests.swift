@@ -186,3 +186,48 @@ struct ForecastMethodTests {
         #expect(abs(panel.pool[2025]! - 132) < 1e-9)
     }
 }
+
+/// The split of an LA's total by the published setting groups.
+struct SettingSplitTests {
+    /// England: mainstream grows 20% a year, every other group stays level.
+    static func settings(la: [Double]) -> [PublishedSettingGroup: CaseloadPanel] {
+        var panels: [PublishedSettingGroup: CaseloadPanel] = [:]
+        for (index, group) in PublishedSettingGroup.allCases.enumerated() {
+            let england = group == .mainstream ? YearSeries([2022: 1000, 2023: 1200, 2024: 1440]) : YearSeries([2022: 500, 2023: 500, 2024: 500])
+            panels[group] = CaseloadPanel(measure: group.rawValue, source: .published,
+                                          series: ["801": YearSeries([2023: la[index] * 0.9, 2024: la[index]])], pool: england)
+        }
+        return panels
+    }
+
+    @Test func theCellsMoveAsEnglandsSharesAndAddUpToTheTotalInEveryCase() throws {
+        let total = AreaForecast(la: "801", measure: "total", source: .published, method: .shrunkGrowth, origin: 2025,
+                                 history: YearSeries([2024: 100, 2025: 110]), central: [121, 133.1], best: [115, 120],
+                                 worst: [130, 150], intervals: [nil, nil], errors: [], assumptions: [:])
+        // Settings stop at 2024, a year before the total: 2026 is two years on, 2027 three.
+        let cells = try #require(SettingSplit(settings: Self.settings(la: [50, 30, 5, 10, 1, 4])).split(total))
+        #expect(cells.map(\.measure) == ["mainstream", "state_special", "independent_special", "post16_fe", "ap", "other"])
+        // 2026: mainstream 50 x 1.2^2 = 72, the others level: 72 + 50 = 122; 121 x 72 / 122.
+        #expect(abs(cells[0].central[0] - 121 * 72 / 122) < 1e-9)
+        #expect(abs(cells[1].central[0] - 121 * 30 / 122) < 1e-9)
+        // 2027: 50 x 1.2^3 = 86.4.
+        #expect(abs(cells[0].central[1] - 133.1 * 86.4 / 136.4) < 1e-9)
+        for h in 0..<2 {
+            for forecastCase in ForecastCase.allCases {
+                let sum: Double = cells.map { $0.values(forecastCase)[h] }.reduce(0, +)
+                let expected: Double = total.values(forecastCase)[h]
+                #expect(abs(sum - expected) < 1e-9, "\(forecastCase) \(h)")
+            }
+        }
+        #expect(cells[0].origin == 2025)
+        #expect(cells[0].years == [2026, 2027])
+        #expect(cells[0].assumptions[.central]!.hasPrefix("the mainstream share of the LA total in 2023/24, moving as England's share"))
+    }
+
+    @Test func anLAWithoutSettingsHasNoSplit() {
+        let total = AreaForecast(la: "802", measure: "total", source: .published, method: .shrunkGrowth, origin: 2025,
+                                 history: YearSeries([2025: 110]), central: [121], best: [115], worst: [130], intervals: [nil],
+                                 errors: [], assumptions: [:])
+        #expect(SettingSplit(settings: Self.settings(la: [50, 30, 5, 10, 1, 4])).split(total) == nil)
+    }
+}

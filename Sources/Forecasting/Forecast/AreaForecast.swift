@@ -20,6 +20,23 @@ public struct AreaForecast: Sendable, Equatable {
     /// What makes each case, in words (stated in every output).
     public var assumptions: [ForecastCase: String]
 
+    public init(la: String, measure: String, source: SeriesSource, method: ForecastMethod, origin: Int, history: YearSeries,
+                central: [Double], best: [Double], worst: [Double], intervals: [PredictionInterval?],
+                errors: [ErrorDistribution?], assumptions: [ForecastCase: String]) {
+        self.la = la
+        self.measure = measure
+        self.source = source
+        self.method = method
+        self.origin = origin
+        self.history = history
+        self.central = central
+        self.best = best
+        self.worst = worst
+        self.intervals = intervals
+        self.errors = errors
+        self.assumptions = assumptions
+    }
+
     public var horizon: Int { central.count }
     public var years: [Int] { (0..<central.count).map { origin + 1 + $0 } }
 

@@ -30,13 +30,22 @@ public struct ForecastRequest: Sendable {
 /// What a forecast run gives: each LA's total, the sums, and the LAs left out (too short a series).
 public struct CaseloadForecast: Sendable {
     public var totals: [AreaForecast]
+    /// Each LA's total split by the published setting groups (where the caseload table has them),
+    /// the groups adding up to the total.
+    public var settings: [AreaForecast]
     public var sums: [AreaForecast]
     /// Why LAs were left out (when every LA was forecast).
     public var skipped: [String]
 
     /// Every figure as output rows, LAs first (by code), then the sums.
     public var rows: [ForecastRow] {
-        (totals + sums).flatMap { ForecastRow.rows(of: $0) }
+        var rows: [ForecastRow] = []
+        let cells = Dictionary(grouping: settings, by: \.la)
+        for total in totals {
+            rows += ForecastRow.rows(of: total)
+            for cell in cells[total.la] ?? [] { rows += ForecastRow.rows(of: cell, setting: cell.measure) }
+        }
+        return rows + sums.flatMap { ForecastRow.rows(of: $0) }
     }
 
     /// Forecasts every LA's total (each from its panel, see ``CaseloadSources/totalPanels``) and
@@ -65,6 +74,12 @@ public struct CaseloadForecast: Sendable {
             AreaSum.sum(code: area.code, members: area.members.compactMap { byLA[$0] }, simulations: request.simulations,
                         seed: request.seed)
         }
-        return CaseloadForecast(totals: totals, sums: sums, skipped: skipped)
+        var settings: [AreaForecast] = []
+        if let published = sources.published {
+            let split = SettingSplit(settings: published.settings)
+            var cache = SettingSplit.ErrorCache()
+            for total in totals { settings += split.split(total, cache: &cache) ?? [] }
+        }
+        return CaseloadForecast(totals: totals, settings: settings, sums: sums, skipped: skipped)
     }
 }

@@ -60,31 +60,42 @@ struct BacktestCommand: ParsableCommand {
             chosen.append(year)
         }
         let scores = backtest.run(origins: chosen.isEmpty ? possible : chosen, horizon: horizon)
+        var lines = scores.map { BacktestLine(source: source, $0) }
+        if source == .published, let published = sources.published {
+            let settingOrigins = (chosen.isEmpty ? possible : chosen).filter { published.settings[.mainstream]?.years.contains($0) == true }
+            lines += SettingSplitBacktest.run(total: panel, settings: published.settings, origins: settingOrigins, horizon: horizon)
+                .map { BacktestLine(source: source, $0) }
+        }
         switch format {
-        case .json: print(try BacktestFiles.json(scores, source: source))
-        case .csv: print(BacktestFiles.csv(scores, source: source), terminator: "")
-        case .table: print(Self.table(scores, source: source))
+        case .json: print(try BacktestFiles.json(lines))
+        case .csv: print(BacktestFiles.csv(lines), terminator: "")
+        case .table: print(Self.table(lines, checks: AccuracyTargets.check(scores), source: source))
         }
     }
 
-    static func table(_ scores: [RollingOriginBacktest.Score], source: SeriesSource) -> String {
-        var table = TextTable(header: ["method", "origin", "h", "LAs", "MAPE", "MdAPE", "bias", "MASE", "WAPE", "cov80", "cov95",
-                                       "IS80", "IS95"], rightAligned: Set(2...12))
+    static func table(_ lines: [BacktestLine], checks: [AccuracyTargets.Check], source: SeriesSource) -> String {
         func f(_ value: Double?) -> String { value.map { String(format: "%.2f", $0) } ?? "-" }
-        for score in scores.sorted(by: { ($0.horizon, $0.origin) < ($1.horizon, $1.origin) }) {
-            let a = score.accuracy
-            table.rows.append([score.method.rawValue, CensusYear.label(score.origin), String(score.horizon), String(a.count),
-                               f(a.mape), f(a.medianAPE), f(a.bias), f(a.mase), f(a.wape), f(a.coverage80), f(a.coverage95),
-                               f(a.intervalScore80), f(a.intervalScore95)])
+        var output = ["Backtest on the \(source.rawValue) series (errors in % of the actual; bias > 0 = forecasts too high; "
+            + "IS = interval score in % of the actual):"]
+        for measure in ["total", "setting_cells"] {
+            let chosen = lines.filter { $0.measure == measure }
+            guard !chosen.isEmpty else { continue }
+            var table = TextTable(header: ["method", "origin", "h", measure == "total" ? "LAs" : "cells", "MAPE", "MdAPE", "bias",
+                                           "MASE", "WAPE", "cov80", "cov95", "IS80", "IS95"], rightAligned: Set(2...12))
+            for line in chosen.sorted(by: { ($0.horizon, $0.origin) < ($1.horizon, $1.origin) }) {
+                let a = line.accuracy
+                table.rows.append([line.method, CensusYear.label(line.origin), String(line.horizon), String(a.count), f(a.mape),
+                                   f(a.medianAPE), f(a.bias), f(a.mase), f(a.wape), f(a.coverage80), f(a.coverage95),
+                                   f(a.intervalScore80), f(a.intervalScore95)])
+            }
+            output += ["", measure == "total" ? "LA totals:" : "Setting groups (each LA x group a cell, reconciled to the LA total):",
+                       table.render()]
         }
-        var lines = ["Backtest on the \(source.rawValue) series (errors in % of the actual; bias > 0 = forecasts too high; "
-            + "IS = interval score in % of the actual):", table.render()]
-        let checks = AccuracyTargets.check(scores)
         if !checks.isEmpty {
-            lines += ["", "Targets, one year ahead (\(ForecastMethod.shrunkGrowth.rawValue)):"]
-            lines += checks.map { "  \($0.met ? "met    " : "NOT met") \($0.target): \($0.reached)" }
+            output += ["", "Targets, one year ahead (\(ForecastMethod.shrunkGrowth.rawValue)):"]
+            output += checks.map { "  \($0.met ? "met    " : "NOT met") \($0.target): \($0.reached)" }
         }
-        return lines.joined(separator: "\n")
+        return output.joined(separator: "\n")
     }
 }
 
