@@ -94,3 +94,28 @@ public enum ForecastDisclosure {
         row.high95 = nil
     }
 }
+
+/// `components.csv`: each area's yearly flows, observed and forecast (docs/forecasting.md,
+/// "Components"). Counts from the hub's returns: outside the area's own view a figure that rounds
+/// to 1-4 shows as `c`.
+public enum ComponentsFile {
+    public static let header = ["area", "period", "kind", "scenario", "stock_start", "new_plans", "transfers_in", "ceased",
+                                "transfers_out", "movers", "adjustment", "stock_end"]
+
+    public static func csv(_ rows: [ComponentsRow], audience: Audience) -> String {
+        var lines = [CSVWriter.line(header)]
+        for row in rows {
+            func cell(_ value: Double) -> String {
+                let rounded = value.rounded()
+                if row.area != audience.ownLA, audience.control.isSmall(abs(rounded)) { return "c" }
+                return String(format: "%.1f", value)
+            }
+            lines.append(CSVWriter.line([
+                row.area, CensusYear.label(row.year), row.observed ? "observed" : "forecast", row.scenario ?? "",
+                cell(row.stockStart), cell(row.newPlans), cell(row.transfersIn), cell(row.ceased), cell(row.transfersOut),
+                cell(row.movers), cell(row.adjustment), cell(row.stockEnd),
+            ]))
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}

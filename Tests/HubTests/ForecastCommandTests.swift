@@ -76,7 +76,7 @@ import Testing
         #expect(lines.count == 1 + 138)
         #expect(lines.contains { $0.hasPrefix("801,2024/25,,,independent_special,central,,") })
         let assumptions = try String(contentsOfFile: folder.file("out/assumptions.csv"), encoding: .utf8)
-        #expect(assumptions.contains("801,total,2023/24,shrunk-growth (published),central,\"growth +10.5% a year: the LA's own over its last 3 years (+12.0%) weighted 40%, England's since 2018/19 (+9.5%) 60%\""))
+        #expect(assumptions.contains("801,total,2023/24,shrunk-growth (published),central,\"growth +10.5% a year: the LA's own over its last 3 years (+12.0%) weighted 40%, that of England since 2018/19 (+9.5%) 60%\""))
     }
 
     @Test func badInputIsRefusedNamingTheFieldAndWritesNothing() throws {

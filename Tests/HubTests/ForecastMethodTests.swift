@@ -130,7 +130,7 @@ struct ForecastMethodTests {
             let interval = try #require(first.intervals[h])
             #expect(interval.low80 < first.central[h] && first.central[h] < interval.high80)
         }
-        #expect(first.assumptions[.central]!.hasPrefix("growth +7.0% a year: the LA's own over its last 3 years (+10.0%) weighted 40%, England's since 2018/19 (+5.0%) 60%"))
+        #expect(first.assumptions[.central]!.hasPrefix("growth +7.0% a year: the LA's own over its last 3 years (+10.0%) weighted 40%, that of England since 2018/19 (+5.0%) 60%"))
         #expect(first.assumptions[.best]!.contains("points a year below central, every year"))
     }
 

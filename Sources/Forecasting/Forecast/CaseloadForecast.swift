@@ -34,6 +34,11 @@ public struct CaseloadForecast: Sendable {
     /// the groups adding up to the total.
     public var settings: [AreaForecast]
     public var sums: [AreaForecast]
+    /// The person-level breakdown of each LA with enough returns (need x age band x setting, and
+    /// the components), by LA.
+    public var breakdowns: [String: PersonLevelBreakdown] = [:]
+    /// The components of each sum over LAs with breakdowns (transfers between its members left out).
+    public var sumComponents: [ComponentsRow] = []
     /// Why LAs were left out (when every LA was forecast).
     public var skipped: [String]
 
@@ -44,6 +49,11 @@ public struct CaseloadForecast: Sendable {
         for total in totals {
             rows += ForecastRow.rows(of: total)
             for cell in cells[total.la] ?? [] { rows += ForecastRow.rows(of: cell, setting: cell.measure) }
+            if let breakdown = breakdowns[total.la] {
+                for (cell, key) in zip(breakdown.cells, breakdown.cellKeys) {
+                    rows += ForecastRow.rows(of: cell, need: key.need, ageBand: key.ageBand.rawValue, setting: key.setting.rawValue)
+                }
+            }
         }
         return rows + sums.flatMap { ForecastRow.rows(of: $0) }
     }
@@ -51,7 +61,8 @@ public struct CaseloadForecast: Sendable {
     /// Forecasts every LA's total (each from its panel, see ``CaseloadSources/totalPanels``) and
     /// the sums. Throws on a bad request: horizon out of range, fewer than one simulation, an LA
     /// asked for without a series or with too short a one.
-    public static func run(_ sources: CaseloadSources, _ request: ForecastRequest) throws -> CaseloadForecast {
+    public static func run(_ sources: CaseloadSources, _ request: ForecastRequest,
+                           people: PersonLevelInputs? = nil) throws -> CaseloadForecast {
         try ForecastSettings.check(horizon: request.horizon)
         guard request.simulations >= 1 else { throw ForecastError.simulations(request.simulations) }
         let panels = sources.totalPanels
@@ -80,6 +91,21 @@ public struct CaseloadForecast: Sendable {
             var cache = SettingSplit.ErrorCache()
             for total in totals { settings += split.split(total, cache: &cache) ?? [] }
         }
-        return CaseloadForecast(totals: totals, settings: settings, sums: sums, skipped: skipped)
+        var forecast = CaseloadForecast(totals: totals, settings: settings, sums: sums, skipped: skipped)
+        if let people {
+            for total in totals where total.source == .returns {
+                guard let simulations = people.simulate(total.la, horizon: request.horizon, simulations: request.simulations,
+                                                        seed: request.seed) else { continue }
+                forecast.breakdowns[total.la] = PersonLevelBreakdown.reconcile(total: total, simulations: simulations,
+                                                                               observed: people.flows, seed: request.seed)
+            }
+            for area in request.areas {
+                let members = area.members.filter { forecast.breakdowns[$0] != nil }
+                guard members.count > 1 else { continue }
+                forecast.sumComponents += ComponentsSum.sum(area: area.code, members.flatMap { forecast.breakdowns[$0]!.components },
+                                                            within: people.transfersWithin(Set(members)))
+            }
+        }
+        return forecast
     }
 }

@@ -90,7 +90,7 @@ public struct TotalForecaster: Sendable {
             let weight = Int((ForecastMethod.ownGrowthWeight * 100).rounded())
             let first = panel.pool.through(origin).firstYear.map(CensusYear.label) ?? "?"
             central = "growth \(Self.percent(growth)) a year: the LA's own over its last \(ForecastMethod.ownGrowthYears) years "
-                + "(\(Self.percent(own))) weighted \(weight)%, \(panel.poolName)'s since \(first) (\(Self.percent(pooled))) \(100 - weight)%"
+                + "(\(Self.percent(own))) weighted \(weight)%, that of \(panel.poolName) since \(first) (\(Self.percent(pooled))) \(100 - weight)%"
         default:
             growth = nil
             central = "\(method.rawValue) from \(CensusYear.label(origin))"

@@ -39,7 +39,7 @@ struct ForecastCommand: ParsableCommand {
     @Option(name: .long, help: "table, csv or json.")
     var format: IndicatorsCommand.OutputFormat = .table
 
-    @Option(name: .long, help: "A folder to write forecast.csv and assumptions.csv into.")
+    @Option(name: .long, help: "A folder to write forecast.csv, assumptions.csv and components.csv into.")
     var out: String?
 
     @Flag(name: .long, help: "With exactly one --la: that LA's own figures, unsuppressed (its own view; do not share).")
@@ -68,7 +68,11 @@ struct ForecastCommand: ParsableCommand {
             } else if la.isEmpty {
                 request.areas = try Self.regionsAndEngland(store.database, las: sources.laCodes)
             }
-            forecast = try CaseloadForecast.run(sources, request)
+            // The person-level breakdown for the LAs forecast from their returns, the pooled prior
+            // being the LAs of this run.
+            let returnsLAs = Set((request.las ?? sources.laCodes).filter { sources.returns?.series[$0] != nil })
+            let people = returnsLAs.isEmpty ? nil : try PersonLevelInputs.read(store.database, las: returnsLAs)
+            forecast = try CaseloadForecast.run(sources, request, people: people)
         } catch let error as ForecastError {
             throw HubFailure.unusable("\(error)")
         } catch let error as LAGroups.UnknownGroup {
@@ -79,8 +83,11 @@ struct ForecastCommand: ParsableCommand {
         let audience = Audience(ownLA: own ? la.first : nil, control: DisclosureControl(threshold: config.suppressionThreshold))
         let rows = ForecastDisclosure.apply(forecast.rows, audience: audience)
         let all = forecast.totals + forecast.sums
+        let components = forecast.breakdowns.keys.sorted().flatMap { forecast.breakdowns[$0]!.components } + forecast.sumComponents
         if let out {
-            try Self.write(["forecast.csv": ForecastFiles.csv(rows), "assumptions.csv": ForecastFiles.assumptionsCSV(all)], to: out)
+            var files = ["forecast.csv": ForecastFiles.csv(rows), "assumptions.csv": ForecastFiles.assumptionsCSV(all)]
+            if !components.isEmpty { files["components.csv"] = ComponentsFile.csv(components, audience: audience) }
+            try Self.write(files, to: out)
         }
         switch format {
         case .json: print(try ForecastFiles.json(rows))
@@ -122,7 +129,8 @@ struct ForecastCommand: ParsableCommand {
         func n(_ value: Double?) -> String { value.map { String(format: "%.0f", $0) } ?? "c" }
         var byKey: [String: [ForecastCase: ForecastRow]] = [:]
         var order: [String] = []
-        for row in rows {
+        // Totals only: the breakdowns are in the files (--out, --format csv|json).
+        for row in rows where row.need == nil && row.ageBand == nil && row.setting == nil {
             let key = "\(row.laCode)|\(row.period)"
             if byKey[key] == nil { order.append(key) }
             byKey[key, default: [:]][row.forecastCase] = row
