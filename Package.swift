@@ -95,8 +95,9 @@ let package = Package(
             "HubStore", "Comparison", "ReferenceData", .product(name: "HubKit", package: "HubKit"),
         ], swiftSettings: strict),
         // Caseload forecasts: series, methods, intervals, the backtest (docs/forecasting.md).
-        .target(name: "Forecasting", dependencies: ["HubStore", .product(name: "HubKit", package: "HubKit")],
-                swiftSettings: strict),
+        .target(name: "Forecasting", dependencies: [
+            "HubStore", .product(name: "HubKit", package: "HubKit"), .product(name: "Yams", package: "Yams"),
+        ], swiftSettings: strict),
         // Files people open: CSV, JSON and the Excel workbook.
         .target(name: "Exports", dependencies: [
             "CZlib", "ComparisonTables", "HubStore", "Forecasting", .product(name: "HubKit", package: "HubKit"),

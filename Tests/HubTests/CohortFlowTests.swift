@@ -184,4 +184,27 @@ struct CohortFlowTests {
         #expect(breakdown.components[2].stockStart == 65)
         #expect(breakdown.components[4].stockEnd == 80)
     }
+
+    @Test func aScenarioIsForecastBesideTheUnmitigatedFiguresWithThePairedChange() throws {
+        let total = AreaForecast(la: "801", measure: "total", source: .returns, method: .shrunkGrowth, origin: 2025,
+                                 history: YearSeries([2024: 62, 2025: 65]), central: [70, 75, 80], best: [66, 67, 68],
+                                 worst: [74, 82, 90], intervals: [nil, nil, nil], errors: [nil, nil, nil], assumptions: [:])
+        let unmitigated = try #require(Self.inputs.simulate("801", horizon: 3, simulations: 50, seed: 4))
+        let breakdown = PersonLevelBreakdown.reconcile(total: total, simulations: unmitigated, observed: Self.inputs.flows, seed: 4)
+        let fewer = FlowAdjustment(name: "fewer", target: .joiners(multiplier: 0.5), start: 2025)
+        let mitigated = try #require(Self.inputs.simulate("801", horizon: 3, simulations: 50, seed: 4, adjustments: [fewer]))
+        let effect = ScenarioEffect.measure(scenario: "plan", total: total, breakdown: breakdown, mitigated: mitigated)
+        let before = unmitigated.totals { _ in true }, after = mitigated.totals { _ in true }
+        for h in 0..<3 {
+            let paired: Double = (0..<50).map { after[$0][h] - before[$0][h] }.reduce(0, +) / 50
+            #expect(abs(effect.change.central[h] - paired) < 1e-9)
+            #expect(effect.change.central[h] < 0)
+            #expect(abs(effect.total.central[h] - (total.central[h] + paired)) < 1e-9)
+            let high80: Double = effect.change.intervals[h]!.high80
+            #expect(high80 <= 0)
+            let cells: Double = effect.cells.map { $0.central[h] }.reduce(0, +)
+            #expect(abs(cells - effect.total.central[h]) < 1e-6)
+        }
+        #expect(effect.components.allSatisfy { $0.scenario == "plan" && !$0.observed })
+    }
 }

@@ -25,8 +25,9 @@ public struct ComponentsRow: Sendable, Equatable {
 /// total forecast, and the components, from the flow model's simulations.
 public struct PersonLevelBreakdown: Sendable {
     public var cells: [AreaForecast]
-    /// The cell each forecast is: need code, age band, setting.
+    /// The cell each forecast is: need code, age band, setting; and its index (``cell(_:)``).
     public var cellKeys: [CellKey]
+    public var cellIndices: [Int]
     public var components: [ComponentsRow]
     public var simulations: FlowSimulations
 
@@ -36,14 +37,14 @@ public struct PersonLevelBreakdown: Sendable {
         public var setting: FlowSetting
     }
 
-    static let cellCount = PrimaryNeed.codes.count * AgeBand.allCases.count * FlowSetting.allCases.count
+    public static let cellCount = PrimaryNeed.codes.count * AgeBand.allCases.count * FlowSetting.allCases.count
 
-    static func cell(_ state: FlowState) -> Int {
+    public static func cell(_ state: FlowState) -> Int {
         (state.need * AgeBand.allCases.count + AgeBand.allCases.firstIndex(of: state.ageBand)!) * FlowSetting.allCases.count
             + state.setting.position
     }
 
-    static func key(_ cell: Int) -> CellKey {
+    public static func key(_ cell: Int) -> CellKey {
         let settings = FlowSetting.allCases.count, bands = AgeBand.allCases.count
         return CellKey(need: PrimaryNeed.codes[cell / settings / bands], ageBand: AgeBand.allCases[(cell / settings) % bands],
                        setting: FlowSetting.allCases[cell % settings])
@@ -70,6 +71,7 @@ public struct PersonLevelBreakdown: Sendable {
         }
         var cells: [AreaForecast] = []
         var keys: [CellKey] = []
+        var indices: [Int] = []
         let n = Double(simulations.simulations)
         var occupied = [Bool](repeating: false, count: cellCount)
         for simulation in byCell { for year in simulation { for cell in 0..<cellCount where year[cell] > 0 { occupied[cell] = true } } }
@@ -99,16 +101,17 @@ public struct PersonLevelBreakdown: Sendable {
                 worst: (0..<horizon).map { meanShare[$0] * total.worst[$0] }, intervals: intervals, errors: [],
                 assumptions: [.central: note, .best: "\(note) (best case)", .worst: "\(note) (worst case)"]))
             keys.append(key)
+            indices.append(cell)
         }
-        return PersonLevelBreakdown(cells: cells, cellKeys: keys,
+        return PersonLevelBreakdown(cells: cells, cellKeys: keys, cellIndices: indices,
                                     components: components(total: total, simulations: simulations, observed: observed, horizon: horizon),
                                     simulations: simulations)
     }
 
     /// Observed years, then the forecast years (the flow model's mean components, reconciled).
-    static func components(total: AreaForecast, simulations: FlowSimulations, observed: [ObservedFlows], horizon: Int)
-        -> [ComponentsRow] {
-        var rows = observed.filter { $0.la == total.la }.sorted { $0.fromYear < $1.fromYear }.map { flow in
+    static func components(total: AreaForecast, simulations: FlowSimulations, observed: [ObservedFlows], horizon: Int,
+                           scenario: String? = nil) -> [ComponentsRow] {
+        var rows = scenario != nil ? [] : observed.filter { $0.la == total.la }.sorted { $0.fromYear < $1.fromYear }.map { flow in
             ComponentsRow(area: flow.la, year: flow.fromYear + 1, observed: true, scenario: nil, stockStart: Double(flow.stockStart),
                           newPlans: Double(flow.joinerCount - flow.transfersIn), transfersIn: Double(flow.transfersIn),
                           ceased: Double(flow.leaverCount - flow.transfersOut), transfersOut: Double(flow.transfersOut),
@@ -128,7 +131,7 @@ public struct PersonLevelBreakdown: Sendable {
             }
             let end = total.central[h]
             rows.append(ComponentsRow(
-                area: total.la, year: total.origin + h + 1, observed: false, scenario: nil, stockStart: start, newPlans: mean.new,
+                area: total.la, year: total.origin + h + 1, observed: false, scenario: scenario, stockStart: start, newPlans: mean.new,
                 transfersIn: mean.transfersIn, ceased: mean.ceased, transfersOut: mean.transfersOut, movers: mean.movers,
                 adjustment: end - (start + mean.new + mean.transfersIn - mean.ceased - mean.transfersOut), stockEnd: end))
             start = end

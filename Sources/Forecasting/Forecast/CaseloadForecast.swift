@@ -17,8 +17,12 @@ public struct ForecastRequest: Sendable {
     public var horizon: Int
     public var simulations: Int
     public var seed: UInt64
+    /// Mitigations to forecast beside the unmitigated figures (through the flow model).
+    public var scenario: Scenario?
 
-    public init(las: [String]? = nil, areas: [Area] = [], horizon: Int = 3, simulations: Int = 1000, seed: UInt64 = 1) {
+    public init(las: [String]? = nil, areas: [Area] = [], horizon: Int = 3, simulations: Int = 1000, seed: UInt64 = 1,
+                scenario: Scenario? = nil) {
+        self.scenario = scenario
         self.las = las
         self.areas = areas
         self.horizon = horizon
@@ -39,6 +43,11 @@ public struct CaseloadForecast: Sendable {
     public var breakdowns: [String: PersonLevelBreakdown] = [:]
     /// The components of each sum over LAs with breakdowns (transfers between its members left out).
     public var sumComponents: [ComponentsRow] = []
+    /// The scenario's effect on each LA with a flow model, by LA.
+    public var effects: [String: ScenarioEffect] = [:]
+    /// Each sum's mitigated total and change (where a member has an effect).
+    public var mitigatedSums: [AreaForecast] = []
+    public var sumChanges: [AreaForecast] = []
     /// Why LAs were left out (when every LA was forecast).
     public var skipped: [String]
 
@@ -55,7 +64,23 @@ public struct CaseloadForecast: Sendable {
                 }
             }
         }
-        return rows + sums.flatMap { ForecastRow.rows(of: $0) }
+        rows += sums.flatMap { ForecastRow.rows(of: $0) }
+        guard let name = effects.values.first?.scenario else { return rows }
+        for la in effects.keys.sorted() {
+            let effect = effects[la]!
+            rows += ForecastRow.rows(of: effect.total, scenario: name)
+            for (cell, key) in zip(effect.cells, effect.cellKeys) {
+                rows += ForecastRow.rows(of: cell, need: key.need, ageBand: key.ageBand.rawValue, setting: key.setting.rawValue,
+                                         scenario: name)
+            }
+            rows += ForecastRow.rows(of: effect.change, measure: "ehcp_caseload_change", scenario: "\(name) (change)")
+                .filter { $0.forecastCase == .central }
+        }
+        rows += mitigatedSums.flatMap { ForecastRow.rows(of: $0, scenario: name) }
+        rows += sumChanges.flatMap {
+            ForecastRow.rows(of: $0, measure: "ehcp_caseload_change", scenario: "\(name) (change)").filter { $0.forecastCase == .central }
+        }
+        return rows
     }
 
     /// Forecasts every LA's total (each from its panel, see ``CaseloadSources/totalPanels``) and
@@ -96,10 +121,37 @@ public struct CaseloadForecast: Sendable {
             for total in totals where total.source == .returns {
                 guard let simulations = people.simulate(total.la, horizon: request.horizon, simulations: request.simulations,
                                                         seed: request.seed) else { continue }
-                forecast.breakdowns[total.la] = PersonLevelBreakdown.reconcile(total: total, simulations: simulations,
-                                                                               observed: people.flows, seed: request.seed)
+                let breakdown = PersonLevelBreakdown.reconcile(total: total, simulations: simulations, observed: people.flows,
+                                                               seed: request.seed)
+                forecast.breakdowns[total.la] = breakdown
+                if let scenario = request.scenario,
+                   let mitigated = people.simulate(total.la, horizon: request.horizon, simulations: request.simulations,
+                                                   seed: request.seed, adjustments: scenario.mitigations) {
+                    forecast.effects[total.la] = ScenarioEffect.measure(scenario: scenario.name, total: total, breakdown: breakdown,
+                                                                        mitigated: mitigated)
+                }
+            }
+            if request.scenario != nil {
+                for total in totals where forecast.effects[total.la] == nil {
+                    forecast.skipped.append("\(total.la): unmitigated in the scenario: it acts through the flow model, which needs \(PersonLevelInputs.minimumYears) census years of the LA's returns")
+                }
             }
             for area in request.areas {
+                let effects = area.members.compactMap { forecast.effects[$0] }
+                if !effects.isEmpty, let sum = sums.first(where: { $0.la == area.code }),
+                   let change = ScenarioEffect.sumChange(code: area.code, effects) {
+                    var mitigated = sum
+                    let h = min(sum.horizon, change.horizon)
+                    mitigated.central = (0..<h).map { sum.central[$0] + change.central[$0] }
+                    mitigated.best = (0..<h).map { sum.best[$0] + change.central[$0] }
+                    mitigated.worst = (0..<h).map { sum.worst[$0] + change.central[$0] }
+                    mitigated.intervals = (0..<h).map { i in
+                        sum.intervals[i].map { PredictionInterval(low80: $0.low80 + change.central[i], high80: $0.high80 + change.central[i],
+                                                                  low95: $0.low95 + change.central[i], high95: $0.high95 + change.central[i]) }
+                    }
+                    forecast.mitigatedSums.append(mitigated)
+                    forecast.sumChanges.append(change)
+                }
                 let members = area.members.filter { forecast.breakdowns[$0] != nil }
                 guard members.count > 1 else { continue }
                 forecast.sumComponents += ComponentsSum.sum(area: area.code, members.flatMap { forecast.breakdowns[$0]!.components },

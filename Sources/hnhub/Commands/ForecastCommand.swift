@@ -30,7 +30,10 @@ struct ForecastCommand: ParsableCommand {
     @Option(name: .long, help: "Census years ahead, 1-5.")
     var horizon: Int = 3
 
-    @Option(name: .long, help: "Simulations behind the intervals of sums over LAs.")
+    @Option(name: .long, help: "A scenario file (YAML): mitigations forecast beside the unmitigated figures (docs/forecasting.md).")
+    var scenario: String?
+
+    @Option(name: .long, help: "Simulations of the flow model and of the intervals of sums over LAs.")
     var simulations: Int = 1000
 
     @Option(name: .long, help: "Seed of the simulations: the same seed gives the same output.")
@@ -58,8 +61,11 @@ struct ForecastCommand: ParsableCommand {
         let store = try hub.openStore(config)
         let forecast: CaseloadForecast
         do {
+            // The scenario is checked first: a wrong field stops the run before anything is read or written.
+            let mitigations = try scenario.map(Scenario.load)
             let sources = try CaseloadSources.read(store.database)
-            var request = ForecastRequest(las: la.isEmpty ? nil : la, horizon: horizon, simulations: simulations, seed: seed)
+            var request = ForecastRequest(las: la.isEmpty ? nil : la, horizon: horizon, simulations: simulations, seed: seed,
+                                          scenario: mitigations)
             if let group {
                 let members = try LAGroups.members(of: group, in: config.groups,
                                                    knownCodes: LARegister(database: store.database).knownCodes())
@@ -75,6 +81,8 @@ struct ForecastCommand: ParsableCommand {
             forecast = try CaseloadForecast.run(sources, request, people: people)
         } catch let error as ForecastError {
             throw HubFailure.unusable("\(error)")
+        } catch let error as ScenarioError {
+            throw HubFailure.unusable("\(error)")
         } catch let error as LAGroups.UnknownGroup {
             throw HubFailure.unusable("\(error)")
         } catch let error as LAGroups.UnknownCode {
@@ -84,6 +92,7 @@ struct ForecastCommand: ParsableCommand {
         let rows = ForecastDisclosure.apply(forecast.rows, audience: audience)
         let all = forecast.totals + forecast.sums
         let components = forecast.breakdowns.keys.sorted().flatMap { forecast.breakdowns[$0]!.components } + forecast.sumComponents
+            + forecast.effects.keys.sorted().flatMap { forecast.effects[$0]!.components }
         if let out {
             var files = ["forecast.csv": ForecastFiles.csv(rows), "assumptions.csv": ForecastFiles.assumptionsCSV(all)]
             if !components.isEmpty { files["components.csv"] = ComponentsFile.csv(components, audience: audience) }
@@ -130,7 +139,8 @@ struct ForecastCommand: ParsableCommand {
         var byKey: [String: [ForecastCase: ForecastRow]] = [:]
         var order: [String] = []
         // Totals only: the breakdowns are in the files (--out, --format csv|json).
-        for row in rows where row.need == nil && row.ageBand == nil && row.setting == nil {
+        let totals = rows.filter { $0.need == nil && $0.ageBand == nil && $0.setting == nil }
+        for row in totals where row.scenario == nil {
             let key = "\(row.laCode)|\(row.period)"
             if byKey[key] == nil { order.append(key) }
             byKey[key, default: [:]][row.forecastCase] = row
@@ -144,7 +154,28 @@ struct ForecastCommand: ParsableCommand {
                                interval(central.low95, central.high95), n(byKey[key]?[.best]?.value),
                                n(byKey[key]?[.worst]?.value), central.method])
         }
-        var lines = [table.render(), "", "Assumptions (best = fewer plans, worst = more):"]
+        var lines = [table.render()]
+        let changes = totals.filter { $0.measure == "ehcp_caseload_change" }
+        if let name = changes.first?.scenario {
+            var effect = TextTable(header: ["area", "period", "unmitigated", "mitigated", "change", "change 80% range", "change 95% range"],
+                                   rightAligned: [2, 3, 4])
+            for change in changes {
+                let unmitigated = totals.first { $0.laCode == change.laCode && $0.period == change.period && $0.scenario == nil
+                    && $0.forecastCase == .central }
+                let mitigated = totals.first { $0.laCode == change.laCode && $0.period == change.period
+                    && $0.measure == "ehcp_caseload" && $0.scenario != nil && $0.forecastCase == .central }
+                func range(_ low: Double?, _ high: Double?) -> String {
+                    guard let low, let high else { return "" }
+                    return String(format: "%+.0f to %+.0f", low, high)
+                }
+                effect.rows.append([change.laCode, change.period, n(unmitigated?.value), n(mitigated?.value),
+                                    change.value.map { String(format: "%+.1f", $0) } ?? "c", range(change.low80, change.high80),
+                                    range(change.low95, change.high95)])
+            }
+            lines += ["", "Scenario \(name.replacingOccurrences(of: " (change)", with: "")): mitigated beside unmitigated (central), and the paired change:",
+                      effect.render()]
+        }
+        lines += ["", "Assumptions (best = fewer plans, worst = more):"]
         for forecast in forecasts {
             for forecastCase in ForecastCase.allCases {
                 lines.append("  \(forecast.la) \(forecastCase.rawValue): \(forecast.assumptions[forecastCase] ?? "")")
