@@ -12,7 +12,8 @@ public enum ForecastFiles {
 
     public static func csv(_ rows: [ForecastRow]) -> String {
         var lines = [CSVWriter.line(csvHeader)]
-        for row in rows {
+        // Caseloads and their changes only: the money is in dsg.csv.
+        for row in rows where row.measure.hasPrefix("ehcp_caseload") {
             lines.append(CSVWriter.line([
                 row.laCode, row.period, row.need ?? "", row.ageBand ?? "", row.setting ?? "", row.forecastCase.rawValue,
                 row.scenario ?? "", text(row.value, suppressed: row.value == nil), text(row.low80), text(row.high80),
@@ -115,6 +116,39 @@ public enum ComponentsFile {
                 cell(row.stockStart), cell(row.newPlans), cell(row.transfersIn), cell(row.ceased), cell(row.transfersOut),
                 cell(row.movers), cell(row.adjustment), cell(row.stockEnd),
             ]))
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}
+
+/// `dsg.csv` and `costs.csv`: the high-needs money of each area (docs/forecasting.md, "Costs and
+/// the DSG"), and the unit cost behind every LA's cost with where it came from.
+public enum DSGFiles {
+    public static let header = ["area", "period", "case", "scenario", "funding", "cost", "in_year_balance", "cumulative_balance"]
+
+    public static func csv(_ years: [DSGYear]) -> String {
+        func pounds(_ pence: Int64) -> String {
+            let sign = pence < 0 ? "-" : ""
+            let magnitude = pence.magnitude
+            let penny = magnitude % 100
+            return "\(sign)\(magnitude / 100).\(penny < 10 ? "0" : "")\(penny)"
+        }
+        var lines = [CSVWriter.line(header)]
+        for year in years {
+            lines.append(CSVWriter.line([year.area, CensusYear.label(year.year), year.forecastCase.rawValue, year.scenario ?? "",
+                                         pounds(year.fundingPence), pounds(year.costPence), pounds(year.inYearPence),
+                                         pounds(year.cumulativePence)]))
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    public static func costsCSV(_ costs: UnitCosts, las: [String]) -> String {
+        var lines = [CSVWriter.line(["la_code", "setting", "annual_cost", "source"])]
+        for la in las {
+            for group in CostGroup.all {
+                let cost = costs.cost(la: la, group: group)
+                lines.append(CSVWriter.line([la, group, String(format: "%.2f", cost.amount), cost.source]))
+            }
         }
         return lines.joined(separator: "\n") + "\n"
     }

@@ -54,8 +54,11 @@ import Testing
         let keys: Set<String> = ["la_code", "period", "measure", "need", "age_band", "setting", "case", "scenario", "value",
                                  "lo80", "hi80", "lo95", "hi95", "method"]
         #expect(list.allSatisfy { Set($0.keys) == keys })
-        // 3 LAs, the South West and England, 2 years, 3 cases; and the 6 setting groups of each LA.
-        #expect(list.count == 30 + 108)
+        // 3 LAs, the South West and England, 2 years, 3 cases; the 6 setting groups of each LA; and the
+        // 4 money measures (funding, cost, in-year and cumulative balance) of the 5 areas.
+        #expect(list.count == 30 + 108 + 120)
+        let measures = Set(list.compactMap { $0["measure"] as? String })
+        #expect(measures == ["ehcp_caseload", "high_needs_funding", "high_needs_cost", "dsg_in_year_balance", "dsg_cumulative_balance"])
         #expect(Set(list.compactMap { $0["la_code"] as? String }) == ["800", "801", "802", "E12000009", "E92000001"])
         let central = try #require(list.first { $0["la_code"] as? String == "801" && $0["period"] as? String == "2024/25"
             && $0["case"] as? String == "central" })
@@ -75,6 +78,10 @@ import Testing
         #expect(lines.first == "la_code,period,need,age_band,setting,case,scenario,value,lo80,hi80,lo95,hi95")
         #expect(lines.count == 1 + 138)
         #expect(lines.contains { $0.hasPrefix("801,2024/25,,,independent_special,central,,") })
+        let dsg = try String(contentsOfFile: folder.file("out/dsg.csv"), encoding: .utf8)
+        #expect(dsg.hasPrefix("area,period,case,scenario,funding,cost,in_year_balance,cumulative_balance\n800,2024/25,central,,"))
+        let costs = try String(contentsOfFile: folder.file("out/costs.csv"), encoding: .utf8)
+        #expect(costs.contains("800,independent_special,63000.00,\"default: DfE independent special school average fee, February 2026\"\n"))
         let assumptions = try String(contentsOfFile: folder.file("out/assumptions.csv"), encoding: .utf8)
         #expect(assumptions.contains("801,total,2023/24,shrunk-growth (published),central,\"growth +10.5% a year: the LA's own over its last 3 years (+12.0%) weighted 40%, that of England since 2018/19 (+9.5%) 60%\""))
     }

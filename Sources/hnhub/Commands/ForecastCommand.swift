@@ -33,6 +33,9 @@ struct ForecastCommand: ParsableCommand {
     @Option(name: .long, help: "A scenario file (YAML): mitigations forecast beside the unmitigated figures (docs/forecasting.md).")
     var scenario: String?
 
+    @Option(name: .long, help: "A finance file (YAML): baseline high-needs funding and opening balance per LA, growth, unit costs.")
+    var finance: String?
+
     @Option(name: .long, help: "Simulations of the flow model and of the intervals of sums over LAs.")
     var simulations: Int = 1000
 
@@ -42,7 +45,7 @@ struct ForecastCommand: ParsableCommand {
     @Option(name: .long, help: "table, csv or json.")
     var format: IndicatorsCommand.OutputFormat = .table
 
-    @Option(name: .long, help: "A folder to write forecast.csv, assumptions.csv and components.csv into.")
+    @Option(name: .long, help: "A folder to write forecast.csv, assumptions.csv, components.csv, dsg.csv and costs.csv into.")
     var out: String?
 
     @Flag(name: .long, help: "With exactly one --la: that LA's own figures, unsuppressed (its own view; do not share).")
@@ -60,9 +63,12 @@ struct ForecastCommand: ParsableCommand {
         let config = try hub.loadConfiguration()
         let store = try hub.openStore(config)
         let forecast: CaseloadForecast
+        let dsg: [DSGYear]
+        let costs: UnitCosts
         do {
             // The scenario is checked first: a wrong field stops the run before anything is read or written.
             let mitigations = try scenario.map(Scenario.load)
+            let financeSettings = try finance.map(FinanceSettings.load) ?? FinanceSettings()
             let sources = try CaseloadSources.read(store.database)
             var request = ForecastRequest(las: la.isEmpty ? nil : la, horizon: horizon, simulations: simulations, seed: seed,
                                           scenario: mitigations)
@@ -79,9 +85,14 @@ struct ForecastCommand: ParsableCommand {
             let returnsLAs = Set((request.las ?? sources.laCodes).filter { sources.returns?.series[$0] != nil })
             let people = returnsLAs.isEmpty ? nil : try PersonLevelInputs.read(store.database, las: returnsLAs)
             forecast = try CaseloadForecast.run(sources, request, people: people)
+            costs = try UnitCosts.read(store.database, las: Set(forecast.totals.map(\.la)), configBands: config.defaultCostBands,
+                                       finance: financeSettings)
+            dsg = CostProjection.project(forecast, costs: costs, areas: request.areas)
         } catch let error as ForecastError {
             throw HubFailure.unusable("\(error)")
         } catch let error as ScenarioError {
+            throw HubFailure.unusable("\(error)")
+        } catch let error as FinanceError {
             throw HubFailure.unusable("\(error)")
         } catch let error as LAGroups.UnknownGroup {
             throw HubFailure.unusable("\(error)")
@@ -90,18 +101,23 @@ struct ForecastCommand: ParsableCommand {
         }
         let audience = Audience(ownLA: own ? la.first : nil, control: DisclosureControl(threshold: config.suppressionThreshold))
         let rows = ForecastDisclosure.apply(forecast.rows, audience: audience)
+            + CostProjection.rows(dsg, method: "caseload x unit cost; funding from the baseline")
         let all = forecast.totals + forecast.sums
         let components = forecast.breakdowns.keys.sorted().flatMap { forecast.breakdowns[$0]!.components } + forecast.sumComponents
             + forecast.effects.keys.sorted().flatMap { forecast.effects[$0]!.components }
         if let out {
             var files = ["forecast.csv": ForecastFiles.csv(rows), "assumptions.csv": ForecastFiles.assumptionsCSV(all)]
             if !components.isEmpty { files["components.csv"] = ComponentsFile.csv(components, audience: audience) }
+            if !dsg.isEmpty {
+                files["dsg.csv"] = DSGFiles.csv(dsg)
+                files["costs.csv"] = DSGFiles.costsCSV(costs, las: forecast.totals.map(\.la))
+            }
             try Self.write(files, to: out)
         }
         switch format {
         case .json: print(try ForecastFiles.json(rows))
         case .csv: print(ForecastFiles.csv(rows), terminator: "")
-        case .table: print(Self.table(rows, all))
+        case .table: print(Self.table(rows, all) + Self.moneyTable(dsg))
         }
         for skipped in forecast.skipped { printError("hnhub: left out: \(skipped)") }
     }
@@ -129,6 +145,21 @@ struct ForecastCommand: ParsableCommand {
         }
     }
 
+    /// The central case's high-needs money, unmitigated and mitigated, in thousands of pounds.
+    static func moneyTable(_ years: [DSGYear]) -> String {
+        let central = years.filter { $0.forecastCase == .central }
+        guard !central.isEmpty else { return "" }
+        var table = TextTable(header: ["area", "period", "scenario", "funding", "cost", "in-year balance", "cumulative balance"],
+                              rightAligned: [3, 4, 5, 6])
+        func k(_ pence: Int64) -> String { String(format: "%.0f", Double(pence) / 100_000) }
+        for year in central {
+            table.rows.append([year.area, CensusYear.label(year.year), year.scenario ?? "", k(year.fundingPence), k(year.costPence),
+                               k(year.inYearPence), k(year.cumulativePence)])
+        }
+        return "\n\nHigh-needs money, central case, GBP thousands (dsg.csv has every case, to the penny; costs.csv the unit costs):\n"
+            + table.render()
+    }
+
     /// One line per area and year: the central case with its intervals, best and worst; then what
     /// makes each case.
     static func table(_ rows: [ForecastRow], _ forecasts: [AreaForecast]) -> String {
@@ -139,7 +170,7 @@ struct ForecastCommand: ParsableCommand {
         var byKey: [String: [ForecastCase: ForecastRow]] = [:]
         var order: [String] = []
         // Totals only: the breakdowns are in the files (--out, --format csv|json).
-        let totals = rows.filter { $0.need == nil && $0.ageBand == nil && $0.setting == nil }
+        let totals = rows.filter { $0.need == nil && $0.ageBand == nil && $0.setting == nil && $0.measure.hasPrefix("ehcp_caseload") }
         for row in totals where row.scenario == nil {
             let key = "\(row.laCode)|\(row.period)"
             if byKey[key] == nil { order.append(key) }
