@@ -104,7 +104,7 @@ let package = Package(
         ], swiftSettings: strict),
         // The self-contained HTML benchmarking report with SVG charts.
         .target(name: "Report", dependencies: [
-            "ComparisonTables", "HubStore", .product(name: "HubKit", package: "HubKit"),
+            "ComparisonTables", "HubStore", "Forecasting", .product(name: "HubKit", package: "HubKit"),
         ], swiftSettings: strict),
         // Deterministic synthetic SEN2 returns and establishments for demos, tests and benchmarks.
         .target(name: "DemoData", dependencies: [.product(name: "HubKit", package: "HubKit")],

@@ -1,5 +1,6 @@
 import Comparison
 import ComparisonTables
+import Forecasting
 import HubKit
 
 /// The `hnhub export --xlsx` workbook: one sheet per ``IndicatorTopic`` (Other only when it has
@@ -27,6 +28,8 @@ public struct IndicatorWorkbook: Sendable {
     public var neighboursEdition: String?
     /// The day written in the Notes and the file's properties.
     public var generated: Day
+    /// The Forecast sheet's figures (nil: no Forecast sheet).
+    public var forecast: ForecastOverview?
 
     public init(snapshot: IndicatorSnapshot, geography: LAGeography, scope: WorkbookScope,
                 control: DisclosureControl = DisclosureControl(), period: String? = nil,
@@ -64,6 +67,10 @@ public struct IndicatorWorkbook: Sendable {
         var sheets = topics.map { topic, tables in
             TopicSheet(topic: topic, tables: tables, listed: listed, scope: scope, geography: geography,
                        control: control).worksheet()
+        }
+        if let forecast {
+            sheets.append(ForecastSheet(overview: forecast, geography: geography, ownLA: scope.ownLA, threshold: control.threshold)
+                .worksheet())
         }
         sheets.append(WorkbookNotes(
             indicators: topics.flatMap { topic, tables in tables.map { (topic.rawValue, $0) } }, scope: scope,

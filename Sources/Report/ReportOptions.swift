@@ -1,5 +1,6 @@
 import Comparison
 import ComparisonTables
+import Forecasting
 import Foundation
 
 /// Whose figures a report is about.
@@ -23,6 +24,8 @@ public struct ReportOptions: Sendable {
     public var suppressionThreshold: Int
     /// When the report was made (printed in its header).
     public var generatedAt: Date
+    /// The forecast section's figures (nil: no forecast section).
+    public var forecast: ForecastOverview?
 
     public init(scope: ReportScope, period: String? = nil, ownView: Bool = false, suppressionThreshold: Int = 5,
                 generatedAt: Date = Date()) {

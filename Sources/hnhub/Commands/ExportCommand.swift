@@ -53,11 +53,17 @@ struct ExportCommand: ParsableCommand {
             // of secondary suppression.
             let edition = try StatisticalNeighbours(database: database).edition(selection.neighboursEdition)
             let geography = try LAGeography.loadAll(database, neighboursEdition: edition, groups: config.groups)
-            workbook = IndicatorWorkbook(
+            var indicators = IndicatorWorkbook(
                 snapshot: snapshot, geography: geography, scope: scope,
                 control: DisclosureControl(threshold: config.suppressionThreshold), period: selection.period,
                 sources: try WorkbookSources.load(database), neighboursEdition: edition,
-                generated: Self.generationDay()).workbook()
+                generated: Self.generationDay())
+            switch scope {
+            case .la(let code, _): indicators.forecast = ForecastScope.overview(database, las: [code], group: nil)
+            case .group(let name, let members): indicators.forecast = ForecastScope.overview(database, las: members, group: (name, members))
+            case .england: indicators.forecast = ForecastScope.overview(database, las: knownCodes.sorted(), group: nil)
+            }
+            workbook = indicators.workbook()
         } catch let error as ComparisonTablesError {
             throw HubFailure.unusable("\(error)")
         } catch let error as LAGroups.UnknownGroup {

@@ -46,8 +46,13 @@ struct ReportCommand: ParsableCommand {
         if let period = selection.period, !data.snapshot.definitions.contains(where: { data.snapshot.period(of: $0.id, requested: period) != nil }) {
             throw HubFailure.unusable("no indicator has figures for period '\(period)' (e.g. 2024/25 or 2024)")
         }
-        let options = ReportOptions(scope: scope, period: selection.period, ownView: selection.own,
+        var options = ReportOptions(scope: scope, period: selection.period, ownView: selection.own,
                                     suppressionThreshold: config.suppressionThreshold)
+        switch scope {
+        case .la(let code): options.forecast = ForecastScope.overview(store.database, las: [code], group: nil)
+        case .group(let name, let members): options.forecast = ForecastScope.overview(store.database, las: members, group: (name, members))
+        case .hub: options.forecast = ForecastScope.overview(store.database, las: Set(data.returns.map(\.laCode)).sorted(), group: nil)
+        }
         let html = ReportBuilder(data: data, options: options).html()
         do {
             try Data(html.utf8).write(to: URL(fileURLWithPath: out), options: .atomic)
