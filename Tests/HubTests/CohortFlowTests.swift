@@ -207,4 +207,22 @@ struct CohortFlowTests {
         }
         #expect(effect.components.allSatisfy { $0.scenario == "plan" && !$0.observed })
     }
+
+    @Test func theBreakdownIsBacktestedOnTheCensusesAfterEachOrigin() throws {
+        let panel = CaseloadPanel(measure: "total", source: .returns,
+                                  series: ["801": YearSeries([2023: 60, 2024: 62, 2025: 65])])
+        #expect(PersonCellBacktest.possibleOrigins(Self.roster) == [2024])
+        let scores = PersonCellBacktest.run(Self.inputs, total: panel, origins: [2024], horizon: 1, simulations: 20, seed: 1)
+        #expect(scores.map(\.approach) == [.flowModel, .heldShares])
+        // The same cells for both: every cell of 801 with a child in 2024 or 2025.
+        #expect(scores[0].accuracy.count == scores[1].accuracy.count)
+        #expect(scores[0].accuracy.count > 20)
+        #expect(scores.allSatisfy { $0.accuracy.wape > 0 && $0.accuracy.wape < 200 })
+        // What happens after the origin changes the actuals only.
+        var later = Self.roster
+        later.children["801"]![2025] = Array(later.children["801"]![2025]!.prefix(30))
+        let again = PersonCellBacktest.run(PersonLevelInputs(roster: later, population: ["801": Self.population()]), total: panel,
+                                           origins: [2024], horizon: 1, simulations: 20, seed: 1)
+        #expect(again[0].accuracy.wape != scores[0].accuracy.wape)
+    }
 }

@@ -26,6 +26,15 @@ public struct BacktestLine: Sendable, Equatable {
         accuracy = score.accuracy
     }
 
+    public init(source: SeriesSource, _ score: PersonCellBacktest.Score) {
+        self.source = source
+        measure = "person_cells"
+        method = score.approach.rawValue
+        origin = score.origin
+        horizon = score.horizon
+        accuracy = score.accuracy
+    }
+
     public init(source: SeriesSource, measure: String, method: String, origin: Int, horizon: Int, accuracy: ForecastAccuracy) {
         self.source = source
         self.measure = measure

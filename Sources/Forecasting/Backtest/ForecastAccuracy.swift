@@ -45,16 +45,18 @@ public struct ForecastAccuracy: Sendable, Equatable {
 
     public init(_ scored: [ScoredForecast]) {
         count = scored.count
-        let n = Double(max(scored.count, 1))
-        let absolute = scored.map { abs($0.percentError) }
+        // Percentages of an actual of zero are undefined: those forecasts count in WAPE only.
+        let defined = scored.filter { $0.actual > 0 }
+        let n = Double(max(defined.count, 1))
+        let absolute = defined.map { abs($0.percentError) }
         mape = absolute.reduce(0, +) / n
         medianAPE = Self.median(absolute)
-        bias = scored.map(\.percentError).reduce(0, +) / n
+        bias = defined.map(\.percentError).reduce(0, +) / n
         let scaled = scored.compactMap { s in s.naiveScale.map { abs(s.forecast - s.actual) / $0 } }
         mase = scaled.isEmpty ? nil : scaled.reduce(0, +) / Double(scaled.count)
         let actualTotal = scored.map(\.actual).reduce(0, +)
         wape = actualTotal > 0 ? scored.map { abs($0.forecast - $0.actual) }.reduce(0, +) / actualTotal * 100 : 0
-        let withIntervals = scored.filter { $0.interval != nil }
+        let withIntervals = defined.filter { $0.interval != nil }
         if withIntervals.isEmpty {
             (coverage80, coverage95, intervalScore80, intervalScore95) = (nil, nil, nil, nil)
         } else {

@@ -47,7 +47,7 @@ public struct PersonLevelBreakdown: Sendable {
     public static func key(_ cell: Int) -> CellKey {
         let settings = FlowSetting.allCases.count, bands = AgeBand.allCases.count
         return CellKey(need: PrimaryNeed.codes[cell / settings / bands], ageBand: AgeBand.allCases[(cell / settings) % bands],
-                       setting: FlowSetting.allCases[cell % settings])
+                       setting: FlowSetting.list[cell % settings])
     }
 
     /// Splits `total` (the LA's total forecast, from the census the simulations start at) into

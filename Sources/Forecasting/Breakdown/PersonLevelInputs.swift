@@ -20,17 +20,19 @@ public struct PersonLevelInputs: Sendable {
         PersonLevelInputs(roster: try CensusRoster.read(database, las: las), population: try PopulationTable.read(database, las: las))
     }
 
-    /// True when the LA has at least ``minimumYears`` census years, the last two consecutive.
-    public func hasBreakdown(_ la: String) -> Bool {
+    /// True when the LA has at least `years` (``minimumYears`` unless said) census years, the last
+    /// two consecutive.
+    public func hasBreakdown(_ la: String, years minimum: Int = minimumYears) -> Bool {
         let years = roster.years(of: la)
-        guard years.count >= Self.minimumYears, let last = years.last else { return false }
+        guard years.count >= minimum, let last = years.last else { return false }
         return years.contains(last - 1)
     }
 
-    /// The LA's flow model, simulated from its last census.
+    /// The LA's flow model, simulated from its last census. `minimumYears` is lowered only by the
+    /// breakdown's backtest, whose early origins have a single pair of censuses to learn from.
     public func simulate(_ la: String, horizon: Int, simulations: Int, seed: UInt64,
-                         adjustments: [FlowAdjustment] = []) -> FlowSimulations? {
-        guard hasBreakdown(la), let last = roster.years(of: la).last,
+                         adjustments: [FlowAdjustment] = [], minimumYears: Int = minimumYears) -> FlowSimulations? {
+        guard hasBreakdown(la, years: minimumYears), let last = roster.years(of: la).last,
               let parameters = FlowEstimation.parameters(la: la, flows: flows, population: population[la], lastYear: last) else {
             return nil
         }

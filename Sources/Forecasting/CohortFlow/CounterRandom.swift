@@ -19,12 +19,25 @@ struct CounterRandom: Sendable {
         return z ^ (z >> 31)
     }
 
-    func bits(_ a: UInt64, _ b: UInt64, _ c: UInt64, _ d: UInt64) -> UInt64 {
-        Self.mix(Self.mix(Self.mix(Self.mix(seed ^ a) ^ b) ^ c) ^ d)
+    /// The bits of (simulation, child, year, purpose); `prefix(simulation, year)` once a year and
+    /// `bits(prefix, child, purpose)` per child give the same.
+    func bits(_ simulation: UInt64, _ child: UInt64, _ year: UInt64, _ purpose: UInt64) -> UInt64 {
+        Self.bits(prefix(simulation, year), child, purpose)
     }
 
+    func prefix(_ simulation: UInt64, _ year: UInt64) -> UInt64 { Self.mix(Self.mix(seed ^ simulation) ^ year) }
+
+    static func bits(_ prefix: UInt64, _ child: UInt64, _ purpose: UInt64) -> UInt64 { mix(mix(prefix ^ child) ^ purpose) }
+
     /// Uniform in [0, 1).
-    func uniform(_ a: UInt64, _ b: UInt64, _ c: UInt64, _ d: UInt64) -> Double {
-        Double(bits(a, b, c, d) >> 11) * 0x1.0p-53
+    func uniform(_ simulation: UInt64, _ child: UInt64, _ year: UInt64, _ purpose: UInt64) -> Double {
+        Double(bits(simulation, child, year, purpose) >> 11) * 0x1.0p-53
+    }
+
+    /// Two uniforms in [0, 1) from one draw (32 bits each: plenty for a chance of leaving and a
+    /// destination).
+    static func uniformPair(_ prefix: UInt64, _ child: UInt64, _ purpose: UInt64) -> (Double, Double) {
+        let value = bits(prefix, child, purpose)
+        return (Double(value >> 32) * 0x1.0p-32, Double(value & 0xFFFF_FFFF) * 0x1.0p-32)
     }
 }

@@ -27,15 +27,38 @@ public struct FlowSimulator: Sendable {
     public func run(horizon: Int, simulations: Int, seed: UInt64) -> FlowSimulations {
         let random = CounterRandom(seed: seed, stream: parameters.la)
         let ordered = Self.ordered(start)
+        let tables = Tables(parameters, horizon: horizon)
         let slots = ResultSlots(simulations: simulations, horizon: horizon)
         let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, simulations))
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             for simulation in stride(from: worker, to: simulations, by: workers) {
-                simulate(simulation: simulation, horizon: horizon, children: ordered, random: random, into: slots)
+                simulate(simulation: simulation, horizon: horizon, children: ordered, tables: tables, random: random, into: slots)
             }
         }
         return FlowSimulations(la: parameters.la, origin: parameters.lastYear, horizon: horizon, simulations: simulations,
                                counts: slots.countArray, components: slots.componentArray)
+    }
+
+    /// The parameters laid out flat for the inner loop, and the expected joiners of every year and
+    /// NCY, worked out once for all simulations.
+    struct Tables: Sendable {
+        /// [ncy * settings + setting]
+        let leave: [Double]
+        /// [(ncy * settings + setting) * settings + destination]
+        let move: [Double]
+        /// [ncy * cells + cell], cells = needs x settings
+        let mix: [Double]
+        /// [year index * ncys + ncy]
+        let expected: [Double]
+
+        init(_ p: FlowParameters, horizon: Int) {
+            leave = p.leaveProbability.flatMap { $0 }
+            move = p.moveCumulative.flatMap { $0.flatMap { $0 } }
+            mix = p.joinerMixCumulative.flatMap { $0 }
+            expected = (0..<horizon).flatMap { h in
+                (0..<FlowParameters.ncyCount).map { p.expectedJoiners(ncy: $0, census: p.lastYear + h + 1) }
+            }
+        }
     }
 
     /// Children in a fixed order with fixed ids, whatever order the store gave them in.
@@ -80,38 +103,50 @@ public struct FlowSimulator: Sendable {
         var redirectedBy: Int
     }
 
-    static let purposeLeave: UInt64 = 1, purposeMove: UInt64 = 2, purposeTransferOut: UInt64 = 3
+    static let purposeLeave: UInt64 = 1, purposeTransferOut: UInt64 = 3
     static let purposeJoinerCell: UInt64 = 5, purposeTransferIn: UInt64 = 6, purposeRedirect: UInt64 = 7
     static let purposeThin: UInt64 = 8, purposeJoinerCount: UInt64 = 9, purposeExtraCount: UInt64 = 10
     static let purposeExtraCell: UInt64 = 11
 
-    func simulate(simulation: Int, horizon: Int, children start: [RosterChild], random: CounterRandom, into slots: ResultSlots) {
+    func simulate(simulation: Int, horizon: Int, children start: [RosterChild], tables: Tables, random: CounterRandom,
+                  into slots: ResultSlots) {
         let p = parameters
         let last = FlowParameters.ncyCount - 1
         let settings = FlowParameters.settingCount
+        let cells = PrimaryNeed.codes.count * settings
         let sim = UInt64(simulation)
+        let adjusted = !adjustments.isEmpty
+        let leaverAdjustments = adjustments.contains { if case .leavers = $0.target { return true } else { return false } }
         var children = start.enumerated().map { index, child in
             Child(id: UInt64(index + 1), ncy: child.state.ncy - FlowState.ncyRange.lowerBound, need: child.state.need,
                   setting: child.state.setting.position, redirectedBy: -1)
         }
         var placedBy = [Int](repeating: 0, count: adjustments.count)
+        var next: [Child] = []
+        tables.leave.withUnsafeBufferPointer { leaveTable in
+        tables.move.withUnsafeBufferPointer { moveTable in
+        tables.mix.withUnsafeBufferPointer { mixTable in
         for h in 0..<horizon {
             let census = p.lastYear + h + 1
             let year = UInt64(census)
+            let prefix = random.prefix(sim, year)
             var c = FlowComponents()
             c.stockStart = children.count
-            var next: [Child] = []
+            next.removeAll(keepingCapacity: true)
             next.reserveCapacity(children.count + children.count / 5)
             for var child in children {
-                let state = FlowState(ncy: child.ncy + FlowState.ncyRange.lowerBound, need: child.need,
-                                      setting: FlowSetting.allCases[child.setting])
-                var leave = child.ncy >= last ? 1.0 : p.leaveProbability[child.ncy][child.setting]
-                for adjustment in adjustments {
-                    if case let .leavers(multiplier) = adjustment.target {
-                        leave *= adjustment.multiplier(multiplier, state: state, la: p.la, census: census)
+                var leave = child.ncy >= last ? 1.0 : leaveTable[child.ncy * settings + child.setting]
+                if leaverAdjustments {
+                    let state = FlowState(ncy: child.ncy + FlowState.ncyRange.lowerBound, need: child.need,
+                                          setting: Self.settingList[child.setting])
+                    for adjustment in adjustments {
+                        if case let .leavers(multiplier) = adjustment.target {
+                            leave *= adjustment.multiplier(multiplier, state: state, la: p.la, census: census)
+                        }
                     }
                 }
-                if random.uniform(sim, child.id, year, Self.purposeLeave) < min(leave, 1) {
+                let (leaveDraw, moveDraw) = CounterRandom.uniformPair(prefix, child.id, Self.purposeLeave)
+                if leaveDraw < min(leave, 1) {
                     if random.uniform(sim, child.id, year, Self.purposeTransferOut) < p.transferOutShare {
                         c.transfersOut += 1
                     } else {
@@ -120,8 +155,8 @@ public struct FlowSimulator: Sendable {
                     if child.redirectedBy >= 0 { placedBy[child.redirectedBy] -= 1 }
                     continue
                 }
-                let destination = Self.pick(p.moveCumulative[child.ncy][child.setting],
-                                            random.uniform(sim, child.id, year, Self.purposeMove))
+                let row = (child.ncy * settings + child.setting) * settings
+                let destination = Self.pick(moveTable, from: row, count: settings, moveDraw)
                 child.ncy += 1
                 if destination != child.setting {
                     c.movers += 1
@@ -130,34 +165,37 @@ public struct FlowSimulator: Sendable {
                         child.redirectedBy = -1
                     }
                     child.setting = destination
-                    place(&child, census: census, random: random, simulation: sim, placedBy: &placedBy)
+                    if adjusted { place(&child, census: census, random: random, simulation: sim, placedBy: &placedBy) }
                 }
                 next.append(child)
             }
             // Joiners, NCY by NCY.
             for ncy in 0..<FlowParameters.ncyCount {
-                let expected = p.expectedJoiners(ncy: ncy, census: census)
+                let expected = tables.expected[h * FlowParameters.ncyCount + ncy]
                 guard expected > 0 else { continue }
                 var countGenerator = SeededGenerator(seed: random.bits(sim, UInt64(ncy), year, Self.purposeJoinerCount))
                 let count = Self.poisson(expected, &countGenerator)
-                let mix = p.joinerMixCumulative[ncy]
-                var extraWeights = [Double](repeating: 0, count: mix.count)
-                var hasExtra = false
+                let mixRow = ncy * cells
                 for k in 0..<count {
                     let id = (year << 40) | (UInt64(ncy) << 32) | UInt64(k)
-                    let cell = Self.pick(mix, random.uniform(sim, id, year, Self.purposeJoinerCell))
+                    let cell = Self.pick(mixTable, from: mixRow, count: cells, random.uniform(sim, id, year, Self.purposeJoinerCell))
                     let transferIn = random.uniform(sim, id, year, Self.purposeTransferIn) < p.transferInShare
-                    let multiplier = joinerMultiplier(ncy: ncy, cell: cell, census: census, transferIn: transferIn)
-                    if multiplier < 1, random.uniform(sim, id, year, Self.purposeThin) >= multiplier { continue }
                     var child = Child(id: id, ncy: ncy, need: cell / settings, setting: cell % settings, redirectedBy: -1)
-                    place(&child, census: census, random: random, simulation: sim, placedBy: &placedBy)
+                    if adjusted {
+                        let multiplier = joinerMultiplier(ncy: ncy, cell: cell, census: census, transferIn: transferIn)
+                        if multiplier < 1, random.uniform(sim, id, year, Self.purposeThin) >= multiplier { continue }
+                        place(&child, census: census, random: random, simulation: sim, placedBy: &placedBy)
+                    }
                     if transferIn { c.transfersIn += 1 } else { c.newPlans += 1 }
                     next.append(child)
                 }
+                guard adjusted else { continue }
                 // More joiners than the model expects, where a scenario raises them: a second Poisson
                 // number on top, drawn from its own stream so the first are unchanged.
-                for cell in 0..<mix.count {
-                    let probability = mix[cell] - (cell > 0 ? mix[cell - 1] : 0)
+                var extraWeights = [Double](repeating: 0, count: cells)
+                var hasExtra = false
+                for cell in 0..<cells {
+                    let probability = mixTable[mixRow + cell] - (cell > 0 ? mixTable[mixRow + cell - 1] : 0)
                     let multiplier = joinerMultiplier(ncy: ncy, cell: cell, census: census, transferIn: false)
                     if multiplier > 1, probability > 0 {
                         extraWeights[cell] = probability * (multiplier - 1)
@@ -178,24 +216,30 @@ public struct FlowSimulator: Sendable {
                     }
                 }
             }
-            children = next
+            swap(&children, &next)
             c.stockEnd = children.count
             c.redirected = placedBy.reduce(0, +)
             let base = (simulation * horizon + h) * FlowState.count
+            let counts = slots.counts + base
             for child in children {
                 let index = (child.ncy * PrimaryNeed.codes.count + child.need) * settings + child.setting
-                if slots.counts[base + index] < UInt16.max { slots.counts[base + index] += 1 }
+                if counts[index] < UInt16.max { counts[index] += 1 }
             }
             slots.components[simulation * horizon + h] = c
         }
+        }
+        }
+        }
     }
+
+    static var settingList: [FlowSetting] { FlowSetting.list }
 
     /// The product of the joiner and request multipliers in force for a joiner in `cell`.
     func joinerMultiplier(ncy: Int, cell: Int, census: Int, transferIn: Bool) -> Double {
         guard !adjustments.isEmpty else { return 1 }
         let settings = FlowParameters.settingCount
         let state = FlowState(ncy: ncy + FlowState.ncyRange.lowerBound, need: cell / settings,
-                              setting: FlowSetting.allCases[cell % settings])
+                              setting: Self.settingList[cell % settings])
         var multiplier = 1.0
         for adjustment in adjustments {
             switch adjustment.target {
@@ -225,6 +269,16 @@ public struct FlowSimulator: Sendable {
             placedBy[index] += 1
             return
         }
+    }
+
+    /// The index (from `start`, of `count`) whose cumulative probability first exceeds `u`.
+    static func pick(_ table: UnsafeBufferPointer<Double>, from start: Int, count: Int, _ u: Double) -> Int {
+        var low = 0, high = count - 1
+        while low < high {
+            let middle = (low + high) / 2
+            if table[start + middle] > u { high = middle } else { low = middle + 1 }
+        }
+        return low
     }
 
     /// The index whose cumulative probability first exceeds `u`.

@@ -41,7 +41,20 @@ public enum FlowSetting: String, CaseIterable, Sendable, Codable {
         }
     }
 
-    var position: Int { Self.allCases.firstIndex(of: self)! }
+    /// Its place in ``allCases``.
+    var position: Int {
+        switch self {
+        case .mainstream: return 0
+        case .resourcedProvision: return 1
+        case .stateSpecial: return 2
+        case .independentSpecial: return 3
+        case .post16FE: return 4
+        case .alternativeProvision: return 5
+        case .other: return 6
+        }
+    }
+
+    static let list = allCases
 }
 
 /// The report's age bands (age on the 31 August before the census).
@@ -92,7 +105,7 @@ public struct FlowState: Hashable, Sendable {
 
     public init(index: Int) {
         let settings = FlowSetting.allCases.count
-        setting = FlowSetting.allCases[index % settings]
+        setting = FlowSetting.list[index % settings]
         need = (index / settings) % PrimaryNeed.codes.count
         ncy = index / settings / PrimaryNeed.codes.count + Self.ncyRange.lowerBound
     }

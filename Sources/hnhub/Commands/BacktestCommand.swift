@@ -22,6 +22,9 @@ struct BacktestCommand: ParsableCommand {
     @Option(name: .long, help: "Census years ahead, 1-5.")
     var horizon: Int = 3
 
+    @Option(name: .long, help: "With --source returns: simulations of the flow model at each origin.")
+    var simulations = 200
+
     @Option(name: .long, help: "table, csv or json.")
     var format: IndicatorsCommand.OutputFormat = .table
 
@@ -66,6 +69,12 @@ struct BacktestCommand: ParsableCommand {
             lines += SettingSplitBacktest.run(total: panel, settings: published.settings, origins: settingOrigins, horizon: horizon)
                 .map { BacktestLine(source: source, $0) }
         }
+        if source == .returns {
+            let people = try PersonLevelInputs.read(store.database, las: Set(panel.series.keys))
+            let cellOrigins = PersonCellBacktest.possibleOrigins(people.roster).filter { (chosen.isEmpty ? possible : chosen).contains($0) }
+            lines += PersonCellBacktest.run(people, total: panel, origins: cellOrigins, horizon: horizon,
+                                            simulations: max(1, simulations), seed: 1).map { BacktestLine(source: source, $0) }
+        }
         switch format {
         case .json: print(try BacktestFiles.json(lines))
         case .csv: print(BacktestFiles.csv(lines), terminator: "")
@@ -77,7 +86,7 @@ struct BacktestCommand: ParsableCommand {
         func f(_ value: Double?) -> String { value.map { String(format: "%.2f", $0) } ?? "-" }
         var output = ["Backtest on the \(source.rawValue) series (errors in % of the actual; bias > 0 = forecasts too high; "
             + "IS = interval score in % of the actual):"]
-        for measure in ["total", "setting_cells"] {
+        for measure in ["total", "setting_cells", "person_cells"] {
             let chosen = lines.filter { $0.measure == measure }
             guard !chosen.isEmpty else { continue }
             var table = TextTable(header: ["method", "origin", "h", measure == "total" ? "LAs" : "cells", "MAPE", "MdAPE", "bias",
@@ -88,8 +97,9 @@ struct BacktestCommand: ParsableCommand {
                                    f(a.medianAPE), f(a.bias), f(a.mase), f(a.wape), f(a.coverage80), f(a.coverage95),
                                    f(a.intervalScore80), f(a.intervalScore95)])
             }
-            output += ["", measure == "total" ? "LA totals:" : "Setting groups (each LA x group a cell, reconciled to the LA total):",
-                       table.render()]
+            let titles = ["total": "LA totals:", "setting_cells": "Setting groups (each LA x group a cell, reconciled to the LA total):",
+                          "person_cells": "Need x age band x setting (each LA x cell, reconciled to the LA total; % measures over cells with children):"]
+            output += ["", titles[measure]!, table.render()]
         }
         if !checks.isEmpty {
             output += ["", "Targets, one year ahead (\(ForecastMethod.shrunkGrowth.rawValue)):"]
