@@ -4,6 +4,9 @@ import PackageDescription
 /// Swift 6 language mode (strict concurrency) everywhere.
 let strict: [SwiftSetting] = [.swiftLanguageMode(.v6)]
 
+/// Number-crunching modules run optimised in debug builds as well (docs/disclosure-control.md).
+let optimised: [SwiftSetting] = [.unsafeFlags(["-O"], .when(configuration: .debug))]
+
 /// A native plugin: its code in one target, its C entry point in a tiny second target that the
 /// `.dynamic` product is built from (plugins.md, point 5). Product names start with `HubPlugin`
 /// so the host can tell plugins from other libraries in the executable's folder.
@@ -40,6 +43,9 @@ let package = Package(
         .executable(name: "hnhub-bench", targets: ["hnhub-bench"]),
         // A plugin built against another SDK version, for the loader's refusal test only.
         .library(name: "TestPluginWrongSDK", type: .dynamic, targets: ["TestPluginWrongSDK"]),
+        // A library whose constructor leaves a file beside it, for the tests that prove the loader
+        // refuses planted and tampered files before dlopen.
+        .library(name: "TestPluginPlanted", type: .dynamic, targets: ["TestPluginPlanted"]),
     ] + plugins.map(\.product),
     dependencies: [
         .package(path: "Sources/HubKit"),
@@ -52,6 +58,13 @@ let package = Package(
         .systemLibrary(name: "CSQLite", path: "Sources/CSQLite"),
         .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
         .systemLibrary(name: "CZstd", path: "Sources/CZstd"),
+
+        // The build step that records the SHA-256 of every built-in plugin library, and the module
+        // the executables read them from (docs/plugin-loading.md).
+        .executableTarget(name: "PluginPinRecorder", path: "Sources/BuildSteps/PluginPinRecorder", swiftSettings: strict),
+        .plugin(name: "RecordPluginPins", capability: .buildTool(), dependencies: ["PluginPinRecorder"],
+                path: "Sources/BuildSteps/RecordPluginPins"),
+        .target(name: "BuiltInPluginPins", swiftSettings: strict, plugins: ["RecordPluginPins"]),
 
         // The host, in the order data flows through it.
         .target(name: "HubConfig", dependencies: [.product(name: "Yams", package: "Yams")],
@@ -78,10 +91,18 @@ let package = Package(
             .product(name: "HubKit", package: "HubKit"),
         ], swiftSettings: strict),
         .target(name: "ReferenceData", dependencies: [
-            "HubStore", "InputFiles", .product(name: "HubKit", package: "HubKit"),
+            "HubStore", "InputFiles", "Validation", .product(name: "HubKit", package: "HubKit"),
         ], swiftSettings: strict),
         .target(name: "Comparison", dependencies: [.product(name: "HubKit", package: "HubKit")],
                 swiftSettings: strict),
+        // Linear programming (two-phase simplex), for the disclosure auditor. Both are optimised in
+        // debug builds too: every output computes the suppression pattern, tests included.
+        .target(name: "LinearProgramming", swiftSettings: strict + optimised),
+        // The linear system of what an audience is shown, its audit by linear programming, and the
+        // suppression pattern that passes it (docs/disclosure-control.md).
+        .target(name: "DisclosureAudit", dependencies: [
+            "Comparison", "LinearProgramming", .product(name: "HubKit", package: "HubKit"),
+        ], swiftSettings: strict + optimised),
         .target(name: "MetricEngine", dependencies: [
             "HubStore", "PluginHost", "HubConfig", .product(name: "HubKit", package: "HubKit"),
         ], swiftSettings: strict),
@@ -92,7 +113,7 @@ let package = Package(
         // Stored indicator values laid out for people: per indicator and period, with comparisons and
         // disclosure control applied for the audience.
         .target(name: "ComparisonTables", dependencies: [
-            "HubStore", "Comparison", "ReferenceData", .product(name: "HubKit", package: "HubKit"),
+            "HubStore", "Comparison", "DisclosureAudit", "ReferenceData", .product(name: "HubKit", package: "HubKit"),
         ], swiftSettings: strict),
         // Caseload forecasts: series, methods, intervals, the backtest (docs/forecasting.md).
         .target(name: "Forecasting", dependencies: [
@@ -112,22 +133,23 @@ let package = Package(
         .executableTarget(name: "hnhub", dependencies: [
             "HubConfig", "PluginHost", "InputFiles", "Pseudonymisation", "HubStore", "ImportPipeline",
             "MetricEngine", "ReferenceData", "Comparison", "DemoData", "MappingImporters", "ComparisonTables", "Exports",
-            "Report", "Forecasting", .product(name: "HubKit", package: "HubKit"),
+            "Report", "Forecasting", "DisclosureAudit", "BuiltInPluginPins", .product(name: "HubKit", package: "HubKit"),
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], swiftSettings: strict),
         .executableTarget(name: "hnhub-bench", dependencies: [
-            "DemoData", "ImportPipeline", "HubStore", "InputFiles", "PluginHost", "Pseudonymisation", "Validation",
+            "BuiltInPluginPins", "DemoData", "ImportPipeline", "HubStore", "InputFiles", "PluginHost", "Pseudonymisation", "Validation",
             .product(name: "HubKit", package: "HubKit"), .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], swiftSettings: strict),
 
         .target(name: "TestPluginWrongSDK", dependencies: [.product(name: "HubKit", package: "HubKit")],
                 path: "Tests/Fixtures/TestPluginWrongSDK", swiftSettings: strict),
+        .target(name: "TestPluginPlanted", path: "Tests/Fixtures/TestPluginPlanted"),
 
         .testTarget(name: "HubTests", dependencies: [
             "HubConfig", "PluginHost", "InputFiles", "Validation", "Pseudonymisation", "HubStore",
             "ImportPipeline", "MetricEngine", "ReferenceData", "Comparison", "DemoData", "MappingImporters",
-            "ComparisonTables", "Exports", "Report", "Forecasting", "SEN2XMLImporter", "SEN2BladeImporter", "EstablishmentImporter", "CaseloadMetrics",
+            "ComparisonTables", "Exports", "Report", "Forecasting", "LinearProgramming", "DisclosureAudit", "BuiltInPluginPins", "SEN2XMLImporter", "SEN2BladeImporter", "EstablishmentImporter", "CaseloadMetrics",
             "PublishedStatisticsImporter", "PopulationImporter", "PlacementCostImporter", "StatisticalNeighbourImporter",
             .product(name: "HubKit", package: "HubKit"),
         ], swiftSettings: strict),

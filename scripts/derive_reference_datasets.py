@@ -11,6 +11,10 @@ Outputs (the project's own format, UTF-8 CSV, ISO dates):
   Datasets/ons_ltla_to_utla.csv       ltla_code,ltla_name,utla_code,utla_name (ONS lower-tier -> upper-tier
                                       areas, December 2022: rolls district population up to the county LA)
 
+Not derived here: Datasets/census_dates.csv (collection_year,census_date), the census day of each SEN2
+collection as the DfE guide for that year sets it; no reference file carries it, so a new year's row is
+added by hand (docs/validation.md).
+
 Run from the package root: python3 scripts/derive_reference_datasets.py [path/to/shared/data/reference]
 """
 import csv

@@ -1,6 +1,7 @@
-/// Disclosure control for figures one authority shows another (indicators.md): a count from 1 to
-/// threshold - 1 is never revealed, nor is a rate built on one; and where one cell of a shown total
-/// is hidden, the next smallest is hidden too so the first cannot be recovered by subtraction.
+/// Disclosure control for figures one authority shows another: a count from 1 to threshold - 1 is
+/// never revealed, nor is a rate built on one, nor anything it could be recovered from. The
+/// threshold and the primary rule live here; the suppression pattern that protects every sum a
+/// reader could form is `DisclosureAudit`'s (docs/disclosure-control.md).
 public struct DisclosureControl: Sendable, Equatable {
     /// Counts below this (and above zero) are suppressed. Default 5.
     public var threshold: Int
@@ -18,10 +19,11 @@ public struct DisclosureControl: Sendable, Equatable {
         isSmall(numerator) || isSmall(denominator)
     }
 
-    /// The cells to hide among `cells`, counts that add up to a total shown beside them (the LAs of
-    /// a region, or the need categories of one LA). Primary: every small count. Secondary: when
-    /// exactly one cell is hidden, the smallest other non-zero cell is hidden too (ties: the first).
-    /// Nil cells have no value and are never hidden.
+    /// The cells to hide among `cells`, counts that add up to a total shown beside them, by the
+    /// smallest-cell rule: every small count, and when exactly one is hidden the smallest other
+    /// non-zero cell too (ties: the first). Nil cells are never hidden. Not enough on its own when
+    /// cells are in several totals or a reader knows some of them: outputs use the suppression
+    /// pattern instead (docs/disclosure-control.md).
     public func suppressedCells(_ cells: [Double?]) -> Set<Int> {
         var hidden = Set(cells.indices.filter { isSmall(cells[$0]) })
         if hidden.count == 1 {

@@ -1,73 +1,96 @@
 import Comparison
+import DisclosureAudit
 import HubKit
 
-/// Who a table of figures is for, which decides what disclosure control hides (indicators.md,
-/// "Disclosure control"): another authority never sees a small count of one LA, nor a rate built on
-/// one; an LA sees its own figures unsuppressed only in its own view.
+/// Who a table of figures is for, which decides what disclosure control hides
+/// (docs/disclosure-control.md): another authority never sees a small count of one LA, nor a rate
+/// built on one, nor anything it could recover one from; an LA sees its own figures unsuppressed
+/// only in its own view.
+///
+/// Every audience reads one ``SuppressionPattern``, computed once over every figure the hub can
+/// show (all LAs, periods and totals), so no combination of outputs reveals what one hides. The
+/// pattern already protects every LA's hidden counts from each other member knowing its own, so an
+/// own view only unhides the reader's own figures.
 public struct Audience: Sendable, Equatable {
     /// The LA whose own figures are shown unsuppressed; nil when every LA's small figures are hidden.
     public var ownLA: String?
     public var control: DisclosureControl
+    public var pattern: SuppressionPattern
 
-    public init(ownLA: String? = nil, control: DisclosureControl = DisclosureControl()) {
+    public init(ownLA: String? = nil, control: DisclosureControl = DisclosureControl(), pattern: SuppressionPattern) {
         self.ownLA = ownLA
         self.control = control
+        self.pattern = pattern
+    }
+
+    /// The audience of `snapshot`'s figures, its pattern computed over all of them with the totals
+    /// of every region (`geography` should hold every LA: ``LAGeography/loadAll(_:neighboursEdition:groups:)``),
+    /// England and every group of `geography`.
+    public init(ownLA: String? = nil, control: DisclosureControl = DisclosureControl(), snapshot: IndicatorSnapshot,
+                geography: LAGeography) {
+        self.init(ownLA: ownLA, control: control,
+                  pattern: SuppressionPattern.compute(Self.disclosureInput(snapshot, geography: geography, control: control)))
+    }
+
+    /// Everything the hub's outputs can show: every indicator's figures in every period, and the
+    /// totals shown beside them.
+    public static func disclosureInput(_ snapshot: IndicatorSnapshot, geography: LAGeography,
+                                       control: DisclosureControl) -> DisclosureInput {
+        var figures: [String: [String: [Figure]]] = [:]
+        var codes = Set<String>()
+        for definition in snapshot.definitions {
+            for period in snapshot.periods(of: definition.id) {
+                let all = snapshot.figures(definition.id, period: period)
+                figures[definition.id, default: [:]][period] = all
+                codes.formUnion(all.map(\.laCode))
+            }
+        }
+        var regions: [String: Set<String>] = [:]
+        for code in codes {
+            if let region = geography.regionOf[code] { regions[region.name ?? region.code, default: []].insert(code) }
+        }
+        let totals = [TotalDefinition.england]
+            + regions.keys.sorted().map { TotalDefinition.region($0, members: regions[$0]!) }
+            + geography.groups.keys.sorted().map { TotalDefinition.group($0, members: Set(geography.groups[$0]!)) }
+        // England's and regions' published totals are what outputs show, not the LAs' sum
+        // (``AreaTotals``): public, and no relation between the hub's cells.
+        var regionCodes: [String: String] = [:]
+        for region in geography.regionOf.values { regionCodes[region.name ?? region.code] = region.code }
+        var publishedTotals = Set<FigureKey>()
+        for definition in snapshot.definitions {
+            for period in snapshot.periods(of: definition.id) {
+                let areas = [(TotalKey.england, AreaTotals.englandCode)]
+                    + regions.keys.compactMap { name in regionCodes[name].map { (TotalKey.region(name), $0) } }
+                for (key, code) in areas where snapshot.areaFigure(definition.id, period: period, area: code)?.numerator != nil {
+                    publishedTotals.insert(FigureKey(indicator: definition.id, period: period, unit: key))
+                }
+            }
+        }
+        return DisclosureInput(definitions: snapshot.definitions, figures: figures, totals: totals, control: control,
+                               publishedTotals: publishedTotals)
     }
 
     /// A figure taken from a published table (the published-figures provider's `published: TABLE`
     /// source), as opposed to one the hub computed from returns, with or without a note of its route.
     public static func isPublished(_ figure: Figure) -> Bool {
-        figure.source?.hasPrefix("published") ?? false
+        DisclosureInput.isPublished(figure)
     }
 
-    /// The LAs whose figures must show as `c`, among `figures` of one indicator and period.
-    ///
-    /// Primary: a figure whose numerator (or denominator, for rates) is a small count. Secondary:
-    /// for each set of LAs whose total is shown beside them (`totals`: a region, a group, all LAs of
-    /// a table), when exactly one of its cells is hidden, the next smallest is hidden too. Figures
-    /// from published tables are public already and keep their own symbols: never hidden here, and
-    /// not cells of a total either. The audience's own LA is left visible to itself.
-    public func hiddenLAs(_ figures: [Figure], definition: IndicatorDefinition, totals: [[String]]) -> Set<String> {
-        hiddenLAs(figures, isCount: definition.denominator == nil, totals: totals)
+    /// True when an LA's figure must show as `c` for this audience: the pattern hides it, and it is
+    /// neither the reader's own nor published.
+    public func hides(_ indicator: String, period: String, la: String) -> Bool {
+        la != ownLA && pattern.hides(indicator, period: period, la: la)
     }
 
-    /// As above, for figures whose definition is not at hand: `isCount` says the denominator is no
-    /// count of children (so it never triggers suppression).
-    ///
-    /// In an LA's own view its cell is known to the reader, so hiding the rest as others see them is
-    /// not enough (two small LAs in a region: the own LA could subtract its figure and the third's
-    /// from the total). The own view also hides what suppression with the own cell visible hides.
-    public func hiddenLAs(_ figures: [Figure], isCount: Bool, totals: [[String]]) -> Set<String> {
-        let shared = suppressed(figures, isCount: isCount, totals: totals, known: nil)
-        guard let ownLA else { return shared }
-        return shared.subtracting([ownLA]).union(suppressed(figures, isCount: isCount, totals: totals, known: ownLA))
+    /// True when a total must show as `c` (`key` as in ``TotalKey``).
+    public func hidesTotal(_ indicator: String, period: String, total key: String) -> Bool {
+        pattern.hidesTotal(indicator, period: period, total: key)
     }
+}
 
-    /// Primary and secondary suppression, `known` (the reader's own LA) never hidden.
-    private func suppressed(_ figures: [Figure], isCount: Bool, totals: [[String]], known: String?) -> Set<String> {
-        let computed = figures.filter { !Self.isPublished($0) && $0.numerator != nil }
-        var hidden = Set(computed.filter {
-            $0.laCode != known
-                && control.suppressesFigure(numerator: $0.numerator, denominator: isCount ? nil : $0.denominator)
-        }.map(\.laCode))
-        let byCode = Dictionary(computed.map { ($0.laCode, $0) }, uniquingKeysWith: { a, _ in a })
-        // Until nothing changes: a cell hidden for one total (a group) can leave another (its region)
-        // with a single hidden cell.
-        var changed = true
-        while changed {
-            changed = false
-            for members in totals {
-                let cells = members.compactMap { byCode[$0] }
-                let alreadyHidden = cells.filter { hidden.contains($0.laCode) }.count
-                // One hidden cell of a shown total could be recovered by subtraction: hide the next smallest.
-                guard alreadyHidden == 1 else { continue }
-                let candidates = cells.filter { !hidden.contains($0.laCode) && $0.laCode != known && ($0.numerator ?? 0) > 0 }
-                if let next = candidates.min(by: { ($0.numerator!, $0.laCode) < ($1.numerator!, $1.laCode) }) {
-                    hidden.insert(next.laCode)
-                    changed = true
-                }
-            }
-        }
-        return hidden
-    }
+/// The keys the pattern gives totals: `england`, `region:NAME`, `group:NAME`.
+public enum TotalKey {
+    public static let england = TotalDefinition.england.key
+    public static func region(_ name: String) -> String { TotalDefinition.region(name, members: []).key }
+    public static func group(_ name: String) -> String { TotalDefinition.group(name, members: []).key }
 }

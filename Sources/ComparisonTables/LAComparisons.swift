@@ -10,6 +10,11 @@ public struct ComparisonLine: Sendable {
     public var focusHidden: Bool
     /// Peers whose figures must show as `c`.
     public var hiddenPeers: Set<String>
+    /// The region's or England's total must show as `c` (left out of `comparison`).
+    public var regionHidden = false
+    /// The region's name, shown or not.
+    public var regionName: String?
+    public var englandHidden = false
 
     /// The peers' values a reader may see (hidden ones left out), e.g. for a peer median.
     public var visiblePeerValues: [Double] {
@@ -43,8 +48,8 @@ public struct LAComparisons: Sendable {
     /// The comparison lines for `la`, census indicators first.
     public func lines(for la: String, period: String? = nil, peers: PeerSet) throws -> [ComparisonLine] {
         let peerCodes = try peerCodes(of: la, peers)
-        let regionMembers = geography.regionMembers(of: la)
         let regionName = geography.regionOf[la].map { $0.name ?? $0.code }
+        let areaTotals = AreaTotals(snapshot: snapshot, geography: geography)
         let neighbours = geography.neighbours[la] ?? []
         var lines: [ComparisonLine] = []
         for definition in snapshot.definitions {
@@ -56,16 +61,22 @@ public struct LAComparisons: Sendable {
             let all = snapshot.figures(definition.id, period: chosen)
             let previous = snapshot.previousPeriod(definition.id, before: chosen, la: la)
                 .flatMap { snapshot.figure(definition.id, period: $0, la: la) }
-            // The region's total is shown beside its LAs, so secondary suppression runs over them.
-            let hidden = audience.hiddenLAs(all, definition: definition, totals: [regionMembers])
+            let hidden = Set(all.map(\.laCode).filter { audience.hides(definition.id, period: chosen, la: $0) })
             // The neighbour mean is shown too: only neighbours the reader may see go into it, or a
             // hidden one could be recovered from the mean and the others.
             guard var comparison = IndicatorComparison.make(
                 definition: definition, focus: la, all: all, previous: previous,
                 peers: (peerCodes ?? all.map(\.laCode)).filter { $0 != la },
                 neighbours: neighbours.filter { !hidden.contains($0) },
-                regionName: regionName, regionMembers: regionMembers) else { continue }
+                totals: areaTotals.comparisonTotals(for: la, definition, period: chosen)) else { continue }
             let focusHidden = hidden.contains(la)
+            // A total added up from LA figures is hidden as the pattern says; a published one never is.
+            let regionHidden = comparison.region.map { !AreaTotals.isPublished($0) } == true
+                && regionName.map { audience.hidesTotal(definition.id, period: chosen, total: TotalKey.region($0)) } == true
+            let englandHidden = comparison.england.map { !AreaTotals.isPublished($0) } == true
+                && audience.hidesTotal(definition.id, period: chosen, total: TotalKey.england)
+            if regionHidden { comparison.region = nil }
+            if englandHidden { comparison.england = nil }
             if focusHidden {
                 // Rank, band, change and the outlier flag would narrow down a hidden value.
                 comparison.rank = nil
@@ -75,7 +86,8 @@ public struct LAComparisons: Sendable {
             }
             lines.append(ComparisonLine(definition: definition, period: chosen, comparison: comparison,
                                         focusHidden: focusHidden,
-                                        hiddenPeers: Set(comparison.peers.map(\.laCode)).intersection(hidden)))
+                                        hiddenPeers: Set(comparison.peers.map(\.laCode)).intersection(hidden),
+                                        regionHidden: regionHidden, regionName: regionName, englandHidden: englandHidden))
         }
         return lines
     }

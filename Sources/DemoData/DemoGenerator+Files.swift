@@ -48,7 +48,8 @@ extension DemoGenerator {
             let name = header.fileName(laCode: authority.code, latest: latest)
             let (year, referenceDate) = header.header(latest: latest)
             var writer = SEN2ReturnWriter(authority: authority, calendar: CollectionCalendar(year: latest), seed: options.seed)
-            writer.writeHeader(year: year, referenceDate: referenceDate)
+            writer.writeHeader(year: year, referenceDate: referenceDate, lea: header.lea(laCode: authority.code),
+                               designatedMedicalOfficer: header.designatedMedicalOfficer)
             writer.writeFooter()
             var bytes: [UInt8] = []
             writer.drain(force: true) { bytes = $0 }

@@ -26,7 +26,9 @@ public enum ForecastFiles {
     /// A list of objects with exactly the keys la_code, period, measure, need, age_band, setting,
     /// case, scenario, value, lo80, hi80, lo95, hi95, method (null where there is no value).
     public static func json(_ rows: [ForecastRow]) throws -> String {
-        func number(_ value: Double?) -> Any { value.map(NumberText.rounded) ?? NSNull() }
+        // One decimal place, rounded as every shown figure is (NumberText.fixed): a forecast has no
+        // more precision than that (docs/forecasting.md).
+        func number(_ value: Double?) -> Any { value.flatMap { Double(NumberText.fixed($0, places: 1)) } ?? NSNull() }
         func string(_ value: String?) -> Any { value ?? NSNull() }
         let objects: [[String: Any]] = rows.map { row in
             [

@@ -40,15 +40,14 @@ struct IndicatorColumns {
         return cells
     }
 
-    /// A total row's cells (no rank or band): `c` when the total is itself a small count, or a rate
-    /// on one.
-    func cells(_ total: AggregateFigure?, control: DisclosureControl) -> [Cell] {
-        guard let total else { return Array(repeating: .empty, count: headers.count) }
+    /// A total row's cells (no rank or band): `c` when disclosure control hides the total.
+    func cells(_ total: AggregateFigure?, hidden: Bool) -> [Cell] {
         let rankCells: [Cell] = isRanked ? [.empty, .empty] : []
-        if control.suppressesFigure(numerator: total.numerator, denominator: isRate ? total.denominator : nil) {
+        if hidden {
             return Array(repeating: Cell.text(Self.suppressed, style: .bold), count: headers.count - rankCells.count)
                 + rankCells
         }
+        guard let total else { return Array(repeating: .empty, count: headers.count) }
         return figureCells(numerator: total.numerator, denominator: total.denominator, value: total.value, bold: true)
             + rankCells
     }

@@ -46,7 +46,12 @@ public struct IndicatorWorkbook: Sendable {
 
     /// The tables shown, by topic: every indicator with figures in the period chosen.
     public func tablesByTopic() -> [(topic: IndicatorTopic, tables: [LATable])] {
-        let audience = Audience(ownLA: scope.ownLA, control: control)
+        // The hub's one pattern (docs/disclosure-control.md); a group not in the config still gets its total modelled.
+        var patternGeography = geography
+        if let group = scope.group, patternGeography.groups[group.name] == nil {
+            patternGeography.groups[group.name] = group.members
+        }
+        let audience = Audience(ownLA: scope.ownLA, control: control, snapshot: snapshot, geography: patternGeography)
         var byTopic: [IndicatorTopic: [LATable]] = [:]
         for definition in snapshot.definitions {
             guard let chosen = snapshot.period(of: definition.id, requested: period) else { continue }

@@ -47,19 +47,22 @@ struct TopicSheet {
 
     /// Region totals, then the group's, then England's, each labelled in the LA name column.
     private func totalRows(_ columns: [IndicatorColumns]) -> [[Cell]] {
-        let tableRegions = Set(tables.flatMap { $0.regions.map(\.name) }).sorted()
-        var totals: [(label: String, kind: String, pick: (LATable) -> AggregateFigure?)] = []
+        // Regions with a total, and those without one (a blank row: the Notes say why).
+        let tableRegions = Set(tables.flatMap { $0.regions.map(\.name) + $0.regionNotes.keys }).sorted()
+        var totals: [(label: String, kind: String, key: String, pick: (LATable) -> AggregateFigure?)] = []
         for region in scope.regionTotals(geography, tableRegions: tableRegions) {
-            totals.append(("Total: \(region)", "region", { table in table.regions.first { $0.name == region } }))
+            totals.append(("Total: \(region)", "region", TotalKey.region(region), { table in table.regions.first { $0.name == region } }))
         }
         if let group = scope.group {
-            totals.append(("Total: \(group.name)", "group", { $0.group }))
+            totals.append(("Total: \(group.name)", "group", TotalKey.group(group.name), { $0.group }))
         }
-        totals.append(("Total: England", "England", { $0.england }))
+        totals.append(("Total: England", "England", TotalKey.england, { $0.england }))
         return totals.map { total in
             var row: [Cell] = [.empty, .text(total.label, style: .bold), .text(total.kind, style: .bold)]
             if hasRelation { row.append(.empty) }
-            for (table, column) in zip(tables, columns) { row += column.cells(total.pick(table), control: control) }
+            for (table, column) in zip(tables, columns) {
+                row += column.cells(total.pick(table), hidden: table.hiddenTotals.contains(total.key))
+            }
             return row
         }
     }

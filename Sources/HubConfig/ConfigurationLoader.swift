@@ -10,6 +10,17 @@ extension HubConfiguration {
         return FileManager.default.fileExists(atPath: "config/hub.yaml") ? "config/hub.yaml" : nil
     }
 
+    /// Finds and reads the configuration as the commands do (see `locate`); the defaults when there
+    /// is none. A file found in the working folder is marked `foundInWorkingFolder`.
+    public static func load(explicit: String?,
+                            environment: [String: String] = ProcessInfo.processInfo.environment) throws -> HubConfiguration {
+        let path = locate(explicit: explicit, environment: environment)
+        var config = try load(path: path)
+        let named = explicit != nil || !(environment["HNHUB_CONFIG"] ?? "").isEmpty
+        config.foundInWorkingFolder = path != nil && !named
+        return config
+    }
+
     /// Reads a configuration file; nil path gives the defaults.
     public static func load(path: String?) throws -> HubConfiguration {
         guard let path else { return HubConfiguration() }

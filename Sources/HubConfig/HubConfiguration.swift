@@ -10,14 +10,15 @@ public struct HubConfiguration: Sendable, Equatable {
     public var secretPath: String?
     /// The folder of bundled reference tables (`Datasets/`); found automatically when nil.
     public var datasetsPath: String?
-    /// Declarative metric files (`*.yaml`). Default `config/metrics`.
-    public var metricsFolder = "config/metrics"
-    /// Declarative importers: one mapping file (`*.yaml`) per CSV/XLSX export layout. Default
-    /// `config/importers`. See `docs/mapping-importers.md`.
-    public var importersFolder = "config/importers"
-    /// Extra plugin folders, searched after the executable's folder and `config/plugins`.
+    /// Declarative metric files (`*.yaml`), relative to the config file's folder. Default `metrics`.
+    public var metricsFolder = "metrics"
+    /// Declarative importers: one mapping file (`*.yaml`) per CSV/XLSX export layout, relative to
+    /// the config file's folder. Default `importers`. See `docs/mapping-importers.md`.
+    public var importersFolder = "importers"
+    /// Native plugin folders, relative to the config file's folder, searched after the built-in
+    /// plugins beside the executable (docs/plugin-loading.md).
     public var pluginDirectories: [String] = []
-    /// Load only plugins whose SHA-256 is in `pins`.
+    /// Load a plugin from `pluginDirectories` (and a mapping file) only when its SHA-256 is in `pins`.
     public var pinning = false
     public var pins: [PluginPin] = []
     /// Counts below this are suppressed when one LA's figures are shown to another.
@@ -25,15 +26,36 @@ public struct HubConfiguration: Sendable, Equatable {
     /// Named groups of LAs (3-digit codes), e.g. a regional SEND partnership.
     public var groups: [String: [String]] = [:]
     /// Default annual cost of a placement by type (and optionally phase, as `type/phase`), used
-    /// when neither the child's nor the establishment's cost is known (indicators.md, "Cost").
+    /// when neither the child's nor the establishment's cost is known (docs/indicators.md, "Cost").
     public var defaultCostBands: [String: Double] = [:]
     /// Decompression limits for .gz inputs.
     public var maxInflateRatio = 200
     public var maxInflatedBytes: Int64 = 8 << 30
     /// The file this came from, if any.
     public var sourcePath: String?
+    /// True when the file was found in the working folder (`config/hub.yaml`) rather than named
+    /// with `--config` or `HNHUB_CONFIG`: the working folder is not trusted to say which code runs,
+    /// so its plugin folders are not loaded (docs/plugin-loading.md).
+    public var foundInWorkingFolder = false
 
     public init() {}
+
+    /// A path the config names, as this process opens it: a relative path is relative to the
+    /// config file's folder (not the working folder), an absolute one is kept.
+    public func resolved(_ path: String) -> String {
+        guard let sourcePath, !(path as NSString).isAbsolutePath else { return path }
+        let folder = (sourcePath as NSString).deletingLastPathComponent
+        return folder.isEmpty ? path : (folder as NSString).appendingPathComponent(path)
+    }
+
+    /// The declarative metrics folder; nil without a config file (no folder is read implicitly).
+    public var resolvedMetricsFolder: String? { sourcePath == nil ? nil : resolved(metricsFolder) }
+
+    /// The mapping importers folder; nil without a config file.
+    public var resolvedImportersFolder: String? { sourcePath == nil ? nil : resolved(importersFolder) }
+
+    /// The plugin folders the config names, resolved against its folder.
+    public var resolvedPluginDirectories: [String] { pluginDirectories.map(resolved) }
 
     /// The database path to use: `--db`, else the config's, else `./hub.sqlite`.
     public func resolvedDatabasePath(override: String?) -> String {

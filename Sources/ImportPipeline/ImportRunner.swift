@@ -4,6 +4,7 @@ import HubStore
 import InputFiles
 import PluginHost
 import Pseudonymisation
+import Validation
 
 /// What happened to one input.
 public enum ImportOutcome: Sendable {
@@ -31,6 +32,9 @@ public struct ImportRunner {
     public var progress: (_ read: Int, _ total: Int) -> Void = { _, _ in }
     /// Clock for `imported_at` (tests fix it).
     public var now: () -> Date = Date.init
+    /// Census days and LA register a SEN2 header is held against when there is no store (`hnhub
+    /// validate` loads them from `Datasets/`); with a store, the store's own tables are used.
+    public var collectionReference: CollectionReference?
 
     public init(catalog: PluginCatalog, opener: InputOpener, store: Store?, secret: HubSecret?) {
         self.catalog = catalog
@@ -72,6 +76,7 @@ public struct ImportRunner {
     struct ReturnPipeline {
         var writer: StoreWriter
         var knownURNs: (@Sendable (String) -> Bool)?
+        var reference: CollectionReference?
     }
 
     /// Queues a SEN2 return on the pipeline (starting one if need be); anything else runs alone
@@ -85,13 +90,14 @@ public struct ImportRunner {
         }
         if pipeline == nil {
             do {
-                pipeline = ReturnPipeline(writer: StoreWriter(), knownURNs: try establishmentLookup(store.database))
+                pipeline = ReturnPipeline(writer: StoreWriter(), knownURNs: try establishmentLookup(store.database),
+                                          reference: try Self.collectionReference(store.database))
             } catch {
                 return .done(.rejected(source: source.name, reason: "\(error)"))
             }
         }
         return .pending(pipeline!.writer, queueReturn(source: source, importer: importer, writer: pipeline!.writer,
-                                                       knownURNs: pipeline!.knownURNs))
+                                                       knownURNs: pipeline!.knownURNs, reference: pipeline!.reference))
     }
 
     /// One path: a file, or a folder. A folder that one importer claims as a whole (e.g. a Blade
@@ -99,6 +105,9 @@ public struct ImportRunner {
     private func queue(path: String, importerID: String?, pipeline: inout ReturnPipeline?) -> [PendingOutcome] {
         do {
             let source = try opener.source(path: path)
+            if source.files.isEmpty, InputOpener.isDirectory(path) {
+                return [.done(.rejected(source: path, reason: "the folder holds no files to import; give the folder your returns and reference files are in, or the files themselves"))]
+            }
             if source.files.count > 1 || InputOpener.isDirectory(path) {
                 if importerID != nil || chooseImporter(for: source, explicit: nil) != nil {
                     return [queue(source: source, importerID: importerID, pipeline: &pipeline)]
@@ -107,6 +116,9 @@ public struct ImportRunner {
                     let single = ImportSource(name: file.name, files: [file])
                     if Self.isHubFile(file.name) {
                         return .done(.skipped(source: file.name, reason: "a hub store or secret file"))
+                    }
+                    if Self.isConfigurationFile(file.name) {
+                        return .done(.skipped(source: file.name, reason: "a configuration file, not data (give a hub config with --config)"))
                     }
                     guard chooseImporter(for: single, explicit: nil) != nil else {
                         return .done(.skipped(source: file.name, reason: "no importer recognises it"))
@@ -129,7 +141,8 @@ public struct ImportRunner {
             do {
                 let knownURNs = try establishmentLookup(store.database)
                 let writer = StoreWriter()
-                let ticket = queueReturn(source: source, importer: importer, writer: writer, knownURNs: knownURNs)
+                let ticket = queueReturn(source: source, importer: importer, writer: writer, knownURNs: knownURNs,
+                                         reference: try Self.collectionReference(store.database))
                 writer.stop()
                 return writer.outcome(of: ticket)
             } catch {
@@ -141,7 +154,8 @@ public struct ImportRunner {
             let (checksum, inputBytes) = try checksumOverride.map { ($0, try Self.size(of: source)) }
                 ?? (store == nil ? (Self.pendingChecksum, try Self.size(of: source)) : Self.checksum(of: source))
             guard let store, let secret else {
-                let session = ImportSession(importer: importer, sourceName: source.name, storage: nil, establishmentKnown: nil) { read in
+                let session = ImportSession(importer: importer, sourceName: source.name, storage: nil, establishmentKnown: nil,
+                                            reference: collectionReference) { read in
                     progress(read, inputBytes)
                 }
                 try importer.read(source, into: session)
@@ -154,13 +168,14 @@ public struct ImportRunner {
             }
             let importedAt = Self.timestamp(now())
             let knownURNs = try establishmentLookup(database)
+            let reference = try Self.collectionReference(database)
             return try database.transaction {
                 let session = ImportSession(
                     importer: importer, sourceName: source.name,
                     storage: .init(database: database, ledger: ledger, pseudonymiser: Pseudonymiser(secret: secret),
                                    checksum: checksum, inputBytes: inputBytes,
                                    importedAt: importedAt),
-                    establishmentKnown: knownURNs) { read in progress(read, inputBytes) }
+                    establishmentKnown: knownURNs, reference: reference) { read in progress(read, inputBytes) }
                 do {
                     try importer.read(source, into: session)
                     try session.finish()
@@ -212,7 +227,7 @@ public struct ImportRunner {
     /// return's outcome is the ticket's, once the writer has reached its end; this thread goes on
     /// with the next input meanwhile.
     func queueReturn(source: ImportSource, importer: any Importer, writer: StoreWriter,
-                     knownURNs: (@Sendable (String) -> Bool)?) -> StoreWriter.Ticket {
+                     knownURNs: (@Sendable (String) -> Bool)?, reference: CollectionReference?) -> StoreWriter.Ticket {
         let ticket = StoreWriter.Ticket()
         let sourceName = source.name
         guard let store, let secret else {
@@ -232,7 +247,7 @@ public struct ImportRunner {
                 importer: importer, sourceName: sourceName,
                 storage: .init(database: database, ledger: ledger, pseudonymiser: Pseudonymiser(secret: secret),
                                checksum: Self.pendingChecksum, inputBytes: inputBytes, importedAt: importedAt),
-                establishmentKnown: knownURNs,
+                establishmentKnown: knownURNs, reference: reference,
                 pipeline: .init(writer: writer, ticket: ticket, state: state)) { read in progress(read, inputBytes) }
             try writer.submit(ticket) { try database.execute("BEGIN IMMEDIATE") }
             let archive = ArchiveChunks(files: source.files.map { ($0.name, $0.baseName) }, secret: secret)
@@ -320,12 +335,32 @@ public struct ImportRunner {
         [".sqlite", ".sqlite-wal", ".sqlite-shm", ".sqlite-journal", ".secret"].contains { path.hasSuffix($0) }
     }
 
+    /// YAML files (a hub config, a mapping or metric definition): settings, never data to import.
+    static func isConfigurationFile(_ path: String) -> Bool {
+        [".yaml", ".yml"].contains { path.lowercased().hasSuffix($0) }
+    }
+
     /// URNs of the establishment register, when one is loaded.
     func establishmentLookup(_ database: Database) throws -> (@Sendable (String) -> Bool)? {
         let urns = try database.rows("SELECT urn FROM establishments").compactMap { $0[0].string }
         guard !urns.isEmpty else { return nil }
         let known = Set(urns)
         return { known.contains($0) }
+    }
+
+    /// The census days and LA register loaded into the store (`hnhub init`): what a SEN2 header is
+    /// held against. Tables never loaded give an empty reference, which checks nothing.
+    static func collectionReference(_ database: Database) throws -> CollectionReference {
+        var censusDays: [Int: Day] = [:]
+        for row in try database.rows("SELECT collection_year, census_date FROM census_dates") {
+            if let year = row[0].int, let text = row[1].string, let day = Day(iso: text) { censusDays[year] = day }
+        }
+        let authorities = try database.rows("SELECT la_code, name, valid_from, valid_to FROM local_authorities").compactMap { row in
+            row[0].string.map { CollectionReference.AuthorityPeriod(laCode: $0, name: row[1].string,
+                                                                      from: row[2].string.flatMap { Day(iso: $0) },
+                                                                      to: row[3].string.flatMap { Day(iso: $0) }) }
+        }
+        return CollectionReference(censusDays: censusDays, authorities: authorities)
     }
 
     /// SHA-256 of the source as given (a folder: of its files' names and checksums), and its size.

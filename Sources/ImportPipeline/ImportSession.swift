@@ -37,6 +37,7 @@ final class ImportSession: RecordSink {
     let sourceName: String
     private let storage: Storage?
     private let establishmentKnown: (@Sendable (String) -> Bool)?
+    private let reference: CollectionReference?
     private let onProgress: (Int) -> Void
 
     private(set) var summary = ValidationSummary()
@@ -58,7 +59,8 @@ final class ImportSession: RecordSink {
     private var areaCodes: AreaCodes?
 
     init(importer: any Importer, sourceName: String, storage: Storage?, establishmentKnown: (@Sendable (String) -> Bool)?,
-         pipeline: Pipeline? = nil, onProgress: @escaping (Int) -> Void) {
+         reference: CollectionReference? = nil, pipeline: Pipeline? = nil, onProgress: @escaping (Int) -> Void) {
+        self.reference = reference
         self.pipeline = pipeline
         self.importer = importer
         self.sourceName = sourceName
@@ -75,7 +77,7 @@ final class ImportSession: RecordSink {
             throw InputRejected(file: sourceName, message: "the importer started a second return in one input")
         }
         self.header = header
-        let validator = SEN2Validator(header: header, establishmentKnown: establishmentKnown)
+        let validator = SEN2Validator(header: header, reference: reference, establishmentKnown: establishmentKnown)
         let headerIssues = validator.validateHeader()
         // A header error (not SEN2, no usable year or LA) makes the whole return unusable.
         let headerErrors = headerIssues.filter { $0.severity == .error }
@@ -103,6 +105,8 @@ final class ImportSession: RecordSink {
         }
         let quarantined = !errorRules.isEmpty
         summary.countPerson(quarantined: quarantined)
+        if quarantined { quarantinedPositions.insert(person.location.index) }
+        for issue in validator!.takeEarlierPersonIssues() { try quarantineEarlier(issue) }
         guard let storage else { return }
         let identity = storage.pseudonymiser.identity(of: person)
         if quarantined {
@@ -139,10 +143,7 @@ final class ImportSession: RecordSink {
         resolved.personIdentifier = nil
         counts.records += 1
         // A per-child cost is keyed like every identifier: the UPN never reaches the store.
-        let pseudonym = row.personIdentifier.flatMap { upn -> String? in
-            let key = upn.uppercased().filter { !$0.isWhitespace }
-            return key.isEmpty ? nil : storage?.pseudonymiser.pseudonym(kind: "upn", key: key)
-        }
+        let pseudonym = row.personIdentifier.flatMap { storage?.pseudonymiser.pseudonym(ofCostUPN: $0) }
         try referenceWriter?.write(resolved, personPseudonym: pseudonym)
     }
 
@@ -184,6 +185,29 @@ final class ImportSession: RecordSink {
         let message = "'\(code)' is not an LA in the register nor a district in the ONS lookup (3-digit DfE code or ONS E-code expected)"
         guard let cell else { throw InputRejected(file: sourceName, line: line, message: message) }
         throw InputRejected(file: sourceName, line: cell.line, column: cell.column, message: "column \(cell.columnName): " + message)
+    }
+
+    /// Positions of the persons quarantined so far, and the earlier persons a later one showed to
+    /// be in error (the first holder of a repeated UPN), quarantined when the return is finished.
+    private var quarantinedPositions: Set<Int> = []
+    private var laterQuarantines: [RecordLocation] = []
+    /// The rule that quarantined them (`SEN2-UPN-DUPLICATE`).
+    private var laterQuarantineRule = ""
+
+    /// Records an issue about a person validated earlier and quarantines that person: one that was
+    /// stored leaves the store (and the summary is counted from the stored rows instead) when the
+    /// return is finished.
+    private func quarantineEarlier(_ issue: ImportIssue) throws {
+        guard let location = issue.location else { return }
+        try record(issue)
+        laterQuarantines.append(location)
+        laterQuarantineRule = issue.ruleID
+        guard quarantinedPositions.insert(location.index).inserted else { return }
+        summary.countLaterQuarantine()
+        guard storage != nil else { return }
+        counts.records -= 1
+        counts.quarantined += 1
+        returnSummary?.recountFromStore()
     }
 
     /// Findings sent before the import row exists (e.g. file-level issues found before the header),
@@ -292,8 +316,17 @@ final class ImportSession: RecordSink {
     /// Queues what is still batched and every archive chunk (waiting for the archive thread);
     /// call after the importer returns. The writer may still be storing when this returns.
     func finish() throws {
-        guard let pipeline else { return try storeBatchHere() }
+        let late = laterQuarantines, rule = laterQuarantineRule
+        guard let pipeline else {
+            try storeBatchHere()
+            try findings?.quarantineLater(late, rule: rule)
+            return
+        }
         if batch.count > 0 { try submitBatch(pipeline) }
+        if !late.isEmpty, storage != nil {
+            let state = pipeline.state
+            try pipeline.writer.submit(pipeline.ticket) { try state.findings?.quarantineLater(late, rule: rule) }
+        }
         try storeArchiveChunks(waitForAll: true)
     }
 

@@ -29,6 +29,11 @@ public struct ValidationSummary: Sendable {
         if quarantined { quarantinedPersons += 1 }
     }
 
+    /// A person counted as loaded turned out to be in error (a later person repeated its UPN).
+    mutating func countLaterQuarantine() {
+        quarantinedPersons += 1
+    }
+
     public var errorCount: Int { tallies.values.filter { $0.severity == .error }.reduce(0) { $0 + $1.count } }
     public var warningCount: Int { tallies.values.filter { $0.severity == .warning }.reduce(0) { $0 + $1.count } }
 

@@ -1,3 +1,4 @@
+import Foundation
 import HubConfig
 import HubKit
 import HubStore
@@ -26,24 +27,98 @@ public enum DeclarativeMetrics {
     }
 
     /// The figures one query of `file` returns, keyed `la_code|collection_year` (empty for a
-    /// denominator the file does not have), or an error naming the file and SQLite's message.
-    /// The two queries of a file may run at the same time, each in its own sandbox.
+    /// denominator the file does not have), or an error naming the file, the query and SQLite's
+    /// message, or the row and the field that is not allowed (see `OutputRows`). The two queries
+    /// of a file may run at the same time, each in its own sandbox.
     public static func figures(_ file: DeclarativeMetricFile, _ query: Query,
                                sandbox: SandboxedDatabase) throws -> [String: Double] {
         guard let sql = query == .numerator ? file.numeratorSQL : file.denominatorSQL else { return [:] }
-        let rows: [[SQLValue]]
-        do { rows = try sandbox.rows(sql) } catch {
+        var figures: [String: Double] = [:]
+        do {
+            let rules = try OutputRows(sandbox: sandbox)
+            var index = 0
+            try sandbox.query(sql) { row in
+                index += 1
+                let (key, figure) = try rules.check(row, number: index)
+                guard figures.updateValue(figure, forKey: key) == nil else {
+                    throw OutputRows.Refusal(row: index, field: "la_code, collection_year",
+                                             message: "LA \(key.replacingOccurrences(of: "|", with: ", ")) appears in an earlier row too")
+                }
+            }
+        } catch let refusal as OutputRows.Refusal {
+            throw DeclarativeMetricError(file: file.file, message: "\(query.rawValue)_sql: \(refusal)")
+        } catch {
             throw DeclarativeMetricError(file: file.file, message: "\(query.rawValue)_sql: \(error)")
         }
-        var figures: [String: Double] = [:]
-        for (index, row) in rows.enumerated() {
-            guard row.count >= 3, let la = row[0].string, let year = row[1].int, let value = row[2].double else {
-                throw DeclarativeMetricError(
-                    file: file.file, message: "\(query.rawValue)_sql: row \(index + 1) is not (la_code, collection_year, number)")
-            }
-            figures["\(la)|\(year)"] = value
-        }
         return figures
+    }
+
+    /// What a metric's query may return: one row per LA of the register and plausible collection
+    /// year, and a finite number. Nothing else reaches the indicator values, so a query cannot
+    /// copy pseudonyms or other text from the store into an output (docs/metric-sandbox.md).
+    struct OutputRows {
+        /// LA codes of the register (`local_authorities`).
+        let laCodes: Set<String>
+        /// From 2000 to the newest collection year of the store's imports or next calendar year.
+        let years: ClosedRange<Int>
+
+        struct Refusal: Error, CustomStringConvertible {
+            var row: Int
+            var field: String
+            var message: String
+            var description: String { "row \(row), \(field): \(message)" }
+        }
+
+        init(sandbox: SandboxedDatabase) throws {
+            var codes = Set<String>()
+            try sandbox.query("SELECT DISTINCT la_code FROM local_authorities") { row in
+                if let code = row.first?.string { codes.insert(code) }
+            }
+            laCodes = codes
+            var newest = Calendar(identifier: .gregorian).component(.year, from: Date()) + 1
+            try sandbox.query("SELECT max(collection_year) FROM imports") { row in
+                newest = max(newest, row.first?.int ?? newest)
+            }
+            years = 2000...newest
+        }
+
+        /// The row's key (`la_code|collection_year`) and figure, or why the row is refused.
+        func check(_ row: [SQLValue], number: Int) throws -> (key: String, figure: Double) {
+            func refuse(_ field: String, _ message: String) -> Refusal { Refusal(row: number, field: field, message: message) }
+            guard row.count == 3 else {
+                throw refuse("columns", "\(row.count) columns; a metric query returns three: la_code, collection_year, figure")
+            }
+            let la: String
+            switch row[0] {
+            case .text(let text): la = text
+            case .integer(let code): la = String(code)
+            default: throw refuse("la_code", "\(Self.shown(row[0])) is not an LA code")
+            }
+            guard laCodes.contains(la) else {
+                throw refuse("la_code", "\(Self.shown(row[0])) is not an LA code of the register (3 digits, e.g. 800)")
+            }
+            guard case .integer(let year) = row[1], years.contains(Int(year)) else {
+                throw refuse("collection_year", "\(Self.shown(row[1])) is not a collection year from \(years.lowerBound) to \(years.upperBound)")
+            }
+            let figure: Double
+            switch row[2] {
+            case .integer(let value): figure = Double(value)
+            case .real(let value) where value.isFinite: figure = value
+            default: throw refuse("figure", "\(Self.shown(row[2])) is not a number")
+            }
+            return ("\(la)|\(year)", figure)
+        }
+
+        /// A value as an error message shows it: short, so a refusal never echoes a whole value.
+        static func shown(_ value: SQLValue) -> String {
+            switch value {
+            case .null: return "NULL"
+            case .integer(let v): return String(v)
+            case .real(let v): return String(v)
+            case .blob(let bytes): return "a blob of \(bytes.count) bytes"
+            case .text(let text): return "'\(text.count > 12 ? String(text.prefix(8)) + "..." : text)'"
+            }
+        }
     }
 
     /// The file's results from the figures of its queries (`denominators` nil when it has none).

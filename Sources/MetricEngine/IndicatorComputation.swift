@@ -48,7 +48,9 @@ public struct IndicatorComputation {
     public func run(now: Date = Date(), metricsFolder: String? = nil) throws -> [ProviderRun] {
         let computedAt = ISO8601DateFormatter().string(from: now)
         let providers = catalog.metrics
-        let files = metricsFolder.map { DeclarativeMetricFile.loadAll(folder: $0) } ?? []
+        let files = Self.refusingClashes(metricsFolder.map { DeclarativeMetricFile.loadAll(folder: $0) } ?? [],
+                                         pluginIndicators: catalog.indicatorOwners,
+                                         storedIndicators: try IndicatorTable(database: store.database).providers())
         // Declarative queries first: written by users, they are usually the slowest jobs, and the
         // providers fill the other core meanwhile.
         var jobs: [MetricJob] = []
@@ -86,6 +88,34 @@ public struct IndicatorComputation {
             }
         }
         return runs
+    }
+
+    /// The metric files with those whose id is taken turned into failures: an id of a plugin's
+    /// indicator, of an indicator another provider stored, or of another metric file (both are
+    /// refused). A metric file must never replace a figure it did not define (docs/metric-sandbox.md).
+    static func refusingClashes(_ files: [Result<DeclarativeMetricFile, ConfigurationError>],
+                                pluginIndicators: [String: String], storedIndicators: [String: String])
+        -> [Result<DeclarativeMetricFile, ConfigurationError>] {
+        var filesByID: [String: [String]] = [:]
+        for case .success(let file) in files { filesByID[file.id, default: []].append(file.file) }
+        return files.map { loaded in
+            guard case .success(let file) = loaded else { return loaded }
+            func refuse(_ message: String) -> Result<DeclarativeMetricFile, ConfigurationError> {
+                .failure(ConfigurationError(file: file.file, line: nil, key: "id",
+                                            message: "'\(file.id)' \(message); a metric file cannot replace it: give this metric an id of its own"))
+            }
+            if let provider = pluginIndicators[file.id] {
+                return refuse("is an indicator of the metric plugin \(provider)")
+            }
+            if let provider = storedIndicators[file.id], provider != "declarative:\(file.id)" {
+                return refuse("is an indicator that \(provider) stored in this hub")
+            }
+            if let others = filesByID[file.id]?.filter({ $0 != file.file }), !others.isEmpty {
+                return .failure(ConfigurationError(file: file.file, line: nil, key: "id",
+                    message: "'\(file.id)' is also the id of \(others.joined(separator: " and ")); neither is computed: give each metric an id of its own"))
+            }
+            return loaded
+        }
     }
 
     /// A declarative metric's outcome from those of its queries: the first failure, else its results.

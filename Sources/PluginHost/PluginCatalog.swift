@@ -8,23 +8,67 @@ public struct RegisteredComponent: Sendable {
     public var plugin: LoadedPlugin
 }
 
-/// Every component of every loaded plugin, with duplicate ids refused.
+/// Every component of every loaded plugin. An id belongs to one plugin file: a plugin that claims
+/// a built-in plugin's id (plugin, importer, metric or indicator id) is refused, and two other
+/// plugins claiming one id are both refused, since neither can be told to be the real one
+/// (docs/plugin-loading.md).
 public struct PluginCatalog: Sendable {
     public private(set) var importers: [(component: RegisteredComponent, importer: any Importer)] = []
     public private(set) var metrics: [(component: RegisteredComponent, provider: any MetricProvider)] = []
     public private(set) var refusals: [PluginRefusal] = []
 
+    /// An id a plugin takes for itself.
+    struct Claim: Hashable, CustomStringConvertible {
+        enum Kind: String { case plugin = "plugin id", component = "id", indicator = "indicator" }
+        var kind: Kind
+        var id: String
+        var description: String { "\(kind.rawValue) '\(id)'" }
+    }
+
+    static func claims(of plugin: LoadedPlugin) -> [Claim] {
+        var claims = [Claim(kind: .plugin, id: plugin.manifest.id)]
+        claims += plugin.manifest.importers.map { Claim(kind: .component, id: $0.descriptor.id) }
+        for provider in plugin.manifest.metrics {
+            claims.append(Claim(kind: .component, id: provider.descriptor.id))
+            claims += provider.indicators.map { Claim(kind: .indicator, id: $0.id) }
+        }
+        var seen = Set<Claim>()
+        return claims.filter { seen.insert($0).inserted }
+    }
+
     public init(plugins: [LoadedPlugin], refusals: [PluginRefusal] = []) {
         self.refusals = refusals
-        var owner: [String: String] = [:]   // component id -> file
-        for plugin in plugins {
-            let ids = plugin.manifest.importers.map { $0.descriptor.id } + plugin.manifest.metrics.map { $0.descriptor.id }
-            if let clash = ids.first(where: { owner[$0] != nil }) {
+        var builtInOwner: [Claim: String] = [:]   // claim -> the built-in plugin's file
+        var accepted: [LoadedPlugin] = []
+        for plugin in plugins where plugin.isBuiltIn {
+            let claims = Self.claims(of: plugin)
+            if let clash = claims.first(where: { builtInOwner[$0] != nil }) {
                 self.refusals.append(PluginRefusal(path: plugin.path,
-                    reason: "duplicate id '\(clash)': already registered by \(owner[clash]!)"))
+                    reason: "claims \(clash), which the built-in plugin \(builtInOwner[clash]!) claims too"))
                 continue
             }
-            for id in ids { owner[id] = plugin.path }
+            for claim in claims { builtInOwner[claim] = plugin.path }
+            accepted.append(plugin)
+        }
+        let others = plugins.filter { !$0.isBuiltIn }
+        var claimants: [Claim: [String]] = [:]
+        for plugin in others {
+            for claim in Self.claims(of: plugin) { claimants[claim, default: []].append(plugin.path) }
+        }
+        for plugin in others {
+            let claims = Self.claims(of: plugin)
+            if let clash = claims.first(where: { builtInOwner[$0] != nil }) {
+                self.refusals.append(PluginRefusal(path: plugin.path,
+                    reason: "claims \(clash), which belongs to the built-in plugin \(builtInOwner[clash]!)"))
+            } else if let clash = claims.first(where: { claimants[$0]!.count > 1 }) {
+                let rivals = claimants[clash]!.filter { $0 != plugin.path }
+                self.refusals.append(PluginRefusal(path: plugin.path,
+                    reason: "claims \(clash), which \(rivals.joined(separator: " and ")) claims too: neither is loaded; remove or rename one of them"))
+            } else {
+                accepted.append(plugin)
+            }
+        }
+        for plugin in accepted {
             for importer in plugin.manifest.importers {
                 importers.append((RegisteredComponent(kind: .importer, descriptor: importer.descriptor, plugin: plugin), importer))
             }
@@ -32,6 +76,15 @@ public struct PluginCatalog: Sendable {
                 metrics.append((RegisteredComponent(kind: .metric, descriptor: provider.descriptor, plugin: plugin), provider))
             }
         }
+    }
+
+    /// Every indicator id the loaded metric providers declare, with the provider's id.
+    public var indicatorOwners: [String: String] {
+        var owners: [String: String] = [:]
+        for (component, provider) in metrics {
+            for indicator in provider.indicators where owners[indicator.id] == nil { owners[indicator.id] = component.descriptor.id }
+        }
+        return owners
     }
 
     /// Loads plugins as the policy says and builds the catalogue.

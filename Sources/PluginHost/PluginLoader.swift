@@ -15,12 +15,28 @@ public struct LoadedPlugin: Sendable {
     public var path: String
     /// SHA-256 of the file, hex.
     public var sha256: String
+    /// What vouched for the file's bytes before it was opened.
+    public var pin: Pin
 
-    public init(manifest: PluginManifest, path: String, sha256: String) {
+    /// Who vouched for a plugin file.
+    public enum Pin: String, Sendable {
+        /// A built-in plugin: the build that made this hnhub recorded the file's SHA-256.
+        case build
+        /// The config's `plugins.pins` lists its SHA-256.
+        case config
+        /// Nothing: a folder the config or the command line names, with pinning off.
+        case none
+    }
+
+    public init(manifest: PluginManifest, path: String, sha256: String, pin: Pin = .none) {
         self.manifest = manifest
         self.path = path
         self.sha256 = sha256
+        self.pin = pin
     }
+
+    /// A plugin built with this hnhub: its ids are reserved for it (see PluginCatalog).
+    public var isBuiltIn: Bool { pin == .build }
 }
 
 /// A file that was not loaded, and why.
@@ -36,26 +52,37 @@ public struct PluginRefusal: Error, Sendable, Hashable, CustomStringConvertible 
     public var description: String { "\(path): refused: \(reason)" }
 }
 
-/// Where plugins are looked for and whether their checksums must be pinned.
+/// Where plugins are looked for and which bytes may be loaded (docs/plugin-loading.md).
+///
+/// Two kinds of folder, and nothing else: the built-in folder (the executable's own), where only
+/// `libHubPlugin*.so` files whose SHA-256 the build recorded are loaded; and folders named
+/// explicitly (the config's `plugins.directories`, `--plugin-dir`), where every `*.so` is a
+/// candidate, loaded when its SHA-256 is in `pins` or, with pinning off, whatever it holds.
+/// The working folder is never searched unless named.
 public struct PluginPolicy: Sendable {
-    /// Folders searched in order. In `executableFolder` only files named `libHubPlugin*.so` are
-    /// considered (the folder also holds other libraries); in the others every `*.so` is.
+    /// The folder of the built-in plugins (the executable's), searched first.
+    public var builtInFolder: String?
+    /// File name -> SHA-256 of every built-in plugin, as the build recorded them.
+    public var builtInPins: [String: String]
+    /// Folders named explicitly, searched in order after the built-in folder.
     public var directories: [String]
-    public var executableFolder: String?
-    /// When true, only files whose SHA-256 is in `pins` are loaded.
+    /// When true, a plugin from `directories` loads only when its SHA-256 is in `pins`.
     public var pinning: Bool
     public var pins: Set<String>
 
-    public init(directories: [String], executableFolder: String? = nil, pinning: Bool = false,
-                pins: Set<String> = []) {
+    public init(builtInFolder: String? = nil, builtInPins: [String: String] = [:], directories: [String] = [],
+                pinning: Bool = false, pins: Set<String> = []) {
+        self.builtInFolder = builtInFolder
+        self.builtInPins = builtInPins.mapValues { $0.lowercased() }
         self.directories = directories
-        self.executableFolder = executableFolder
         self.pinning = pinning
         self.pins = Set(pins.map { $0.lowercased() })
     }
 }
 
-/// Loads native plugin libraries with dlopen and checks them before any of their code is used.
+/// Loads native plugin libraries with dlopen. Every check that can be made on the file (its
+/// SHA-256 against the pins) is made before dlopen, which runs the library's constructors; the
+/// checks that need its code (entry point, SDK version) follow.
 ///
 /// Libraries are never dlclosed: the Swift runtime keeps pointers into their metadata.
 public enum PluginLoader {
@@ -65,12 +92,30 @@ public enum PluginLoader {
         var plugins: [LoadedPlugin] = []
         var refusals: [PluginRefusal] = []
         var seenPaths = Set<String>()
-        for directory in policy.directories {
-            let onlyPluginNames = directory == policy.executableFolder
-            for path in candidateFiles(in: directory, onlyPluginNames: onlyPluginNames) {
+        var builtInIntact = true
+        var folders = policy.directories.map { (folder: $0, builtIn: false) }
+        if let builtIn = policy.builtInFolder { folders.insert((builtIn, true), at: 0) }
+        for (folder, builtIn) in folders {
+            let candidates = candidateFiles(in: folder, onlyPluginNames: builtIn)
+            if builtIn {
+                let present = Set(candidates.map { ($0 as NSString).lastPathComponent })
+                builtInIntact = Set(policy.builtInPins.keys).isSubset(of: present)
+            }
+            for path in candidates {
                 let real = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
                 guard seenPaths.insert(real).inserted else { continue }
-                switch load(path: path, policy: policy) {
+                let result: Result<LoadedPlugin, PluginRefusal>
+                if builtIn {
+                    result = loadBuiltIn(path: path, policy: policy)
+                    if case .failure = result { builtInIntact = false }
+                } else if !builtInIntact {
+                    // The ids a missing or refused built-in plugin would reserve are unknown: no
+                    // other plugin may take them (docs/plugin-loading.md).
+                    result = .failure(PluginRefusal(path: path, reason: "not loaded while the built-in plugins in \(policy.builtInFolder ?? "-") are not the ones the build made (see the other refusals; a missing one counts): run `swift build` again"))
+                } else {
+                    result = load(path: path, policy: policy)
+                }
+                switch result {
                 case .success(let plugin): plugins.append(plugin)
                 case .failure(let refusal): refusals.append(refusal)
                 }
@@ -79,15 +124,36 @@ public enum PluginLoader {
         return (plugins, refusals)
     }
 
-    /// Loads one file.
+    /// Loads a file of the built-in folder: only when the build recorded its name and its bytes.
+    public static func loadBuiltIn(path: String, policy: PluginPolicy) -> Result<LoadedPlugin, PluginRefusal> {
+        let name = (path as NSString).lastPathComponent
+        guard let recorded = policy.builtInPins[name] else {
+            return .failure(PluginRefusal(path: path, reason: "not a plugin this hnhub was built with (the build recorded no SHA-256 for \(name)); put a plugin of your own in a folder the config names (plugins.directories) or give it with --plugin-dir"))
+        }
+        return open(path: path) { sha in
+            sha == recorded ? nil : "its SHA-256 \(sha) is not the one the build recorded (\(recorded)): the file changed after it was built; run `swift build` again, or restore the file"
+        }.map { var plugin = $0; plugin.pin = .build; return plugin }
+    }
+
+    /// Loads one file of a named folder (or any path): with pinning on, only when its SHA-256 is pinned.
     public static func load(path: String, policy: PluginPolicy) -> Result<LoadedPlugin, PluginRefusal> {
+        open(path: path) { sha in
+            policy.pinning && !policy.pins.contains(sha)
+                ? "its SHA-256 \(sha) is not pinned in the config (plugins.pins) and pinning is on" : nil
+        }.map { var plugin = $0; plugin.pin = policy.pinning ? .config : .none; return plugin }
+    }
+
+    /// Hashes the file, asks `refusal` whether those bytes may be loaded, and only then dlopens it.
+    static func open(path: String, refusal: (String) -> String?) -> Result<LoadedPlugin, PluginRefusal> {
         func refuse(_ reason: String) -> Result<LoadedPlugin, PluginRefusal> {
             .failure(PluginRefusal(path: path, reason: reason))
         }
-        guard let sha = sha256(ofFile: path) else { return refuse("cannot read the file") }
-        if policy.pinning && !policy.pins.contains(sha) {
-            return refuse("its SHA-256 \(sha) is not pinned in the config (plugins.pins) and pinning is on")
+        if let mode = (try? FileManager.default.attributesOfItem(atPath: path))?[.posixPermissions] as? Int,
+           mode & 0o022 != 0 {
+            return refuse("writable by other users (mode \(String(mode & 0o777, radix: 8))): whoever can write it can change the code hnhub runs; run `chmod go-w \(path)`")
         }
+        guard let sha = sha256(ofFile: path) else { return refuse("cannot read the file") }
+        if let reason = refusal(sha) { return refuse(reason) }
         guard let handle = dlopen(path, RTLD_NOW | RTLD_LOCAL | RTLD_NODELETE) else {
             let message = dlerror().map { String(cString: $0) } ?? "dlopen failed"
             return refuse("not a loadable library: \(message)")

@@ -28,24 +28,50 @@ public struct HubSecret: Sendable {
     @discardableResult
     public static func create(path: String) throws -> HubSecret {
         if FileManager.default.fileExists(atPath: path) { throw SecretError.exists(path: path) }
-        let key = SymmetricKey(size: .bits256)
-        let bytes = key.withUnsafeBytes { Array($0) }
         let directory = (path as NSString).deletingLastPathComponent
         if !directory.isEmpty {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         }
+        let secret = random()
+        try secret.write(to: path)
+        return secret
+    }
+
+    /// A new random secret, not yet written anywhere (`hnhub rotate-secret` writes it itself).
+    public static func random() -> HubSecret {
+        HubSecret(bytes: SymmetricKey(size: .bits256).withUnsafeBytes { Array($0) })
+    }
+
+    /// Writes the secret to a new file at `path`, readable and writable by its owner only.
+    public func write(to path: String) throws {
+        if FileManager.default.fileExists(atPath: path) { throw SecretError.exists(path: path) }
         let hexText = bytes.map { String(format: "%02x", $0) }.joined() + "\n"
         guard FileManager.default.createFile(atPath: path, contents: Data(hexText.utf8),
                                              attributes: [.posixPermissions: 0o600]) else {
             throw SecretError.cannotWrite(path: path)
         }
-        return HubSecret(bytes: bytes)
     }
 
-    /// Loads the secret, creating it first when it does not exist yet.
-    public static func loadOrCreate(path: String) throws -> (secret: HubSecret, created: Bool) {
-        if FileManager.default.fileExists(atPath: path) { return (try load(path: path), false) }
-        return (try create(path: path), true)
+    /// The key check value: an HMAC of a fixed label under a key derived for this purpose only.
+    /// The store keeps it to tell its own secret from any other (docs/hub-secret.md); it reveals
+    /// nothing about the secret or the keys of the pseudonyms and the archive.
+    public var keyCheckValue: String {
+        let mac = HMAC<SHA256>.authenticationCode(for: Data("hnhub key check value".utf8),
+                                                  using: derivedKey(for: "hnhub key check v1"))
+        return mac.map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// The permission bits of the secret file that give other users access (group and others),
+    /// or nil when only its owner can read it (or it does not exist).
+    public static func exposedMode(path: String) -> Int? {
+        guard let mode = (try? FileManager.default.attributesOfItem(atPath: path))?[.posixPermissions] as? Int,
+              mode & 0o077 != 0 else { return nil }
+        return mode & 0o777
+    }
+
+    /// Fails when others can read or change the secret file (see `exposedMode`).
+    public static func requirePrivate(path: String) throws {
+        if let mode = exposedMode(path: path) { throw SecretError.exposed(path: path, mode: mode) }
     }
 
     /// A key for one purpose, derived so that no two uses share a key.
@@ -78,11 +104,14 @@ public enum SecretError: Error, CustomStringConvertible {
     case malformed(path: String)
     case exists(path: String)
     case cannotWrite(path: String)
+    case exposed(path: String, mode: Int)
 
     public var description: String {
         switch self {
         case .missing(let path):
             return "\(path): the hub secret is missing; run `hnhub init` to create it, or point secret_path in the config at the hub's existing secret (a new secret would give every child a new pseudonym)"
+        case let .exposed(path, mode):
+            return "\(path): the hub secret can be read or changed by other users (mode \(String(mode, radix: 8))): whoever reads it can recompute pseudonyms from UPNs and open the archived returns. Run `chmod 600 \(path)`, and consider who may have read it (`hnhub rotate-secret` replaces it; docs/hub-secret.md)"
         case .malformed(let path): return "\(path): not a hub secret (expected 64 hex digits)"
         case .exists(let path): return "\(path): a hub secret already exists; it is kept"
         case .cannotWrite(let path): return "\(path): cannot write the hub secret"

@@ -3,7 +3,7 @@ import HubKit
 
 /// Replaces a person's identifiers with a keyed hash and coarsens the quasi-identifiers.
 ///
-/// Person key (sen2.md): UPN, else ULN, else normalised surname + forename + birth date. The
+/// Person key (docs/sen2.md): UPN, else ULN, else normalised surname + forename + birth date. The
 /// pseudonym is HMAC-SHA256(secret, kind + ":" + key) in hex, so equal keys give equal pseudonyms
 /// in every return of the hub while the key itself cannot be recovered without the secret.
 public struct Pseudonymiser {
@@ -29,6 +29,13 @@ public struct Pseudonymiser {
         return PseudonymisedIdentity(pseudonym: pseudonym, keyKind: kind,
                                      birthMonth: person.birthDate.map(Self.birthMonth),
                                      postcodeDistrict: person.postcode.flatMap(Self.outwardCode))
+    }
+
+    /// The pseudonym of the UPN of a per-child cost row (upper case, spaces removed); nil when
+    /// nothing is left.
+    public func pseudonym(ofCostUPN upn: String) -> String? {
+        let key = upn.uppercased().filter { !$0.isWhitespace }
+        return key.isEmpty ? nil : pseudonym(kind: "upn", key: key)
     }
 
     /// The pseudonym of any identifier, e.g. the UPN of a per-child cost row.

@@ -2,6 +2,7 @@ import Foundation
 import HubKit
 import HubStore
 import InputFiles
+import Validation
 
 /// Loads the reference tables bundled in `Datasets/` (the project's own CSV format, written by
 /// `scripts/derive_reference_datasets.py`) into a store, replacing what was there.
@@ -11,16 +12,20 @@ public enum BundledReference {
         public var localAuthorities = 0
         public var neighbours = 0
         public var districts = 0
+        public var censusDates = 0
 
-        public init(regions: Int = 0, localAuthorities: Int = 0, neighbours: Int = 0, districts: Int = 0) {
+        public init(regions: Int = 0, localAuthorities: Int = 0, neighbours: Int = 0, districts: Int = 0,
+                    censusDates: Int = 0) {
             self.regions = regions
             self.localAuthorities = localAuthorities
             self.neighbours = neighbours
             self.districts = districts
+            self.censusDates = censusDates
         }
     }
 
-    /// Replaces regions, LAs, the district lookup and the bundled neighbour editions in one transaction.
+    /// Replaces regions, LAs, census days, the district lookup and the bundled neighbour editions in
+    /// one transaction.
     @discardableResult
     public static func load(from folder: String, into store: Store) throws -> Counts {
         var counts = Counts()
@@ -39,6 +44,12 @@ public enum BundledReference {
                     VALUES (?,?,?,?,?,?,?)
                     """, row.map { $0.isEmpty ? .null : .text($0) })
                 counts.localAuthorities += 1
+            }
+            try database.execute("DELETE FROM census_dates")
+            try forEachCensusDay(folder) { year, day in
+                try database.execute("INSERT INTO census_dates (collection_year, census_date) VALUES (?, ?)",
+                                     [.integer(Int64(year)), .text(day.iso)])
+                counts.censusDates += 1
             }
             try database.execute("DELETE FROM area_lookup")
             try forEachRow(folder, "ons_ltla_to_utla.csv", columns: ["ltla_code", "ltla_name", "utla_code", "utla_name"]) { row in
@@ -70,6 +81,29 @@ public enum BundledReference {
             }
         }
         return counts
+    }
+
+    /// The census days and LA register of `folder` (`census_dates.csv`, `local_authorities.csv`):
+    /// what a SEN2 header is held against when no store is at hand (`hnhub validate`).
+    public static func collectionReference(from folder: String) throws -> CollectionReference {
+        var censusDays: [Int: Day] = [:]
+        try forEachCensusDay(folder) { year, day in censusDays[year] = day }
+        var authorities: [CollectionReference.AuthorityPeriod] = []
+        try forEachRow(folder, "local_authorities.csv", columns: ["la_code", "name", "valid_from", "valid_to"]) { row in
+            authorities.append(.init(laCode: row[0], name: row[1], from: Day(iso: row[2]), to: Day(iso: row[3])))
+        }
+        return CollectionReference(censusDays: censusDays, authorities: authorities)
+    }
+
+    /// Each row of `census_dates.csv`: collection year and its census day.
+    static func forEachCensusDay(_ folder: String, _ body: (Int, Day) throws -> Void) throws {
+        try forEachRow(folder, "census_dates.csv", columns: ["collection_year", "census_date"]) { row in
+            guard let year = Int(row[0]), let day = Day(iso: row[1]) else {
+                throw ReferenceError(file: "census_dates.csv", line: nil,
+                                     message: "'\(row[0])', '\(row[1])' is not a year and a YYYY-MM-DD date")
+            }
+            try body(year, day)
+        }
     }
 
     /// Reads `name` from `folder`, checks the header holds `columns`, and calls `body` with those

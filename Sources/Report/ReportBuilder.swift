@@ -72,8 +72,8 @@ public struct ReportBuilder {
                 + "\(threshold - 1), and rates built on them, show as <strong>c</strong>.</p>"
         } else {
             html += "<p class=\"audience\"><strong>Shareable view:</strong> counts of 1 to \(threshold - 1), and rates built on "
-                + "them, show as <strong>c</strong>, as does the next smallest figure where one would otherwise be recoverable "
-                + "from a total. Suppressed values are left out of the charts.</p>"
+                + "them, show as <strong>c</strong>, as do other figures and totals wherever one could otherwise be worked out "
+                + "from what the hub shows. Suppressed values are left out of the charts.</p>"
         }
         return html
     }

@@ -17,7 +17,8 @@ struct ReportContext {
     init(data: ReportData, options: ReportOptions) {
         self.data = data
         self.options = options
-        audience = options.audience
+        let audience = options.audience(for: data)
+        self.audience = audience
         switch options.scope {
         case .la(let code): scopeLAs = [code]
         case .group(_, let members): scopeLAs = members
@@ -26,7 +27,7 @@ struct ReportContext {
         var views: [IndicatorView] = []
         for definition in data.snapshot.definitions {
             guard let period = Self.period(of: definition.id, data: data, options: options, scopeLAs: scopeLAs) else { continue }
-            views.append(Self.makeView(definition, period: period, data: data, options: options))
+            views.append(Self.makeView(definition, period: period, data: data, options: options, audience: audience))
         }
         self.views = views
         viewsByID = Dictionary(views.map { ($0.definition.id, $0) }, uniquingKeysWith: { a, _ in a })
@@ -39,7 +40,7 @@ struct ReportContext {
     func view(_ id: String, period: String) -> IndicatorView? {
         guard let definition = data.snapshot.definition(id) else { return nil }
         if let chosen = viewsByID[id], chosen.period == period { return chosen }
-        return Self.makeView(definition, period: period, data: data, options: options)
+        return Self.makeView(definition, period: period, data: data, options: options, audience: audience)
     }
 
     /// The requested period (or its counterpart); without one, the newest period in which an LA in
@@ -54,9 +55,10 @@ struct ReportContext {
         } ?? periods.first
     }
 
-    static func makeView(_ definition: IndicatorDefinition, period: String, data: ReportData, options: ReportOptions) -> IndicatorView {
+    static func makeView(_ definition: IndicatorDefinition, period: String, data: ReportData, options: ReportOptions,
+                         audience: Audience) -> IndicatorView {
         IndicatorView(LATable.make(data.snapshot, indicator: definition, period: period, geography: data.geography,
-                                   audience: options.audience, group: options.group))
+                                   audience: audience, group: options.group))
     }
 
     /// The period a report of this type is about (for saying why an indicator without any figure

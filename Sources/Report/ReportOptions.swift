@@ -36,11 +36,15 @@ public struct ReportOptions: Sendable {
         self.generatedAt = generatedAt
     }
 
-    /// Who reads the report: only an LA's own view leaves its small figures visible.
-    public var audience: Audience {
+    /// Who reads the report: only an LA's own view leaves its small figures visible. The pattern is
+    /// the hub's one pattern over every figure in `data` (docs/disclosure-control.md).
+    public func audience(for data: ReportData) -> Audience {
         let control = DisclosureControl(threshold: suppressionThreshold)
-        if ownView, case .la(let code) = scope { return Audience(ownLA: code, control: control) }
-        return Audience(control: control)
+        var geography = data.geography
+        if let group, geography.groups[group.name] == nil { geography.groups[group.name] = group.members }
+        var ownLA: String?
+        if ownView, case .la(let code) = scope { ownLA = code }
+        return Audience(ownLA: ownLA, control: control, snapshot: data.snapshot, geography: geography)
     }
 
     /// The group's name and members, for its totals and secondary suppression.

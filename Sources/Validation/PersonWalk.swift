@@ -14,6 +14,7 @@ extension ReturnContext {
         for i in person.requests.indices {
             check(person.requests[i], RequestPath(number: i + 1), birth: person.birthDate, into: &findings)
         }
+        checkCensus(person, into: &findings)
     }
 
     private func check(_ request: RequestRecord, _ path: RequestPath, birth: Day?, into findings: inout Findings) {

@@ -9,9 +9,9 @@ struct ReturnContext: Sendable {
     /// `ReferenceDate`: the census date.
     let census: Day
     /// The last date an event may carry: the census date plus the collection window. When the
-    /// header's ReferenceDate is not in its Year (a warning, SEN2-HEADER-REFDATE-YEAR) it is unclear
-    /// which of the two is wrong, so the window runs from the later reading: one slip in the header
-    /// must not quarantine every person.
+    /// header's ReferenceDate is not in its Year (SEN2-HEADER-REFDATE-YEAR: the import rejects the
+    /// return, but a caller may still check its persons) it is unclear which of the two is wrong,
+    /// so the window runs from the later reading.
     let windowEnd: Day
     /// A plan active at the census that started before this date (12 months earlier) should have
     /// had an annual review.
@@ -20,6 +20,12 @@ struct ReturnContext: Sendable {
     let ageDate: Day
     /// A person born on or before this date is over 25 on `ageDate`.
     let over25BornBy: Day
+    /// A person born on or before this date (and after `over25BornBy`) is 25 on `ageDate`.
+    let aged25BornBy: Day
+    /// The collection period: the calendar year before `year`, whose work the return reports (new
+    /// plans, timeliness, decisions).
+    let periodStart: Day
+    let periodEnd: Day
     let establishmentKnown: (@Sendable (String) -> Bool)?
 
     init(header: ReturnHeader, windowMonths: Int, establishmentKnown: (@Sendable (String) -> Bool)?) {
@@ -30,6 +36,9 @@ struct ReturnContext: Sendable {
         reviewDueBefore = census.addingMonths(-12)
         ageDate = august31Before(census)
         over25BornBy = ageDate.addingMonths(-26 * 12)
+        aged25BornBy = ageDate.addingMonths(-25 * 12)
+        periodStart = Day(year: year - 1, month: 1, day: 1) ?? census
+        periodEnd = Day(year: year - 1, month: 12, day: 31) ?? census
         self.establishmentKnown = establishmentKnown
     }
 
@@ -48,4 +57,7 @@ extension Day {
         let year = total / 12, month = total % 12 + 1
         return Day(year: year, month: month, day: min(d, Day.daysIn(month: month, year: year))) ?? self
     }
+
+    /// True when the day falls from `start` to `end`, both included.
+    func isWithin(_ start: Day, _ end: Day) -> Bool { start <= self && self <= end }
 }

@@ -1,3 +1,4 @@
+import BuiltInPluginPins
 import Foundation
 import HubStore
 import ImportPipeline
@@ -27,8 +28,8 @@ struct BenchHub {
         guard let executableFolder = PluginLoader.executableFolder() else {
             throw BenchFailure("cannot tell the executable's folder (no /proc/self/exe)")
         }
-        let catalog = PluginCatalog.load(policy: PluginPolicy(directories: [executableFolder],
-                                                             executableFolder: executableFolder))
+        let catalog = PluginCatalog.load(policy: PluginPolicy(builtInFolder: executableFolder,
+                                                             builtInPins: BuiltInPluginPins.sha256ByFile))
         for refusal in catalog.refusals { log("plugin \(refusal)") }
         guard catalog.importer(id: "sen2-xml") != nil else {
             throw BenchFailure("the sen2-xml importer plugin is not in \(executableFolder): build the whole package "

@@ -9,7 +9,7 @@ import ReferenceData
 import Testing
 
 /// The caseload indicators computed by the `caseload` metric plugin (loaded from the build folder)
-/// from the bundled fixture returns, checked against a hand computation of sen2.md's census-date
+/// from the bundled fixture returns, checked against a hand computation of docs/sen2.md's census-date
 /// logic. LA 800, census 2025-01-16, five children with an active plan:
 ///
 /// | person | current placement at the census | register type (located in) | primary need | age 31/8/2024 |
@@ -31,7 +31,7 @@ import Testing
             folder = try TemporaryFolder()
             store = try Store(path: folder.file("hub.sqlite"))
             try BundledReference.load(from: "\(packageRoot)/Datasets", into: store)
-            catalog = PluginCatalog.load(policy: PluginPolicy(directories: [buildFolder], executableFolder: buildFolder))
+            catalog = PluginCatalog.load(policy: builtInPluginPolicy)
             runner = ImportRunner(catalog: catalog, opener: InputOpener(), store: store,
                                   secret: try HubSecret.create(path: folder.file("hub.secret")))
         }
@@ -153,6 +153,9 @@ import Testing
         let issued = "<AssessmentOutcome>Y</AssessmentOutcome>"
         let last = try #require(text.range(of: issued, options: .backwards))   // person 8's
         text.replaceSubrange(last, with: "<AssessmentOutcome>H</AssessmentOutcome>")
+        // A plan transferred in during the period says where from (else SEN2-COND-HISTORICAL-DATE).
+        let active = try #require(text.range(of: "<ActivePlans>", options: .backwards))
+        text.replaceSubrange(active, with: "<ActivePlans><TransferLA>801</TransferLA>")
         hub.importFile(try hub.folder.write("800-transfer.xml", text))
         let census = try hub.values(la: "800", period: "2024/25")
         #expect(census["ehcp_caseload"]?.numerator == 5)
@@ -181,7 +184,12 @@ import Testing
         let timeliness = try #require(try table.values(indicators: ["timeliness_20wk_incl"], laCodes: ["370"], period: "2024").first)
         #expect(timeliness.source == "published: timeliness_20_week_2019_2024")
         #expect(timeliness.numerator == 351)
-        #expect(try table.values(indicators: ["ehcp_caseload"], period: "2023/24").count == 153)
+        // Every LA, then England and the nine regions under their area codes: the published totals.
+        let caseloads = try table.values(indicators: ["ehcp_caseload"], period: "2023/24")
+        #expect(caseloads.count == 153 + 10)
+        #expect(caseloads.last.map { [$0.laCode, $0.source] } == ["E92000001", "published: caseload_all_plans_2019_2024"])
+        #expect(caseloads.last?.numerator == 576474)
+        #expect(caseloads.first { $0.laCode == "E12000009" }?.numerator == 55707)
     }
 
     /// Each placement is costed by the first route that knows it: the child's own cost, the
@@ -213,6 +221,46 @@ import Testing
         #expect([v["out_of_area_cost_per_plan"]?.numerator, v["out_of_area_cost_per_plan"]?.denominator] == [62_000, 1])
         #expect(v["independent_special_cost"]?.value == 62_000)
         #expect(v["out_of_area_cost"]?.source == "costed per child 1, per establishment 1, LA default 1, config band 1; not costed 1")
+    }
+
+    /// Person 2 moved to an out-of-area independent special school on 1 October 2024 without a
+    /// LeavingDate at the old school, and the new placement comes second in the file: both are rank
+    /// 1 on the census day. The census summaries (whole pounds) and the plugin's child-by-child
+    /// reading (pence) both count the one entered latest, so the two routes give one figure.
+    @Test(arguments: [(62_000.0, 124_000.0), (62_000.5, 124_001.0)])
+    func overlappingPlacementsAreCountedAlikeByTheSummariesAndChildByChild(cost: Double, outOfArea: Double) throws {
+        let hub = try Hub()
+        defer { hub.folder.remove() }
+        let moved = """
+                    <PlacementDetail>
+                      <URN>100002</URN>
+                      <PlacementRank>1</PlacementRank>
+                      <EntryDate>2024-09-01</EntryDate>
+                      <SENunitIndicator>0</SENunitIndicator>
+                      <ResourcedProvisionIndicator>0</ResourcedProvisionIndicator>
+                    </PlacementDetail>
+                    <PlacementDetail>
+                      <URN>100005</URN>
+                      <PlacementRank>1</PlacementRank>
+                      <EntryDate>2024-10-01</EntryDate>
+                    </PlacementDetail>
+            """
+        let text = try String(contentsOfFile: "\(packageRoot)/Datasets/fixtures/sen2-800-2025.xml", encoding: .utf8)
+        let original = try #require(text.range(of: """
+                    <PlacementDetail>
+                      <URN>100002</URN>
+                      <PlacementRank>1</PlacementRank>
+                      <EntryDate>2024-09-01</EntryDate>
+                      <SENunitIndicator>0</SENunitIndicator>
+                      <ResourcedProvisionIndicator>0</ResourcedProvisionIndicator>
+                    </PlacementDetail>
+            """))
+        hub.importFile(try hub.folder.write("800-2025-moved.xml", text.replacingCharacters(in: original, with: moved)))
+        try register(hub)
+        hub.importFile(try hub.folder.write("costs.csv", "la_code,urn,placement_type,annual_cost\n800,100005,,\(cost)\n"))
+        let v = try hub.values(la: "800", period: "2024/25")
+        #expect([v["out_of_area_share"]?.numerator, v["out_of_area_share"]?.denominator] == [2, 4])
+        #expect([v["out_of_area_cost"]?.numerator, v["out_of_area_cost_per_plan"]?.denominator] == [outOfArea, 2])
     }
 
     /// Costs with pence are summed child by child, in the children's order (whole pounds are

@@ -37,32 +37,48 @@ import Testing
                            neighbours: ["800": ["801", "803"]], groups: ["West": ["800", "801", "802"]])
     }
 
-    @Test func aSmallCountIsHiddenWithTheNextSmallestOfItsTotal() {
-        let all = snapshot.figures("special_school_share", period: "2024/25")
-        // 802 (3) is small; the region's total is shown, so the next smallest, 801 (12), goes too.
-        #expect(Audience().hiddenLAs(all, definition: share, totals: [["800", "801", "802", "803"]]) == ["801", "802"])
-        // Without a total beside them, only the small count itself.
-        #expect(Audience().hiddenLAs(all, definition: share, totals: []) == ["802"])
+    func audience(own: String? = nil, threshold: Int = 5) -> Audience {
+        Audience(ownLA: own, control: DisclosureControl(threshold: threshold), snapshot: snapshot, geography: geography)
+    }
+
+    /// The LAs whose figure `audience` hides.
+    func hidden(_ audience: Audience, _ indicator: String, _ period: String) -> Set<String> {
+        Set(snapshot.figures(indicator, period: period).map(\.laCode).filter { audience.hides(indicator, period: period, la: $0) })
+    }
+
+    /// 802's 3 is small and the South West's total is shown, so a reader could subtract the other
+    /// three; 801 hidden beside it is not enough either, as 801 knows its own 12. Hiding 800 as well
+    /// covers both the region and the group West {800, 801, 802}; 803 and every total stay shown.
+    @Test func aSmallCountIsHiddenWithEnoughOthersThatNoMemberCanRecoverIt() {
+        #expect(hidden(audience(), "special_school_share", "2024/25") == ["800", "801", "802"])
+        #expect(!audience().hidesTotal("special_school_share", period: "2024/25", total: TotalKey.region("South West")))
+        #expect(!audience().hidesTotal("special_school_share", period: "2024/25", total: TotalKey.group("West")))
         // A published figure keeps its own symbols: 330's 2 is not hidden here.
-        #expect(!Audience().hiddenLAs(all, definition: share, totals: [["330"]]).contains("330"))
+        #expect(!audience().hides("special_school_share", period: "2024/25", la: "330"))
+        // A total the pattern was not computed with is hidden: nothing protects what it would reveal.
+        #expect(audience().hidesTotal("special_school_share", period: "2024/25", total: TotalKey.group("East")))
     }
 
     @Test func aFigureWithANoteOfItsRouteIsStillTheHubsOwnAndSuppressed() {
         // The cost provider notes how each placement was costed; that is no published table.
-        let costed = [figure("800", 3, 40, source: "costed: 2 recorded, 1 default band"), figure("801", 30, 60)]
-        #expect(Audience().hiddenLAs(costed, definition: share, totals: []) == ["800"])
+        let costed = IndicatorSnapshot(definitions: [share], figures: ["special_school_share": ["2024/25": [
+            figure("800", 3, 40, source: "costed: 2 recorded, 1 default band"), figure("801", 30, 60)]]])
+        let audience = Audience(snapshot: costed, geography: LAGeography())
+        #expect(audience.hides("special_school_share", period: "2024/25", la: "800"))
+        // With two LAs, England's total less 801's own figure would give 800's: the total goes too.
+        #expect(audience.hidesTotal("special_school_share", period: "2024/25", total: TotalKey.england))
     }
 
     @Test func anLASeesItsOwnFiguresInItsOwnView() {
-        let all = snapshot.figures("special_school_share", period: "2024/25")
-        let own = Audience(ownLA: "802").hiddenLAs(all, definition: share, totals: [["800", "801", "802", "803"]])
-        #expect(own == ["801"])
+        #expect(hidden(audience(own: "802"), "special_school_share", "2024/25") == ["800", "801"])
+        #expect(audience(own: "802").pattern == audience().pattern)
     }
 
     @Test func theThresholdComesFromTheAudience() {
-        let all = snapshot.figures("new_plans", period: "2024")
-        #expect(Audience(control: DisclosureControl(threshold: 10)).hiddenLAs(all, definition: newPlans, totals: []) == ["801"])
-        #expect(Audience().hiddenLAs(all, definition: newPlans, totals: []).isEmpty)
+        // 801's 7 new plans is small below 10: with two LAs, 800 and every total go with it.
+        #expect(hidden(audience(threshold: 10), "new_plans", "2024") == ["800", "801"])
+        #expect(audience(threshold: 10).hidesTotal("new_plans", period: "2024", total: TotalKey.england))
+        #expect(hidden(audience(), "new_plans", "2024").isEmpty)
     }
 
     @Test func aCensusPeriodPicksTheCalendarYearItEndsForWorkIndicators() {
@@ -75,48 +91,51 @@ import Testing
     }
 
     @Test func aHiddenFocusFigureShowsNoRankBandOrChange() throws {
-        let line = try #require(try LAComparisons(snapshot: snapshot, geography: geography, audience: Audience())
+        let line = try #require(try LAComparisons(snapshot: snapshot, geography: geography, audience: audience())
             .lines(for: "802", peers: .region).first)
         #expect(line.focusHidden)
         #expect(line.comparison.rank == nil && line.comparison.band == nil && line.comparison.change == nil)
         // The LA is not its own peer.
         #expect(line.comparison.peers.map(\.laCode) == ["800", "801", "803"])
         // In its own view it sees all of it.
-        let own = try #require(try LAComparisons(snapshot: snapshot, geography: geography, audience: Audience(ownLA: "802"))
+        let own = try #require(try LAComparisons(snapshot: snapshot, geography: geography, audience: audience(own: "802"))
             .lines(for: "802", peers: .region).first)
         #expect(own.focusHidden == false && own.comparison.rank == 1 && own.comparison.band == .a)
     }
 
     @Test func aTableRanksEveryLAAndTotalsRegionsGroupsAndEngland() throws {
         let table = LATable.make(snapshot, indicator: share, period: "2024/25", geography: geography,
-                                 audience: Audience(), group: (name: "West", members: ["800", "801", "802"]))
+                                 audience: audience(), group: (name: "West", members: ["800", "801", "802"]))
         // Values 30, 20, 7.5, 40, 20 (330): low is good, ties share the lowest rank.
         #expect(table.rows.map(\.figure.laCode) == ["330", "800", "801", "802", "803"])
         #expect(table.rows.map(\.rank) == [2, 4, 2, 1, 5])
         #expect(table.rankedCount == 5)
         #expect(table.rows.map(\.band) == [.a, .c, .a, .a, .d])
-        #expect(table.rows.filter(\.hidden).map(\.figure.laCode) == ["801", "802"])
+        #expect(table.rows.filter(\.hidden).map(\.figure.laCode) == ["800", "801", "802"])
         #expect(table.row("802")?.shownValue == nil)
         #expect(table.row("800")?.name == "Bath and North East Somerset")
+        // Every LA has a figure (no register here: England is the LAs with figures and in regions).
         let england = try #require(table.england)
         #expect((england.numerator, england.denominator, england.laCount) == (67, 260, 5))
+        #expect(england.source == "computed: total of 5 LAs")
         #expect(table.regions.map(\.name) == ["South West"])
         #expect(table.regions.first.map { ($0.numerator, $0.denominator) } ?? (0, nil) == (65, 250))
         #expect(table.group.map { ($0.numerator, $0.denominator, $0.value) } ?? (0, nil, nil) == (45, 200, 22.5))
     }
 
     @Test func compareLinesCarryRankPeersAndWhatIsHidden() throws {
-        let comparisons = LAComparisons(snapshot: snapshot, geography: geography, audience: Audience())
+        let comparisons = LAComparisons(snapshot: snapshot, geography: geography, audience: audience())
         let lines = try comparisons.lines(for: "800", peers: .neighbours)
         #expect(lines.map(\.definition.id) == ["special_school_share", "new_plans"])
         let first = try #require(lines.first)
         #expect(first.period == "2024/25")
-        #expect(first.comparison.rank == 4)
+        // 800 is hidden (secondary suppression for 802), so no rank, band or change.
+        #expect(first.focusHidden)
+        #expect(first.comparison.rank == nil && first.comparison.change == nil)
         #expect(first.comparison.peers.map(\.laCode) == ["801", "803"])
         #expect(first.hiddenPeers == ["801"])
         #expect(first.visiblePeerValues == [40])
-        #expect(first.comparison.change == 5)
-        #expect(first.focusHidden == false)
+        #expect(!first.regionHidden && !first.englandHidden)
         // 801 is hidden, so the neighbour mean is 803's alone: with 801 in it, 801 could be recovered.
         #expect(first.comparison.neighbourMean == 40)
         #expect(first.comparison.neighbourCount == 1)

@@ -9,6 +9,9 @@ import Testing
         #expect(config.databasePath == "hub.sqlite")
         #expect(config.secretPath == "hub.secret")
         #expect(config.pluginDirectories == [])
+        #expect(config.metricsFolder == "metrics")
+        #expect(config.resolvedMetricsFolder == "\(packageRoot)/config/metrics")
+        #expect(config.resolvedImportersFolder == "\(packageRoot)/config/importers")
         #expect(config.pinning == false)
         #expect(config.suppressionThreshold == 5)
         #expect(config.maxInflateRatio == 200)
@@ -24,6 +27,35 @@ import Testing
         #expect(config.resolvedDatabasePath(override: "demo/x.sqlite") == "demo/x.sqlite")
         #expect(config.resolvedSecretPath(databasePath: "/data/hub.sqlite") == "/data/hub.secret")
         #expect(config.suppressionThreshold == 5)
+    }
+
+    /// The folders a config names are relative to the config file, not to the working folder; with
+    /// no config file no metrics or importers folder is read at all.
+    @Test func foldersAreRelativeToTheConfigFile() throws {
+        var config = try HubConfiguration.parse(yaml: """
+            metrics_folder: sql
+            plugins:
+              directories: [plugins, /opt/hnhub/plugins]
+            """)
+        #expect(config.resolvedMetricsFolder == nil)
+        #expect(config.resolvedImportersFolder == nil)
+        config.sourcePath = "/srv/hub/config/hub.yaml"
+        #expect(config.resolvedMetricsFolder == "/srv/hub/config/sql")
+        #expect(config.resolvedImportersFolder == "/srv/hub/config/importers")
+        #expect(config.resolvedPluginDirectories == ["/srv/hub/config/plugins", "/opt/hnhub/plugins"])
+        config.sourcePath = "hub.yaml"
+        #expect(config.resolvedMetricsFolder == "sql")
+        #expect(try HubConfiguration.load(path: nil).resolvedMetricsFolder == nil)
+    }
+
+    /// A config named with --config or HNHUB_CONFIG is trusted to name plugin folders; one found in
+    /// the working folder is not (PluginLoaderTests runs that case through `hnhub`).
+    @Test func aConfigFoundInTheWorkingFolderIsMarked() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let path = try folder.write("hub.yaml", "disclosure:\n  threshold: 5\n")
+        #expect(try HubConfiguration.load(explicit: path, environment: [:]).foundInWorkingFolder == false)
+        #expect(try HubConfiguration.load(explicit: nil, environment: ["HNHUB_CONFIG": path]).foundInWorkingFolder == false)
     }
 
     @Test func pinsAsPlainChecksumsOrWithNotes() throws {

@@ -1,5 +1,7 @@
+import CaseloadMetrics
 import Foundation
 import HubConfig
+import HubKit
 import HubStore
 import ImportPipeline
 import InputFiles
@@ -8,7 +10,8 @@ import Pseudonymisation
 import Testing
 
 /// Metrics written as SQL in `config/metrics/*.yaml`: computed like plugin metrics, run read-only in
-/// a sandbox, and a broken one is reported with its file and SQLite's message without stopping the others.
+/// a sandbox (docs/metric-sandbox.md), and a broken one is reported with its file and SQLite's
+/// message, or the row and field it may not return, without stopping the others.
 @Suite struct DeclarativeMetricsTests {
     struct Hub {
         let folder: TemporaryFolder
@@ -21,6 +24,8 @@ import Testing
             let runner = ImportRunner(catalog: catalog(importers: [TestReturnImporter()]), opener: InputOpener(),
                                       store: store, secret: try HubSecret.create(path: folder.file("hub.secret")))
             _ = runner.run(path: try folder.write("201.txt", ImportTransactionTests.firstReturn))
+            // The register: only its LA codes may come out of a metric.
+            try store.database.execute("INSERT INTO local_authorities (la_code, e_code, name) VALUES ('201', 'E09000001', 'City of London')")
             metrics = folder.file("metrics")
             try FileManager.default.createDirectory(atPath: metrics, withIntermediateDirectories: true)
         }
@@ -29,8 +34,17 @@ import Testing
             try Data(yaml.utf8).write(to: URL(fileURLWithPath: (metrics as NSString).appendingPathComponent(name)))
         }
 
-        func run() throws -> [IndicatorComputation.ProviderRun] {
-            try IndicatorComputation(store: store, catalog: catalog()).run(metricsFolder: metrics)
+        func run(plugins: [any MetricProvider] = []) throws -> [IndicatorComputation.ProviderRun] {
+            try IndicatorComputation(store: store, catalog: catalog(metrics: plugins)).run(metricsFolder: metrics)
+        }
+
+        /// Each run's failure (or "ok"), by provider id.
+        func failures(plugins: [any MetricProvider] = []) throws -> [String: String] {
+            Dictionary(try run(plugins: plugins).map { ($0.providerID, $0.failure ?? "ok") }, uniquingKeysWith: { a, _ in a })
+        }
+
+        func sandbox(timeLimit: TimeInterval = 5) throws -> SandboxedDatabase {
+            try SandboxedDatabase(path: store.database.path, timeLimit: timeLimit)
         }
     }
 
@@ -90,5 +104,114 @@ import Testing
         #expect {
             try sandbox.rows("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) SELECT count(*) FROM n")
         } throws: { "\($0)".contains("stopped after the time limit of 0.2 s") }
+    }
+
+    /// A metric file may not take an indicator id a plugin computes (it would replace that figure
+    /// for every LA in every output), one another provider stored, or another file's.
+    @Test func aMetricWhoseIDIsTakenIsRefusedAndTheRealFigureKept() throws {
+        let hub = try Hub()
+        defer { hub.folder.remove() }
+        let count = "SELECT la_code, collection_year, 999 FROM current_returns"
+        try hub.metric("impostor.yaml", Self.yaml(id: "ehcp_caseload", numerator: count))
+        try hub.metric("twin_a.yaml", Self.yaml(id: "twin", numerator: count))
+        try hub.metric("twin_b.yaml", Self.yaml(id: "twin", numerator: count))
+        let failures = try hub.failures(plugins: [CaseloadMetricProvider()])
+        #expect(failures["caseload"] == "ok")
+        #expect(failures["declarative:\(hub.metrics)/impostor.yaml"] == "\(hub.metrics)/impostor.yaml: id: 'ehcp_caseload' is an indicator of the metric plugin caseload; a metric file cannot replace it: give this metric an id of its own")
+        #expect(failures["declarative:\(hub.metrics)/twin_a.yaml"] == "\(hub.metrics)/twin_a.yaml: id: 'twin' is also the id of \(hub.metrics)/twin_b.yaml; neither is computed: give each metric an id of its own")
+        #expect(failures["declarative:\(hub.metrics)/twin_b.yaml"]?.hasPrefix("\(hub.metrics)/twin_b.yaml: id: 'twin' is also the id of ") == true)
+        let caseload = try IndicatorTable(database: hub.store.database).values(indicators: ["ehcp_caseload"])
+        #expect(caseload.map(\.numerator) == [3])
+
+        // Without the plugin loaded, its stored definition still reserves the id.
+        #expect(try hub.failures()["declarative:\(hub.metrics)/impostor.yaml"] == "\(hub.metrics)/impostor.yaml: id: 'ehcp_caseload' is an indicator that caseload stored in this hub; a metric file cannot replace it: give this metric an id of its own")
+        #expect(try IndicatorTable(database: hub.store.database).values(indicators: ["ehcp_caseload"]).map(\.numerator) == [3])
+    }
+
+    /// Only LA codes of the register, plausible collection years and numbers come out of a query:
+    /// a pseudonym cannot be copied into an indicator value. Each refusal names file, row and field.
+    @Test func aQueryMayReturnOnlyRegisterLAsPlausibleYearsAndNumbers() throws {
+        let hub = try Hub()
+        defer { hub.folder.remove() }
+        try hub.metric("pseudonyms.yaml", Self.yaml(id: "pseudonyms",
+            numerator: "SELECT pseudonym, collection_year, 1 FROM current_persons"))
+        try hub.metric("years.yaml", Self.yaml(id: "years",
+            numerator: "SELECT la_code, 1999, 1 FROM current_returns"))
+        try hub.metric("text.yaml", Self.yaml(id: "text",
+            numerator: "SELECT la_code, collection_year, substr(pseudonym, 1, 20) FROM current_persons"))
+        try hub.metric("twice.yaml", Self.yaml(id: "twice",
+            numerator: "SELECT la_code, collection_year, 1 FROM current_persons"))
+        try hub.metric("wide.yaml", Self.yaml(id: "wide",
+            numerator: "SELECT la_code, collection_year, 1, pseudonym FROM current_persons"))
+        let failures = try hub.failures()
+        let pseudonym = try #require(try hub.store.database.scalar("SELECT pseudonym FROM persons ORDER BY id")?.string)
+        #expect(failures["declarative:pseudonyms"] == "\(hub.metrics)/pseudonyms.yaml: numerator_sql: row 1, la_code: '\(pseudonym.prefix(8))...' is not an LA code of the register (3 digits, e.g. 800)")
+        #expect(failures["declarative:years"] == "\(hub.metrics)/years.yaml: numerator_sql: row 1, collection_year: 1999 is not a collection year from 2000 to \(Calendar(identifier: .gregorian).component(.year, from: Date()) + 1)")
+        #expect(failures["declarative:text"]?.hasPrefix("\(hub.metrics)/text.yaml: numerator_sql: row 1, figure: '") == true)
+        #expect(failures["declarative:text"]?.hasSuffix("...' is not a number") == true)
+        #expect(failures["declarative:twice"] == "\(hub.metrics)/twice.yaml: numerator_sql: row 2, la_code, collection_year: LA 201, 2025 appears in an earlier row too")
+        #expect(failures["declarative:wide"] == "\(hub.metrics)/wide.yaml: numerator_sql: row 1, columns: 4 columns; a metric query returns three: la_code, collection_year, figure")
+        #expect(try IndicatorTable(database: hub.store.database).values().isEmpty)
+    }
+
+    /// Functions outside the sandbox's list are refused when the query is prepared, naming the
+    /// function: nothing random or large can be made one VM step at a time.
+    @Test func onlyTheListedFunctionsMayBeCalled() throws {
+        let hub = try Hub()
+        defer { hub.folder.remove() }
+        let sandbox = try hub.sandbox()
+        for (function, sql) in [
+            ("randomblob", "WITH RECURSIVE n(i, b) AS (SELECT 1, randomblob(50000000) UNION ALL SELECT i + 1, randomblob(50000000) FROM n) SELECT count(*) FROM n"),
+            ("zeroblob", "SELECT length(zeroblob(1000000000))"),
+            ("printf", "SELECT length(printf('%.*c', 1000000000, 'x'))"),
+            ("fts3_tokenizer", "SELECT fts3_tokenizer('simple')"),
+            ("load_extension", "SELECT load_extension('/tmp/x.so')"),
+        ] {
+            #expect { try sandbox.rows(sql) } throws: {
+                "\($0)".contains("the function \(function)() is not allowed in a metric (docs/metric-sandbox.md lists the functions that are)")
+            }
+        }
+        #expect(try sandbox.rows("SELECT round(avg(length(pseudonym))), max(coalesce(birth_month, '')) FROM current_persons")
+                == [[.real(64), .text("2014-07")]])
+    }
+
+    /// No value may grow past the sandbox's limit, however it is built, and a query returns at most
+    /// so many rows: memory stays bounded whatever the SQL (docs/benchmarks.md has the measured peak).
+    @Test func hugeValuesAndEndlessRowsAreStoppedWithAClearError() throws {
+        let hub = try Hub()
+        defer { hub.folder.remove() }
+        let sandbox = try hub.sandbox()
+        #expect {
+            try sandbox.rows("WITH RECURSIVE s(x) AS (SELECT 'ab' UNION ALL SELECT x || x FROM s) SELECT length(x) FROM s")
+        } throws: { "\($0)".contains("a text or blob value grew past 10000 bytes, the sandbox's limit") }
+        #expect {
+            try sandbox.rows("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) SELECT i FROM n")
+        } throws: { "\($0)".contains("more than 10000 rows, the sandbox's limit for one query") }
+    }
+
+    /// The folder of metric files is the config's, relative to the config file: a metrics folder in
+    /// the working folder is not read, whatever --config says.
+    @Test func metricFilesComeFromTheConfigsFolderNotTheWorkingFolder() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let fixture = "\(packageRoot)/Datasets/fixtures/sen2-800-2025.xml"
+        let persons = "SELECT la_code, collection_year, COUNT(*) FROM current_persons GROUP BY 1, 2"
+        try FileManager.default.createDirectory(atPath: folder.file("config/metrics"), withIntermediateDirectories: true)
+        try folder.write("config/metrics/planted.yaml", Self.yaml(id: "planted", numerator: persons))
+        try FileManager.default.createDirectory(atPath: folder.file("hub/metrics"), withIntermediateDirectories: true)
+        try folder.write("hub/hub.yaml", "database: hub.sqlite\n")
+        try folder.write("hub/metrics/own.yaml", Self.yaml(id: "own", numerator: persons))
+        let db = ["--db", "hub.sqlite"]
+        #expect(try runHub(["init"] + db, in: folder.path).status == 0)
+        #expect(try runHub(["import"] + db + [fixture], in: folder.path).status == 0)
+
+        func computed(_ extra: [String]) throws -> [String] {
+            let run = try runHub(["indicators", "--format", "json", "--own", "--la", "800"] + db + extra, in: folder.path)
+            #expect(run.status == 0, "\(run.errors)")
+            let values = try #require(try JSONSerialization.jsonObject(with: Data(run.output.utf8)) as? [[String: Any]])
+            return Set(values.compactMap { $0["indicator"] as? String }).filter { ["own", "planted"].contains($0) }.sorted()
+        }
+        #expect(try computed([]) == [])   // no config: no metrics folder at all
+        #expect(try computed(["--config", "hub/hub.yaml"]) == ["own"])
     }
 }

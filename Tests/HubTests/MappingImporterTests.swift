@@ -44,7 +44,7 @@ struct MappingHub {
 
     /// Built-in plugins plus one plugin per mapping file of `mappings`, as `hnhub` builds its catalogue.
     static func catalog(mappings: String, rowFailures: MappingImporter.RowFailurePolicy = .rejectFile) -> PluginCatalog {
-        let (plugins, refusals) = PluginLoader.loadAll(policy: PluginPolicy(directories: [buildFolder], executableFolder: buildFolder))
+        let (plugins, refusals) = PluginLoader.loadAll(policy: builtInPluginPolicy)
         let mapped = MappingFolder.load(folder: mappings).loaded.map { loaded in
             let importer = loaded.importer.with(rowFailures: rowFailures)
             return LoadedPlugin(manifest: PluginManifest(id: importer.descriptor.id, version: "1", importers: [importer]),

@@ -34,6 +34,7 @@ import Testing
           assessment:
             AssessmentOutcome: Assessed
             AssessmentOutcomeDate: Assessed On
+            Week20: {value: 0}
           placements:
             - URN: School
               PlacementRank: Rank

@@ -372,7 +372,7 @@ struct PopulationHub {
         store = try Store(path: folder.file("hub.sqlite"))
         try BundledReference.load(from: "\(packageRoot)/Datasets", into: store)
         let secret = try HubSecret.create(path: folder.file("hub.secret"))
-        catalog = PluginCatalog.load(policy: PluginPolicy(directories: [buildFolder], executableFolder: buildFolder))
+        catalog = PluginCatalog.load(policy: builtInPluginPolicy)
         runner = ImportRunner(catalog: catalog, opener: InputOpener(), store: store, secret: secret)
     }
 

@@ -28,7 +28,7 @@ struct PublishedPercentagesTests {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         let store = try Store(path: folder.file("hub.sqlite"))
-        let catalog = PluginCatalog.load(policy: PluginPolicy(directories: [buildFolder], executableFolder: buildFolder))
+        let catalog = PluginCatalog.load(policy: builtInPluginPolicy)
         let runner = ImportRunner(catalog: catalog, opener: InputOpener(), store: store,
                                   secret: try HubSecret.create(path: folder.file("hub.secret")))
         for file in Set(Self.pairs.map(\.file)).sorted() {

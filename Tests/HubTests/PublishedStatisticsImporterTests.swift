@@ -319,7 +319,7 @@ import Testing
             folder = try TemporaryFolder()
             store = try Store(path: folder.file("hub.sqlite"))
             let secret = try HubSecret.create(path: folder.file("hub.secret"))
-            let plugins = PluginCatalog.load(policy: PluginPolicy(directories: [buildFolder], executableFolder: buildFolder))
+            let plugins = PluginCatalog.load(policy: builtInPluginPolicy)
             runner = ImportRunner(catalog: plugins, opener: InputOpener(), store: store, secret: secret)
         }
 

@@ -10,7 +10,8 @@ import Testing
         let folder = try TemporaryFolder()
         let store = try Store(path: folder.file("hub.sqlite"))
         let counts = try BundledReference.load(from: "\(packageRoot)/Datasets", into: store)
-        #expect(counts == BundledReference.Counts(regions: 9, localAuthorities: 167, neighbours: 1580, districts: 309))
+        #expect(counts == BundledReference.Counts(regions: 9, localAuthorities: 167, neighbours: 1580, districts: 309,
+                                                  censusDates: 4))
         return (folder, store)
     }
 

@@ -75,9 +75,10 @@ import Testing
         // Ceased in the work year (needs met): counted there, not at the census.
         person(4, [planRequest(start: "2020-03-01", cease: "2024-07-31", ceaseReason: "2",
                                placements: [placement(urn: "100001", rank: 1, entry: "2020-03-01", leaving: "2024-07-20")])]),
-        // Two equal placements: the first is the one counted.
+        // Two rank 1 placements attended at the census: the one entered latest counts, though it
+        // comes second in the file (CensusChoice; the import and the store's recount agree).
         person(5, [planRequest(received: "2024-01-10", start: "2024-06-01", placements: [
-            placement(urn: "100005", rank: 1, entry: "2024-06-01"), placement(urn: "100006", rank: 1, entry: "2024-06-01"),
+            placement(urn: "100006", rank: 1, entry: "2024-06-01"), placement(urn: "100005", rank: 1, entry: "2024-09-01"),
         ], needs: [SENNeedRecord(senType: "PD", senTypeRank: 1)])]),
     ]
 
@@ -91,7 +92,7 @@ import Testing
         init(importers: [any Importer] = []) throws {
             folder = try TemporaryFolder()
             path = folder.file("hub.sqlite")
-            plugins = PluginCatalog.load(policy: PluginPolicy(directories: [buildFolder], executableFolder: buildFolder))
+            plugins = PluginCatalog.load(policy: builtInPluginPolicy)
             store = try Store(path: path)
             runner = ImportRunner(catalog: importers.isEmpty ? plugins : catalog(importers: importers), opener: InputOpener(),
                                   store: store, secret: try HubSecret.create(path: folder.file("hub.secret")))
@@ -170,10 +171,12 @@ import Testing
         // summarises the three returns from their module tables.
         try database.execute("""
             DROP TABLE return_summaries; DROP TABLE census_placements; DROP TABLE census_needs;
-            DROP TABLE census_birth_months; DROP TABLE work_events; PRAGMA user_version = 3;
+            DROP TABLE census_birth_months; DROP TABLE work_events; DROP TABLE hub_secret_check;
+            DROP TABLE census_dates; DROP TABLE return_sources;
+            ALTER TABLE indicator_definitions DROP COLUMN counts; PRAGMA user_version = 3;
             """)
         let migrated = try Store(path: hub.path)
-        #expect(try migrated.schemaVersion() == 5)
+        #expect(try migrated.schemaVersion() == Migrations.current)
         #expect(try Self.summaries(migrated.database) == imported)
     }
 
@@ -188,7 +191,7 @@ import Testing
             [1, 0, nil, nil, nil, 1],                 // person 2: the later plan has no ActivePlans
             [1, 1, nil, nil, "OLA", 1],               // person 3: rank 2 fallback
             [1, 1, "100001", nil, nil, 1],            // person 1: the rank 1 placement of the tied plans
-            [1, 1, "100005", nil, nil, 1],            // person 5: the first of two equal placements
+            [1, 1, "100005", nil, nil, 1],            // person 5: the later of two rank 1 placements
         ])
         #expect(imported["census_needs"] == [[1, nil, 1], [1, "PD", 1], [1, "SEMH", 1], [1, "SLD", 1]])
         #expect(imported["work_events"]?.contains([1, "plan_ceased", "2", nil, nil, 0, 1]) == true)

@@ -105,7 +105,8 @@ import SEN2XMLImporter
         #expect(sink.headers == [ReturnHeader(collection: "SEN2", collectionYear: 2025,
                                               referenceDate: Day(year: 2025, month: 1, day: 16)!, laCode: "201",
                                               software: "Case System", release: "ver 3.1.21", serialNumber: "001",
-                                              createdAt: "2025-01-20T11:14:05")])
+                                              createdAt: "2025-01-20T11:14:05", sourceLevel: "L",
+                                              designatedOfficers: DesignatedOfficers(medical: "Y", clinical: "N"))])
         #expect(sink.persons.map(\.location.line) == [2, 3])
         #expect(sink.persons[1].identifiers.surname == "Jones")
         #expect(sink.persons[1].requests.isEmpty)

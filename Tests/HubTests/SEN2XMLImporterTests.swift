@@ -99,7 +99,8 @@ import Testing
         #expect(sink.headers == [ReturnHeader(collection: "SEN2", collectionYear: 2025,
                                               referenceDate: Day(year: 2025, month: 1, day: 16)!, laCode: "201",
                                               software: "Case System", release: "ver 3.1.21", serialNumber: "001",
-                                              createdAt: "2025-01-20T11:14:05")])
+                                              createdAt: "2025-01-20T11:14:05", sourceLevel: "L",
+                                              designatedOfficers: DesignatedOfficers(medical: "Y", clinical: "N"))])
         #expect(sink.persons.map(\.location.index) == [1, 2])
         #expect(sink.progress.last == sen2Message(persons: "<Person><Surname>A</Surname></Person><Person/>").utf8.count)
     }

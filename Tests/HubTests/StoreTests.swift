@@ -14,11 +14,11 @@ import Testing
         #expect(try store.database.scalar("PRAGMA foreign_keys")?.int == 1)
         let tables = try store.database.rows("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
             .compactMap { $0[0].string }
-        #expect(tables == ["active_plans", "area_lookup", "assessments", "census_birth_months", "census_needs",
-                           "census_placements", "default_cost_bands", "establishments", "import_archive", "imports",
+        #expect(tables == ["active_plans", "area_lookup", "assessments", "census_birth_months", "census_dates", "census_needs",
+                           "census_placements", "default_cost_bands", "establishments", "hub_secret_check", "import_archive", "imports",
                            "indicator_definitions", "indicator_values", "local_authorities", "named_plans",
                            "persons", "placement_costs", "placements", "plan_details", "population",
-                           "published_values", "quarantine", "regions", "requests", "return_summaries", "sen_needs",
+                           "published_values", "quarantine", "regions", "requests", "return_sources", "return_summaries", "sen_needs",
                            "statistical_neighbours", "validation_issues", "work_events"])
     }
 

@@ -1,4 +1,6 @@
 import HubKit
+import HubStore
+import ReferenceData
 import Testing
 @testable import Validation
 
@@ -15,6 +17,18 @@ private func header(_ year: Int = 2025) -> ReturnHeader {
     ReturnHeader(collectionYear: year, referenceDate: day(censusDates[year]!), laCode: "201")
 }
 
+/// The census days and a few periods of the LA register, as the tests hold headers against them
+/// (the hub's own are in Datasets/census_dates.csv and Datasets/local_authorities.csv).
+private let reference = CollectionReference(
+    censusDays: censusDates.mapValues(day),
+    authorities: [
+        .init(laCode: "201", name: "City of London", from: day("2009-01-01"), to: nil),
+        .init(laCode: "909", name: "Cumbria", from: day("2009-01-01"), to: day("2023-03-31")),
+        .init(laCode: "942", name: "Cumberland", from: day("2023-04-01"), to: nil),
+        .init(laCode: "928", name: "Northamptonshire", from: day("2009-01-01"), to: day("2021-03-31")),
+        .init(laCode: "940", name: "North Northamptonshire", from: day("2021-04-01"), to: nil),
+    ])
+
 /// The establishment register of the tests: URN 100000 and 100002 exist.
 private let register: @Sendable (String) -> Bool = { $0 == "100000" || $0 == "100002" }
 
@@ -22,6 +36,9 @@ private let register: @Sendable (String) -> Bool = { $0 == "100000" || $0 == "10
 /// 23 times the weights, since digits sit at index 23+d of the alphabet), and 437 = 19 x 23, so
 /// the remainder is 0 and the check letter is A.
 private let validUPN = "A201234567891"
+
+/// A UPN of another child: the 12 characters after the check letter, with the right check letter.
+private func otherUPN(_ rest: String) -> String { String(UPN.checkLetter(for: "A" + rest)!) + rest }
 
 /// A valid person with an active plan: request June 2023, plan from October 2023, reviewed in
 /// October 2024. Dates move with `year` so the person fits each year's census.
@@ -246,6 +263,42 @@ private let conditionalCases: [RuleCase] = [
     RuleCase("plan after a withdrawn assessment", .error("SEN2-COND-NAMEDPLAN-NOT-EXPECTED", plan)) {
         $0.requests[0].assessment?.assessmentOutcome = "W"
     },
+    // The plan stays in the caseload (ehcp_caseload): an outcome never updated to Y.
+    RuleCase("plan under AssessmentOutcome N", .warning("SEN2-COND-NAMEDPLAN-OUTCOME-N", plan)) {
+        $0.requests[0].assessment?.assessmentOutcome = "N"
+    },
+    // request_decisions_within_6_weeks: an undated decision drops out of it.
+    RuleCase("decided request with no date", .error("SEN2-COND-REQUESTDATE", "\(request)/RequestOutcomeDate")) {
+        $0.requests[0].requestOutcomeDate = nil
+    },
+    // timeliness_20wk_incl / _excl: a new plan with no ReceivedDate counts as late.
+    RuleCase("plan issued in the period under a historical request with no ReceivedDate",
+             .error("SEN2-COND-NEWPLAN-RECEIVEDDATE", "\(request)/ReceivedDate")) {
+        issueInThePeriod(&$0)
+        $0.requests[0].requestOutcome = "H"
+        $0.requests[0].receivedDate = nil
+        $0.requests[0].requestOutcomeDate = nil
+    },
+    // timeliness_20wk_excl: a new plan with no Week20 vanishes from it.
+    RuleCase("plan issued in the period with no Week20", .error("SEN2-COND-NEWPLAN-WEEK20", "\(request)/Assessment/Week20")) {
+        issueInThePeriod(&$0)
+        $0.requests[0].assessment?.week20 = nil
+    },
+    // new_plans: a plan issued in the period coded H leaves it.
+    RuleCase("historical assessment decided in the period",
+             .error("SEN2-COND-HISTORICAL-DATE", "\(request)/Assessment/AssessmentOutcome")) {
+        issueInThePeriod(&$0)
+        $0.requests[0].assessment?.assessmentOutcome = "H"
+    },
+    RuleCase("historical request decided in the period", .error("SEN2-COND-HISTORICAL-DATE", "\(request)/RequestOutcome")) {
+        issueInThePeriod(&$0)
+        $0.requests[0].requestOutcome = "H"
+    },
+    // placement_unknown_share: a placement with no EntryDate covers no date.
+    RuleCase("second placement of an active plan with no EntryDate",
+             .error("SEN2-COND-PLACEMENT-ENTRYDATE", "\(active)/PlacementDetail[2]/EntryDate")) {
+        $0.requests[0].activePlans?.placements.append(SettingDetail(urn: "100002", placementRank: 2))
+    },
     RuleCase("decision with no date",
              .error("SEN2-COND-ASSESSMENTDATE", "\(request)/Assessment/AssessmentOutcomeDate")) {
         $0.requests[0].assessment?.assessmentOutcomeDate = nil
@@ -326,7 +379,34 @@ private let qualityCases: [RuleCase] = [
     RuleCase("URN not in the register", .warning("SEN2-URN-UNKNOWN", "\(plan)/PlanDetail[1]/URN")) {
         $0.requests[0].assessment?.namedPlan?.planDetails[0].urn = "100001"
     },
+    // ehcp_caseload: one child, one plan; the finding says which plan counts.
+    RuleCase("two plans active at the census",
+             .warning("SEN2-QUALITY-SEVERAL-ACTIVE-PLANS", "Requests[2]/Assessment/NamedPlan")) {
+        var second = $0.requests[0]
+        second.assessment?.namedPlan?.startDate = day("2023-11-01")
+        $0.requests.append(second)
+    },
+    // The placement shares: the setting counted must not depend on the order of the file.
+    RuleCase("two rank-1 placements attended at the census",
+             .warning("SEN2-QUALITY-PLACEMENT-OVERLAP", "\(active)/PlacementDetail[2]")) {
+        $0.requests[0].activePlans?.placements.append(
+            SettingDetail(urn: "100002", placementRank: 1, entryDate: day("2024-04-08")))
+    },
+    // age_band_share_20to25: a plan that should have ceased.
+    RuleCase("plan active for a person aged 25", .warning("SEN2-QUALITY-ACTIVE-AT-25", plan)) {
+        $0.birthDate = day("1999-03-02")
+    },
 ]
+
+/// Moves the valid person's decision and plan into the 2025 collection period (calendar 2024):
+/// a new plan, issued within 20 weeks, no exceptions, its review not yet due.
+private func issueInThePeriod(_ person: inout PersonRecord) {
+    person.requests[0].receivedDate = day("2024-01-10")
+    person.requests[0].requestOutcomeDate = day("2024-02-01")
+    person.requests[0].assessment?.assessmentOutcomeDate = day("2024-05-10")
+    person.requests[0].assessment?.week20 = false
+    person.requests[0].assessment?.namedPlan?.startDate = day("2024-05-20")
+}
 
 // MARK: Tests
 
@@ -362,7 +442,7 @@ extension ValidationTests {
 
         @Test func everyPersonRuleHasAFixture() {
             let cases = codeCases + identityCases + structureCases + conditionalCases + dateCases + qualityCases
-            let covered = Set(cases.flatMap { $0.expected.map(\.ruleID) } + ["SEN2-UPN-DUPLICATE"])
+            let covered = Set(cases.flatMap { $0.expected.map(\.ruleID) } + ["SEN2-UPN-DUPLICATE", "SEN2-QUALITY-PROBABLE-DUPLICATE"])
             let personRules = Set(ValidationRule.catalogue.filter { $0.kind != .header }.map(\.id))
             #expect(personRules.subtracting(covered) == [])
         }
@@ -417,17 +497,10 @@ extension ValidationTests {
             #expect(validate(person) == [])
         }
 
-        @Test func sameUPNTwiceInOneReturnIsAWarningNamingTheFirstPerson() {
-            var validator = SEN2Validator(header: header(), establishmentKnown: register)
-            let first = validPerson()
-            var second = validPerson()
-            second.location = RecordLocation(index: 9)
-            second.identifiers.upn = validUPN.lowercased()
-            #expect(validator.validate(first) == [])
-            let issues = validator.validate(second)
-            #expect(issues.map(Expected.init) == [.warning("SEN2-UPN-DUPLICATE", "UPN")])
-            #expect(issues.first?.message.hasPrefix("Person 7 of this return has the same UPN") == true)
-            #expect(issues.first?.location == RecordLocation(index: 9))
+        @Test func aValidPersonWithAPlanIssuedInThePeriodIsClean() {
+            var person = validPerson()
+            issueInThePeriod(&person)
+            #expect(validate(person) == [])
         }
 
         @Test func unknownURNIsCheckedOnlyWithARegister() {
@@ -453,9 +526,12 @@ extension ValidationTests {
             #expect(validate(person) == [])
         }
 
-        @Test func aged25OnTheLast31AugustIsStillInScope() {
+        @Test func aged25OnTheLast31AugustIsStillInScopeWithAWarning() {
             var person = validPerson()
             person.birthDate = day("1998-09-01")  // 25 on 2024-08-31, 26 on the census date
+            #expect(validate(person).map(Expected.init) == [.warning("SEN2-QUALITY-ACTIVE-AT-25", plan)])
+            person.requests[0].assessment?.namedPlan?.ceaseDate = day("2024-08-31")
+            person.requests[0].assessment?.namedPlan?.ceaseReason = "1"
             #expect(validate(person) == [])
         }
 
@@ -561,11 +637,12 @@ extension ValidationTests {
                     == [.warning("SEN2-HEADER-YEAR-NEWER", "Header/CollectionDetails/Year")])
         }
 
-        @Test func referenceDateOutsideTheYearIsAWarning() {
-            // The 2023 sample's quirk: Year 2024 with ReferenceDate 2023-01-18.
+        @Test func referenceDateOutsideTheYearIsAnError() {
+            // The 2023 sample's quirk: Year 2024 with ReferenceDate 2023-01-18. Every census figure is
+            // taken on ReferenceDate, and Year files the return: the return is rejected.
             let value = ReturnHeader(collectionYear: 2024, referenceDate: day("2023-01-18"), laCode: "201")
-            #expect(SEN2Validator(header: value).validateHeader().map(Expected.init)
-                    == [.warning("SEN2-HEADER-REFDATE-YEAR", "Header/CollectionDetails/ReferenceDate")])
+            #expect(SEN2Validator(header: value, reference: reference).validateHeader().map(Expected.init)
+                    == [.error("SEN2-HEADER-REFDATE-YEAR", "Header/CollectionDetails/ReferenceDate")])
         }
 
         @Test(arguments: ["20", "2011", "XXX", "E10"])
@@ -579,7 +656,7 @@ extension ValidationTests {
 
     @Suite("UPN check letter")
     struct UPNCheckLetter {
-        /// The algorithm of sen2.md written out independently: index in the alphabet times position
+        /// The algorithm of docs/sen2.md written out independently: index in the alphabet times position
         /// (2..13), summed, mod 23, indexes the alphabet.
         private func referenceCheckLetter(_ rest: String) -> Character {
             let alphabet = Array("ABCDEFGHJKLMNPQRTUVWXYZ0123456789")
@@ -648,6 +725,199 @@ extension ValidationTests {
             #expect(nationalCurriculumYear(census: census, birth: day("2019-09-01")) == 0)
             #expect(ageOnAugust31Before(census, birth: day("2024-10-01")) == -1)
             #expect(ageOnAugust31Before(census, birth: day("2008-02-29")) == 16)  // Year 12
+        }
+    }
+}
+
+// MARK: The checks that protect the figures
+
+extension ValidationTests {
+    /// Each check below stops a return from moving a published figure without an error: the test
+    /// names the figure, and asserts the rule, its severity, the person and the element.
+    @Suite("Checks that protect the figures")
+    struct FigureProtection {
+        private func headerIssues(year: Int = 2025, referenceDate: String? = nil, lea: String = "201",
+                                  officers: DesignatedOfficers = DesignatedOfficers()) -> [Expected] {
+            let value = ReturnHeader(collectionYear: year, referenceDate: day(referenceDate ?? censusDates[year]!),
+                                     laCode: lea, designatedOfficers: officers)
+            return SEN2Validator(header: value, reference: reference).validateHeader().map(Expected.init)
+        }
+
+        /// Every census figure (ehcp_caseload and all its shares) is taken on ReferenceDate.
+        @Test func referenceDateMustBeTheCollectionsCensusDay() {
+            #expect(headerIssues(referenceDate: "2025-01-18")
+                    == [.error("SEN2-HEADER-CENSUS-DAY", "Header/CollectionDetails/ReferenceDate")])
+            #expect(headerIssues(year: 2026, referenceDate: "2026-01-15") == [])
+            // A year the reference has no census day for is checked for its Year only.
+            #expect(headerIssues(year: 2027, referenceDate: "2027-01-21")
+                    == [.warning("SEN2-HEADER-YEAR-NEWER", "Header/CollectionDetails/Year")])
+            // Without a reference (e.g. no LA register loaded) the census day is not checked.
+            let value = ReturnHeader(collectionYear: 2025, referenceDate: day("2025-01-18"), laCode: "201")
+            #expect(SEN2Validator(header: value).validateHeader() == [])
+        }
+
+        /// A return filed under a wrong LA moves every figure of two LAs.
+        @Test(arguments: [(2025, "909", false), (2023, "909", true), (2023, "942", false), (2024, "942", true),
+                          (2023, "928", false), (2023, "940", true), (2025, "999", false)])
+        func leaMustBeInTheRegisterOnTheCensusDate(year: Int, lea: String, valid: Bool) {
+            let issues = headerIssues(year: year, lea: lea)
+            #expect(issues == (valid ? [] : [.error("SEN2-HEADER-LEA-UNKNOWN", "Header/Source/LEA")]))
+        }
+
+        @Test func leaMessageNamesThePeriodsTheRegisterHas() {
+            let value = ReturnHeader(collectionYear: 2025, referenceDate: day("2025-01-16"), laCode: "909")
+            let message = SEN2Validator(header: value, reference: reference).validateHeader().first?.message ?? ""
+            #expect(message.contains("the register has it Cumbria from 2009-01-01 until 2023-03-31"))
+        }
+
+        /// The designated officers the hub lists per LA (`hnhub returns`).
+        @Test func designatedOfficerCodesAreYNOrR() {
+            #expect(headerIssues(officers: DesignatedOfficers(medical: "Y", clinical: "R", socialCare: "N")) == [])
+            #expect(headerIssues(officers: DesignatedOfficers(medical: "Y", clinical: "Q"))
+                    == [.warning("SEN2-HEADER-OFFICER", "Header/Source/DCO")])
+        }
+
+        /// The Datasets/ files give the same answers as the fixture: census days 2023-2026 and the
+        /// Cumbria and Northamptonshire changes.
+        @Test func theBundledReferenceHoldsTheCensusDaysAndTheRegister() throws {
+            let bundled = try BundledReference.collectionReference(from: "\(packageRoot)/Datasets")
+            #expect(bundled.censusDays == reference.censusDays)
+            #expect(bundled.isInOperation("909", on: day("2023-01-19")))
+            #expect(!bundled.isInOperation("909", on: day("2024-01-18")))
+            #expect(bundled.isInOperation("943", on: day("2024-01-18")))
+            #expect(!bundled.isInOperation("928", on: day("2023-01-19")))
+            #expect(bundled.isInOperation("941", on: day("2023-01-19")))
+        }
+
+        /// ehcp_caseload: a child recorded twice counts twice. Same UPN: both persons are errors.
+        @Test func sameUPNTwiceQuarantinesBothPersons() {
+            var validator = SEN2Validator(header: header(), establishmentKnown: register)
+            let first = validPerson()
+            var second = validPerson()
+            second.location = RecordLocation(index: 9, line: 301)
+            second.identifiers.upn = validUPN.lowercased()
+            #expect(validator.validate(first) == [])
+            #expect(validator.takeEarlierPersonIssues() == [])
+            let issues = validator.validate(second)
+            #expect(issues.map(Expected.init) == [.error("SEN2-UPN-DUPLICATE", "UPN")])
+            #expect(issues.first?.message.hasPrefix("Person 7 of this return has the same UPN") == true)
+            #expect(issues.first?.location == RecordLocation(index: 9, line: 301))
+            let earlier = validator.takeEarlierPersonIssues()
+            #expect(earlier.map(Expected.init) == [.error("SEN2-UPN-DUPLICATE", "UPN")])
+            #expect(earlier.first?.location == RecordLocation(index: 7, line: 120))
+            #expect(earlier.first?.message.hasPrefix("Person 9 of this return has the same UPN") == true)
+            #expect(validator.takeEarlierPersonIssues() == [])
+            // A third copy: the first person is reported once.
+            var third = second
+            third.location = RecordLocation(index: 12)
+            #expect(validator.validate(third).map(\.ruleID) == ["SEN2-UPN-DUPLICATE"])
+            #expect(validator.takeEarlierPersonIssues() == [])
+        }
+
+        /// ehcp_caseload: the same ULN, or the same names and birth date, under another UPN.
+        @Test func probableDuplicatesAreWarningsNamingBothPositions() {
+            var validator = SEN2Validator(header: header(), establishmentKnown: register)
+            #expect(validator.validate(validPerson()) == [])
+            var sameULN = validPerson()
+            sameULN.location = RecordLocation(index: 8, line: 200)
+            sameULN.identifiers.upn = otherUPN("201234567892")
+            sameULN.identifiers.surname = "Other"
+            let uln = validator.validate(sameULN)
+            #expect(uln.map(Expected.init) == [.warning("SEN2-QUALITY-PROBABLE-DUPLICATE", "UniqueLearnerNumber")])
+            #expect(uln.first?.message.contains("Person 7 (line 120) of this return has the same ULN") == true)
+            #expect(uln.first?.message.contains("persons 7 and 8") == true)
+            #expect(uln.first?.location == RecordLocation(index: 8, line: 200))
+
+            var sameNames = validPerson()
+            sameNames.location = RecordLocation(index: 10)
+            sameNames.identifiers = PersonIdentifiers(upn: otherUPN("201234567893"), surname: "EXAMPLE", forename: "ada")
+            let names = validator.validate(sameNames)
+            #expect(names.map(Expected.init) == [.warning("SEN2-QUALITY-PROBABLE-DUPLICATE", "Surname")])
+            #expect(names.first?.message.contains("the same surname, forename and birth date") == true)
+            // Another birth date: another child.
+            var twin = sameNames
+            twin.location = RecordLocation(index: 11)
+            twin.identifiers.upn = otherUPN("201234567894")
+            twin.identifiers.forename = "Bea"
+            #expect(validator.validate(twin) == [])
+        }
+
+        /// ehcp_caseload and the shares: one plan a child, the plan that started latest.
+        @Test func severalActivePlansCountOnceWithTheLatestPlan() {
+            var person = validPerson()
+            var later = person.requests[0]
+            later.assessment?.namedPlan?.startDate = day("2023-11-01")
+            later.activePlans?.placements[0].urn = "100002"
+            person.requests.insert(later, at: 0)  // the later plan first in the file
+            let choice = person.censusChoice(on: day("2025-01-16"))
+            #expect(choice?.request == 0)
+            #expect(choice?.placement == 0)
+            #expect(choice?.activePlans == 2)
+            let issues = validate(person)
+            #expect(issues.map(Expected.init) == [.warning("SEN2-QUALITY-SEVERAL-ACTIVE-PLANS", "Requests[1]/Assessment/NamedPlan")])
+            #expect(issues.first?.message.contains("with the plan of Requests[1] (it started latest, on 2023-11-01)") == true)
+            var tally = CensusTally(censusDate: day("2025-01-16"))
+            tally.add(person, birthMonth: "2015-03")
+            #expect(tally.children == 1)
+            #expect(tally.placements.map { [$0.key.urn: $0.value] } == [["100002": 1]])
+        }
+
+        /// placement shares: the placement counted does not depend on the order of the file.
+        @Test func overlappingPlacementsOfOneRankPickTheLatestEntryWhateverTheOrder() {
+            let earlier = SettingDetail(urn: "100000", placementRank: 1, entryDate: day("2023-09-05"))
+            let latest = SettingDetail(urn: "100002", placementRank: 1, entryDate: day("2024-04-08"))
+            let sameDay = SettingDetail(ukprn: "10000001", placementRank: 1, entryDate: day("2024-04-08"))
+            for order in [[earlier, latest, sameDay], [sameDay, latest, earlier], [latest, earlier, sameDay]] {
+                var person = validPerson()
+                person.requests[0].activePlans?.placements = order
+                let choice = person.censusChoice(on: day("2025-01-16"))
+                let counted = choice?.placement.map { person.requests[0].activePlans!.placements[$0] }
+                // Entered latest; of the two entered that day the lower setting key, compared as text
+                // ("10000001" < "100002").
+                #expect(counted?.ukprn == "10000001")
+                #expect(choice?.samePlacementRank == 2)
+                let issues = validate(person)
+                #expect(issues.map(\.ruleID) == ["SEN2-QUALITY-PLACEMENT-OVERLAP"])
+                #expect(issues.first?.severity == .warning)
+                #expect(issues.first?.value == "10000001")
+            }
+        }
+
+        /// need_share_*: a plan with no primary need is counted under need unknown, not dropped.
+        @Test func activePlanWithNoNeedCountsUnderNeedUnknown() {
+            var person = validPerson()
+            person.requests[0].activePlans?.needs = []
+            #expect(validate(person).map(Expected.init) == [.warning("SEN2-QUALITY-NO-NEED", "Requests[1]/ActivePlans/SENneed")])
+            var tally = CensusTally(censusDate: day("2025-01-16"))
+            tally.add(person, birthMonth: "2015-03")
+            tally.add(validPerson(), birthMonth: "2015-03")
+            #expect(tally.needs == [nil: 1, "ASD": 1])
+        }
+
+        /// A NamedPlan under RequestOutcome N (never updated to Y) keeps the person: a warning only.
+        @Test func planUnderARefusedRequestIsKept() {
+            var person = validPerson()
+            person.requests[0].requestOutcome = "N"
+            #expect(validate(person).map(Expected.init) == [.warning("SEN2-COND-ASSESSMENT-NOT-EXPECTED", "Requests[1]/Assessment")])
+        }
+
+        /// A transferred-in plan (AssessmentOutcome H) may have started before this LA's decision.
+        @Test func transferredInPlanMayStartBeforeTheAssessmentDate() {
+            var person = validPerson()
+            person.requests[0].assessment?.assessmentOutcome = "H"
+            person.requests[0].assessment?.namedPlan?.startDate = day("2023-08-01")
+            #expect(validate(person) == [])
+            person.requests[0].assessment?.assessmentOutcome = "Y"
+            #expect(validate(person).map(Expected.init) == [.error("SEN2-DATE-ORDER-PLAN-START", "Requests[1]/Assessment/NamedPlan/StartDate")])
+        }
+
+        /// new_plans: a plan transferred in during the period may be coded H when TransferLA says so.
+        @Test func transferInDuringThePeriodMayBeHistorical() {
+            var person = validPerson()
+            issueInThePeriod(&person)
+            person.requests[0].assessment?.assessmentOutcome = "H"
+            person.requests[0].activePlans?.transferLA = "202"
+            #expect(validate(person) == [])
         }
     }
 }

@@ -156,19 +156,20 @@ import Testing
         #expect(sheet.column("A") == ["LA code", "800", "330", "801", "802", "803", "", ""])
         #expect(sheet.column("B").suffix(2) == ["Total: South West", "Total: England"])
         #expect(sheet.column("D").prefix(4) == ["Compared as", "selected LA", "statistical neighbour", "statistical neighbour; region"])
-        // 800: 30 of 120 in special schools = 25%, rank 3 of 6 (20, 20, 25, 25, 25, 30), band B (Q1 21.25, median 25).
-        #expect(sheet.row(2) == ["800", "Bath and North East Somerset", "South West", "selected LA", "120", "30", "120", "25", "3", "B"])
-        #expect(sheet.row(3) == ["330", "Birmingham", "West Midlands", "statistical neighbour", "300", "90", "300", "30", "6", "D"])
-        // 801 (4) is small; 802 (60, then 12) the next smallest of the South West: hidden with it.
+        // 801's 4 (and 1 of 4) is small. The hub's one pattern (docs/disclosure-control.md) protects it
+        // from every reader, each member LA knowing its own figures: in a South West of four and a
+        // group of three, every LA's caseload and share goes, and England's caseload total.
+        #expect(sheet.row(2) == ["800", "Bath and North East Somerset", "South West", "selected LA"] + Array(repeating: "c", count: 6))
+        #expect(sheet.row(3) == ["330", "Birmingham", "West Midlands", "statistical neighbour"] + Array(repeating: "c", count: 6))
         #expect(sheet.row(4) == ["801", "Bristol, City of", "South West", "statistical neighbour; region"] + Array(repeating: "c", count: 6))
         #expect(sheet.row(5).suffix(6) == Array(repeating: "c", count: 6))
-        #expect(sheet.cells["E6"] == .number(200))
-        // Totals: sums of numerators over sums of denominators, hidden cells included.
+        #expect(sheet.cells["E6"] == .text("c"))
+        // Totals: sums of numerators over sums of denominators, hidden cells included; `c` where hidden.
         #expect(sheet.row(7) == ["", "Total: South West", "region", "", "384", "93", "384", "24.21875"])
         #expect(sheet.cells["H8"] == .number(193.0 / 734 * 100))
-        #expect(sheet.cells["E8"] == .number(734))
+        #expect(sheet.cells["E8"] == .text("c"))
         // Numbers are numeric cells; `c` is text.
-        #expect(sheet.cells["E2"] == .number(120))
+        #expect(sheet.cells["E7"] == .number(384))
         #expect(sheet.cells["E4"] == .text("c"))
         #expect(sheet.frozenPane == "C2")
         #expect(sheet.boldHeader)
@@ -183,27 +184,28 @@ import Testing
         #expect(costs.row(2).suffix(5) == ["2400000", "100", "24000", "1", "A"])
     }
 
-    /// 800's 3 requests are hidden from others (and 801's 90 with them, the next smallest of the
-    /// South West); in 800's own workbook its 3 shows, 801's stays hidden.
+    /// 800's 3 requests are hidden from others, with 801's 90 and 330's 40; in 800's own workbook its
+    /// 3 shows, the rest stays hidden. Only 800, 801 and 330 have a figure and none is published, so
+    /// the South West and England totals are blank (docs/national-context.md).
     @Test func anLASeesItsOwnSmallFiguresOnlyInItsOwnWorkbook() throws {
         let shared = try workbook(.la("800", own: false)).sheet("Requests and assessments")
         #expect(shared.row(1) == ["LA code", "LA name", "Region", "Compared as", "Requests for assessment (2024): count"])
-        #expect(shared.column("E") == ["Requests for assessment (2024): count", "c", "40", "c", "93", "133"])
+        #expect(shared.column("E") == ["Requests for assessment (2024): count", "c", "c", "c", "", ""])
         let own = try workbook(.la("800", own: true))
-        #expect(try own.sheet("Requests and assessments").column("E") == ["Requests for assessment (2024): count", "3", "40", "c", "93", "133"])
+        #expect(try own.sheet("Requests and assessments").column("E") == ["Requests for assessment (2024): count", "3", "c", "c", "", ""])
         #expect(try own.sheet("Notes").rowStarting("Own figures")?[1]
                 == "LA 800's own figures are unsuppressed: share this workbook only within Bath and North East Somerset.")
     }
 
     /// A group: its members in the config's order, the regions they are in, the group and England.
-    /// The group's total is one more set of cells: 801 hidden there leaves 800 (120, smaller than
-    /// 330's 300) hidden too.
+    /// 801's 4 is hidden with 800 and 330 (each could take its own from the group's total) and the
+    /// totals that would give 330 or the group back; the South West's 384 stays.
     @Test func aGroupsWorkbookListsItsMembersWithTheGroupTotal() throws {
         let sheet = try workbook(.group(name: "Partnership", members: ["800", "801", "330"])).sheet("Caseload and placements")
         #expect(sheet.row(1).prefix(4) == ["LA code", "LA name", "Region", "Children with an EHC plan (2024/25): count"])
         #expect(sheet.column("B") == ["LA name", "Bath and North East Somerset", "Bristol, City of", "Birmingham",
                                       "Total: South West", "Total: West Midlands", "Total: Partnership", "Total: England"])
-        #expect(sheet.column("D") == ["Children with an EHC plan (2024/25): count", "c", "c", "300", "384", "350", "424", "734"])
+        #expect(sheet.column("D") == ["Children with an EHC plan (2024/25): count", "c", "c", "c", "384", "c", "c", "c"])
         #expect(sheet.column("C").suffix(4) == ["region", "region", "group", "England"])
     }
 
@@ -215,7 +217,9 @@ import Testing
         // Published figures are public: 331's 50 shows, and is not a cell of secondary suppression.
         #expect(sheet.row(3).prefix(4) == ["331", "Coventry", "West Midlands", "50"])
         // Only LAs with a figure on the sheet: costs for 800 and 801.
+        // Their region's total row stays, blank: 2 of its 4 LAs have a figure and none is published.
         #expect(try xlsx.sheet("Costs").column("A") == ["LA code", "800", "801", "", ""])
+        #expect(try xlsx.sheet("Costs").column("D").suffix(2) == ["", ""])
         #expect(try xlsx.sheet("Other").row(2) == ["800", "Bath and North East Somerset", "South West", "7"])
     }
 
@@ -299,30 +303,6 @@ import Testing
         #expect(letters == ["A", "Z", "AA", "AZ", "BA", "ZZ", "AAA", "XFD"])
     }
 
-    // MARK: - Disclosure across overlapping totals
-
-    /// A cell hidden for the group's total can leave its region with one hidden cell: secondary
-    /// suppression runs until nothing changes. 330 (West Midlands) is small; the group {800, 330}
-    /// then hides 800, which would leave the South West's total with one hidden cell, so 801 goes too.
-    @Test func secondarySuppressionRunsUntilEveryShownTotalIsSafe() {
-        let definition = Self.definitions[0]
-        let all = [Self.figure("800", 10), Self.figure("801", 20), Self.figure("802", 30), Self.figure("330", 3),
-                   Self.figure("331", 50)]
-        let hidden = Audience().hiddenLAs(all, definition: definition,
-                                          totals: [["800", "801", "802"], ["330", "331"], ["800", "330"]])
-        #expect(hidden == ["330", "331", "800", "801"])
-    }
-
-    /// Two small LAs in one region: in 800's own view its 3 shows, so 801's 2 could be worked out
-    /// from the region's total unless the next smallest, 802, is hidden too.
-    @Test func anOwnViewStillProtectsTheOtherSmallCellsOfATotal() {
-        let definition = Self.definitions[0]
-        let all = [Self.figure("800", 3), Self.figure("801", 2), Self.figure("802", 50), Self.figure("803", 70)]
-        let region = [["800", "801", "802", "803"]]
-        #expect(Audience().hiddenLAs(all, definition: definition, totals: region) == ["800", "801"])
-        #expect(Audience(ownLA: "800").hiddenLAs(all, definition: definition, totals: region) == ["801", "802"])
-    }
-
     // MARK: - The command, end to end
 
     var fixtures: [String] {
@@ -346,7 +326,10 @@ import Testing
         #expect(xlsx.sheetNames.last == "Notes")
         let caseload = try xlsx.sheet("Caseload and placements")
         let column = try #require(caseload.columnIndex { $0 == "EHC plans at the census date (2024/25): count" })
-        #expect(caseload.column(column).dropFirst().prefix(2) == ["c", "c"])
+        // Every LA is listed: the hub's two, c, and the rest from the published tables.
+        let row800 = try #require(caseload.column("A").firstIndex(of: "800"))
+        #expect(caseload.column(column)[row800...].prefix(2) == ["c", "c"])
+        #expect(caseload.column("A").filter { $0.count == 3 }.count == 153)
         #expect(caseload.column("B").contains("Total: England"))
         let notes = try xlsx.sheet("Notes")
         #expect(notes.rowStarting("Generated") == ["Generated", "2025-06-01"])
@@ -396,6 +379,24 @@ import Testing
             }
         }
     }
+
+    /// 10 of 160: the cell holds 6.25 and shows 6.3, as the report and the tables round it
+    /// (half away from zero, docs/rounding.md).
+    @Test(.enabled(if: LibreOfficeCalc.path != nil, "LibreOffice (soffice) is not installed"))
+    func aSpreadsheetShowsTheValueAsTheReportRoundsIt() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let snapshot = IndicatorSnapshot(definitions: [Self.definitions[1]], figures: [
+            "special_school_share": ["2024/25": [Self.figure("800", 10, 160)]],
+        ])
+        let bytes = IndicatorWorkbook(snapshot: snapshot, geography: Self.geography, scope: .la("800", own: true),
+                                      sources: Self.sources, generated: Self.generated).workbook().xlsx()
+        #expect(try XLSXReadBack(bytes: bytes).sheet("Caseload and placements").row(2).prefix(7)
+                == ["800", "Bath and North East Somerset", "South West", "selected LA", "10", "160", "6.25"])
+        let shown = try LibreOfficeCalc.csvSheets(of: try folder.write("book.xlsx", bytes: bytes), in: folder, asShown: true)
+        #expect(shown["Caseload and placements"]?[1].prefix(7)
+                == ["800", "Bath and North East Somerset", "South West", "selected LA", "10", "160", "6.3"])
+    }
 }
 
 // MARK: - Helpers
@@ -425,13 +426,13 @@ fileprivate enum LibreOfficeCalc {
     }
 
     /// Sheet name -> rows of cells as LibreOffice shows them (raw values, UTF-8, comma separated).
-    static func csvSheets(of workbook: String, in folder: TemporaryFolder) throws -> [String: [[String]]] {
+    static func csvSheets(of workbook: String, in folder: TemporaryFolder, asShown: Bool = false) throws -> [String: [[String]]] {
         let soffice = try #require(path)
         let output = folder.file("csv")
         // Filter options: comma, double quote, UTF-8, first line 1, default cell format, language,
-        // quoted as text off, detect numbers on, cell contents as shown OFF (raw values), formulas off,
+        // quoted as text off, detect numbers on, cell contents as shown (off: raw values), formulas off,
         // remove space off, sheet -1 = every sheet to its own file.
-        let filter = "csv:Text - txt - csv (StarCalc):44,34,76,1,,1033,false,true,false,false,false,-1"
+        let filter = "csv:Text - txt - csv (StarCalc):44,34,76,1,,1033,false,true,\(asShown),false,false,-1"
         let run = try runTool(soffice, ["-env:UserInstallation=file://\(folder.file("profile"))", "--headless",
                                         "--convert-to", filter, "--outdir", output, workbook],
                               environment: ["HOME": folder.path])

@@ -1,7 +1,7 @@
 import HubKit
 
-/// Caseload at the census date (indicators.md, "Caseload at the census date D"), computed from the
-/// person-level returns with sen2.md's census-date logic: a plan is active at D when
+/// Caseload at the census date (docs/indicators.md, "Caseload at the census date"), computed from the
+/// person-level returns with docs/sen2.md's census-date logic: a plan is active at D when
 /// StartDate <= D and (no CeaseDate or CeaseDate > D); its placement at D is the PlacementDetail
 /// attended on D, rank 1 first, else rank 2. Each child counts once, however many plans the
 /// return lists for them. Placement types need the establishment register, rates the population.
@@ -15,28 +15,35 @@ public final class CaseloadMetricProvider: MetricProvider {
                             summary: "EHC plans active at the January census: count, growth, rates, placements, needs, ages")
     }
 
+    /// The count every caseload figure shares (docs/disclosure-control.md): children with a plan at the census.
+    static let plans = CountTerm("plans")
+
     public static let caseload = IndicatorDefinition(
         id: "ehcp_caseload", title: "EHC plans at the census date", unit: .count, polarity: .none,
         periodType: .census,
         numerator: "children with an EHC plan active at the census date (StartDate <= D, no CeaseDate or CeaseDate > D)",
-        denominator: nil, sources: [.sen2Returns])
+        denominator: nil, sources: [.sen2Returns], counts: IndicatorCounts(numerator: [plans]))
 
     public static let growth = IndicatorDefinition(
         id: "ehcp_growth_1y", title: "Growth in EHC plans over one year", unit: .percent, polarity: .none,
         periodType: .census,
         numerator: "plans at D minus plans at D one year earlier",
-        denominator: "plans at D one year earlier", sources: [.sen2Returns])
+        denominator: "plans at D one year earlier", sources: [.sen2Returns],
+        counts: IndicatorCounts(numerator: [plans, CountTerm("plans", coefficient: -1, periodsBefore: 1)],
+                                denominator: [CountTerm("plans", periodsBefore: 1)]))
 
     public static let rate0to25 = IndicatorDefinition(
         id: "ehcp_rate_0_25", title: "EHC plans per 10,000 residents aged 0-25", unit: .per10000, polarity: .none,
         periodType: .census, numerator: "children with an EHC plan active at the census date",
-        denominator: "resident population aged 0-25, mid-year before the census", sources: [.sen2Returns, .population])
+        denominator: "resident population aged 0-25, mid-year before the census", sources: [.sen2Returns, .population],
+        counts: IndicatorCounts(numerator: [plans], denominator: [CountTerm("residents.0-25")], denominatorKind: .reference))
 
     public static let per1000Aged2to18 = IndicatorDefinition(
         id: "ehcp_per_1000_2_18", title: "EHC plans per 1,000 residents aged 2-18 (High Needs Benchmarking)",
         unit: .per1000, polarity: .none, periodType: .census,
         numerator: "children with an EHC plan active at the census date",
-        denominator: "resident population aged 2-18, mid-year before the census", sources: [.sen2Returns, .population])
+        denominator: "resident population aged 2-18, mid-year before the census", sources: [.sen2Returns, .population],
+        counts: IndicatorCounts(numerator: [plans], denominator: [CountTerm("residents.2-18")], denominatorKind: .reference))
 
     public var indicators: [IndicatorDefinition] {
         [Self.caseload, Self.growth, Self.rate0to25, Self.per1000Aged2to18] + CaseloadShare.all.map(\.definition)
@@ -55,6 +62,15 @@ public final class CaseloadMetricProvider: MetricProvider {
             """, []) { row in
             guard let la = row[0].string, let year = row[1].int else { return }
             population["\(la)/\(year)"] = (row[2].double ?? 0, row[3].double ?? 0)
+        }
+        // The bundled population aged 0-25 (docs/national-context.md), for LAs without an imported one.
+        var bundled: [String: (residents: Double, table: String)] = [:]
+        try context.query("""
+            SELECT area_code, value, source_table FROM published_values
+            WHERE measure = ? AND geographic_level = 'Local authority' AND value > 0
+            """, [.text(PublishedFiguresProvider.populationMeasure)]) { row in
+            guard let la = row[0].string, let residents = row[1].double, let table = row[2].string else { return }
+            bundled[la] = (residents, table)
         }
         let plansByReturn = Dictionary(returns.map { ("\($0.laCode)/\($0.collectionYear)", $0.children) },
                                        uniquingKeysWith: { a, _ in a })
@@ -80,6 +96,10 @@ public final class CaseloadMetricProvider: MetricProvider {
                 if let residents = population["\(la)/\(midYear)"]?[keyPath: pick], residents > 0 {
                     results.append(IndicatorResult(indicatorID: definition.id, laCode: la, period: period,
                                                    numerator: plans, denominator: residents))
+                } else if definition.id == Self.rate0to25.id, let fallback = bundled[la] {
+                    results.append(IndicatorResult(indicatorID: definition.id, laCode: la, period: period,
+                                                   numerator: plans, denominator: fallback.residents,
+                                                   source: "returns; population 0-25: \(fallback.table) (year not stated)"))
                 } else {
                     results.append(IndicatorResult(indicatorID: definition.id, laCode: la, period: period,
                         unavailable: "no population for LA \(la) in mid-\(midYear) (import a population file)"))

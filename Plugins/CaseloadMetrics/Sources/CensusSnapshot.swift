@@ -1,8 +1,9 @@
 import HubKit
 
 /// One child with a plan active at a return's census date, with what the caseload indicators
-/// need (sen2.md census-date logic): the plan started latest among the child's active plans, its
-/// placement attended at the census (rank 1 first, else rank 2), its primary need, and the
+/// need (docs/sen2.md census-date logic, `CensusChoice`): the plan started latest among the child's
+/// active plans, its placement attended at the census (rank 1 first, else rank 2; of one rank the
+/// one entered latest), its primary need, and the
 /// establishment's type and location when the URN is in the register.
 struct CensusChild: Sendable {
     var laCode: String
@@ -50,10 +51,13 @@ enum CensusSnapshot {
             LEFT JOIN establishments e ON e.urn = pl.urn
             WHERE n.start_date <= r.census_date AND (n.cease_date IS NULL OR n.cease_date > r.census_date)
             \(withPerChildCost ? "AND p.pseudonym IN (SELECT person_pseudonym FROM placement_costs)" : "")
-            ORDER BY r.import_id, p.id, n.start_date DESC, pl.placement_rank IS NULL, pl.placement_rank, q.id, sn.id, pl.id
+            ORDER BY r.import_id, p.id, n.start_date DESC, pl.placement_rank IS NULL, pl.placement_rank, q.id,
+                     pl.entry_date DESC, coalesce(pl.urn, pl.ukprn, pl.sen_setting), sn.id, pl.id
             """, []) { row in
-            // Ties go to the earliest in the return, as in the summaries (SchemaV4): the costs of
-            // children with their own cost are taken out of the summary group they are counted in.
+            // The choice of the summaries (HubKit `CensusChoice`, the store's SchemaV8): the plan that
+            // started latest, then of one rank the placement entered latest, then the lowest setting;
+            // the costs of children with their own cost are taken out of the summary group they are
+            // counted in, so both must pick the same placement.
             guard case let .integer(importID) = row[0], case let .integer(personID) = row[1] else { return }
             // The first row of a child is its latest plan's best-ranked current placement.
             if let lastKey, lastKey == (importID, personID) { return }

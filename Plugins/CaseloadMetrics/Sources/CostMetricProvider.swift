@@ -1,6 +1,6 @@
 import HubKit
 
-/// Placement costs at the census date (indicators.md, "Cost"). A placement's annual cost is the
+/// Placement costs at the census date (docs/indicators.md, "Cost"). A placement's annual cost is the
 /// cost recorded for that child (per-child cost file), else for that establishment by the placing
 /// LA, else the LA's default for its placement type, else the config's default band for the type.
 /// Every figure says in its source how many placements each route costed.
@@ -14,20 +14,32 @@ public final class CostMetricProvider: MetricProvider {
                             summary: "Annual placement costs at the census: out of area, independent special, per plan")
     }
 
-    static func define(_ id: String, _ title: String, numerator: String, denominator: String? = nil) -> IndicatorDefinition {
+    static func define(_ id: String, _ title: String, numerator: String, denominator: String? = nil,
+                       counts: IndicatorCounts) -> IndicatorDefinition {
         IndicatorDefinition(id: id, title: title, unit: .pounds, polarity: .low, periodType: .census,
                             numerator: numerator, denominator: denominator,
-                            sources: [.sen2Returns, .establishments, .placementCosts])
+                            sources: [.sen2Returns, .establishments, .placementCosts], counts: counts)
+    }
+
+    /// A sum of costs over `placements` (docs/disclosure-control.md): per placement it shows the
+    /// count; as a total it is hidden when the count is small.
+    static func counts(_ cost: String, per placements: String? = nil, builtOn: String? = nil) -> IndicatorCounts {
+        IndicatorCounts(numerator: [CountTerm(cost)], numeratorKind: .pounds, denominator: placements.map { [CountTerm($0)] },
+                        builtOn: builtOn.map { [CountTerm($0)] } ?? [])
     }
 
     static let outOfAreaCost = define("out_of_area_cost", "Annual cost of out-of-area placements",
-        numerator: "sum of the annual cost of costed out-of-area placements at the census")
+        numerator: "sum of the annual cost of costed out-of-area placements at the census",
+        counts: counts("cost.out_of_area", builtOn: "placements.out_of_area.costed"))
     static let outOfAreaCostPerPlan = define("out_of_area_cost_per_plan", "Annual cost per out-of-area placement",
-        numerator: "sum of the annual cost of costed out-of-area placements", denominator: "costed out-of-area placements")
+        numerator: "sum of the annual cost of costed out-of-area placements", denominator: "costed out-of-area placements",
+        counts: counts("cost.out_of_area", per: "placements.out_of_area.costed"))
     static let independentSpecialCost = define("independent_special_cost", "Annual cost of independent and non-maintained special placements",
-        numerator: "sum of the annual cost of costed independent or non-maintained special placements at the census")
+        numerator: "sum of the annual cost of costed independent or non-maintained special placements at the census",
+        counts: counts("cost.independent_special", builtOn: "plans.independent_special"))
     static let costPerPlan = define("high_needs_cost_per_plan", "Annual placement cost per plan",
-        numerator: "sum of the annual cost of costed placements", denominator: "plans active at the census with a costed placement")
+        numerator: "sum of the annual cost of costed placements", denominator: "plans active at the census with a costed placement",
+        counts: counts("cost.all", per: "placements.costed"))
 
     public var indicators: [IndicatorDefinition] {
         [Self.outOfAreaCost, Self.outOfAreaCostPerPlan, Self.independentSpecialCost, Self.costPerPlan]

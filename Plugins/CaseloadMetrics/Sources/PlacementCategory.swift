@@ -1,4 +1,4 @@
-/// Where a child with a plan is placed at the census, in the groups of indicators.md (GIAS
+/// Where a child with a plan is placed at the census, in the groups of docs/indicators.md (GIAS
 /// `TypeOfEstablishment` for a URN; UKPRN = post-16; SENSetting codes).
 enum PlacementCategory: Hashable, Sendable {
     case mainstream

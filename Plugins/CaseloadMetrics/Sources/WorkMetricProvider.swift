@@ -1,6 +1,6 @@
 import HubKit
 
-/// Work in the calendar year before each collection (indicators.md, "Work in the calendar year
+/// Work in the calendar year before each collection (docs/indicators.md, "Work in the calendar year
 /// Y"): requests, assessments, new plans and their 20-week timeliness, ceased plans, tribunals.
 /// "In Y" means the event's date falls in Y = collection year - 1.
 public final class WorkMetricProvider: MetricProvider {
@@ -14,37 +14,52 @@ public final class WorkMetricProvider: MetricProvider {
     }
 
     static func define(_ id: String, _ title: String, _ unit: IndicatorUnit, _ polarity: Polarity,
-                       numerator: String, denominator: String? = nil) -> IndicatorDefinition {
+                       numerator: String, denominator: String? = nil, counts: IndicatorCounts) -> IndicatorDefinition {
         IndicatorDefinition(id: id, title: title, unit: unit, polarity: polarity, periodType: .calendar,
-                            numerator: numerator, denominator: denominator, sources: [.sen2Returns])
+                            numerator: numerator, denominator: denominator, sources: [.sen2Returns], counts: counts)
+    }
+
+    /// A count's structure (docs/disclosure-control.md): `part` of `whole` when the numerator is one
+    /// part of the denominator (the other outcomes are shown nowhere, so the partition is incomplete).
+    static func counts(_ numerator: String, of denominator: [String]? = nil, part whole: String? = nil) -> IndicatorCounts {
+        IndicatorCounts(numerator: [CountTerm(numerator)], denominator: denominator?.map { CountTerm($0) },
+                        partitions: whole.map { [PartitionMembership("\($0) by \(numerator)", total: $0, complete: false)] } ?? [])
     }
 
     static let requestsReceived = define("requests_received", "Requests for an EHC needs assessment", .count, .none,
-        numerator: "requests with ReceivedDate in the year")
+        numerator: "requests with ReceivedDate in the year", counts: counts("requests"))
     static let requestsRefused = define("requests_refused_rate", "Requests refused", .percent, .none,
         numerator: "requests received in the year with RequestOutcome N",
-        denominator: "all requests received in the year (the DfE definition, not decided ones only)")
+        denominator: "all requests received in the year (the DfE definition, not decided ones only)",
+        counts: counts("requests.refused", of: ["requests"], part: "requests"))
     static let decisionsWithin6Weeks = define("request_decisions_within_6_weeks", "Request decisions within 6 weeks",
         .percent, .high, numerator: "decided requests (Y or N) decided within 42 days of receipt",
-        denominator: "decided requests received in the year")
+        denominator: "decided requests received in the year",
+        counts: counts("requests.decided.within6", of: ["requests.decided"], part: "requests.decided"))
     static let assessmentsIssued = define("assessments_issued_rate", "Assessments leading to a plan", .percent, .none,
         numerator: "assessments with outcome Y",
-        denominator: "assessments with AssessmentOutcomeDate in the year and outcome Y or N")
+        denominator: "assessments with AssessmentOutcomeDate in the year and outcome Y or N",
+        counts: counts("plans.issued", of: ["assessments.decided"], part: "assessments.decided"))
     static let newPlans = define("new_plans", "New EHC plans issued", .count, .none,
-        numerator: "plans issued in the year (AssessmentOutcome Y, AssessmentOutcomeDate in the year; transfers-in, outcome H, excluded)")
+        numerator: "plans issued in the year (AssessmentOutcome Y, AssessmentOutcomeDate in the year; transfers-in, outcome H, excluded)",
+        counts: counts("plans.issued"))
     static let within20Weeks = define("timeliness_20wk_incl", "New plans issued within 20 weeks (with exceptions)",
         .percent, .high, numerator: "new plans with AssessmentOutcomeDate - ReceivedDate <= 140 days",
-        denominator: "new plans in the year")
+        denominator: "new plans in the year",
+        counts: counts("plans.issued.within20", of: ["plans.issued"], part: "plans.issued"))
     static let within20WeeksExcluding = define("timeliness_20wk_excl", "New plans issued within 20 weeks (excluding exceptions)",
         .percent, .high, numerator: "new plans with Week20 = 0 issued within 140 days",
-        denominator: "new plans in the year with Week20 = 0")
+        denominator: "new plans in the year with Week20 = 0",
+        counts: counts("plans.issued.noexceptions.within20", of: ["plans.issued.noexceptions"], part: "plans.issued.noexceptions"))
     static let plansCeased = define("plans_ceased", "EHC plans ceased", .count, .none,
-        numerator: "plans with CeaseDate in the year")
+        numerator: "plans with CeaseDate in the year", counts: counts("plans.ceased"))
     static let ceasedNeedsMet = define("ceased_needs_met_share", "Plans ceased because needs were met", .percent, .high,
-        numerator: "plans ceased in the year with CeaseReason 2", denominator: "plans ceased in the year")
+        numerator: "plans ceased in the year with CeaseReason 2", denominator: "plans ceased in the year",
+        counts: counts("plans.ceased.needs_met", of: ["plans.ceased"], part: "plans.ceased"))
     static let tribunalRate = define("tribunal_rate", "Appealable decisions taken to tribunal", .percent, .low,
         numerator: "appealable decisions in the year with a tribunal flag: refusals with RequestTribunal = 1, assessment decisions with AssessmentTribunal or OtherTribunal = 1",
-        denominator: "appealable decisions in the year: refusals to assess + decisions not to issue + plans issued")
+        denominator: "appealable decisions in the year: refusals to assess + decisions not to issue + plans issued",
+        counts: counts("decisions.tribunal", of: ["requests.refusals", "assessments.decided"]))
 
     public var indicators: [IndicatorDefinition] {
         [Self.requestsReceived, Self.requestsRefused, Self.decisionsWithin6Weeks, Self.assessmentsIssued, Self.newPlans,

@@ -2,7 +2,7 @@ import HubKit
 
 /// The return's header, from the `sen2` table: COLLECT flattens the XML `CollectionDetails` and
 /// `Source` into one row with the columns `collection`, `year`, `referencedate`, `lea`,
-/// `softwarecode`, `release`, `serialno`, `datetime` (and `sourcelevel`, `dmo`, `dco`, not kept).
+/// `softwarecode`, `release`, `serialno`, `datetime`, `sourcelevel`, `dmo`, `dco` (and from 2025 `dsco`).
 enum BladeReturnHeader {
     /// Columns without which there is no return to file the persons under.
     static let requiredColumns = ["year", "referencedate", "lea"]
@@ -49,6 +49,10 @@ enum BladeReturnHeader {
         return ReturnHeader(collection: "SEN2", collectionYear: collectionYear, referenceDate: referenceDate,
                             laCode: lea.text, software: first("softwarecode")?.text, release: first("release")?.text,
                             serialNumber: first("serialno")?.text,
-                            createdAt: first("datetime").map { BladeValue.dateTime($0.text) })
+                            createdAt: first("datetime").map { BladeValue.dateTime($0.text) },
+                            sourceLevel: first("sourcelevel").map { BladeValue.code($0.text) },
+                            designatedOfficers: DesignatedOfficers(medical: first("dmo").map { BladeValue.code($0.text) },
+                                                                   clinical: first("dco").map { BladeValue.code($0.text) },
+                                                                   socialCare: first("dsco").map { BladeValue.code($0.text) }))
     }
 }

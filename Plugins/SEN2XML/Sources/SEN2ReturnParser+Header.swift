@@ -26,8 +26,8 @@ extension SEN2ReturnParser {
             case .source:
                 while let element = try nextChild(of: .source) {
                     switch element {
-                    case .lea, .softwareCode, .release, .serialNo, .dateTime: try keepFirst(element, in: &values)
-                    case .sourceLevel, .dmo, .dco, .dsco: try reader.skipElement()  // SEN2, but not kept
+                    case .lea, .softwareCode, .release, .serialNo, .dateTime, .sourceLevel, .dmo, .dco, .dsco:
+                        try keepFirst(element, in: &values)
                     default: try skipMisplaced(element, in: .source)
                     }
                 }
@@ -62,7 +62,10 @@ extension SEN2ReturnParser {
         return ReturnHeader(collection: "SEN2", collectionYear: collectionYear, referenceDate: referenceDate,
                             laCode: lea.text, software: values[.softwareCode]?.text,
                             release: values[.release]?.text, serialNumber: values[.serialNo]?.text,
-                            createdAt: values[.dateTime]?.text)
+                            createdAt: values[.dateTime]?.text, sourceLevel: values[.sourceLevel]?.text.uppercased(),
+                            designatedOfficers: DesignatedOfficers(medical: values[.dmo]?.text.uppercased(),
+                                                                   clinical: values[.dco]?.text.uppercased(),
+                                                                   socialCare: values[.dsco]?.text.uppercased()))
     }
 
     /// Reads the header leaf just opened unless an earlier one of the same name gave a value.

@@ -131,6 +131,56 @@ extension Breach {
             guard xml.value("AssessmentOutcome") == "Y", xml.has("NamedPlan") else { return nil }
             xml.setValue("AssessmentOutcome", "W")
             return "AssessmentOutcome W with a NamedPlan"
+        case .namedPlanOutcomeN:
+            guard xml.value("AssessmentOutcome") == "Y", xml.has("NamedPlan") else { return nil }
+            xml.setValue("AssessmentOutcome", "N")
+            return "AssessmentOutcome N with a NamedPlan"
+        case .requestDateRequired:
+            for request in xml.lines("Requests") {
+                guard let outcome = xml.leaf("RequestOutcome", in: request), ["Y", "N"].contains(xml.value(at: outcome)),
+                      let date = xml.leaf("RequestOutcomeDate", in: request) else { continue }
+                xml.remove(at: date)
+                return "RequestOutcomeDate removed from a decided request"
+            }
+            return nil
+        case .newPlanReceivedDate, .newPlanWeek20, .historicalDate:
+            for request in xml.lines("Requests") {
+                guard let outcome = xml.leaf("AssessmentOutcome", in: request), xml.value(at: outcome) == "Y",
+                      let issued = xml.leaf("AssessmentOutcomeDate", in: request).flatMap({ Day(iso: xml.value(at: $0)) }),
+                      issued >= context.periodStart, issued <= context.periodEnd else { continue }
+                switch self {
+                case .newPlanWeek20:
+                    guard let week20 = xml.leaf("Week20", in: request) else { continue }
+                    xml.remove(at: week20)
+                    return "Week20 removed from a plan issued \(issued.iso)"
+                case .historicalDate:
+                    guard xml.leaf("TransferLA", in: request) == nil else { continue }
+                    xml.setValue(at: outcome, "H")
+                    return "AssessmentOutcome H on a plan issued \(issued.iso)"
+                default:
+                    guard let requestOutcome = xml.leaf("RequestOutcome", in: request), xml.value(at: requestOutcome) == "Y",
+                          xml.leaf("ReceivedDate", in: request) != nil else { continue }
+                    xml.setValue(at: requestOutcome, "H")
+                    for name in ["RequestOutcomeDate", "ReceivedDate"] {
+                        if let line = xml.leaf(name, in: request) { xml.remove(at: line) }
+                    }
+                    return "RequestOutcome H, ReceivedDate removed, on a plan issued \(issued.iso)"
+                }
+            }
+            return nil
+        case .placementEntryDate, .placementOverlap:
+            for request in xml.lines("Requests") where xml.planIsActive(in: request, on: context.census) {
+                guard let placement = xml.attendedPlacement(in: request, on: context.census) else { continue }
+                var copy = xml.block(placement)
+                if self == .placementOverlap {
+                    xml.insert(block: copy, after: placement)
+                    return "the PlacementDetail attended at the census repeated"
+                }
+                copy.removeAll { $0.contains("<EntryDate>") || $0.contains("<LeavingDate>") }
+                xml.insert(block: copy, after: placement)
+                return "a PlacementDetail with no EntryDate added to an active plan"
+            }
+            return nil
         case .assessmentDateRequired:
             guard let outcome = xml.value("AssessmentOutcome"), outcome == "Y" || outcome == "N" else { return nil }
             return xml.remove("AssessmentOutcomeDate") ? "AssessmentOutcomeDate removed" : nil
@@ -171,7 +221,9 @@ extension Breach {
             xml.setDay("AssessmentOutcomeDate", decided.adding(days: -1))
             return "AssessmentOutcomeDate a day before RequestOutcomeDate"
         case .dateOrderPlanStart:
-            guard let assessed = xml.day("AssessmentOutcomeDate"), xml.has("StartDate") else { return nil }
+            // A plan under AssessmentOutcome H may start before the assessment date.
+            guard let assessed = xml.day("AssessmentOutcomeDate"), xml.has("StartDate"),
+                  xml.value("AssessmentOutcome") != "H" else { return nil }
             let start = assessed.adding(days: -1)
             // An earlier start must not make a review overdue (another rule).
             if context.year >= 2025, xml.planIsActive, start < context.reviewDueBefore,
@@ -212,6 +264,22 @@ extension Breach {
             guard let upn = xml.value("UPN"), let earlier = context.earlierUPN, earlier != upn else { return nil }
             xml.setValue("UPN", earlier)
             return "UPN of an earlier person"
+        case .probableDuplicate:
+            guard let uln = context.earlierULN, let upn = xml.line("UPN"), xml.value(at: upn) != context.earlierUPN,
+                  !xml.has("UniqueLearnerNumber") else { return nil }
+            xml.insert("UniqueLearnerNumber", uln, after: upn)
+            return "UniqueLearnerNumber of an earlier person (with another UPN)"
+        case .severalActivePlans:
+            for request in xml.lines("Requests") where xml.planIsActive(in: request, on: context.census) {
+                xml.insert(block: xml.block(request), after: request)
+                return "the request with the active plan repeated"
+            }
+            return nil
+        case .activeAt25:
+            guard xml.lines("Requests").contains(where: { xml.planIsActive(in: $0, on: context.census) }),
+                  xml.has("PersonBirthDate") else { return nil }
+            xml.setDay("PersonBirthDate", context.ageDate.shifted(months: -25 * 12 - 6))
+            return "PersonBirthDate: 25 on the 31 August before the census, with an active plan"
         case .noPlacementAtCensus:
             guard xml.planIsActive, !xml.lines("PlacementDetail").isEmpty else { return nil }
             while let detail = xml.line("PlacementDetail") { xml.remove(at: detail) }
@@ -238,6 +306,33 @@ extension PersonXML {
 
     /// A plan that started and has not ceased by the census.
     var planIsActive: Bool { has("StartDate") && !has("CeaseDate") }
+
+    /// The first leaf or block `name` inside the block opened at `block`.
+    func leaf(_ name: String, in block: Int) -> Int? {
+        line(name, from: block, end: blockEnd(block))
+    }
+
+    /// True when the request opened at `request` has a plan active at `census`.
+    func planIsActive(in request: Int, on census: Day) -> Bool {
+        guard let start = leaf("StartDate", in: request).flatMap({ Day(iso: value(at: $0)) }), start <= census,
+              leaf("Exported", in: request) == nil else { return false }
+        return leaf("CeaseDate", in: request).flatMap { Day(iso: value(at: $0)) }.map { $0 > census } ?? true
+    }
+
+    /// The PlacementDetail of the request opened at `request` attended at `census` with the best
+    /// rank (the one a census figure counts).
+    func attendedPlacement(in request: Int, on census: Day) -> Int? {
+        let end = blockEnd(request)
+        let attended = lines("PlacementDetail").filter { detail in
+            guard detail > request, detail < end,
+                  let entry = line("EntryDate", from: detail, end: blockEnd(detail)).flatMap({ Day(iso: value(at: $0)) }),
+                  entry <= census else { return false }
+            let leaving = line("LeavingDate", from: detail, end: blockEnd(detail)).flatMap { Day(iso: value(at: $0)) }
+            return leaving.map { $0 >= census } ?? true
+        }
+        func rank(_ detail: Int) -> String { line("PlacementRank", from: detail, end: blockEnd(detail)).map(value(at:)) ?? "9" }
+        return attended.min { rank($0) < rank($1) }
+    }
 
     /// Adds a leaf to the NamedPlan (after StartDate) when it has none of that name.
     mutating func addToPlan(_ name: String, _ value: String) -> String? {

@@ -46,7 +46,13 @@ enum Breach: String, CaseIterable, Sendable {
     case assessmentNotExpected = "SEN2-COND-ASSESSMENT-NOT-EXPECTED"
     case afterExported = "SEN2-COND-AFTER-EXPORTED"
     case namedPlanNotExpected = "SEN2-COND-NAMEDPLAN-NOT-EXPECTED"
+    case namedPlanOutcomeN = "SEN2-COND-NAMEDPLAN-OUTCOME-N"
     case assessmentDateRequired = "SEN2-COND-ASSESSMENTDATE"
+    case requestDateRequired = "SEN2-COND-REQUESTDATE"
+    case newPlanReceivedDate = "SEN2-COND-NEWPLAN-RECEIVEDDATE"
+    case newPlanWeek20 = "SEN2-COND-NEWPLAN-WEEK20"
+    case historicalDate = "SEN2-COND-HISTORICAL-DATE"
+    case placementEntryDate = "SEN2-COND-PLACEMENT-ENTRYDATE"
     case settingOther = "SEN2-COND-SETTING-OTHER"
     case ceasePair = "SEN2-COND-CEASE-PAIR"
     case reviewDetails = "SEN2-COND-REVIEW-DETAILS"
@@ -63,8 +69,12 @@ enum Breach: String, CaseIterable, Sendable {
     // Quality.
     case upnCheckLetter = "SEN2-UPN-CHECK-LETTER"
     case duplicateUPN = "SEN2-UPN-DUPLICATE"
+    case probableDuplicate = "SEN2-QUALITY-PROBABLE-DUPLICATE"
     case noPlacementAtCensus = "SEN2-QUALITY-NO-PLACEMENT"
     case noNeed = "SEN2-QUALITY-NO-NEED"
+    case severalActivePlans = "SEN2-QUALITY-SEVERAL-ACTIVE-PLANS"
+    case placementOverlap = "SEN2-QUALITY-PLACEMENT-OVERLAP"
+    case activeAt25 = "SEN2-QUALITY-ACTIVE-AT-25"
     case unknownURN = "SEN2-URN-UNKNOWN"
 
     /// The rule's id in the hub's catalogue.
@@ -75,7 +85,8 @@ enum Breach: String, CaseIterable, Sendable {
     var severity: String {
         switch self {
         case .upnUnknownDiscouraged, .upnUnknownMissing, .elementYear, .assessmentNotExpected, .settingOther,
-             .ceasePair, .reviewOverdue, .upnCheckLetter, .duplicateUPN, .noPlacementAtCensus, .noNeed, .unknownURN:
+             .ceasePair, .reviewOverdue, .upnCheckLetter, .noPlacementAtCensus, .noNeed, .unknownURN, .namedPlanOutcomeN,
+             .probableDuplicate, .severalActivePlans, .placementOverlap, .activeAt25:
             "warning"
         default:
             "error"

@@ -21,8 +21,11 @@ struct BreachQueue: Sendable {
 
     private(set) var pending: [Pending] = []
     private(set) var written: [Written] = []
-    /// The UPN of the first untouched person, for `SEN2-UPN-DUPLICATE`.
-    private(set) var earlierUPN: String?
+    /// The UPN of the first untouched person and where it is, for `SEN2-UPN-DUPLICATE` (which
+    /// the first holder breaks too).
+    private(set) var earlierUPN: (upn: String, person: Int)?
+    /// The ULN of the first untouched person that has one, for `SEN2-QUALITY-PROBABLE-DUPLICATE`.
+    private(set) var earlierULN: String?
 
     var isEmpty: Bool { pending.isEmpty }
 
@@ -32,15 +35,20 @@ struct BreachQueue: Sendable {
 
     /// Applies the first pending breach that fits person `index`; returns whether one did.
     mutating func apply(to xml: inout PersonXML, person index: Int, year: Int, census: Day) -> Bool {
-        let context = BreachContext(year: year, census: census, earlierUPN: earlierUPN)
+        let context = BreachContext(year: year, census: census, earlierUPN: earlierUPN?.upn, earlierULN: earlierULN)
         for (position, item) in pending.enumerated() where item.fromPerson <= index {
             if let change = item.breach.apply(to: &xml, context) {
                 written.append(Written(person: index, breach: item.breach, change: change))
+                if item.breach == .duplicateUPN, let earlier = earlierUPN {
+                    written.append(Written(person: earlier.person, breach: .duplicateUPN,
+                                           change: "first holder of the UPN person \(index) repeats"))
+                }
                 pending.remove(at: position)
                 return true
             }
         }
-        if earlierUPN == nil { earlierUPN = xml.value("UPN") }
+        if earlierUPN == nil, let upn = xml.value("UPN") { earlierUPN = (upn, index) }
+        if earlierULN == nil { earlierULN = xml.value("UniqueLearnerNumber") }
         return false
     }
 }

@@ -44,8 +44,10 @@ struct SEN2ReturnWriter {
         output.removeAll()
     }
 
-    /// The header; `year` and `referenceDate` replace the collection's own (a header breach).
-    mutating func writeHeader(year headerYear: Int? = nil, referenceDate: Day? = nil) {
+    /// The header; `year`, `referenceDate`, `lea` and the DMO replace the collection's own (a
+    /// header breach).
+    mutating func writeHeader(year headerYear: Int? = nil, referenceDate: Day? = nil, lea: String? = nil,
+                              designatedMedicalOfficer: String = "Y") {
         let year = headerYear ?? self.year
         output.raw("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
         output.raw("<!-- Synthetic SEN2 return written by `hnhub demo`: every name, identifier, postcode and date is invented. -->\n")
@@ -58,12 +60,12 @@ struct SEN2ReturnWriter {
         output.close("CollectionDetails")
         output.open("Source")
         output.leaf("SourceLevel", "L" as StaticString)
-        output.leaf("LEA", authority.code)
+        output.leaf("LEA", lea ?? authority.code)
         output.leaf("SoftwareCode", "hnhub demo" as StaticString)
         output.leaf("Release", "1" as StaticString)
         output.leaf("SerialNo", PupilNumbers.pad(Int(seed % 1000), 3))
         output.leaf("DateTime", calendar.census.adding(days: 14).iso + "T09:00:00")
-        output.leaf("DMO", "Y" as StaticString)
+        output.leaf("DMO", designatedMedicalOfficer)
         output.leaf("DCO", "Y" as StaticString)
         if year >= 2025 { output.leaf("DSCO", "Y" as StaticString) }
         output.close("Source")
@@ -146,7 +148,11 @@ struct SEN2ReturnWriter {
         let outcome = view.requestOutcome
         let historic = outcome == UInt8(ascii: "H")
         let datesShown = person.transferredFrom == nil && !(historic && person.hidesHistoricDates)
-        if datesShown { output.leaf("ReceivedDate", person.received) }
+        // A plan issued in the period needs its request's ReceivedDate for the 20-week figures,
+        // even when the decision to assess was historical (SEN2-COND-NEWPLAN-RECEIVEDDATE).
+        let issuedInPeriod = view.showsAssessment && view.assessmentOutcome == UInt8(ascii: "Y")
+            && person.assessmentDecided.map(calendar.inPeriod) == true
+        if datesShown || (person.transferredFrom == nil && issuedInPeriod) { output.leaf("ReceivedDate", person.received) }
         if year >= 2025, person.transferredFrom == nil { output.leaf("RequestSource", code: person.source + 48) }
         if datesShown { output.leaf("RYA", flag: person.youngPersonRequest) }
         if datesShown, outcome != UInt8(ascii: "A") { output.leaf("RequestOutcomeDate", person.requestDecided) }

@@ -26,17 +26,28 @@ public struct ForecastOverview: Sendable {
         return ForecastOverview(areas: run.totals + run.sums, accuracy: accuracy(sources))
     }
 
-    /// The method's one-year accuracy at the latest origin of the published series, and the 80%
-    /// intervals' coverage there.
-    static func accuracy(_ sources: CaseloadSources) -> String {
-        guard let panel = sources.calibrationPanel, let origin = RollingOriginBacktest(panel: panel).possibleOrigins.last,
-              let score = RollingOriginBacktest(panel: panel, methods: [.shrunkGrowth]).run(origins: [origin], horizon: 1).first
-        else { return "No backtest: the store holds too short a series to test the method on." }
-        let a = score.accuracy
-        let coverage = a.coverage80.map { String(format: " The 80%% intervals held the actual for %.0f%% of LAs.", $0) } ?? ""
-        return String(format: "Backtest on the %@ series, forecasting %@ from %@ (%d LAs): mean absolute error %.1f%%, median %.1f%%, "
-                      + "mean signed error %+.1f%%.", panel.source.rawValue, CensusYear.label(origin + 1), CensusYear.label(origin),
-                      a.count, a.mape, a.medianAPE, a.bias) + coverage
+    /// The method's one-year accuracy at the latest origin of the published series (the returns'
+    /// when there is none), beside the best baseline's, and the 80% and 95% intervals' coverage
+    /// there: what every forecast output says about how far to trust it (docs/forecasting.md).
+    public static func accuracy(_ sources: CaseloadSources) -> String {
+        guard let panel = sources.calibrationPanel, let origin = RollingOriginBacktest(panel: panel).possibleOrigins.last else {
+            return "No backtest: the store holds too short a series to test the method on."
+        }
+        let scores = RollingOriginBacktest(panel: panel).run(origins: [origin], horizon: 1)
+        guard let own = scores.first(where: { $0.method == .shrunkGrowth }) else {
+            return "No backtest: the store holds too short a series to test the method on."
+        }
+        let a = own.accuracy
+        var text = String(format: "Backtest on the %@ series, forecasting %@ from %@ (%d LAs): mean absolute error %.1f%%, median %.1f%%, "
+                          + "mean signed error %+.1f%%.", panel.source.rawValue, CensusYear.label(origin + 1), CensusYear.label(origin),
+                          a.count, a.mape, a.medianAPE, a.bias)
+        if let best = scores.filter({ $0.method != .shrunkGrowth }).min(by: { $0.accuracy.mape < $1.accuracy.mape }) {
+            text += String(format: " The best baseline (%@) had %.1f%%.", best.method.rawValue, best.accuracy.mape)
+        }
+        if let c80 = a.coverage80, let c95 = a.coverage95 {
+            text += String(format: " The 80%% intervals held the actual for %.0f%% of LAs, the 95%% intervals for %.0f%%.", c80, c95)
+        }
+        return text + " Further ahead the errors grow (hnhub backtest)."
     }
 
     /// Whether `value` of `forecast` is withheld from `ownLA`'s audience (nil for a shared view): a

@@ -5,9 +5,11 @@ public final class FindingsWriter {
     private let insertIssue: Statement
     private let insertQuarantine: Statement
     private let importID: Int64
+    private let database: Database
 
     public init(database: Database, importID: Int64) throws {
         self.importID = importID
+        self.database = database
         insertIssue = try database.prepare("""
             INSERT INTO validation_issues (import_id, rule_id, severity, person_index, file, line, path, value, message)
             VALUES (?,?,?,?,?,?,?,?,?)
@@ -40,5 +42,37 @@ public final class FindingsWriter {
         s.bind(pseudonym, at: 4)
         s.bind(rules.joined(separator: ","), at: 5)
         try s.insert()
+    }
+
+    /// Quarantines persons of this import after the fact, for `rule`: a stored person leaves the
+    /// module tables (with everything below it) for the quarantine, keeping its pseudonym; a person
+    /// already quarantined gets the rule added to its reasons. One pass over the import's persons
+    /// however many there are. Used for the first holder of a repeated UPN, known only once the
+    /// second turns up (docs/validation.md).
+    public func quarantineLater(_ locations: [RecordLocation], rule: String) throws {
+        guard !locations.isEmpty else { return }
+        try database.execute("CREATE TEMP TABLE IF NOT EXISTS late_quarantine (person_index INTEGER PRIMARY KEY, line INTEGER)")
+        try database.execute("DELETE FROM late_quarantine")
+        let insert = try database.prepare("INSERT OR IGNORE INTO late_quarantine (person_index, line) VALUES (?, ?)")
+        for location in locations {
+            insert.bind(location.index, at: 1)
+            insert.bind(location.line, at: 2)
+            try insert.run()
+        }
+        let id = SQLValue.integer(importID)
+        try database.execute("""
+            UPDATE quarantine SET rules = rules || ',' || ?
+            WHERE import_id = ? AND person_index IN (SELECT person_index FROM late_quarantine)
+              AND ',' || rules || ',' NOT LIKE '%,' || ? || ',%'
+            """, [.text(rule), id, .text(rule)])
+        try database.execute("""
+            INSERT INTO quarantine (import_id, person_index, line, pseudonym, rules)
+            SELECT p.import_id, p.person_index, l.line, p.pseudonym, ?
+            FROM persons p JOIN late_quarantine l ON l.person_index = p.person_index WHERE p.import_id = ?
+            """, [.text(rule), id])
+        try database.execute("""
+            DELETE FROM persons WHERE import_id = ? AND person_index IN (SELECT person_index FROM late_quarantine)
+            """, [id])
+        try database.execute("DELETE FROM late_quarantine")
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import HubKit
 
 /// A stored indicator value with its definition's unit, as outputs read it.
@@ -34,12 +35,12 @@ public struct IndicatorTable {
         for definition in definitions {
             try database.execute("""
                 INSERT OR REPLACE INTO indicator_definitions (id, title, unit, polarity, period_type, numerator,
-                    denominator, sources, provider_id, provider_version) VALUES (?,?,?,?,?,?,?,?,?,?)
+                    denominator, sources, provider_id, provider_version, counts) VALUES (?,?,?,?,?,?,?,?,?,?,?)
                 """, [.text(definition.id), .text(definition.title), .text(definition.unit.rawValue),
                       .text(definition.polarity.rawValue), .text(definition.periodType.rawValue),
                       .text(definition.numerator), SQLValue(definition.denominator),
                       .text(definition.sources.map(\.rawValue).joined(separator: ",")),
-                      .text(providerID), .text(providerVersion)])
+                      .text(providerID), .text(providerVersion), SQLValue(Self.countsJSON(definition.counts))])
         }
         let insert = try database.prepare("""
             INSERT OR REPLACE INTO indicator_values (indicator_id, la_code, period, period_type, numerator,
@@ -96,17 +97,35 @@ public struct IndicatorTable {
         }
     }
 
+    /// The provider that declared each stored indicator definition, by indicator id.
+    public func providers() throws -> [String: String] {
+        var providers: [String: String] = [:]
+        for row in try database.rows("SELECT id, provider_id FROM indicator_definitions") {
+            if let id = row[0].string, let provider = row[1].string { providers[id] = provider }
+        }
+        return providers
+    }
+
     /// The definitions every provider has declared so far.
     public func storedDefinitions() throws -> [IndicatorDefinition] {
         try database.rows("""
-            SELECT id, title, unit, polarity, period_type, numerator, denominator, sources FROM indicator_definitions
+            SELECT id, title, unit, polarity, period_type, numerator, denominator, sources, counts FROM indicator_definitions
             """).compactMap { row in
             guard let id = row[0].string, let unit = row[2].string.flatMap(IndicatorUnit.init(rawValue:)),
                   let polarity = row[3].string.flatMap(Polarity.init(rawValue:)),
                   let type = row[4].string.flatMap(PeriodType.init(rawValue:)) else { return nil }
             return IndicatorDefinition(id: id, title: row[1].string ?? id, unit: unit, polarity: polarity, periodType: type,
                                        numerator: row[5].string ?? "", denominator: row[6].string,
-                                       sources: (row[7].string ?? "").split(separator: ",").compactMap { IndicatorSource(rawValue: String($0)) })
+                                       sources: (row[7].string ?? "").split(separator: ",").compactMap { IndicatorSource(rawValue: String($0)) },
+                                       counts: row[8].string.flatMap { try? JSONDecoder().decode(IndicatorCounts.self, from: Data($0.utf8)) })
         }
+    }
+
+    /// The count structure as stored (sorted keys, so the same definition gives the same text).
+    static func countsJSON(_ counts: IndicatorCounts?) -> String? {
+        guard let counts else { return nil }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return (try? encoder.encode(counts)).map { String(decoding: $0, as: UTF8.self) }
     }
 }

@@ -104,6 +104,8 @@ public final class Database {
     }
 
     public var lastInsertedRowID: Int64 { sqlite3_last_insert_rowid(handle) }
+    /// Rows the last INSERT, UPDATE or DELETE changed.
+    public var changes: Int { Int(sqlite3_changes(handle)) }
     public var lastErrorMessage: String { String(cString: sqlite3_errmsg(handle)) }
 
     /// Runs `body` in a transaction: committed when it returns, rolled back when it throws.

@@ -15,6 +15,10 @@ public enum Migrations {
         Migration(version: 3, summary: "indicator values and the store views", sql: SchemaV3.indicatorsAndViews),
         Migration(version: 4, summary: "per-return census and work summaries", sql: SchemaV4.returnSummaries),
         Migration(version: 5, summary: "store views joined child first", sql: SchemaV5.childFirstViews),
+        Migration(version: 6, summary: "indicator count structure", sql: SchemaV6.indicatorCounts),
+        Migration(version: 7, summary: "the hub secret's key check value", sql: SchemaV7.secretCheck),
+        Migration(version: 8, summary: "census days, return sources, census placements chosen by value",
+                  sql: SchemaV8.headerAndCalendar),
     ]
 
     /// The schema version this build of hnhub writes.

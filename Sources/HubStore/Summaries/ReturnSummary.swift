@@ -1,3 +1,4 @@
+import Foundation
 import HubKit
 
 /// The summary of one SEN2 return kept next to its module rows (schema V4): counted person by
@@ -6,10 +7,22 @@ import HubKit
 public struct ReturnSummary: Sendable {
     public private(set) var census: CensusTally
     public private(set) var work: WorkTally
+    /// The header's SourceLevel and designated officers (table `return_sources`).
+    public let header: ReturnHeader
+    /// True once a person counted here was taken out of the store again (the first holder of a
+    /// repeated UPN, quarantined when the second turned up): the counts are then made from the
+    /// stored rows instead, by the same rules (`SchemaV4.backfill`, `SchemaV8.censusBackfill`).
+    public private(set) var countsFromStore = false
 
     public init(header: ReturnHeader) {
+        self.header = header
         census = CensusTally(censusDate: header.referenceDate)
         work = WorkTally(collectionYear: header.collectionYear)
+    }
+
+    /// Makes `write` count from the stored rows: a person counted here has left the store.
+    public mutating func recountFromStore() {
+        countsFromStore = true
     }
 
     /// Counts a person that is stored (quarantined persons are not). `birthMonth` is the month the
@@ -21,6 +34,13 @@ public struct ReturnSummary: Sendable {
 
     /// Writes the summary rows of import `importID`.
     public func write(to database: Database, importID: Int64) throws {
+        let officers = header.designatedOfficers
+        try database.execute("""
+            INSERT INTO return_sources (import_id, source_level, designated_medical_officer, designated_clinical_officer,
+                                        designated_social_care_officer) VALUES (?,?,?,?,?)
+            """, [.integer(importID), text(header.sourceLevel), text(officers.medical), text(officers.clinical),
+                  text(officers.socialCare)])
+        guard !countsFromStore else { return try ReturnSummaries.recount(importID: importID, in: database) }
         try database.execute("INSERT INTO return_summaries (import_id, census_children) VALUES (?, ?)",
                              [.integer(importID), .integer(Int64(census.children))])
         let placement = try database.prepare("""
@@ -54,6 +74,8 @@ public struct ReturnSummary: Sendable {
         }
     }
 
+    private func text(_ value: String?) -> SQLValue { value.map { .text($0) } ?? .null }
+
     private func insertCounts(_ counts: [String?: Int], _ sql: String, _ database: Database, _ importID: Int64) throws {
         let insert = try database.prepare(sql)
         for (value, children) in counts {
@@ -75,6 +97,18 @@ public enum ReturnSummaries {
                 DELETE FROM census_birth_months; DELETE FROM work_events;
                 """)
             try database.execute(SchemaV4.backfill)
+            try database.execute("DELETE FROM census_placements; DELETE FROM census_needs; DELETE FROM census_birth_months;")
+            try database.execute(SchemaV8.censusBackfill(importsWhere: "r.dataset = 'sen2-return'"))
         }
+    }
+
+    /// Counts the summary rows of one return from its stored rows (inside the caller's transaction).
+    static func recount(importID: Int64, in database: Database) throws {
+        let one = "r.id = \(importID)"
+        try database.execute(SchemaV4.backfill.replacingOccurrences(of: "r.dataset = 'sen2-return'", with: one))
+        try database.execute("DELETE FROM census_placements WHERE import_id = \(importID); "
+                             + "DELETE FROM census_needs WHERE import_id = \(importID); "
+                             + "DELETE FROM census_birth_months WHERE import_id = \(importID);")
+        try database.execute(SchemaV8.censusBackfill(importsWhere: one))
     }
 }

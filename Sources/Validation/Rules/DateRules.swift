@@ -51,12 +51,16 @@ extension ReturnContext {
         checkWindow(request.receivedDate, path.request("ReceivedDate"), &findings)
         checkWindow(request.requestOutcomeDate, path.request("RequestOutcomeDate"), &findings)
         if let assessment = request.assessment {
+            // A plan transferred in or decided long ago (AssessmentOutcome H) may have started before
+            // the date this LA recorded: its StartDate is not held against AssessmentOutcomeDate.
+            var planChain = chain
             chain.next(assessment.assessmentOutcomeDate, "AssessmentOutcomeDate", .dateOrderAssessment,
                        path.assessment("AssessmentOutcomeDate"), &findings)
+            if assessment.assessmentOutcome != "H" { planChain = chain }
             checkWindow(assessment.assessmentOutcomeDate, path.assessment("AssessmentOutcomeDate"), &findings)
             if let plan = assessment.namedPlan {
-                chain.next(plan.startDate, "StartDate", .dateOrderPlanStart, path.namedPlan("StartDate"), &findings)
-                chain.next(plan.ceaseDate, "CeaseDate", .dateOrderPlanCease, path.namedPlan("CeaseDate"), &findings)
+                planChain.next(plan.startDate, "StartDate", .dateOrderPlanStart, path.namedPlan("StartDate"), &findings)
+                planChain.next(plan.ceaseDate, "CeaseDate", .dateOrderPlanCease, path.namedPlan("CeaseDate"), &findings)
                 checkWindow(plan.startDate, path.namedPlan("StartDate"), &findings)
                 checkWindow(plan.ceaseDate, path.namedPlan("CeaseDate"), &findings)
             }

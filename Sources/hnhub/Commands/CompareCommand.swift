@@ -40,6 +40,9 @@ struct CompareCommand: ParsableCommand {
     func run() throws {
         let config = try hub.loadConfiguration()
         let store = try hub.storeWithIndicators(config).store
+        try RequestChecks.knownArea(la, in: store.database, areas: false)
+        let snapshot = try IndicatorSnapshot.load(store.database)
+        if let period { try RequestChecks.knownPeriod(period, in: snapshot) }
         let lines: [ComparisonLine]
         let peerSet: PeerSet
         let geography: LAGeography
@@ -50,8 +53,10 @@ struct CompareCommand: ParsableCommand {
             if case .group(let name) = peerSet {
                 _ = try LAGroups.members(of: name, in: config.groups, knownCodes: LARegister(database: store.database).knownCodes())
             }
-            let audience = Audience(ownLA: own ? la : nil, control: DisclosureControl(threshold: config.suppressionThreshold))
-            lines = try LAComparisons(snapshot: try IndicatorSnapshot.load(store.database), geography: geography,
+            // The hub's one pattern over every LA, region and group (docs/disclosure-control.md).
+            let audience = Audience(ownLA: own ? la : nil, control: DisclosureControl(threshold: config.suppressionThreshold),
+                                    snapshot: snapshot, geography: try LAGeography.loadAll(store.database, groups: config.groups))
+            lines = try LAComparisons(snapshot: snapshot, geography: geography,
                                       audience: audience).lines(for: la, period: period, peers: peerSet)
         } catch let error as ComparisonTablesError {
             throw HubFailure.unusable("\(error)")
@@ -59,6 +64,11 @@ struct CompareCommand: ParsableCommand {
             throw HubFailure.unusable("\(error)")
         } catch let error as LAGroups.UnknownCode {
             throw HubFailure.unusable("\(error)")
+        }
+        if lines.isEmpty, format == .table {
+            print("\(geography.name(la)) (\(la)) has no indicator figures\(period.map { " for \($0)" } ?? ""): "
+                  + "import its returns (hnhub import), or the published tables (hnhub init)")
+            return
         }
         switch format {
         case .json: print(try ComparisonJSON.render(lines, peers: peerSet))
@@ -80,10 +90,14 @@ struct CompareCommand: ParsableCommand {
                 line.focusHidden ? "c" : "\(number(c.focus.numerator))/\(number(c.focus.denominator))",
                 c.rank.map { "\($0) of \(c.rankedCount)" } ?? "", c.band?.rawValue ?? "",
                 c.neighbourMean.map { "\(NumberText.text($0)) (\(c.neighbourCount))" } ?? "-",
-                number(Outliers.median(line.visiblePeerValues)), number(c.region?.value), number(c.england?.value),
+                number(Outliers.median(line.visiblePeerValues)), line.regionHidden ? "c" : number(c.region?.value),
+                line.englandHidden ? "c" : number(c.england?.value),
                 line.focusHidden ? "" : number(c.change), c.outlier ? "yes" : "",
             ])
         }
-        return table.render() + "\nrank and band: among all LAs with a value (1 = best); c = suppressed (small numbers)"
+        return table.render() + "\nrank and band: among all LAs in England with a value (1 = best), whichever --peers; "
+            + "\(peers) median: among the peer set only; c = suppressed (small numbers)"
+            + "\nregion and England: the published totals where a published table gives the period, else the total of every LA's figure;"
+            + " - where neither exists (why: --format csv, region_source and england_source)"
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Comparison
+import DisclosureAudit
 import ComparisonTables
 import Exports
 import Forecasting
@@ -65,11 +66,12 @@ struct ForecastCommand: ParsableCommand {
         let forecast: CaseloadForecast
         let dsg: [DSGYear]
         let costs: UnitCosts
+        let sources: CaseloadSources
         do {
             // The scenario is checked first: a wrong field stops the run before anything is read or written.
             let mitigations = try scenario.map(Scenario.load)
             let financeSettings = try finance.map(FinanceSettings.load) ?? FinanceSettings()
-            let sources = try CaseloadSources.read(store.database)
+            sources = try CaseloadSources.read(store.database)
             var request = ForecastRequest(las: la.isEmpty ? nil : la, horizon: horizon, simulations: simulations, seed: seed,
                                           scenario: mitigations)
             if let group {
@@ -99,14 +101,20 @@ struct ForecastCommand: ParsableCommand {
         } catch let error as LAGroups.UnknownCode {
             throw HubFailure.unusable("\(error)")
         }
-        let audience = Audience(ownLA: own ? la.first : nil, control: DisclosureControl(threshold: config.suppressionThreshold))
+        // Forecast rows carry their own rule (ForecastDisclosure, docs/forecasting.md); the indicators'
+        // pattern has none of their figures.
+        let audience = Audience(ownLA: own ? la.first : nil, control: DisclosureControl(threshold: config.suppressionThreshold),
+                                pattern: SuppressionPattern(hiding: []))
         let rows = ForecastDisclosure.apply(forecast.rows, audience: audience)
             + CostProjection.rows(dsg, method: "caseload x unit cost; funding from the baseline")
         let all = forecast.totals + forecast.sums
         let components = forecast.breakdowns.keys.sorted().flatMap { forecast.breakdowns[$0]!.components } + forecast.sumComponents
             + forecast.effects.keys.sorted().flatMap { forecast.effects[$0]!.components }
+        // How far to trust the figures, measured, printed with every forecast (docs/forecasting.md).
+        let accuracy = ForecastOverview.accuracy(sources)
         if let out {
-            var files = ["forecast.csv": ForecastFiles.csv(rows), "assumptions.csv": ForecastFiles.assumptionsCSV(all)]
+            var files = ["forecast.csv": ForecastFiles.csv(rows), "assumptions.csv": ForecastFiles.assumptionsCSV(all),
+                         "accuracy.txt": accuracy + "\n"]
             if !components.isEmpty { files["components.csv"] = ComponentsFile.csv(components, audience: audience) }
             if !dsg.isEmpty {
                 files["dsg.csv"] = DSGFiles.csv(dsg)
@@ -117,8 +125,9 @@ struct ForecastCommand: ParsableCommand {
         switch format {
         case .json: print(try ForecastFiles.json(rows))
         case .csv: print(ForecastFiles.csv(rows), terminator: "")
-        case .table: print(Self.table(rows, all) + Self.moneyTable(dsg))
+        case .table: print(Self.table(rows, all) + Self.moneyTable(dsg) + "\n\nAccuracy: " + accuracy)
         }
+        if format != .table { printError("hnhub: accuracy: \(accuracy)") }
         for skipped in forecast.skipped { printError("hnhub: left out: \(skipped)") }
     }
 

@@ -21,8 +21,8 @@ struct ImportCommand: ParsableCommand {
 
     func run() throws {
         let config = try hub.loadConfiguration()
-        let store = try hub.openStore(config)
-        let secret = try hub.loadSecret(config)
+        let store = try hub.openStore(config, warnAboutSecret: false)
+        let secret = try hub.loadSecret(config, store: store)
         let catalog = hub.loadPlugins(config)
         var runner = ImportRunner(catalog: catalog, opener: InputOpener(limits: config.inflationLimits),
                                   store: store, secret: secret)

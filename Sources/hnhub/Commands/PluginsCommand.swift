@@ -13,7 +13,7 @@ struct PluginsCommand: ParsableCommand {
     @Flag(name: .long, help: "Print JSON.")
     var json = false
 
-    @Flag(name: .long, help: "Print the config lines that pin every loaded plugin.")
+    @Flag(name: .long, help: "Print the config lines that pin every loaded plugin that the build did not pin (plugins of named folders, mapping files).")
     var pins = false
 
     struct Row: Codable {
@@ -24,6 +24,9 @@ struct PluginsCommand: ParsableCommand {
         var plugin: String
         var origin: String
         var sha256: String
+        /// `build` (a built-in plugin, checked against the SHA-256 its build recorded), `config`
+        /// (pinned in the config), or `none`.
+        var pinned_by: String
         var summary: String
     }
 
@@ -36,12 +39,16 @@ struct PluginsCommand: ParsableCommand {
         let rows = components.map { c in
             Row(kind: c.kind.rawValue, id: c.descriptor.id, version: c.descriptor.version,
                 sdk_version: c.plugin.manifest.sdkVersion, plugin: c.plugin.manifest.id, origin: c.plugin.path,
-                sha256: c.plugin.sha256, summary: c.descriptor.summary)
+                sha256: c.plugin.sha256, pinned_by: c.plugin.pin.rawValue, summary: c.descriptor.summary)
         }
         if pins {
-            print("plugins:\n  pinning: true\n  pins:")
+            // Built-in plugins need no config pin: the build recorded theirs (docs/plugin-loading.md).
+            let builtIn = Set(rows.filter { $0.pinned_by == LoadedPlugin.Pin.build.rawValue }.map(\.origin)).count
+            print("# \(builtIn) built-in plugin files are pinned by the build; these lines pin the others")
             var seen = Set<String>()
-            for row in rows where seen.insert(row.sha256).inserted {
+            let others = rows.filter { $0.pinned_by != LoadedPlugin.Pin.build.rawValue && seen.insert($0.sha256).inserted }
+            print("plugins:\n  pinning: true\n  pins:" + (others.isEmpty ? " []" : ""))
+            for row in others {
                 print("    - sha256: \(row.sha256)\n      note: \((row.origin as NSString).lastPathComponent)")
             }
         } else if json {
@@ -56,8 +63,8 @@ struct PluginsCommand: ParsableCommand {
                                 refused: catalog.refusals.map { ["path": $0.path, "reason": $0.reason] })
             print(String(decoding: try encoder.encode(output), as: UTF8.self))
         } else {
-            var table = TextTable(header: ["kind", "id", "version", "sdk", "origin", "sha256"])
-            table.rows = rows.map { [$0.kind, $0.id, $0.version, String($0.sdk_version), $0.origin, $0.sha256] }
+            var table = TextTable(header: ["kind", "id", "version", "sdk", "origin", "sha256", "pinned by"])
+            table.rows = rows.map { [$0.kind, $0.id, $0.version, String($0.sdk_version), $0.origin, $0.sha256, $0.pinned_by] }
             print(table.render())
             for refusal in catalog.refusals { print("refused: \(refusal)") }
         }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import HubKit
 import HubStore
 
 /// `hnhub returns`: the import history.
@@ -27,6 +28,8 @@ struct ReturnsCommand: ParsableCommand {
         if overlaps { return try printOverlaps(store) }
         if let findings { return try printFindings(store, importID: findings) }
         let entries = try ImportLedger(database: store.database).entries(dataset: all ? nil : "sen2-return")
+        // Designated medical, clinical and social care officers as each return states them (Y, N, R).
+        let officers = try ReturnSources(database: store.database).designatedOfficers()
         if json {
             let objects: [[String: Any]] = entries.map { e in
                 var o: [String: Any] = [
@@ -39,6 +42,10 @@ struct ReturnsCommand: ParsableCommand {
                 o["collection_year"] = e.collectionYear ?? NSNull()
                 o["census_date"] = e.censusDate ?? NSNull()
                 o["superseded_by"] = e.supersededBy ?? NSNull()
+                if let stated = officers[e.id] {
+                    o["designated_officers"] = ["dmo": stated.medical ?? NSNull(), "dco": stated.clinical ?? NSNull(),
+                                                "dsco": stated.socialCare ?? NSNull()] as [String: Any]
+                }
                 return o
             }
             let data = try JSONSerialization.data(withJSONObject: objects, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
@@ -50,11 +57,11 @@ struct ReturnsCommand: ParsableCommand {
             return
         }
         var table = TextTable(header: ["import", "dataset", "la", "year", "census", "records", "quarantined",
-                                       "warnings", "imported at", "importer", "status", "source"],
+                                       "warnings", "officers", "imported at", "importer", "status", "source"],
                               rightAligned: [0, 5, 6, 7])
         table.rows = entries.map { e in
             [String(e.id), e.dataset, e.laCode ?? "", e.collectionYear.map(String.init) ?? "", e.censusDate ?? "",
-             String(e.records), String(e.quarantined), String(e.warnings), e.importedAt,
+             String(e.records), String(e.quarantined), String(e.warnings), officers[e.id]?.summary ?? "", e.importedAt,
              "\(e.importerID) \(e.importerVersion)",
              e.supersededBy.map { "replaced by #\($0)" } ?? "current", e.sourceName]
         }

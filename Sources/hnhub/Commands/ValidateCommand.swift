@@ -4,6 +4,7 @@ import ImportPipeline
 import InputFiles
 import MappingImporters
 import PluginHost
+import ReferenceData
 
 /// `hnhub validate`: the import checks, with nothing written. For a mapping importer (`--importer
 /// mapping:ID`, or one detected) it first shows what the mapping makes of each column: the element
@@ -26,6 +27,10 @@ struct ValidateCommand: ParsableCommand {
         let catalog = hub.loadPlugins(config, mappingRowFailures: .quarantinePerson)
         let opener = InputOpener(limits: config.inflationLimits)
         var runner = ImportRunner(catalog: catalog, opener: opener, store: nil, secret: nil)
+        // The census days and LA register the headers are held against, as an import would.
+        if let datasets = DatasetsFolder.locate(explicit: config.datasetsPath, executableFolder: PluginLoader.executableFolder()) {
+            runner.collectionReference = try? BundledReference.collectionReference(from: datasets)
+        }
         var worst: Int32 = 0
         for path in paths {
             if let code = diagnoseMapping(path: path, catalog: catalog, opener: opener) { worst = max(worst, code) }

@@ -83,10 +83,13 @@ public struct IndicatorDefinition: Sendable, Hashable, Codable {
     /// What it is divided by, in words; nil for counts.
     public var denominator: String?
     public var sources: [IndicatorSource]
+    /// How numerator and denominator are built from named counts, for disclosure control; nil:
+    /// the numerator and denominator are counts of their own (children, or money for `£`).
+    public var counts: IndicatorCounts?
 
     public init(id: String, title: String, unit: IndicatorUnit, polarity: Polarity,
                 periodType: PeriodType, numerator: String, denominator: String? = nil,
-                sources: [IndicatorSource]) {
+                sources: [IndicatorSource], counts: IndicatorCounts? = nil) {
         self.id = id
         self.title = title
         self.unit = unit
@@ -95,6 +98,7 @@ public struct IndicatorDefinition: Sendable, Hashable, Codable {
         self.numerator = numerator
         self.denominator = denominator
         self.sources = sources
+        self.counts = counts
     }
 
     /// The value for a numerator and denominator: `numerator / denominator x scale`, or the

@@ -18,10 +18,17 @@ public struct ReturnHeader: Sendable, Hashable, Codable {
     public var release: String?
     public var serialNumber: String?
     public var createdAt: String?
+    /// `SourceLevel`: who made the return, `L` for a local authority.
+    public var sourceLevel: String?
+    /// The LA's designated officers as the `Source` states them: `DMO` (designated medical
+    /// officer), `DCO` (designated clinical officer) and, from 2025, `DSCO` (designated social care
+    /// officer), each Y (in post), N (not) or R (recruitment in progress); nil when not given.
+    public var designatedOfficers: DesignatedOfficers
 
     public init(collection: String = "SEN2", collectionYear: Int, referenceDate: Day, laCode: String,
                 software: String? = nil, release: String? = nil, serialNumber: String? = nil,
-                createdAt: String? = nil) {
+                createdAt: String? = nil, sourceLevel: String? = nil,
+                designatedOfficers: DesignatedOfficers = DesignatedOfficers()) {
         self.collection = collection
         self.collectionYear = collectionYear
         self.referenceDate = referenceDate
@@ -30,6 +37,25 @@ public struct ReturnHeader: Sendable, Hashable, Codable {
         self.release = release
         self.serialNumber = serialNumber
         self.createdAt = createdAt
+        self.sourceLevel = sourceLevel
+        self.designatedOfficers = designatedOfficers
+    }
+}
+
+/// The designated officers an LA reports in its return's `Source` (Y in post, N not in post, R
+/// recruitment in progress; nil when the element is absent). Codes stay as given, upper-cased.
+public struct DesignatedOfficers: Sendable, Hashable, Codable {
+    /// `DMO`: designated medical officer.
+    public var medical: String?
+    /// `DCO`: designated clinical officer.
+    public var clinical: String?
+    /// `DSCO` (2025+): designated social care officer.
+    public var socialCare: String?
+
+    public init(medical: String? = nil, clinical: String? = nil, socialCare: String? = nil) {
+        self.medical = medical
+        self.clinical = clinical
+        self.socialCare = socialCare
     }
 }
 

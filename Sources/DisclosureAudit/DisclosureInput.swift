@@ -1,0 +1,101 @@
+import Comparison
+import HubKit
+
+/// A total shown beside LAs' figures: a region, England, a config group (docs/disclosure-control.md).
+public struct TotalDefinition: Sendable, Hashable {
+    /// How outputs name it in the pattern: `england`, `region:NAME`, `group:NAME`.
+    public var key: String
+    /// The LAs it adds up (those with a figure); nil: every LA.
+    public var members: Set<String>?
+
+    public init(key: String, members: Set<String>?) {
+        self.key = key
+        self.members = members
+    }
+
+    public static let england = TotalDefinition(key: "england", members: nil)
+    public static func region(_ name: String, members: Set<String>) -> TotalDefinition {
+        TotalDefinition(key: "region:\(name)", members: members)
+    }
+    public static func group(_ name: String, members: Set<String>) -> TotalDefinition {
+        TotalDefinition(key: "group:\(name)", members: members)
+    }
+}
+
+/// One figure an output can show: an indicator in a period for an LA (its code) or for a total
+/// (its ``TotalDefinition/key``).
+public struct FigureKey: Sendable, Hashable, Comparable, CustomStringConvertible {
+    public var indicator: String
+    public var period: String
+    public var unit: String
+
+    public init(indicator: String, period: String, unit: String) {
+        self.indicator = indicator
+        self.period = period
+        self.unit = unit
+    }
+
+    public static func < (a: FigureKey, b: FigureKey) -> Bool {
+        (a.indicator, a.period, a.unit) < (b.indicator, b.period, b.unit)
+    }
+
+    public var description: String { "\(indicator) \(period) \(unit)" }
+}
+
+/// Everything the outputs of one hub can show, from which the suppression pattern is computed and
+/// the auditor builds its linear system: every indicator's figures in every period, and the totals
+/// shown beside them.
+public struct DisclosureInput: Sendable {
+    public var definitions: [IndicatorDefinition]
+    /// Indicator id -> period -> every LA's figure.
+    public var figures: [String: [String: [Figure]]]
+    public var totals: [TotalDefinition]
+    public var control: DisclosureControl
+    /// Totals outputs show as a published figure (England's or a region's from a published table,
+    /// docs/national-context.md) rather than as the sum of the LAs': public, never hidden, and no
+    /// relation between the hub's cells.
+    public var publishedTotals: Set<FigureKey>
+
+    public init(definitions: [IndicatorDefinition], figures: [String: [String: [Figure]]], totals: [TotalDefinition],
+                control: DisclosureControl = DisclosureControl(), publishedTotals: Set<FigureKey> = []) {
+        self.definitions = definitions
+        self.figures = figures
+        self.totals = totals
+        self.control = control
+        self.publishedTotals = publishedTotals
+    }
+
+    /// Only the figures of `periods` (and the totals over them): what outputs for those periods show.
+    public func restricted(toPeriods periods: Set<String>) -> DisclosureInput {
+        var copy = self
+        copy.figures = figures.mapValues { $0.filter { periods.contains($0.key) } }
+        return copy
+    }
+
+    /// A figure from a published table: public already, never hidden, a constant for the auditor.
+    public static func isPublished(_ figure: Figure) -> Bool {
+        figure.source?.hasPrefix("published") ?? false
+    }
+}
+
+extension IndicatorDefinition {
+    /// The declared count structure, or for an indicator that declares none: its numerator and
+    /// denominator as counts of their own (money for `£` numerators).
+    var countStructure: IndicatorCounts {
+        if let counts { return counts }
+        return IndicatorCounts(numerator: [CountTerm("\(id):numerator")], numeratorKind: unit == .pounds ? .pounds : .children,
+                               denominator: denominator == nil ? nil : [CountTerm("\(id):denominator")])
+    }
+}
+
+/// Period labels `periodsBefore` earlier: census `2024/25` -> `2023/24`, calendar `2024` -> `2023`.
+func period(_ label: String, before count: Int) -> String? {
+    guard count > 0 else { return label }
+    if label.count == 7, label.dropFirst(4).first == "/", let start = Int(label.prefix(4)) {
+        let year = start - count
+        let next = (year + 1) % 100
+        return "\(year)/\(next < 10 ? "0" : "")\(next)"
+    }
+    if label.count == 4, let year = Int(label) { return String(year - count) }
+    return nil
+}
