@@ -56,6 +56,9 @@ struct ScenarioFileTests {
         #expect(refusal("start: 2026", "start: soon") == "scenario plan.yaml line 14, mitigations[2] (early help).start: 'soon' is not a year such as 2027")
         #expect(refusal("ramp_years: 2", "ramp: 2") == "scenario plan.yaml line 15, mitigations[2].ramp: unknown key (allowed here: ages, change, las, multiplier, name, needs, ramp_years, redirect, start)")
         #expect(refusal("name: sufficiency plan\n", "") == "scenario plan.yaml line 1, name: missing: the scenario's name (it labels the mitigated figures)")
+        // Not YAML at all: where the parser stopped (the line after the unclosed bracket).
+        #expect(refusal("needs: [ASD]", "needs: [ASD")
+            == "scenario plan.yaml line 6, column 9: not valid YAML: did not find expected ',' or ']'; check the brackets, quotes and indentation there")
         #expect(refusal("capacity: 60", "capacity: -1") == "scenario plan.yaml line 4, mitigations[1] (local ASD unit).redirect.capacity: '-1' is not a whole number of places (0 or more)")
     }
 }

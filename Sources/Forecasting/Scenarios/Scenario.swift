@@ -28,7 +28,14 @@ public struct Scenario: Sendable, Equatable {
             }
             root = node
         } catch let error as YamlError {
-            throw ScenarioError(file: file, line: nil, field: "-", message: "not valid YAML: \(error)")
+            // libyaml's own message, with the line and column it stopped at.
+            switch error {
+            case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _), let .composer(_, problem, mark, _):
+                throw ScenarioError(file: file, line: mark.line, field: "column \(mark.column)",
+                                    message: "not valid YAML: \(problem); check the brackets, quotes and indentation there")
+            default:
+                throw ScenarioError(file: file, line: nil, field: "-", message: "not valid YAML: \(error)")
+            }
         }
         return try ScenarioReader(file: file).scenario(root)
     }
