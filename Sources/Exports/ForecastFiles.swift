@@ -100,26 +100,82 @@ public enum ForecastDisclosure {
 
 /// `components.csv`: each area's yearly flows, observed and forecast (docs/forecasting.md,
 /// "Components"). Counts from the hub's returns: outside the area's own view a figure that rounds
-/// to 1-4 shows as `c`.
+/// to 1-4 shows as `c`, and so does whatever would give it away: a row's stocks and flows are tied
+/// (stock_end = stock_start + new_plans + transfers_in - ceased - transfers_out + adjustment), and a
+/// sum's row (`sums`: a group and its members) is tied to its members' rows, so where only one
+/// figure of a row or of a sum would be hidden, the smallest other flow (or member) is hidden too.
 public enum ComponentsFile {
     public static let header = ["area", "period", "kind", "scenario", "stock_start", "new_plans", "transfers_in", "ceased",
                                 "transfers_out", "movers", "adjustment", "stock_end"]
 
-    public static func csv(_ rows: [ComponentsRow], audience: Audience) -> String {
+    public static func csv(_ rows: [ComponentsRow], audience: Audience, sums: [String: [String]] = [:]) -> String {
+        let hidden = withheld(rows, audience: audience, sums: sums)
         var lines = [CSVWriter.line(header)]
-        for row in rows {
-            func cell(_ value: Double) -> String {
-                let rounded = value.rounded()
-                if row.area != audience.ownLA, audience.control.isSmall(abs(rounded)) { return "c" }
-                return String(format: "%.1f", value)
-            }
-            lines.append(CSVWriter.line([
-                row.area, CensusYear.label(row.year), row.observed ? "observed" : "forecast", row.scenario ?? "",
-                cell(row.stockStart), cell(row.newPlans), cell(row.transfersIn), cell(row.ceased), cell(row.transfersOut),
-                cell(row.movers), cell(row.adjustment), cell(row.stockEnd),
-            ]))
+        for (index, row) in rows.enumerated() {
+            let values = fields(row)
+            lines.append(CSVWriter.line([row.area, CensusYear.label(row.year), row.observed ? "observed" : "forecast", row.scenario ?? ""]
+                + values.indices.map { hidden.contains(Cell(row: index, field: $0)) ? "c" : String(format: "%.1f", values[$0]) }))
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    struct Cell: Hashable {
+        var row: Int
+        var field: Int
+    }
+
+    /// The figures in the order of ``header`` from stock_start.
+    static func fields(_ row: ComponentsRow) -> [Double] {
+        [row.stockStart, row.newPlans, row.transfersIn, row.ceased, row.transfersOut, row.movers, row.adjustment, row.stockEnd]
+    }
+
+    /// The fields tied by the stock identity (all but movers), and the flows among them that may be
+    /// hidden to protect another (the stocks are shared with the next and previous years' rows).
+    static let identityFields = [0, 1, 2, 3, 4, 6, 7], flowFields = [1, 2, 3, 4, 6]
+
+    /// Every small figure outside the audience's own LA, then, until nothing changes, one more
+    /// wherever a row's identity or a sum has exactly one hidden.
+    static func withheld(_ rows: [ComponentsRow], audience: Audience, sums: [String: [String]]) -> Set<Cell> {
+        let values = rows.map { fields($0).map { abs($0.rounded()) } }
+        let hideable = rows.map { $0.area != audience.ownLA }
+        var hidden = Set<Cell>()
+        for (index, row) in values.enumerated() where hideable[index] {
+            for field in row.indices where audience.control.isSmall(row[field]) { hidden.insert(Cell(row: index, field: field)) }
+        }
+        // Rows of one sum and its members at the same year, kind and scenario.
+        var linked: [[Int]] = []
+        for (area, members) in sums {
+            var byKey: [String: [Int]] = [:]
+            for (index, row) in rows.enumerated() where row.area == area || members.contains(row.area) {
+                byKey["\(row.year)|\(row.observed)|\(row.scenario ?? "")", default: []].append(index)
+            }
+            linked += byKey.keys.sorted().map { byKey[$0]! }
+        }
+        /// The smallest of `candidates` not hidden yet (non-zero first), hidden.
+        func hideOneMore(_ candidates: [Cell]) -> Bool {
+            let open = candidates.filter { hideable[$0.row] && !hidden.contains($0) }
+            guard let next = open.min(by: { a, b in
+                let (x, y) = (values[a.row][a.field], values[b.row][b.field])
+                return (x == 0 ? 1 : 0, x, a.row, a.field) < (y == 0 ? 1 : 0, y, b.row, b.field)
+            }) else { return false }
+            hidden.insert(next)
+            return true
+        }
+        var changed = true
+        while changed {
+            changed = false
+            for index in rows.indices where hideable[index] {
+                let inIdentity = identityFields.filter { hidden.contains(Cell(row: index, field: $0)) }
+                if inIdentity.count == 1, hideOneMore(flowFields.map { Cell(row: index, field: $0) }) { changed = true }
+            }
+            for group in linked {
+                for field in 0..<header.count - 4 {
+                    let cells = group.map { Cell(row: $0, field: field) }
+                    if cells.filter(hidden.contains).count == 1, hideOneMore(cells) { changed = true }
+                }
+            }
+        }
+        return hidden
     }
 }
 

@@ -1,4 +1,6 @@
+import Comparison
 import ComparisonTables
+import DisclosureAudit
 import Exports
 import Forecasting
 import HubKit
@@ -77,4 +79,40 @@ struct ForecastOutputsTests {
 enum ForecastSheetHeaders {
     static let expected: [Cell.Content] = ["LA code", "LA name", "Census", "Kind", "EHCPs (central)", "80% low", "80% high", "95% low",
                                            "95% high", "Best case", "Worst case", "Method"].map { .text($0) }
+}
+
+/// components.csv under disclosure control.
+struct ComponentsDisclosureTests {
+    /// A group of 801 and 802 in January 2024: 801 had one transfer out, 802 three children who moved
+    /// setting.
+    static let components: [ComponentsRow] = [
+        ComponentsRow(area: "801", year: 2024, observed: true, scenario: nil, stockStart: 129, newPlans: 27, transfersIn: 0,
+                      ceased: 11, transfersOut: 1, movers: 16, adjustment: 0, stockEnd: 144),
+        ComponentsRow(area: "802", year: 2024, observed: true, scenario: nil, stockStart: 100, newPlans: 20, transfersIn: 0,
+                      ceased: 10, transfersOut: 0, movers: 3, adjustment: 0, stockEnd: 110),
+        ComponentsRow(area: "group:g", year: 2024, observed: true, scenario: nil, stockStart: 229, newPlans: 47, transfersIn: 0,
+                      ceased: 21, transfersOut: 1, movers: 19, adjustment: 0, stockEnd: 254),
+    ]
+
+    @Test func componentsHideWhatCouldGiveASmallCountAway() {
+        let control = DisclosureControl()
+        let shared = ComponentsFile.csv(Self.components, audience: Audience(control: control, pattern: SuppressionPattern(hiding: [])),
+                                        sums: ["group:g": ["801", "802"]])
+        // 801's one transfer out would follow from its stocks and other flows: its ceased goes too.
+        // 802's 3 movers would follow from the group's 19 less 801's 16: 801's movers go too.
+        #expect(shared.split(separator: "\n").dropFirst() == [
+            "801,2023/24,observed,,129.0,27.0,0.0,c,c,c,0.0,144.0",
+            "802,2023/24,observed,,100.0,20.0,0.0,10.0,0.0,c,0.0,110.0",
+            "group:g,2023/24,observed,,229.0,47.0,0.0,c,c,19.0,0.0,254.0",
+        ])
+        // 801's own view: its figures whole; what it could take from the group for 802 is hidden.
+        let own = ComponentsFile.csv(Self.components,
+                                     audience: Audience(ownLA: "801", control: control, pattern: SuppressionPattern(hiding: [])),
+                                     sums: ["group:g": ["801", "802"]])
+        #expect(own.split(separator: "\n").dropFirst() == [
+            "801,2023/24,observed,,129.0,27.0,0.0,11.0,1.0,16.0,0.0,144.0",
+            "802,2023/24,observed,,100.0,20.0,0.0,c,c,c,0.0,110.0",
+            "group:g,2023/24,observed,,229.0,47.0,0.0,c,c,c,0.0,254.0",
+        ])
+    }
 }

@@ -19,6 +19,22 @@ public struct ComponentsRow: Sendable, Equatable {
     public var movers: Double
     public var adjustment: Double
     public var stockEnd: Double
+
+    public init(area: String, year: Int, observed: Bool, scenario: String?, stockStart: Double, newPlans: Double,
+                transfersIn: Double, ceased: Double, transfersOut: Double, movers: Double, adjustment: Double, stockEnd: Double) {
+        self.area = area
+        self.year = year
+        self.observed = observed
+        self.scenario = scenario
+        self.stockStart = stockStart
+        self.newPlans = newPlans
+        self.transfersIn = transfersIn
+        self.ceased = ceased
+        self.transfersOut = transfersOut
+        self.movers = movers
+        self.adjustment = adjustment
+        self.stockEnd = stockEnd
+    }
 }
 
 /// The person-level breakdown of one LA: need x age band x setting cells reconciled to the LA's

@@ -67,6 +67,7 @@ struct ForecastCommand: ParsableCommand {
         let dsg: [DSGYear]
         let costs: UnitCosts
         let sources: CaseloadSources
+        var sums: [String: [String]] = [:]
         do {
             // The scenario is checked first: a wrong field stops the run before anything is read or written.
             let mitigations = try scenario.map(Scenario.load)
@@ -87,6 +88,7 @@ struct ForecastCommand: ParsableCommand {
             let returnsLAs = Set((request.las ?? sources.laCodes).filter { sources.returns?.series[$0] != nil })
             let people = returnsLAs.isEmpty ? nil : try PersonLevelInputs.read(store.database, las: returnsLAs)
             forecast = try CaseloadForecast.run(sources, request, people: people)
+            for area in request.areas { sums[area.code] = area.members }
             costs = try UnitCosts.read(store.database, las: Set(forecast.totals.map(\.la)), configBands: config.defaultCostBands,
                                        finance: financeSettings)
             dsg = CostProjection.project(forecast, costs: costs, areas: request.areas)
@@ -115,7 +117,7 @@ struct ForecastCommand: ParsableCommand {
         if let out {
             var files = ["forecast.csv": ForecastFiles.csv(rows), "assumptions.csv": ForecastFiles.assumptionsCSV(all),
                          "accuracy.txt": accuracy + "\n"]
-            if !components.isEmpty { files["components.csv"] = ComponentsFile.csv(components, audience: audience) }
+            if !components.isEmpty { files["components.csv"] = ComponentsFile.csv(components, audience: audience, sums: sums) }
             if !dsg.isEmpty {
                 files["dsg.csv"] = DSGFiles.csv(dsg)
                 files["costs.csv"] = DSGFiles.costsCSV(costs, las: forecast.totals.map(\.la))
