@@ -4,9 +4,9 @@ import Foundation
 
 /// `hnhub-bench forecast`: times `hnhub forecast` as a user runs it (issue 14's targets, on 2 cores):
 ///
-/// 1. every LA's forecast from a published caseload series, with intervals, setting groups, the
-///    regions and England (a synthetic EES caseload table for the first 153 LAs of the list,
-///    January 2019-2025, imported with `ees-table`): target < 2 s;
+/// 1. every LA's forecast from its published caseload series, with intervals, setting groups, the
+///    regions and England (the DfE tables `hnhub init` loads from Datasets/published: every LA,
+///    January 2019-2025): target < 2 s;
 /// 2. the person-level breakdown of a 10-LA group with 1,000 simulations (a generated set: 10 LAs,
 ///    three collection years, imported with `hnhub import`): target < 10 s.
 ///
@@ -40,16 +40,11 @@ struct ForecastBenchmark: ParsableCommand {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
         func path(_ name: String) -> String { (folder as NSString).appendingPathComponent(name) }
-        let catalogue = try LocalAuthorityCatalogue.load(path: laList)
         let load = IndicatorBenchmark.loadAverage()
 
-        // 1. Published series.
+        // 1. Published series: the bundled tables.
         let published = path("published.sqlite")
         _ = try HubCommandRun.start(hnhub: hnhub, arguments: ["init", "--db", published])
-        let table = path("caseload_bench.csv")
-        let authorities = try catalogue.first(153)
-        try Data(Self.caseloadTable(authorities).utf8).write(to: URL(fileURLWithPath: table))
-        _ = try HubCommandRun.start(hnhub: hnhub, arguments: ["import", "--db", published, table])
         let publishedArguments = ["forecast", "--db", published, "--format", "csv"]
         _ = try HubCommandRun.start(hnhub: hnhub, arguments: publishedArguments)
         var publishedRuns: [HubCommandRun] = []
@@ -81,9 +76,9 @@ struct ForecastBenchmark: ParsableCommand {
             groupRuns.append(run)
         }
 
-        var report = BenchReport(benchmark: "forecast", mode: "153 LAs published; \(members.count)-LA group x\(simulations) simulations")
-        report.add("published_las", Double(authorities.count), "LAs")
-        report.add("published_rows", Double(publishedRuns[0].values), "rows", note: "3 years x 3 cases, LAs with setting groups, regions, England")
+        var report = BenchReport(benchmark: "forecast", mode: "every LA published; \(members.count)-LA group x\(simulations) simulations")
+        report.add("published_rows", Double(publishedRuns[0].values), "rows",
+                   note: "every LA with a series: 3 years x 3 cases, setting groups, regions, England")
         report.add("published_seconds", median(publishedRuns.map(\.seconds)), "s",
                    note: "median of \(publishedRuns.count) runs of hnhub forecast, wall clock; target < 2 s")
         report.add("published_cpu_seconds", median(publishedRuns.map(\.cpuSeconds)), "s")
@@ -95,32 +90,5 @@ struct ForecastBenchmark: ParsableCommand {
         report.add("peak_rss", Double((publishedRuns + groupRuns).map(\.peakResident).max() ?? 0) / 1e6, "MB")
         report.add("load_average", load, "", note: "1-minute load before the runs (the machine's other work)")
         report.print()
-    }
-
-    /// An EES caseload table (`caseload_bench.csv`): England and every LA, January 2019-2025, each LA
-    /// growing at its own steady rate with a deterministic wobble, its placements split in fixed shares.
-    static func caseloadTable(_ authorities: [LocalAuthority]) -> String {
-        var lines = ["time_period,time_identifier,geographic_level,country_code,country_name,region_code,region_name,"
-            + "new_la_code,old_la_code,la_name,breakdown_topic,breakdown,ehcplans,mainstream_total,special_la_maintained,"
-            + "special_academy_free,special_independent,special_non_maintained,fe_total,ap_pru_total"]
-        for year in 2019...2025 {
-            let period = "\(year - 1)\(year % 100)"
-            var england = 0
-            for (index, authority) in authorities.enumerated() {
-                let base = 1_000.0 + Double((index * 7_919) % 5_000)
-                let growth = 1.06 + Double((index * 31) % 9) / 100
-                let wobble = 1 + Double(((index + 1) * (year - 2017) * 13) % 7 - 3) / 200
-                let total = Int((base * pow(growth, Double(year - 2019)) * wobble).rounded())
-                england += total
-                let name = authority.name.contains(",") ? "\"\(authority.name)\"" : authority.name
-                lines.append("\(period),Academic year,Local authority,E92000001,England,\(authority.regionCode),,,\(authority.code),"
-                    + "\(name),All EHC plans,All EHC plans,\(total),\(total * 42 / 100),\(total * 20 / 100),\(total * 8 / 100),"
-                    + "\(total * 4 / 100),\(total / 100),\(total * 15 / 100),\(total / 125)")
-            }
-            lines.append("\(period),Academic year,National,E92000001,England,,,,,,All EHC plans,All EHC plans,\(england),"
-                + "\(england * 42 / 100),\(england * 20 / 100),\(england * 8 / 100),\(england * 4 / 100),\(england / 100),"
-                + "\(england * 15 / 100),\(england / 125)")
-        }
-        return lines.joined(separator: "\n") + "\n"
     }
 }
