@@ -61,7 +61,10 @@ struct ForecastBenchmark: ParsableCommand {
         let set = try BenchDataSet.prepare(options, log: log)
         let people = path("people.sqlite")
         _ = try HubCommandRun.start(hnhub: hnhub, arguments: ["init", "--db", people])
-        let (_, importSeconds) = try timed { _ = try HubCommandRun.start(hnhub: hnhub, arguments: ["import", "--db", people, set.folder]) }
+        let (_, importSeconds) = try timed {
+            // The generator gives a few children a duplicate UPN: those are quarantined (status 1).
+            _ = try HubCommandRun.start(hnhub: hnhub, arguments: ["import", "--db", people, set.folder], acceptingFindings: true)
+        }
         log(String(format: "imported the group's %d persons in %.1f s", set.manifest.persons, importSeconds))
         let members = Array(Set(set.manifest.returns.map(\.laCode))).sorted()
         let config = path("bench.yaml")
