@@ -8,10 +8,11 @@ let strict: [SwiftSetting] = [.swiftLanguageMode(.v6)]
 let optimised: [SwiftSetting] = [.unsafeFlags(["-O"], .when(configuration: .debug))]
 
 /// A native plugin: its code in one target, its C entry point in a tiny second target that the
-/// `.dynamic` product is built from (plugins.md, point 5). Product names start with `HubPlugin`
-/// so the host can tell plugins from other libraries in the executable's folder.
+/// `.dynamic` product is built from (docs/plugin-abi.md, rule 5). Product names start with `HubPlugin`
+/// so the host can tell plugins from other libraries in the executable's folder. `tests: true` adds
+/// the test target `<code>Tests` in `Plugins/<folder>/Tests`, as `hnhub plugin new` writes it.
 func plugin(_ name: String, folder: String, code: String, dependencies: [Target.Dependency] = [],
-            resources: [Resource]? = nil) -> (product: Product, targets: [Target]) {
+            resources: [Resource]? = nil, tests: Bool = false) -> (product: Product, targets: [Target]) {
     let entry = "HubPlugin\(name)"
     return (
         .library(name: entry, type: .dynamic, targets: [entry]),
@@ -20,7 +21,9 @@ func plugin(_ name: String, folder: String, code: String, dependencies: [Target.
                     path: "Plugins/\(folder)/Sources", swiftSettings: strict),
             .target(name: entry, dependencies: [.target(name: code), .product(name: "HubKit", package: "HubKit")],
                     path: "Plugins/\(folder)/Entry", swiftSettings: strict),
-        ]
+        ] + (tests ? [.testTarget(name: "\(code)Tests", dependencies: [.target(name: code), "HubKitTesting",
+                                                                        .product(name: "HubKit", package: "HubKit")],
+                                  path: "Plugins/\(folder)/Tests", swiftSettings: strict)] : [])
     )
 }
 
@@ -46,6 +49,8 @@ let package = Package(
         // A library whose constructor leaves a file beside it, for the tests that prove the loader
         // refuses planted and tampered files before dlopen.
         .library(name: "TestPluginPlanted", type: .dynamic, targets: ["TestPluginPlanted"]),
+        // For testing plugins against a real store (docs/writing-plugins.md, "Testing a plugin").
+        .library(name: "HubKitTesting", targets: ["HubKitTesting"]),
     ] + plugins.map(\.product),
     dependencies: [
         .package(path: "Sources/HubKit"),
@@ -57,7 +62,6 @@ let package = Package(
         // System libraries.
         .systemLibrary(name: "CSQLite", path: "Sources/CSQLite"),
         .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
-        .systemLibrary(name: "CZstd", path: "Sources/CZstd"),
 
         // The build step that records the SHA-256 of every built-in plugin library, and the module
         // the executables read them from (docs/plugin-loading.md).
@@ -87,7 +91,7 @@ let package = Package(
             "CSQLite", "Pseudonymisation", .product(name: "HubKit", package: "HubKit"),
         ], swiftSettings: strict),
         .target(name: "ImportPipeline", dependencies: [
-            "InputFiles", "Validation", "Pseudonymisation", "HubStore", "PluginHost", "CZstd",
+            "InputFiles", "Validation", "Pseudonymisation", "HubStore", "PluginHost",
             .product(name: "HubKit", package: "HubKit"),
         ], swiftSettings: strict),
         .target(name: "ReferenceData", dependencies: [
@@ -108,7 +112,7 @@ let package = Package(
         ], swiftSettings: strict),
         // Importers described by a mapping file in config/importers (CSV and XLSX exports).
         .target(name: "MappingImporters", dependencies: [
-            "InputFiles", .product(name: "HubKit", package: "HubKit"), .product(name: "Yams", package: "Yams"),
+            "InputFiles", "PluginHost", .product(name: "HubKit", package: "HubKit"), .product(name: "Yams", package: "Yams"),
         ], swiftSettings: strict),
         // Stored indicator values laid out for people: per indicator and period, with comparisons and
         // disclosure control applied for the audience.
@@ -133,13 +137,19 @@ let package = Package(
         .executableTarget(name: "hnhub", dependencies: [
             "HubConfig", "PluginHost", "InputFiles", "Pseudonymisation", "HubStore", "ImportPipeline",
             "MetricEngine", "ReferenceData", "Comparison", "DemoData", "MappingImporters", "ComparisonTables", "Exports",
-            "Report", "Forecasting", "DisclosureAudit", "BuiltInPluginPins", .product(name: "HubKit", package: "HubKit"),
+            "Report", "Forecasting", "DisclosureAudit", "BuiltInPluginPins", "Validation", .product(name: "HubKit", package: "HubKit"),
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], swiftSettings: strict),
         .executableTarget(name: "hnhub-bench", dependencies: [
             "BuiltInPluginPins", "DemoData", "ImportPipeline", "HubStore", "InputFiles", "PluginHost", "Pseudonymisation", "Validation",
             .product(name: "HubKit", package: "HubKit"), .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ], swiftSettings: strict),
+
+        // A collecting sink, a scratch folder and a store built from fixtures, for plugin tests.
+        .target(name: "HubKitTesting", dependencies: [
+            "HubStore", "ImportPipeline", "InputFiles", "MetricEngine", "PluginHost", "Pseudonymisation",
+            "SEN2XMLImporter", "EstablishmentImporter", .product(name: "HubKit", package: "HubKit"),
         ], swiftSettings: strict),
 
         .target(name: "TestPluginWrongSDK", dependencies: [.product(name: "HubKit", package: "HubKit")],
@@ -151,7 +161,7 @@ let package = Package(
             "ImportPipeline", "MetricEngine", "ReferenceData", "Comparison", "DemoData", "MappingImporters",
             "ComparisonTables", "Exports", "Report", "Forecasting", "LinearProgramming", "DisclosureAudit", "BuiltInPluginPins", "SEN2XMLImporter", "SEN2BladeImporter", "EstablishmentImporter", "CaseloadMetrics",
             "PublishedStatisticsImporter", "PopulationImporter", "PlacementCostImporter", "StatisticalNeighbourImporter",
-            .product(name: "HubKit", package: "HubKit"),
+            "HubKitTesting", .product(name: "HubKit", package: "HubKit"),
         ], swiftSettings: strict),
     ] + plugins.flatMap(\.targets)
 )

@@ -24,7 +24,7 @@ public struct IndicatorSnapshot: Sendable {
     /// Reads `indicator_definitions` and `indicator_values`.
     public static func load(_ database: Database) throws -> IndicatorSnapshot {
         let definitions = try IndicatorTable(database: database).storedDefinitions()
-            .sorted { ($0.periodType.rawValue, $0.id) < ($1.periodType.rawValue, $1.id) }
+            .sorted { ($0.presentation.order, $0.periodType.rawValue, $0.id) < ($1.presentation.order, $1.periodType.rawValue, $1.id) }
         var figures: [Key: [Figure]] = [:]
         var areaFigures: [Key: [String: Figure]] = [:]
         var unavailable: [Key: [String: String]] = [:]

@@ -55,7 +55,7 @@ public struct IndicatorWorkbook: Sendable {
         var byTopic: [IndicatorTopic: [LATable]] = [:]
         for definition in snapshot.definitions {
             guard let chosen = snapshot.period(of: definition.id, requested: period) else { continue }
-            byTopic[IndicatorTopic.of(definition), default: []].append(
+            byTopic[definition.presentation.topic, default: []].append(
                 LATable.make(snapshot, indicator: definition, period: chosen, geography: geography, audience: audience,
                              group: scope.group))
         }

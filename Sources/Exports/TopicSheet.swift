@@ -1,5 +1,6 @@
 import Comparison
 import ComparisonTables
+import HubKit
 
 /// One topic's sheet: a bold header row, one row per listed LA with a figure on the sheet, then the
 /// total rows (region, group, England). The header row and the LA code and name stay in view.

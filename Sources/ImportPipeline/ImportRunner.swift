@@ -318,6 +318,9 @@ public struct ImportRunner {
 
     func noImporterReason(source: ImportSource, explicit: String?) -> String {
         if let explicit {
+            if let refused = catalog.refusals.first(where: { $0.ids.contains(explicit) }) {
+                return "the importer '\(explicit)' was refused when the plugins were loaded (\(refused)); correct it and run again"
+            }
             let known = catalog.importers.map(\.component.descriptor.id).sorted().joined(separator: ", ")
             return "no importer with id '\(explicit)' (loaded: \(known.isEmpty ? "none" : known))"
         }
@@ -327,7 +330,13 @@ public struct ImportRunner {
         if catalog.importers.isEmpty {
             return "no importer plugins are loaded (see `hnhub plugins`)"
         }
+        // Importers that nearly claimed it say why not (a mapping's file.headers with a typo), and
+        // files refused at loading may be the one meant.
+        let nearMisses = catalog.importers.compactMap { ($0.importer as? any ExplainsNearMiss)?.nearMiss(source) }
+        let refused = catalog.refusals.filter { !$0.ids.isEmpty }.map(\.path)
         return "no importer recognises this content (tried: \(catalog.importers.map(\.component.descriptor.id).sorted().joined(separator: ", "))); use --importer ID if you know which applies"
+            + nearMisses.map { "; \($0)" }.joined()
+            + (refused.isEmpty ? "" : "; refused when loading, so not tried: \(refused.joined(separator: ", "))")
     }
 
     /// The hub's own files, which a folder import must never read as input.

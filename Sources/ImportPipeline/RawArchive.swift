@@ -7,10 +7,11 @@ import Pseudonymisation
 /// Keeps each input's bytes as given (compressed, then sealed) in the store, in chunks, so a
 /// return can be re-processed after an importer fix without the original file.
 ///
-/// Each sealed chunk opens to one marker byte and the data: 2 = zstd (a fast level: the archive is
-/// a safety copy, so speed matters more than the last few percent of size; what is written now),
-/// 1 = zlib (written before 2026-11-29, still read), 0 = stored as is (a gzip input is already
-/// compressed).
+/// Each sealed chunk opens to one marker byte and the data: 1 = zlib at level 1 (the archive is a
+/// safety copy, so speed matters more than the last few percent of size), 0 = stored as is (a gzip
+/// input is already compressed). Marker 2 was zstd, written by development builds for a few days;
+/// this hnhub needs only the system libraries docs/install.md names, so it says such a chunk
+/// cannot be read (docs/benchmarks.md has the measured cost of zlib).
 struct RawArchive {
     let ledger: ImportLedger
     let sealer: ArchiveSealer
@@ -18,7 +19,7 @@ struct RawArchive {
     static let storedMarker: UInt8 = 0
     static let zlibMarker: UInt8 = 1
     static let zstdMarker: UInt8 = 2
-    static let zstdLevel: Int32 = 1
+    static let zlibLevel: Int32 = 1
 
     /// Archives every file of `source` at once, reading it from disk again (as given, still
     /// gzipped if it was). Small data sets use this; SEN2 returns use ArchiveChunks, which seals
@@ -44,7 +45,6 @@ struct RawArchive {
     static func chunks(of files: [(path: String, name: String)], sealer: ArchiveSealer,
                        _ body: (ArchiveChunks.Chunk) throws -> Void) throws -> [FileDigest] {
         var buffer = [UInt8](repeating: 0, count: chunkSize)
-        let compressor = ZstdCompressor(level: zstdLevel)
         var digests: [FileDigest] = []
         for file in files {
             let stream = try FileByteStream(path: file.path)
@@ -70,7 +70,7 @@ struct RawArchive {
                 let payload = buffer.withUnsafeBytes { all -> [UInt8] in
                     let bytes = UnsafeRawBufferPointer(rebasing: all[0..<filled])
                     hasher.update(bytes)
-                    return compress ? compressor.compress(bytes, after: [zstdMarker]) : [storedMarker] + bytes
+                    return compress ? Zlib.compress(bytes, after: [zlibMarker], level: zlibLevel) : [storedMarker] + bytes
                 }
                 try body(ArchiveChunks.Chunk(fileName: file.name, sealed: try sealer.seal(payload)))
                 if filled < buffer.count { break }
@@ -98,7 +98,7 @@ struct RawArchive {
             let payload = try sealer.open(sealed)
             let bytes: [UInt8]
             switch payload.first {
-            case zstdMarker?: bytes = try payload.withUnsafeBytes { try Zstd.decompress(UnsafeRawBufferPointer(rebasing: $0.dropFirst()), limit: chunkSize) }
+            case zstdMarker?: throw ArchiveFormatError.zstdChunk(fileName: fileName)
             case zlibMarker?: bytes = try Zlib.decompress(Array(payload.dropFirst()), limit: chunkSize)
             case storedMarker?: bytes = Array(payload.dropFirst())
             default: throw ArchiveError.cannotOpen
@@ -106,5 +106,17 @@ struct RawArchive {
             try handles[fileName]!.write(contentsOf: bytes)
         }
         return paths
+    }
+}
+
+/// An archive chunk this hnhub cannot decompress.
+enum ArchiveFormatError: Error, CustomStringConvertible {
+    case zstdChunk(fileName: String)
+
+    var description: String {
+        switch self {
+        case let .zstdChunk(fileName):
+            return "the archived copy of \(fileName) was compressed with zstd by a development build of hnhub, which this hnhub does not read: import the original file again instead of re-processing it"
+        }
     }
 }

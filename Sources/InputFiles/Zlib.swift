@@ -17,6 +17,22 @@ public enum Zlib {
         return destination
     }
 
+    /// Compresses `bytes` into one zlib stream appended to `prefix` (the archive's chunk marker),
+    /// without copying the input first.
+    public static func compress(_ bytes: UnsafeRawBufferPointer, after prefix: [UInt8], level: Int32) -> [UInt8] {
+        let bound = Int(compressBound(uLong(bytes.count)))
+        var rc: Int32 = Z_OK
+        let result = [UInt8](unsafeUninitializedCapacity: prefix.count + bound) { out, count in
+            for (i, byte) in prefix.enumerated() { out[i] = byte }
+            var written = uLong(bound)
+            rc = compress2(out.baseAddress! + prefix.count, &written,
+                           bytes.bindMemory(to: UInt8.self).baseAddress, uLong(bytes.count), level)
+            count = rc == Z_OK ? prefix.count + Int(written) : 0
+        }
+        precondition(rc == Z_OK, "zlib compress2 failed: \(rc)")
+        return result
+    }
+
     /// Inflates one zlib stream whose original size is at most `limit` bytes.
     public static func decompress(_ bytes: [UInt8], limit: Int) throws -> [UInt8] {
         let stream = try InflatingByteStream(source: MemoryByteStream(bytes), name: "archive",

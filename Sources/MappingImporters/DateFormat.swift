@@ -56,6 +56,15 @@ public struct DateFormat: Sendable, Hashable, CustomStringConvertible {
 
     /// The date `text` spells in this format, or nil.
     public func parse(_ text: String) -> Day? {
+        guard let (day, month, year) = parts(text) else { return nil }
+        return Day(year: year, month: month, day: day)
+    }
+
+    /// True when `text` is laid out in this format, whether or not its day exists (`31/02/2024`).
+    func fitsShape(_ text: String) -> Bool { parts(text) != nil }
+
+    /// The day, month and year `text` gives in this format, not checked against the calendar.
+    private func parts(_ text: String) -> (day: Int, month: Int, year: Int)? {
         var characters = Array(CSVText.trimmed(text))
         // Drop a time part: a space or `T` followed by `h:` or `hh:`.
         if let cut = characters.indices.first(where: { at in
@@ -95,7 +104,7 @@ public struct DateFormat: Sendable, Hashable, CustomStringConvertible {
             if token == .year4 || token == .year2, year == nil { return nil }
         }
         guard i == characters.count, let day, let month, let year else { return nil }
-        return Day(year: year, month: month, day: day)
+        return (day, month, year)
     }
 
     private static let monthNames = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]

@@ -84,8 +84,25 @@ struct FieldValueReader {
                let day = SpreadsheetDate.day(serial: text, uses1904: table.uses1904Dates) {
                 return .success(.day(day))
             }
-            let accepted = (formats.map(\.pattern) + ["yyyy-mm-dd"]).joined(separator: ", ")
-            return .failure(ValueProblem(kind: .date, message: "'\(shown)' is not a date in the accepted formats (\(accepted))"))
+            return .failure(ValueProblem(kind: .date, message: dateProblem(text, shown: shown, formats: formats)))
         }
+    }
+
+    /// Why `text` is not a date: a day that does not exist in a format that fits its shape, or a
+    /// shape no accepted format reads, shown as digits `d` and letters `a` (so a masked birth date
+    /// still tells its layout) with the format to add.
+    static func dateProblem(_ text: String, shown: String, formats: [DateFormat]) -> String {
+        let accepted = formats + [DateFormat.iso]
+        let list = accepted.map(\.pattern).joined(separator: ", ")
+        let candidates = DateShape.candidates(for: text)
+        if let fitting = accepted.first(where: { $0.fitsShape(text) }) {
+            return "'\(shown)' is not a real date in the format \(fitting.pattern) (accepted: \(list))"
+        }
+        let shape = "shape \(DateShape.of(text))"
+        guard let suggestion = candidates.first else {
+            return "'\(shown)' (\(shape)) is not a date in the accepted formats (\(list))"
+        }
+        let others = candidates.dropFirst().map(\.pattern)
+        return "'\(shown)' (\(shape)) is not a date in the accepted formats (\(list)): add its format to the mapping's dates, e.g. dates: [\(suggestion.pattern)]" + (others.isEmpty ? "" : " (or \(others.joined(separator: ", ")))")
     }
 }

@@ -8,24 +8,39 @@ import HubKit
 struct MappedPersonAssembler {
     let mapping: MappingDefinition
     let fileName: String
-    /// Constant values by element, parsed once.
-    let constants: [MappingTarget: FieldValue]
+    /// Constants and defaults by element, parsed once.
+    let fallbacks: [MappingTarget: Fallback]
+
+    /// What an element takes when its column gives nothing (or it has no column): a constant or a
+    /// default, applied only when its `when:` tests hold.
+    struct Fallback {
+        var value: FieldValue
+        var conditions: [FieldCondition]
+        /// A default (`default:`, for an empty cell) rather than a constant (`value:`).
+        var isDefault: Bool
+    }
 
     init(mapping: MappingDefinition, fileName: String) {
         self.mapping = mapping
         self.fileName = fileName
-        var constants: [MappingTarget: FieldValue] = [:]
+        var fallbacks: [MappingTarget: Fallback] = [:]
         for field in mapping.fields {
-            guard case let .constant(text) = field.source,
-                  case let .success(value?) = FieldValueReader.parse(text, kind: field.target.kind, formats: mapping.dateFormats, table: nil)
-            else { continue }
-            constants[field.target] = value
+            let text: String
+            switch field.source {
+            case .constant(let constant): text = constant
+            case .column:
+                guard let given = field.defaultValue else { continue }
+                text = given
+            }
+            guard case let .success(value?) = FieldValueReader.parse(text, kind: field.target.kind, formats: mapping.dateFormats,
+                                                                     table: nil) else { continue }
+            fallbacks[field.target] = Fallback(value: value, conditions: field.conditions, isDefault: field.defaultValue != nil)
         }
-        self.constants = constants
+        self.fallbacks = fallbacks
     }
 
     func person(_ mapped: MappedRows.Person) -> PersonRecord {
-        let values = Values(values: mapped.values, constants: constants)
+        let values = Values(values: mapped.values, fallbacks: fallbacks)
         var person = PersonRecord(location: RecordLocation(index: mapped.index, line: mapped.firstRow, file: fileName))
         person.identifiers = PersonIdentifiers(upn: values.text(.person, "UPN"),
                                                uniqueLearnerNumber: values.text(.person, "UniqueLearnerNumber"),
@@ -37,7 +52,7 @@ struct MappedPersonAssembler {
         person.upnUnknown = values.text(.person, "UPNunknown")
         person.requests = mapped.requests.compactMap { request in
             // The request's modules read the request's values; the person's are in another module.
-            self.request(request, Values(values: request.values, constants: constants))
+            self.request(request, Values(values: request.values, fallbacks: fallbacks))
         }
         return person
     }
@@ -83,7 +98,7 @@ struct MappedPersonAssembler {
         }
         let placements = mapped.placements.map { slotValues in
             let module = slotValues.keys.first!.module
-            return setting(module, Values(values: slotValues, constants: constants))
+            return setting(module, Values(values: slotValues, fallbacks: fallbacks))
         }
         guard mapped.filled.contains(.activePlans) || !needs.isEmpty || !placements.isEmpty else { return nil }
         return ActivePlansRecord(transferLA: values.text(.activePlans, "TransferLA"), placements: placements,
@@ -114,14 +129,22 @@ struct MappedPersonAssembler {
         return detail
     }
 
-    /// Values read from columns, falling back on the mapping's constants.
+    /// Values read from columns, falling back on the mapping's constants and defaults.
     private struct Values {
         let values: [MappingTarget: FieldValue]
-        let constants: [MappingTarget: FieldValue]
+        let fallbacks: [MappingTarget: Fallback]
 
         func value(_ module: MappingModule, _ element: String) -> FieldValue? {
             let target = MappingTarget(module: module, element: element)
-            return values[target] ?? constants[target]
+            if let value = values[target] { return value }
+            guard let fallback = fallbacks[target] else { return nil }
+            // A test sees the columns and the unconditional constants, never another default.
+            let holds = fallback.conditions.allSatisfy { condition in
+                let other = MappingTarget(module: module, element: condition.element)
+                let seen = values[other] ?? fallbacks[other].flatMap { !$0.isDefault && $0.conditions.isEmpty ? $0.value : nil }
+                return condition.holds(for: seen)
+            }
+            return holds ? fallback.value : nil
         }
 
         func text(_ module: MappingModule, _ element: String) -> String? { value(module, element)?.text }

@@ -105,10 +105,47 @@ public struct FieldMapping: Sendable {
     public var optional: Bool
     /// The key in the mapping file, e.g. `fields.needs[1].SENtype`.
     public var key: String
+    /// `default:`: the value (in SEN2 terms, not translated) when the column gives none for a
+    /// module that exists; nil for none.
+    public var defaultValue: String? = nil
+    /// `when:`: what must hold for the constant or the default to apply (all of them).
+    public var conditions: [FieldCondition] = []
 
     /// The column name, when the value comes from a column.
     public var column: String? {
         if case let .column(name) = source { return name }
         return nil
+    }
+}
+
+/// One test of a field's `when:`, on another element of the same module, e.g. `URN: empty`. The
+/// test sees what the columns and the unconditional constants give, never another default
+/// (docs/mapping-importers.md, "Defaults and conditions").
+public struct FieldCondition: Sendable, Hashable {
+    public enum Test: Sendable, Hashable {
+        /// The element has no value.
+        case empty
+        /// The element has a value.
+        case filled
+        /// The element has this value (SEN2 terms: a code after translation, 1/0 for a flag).
+        case equals(FieldValue)
+    }
+
+    /// The SEN2 element tested, in the field's own module.
+    public var element: String
+    public var test: Test
+
+    public init(element: String, test: Test) {
+        self.element = element
+        self.test = test
+    }
+
+    /// Whether the test holds for `value` (nil: no value).
+    public func holds(for value: FieldValue?) -> Bool {
+        switch test {
+        case .empty: value == nil
+        case .filled: value != nil
+        case .equals(let expected): value == expected
+        }
     }
 }

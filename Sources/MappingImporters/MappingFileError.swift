@@ -7,12 +7,26 @@ public struct MappingFileError: Error, Sendable, Hashable, CustomStringConvertib
     /// The key path, e.g. `fields.person.Sex`; `-` for the file as a whole.
     public var key: String
     public var message: String
+    /// The importer id the file declares (`mapping:<id>`), when it got that far; not part of the
+    /// error's identity. Lets `--importer mapping:<id>` say the mapping was refused.
+    public var importerID: String?
 
     public init(file: String, line: Int?, key: String, message: String) {
         self.file = file
         self.line = line
         self.key = key
         self.message = message
+    }
+
+    public static func == (a: MappingFileError, b: MappingFileError) -> Bool {
+        (a.file, a.line, a.key, a.message) == (b.file, b.line, b.key, b.message)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(file)
+        hasher.combine(line)
+        hasher.combine(key)
+        hasher.combine(message)
     }
 
     public var description: String {

@@ -199,10 +199,26 @@ struct MappingFileParser {
 
     mutating func codeTable(_ name: String, _ node: Node, _ key: String) throws -> CodeTable {
         var translations: [String: String?] = [:]
+        guard node.mapping != nil else {
+            throw fail(node, key, "expected the export's values with their SEN2 codes, e.g. Autism: ASD")
+        }
+        for (keyNode, _) in node.mapping! where keyNode.tag.rawValue == Tag.Name.null.rawValue
+            || CSVText.trimmed(keyNode.scalar?.string ?? "").isEmpty {
+            // An empty cell is never looked up in a table; a key "" would be silently ignored.
+            throw fail(keyNode, "\(key).\"\"", "a code table cannot translate an empty cell; give the field a default: instead (e.g. {column: ..., codes: \(name), default: OTH})")
+        }
         for (from, path, to) in try pairs(node, key, allowed: nil) {
             let normal = CodeTable.key(from)
             guard translations[normal] == nil else { throw fail(to, path, "'\(from)' is translated twice in this table") }
-            translations[normal] = to.tag.rawValue == Tag.Name.null.rawValue ? .some(nil) : .some(try text(to, path))
+            if to.tag.rawValue == Tag.Name.null.rawValue {
+                translations[normal] = .some(nil)
+                continue
+            }
+            let translation = try text(to, path)
+            guard !CSVText.trimmed(translation).isEmpty else {
+                throw fail(to, path, "no translation given: write the SEN2 code, or ~ when '\(from)' says nothing for this element")
+            }
+            translations[normal] = .some(translation)
         }
         return CodeTable(name: name, translations: translations)
     }
@@ -245,17 +261,24 @@ struct MappingFileParser {
         return fields
     }
 
-    /// `Column name`, or `{column: ..., codes: ..., date_format: ..., optional: true}`, or `{value: ...}`.
+    /// `Column name`, or `{column: ..., codes: ..., date_format: ..., optional: true, default: ...}`, or
+    /// `{value: ...}`; `when: {Element: empty | filled | value}` makes a constant or a default conditional.
     mutating func field(_ target: MappingTarget, _ node: Node, _ key: String, codeTables: [String: CodeTable]) throws -> FieldMapping {
         if node.scalar != nil {
             return FieldMapping(target: target, source: .column(try text(node, key)), codes: nil, dateFormats: nil,
                                 optional: false, key: key)
         }
         var column: String?, constant: String?, codes: String?, formats: [DateFormat]?, optional = false
-        for (name, path, value) in try pairs(node, key, allowed: ["column", "value", "codes", "date_format", "optional"]) {
+        var fallback: String?, conditions: [FieldCondition] = [], whenNode: Node?
+        let keys = ["column", "value", "codes", "date_format", "optional", "default", "when"]
+        for (name, path, value) in try pairs(node, key, allowed: keys) {
             switch name {
             case "column": column = try text(value, path)
-            case "value": constant = try text(value, path)
+            case "value": constant = try checkedValue(value, path, target)
+            case "default": fallback = try checkedValue(value, path, target)
+            case "when":
+                whenNode = value
+                conditions = try self.conditions(value, path, target)
             case "codes":
                 let table = try text(value, path)
                 guard codeTables[table] != nil else {
@@ -273,18 +296,56 @@ struct MappingFileParser {
                 optional = ["true", "yes"].contains(try text(value, path).lowercased())
             }
         }
+        if whenNode != nil, constant == nil, fallback == nil {
+            throw fail(whenNode, "\(key).when", "when: says when a value: or a default: applies; give one of them")
+        }
         switch (column, constant) {
         case let (column?, nil):
             return FieldMapping(target: target, source: .column(column), codes: codes, dateFormats: formats,
-                                optional: optional, key: key)
+                                optional: optional, key: key, defaultValue: fallback, conditions: conditions)
         case let (nil, constant?):
             guard codes == nil, formats == nil else { throw fail(node, key, "a constant value takes no codes or date_format") }
-            if case let .failure(problem) = FieldValueReader.parse(constant, kind: target.kind, formats: [], table: nil) {
-                throw fail(node, "\(key).value", problem.message)
+            guard fallback == nil else {
+                throw fail(node, "\(key).default", "a constant (value:) has no column to be empty: give column: with default:, or value: alone")
             }
-            return FieldMapping(target: target, source: .constant(constant), codes: nil, dateFormats: nil, optional: false, key: key)
+            return FieldMapping(target: target, source: .constant(constant), codes: nil, dateFormats: nil, optional: false,
+                                key: key, conditions: conditions)
+        case (nil, nil) where fallback != nil:
+            throw fail(node, "\(key).default", "default: is the value for an empty cell of a column: give column: too, or use value: for a constant")
         case (nil, nil): throw fail(node, key, "give the column to read (column: ...) or a constant (value: ...)")
         default: throw fail(node, key, "give either column or value, not both")
         }
+    }
+
+    /// A constant or default as written, checked to be a value of the element.
+    func checkedValue(_ node: Node, _ key: String, _ target: MappingTarget) throws -> String {
+        let given = try text(node, key)
+        if case let .failure(problem) = FieldValueReader.parse(given, kind: target.kind, formats: [], table: nil) {
+            throw fail(node, key, problem.message)
+        }
+        return given
+    }
+
+    /// `when: {URN: empty, UKPRN: empty}`: tests on other elements of the same module.
+    mutating func conditions(_ node: Node, _ key: String, _ target: MappingTarget) throws -> [FieldCondition] {
+        let elements = MappingTarget.elements[target.module.section] ?? [:]
+        let allowed = elements.keys.filter { $0 != target.element }.sorted()
+        var conditions: [FieldCondition] = []
+        for (element, path, value) in try pairs(node, key, allowed: allowed) {
+            let given = try text(value, path)
+            switch given.lowercased() {
+            case "empty": conditions.append(FieldCondition(element: element, test: .empty))
+            case "filled": conditions.append(FieldCondition(element: element, test: .filled))
+            default:
+                let kind = elements[element] ?? .text
+                switch FieldValueReader.parse(given, kind: kind, formats: [], table: nil) {
+                case .success(let parsed?): conditions.append(FieldCondition(element: element, test: .equals(parsed)))
+                case .success(nil): throw fail(value, path, "expected empty, filled or a value of \(element)")
+                case .failure(let problem): throw fail(value, path, "expected empty, filled or a value of \(element): \(problem.message)")
+                }
+            }
+        }
+        guard !conditions.isEmpty else { throw fail(node, key, "expected at least one test, e.g. {URN: empty}") }
+        return conditions
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import InputFiles
+import Yams
 
 /// The mapping files of a folder (`config/importers` by default, `importers_folder` in the config).
 public enum MappingFolder {
@@ -23,11 +24,21 @@ public enum MappingFolder {
                 let mapping = try MappingDefinition.load(path: path)
                 loaded.append(Loaded(importer: MappingImporter(mapping: mapping), path: path, sha256: try fileChecksum(path: path).sha256))
             } catch let error as MappingFileError {
-                failures.append(error)
+                var failure = error
+                failure.importerID = declaredID(path: path).map { "mapping:\($0)" }
+                failures.append(failure)
             } catch {
                 failures.append(MappingFileError(file: path, line: nil, key: "-", message: "\(error)"))
             }
         }
         return (loaded, failures)
+    }
+
+    /// The `id:` a mapping file declares at its top level, read on its own (nil when the file is
+    /// not YAML or has none), for naming a mapping that could not be loaded.
+    static func declaredID(path: String) -> String? {
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8),
+              let root = try? Yams.compose(yaml: text), let mapping = root.mapping else { return nil }
+        return mapping.first { $0.key.scalar?.string == "id" }?.value.scalar?.string
     }
 }

@@ -24,6 +24,9 @@ public struct IndicatorComputation {
         public var seconds: Double = 0
         /// Set when the provider failed; its earlier values are left as they were.
         public var failure: String?
+        /// True for a declarative metric whose file is gone (or no longer loads): its values and
+        /// definition were removed from the store, so no output shows them.
+        public var removed = false
     }
 
     /// Replaces the default cost bands in the store with the config's (`type` or `type/phase` keys).
@@ -48,9 +51,8 @@ public struct IndicatorComputation {
     public func run(now: Date = Date(), metricsFolder: String? = nil) throws -> [ProviderRun] {
         let computedAt = ISO8601DateFormatter().string(from: now)
         let providers = catalog.metrics
-        let files = Self.refusingClashes(metricsFolder.map { DeclarativeMetricFile.loadAll(folder: $0) } ?? [],
-                                         pluginIndicators: catalog.indicatorOwners,
-                                         storedIndicators: try IndicatorTable(database: store.database).providers())
+        let files = Self.metricFiles(folder: metricsFolder, catalog: catalog,
+                                     storedIndicators: try IndicatorTable(database: store.database).providers())
         // Declarative queries first: written by users, they are usually the slowest jobs, and the
         // providers fill the other core meanwhile.
         var jobs: [MetricJob] = []
@@ -87,7 +89,31 @@ public struct IndicatorComputation {
                                  definitions: [DeclarativeMetrics.definition(file)], computedAt: computedAt))
             }
         }
+        runs += try removingVanishedMetrics(keeping: files)
         return runs
+    }
+
+    /// Removes the stored values of declarative metrics that no metric file defines now (the file
+    /// was deleted, renamed to another id, no longer loads, or no metrics folder is read), so that
+    /// no output shows a figure whose definition is gone (docs/metric-sandbox.md).
+    private func removingVanishedMetrics(keeping files: [Result<DeclarativeMetricFile, ConfigurationError>]) throws -> [ProviderRun] {
+        var current = Set<String>()
+        for case .success(let file) in files { current.insert("declarative:\(file.id)") }
+        let stored = Set(try IndicatorTable(database: store.database).providers().values)
+        let vanished = stored.filter { $0.hasPrefix("declarative:") && !current.contains($0) }.sorted()
+        guard !vanished.isEmpty else { return [] }
+        try store.database.transaction {
+            for provider in vanished { try IndicatorTable(database: store.database).remove(providerID: provider) }
+        }
+        return vanished.map { ProviderRun(providerID: $0, values: 0, unavailable: 0, removed: true) }
+    }
+
+    /// The metric files of `folder` (none without one), each parsed or the reason it is refused:
+    /// what `run` computes and `hnhub plugins` lists.
+    public static func metricFiles(folder: String?, catalog: PluginCatalog, storedIndicators: [String: String] = [:])
+        -> [Result<DeclarativeMetricFile, ConfigurationError>] {
+        refusingClashes(folder.map { DeclarativeMetricFile.loadAll(folder: $0) } ?? [],
+                        pluginIndicators: catalog.indicatorOwners, storedIndicators: storedIndicators)
     }
 
     /// The metric files with those whose id is taken turned into failures: an id of a plugin's

@@ -25,6 +25,11 @@ public struct PluginCatalog: Sendable {
         var description: String { "\(kind.rawValue) '\(id)'" }
     }
 
+    /// The importer and metric ids of a plugin, for its refusal.
+    static func componentIDs(of plugin: LoadedPlugin) -> [String] {
+        plugin.manifest.importers.map(\.descriptor.id) + plugin.manifest.metrics.map(\.descriptor.id)
+    }
+
     static func claims(of plugin: LoadedPlugin) -> [Claim] {
         var claims = [Claim(kind: .plugin, id: plugin.manifest.id)]
         claims += plugin.manifest.importers.map { Claim(kind: .component, id: $0.descriptor.id) }
@@ -44,7 +49,8 @@ public struct PluginCatalog: Sendable {
             let claims = Self.claims(of: plugin)
             if let clash = claims.first(where: { builtInOwner[$0] != nil }) {
                 self.refusals.append(PluginRefusal(path: plugin.path,
-                    reason: "claims \(clash), which the built-in plugin \(builtInOwner[clash]!) claims too"))
+                    reason: "claims \(clash), which the built-in plugin \(builtInOwner[clash]!) claims too",
+                    ids: Self.componentIDs(of: plugin)))
                 continue
             }
             for claim in claims { builtInOwner[claim] = plugin.path }
@@ -59,11 +65,13 @@ public struct PluginCatalog: Sendable {
             let claims = Self.claims(of: plugin)
             if let clash = claims.first(where: { builtInOwner[$0] != nil }) {
                 self.refusals.append(PluginRefusal(path: plugin.path,
-                    reason: "claims \(clash), which belongs to the built-in plugin \(builtInOwner[clash]!)"))
+                    reason: "claims \(clash), which belongs to the built-in plugin \(builtInOwner[clash]!)",
+                    ids: Self.componentIDs(of: plugin)))
             } else if let clash = claims.first(where: { claimants[$0]!.count > 1 }) {
                 let rivals = claimants[clash]!.filter { $0 != plugin.path }
                 self.refusals.append(PluginRefusal(path: plugin.path,
-                    reason: "claims \(clash), which \(rivals.joined(separator: " and ")) claims too: neither is loaded; remove or rename one of them"))
+                    reason: "claims \(clash), which \(rivals.joined(separator: " and ")) claims too: neither is loaded; remove or rename one of them",
+                    ids: Self.componentIDs(of: plugin)))
             } else {
                 accepted.append(plugin)
             }

@@ -43,10 +43,14 @@ public struct LoadedPlugin: Sendable {
 public struct PluginRefusal: Error, Sendable, Hashable, CustomStringConvertible {
     public var path: String
     public var reason: String
+    /// The importer and metric ids the refused file would have provided, when known (e.g.
+    /// `mapping:caseview-children`), so that asking for one can say it was refused.
+    public var ids: [String]
 
-    public init(path: String, reason: String) {
+    public init(path: String, reason: String, ids: [String] = []) {
         self.path = path
         self.reason = reason
+        self.ids = ids
     }
 
     public var description: String { "\(path): refused: \(reason)" }

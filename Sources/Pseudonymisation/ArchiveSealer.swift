@@ -5,12 +5,11 @@ import Foundation
 /// from the hub secret: the raw file contains names and UPNs, so the database must not hold it in
 /// readable form. Reprocessing opens the chunks with the same secret.
 public struct ArchiveSealer {
-    /// Recorded with each import: chunks marked 2 (zstd) or 1 (zlib), sealed. An hnhub that reads
-    /// only zlib chunks knows it cannot restore this format, and says so.
-    public static let format = "marked-zstd+chachapoly-v2"
-    /// The formats this hnhub restores: its own, and the zlib-era one (whose chunks carry the
-    /// same markers; zstd chunks may also appear under it, written before the name changed).
-    public static let readableFormats: Set<String> = [format, "marked-zlib+chachapoly-v1"]
+    /// Recorded with each import: chunks marked 1 (zlib) or 0 (stored), sealed.
+    public static let format = "marked-zlib+chachapoly-v1"
+    /// The formats this hnhub restores. `marked-zstd+chachapoly-v2` (zstd chunks, written by
+    /// development builds for a few days) is not one: re-processing such an import says so by name.
+    public static let readableFormats: Set<String> = [format]
     private let key: SymmetricKey
 
     public init(secret: HubSecret) { key = secret.derivedKey(for: "hnhub raw archive v1") }

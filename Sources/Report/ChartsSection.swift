@@ -7,7 +7,7 @@ struct ChartsSection {
 
     func render() -> String {
         var html = ""
-        for (index, measure) in HeadlineMeasure.all.enumerated() {
+        for (index, measure) in context.headlineMeasures.enumerated() {
             let id = measure.indicator(in: context)
             guard let view = context.view(id) else {
                 html += "<h3>\(HTML.escape(measure.label))</h3><p class=\"missing\">Not available: "

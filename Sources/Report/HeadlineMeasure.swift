@@ -1,17 +1,28 @@
-/// The six measures at the top of the report, each with the indicators that can stand for it in
-/// order of preference (a rate needs population; a cost per placement needs placements costed).
+import HubKit
+
+/// A measure at the top of the report, with the indicators that can stand for it in order of
+/// preference (a rate needs population; a cost per placement needs placements costed). The
+/// measures and their candidates are what the metric plugins declare in each definition's
+/// `presentation.headline`: the report knows no indicator ids.
 struct HeadlineMeasure: Sendable {
     var label: String
     var candidates: [String]
 
-    static let all = [
-        HeadlineMeasure(label: "EHCP rate", candidates: ["ehcp_rate_0_25", "ehcp_per_1000_2_18", "ehcp_caseload"]),
-        HeadlineMeasure(label: "Special school share", candidates: ["special_school_share"]),
-        HeadlineMeasure(label: "Independent special share", candidates: ["independent_special_share"]),
-        HeadlineMeasure(label: "Out-of-area share", candidates: ["out_of_area_share"]),
-        HeadlineMeasure(label: "Out-of-area cost", candidates: ["out_of_area_cost_per_plan", "out_of_area_cost"]),
-        HeadlineMeasure(label: "20-week timeliness", candidates: ["timeliness_20wk_incl"]),
-    ]
+    /// The headline measures the definitions declare, by position; candidates by preference (ties by id).
+    static func declared(by definitions: [IndicatorDefinition]) -> [HeadlineMeasure] {
+        var roles: [String: [(role: HeadlineRole, id: String)]] = [:]
+        for definition in definitions {
+            guard let role = definition.presentation.headline else { continue }
+            roles[role.measure, default: []].append((role, definition.id))
+        }
+        return roles.map { label, candidates in
+            let ordered = candidates.sorted { ($0.role.preference, $0.id) < ($1.role.preference, $1.id) }
+            return (position: ordered.map(\.role.position).min() ?? 0,
+                    measure: HeadlineMeasure(label: label, candidates: ordered.map(\.id)))
+        }
+        .sorted { ($0.position, $0.measure.label) < ($1.position, $1.measure.label) }
+        .map(\.measure)
+    }
 
     /// The indicator shown: the first candidate with a value for an LA in scope, else the first
     /// with any figure, else the first (shown as not available).

@@ -1,7 +1,7 @@
 import ComparisonTables
 import HubKit
 
-/// The headline panel of one LA: the six headline measures as tiles, each with value,
+/// The headline panel of one LA: the headline measures as tiles, each with value,
 /// numerator/denominator, rank, quartile band and the region and England values beside it.
 struct HeadlinePanel {
     let context: ReportContext
@@ -13,7 +13,7 @@ struct HeadlinePanel {
         html += "<h3 id=\"\(headingID)\">\(HTML.escape(context.title(of: la)))</h3>"
         html += "<p class=\"panel-meta\">\(panelMeta())</p>"
         html += "<div class=\"tiles\">"
-        for measure in HeadlineMeasure.all { html += tile(measure) }
+        for measure in context.headlineMeasures { html += tile(measure) }
         html += "</div></section>"
         return html
     }

@@ -12,6 +12,8 @@ struct ReportContext {
     let scopeLAs: [String]
     /// Each indicator with a figure in its chosen period, in definition order.
     let views: [IndicatorView]
+    /// The measures at the top of the report, as the metric plugins declare them.
+    let headlineMeasures: [HeadlineMeasure]
     private let viewsByID: [String: IndicatorView]
 
     init(data: ReportData, options: ReportOptions) {
@@ -30,6 +32,7 @@ struct ReportContext {
             views.append(Self.makeView(definition, period: period, data: data, options: options, audience: audience))
         }
         self.views = views
+        headlineMeasures = HeadlineMeasure.declared(by: data.snapshot.definitions)
         viewsByID = Dictionary(views.map { ($0.definition.id, $0) }, uniquingKeysWith: { a, _ in a })
     }
 

@@ -10,7 +10,7 @@ struct TopicTables {
     func render() -> String {
         var html = ""
         for topic in IndicatorTopic.allCases {
-            let views = context.views.filter { IndicatorTopic.of($0.definition) == topic }
+            let views = context.views.filter { $0.definition.presentation.topic == topic }
             guard !views.isEmpty else { continue }
             html += table(topic, views)
         }

@@ -15,12 +15,12 @@ struct TrendsSection {
     func render() -> String {
         var html = ""
         var drawn = 0
-        for (index, measure) in HeadlineMeasure.all.enumerated() {
+        for (index, measure) in context.headlineMeasures.enumerated() {
             let id = measure.indicator(in: context)
             guard let definition = context.data.snapshot.definition(id) else { continue }
             let periods = Array(context.data.snapshot.periods(of: id).prefix(Self.maximumPeriods).reversed())
             guard periods.count >= 2 else { continue }
-            html += figure(measure, definition, periods: periods, number: HeadlineMeasure.all.count + index + 1)
+            html += figure(measure, definition, periods: periods, number: context.headlineMeasures.count + index + 1)
             drawn += 1
         }
         return drawn == 0 ? "<p>Only one period is held for each headline measure: no time series to draw yet.</p>" : html

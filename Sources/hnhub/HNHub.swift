@@ -8,7 +8,7 @@ struct HNHub: ParsableCommand {
         commandName: "hnhub",
         abstract: "Pool SEN2 returns across local authorities and compare EHCP indicators.",
         discussion: "Exit status: 0 success, 1 the command ran but found errors (e.g. quarantined records), 2 bad usage or unusable input.",
-        subcommands: [InitCommand.self, ImportCommand.self, ValidateCommand.self, PluginsCommand.self, PluginCommand.self,
+        subcommands: [InitCommand.self, ImportCommand.self, ValidateCommand.self, PluginsCommand.self, PluginCommand.self, MappingCommand.self,
                       ReturnsCommand.self, ReprocessCommand.self, RotateSecretCommand.self, IndicatorsCommand.self, CompareCommand.self, ReportCommand.self, ExportCommand.self, AuditDisclosureCommand.self, NeighboursCommand.self, DemoCommand.self,
                       ForecastCommand.self, BacktestCommand.self])
 

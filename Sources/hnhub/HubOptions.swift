@@ -71,12 +71,14 @@ struct HubOptions: ParsableArguments {
         let (loaded, failures) = MappingFolder.load(folder: folder)
         var plugins: [LoadedPlugin] = []
         var refusals = failures.map { failure in
-            PluginRefusal(path: failure.file, reason: "mapping file \(failure.line.map { "line \($0), " } ?? "")key \(failure.key): \(failure.message)")
+            PluginRefusal(path: failure.file, reason: "mapping file \(failure.line.map { "line \($0), " } ?? "")key \(failure.key): \(failure.message)",
+                          ids: failure.importerID.map { [$0] } ?? [])
         }
         let pins = Set(config.pins.map(\.sha256))
         for mapping in loaded {
             if config.pinning && !pins.contains(mapping.sha256) {
-                refusals.append(PluginRefusal(path: mapping.path, reason: "its SHA-256 \(mapping.sha256) is not pinned in the config (plugins.pins) and pinning is on"))
+                refusals.append(PluginRefusal(path: mapping.path, reason: "its SHA-256 \(mapping.sha256) is not pinned in the config (plugins.pins) and pinning is on",
+                                              ids: [mapping.importer.descriptor.id]))
                 continue
             }
             let importer = mapping.importer.with(rowFailures: rowFailures)
@@ -194,6 +196,9 @@ extension HubOptions {
         let runs = try computation.run(metricsFolder: config.resolvedMetricsFolder)
         for run in runs where run.failure != nil {
             printError("hnhub: metric plugin \(run.providerID) failed: \(run.failure!)")
+        }
+        for run in runs where run.removed {
+            printError("hnhub: metric \(run.providerID): no metric file that loads defines it now (deleted, renamed, or broken and reported above), so its values were removed from the store")
         }
         return runs
     }

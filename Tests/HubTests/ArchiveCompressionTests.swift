@@ -6,8 +6,9 @@ import InputFiles
 import Pseudonymisation
 import Testing
 
-/// The raw archive is written with zstd (marker 2); chunks written with zlib (marker 1) before
-/// still open, so older stores can be re-processed. The checksum is hashed from the archive's reads.
+/// The raw archive is written with zlib at level 1 (marker 1), from the system zlib the install
+/// names; a zstd chunk (marker 2, from development builds) is refused by name. The checksum is
+/// hashed from the archive's reads.
 @Suite struct ArchiveCompressionTests {
     typealias Hub = ImportTransactionTests.Hub
 
@@ -21,70 +22,65 @@ import Testing
         ArchiveSealer(secret: try HubSecret.load(path: hub.folder.file("hub.secret")))
     }
 
-    @Test func zstdRoundTripsAndRefusesGarbage() throws {
+    @Test func zlibRoundTripsAfterItsMarkerAndRefusesGarbage() throws {
         var input: [UInt8] = []
         for i in 0..<200_000 { input.append(UInt8(truncatingIfNeeded: i % 251 &* 7 &+ i / 1000)) }
-        let compressed = input.withUnsafeBytes { ZstdCompressor(level: RawArchive.zstdLevel).compress($0, after: [9]) }
+        let compressed = input.withUnsafeBytes { Zlib.compress($0, after: [9], level: RawArchive.zlibLevel) }
         #expect(compressed.first == 9)
         #expect(compressed.count < input.count / 2)
-        let back = try compressed.withUnsafeBytes {
-            try Zstd.decompress(UnsafeRawBufferPointer(rebasing: $0.dropFirst()), limit: RawArchive.chunkSize)
-        }
-        #expect(back == input)
-        // Over the limit, or not zstd at all: refused.
-        #expect(throws: (any Error).self) {
-            try compressed.withUnsafeBytes { try Zstd.decompress(UnsafeRawBufferPointer(rebasing: $0.dropFirst()), limit: 1000) }
-        }
-        #expect(throws: (any Error).self) {
-            try [UInt8](repeating: 7, count: 64).withUnsafeBytes { try Zstd.decompress($0, limit: 1 << 20) }
-        }
+        #expect(Array(compressed.dropFirst()) == Zlib.compress(input, level: RawArchive.zlibLevel))
+        #expect(try Zlib.decompress(Array(compressed.dropFirst()), limit: RawArchive.chunkSize) == input)
+        // Over the limit, or not zlib at all: refused.
+        #expect(throws: (any Error).self) { try Zlib.decompress(Array(compressed.dropFirst()), limit: 1000) }
+        #expect(throws: (any Error).self) { try Zlib.decompress([UInt8](repeating: 7, count: 64), limit: 1 << 20) }
     }
 
-    @Test func newArchivesAreZstdAndReprocess() throws {
+    @Test func newArchivesAreZlibAndReprocess() throws {
         let hub = try Hub()
         defer { hub.folder.remove() }
         let first = try hub.importedFirstReturn()
         let chunks = try sealedChunks(hub, importID: first.id)
         #expect(chunks.count == 1)
         let payload = try sealer(hub).open(chunks[0])
-        #expect(payload.first == RawArchive.zstdMarker)
-        #expect(try ImportLedger(database: hub.store.database).archiveFormat(importID: first.id) == "marked-zstd+chachapoly-v2")
+        #expect(payload.first == RawArchive.zlibMarker)
+        #expect(try ImportLedger(database: hub.store.database).archiveFormat(importID: first.id) == "marked-zlib+chachapoly-v1")
         #expect(first.checksum == sha256Hex(Array(ImportTransactionTests.firstReturn.utf8)))
         try FileManager.default.removeItem(atPath: hub.folder.file("201.txt"))
         let (again, replaced) = try hub.reprocessed(first.id)
         #expect(replaced?.id == first.id)
         #expect(again.checksum == first.checksum)
         #expect(again.records == 3)
+        let folder = hub.folder.file("restored")
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let paths = try RawArchive.restore(importID: again.id, ledger: ImportLedger(database: hub.store.database),
+                                           sealer: sealer(hub), into: folder)
+        #expect(try paths.map { Array(try Data(contentsOf: URL(fileURLWithPath: $0))) }
+                == [Array(ImportTransactionTests.firstReturn.utf8)])
     }
 
-    @Test func anOldZlibArchiveStillReprocesses() throws {
+    /// An import archived with zstd by a development build: re-processing says why it cannot, by
+    /// format name, and keeps what is stored.
+    @Test func aZstdArchiveFromADevelopmentBuildIsRefusedByName() throws {
         let hub = try Hub()
         defer { hub.folder.remove() }
         let first = try hub.importedFirstReturn()
-        // Rewrite the archive as the zlib-era hnhub wrote it: marker 1 and a zlib stream at level 1.
-        let bytes = Array(ImportTransactionTests.firstReturn.utf8)
-        let old = try sealer(hub).seal([RawArchive.zlibMarker] + Zlib.compress(bytes, level: 1))
-        try hub.store.database.execute("UPDATE import_archive SET sealed = ? WHERE import_id = ?",
-                                       [.blob(old), .integer(first.id)])
-        try hub.store.database.execute("UPDATE imports SET archive_format = 'marked-zlib+chachapoly-v1' WHERE id = ?",
+        try hub.store.database.execute("UPDATE imports SET archive_format = 'marked-zstd+chachapoly-v2' WHERE id = ?",
                                        [.integer(first.id)])
-        try FileManager.default.removeItem(atPath: hub.folder.file("201.txt"))
-        let (again, replaced) = try hub.reprocessed(first.id)
-        #expect(replaced?.id == first.id)
-        #expect(again.checksum == first.checksum)
-        #expect(again.records == 3)
+        guard case let .rejected(_, reason) = hub.runner.reprocess(importID: first.id) else {
+            Issue.record("re-processed a zstd archive")
+            return
+        }
+        #expect(reason.contains("was archived as 'marked-zstd+chachapoly-v2', which this hnhub cannot read"))
         #expect(try hub.count("persons") == 3)
-        // The re-processed import is archived again, now with zstd, and restores the same bytes.
-        let payload = try sealer(hub).open(try sealedChunks(hub, importID: again.id)[0])
-        #expect(payload.first == RawArchive.zstdMarker)
+        // A zstd chunk under the zlib format's name (the days before the name changed) is refused too.
+        let zstd = try sealer(hub).seal([RawArchive.zstdMarker, 0x28, 0xB5, 0x2F, 0xFD])
         let folder = hub.folder.file("restored")
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        for importID in [first.id, again.id] {
-            let paths = try RawArchive.restore(importID: importID, ledger: ImportLedger(database: hub.store.database),
-                                               sealer: sealer(hub), into: folder)
-            #expect(paths.count == 1)
-            #expect(Array(try Data(contentsOf: URL(fileURLWithPath: paths[0]))) == bytes)
-        }
+        try hub.store.database.execute("UPDATE import_archive SET sealed = ? WHERE import_id = ?", [.blob(zstd), .integer(first.id)])
+        #expect {
+            try RawArchive.restore(importID: first.id, ledger: ImportLedger(database: hub.store.database),
+                                   sealer: sealer(hub), into: folder)
+        } throws: { "\($0)".contains("was compressed with zstd by a development build of hnhub") }
     }
 
     @Test func anArchiveOfAFormatThisHnhubDoesNotKnowIsRefusedByName() throws {

@@ -50,8 +50,8 @@ import Testing
         defer { hub.folder.remove() }
         let export = try editedCaseview(hub) { $0.replacingOccurrences(of: ",25/05/2024,", with: ",31/02/2024,") }
         try expectRejected(hub.run(export), """
-            line 3, column 19: column 'Plan Start' (plan.StartDate): '31/02/2024' is not a date in the accepted formats \
-            (dd/mm/yyyy, yyyy-mm-dd)
+            line 3, column 19: column 'Plan Start' (plan.StartDate): '31/02/2024' is not a real date in the format \
+            dd/mm/yyyy (accepted: dd/mm/yyyy, yyyy-mm-dd)
             """, in: hub)
     }
 
@@ -61,8 +61,8 @@ import Testing
         defer { hub.folder.remove() }
         let export = try editedCaseview(hub) { $0.replacingOccurrences(of: ",04/03/2012,", with: ",2012.03.04,") }
         try expectRejected(hub.run(export), """
-            line 2, column 4: column 'Date of Birth' (person.PersonBirthDate): '20********' is not a date in the accepted \
-            formats (dd/mm/yyyy, yyyy-mm-dd)
+            line 2, column 4: column 'Date of Birth' (person.PersonBirthDate): '20********' (shape dddd.dd.dd) is not a \
+            date in the accepted formats (dd/mm/yyyy, yyyy-mm-dd): add its format to the mapping's dates, e.g. dates: [yyyy.mm.dd]
             """, in: hub)
     }
 

@@ -1,4 +1,5 @@
 import Comparison
+import CaseloadMetrics
 import ComparisonTables
 import Foundation
 import HubKit
@@ -40,8 +41,10 @@ struct ReportFixture {
 
     static func definition(_ id: String, _ unit: IndicatorUnit, _ polarity: Polarity, _ type: PeriodType = .census,
                            denominator: String? = "EHC plans") -> IndicatorDefinition {
+        // Laid out (topic, order, headline measure) as the caseload plugin lays out the indicator of that id.
         IndicatorDefinition(id: id, title: "Title of \(id)", unit: unit, polarity: polarity, periodType: type,
-                            numerator: "numerator of \(id)", denominator: unit == .count ? nil : denominator, sources: [.sen2Returns])
+                            numerator: "numerator of \(id)", denominator: unit == .count ? nil : denominator, sources: [.sen2Returns],
+                            presentation: IndicatorLayout.byID[id] ?? IndicatorPresentation())
     }
 
     static let definitions = [
@@ -106,6 +109,32 @@ struct ReportFixture {
 /// The report's structure: sections, charts with titles, tables with headers, disclosure control,
 /// nothing fetched from the network, and escaping of names from data.
 @Suite struct ReportTests {
+    /// The report knows no indicator ids: its headline measures, their order and which topic table
+    /// an indicator sits in are what the definitions declare.
+    @Test func headlinesAndTopicsAreWhatTheDefinitionsDeclare() throws {
+        let fixture = try ReportFixture()
+        defer { fixture.remove() }
+        let declared = ReportFixture.definitions.map { definition -> IndicatorDefinition in
+            switch definition.id {
+            case "need_share_ASD":
+                return definition.presented(in: .other, order: 1, headline: HeadlineRole(measure: "Autism share", position: 0))
+            case "special_school_share": return definition.presented(in: .costs, order: 1)
+            default: return definition
+            }
+        }
+        try IndicatorTable(database: fixture.store.database).replace(
+            definitions: declared, results: ReportFixture.results(), providerID: "test", providerVersion: "1",
+            computedAt: "2025-06-01T00:00:00Z")
+        let html = try fixture.report(.la(ReportFixture.focus))
+        let tiles = html.components(separatedBy: "<article class=\"tile\"><h4>").dropFirst().map { $0.prefix { $0 != "<" } }
+        #expect(tiles == ["Autism share", "EHCP rate", "Independent special share", "Out-of-area share", "Out-of-area cost",
+                          "20-week timeliness"])
+        #expect(html.contains("<title id=\"bar-need_share_ASD-title\">"))
+        #expect(!html.contains("<title id=\"bar-special_school_share-title\">"))
+        let costs = try #require(html.components(separatedBy: "<caption>Costs:").last)
+        #expect(costs.components(separatedBy: "</table>")[0].contains("Title of special_school_share"))
+    }
+
     @Test func theReportHasEverySectionAndAChartWithATitlePerHeadlineIndicator() throws {
         let fixture = try ReportFixture()
         defer { fixture.remove() }

@@ -5,6 +5,7 @@ import Foundation
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
+import CaseloadMetrics
 import HubKit
 import InputFiles
 import Testing
@@ -19,9 +20,11 @@ import Testing
 
     static func definition(_ id: String, _ title: String, _ unit: IndicatorUnit, _ polarity: Polarity, _ type: PeriodType,
                            numerator: String, denominator: String? = nil,
-                           sources: [IndicatorSource] = [.sen2Returns]) -> IndicatorDefinition {
+                           sources: [IndicatorSource] = [.sen2Returns], topic: IndicatorTopic? = nil) -> IndicatorDefinition {
+        // Laid out (topic, order) as the caseload plugin lays out the indicator of that id, or under `topic`.
         IndicatorDefinition(id: id, title: title, unit: unit, polarity: polarity, periodType: type, numerator: numerator,
-                            denominator: denominator, sources: sources)
+                            denominator: denominator, sources: sources,
+                            presentation: topic.map { IndicatorPresentation(topic: $0) } ?? IndicatorLayout.byID[id] ?? IndicatorPresentation())
     }
 
     static let definitions = [
@@ -31,7 +34,8 @@ import Testing
         definition("need_share_ASD", "Primary need: autism", .percent, .none, .census,
                    numerator: "children whose primary need is ASD", denominator: "children with an active plan"),
         definition("cost_per_plan", "Average placement cost", .pounds, .low, .census,
-                   numerator: "annual placement costs", denominator: "children costed", sources: [.placementCosts]),
+                   numerator: "annual placement costs", denominator: "children costed", sources: [.placementCosts],
+                   topic: .costs),
         definition("my_metric", "A declarative metric", .count, .none, .census, numerator: "things"),
         definition("timeliness_20wk_incl", "Plans issued within 20 weeks", .percent, .high, .calendar,
                    numerator: "plans issued within 20 weeks", denominator: "plans issued"),

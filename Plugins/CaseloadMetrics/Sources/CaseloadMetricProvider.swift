@@ -46,7 +46,10 @@ public final class CaseloadMetricProvider: MetricProvider {
         counts: IndicatorCounts(numerator: [plans], denominator: [CountTerm("residents.2-18")], denominatorKind: .reference))
 
     public var indicators: [IndicatorDefinition] {
-        [Self.caseload, Self.growth, Self.rate0to25, Self.per1000Aged2to18] + CaseloadShare.all.map(\.definition)
+        IndicatorLayout.present([Self.caseload, Self.growth, Self.rate0to25, Self.per1000Aged2to18]
+                                    + (CaseloadShare.placementShares + CaseloadShare.outOfAreaShares + CaseloadShare.ageShares)
+                                    .map(\.definition), in: .caseloadAndPlacements)
+            + IndicatorLayout.present(CaseloadShare.needShares.map(\.definition), in: .needs)
     }
 
     public func compute(in context: any MetricContext) throws -> [IndicatorResult] {

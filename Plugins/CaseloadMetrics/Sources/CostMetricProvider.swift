@@ -42,7 +42,8 @@ public final class CostMetricProvider: MetricProvider {
         counts: counts("cost.all", per: "placements.costed"))
 
     public var indicators: [IndicatorDefinition] {
-        [Self.outOfAreaCost, Self.outOfAreaCostPerPlan, Self.independentSpecialCost, Self.costPerPlan]
+        IndicatorLayout.present([Self.outOfAreaCost, Self.outOfAreaCostPerPlan, Self.independentSpecialCost, Self.costPerPlan],
+                                in: .costs)
     }
 
     enum Route: Int, CaseIterable { case child, establishment, laDefault, band, none }

@@ -62,8 +62,10 @@ public final class WorkMetricProvider: MetricProvider {
         counts: counts("decisions.tribunal", of: ["requests.refusals", "assessments.decided"]))
 
     public var indicators: [IndicatorDefinition] {
-        [Self.requestsReceived, Self.requestsRefused, Self.decisionsWithin6Weeks, Self.assessmentsIssued, Self.newPlans,
-         Self.within20Weeks, Self.within20WeeksExcluding, Self.plansCeased, Self.ceasedNeedsMet, Self.tribunalRate]
+        IndicatorLayout.present([Self.requestsReceived, Self.requestsRefused, Self.assessmentsIssued, Self.newPlans,
+                                 Self.plansCeased, Self.ceasedNeedsMet, Self.tribunalRate], in: .requestsAndAssessments)
+            + IndicatorLayout.present([Self.within20Weeks, Self.within20WeeksExcluding, Self.decisionsWithin6Weeks],
+                                      in: .timeliness)
     }
 
     public func compute(in context: any MetricContext) throws -> [IndicatorResult] {

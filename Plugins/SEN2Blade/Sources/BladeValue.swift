@@ -47,7 +47,7 @@ enum BladeValue {
     /// also by a zone (`Z`, `+01:00`), as in SEN2 XML.
     static func day(_ text: String) -> Day? {
         let bytes = Array(text.utf8)
-        return collectDay(bytes)?.day ?? isoDay(bytes)
+        return collectDay(bytes)?.day ?? bytes.withUnsafeBufferPointer { Day(isoBytes: $0) }
     }
 
     /// `DateTime` of the header: a COLLECT date-time (`2025-Jan-20 11:14:05`) becomes ISO
@@ -70,24 +70,6 @@ enum BladeValue {
         let rest = bytes[11...]
         if let first = rest.first, first != UInt8(ascii: " "), first != UInt8(ascii: "T") { return nil }
         return Day(year: year, month: month + 1, day: day).map { ($0, rest) }
-    }
-
-    /// `YYYY-MM-DD`, optionally followed by a time (`T...` or a space) or a zone (`Z`, `+hh:mm`, `-hh:mm`).
-    private static func isoDay(_ bytes: [UInt8]) -> Day? {
-        guard bytes.count >= 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
-              let year = digits(bytes, 0 ..< 4), let month = digits(bytes, 5 ..< 7), let day = digits(bytes, 8 ..< 10)
-        else { return nil }
-        if bytes.count > 10 {
-            switch bytes[10] {
-            case UInt8(ascii: "T"), UInt8(ascii: " "): break
-            case UInt8(ascii: "Z"): guard bytes.count == 11 else { return nil }
-            case UInt8(ascii: "+"), UInt8(ascii: "-"):
-                guard bytes.count == 16, bytes[13] == UInt8(ascii: ":"), digits(bytes, 11 ..< 13) != nil,
-                      digits(bytes, 14 ..< 16) != nil else { return nil }
-            default: return nil
-            }
-        }
-        return Day(year: year, month: month, day: day)
     }
 
     private static func digits(_ bytes: [UInt8], _ range: Range<Int>) -> Int? {

@@ -17,25 +17,8 @@ enum SEN2Value {
         return nil
     }
 
-    /// `YYYY-MM-DD`, optionally followed by a time (`T...` or a space) or a time zone (`Z`, `+hh:mm`,
-    /// `-hh:mm`), which are ignored.
-    static func day(_ bytes: UnsafeBufferPointer<UInt8>) -> Day? {
-        guard bytes.count >= 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
-              let year = digits(bytes, 0 ..< 4), let month = digits(bytes, 5 ..< 7),
-              let day = digits(bytes, 8 ..< 10)
-        else { return nil }
-        if bytes.count > 10 {
-            switch bytes[10] {
-            case UInt8(ascii: "T"), UInt8(ascii: " "): break
-            case UInt8(ascii: "Z"): guard bytes.count == 11 else { return nil }
-            case UInt8(ascii: "+"), UInt8(ascii: "-"):
-                guard bytes.count == 16, bytes[13] == UInt8(ascii: ":"), digits(bytes, 11 ..< 13) != nil,
-                      digits(bytes, 14 ..< 16) != nil else { return nil }
-            default: return nil
-            }
-        }
-        return Day(year: year, month: month, day: day)
-    }
+    /// A date (`Day(isoBytes:)`: `YYYY-MM-DD`, optionally with a time or zone, which are ignored).
+    static func day(_ bytes: UnsafeBufferPointer<UInt8>) -> Day? { Day(isoBytes: bytes) }
 
     /// A whole number of up to 9 digits.
     static func integer(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {

@@ -35,12 +35,14 @@ public struct IndicatorTable {
         for definition in definitions {
             try database.execute("""
                 INSERT OR REPLACE INTO indicator_definitions (id, title, unit, polarity, period_type, numerator,
-                    denominator, sources, provider_id, provider_version, counts) VALUES (?,?,?,?,?,?,?,?,?,?,?)
+                    denominator, sources, provider_id, provider_version, counts, presentation)
+                    VALUES (?,?,?,?,?,?,?,?,?,?,?,?)
                 """, [.text(definition.id), .text(definition.title), .text(definition.unit.rawValue),
                       .text(definition.polarity.rawValue), .text(definition.periodType.rawValue),
                       .text(definition.numerator), SQLValue(definition.denominator),
                       .text(definition.sources.map(\.rawValue).joined(separator: ",")),
-                      .text(providerID), .text(providerVersion), SQLValue(Self.countsJSON(definition.counts))])
+                      .text(providerID), .text(providerVersion), SQLValue(Self.json(definition.counts)),
+                      SQLValue(Self.json(definition.presentation))])
         }
         let insert = try database.prepare("""
             INSERT OR REPLACE INTO indicator_values (indicator_id, la_code, period, period_type, numerator,
@@ -97,6 +99,13 @@ public struct IndicatorTable {
         }
     }
 
+    /// Removes every value and definition a provider stored (in the caller's transaction): for a
+    /// metric that no longer exists, whose figures must not stay in any output.
+    public func remove(providerID: String) throws {
+        try database.execute("DELETE FROM indicator_values WHERE provider_id = ?", [.text(providerID)])
+        try database.execute("DELETE FROM indicator_definitions WHERE provider_id = ?", [.text(providerID)])
+    }
+
     /// The provider that declared each stored indicator definition, by indicator id.
     public func providers() throws -> [String: String] {
         var providers: [String: String] = [:]
@@ -109,7 +118,8 @@ public struct IndicatorTable {
     /// The definitions every provider has declared so far.
     public func storedDefinitions() throws -> [IndicatorDefinition] {
         try database.rows("""
-            SELECT id, title, unit, polarity, period_type, numerator, denominator, sources, counts FROM indicator_definitions
+            SELECT id, title, unit, polarity, period_type, numerator, denominator, sources, counts, presentation
+            FROM indicator_definitions
             """).compactMap { row in
             guard let id = row[0].string, let unit = row[2].string.flatMap(IndicatorUnit.init(rawValue:)),
                   let polarity = row[3].string.flatMap(Polarity.init(rawValue:)),
@@ -117,15 +127,19 @@ public struct IndicatorTable {
             return IndicatorDefinition(id: id, title: row[1].string ?? id, unit: unit, polarity: polarity, periodType: type,
                                        numerator: row[5].string ?? "", denominator: row[6].string,
                                        sources: (row[7].string ?? "").split(separator: ",").compactMap { IndicatorSource(rawValue: String($0)) },
-                                       counts: row[8].string.flatMap { try? JSONDecoder().decode(IndicatorCounts.self, from: Data($0.utf8)) })
+                                       counts: row[8].string.flatMap { try? JSONDecoder().decode(IndicatorCounts.self, from: Data($0.utf8)) },
+                                       presentation: row[9].string.flatMap {
+                                           try? JSONDecoder().decode(IndicatorPresentation.self, from: Data($0.utf8))
+                                       } ?? IndicatorPresentation())
         }
     }
 
-    /// The count structure as stored (sorted keys, so the same definition gives the same text).
-    static func countsJSON(_ counts: IndicatorCounts?) -> String? {
-        guard let counts else { return nil }
+    /// A definition's count structure or presentation as stored (sorted keys, so the same
+    /// definition gives the same text).
+    static func json(_ value: (some Encodable)?) -> String? {
+        guard let value else { return nil }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        return (try? encoder.encode(counts)).map { String(decoding: $0, as: UTF8.self) }
+        return (try? encoder.encode(value)).map { String(decoding: $0, as: UTF8.self) }
     }
 }

@@ -52,7 +52,13 @@ struct IndicatorsCommand: ParsableCommand {
         }
         let runs = try hub.computeIndicators(store: store, config: config, catalog: catalog)
         for code in la { try RequestChecks.knownArea(code, in: store.database) }
-        for id in indicator { try RequestChecks.knownIndicator(id, in: store.database) }
+        // An indicator of a metric that just failed is not unknown: the failure above says why it is missing.
+        let failed = Set(runs.filter { $0.failure != nil }.map(\.providerID))
+        let failedIndicators = Set(catalog.metrics.filter { failed.contains($0.provider.descriptor.id) }
+            .flatMap { $0.provider.indicators.map(\.id) })
+        for id in indicator where !failed.contains("declarative:\(id)") && !failedIndicators.contains(id) {
+            try RequestChecks.knownIndicator(id, in: store.database)
+        }
         if let period { try RequestChecks.knownPeriod(period, in: try IndicatorSnapshot.load(store.database)) }
         if timings {
             for run in runs {
@@ -81,7 +87,11 @@ struct IndicatorsCommand: ParsableCommand {
                     : [v.indicatorID, v.laCode, v.period, v.value.map(NumberText.text) ?? "-", v.numerator.map(NumberText.text) ?? "",
                        v.denominator.map(NumberText.text) ?? "", v.unit, v.unavailableReason ?? v.source ?? ""]
             }
-            print(values.isEmpty ? Self.nothingFound(la: laCodes, period: period, indicators: indicator) : table.render())
+            // After a failed metric the errors above say why, not a missing import.
+            print(values.isEmpty
+                  ? (runs.contains { $0.failure != nil } ? "no indicator values (see the errors above)"
+                                                          : Self.nothingFound(la: laCodes, period: period, indicators: indicator))
+                  : table.render())
         }
         if runs.contains(where: { $0.failure != nil }) { throw ExitCode(1) }
     }

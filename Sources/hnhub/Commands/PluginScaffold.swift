@@ -3,7 +3,8 @@ import Foundation
 /// The files `hnhub plugin new` writes for a native plugin, following the built-in plugins: the code
 /// in `Plugins/NAME/Sources` (target `NAMEImporter` or `NAMEMetrics`), the C entry point in
 /// `Plugins/NAME/Entry` (the `.dynamic` product `HubPluginNAME` is built from it, see the `plugin(...)`
-/// helper in Package.swift), and a test in `Tests/HubTests/NAMETests.swift`.
+/// helper in Package.swift), and its own test target in `Plugins/NAME/Tests` (`NAMEImporterTests` or
+/// `NAMEMetricsTests`, linking HubKitTesting), so adding the plugin is one line in Package.swift.
 struct PluginScaffold {
     enum Kind { case importer, metric }
 
@@ -24,25 +25,26 @@ struct PluginScaffold {
         }
         return out
     }
-    /// The indicator id of the metric template: `local_referrals_children`.
-    var indicatorID: String { id.replacingOccurrences(of: "-", with: "_") + "_children" }
+    /// The indicator id of the metric template: `local_referrals_reviewed_share`.
+    var indicatorID: String { id.replacingOccurrences(of: "-", with: "_") + "_reviewed_share" }
+    /// The prefix of the template's count names (`local_referrals.due`), its own so that disclosure
+    /// control never takes them for another indicator's counts.
+    var countPrefix: String { id.replacingOccurrences(of: "-", with: "_") }
 
     /// Path (from the package root) -> contents.
     var files: [(String, String)] {
         [("Plugins/\(name)/Sources/\(typeName).swift", kind == .importer ? importerSource : metricSource),
          ("Plugins/\(name)/Entry/Entry.swift", entrySource),
-         ("Tests/HubTests/\(name)Tests.swift", kind == .importer ? importerTest : metricTest)]
+         ("Plugins/\(name)/Tests/\(name)Tests.swift", kind == .importer ? importerTest : metricTest)]
     }
 
     /// What to do next, with the Package.swift lines.
     var instructions: String {
         """
-        Next, in Package.swift:
-          1. add to the `plugins` list:
-                 plugin("\(name)", folder: "\(name)", code: "\(codeTarget)"),
-          2. add "\(codeTarget)" to the dependencies of the HubTests test target.
+        Next, in Package.swift, add to the `plugins` list:
+                 plugin("\(name)", folder: "\(name)", code: "\(codeTarget)", tests: true),
         Then build and test:
-             swift build && swift test --filter \(name)Tests
+             swift build && swift test --filter \(codeTarget)Tests
         The host loads .build/debug/libHubPlugin\(name).so next to hnhub; `hnhub plugins` lists \(kind == .importer ? "importer" : "metric") \(id).
         See docs/writing-plugins.md, "Write a native plugin".
         """
@@ -122,11 +124,12 @@ struct PluginScaffold {
         """
         import HubKit
 
-        /// Counts the children in each LA's current return. A starting point: change the indicator and
-        /// its SQL over the store views (`current_persons`, `current_plans`, `current_placements`, ...).
+        /// The share of plans at the census reviewed in the 12 months before it, of the plans that had
+        /// run 12 months: a rate, as most indicators are. A starting point: change the definition and
+        /// the SQL over the store views (docs/store-views.md lists every view's columns and keys).
         ///
         /// A metric provider declares its indicators, then computes them for every LA and period the
-        /// store holds; the host stores, compares and suppresses the results.
+        /// store holds; the host stores, compares and suppresses the results (docs/writing-plugins.md).
         public final class \(typeName): MetricProvider {
             /// The plugin's and the provider's version.
             public static let version = "0.1.0"
@@ -134,22 +137,59 @@ struct PluginScaffold {
             public init() {}
 
             public var descriptor: ComponentDescriptor {
-                ComponentDescriptor(id: "\(id)", version: Self.version, summary: "Children in each LA's SEN2 return")
+                ComponentDescriptor(id: "\(id)", version: Self.version, summary: "Plans reviewed in the 12 months before the census")
             }
 
-            public var indicators: [IndicatorDefinition] {
-                [IndicatorDefinition(id: "\(indicatorID)", title: "Children in the SEN2 return", unit: .count,
-                                     polarity: .none, periodType: .census,
-                                     numerator: "children and young people in the return", sources: [.sen2Returns])]
-            }
+            /// A percentage: what its numerator and denominator count (shown beside every figure), the
+            /// data it needs, and the named counts disclosure control protects: the reviewed plans are
+            /// a part of the plans due a review (docs/disclosure-control.md).
+            public static let reviewedShare = IndicatorDefinition(
+                id: "\(indicatorID)", title: "Plans reviewed in the last 12 months", unit: .percent, polarity: .high,
+                periodType: .census,
+                numerator: "children whose plan (active at the census, started 12 months or more before it) was last reviewed in the 12 months before the census",
+                denominator: "children with a plan active at the census that started 12 months or more before it",
+                sources: [.sen2Returns],
+                counts: IndicatorCounts(numerator: [CountTerm("\(countPrefix).reviewed")], denominator: [CountTerm("\(countPrefix).due")],
+                                        partitions: [PartitionMembership("\(countPrefix).due by review", total: "\(countPrefix).due",
+                                                                         complete: false)]))
 
+            public var indicators: [IndicatorDefinition] { [Self.reviewedShare] }
+
+            /// One result per LA and collection year of the store's current returns: the rate with its
+            /// numerator and denominator, or why there is none (never a zero standing in for it).
             public func compute(in context: any MetricContext) throws -> [IndicatorResult] {
-                let sql = "SELECT la_code, collection_year, COUNT(*) FROM current_persons GROUP BY la_code, collection_year"
-                return try context.rows(sql).compactMap { row in
-                    guard let la = row[0].string, let year = row[1].int, let count = row[2].double else { return nil }
-                    return IndicatorResult(indicatorID: "\(indicatorID)", laCode: la,
-                                           period: .census(collectionYear: year), numerator: count, denominator: nil)
+                // A plan's request holds its active plans (LastReview): they join by request_id. A child
+                // counts once, however many plans or placements they have.
+                var counts: [String: (due: Double, reviewed: Double)] = [:]
+                try context.query(\"\"\"
+                    SELECT p.la_code, p.collection_year, COUNT(DISTINCT p.person_id),
+                           COUNT(DISTINCT CASE WHEN ap.last_review > date(p.census_date, '-12 months')
+                                                AND ap.last_review <= p.census_date THEN p.person_id END)
+                    FROM current_plans p
+                    LEFT JOIN current_active_plans ap ON ap.request_id = p.request_id
+                    WHERE p.start_date <= date(p.census_date, '-12 months')
+                      AND (p.cease_date IS NULL OR p.cease_date > p.census_date)
+                    GROUP BY p.la_code, p.collection_year
+                    \"\"\", []) { row in
+                    guard let la = row[0].string, let year = row[1].int else { return }
+                    counts["\\(la)/\\(year)"] = (row[2].double ?? 0, row[3].double ?? 0)
                 }
+                var results: [IndicatorResult] = []
+                try context.query("SELECT la_code, collection_year FROM current_returns ORDER BY la_code, collection_year", []) { row in
+                    guard let la = row[0].string, let year = row[1].int else { return }
+                    let id = Self.reviewedShare.id, period = Period.census(collectionYear: year)
+                    if year < 2024 {
+                        results.append(IndicatorResult(indicatorID: id, laCode: la, period: period,
+                                                       unavailable: "the SEN2 return records LastReview from 2024"))
+                    } else if let count = counts["\\(la)/\\(year)"], count.due > 0 {
+                        results.append(IndicatorResult(indicatorID: id, laCode: la, period: period, numerator: count.reviewed,
+                                                       denominator: count.due))
+                    } else {
+                        results.append(IndicatorResult(indicatorID: id, laCode: la, period: period,
+                                                       unavailable: "no plan active at the census had run 12 months"))
+                    }
+                }
+                return results
             }
         }
 
@@ -159,37 +199,38 @@ struct PluginScaffold {
     private var importerTest: String {
         """
         import HubKit
+        import HubKitTesting
         import Testing
         import \(codeTarget)
 
-        /// \(typeName) reads its CSV into population records (written with `hnhub plugin new`).
+        /// \(typeName) reads its CSV into population records, and the hub stores them (written with
+        /// `hnhub plugin new`; HubKitTesting is described in docs/writing-plugins.md).
         @Suite struct \(name)Tests {
-            final class Rows: RecordSink {
-                var rows: [PopulationRecord] = []
-                func beginReturn(_ header: ReturnHeader) throws { Issue.record("unexpected return") }
-                func person(_ person: PersonRecord) throws { Issue.record("unexpected person") }
-                func population(_ row: PopulationRecord) throws { rows.append(row) }
-                func issue(_ issue: ImportIssue) throws {}
-            }
-
-            func source(_ text: String) -> ImportSource {
-                let bytes = Array(text.utf8)
-                return ImportSource(name: "residents.csv",
-                                    files: [InputFile(name: "residents.csv", head: bytes, open: { MemoryByteStream(bytes) })])
-            }
+            static let csv = "la_code,year,age,residents\\n800,2024,5,1200\\n800,2024,6,1180\\n"
 
             @Test func readsEveryRow() throws {
-                let csv = source("la_code,year,age,residents\\n800,2024,5,1200\\n800,2024,6,1180\\n")
-                #expect(\(typeName)().detect(csv) == 80)
-                let sink = Rows()
-                try \(typeName)().read(csv, into: sink)
-                #expect(sink.rows.map(\\.population) == [1200, 1180])
-                #expect(sink.rows.map(\\.age) == [5, 6])
+                let source = ImportSource.text(Self.csv, name: "residents.csv")
+                #expect(\(typeName)().detect(source) == 80)
+                let sink = CollectingSink()
+                try \(typeName)().read(source, into: sink)
+                #expect(sink.population.map(\\.population) == [1200, 1180])
+                #expect(sink.population.map(\\.age) == [5, 6])
+            }
+
+            /// Imported as `hnhub import` imports it, into a real store.
+            @Test func theHubStoresWhatItReads() throws {
+                let folder = try ScratchFolder()
+                let fixture = try FixtureStore(files: [try folder.write("residents.csv", Self.csv)], register: false,
+                                               importers: [\(typeName)()])
+                #expect(try fixture.rows("SELECT la_code, year, age, population FROM population ORDER BY age") == [
+                    [.text("800"), .integer(2024), .integer(5), .real(1200)],
+                    [.text("800"), .integer(2024), .integer(6), .real(1180)],
+                ])
             }
 
             @Test func aBadCellNamesItsLineAndColumn() {
                 let error = #expect(throws: InputRejected.self) {
-                    try \(typeName)().read(source("la_code,year,age,residents\\n800,2024,five,1200\\n"), into: Rows())
+                    try \(typeName)().read(.text("la_code,year,age,residents\\n800,2024,five,1200\\n"), into: CollectingSink())
                 }
                 #expect(error?.line == 2)
                 #expect(error?.column == 3)
@@ -202,24 +243,36 @@ struct PluginScaffold {
     private var metricTest: String {
         """
         import HubKit
+        import HubKitTesting
         import Testing
         import \(codeTarget)
 
-        /// \(typeName) computes its indicator from the store views (written with `hnhub plugin new`).
+        /// \(typeName) computes its rate from a real store: the fixture return of LA 800 for 2025
+        /// (Datasets/fixtures/sen2-800-2025.xml) imported as `hnhub import` imports it, so the SQL runs
+        /// against the store views (written with `hnhub plugin new`; see docs/writing-plugins.md).
         @Suite struct \(name)Tests {
-            /// A store with LA 800's 2025 return of 3 children.
-            final class Store: MetricContext {
-                func query(_ sql: String, _ arguments: [StoreValue], row: ([StoreValue]) throws -> Void) throws {
-                    try row([.text("800"), .integer(2025), .integer(3)])
-                }
+            /// Of the fixture's five plans at the census, two had run 12 months, and both were reviewed
+            /// in the year before it.
+            @Test func computesTheRateFromAStoreBuiltFromTheFixture() throws {
+                let fixture = try FixtureStore()
+                #expect(try fixture.compute(\(typeName)()) == [
+                    IndicatorResult(indicatorID: "\(indicatorID)", laCode: "800", period: .census(collectionYear: 2025),
+                                    numerator: 2, denominator: 2),
+                ])
             }
 
-            @Test func countsTheChildrenOfEachReturn() throws {
-                let results = try \(typeName)().compute(in: Store())
-                #expect(results.map(\\.indicatorID) == ["\(indicatorID)"])
-                #expect(results.first?.laCode == "800")
-                #expect(results.first?.period == .census(collectionYear: 2025))
-                #expect(results.first?.numerator == 3)
+            /// No return, no figure: the provider computes only for the returns the store holds.
+            @Test func aStoreWithoutReturnsHasNoFigures() throws {
+                #expect(try FixtureStore(files: []).compute(\(typeName)()).isEmpty)
+            }
+
+            /// What outputs show beside the figure, and what disclosure control protects.
+            @Test func theDefinitionSaysWhatItCounts() {
+                let definition = \(typeName)().indicators[0]
+                #expect(definition.unit == .percent)
+                #expect(definition.sources == [.sen2Returns])
+                #expect(definition.counts?.numerator == [CountTerm("\(countPrefix).reviewed")])
+                #expect(definition.counts?.denominator == [CountTerm("\(countPrefix).due")])
             }
         }
 

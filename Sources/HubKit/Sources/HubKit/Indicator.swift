@@ -86,10 +86,13 @@ public struct IndicatorDefinition: Sendable, Hashable, Codable {
     /// How numerator and denominator are built from named counts, for disclosure control; nil:
     /// the numerator and denominator are counts of their own (children, or money for `£`).
     public var counts: IndicatorCounts?
+    /// Where outputs show it (topic, order, headline measure); by default under Other.
+    public var presentation: IndicatorPresentation
 
     public init(id: String, title: String, unit: IndicatorUnit, polarity: Polarity,
                 periodType: PeriodType, numerator: String, denominator: String? = nil,
-                sources: [IndicatorSource], counts: IndicatorCounts? = nil) {
+                sources: [IndicatorSource], counts: IndicatorCounts? = nil,
+                presentation: IndicatorPresentation = IndicatorPresentation()) {
         self.id = id
         self.title = title
         self.unit = unit
@@ -99,6 +102,7 @@ public struct IndicatorDefinition: Sendable, Hashable, Codable {
         self.denominator = denominator
         self.sources = sources
         self.counts = counts
+        self.presentation = presentation
     }
 
     /// The value for a numerator and denominator: `numerator / denominator x scale`, or the

@@ -22,23 +22,43 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
         daysSinceEpoch = Int32(era * 146_097 + doe - 719_468)
     }
 
-    /// Parses `YYYY-MM-DD`, optionally followed by a time part (`T...` or a space), which is ignored.
+    /// Parses `YYYY-MM-DD`, optionally followed by a time (`T...` or a space) or a time zone (`Z`,
+    /// `+hh:mm`, `-hh:mm`), which are ignored: the date forms SEN2 returns carry (docs/sen2.md).
     public init?(iso text: some StringProtocol) {
-        let bytes = Array(text.utf8)
+        var text = String(text)
+        guard let day = text.withUTF8({ Day(isoBytes: $0) }) else { return nil }
+        self = day
+    }
+
+    /// ``init(iso:)`` straight from UTF-8 bytes, for importers that read dates without making a
+    /// String of each (the SEN2 XML and Blade importers share it).
+    public init?(isoBytes bytes: UnsafeBufferPointer<UInt8>) {
         guard bytes.count >= 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
-              bytes.count == 10 || bytes[10] == UInt8(ascii: "T") || bytes[10] == UInt8(ascii: " ")
+              let year = Day.digits(bytes, 0 ..< 4), let month = Day.digits(bytes, 5 ..< 7),
+              let day = Day.digits(bytes, 8 ..< 10)
         else { return nil }
-        func number(_ range: Range<Int>) -> Int? {
-            var value = 0
-            for i in range {
-                let digit = Int(bytes[i]) - 48
-                guard digit >= 0, digit <= 9 else { return nil }
-                value = value * 10 + digit
+        if bytes.count > 10 {
+            switch bytes[10] {
+            case UInt8(ascii: "T"), UInt8(ascii: " "): break
+            case UInt8(ascii: "Z"): guard bytes.count == 11 else { return nil }
+            case UInt8(ascii: "+"), UInt8(ascii: "-"):
+                guard bytes.count == 16, bytes[13] == UInt8(ascii: ":"), Day.digits(bytes, 11 ..< 13) != nil,
+                      Day.digits(bytes, 14 ..< 16) != nil else { return nil }
+            default: return nil
             }
-            return value
         }
-        guard let y = number(0..<4), let m = number(5..<7), let d = number(8..<10) else { return nil }
-        self.init(year: y, month: m, day: d)
+        self.init(year: year, month: month, day: day)
+    }
+
+    /// The number the ASCII digits at `range` spell, or nil when one is not a digit.
+    private static func digits(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int? {
+        var value = 0
+        for i in range {
+            let digit = Int(bytes[i]) &- 48
+            guard digit >= 0, digit <= 9 else { return nil }
+            value = value * 10 + digit
+        }
+        return value
     }
 
     /// Year, month and day of this date.
