@@ -128,13 +128,17 @@ let package = Package(
         .target(name: "ComparisonTables", dependencies: [
             "HubStore", "Comparison", "DisclosureAudit", "ReferenceData", "Governance", .product(name: "HubKit", package: "HubKit"),
         ], swiftSettings: strict),
+        // Caseload forecasts: series, methods, intervals, the backtest (docs/forecasting.md).
+        .target(name: "Forecasting", dependencies: [
+            "HubStore", .product(name: "HubKit", package: "HubKit"), .product(name: "Yams", package: "Yams"),
+        ], swiftSettings: strict),
         // Files people open: CSV, JSON and the Excel workbook.
         .target(name: "Exports", dependencies: [
-            "CZlib", "ComparisonTables", "DisclosureAudit", "HubStore", .product(name: "HubKit", package: "HubKit"),
+            "CZlib", "ComparisonTables", "DisclosureAudit", "HubStore", "Forecasting", .product(name: "HubKit", package: "HubKit"),
         ], swiftSettings: strict),
         // The self-contained HTML benchmarking report with SVG charts.
         .target(name: "Report", dependencies: [
-            "ComparisonTables", "DisclosureAudit", "HubStore", .product(name: "HubKit", package: "HubKit"),
+            "ComparisonTables", "DisclosureAudit", "HubStore", "Forecasting", .product(name: "HubKit", package: "HubKit"),
         ], swiftSettings: strict),
         // Deterministic synthetic SEN2 returns and establishments for demos, tests and benchmarks.
         .target(name: "DemoData", dependencies: [.product(name: "HubKit", package: "HubKit")],
@@ -142,8 +146,8 @@ let package = Package(
         // `hnhub serve`: accounts, sessions, access control, pages, the JSON API, uploads, audit.
         .target(name: "HubService", dependencies: [
             "HubConfig", "PluginHost", "InputFiles", "HubStore", "ImportPipeline", "MetricEngine", "ReferenceData",
-            "Comparison", "ComparisonTables", "DisclosureAudit", "Exports", "Report", .product(name: "HubKit", package: "HubKit"),
-            .product(name: "Hummingbird", package: "hummingbird"),
+            "Comparison", "ComparisonTables", "DisclosureAudit", "Exports", "Report", "Forecasting",
+            .product(name: "HubKit", package: "HubKit"), .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
             .product(name: "NIOPosix", package: "swift-nio"), .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
             .product(name: "Crypto", package: "swift-crypto"),
@@ -151,7 +155,7 @@ let package = Package(
         .executableTarget(name: "hnhub", dependencies: [
             "HubConfig", "PluginHost", "InputFiles", "Pseudonymisation", "HubStore", "ImportPipeline",
             "MetricEngine", "ReferenceData", "Comparison", "DemoData", "MappingImporters", "ComparisonTables", "Exports",
-            "Report", "DisclosureAudit", "BuiltInPluginPins", "Validation", "Governance", "HubService", .product(name: "HubKit", package: "HubKit"),
+            "Report", "Forecasting", "DisclosureAudit", "BuiltInPluginPins", "Validation", "Governance", "HubService", .product(name: "HubKit", package: "HubKit"),
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], swiftSettings: strict),
         .executableTarget(name: "hnhub-bench", dependencies: [
@@ -174,7 +178,7 @@ let package = Package(
         .testTarget(name: "HubTests", dependencies: [
             "HubConfig", "PluginHost", "InputFiles", "Validation", "Pseudonymisation", "HubStore",
             "ImportPipeline", "MetricEngine", "ReferenceData", "Comparison", "DemoData", "MappingImporters",
-            "ComparisonTables", "Exports", "Report", "LinearProgramming", "DisclosureAudit", "BuiltInPluginPins", "Governance", "HubService", "SEN2XMLImporter", "SEN2BladeImporter", "EstablishmentImporter", "CaseloadMetrics",
+            "ComparisonTables", "Exports", "Report", "Forecasting", "LinearProgramming", "DisclosureAudit", "BuiltInPluginPins", "Governance", "HubService", "SEN2XMLImporter", "SEN2BladeImporter", "EstablishmentImporter", "CaseloadMetrics",
             "PublishedStatisticsImporter", "PopulationImporter", "PlacementCostImporter", "StatisticalNeighbourImporter",
             "HubKitTesting", .product(name: "HubKit", package: "HubKit"),
             .product(name: "HummingbirdTesting", package: "hummingbird"),

@@ -1,6 +1,7 @@
 import Comparison
 import ComparisonTables
 import DisclosureAudit
+import Forecasting
 import HubKit
 
 /// The `hnhub export --xlsx` workbook: one sheet per ``IndicatorTopic`` (Other only when it has
@@ -34,6 +35,8 @@ public struct IndicatorWorkbook: Sendable {
     /// The hub's pattern when the caller already computed it from the same snapshot and geography
     /// (a service serves many workbooks from one set of figures); nil: computed here.
     public var pattern: SuppressionPattern?
+    /// The Forecast sheet's figures (nil: no Forecast sheet).
+    public var forecast: ForecastOverview?
 
     public init(snapshot: IndicatorSnapshot, geography: LAGeography, scope: WorkbookScope,
                 control: DisclosureControl = DisclosureControl(), period: String? = nil,
@@ -77,6 +80,10 @@ public struct IndicatorWorkbook: Sendable {
         var sheets = topics.map { topic, tables in
             TopicSheet(topic: topic, tables: tables, listed: listed, scope: scope, geography: geography,
                        control: control).worksheet()
+        }
+        if let forecast {
+            sheets.append(ForecastSheet(overview: forecast, geography: geography, ownLA: scope.ownLA, threshold: control.threshold)
+                .worksheet())
         }
         sheets.append(WorkbookNotes(
             indicators: topics.flatMap { topic, tables in tables.map { (topic.rawValue, $0) } }, scope: scope,

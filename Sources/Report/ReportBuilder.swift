@@ -15,7 +15,7 @@ public struct ReportBuilder {
     /// The whole document.
     public func html() -> String {
         let context = ReportContext(data: data, options: options)
-        let sections: [(id: String, title: String, body: String)] = [
+        var sections: [(id: String, title: String, body: String)] = [
             ("headlines", "Headlines", headlines(context)),
             ("comparisons", "How all LAs compare", ChartsSection(context: context).render()),
             ("trends", "Over time", TrendsSection(context: context).render()),
@@ -23,6 +23,9 @@ public struct ReportBuilder {
             ("sources", "Definitions and sources", DefinitionsSection(context: context).render()),
             ("quality", "Data quality", DataQualitySection(context: context).render()),
         ]
+        if let forecast = options.forecast {
+            sections.insert(("forecast", "Forecast", ForecastSection(context: context, overview: forecast).render()), at: 3)
+        }
         var html = "<!DOCTYPE html>\n<html lang=\"en-GB\"><head><meta charset=\"utf-8\">"
         html += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
         html += "<meta name=\"generator\" content=\"High Needs Hub (hnhub report)\">"

@@ -1,6 +1,7 @@
 import Comparison
 import ComparisonTables
 import DisclosureAudit
+import Forecasting
 import Foundation
 
 /// Whose figures a report is about.
@@ -30,6 +31,8 @@ public struct ReportOptions: Sendable {
     /// The hub's pattern when the caller already computed it from the same data (a service renders
     /// many reports from one set of figures); nil: computed from the data.
     public var pattern: SuppressionPattern?
+    /// The forecast section's figures (nil: no forecast section).
+    public var forecast: ForecastOverview?
 
     public init(scope: ReportScope, period: String? = nil, ownView: Bool = false, suppressionThreshold: Int = 5,
                 generatedAt: Date = Date()) {

@@ -21,6 +21,7 @@ struct HNHubBench: ParsableCommand {
         commandName: "hnhub-bench",
         abstract: "Benchmark SEN2 imports, indicators and the report on a generated England-scale data set.",
         subcommands: [AllBenchmarks.self, ImportBenchmark.self, StageBenchmark.self, IndicatorBenchmark.self,
-                      ReportBenchmark.self, ServeBenchmark.self, GenerateBenchmark.self, SpreadsheetBenchmark.self],
+                      ReportBenchmark.self, ServeBenchmark.self, GenerateBenchmark.self, SpreadsheetBenchmark.self,
+                      ForecastBenchmark.self],
         defaultSubcommand: AllBenchmarks.self)
 }

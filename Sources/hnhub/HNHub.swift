@@ -10,7 +10,8 @@ struct HNHub: ParsableCommand {
         discussion: "Exit status: 0 success, 1 the command ran but found errors (e.g. quarantined records), 2 bad usage or unusable input.",
         subcommands: [InitCommand.self, ImportCommand.self, ValidateCommand.self, PluginsCommand.self, PluginCommand.self, MappingCommand.self,
                       ReturnsCommand.self, ReprocessCommand.self, RotateSecretCommand.self, IndicatorsCommand.self, CompareCommand.self, ReportCommand.self, ExportCommand.self, AuditDisclosureCommand.self, RetentionCommand.self, NeighboursCommand.self, DemoCommand.self,
-                      ServeCommand.self, UsersCommand.self, AuditCommand.self])
+                      ServeCommand.self, UsersCommand.self, AuditCommand.self,
+                      ForecastCommand.self, BacktestCommand.self])
 
     /// ArgumentParser's usage errors exit with 64; the hub's public interface promises 2.
     static func main() {

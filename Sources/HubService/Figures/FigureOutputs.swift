@@ -1,6 +1,7 @@
 import Comparison
 import ComparisonTables
 import Exports
+import Forecasting
 import Foundation
 import HubKit
 import ReferenceData
@@ -44,6 +45,11 @@ struct FigureOutputs {
         var options = ReportOptions(scope: reportScope, period: period, ownView: own,
                                     suppressionThreshold: audience.control.threshold)
         options.pattern = audience.pattern
+        switch reportScope {
+        case .la(let code): options.forecast = forecast(las: [code], group: nil)
+        case .group(let name, let members): options.forecast = forecast(las: members, group: (name, members))
+        case .hub: options.forecast = forecast(las: Set(figures.report.returns.map(\.laCode)).sorted(), group: nil)
+        }
         return ReportBuilder(data: figures.report, options: options).html()
     }
 
@@ -61,7 +67,19 @@ struct FigureOutputs {
                                          control: audience.control, period: period, sources: figures.sources,
                                          neighboursEdition: figures.report.neighboursEdition, generated: today)
         workbook.pattern = audience.pattern
+        switch workbookScope {
+        case .la(let code, _): workbook.forecast = forecast(las: [code], group: nil)
+        case .group(let name, let members): workbook.forecast = forecast(las: members, group: (name, members))
+        case .england: workbook.forecast = forecast(las: figures.knownCodes.sorted(), group: nil)
+        }
         return workbook.workbook().xlsx()
+    }
+
+    /// The forecast section of a report or workbook, as the CLI makes it (nil: left out).
+    func forecast(las: [String], group: (name: String, members: [String])?) -> ForecastOverview? {
+        guard let caseload = figures.caseload else { return nil }
+        let sum = group.map { ForecastRequest.Area(code: "group:\($0.name)", members: $0.members) }
+        return try? ForecastOverview.make(caseload, las: las, sum: sum)
     }
 
     /// One row of the indicators API.

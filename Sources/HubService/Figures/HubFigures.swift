@@ -2,6 +2,7 @@ import Comparison
 import ComparisonTables
 import DisclosureAudit
 import Exports
+import Forecasting
 import Foundation
 import HubStore
 import ReferenceData
@@ -23,6 +24,9 @@ public struct HubFigures: Sendable {
     /// these figures hides what it hides, so no two outputs together reveal a hidden count.
     public var pattern: SuppressionPattern
     public var control: DisclosureControl
+    /// The caseload series the forecast sections of the report and workbook are made from (nil
+    /// when they could not be read: the outputs then leave the forecast out, as the CLI does).
+    public var caseload: CaseloadSources?
 
     public var snapshot: IndicatorSnapshot { report.snapshot }
     public var geography: LAGeography { report.geography }
@@ -36,7 +40,8 @@ public struct HubFigures: Sendable {
         let input = Audience.disclosureInput(report.snapshot, geography: report.geography, control: control)
         return HubFigures(version: version, report: report, sources: try WorkbookSources.load(database),
                           knownCodes: try LARegister(database: database).knownCodes(),
-                          pattern: SuppressionPattern.compute(input), control: control)
+                          pattern: SuppressionPattern.compute(input), control: control,
+                          caseload: try? CaseloadSources.read(database))
     }
 
     /// The audience of these figures: every LA's small figures hidden by the hub's pattern, except

@@ -64,6 +64,14 @@ struct ExportCommand: ParsableCommand {
                 sources: sources, neighboursEdition: edition,
                 generated: Self.generationDay())
             made.purposeNotice = purposeScope.notice
+            // The Forecast sheet: only LAs the purpose may use.
+            switch scope {
+            case .la(let code, _): made.forecast = ForecastScope.overview(database, las: [code], group: nil)
+            case .group(let name, let members):
+                let included = members.filter(purposeScope.includes)
+                made.forecast = ForecastScope.overview(database, las: included, group: (name, included))
+            case .england: made.forecast = ForecastScope.overview(database, las: knownCodes.sorted().filter(purposeScope.includes), group: nil)
+            }
             workbook = made.workbook()
         } catch let error as ComparisonTablesError {
             throw HubFailure.unusable("\(error)")

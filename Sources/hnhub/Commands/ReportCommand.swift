@@ -54,6 +54,16 @@ struct ReportCommand: ParsableCommand {
         var options = ReportOptions(scope: scope, period: selection.period, ownView: selection.own,
                                     suppressionThreshold: config.suppressionThreshold)
         options.purposeNotice = purposeScope.notice
+        // The forecast section: only LAs the purpose may use.
+        switch scope {
+        case .la(let code): options.forecast = ForecastScope.overview(store.database, las: [code], group: nil)
+        case .group(let name, let members):
+            let included = members.filter(purposeScope.includes)
+            options.forecast = ForecastScope.overview(store.database, las: included, group: (name, included))
+        case .hub:
+            options.forecast = ForecastScope.overview(store.database, las: Set(data.returns.map(\.laCode)).sorted().filter(purposeScope.includes),
+                                                      group: nil)
+        }
         let html = ReportBuilder(data: data, options: options).html()
         do {
             try Data(html.utf8).write(to: URL(fileURLWithPath: out), options: .atomic)

@@ -1,0 +1,46 @@
+/// One line of a backtest's output: what was forecast (`total`, or `setting_cells`), how, from
+/// which origin, how far ahead, and how well.
+public struct BacktestLine: Sendable, Equatable {
+    public var source: SeriesSource
+    public var measure: String
+    public var method: String
+    public var origin: Int
+    public var horizon: Int
+    public var accuracy: ForecastAccuracy
+
+    public init(source: SeriesSource, _ score: RollingOriginBacktest.Score) {
+        self.source = source
+        measure = "total"
+        method = score.method.rawValue
+        origin = score.origin
+        horizon = score.horizon
+        accuracy = score.accuracy
+    }
+
+    public init(source: SeriesSource, _ score: SettingSplitBacktest.Score) {
+        self.source = source
+        measure = "setting_cells"
+        method = score.approach.rawValue
+        origin = score.origin
+        horizon = score.horizon
+        accuracy = score.accuracy
+    }
+
+    public init(source: SeriesSource, _ score: PersonCellBacktest.Score) {
+        self.source = source
+        measure = "person_cells"
+        method = score.approach.rawValue
+        origin = score.origin
+        horizon = score.horizon
+        accuracy = score.accuracy
+    }
+
+    public init(source: SeriesSource, measure: String, method: String, origin: Int, horizon: Int, accuracy: ForecastAccuracy) {
+        self.source = source
+        self.measure = measure
+        self.method = method
+        self.origin = origin
+        self.horizon = horizon
+        self.accuracy = accuracy
+    }
+}

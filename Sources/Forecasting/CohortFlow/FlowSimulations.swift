@@ -1,0 +1,88 @@
+/// One year of one simulation of an LA's flows: the stock at the start (the census before) and
+/// what changed it. `stockEnd = stockStart + newPlans + transfersIn - ceased - transfersOut`,
+/// exactly, in every simulation.
+public struct FlowComponents: Sendable, Equatable {
+    public var stockStart = 0
+    /// Joiners other than transfers in.
+    public var newPlans = 0
+    /// Joiners who came from another LA.
+    public var transfersIn = 0
+    /// Leavers other than transfers out (plans ceased, children aged out).
+    public var ceased = 0
+    /// Leavers who moved to another LA.
+    public var transfersOut = 0
+    /// Stayers whose setting group changed.
+    public var movers = 0
+    /// Children a redirect placed, still in the setting it placed them in at the census.
+    public var redirected = 0
+    public var stockEnd = 0
+
+    public init() {}
+
+    public var joiners: Int { newPlans + transfersIn }
+    public var leavers: Int { ceased + transfersOut }
+}
+
+/// The simulations of one LA's flow model: for every simulation and census year ahead, the number
+/// of children in every ``FlowState`` and the year's ``FlowComponents``. This is the model's
+/// reusable output: sums over any set of states (a need, an age range, a setting, a centre's
+/// catchment) are taken per simulation with ``totals(where:)``, so their spread is right.
+public struct FlowSimulations: Sendable {
+    public let la: String
+    /// The census the simulations start from.
+    public let origin: Int
+    public let horizon: Int
+    public let simulations: Int
+    /// [(simulation x horizon + year index) x FlowState.count + state index].
+    let counts: [UInt16]
+    /// [simulation x horizon + year index].
+    public let components: [FlowComponents]
+
+    init(la: String, origin: Int, horizon: Int, simulations: Int, counts: [UInt16], components: [FlowComponents]) {
+        self.la = la
+        self.origin = origin
+        self.horizon = horizon
+        self.simulations = simulations
+        self.counts = counts
+        self.components = components
+    }
+
+    /// The census years simulated.
+    public var years: [Int] { (1...max(horizon, 1)).map { origin + $0 } }
+
+    /// Children in `state` at the census `origin + yearIndex + 1` in simulation `simulation`.
+    public func count(simulation: Int, yearIndex: Int, state: FlowState) -> Int {
+        Int(counts[(simulation * horizon + yearIndex) * FlowState.count + state.index])
+    }
+
+    public func components(simulation: Int, yearIndex: Int) -> FlowComponents {
+        components[simulation * horizon + yearIndex]
+    }
+
+    /// For every simulation and year, the children in the states `include` keeps: [simulation][year index].
+    public func totals(where include: (FlowState) -> Bool) -> [[Double]] {
+        let chosen = (0..<FlowState.count).filter { include(FlowState(index: $0)) }
+        return (0..<simulations).map { simulation in
+            (0..<horizon).map { year in
+                let base = (simulation * horizon + year) * FlowState.count
+                return Double(chosen.reduce(0) { $0 + Int(counts[base + $1]) })
+            }
+        }
+    }
+
+    /// For every simulation and year, the children by cell: `cell` maps a state to a cell index in
+    /// 0..<cells (nil to leave it out). [simulation][year index][cell].
+    public func cellTotals(cells: Int, _ cell: (FlowState) -> Int?) -> [[[Double]]] {
+        let map = (0..<FlowState.count).map { cell(FlowState(index: $0)) }
+        return (0..<simulations).map { simulation in
+            (0..<horizon).map { year in
+                var totals = [Double](repeating: 0, count: cells)
+                let base = (simulation * horizon + year) * FlowState.count
+                for state in 0..<FlowState.count where counts[base + state] > 0 {
+                    if let index = map[state] { totals[index] += Double(counts[base + state]) }
+                }
+                return totals
+            }
+        }
+    }
+}

@@ -1,0 +1,114 @@
+import Foundation
+
+/// Forecasts each LA's series of a panel from its last census with one method, the best and worst
+/// cases as a sustained lower or higher growth every year, and prediction intervals calibrated on
+/// the method's errors at earlier origins of a calibration panel (docs/forecasting.md).
+public struct TotalForecaster: Sendable {
+    public var panel: CaseloadPanel
+    public var method: ForecastMethod
+    /// Whose backtest errors set the intervals: the published series when the store has them (150
+    /// LAs a year), else the panel itself.
+    public var calibration: CaseloadPanel
+
+    public init(panel: CaseloadPanel, method: ForecastMethod = .shrunkGrowth, calibration: CaseloadPanel? = nil) {
+        self.panel = panel
+        self.method = method
+        self.calibration = calibration ?? panel
+    }
+
+    /// Forecasts for `las` (every LA of the panel when nil), `horizon` censuses ahead of each LA's
+    /// last census. Throws when the horizon is out of range, an LA asked for has no series, or its
+    /// series is too short.
+    public func forecast(las: [String]? = nil, horizon: Int) throws -> [AreaForecast] {
+        try ForecastSettings.check(horizon: horizon)
+        let chosen = try las.map { codes in
+            try codes.map { la -> String in
+                guard let series = panel.series[la], !series.isEmpty else { throw ForecastError.noSeries(la: la) }
+                try Self.checkHistory(la, series)
+                return la
+            }
+        } ?? panel.series.keys.filter { la in skipNote(la) == nil }
+        var distributions: [Int: [ErrorDistribution?]] = [:]
+        var quantiles: [Int: [ErrorQuantiles?]] = [:]
+        return chosen.sorted().compactMap { la in
+            let series = panel.series[la]!
+            let origin = series.lastYear!
+            guard let central = method.forecast(series, pool: panel.pool, origin: origin, horizon: horizon) else { return nil }
+            if quantiles[origin] == nil {
+                distributions[origin] = (1...horizon).map { h in ErrorCalibration.distribution(method, calibration, asOf: origin, horizon: h) }
+                quantiles[origin] = distributions[origin]!.map { $0.map(ErrorQuantiles.init) }
+            }
+            let errors = quantiles[origin]!
+            // The sustained cases: one-year 10th and 90th percentile errors, every year.
+            let bestFactor = errors[0]?.low80 ?? 1
+            let worstFactor = errors[0]?.high80 ?? 1
+            let best = central.enumerated().map { $0.element * pow(bestFactor, Double($0.offset + 1)) }
+            let worst = central.enumerated().map { $0.element * pow(worstFactor, Double($0.offset + 1)) }
+            return AreaForecast(
+                la: la, measure: panel.measure, source: panel.source, method: method, origin: origin,
+                history: series.through(origin), central: central, best: best, worst: worst,
+                intervals: central.enumerated().map { h, value in errors[h].map { PredictionInterval(around: value, errors: $0) } },
+                errors: distributions[origin]!,
+                assumptions: assumptions(series, origin: origin, best: bestFactor, worst: worstFactor,
+                                         calibrated: errors[0] != nil))
+        }
+    }
+
+    /// Why an LA is left out when every LA is forecast: too short a series, or one that stops
+    /// before the panel's latest census (an LA since reorganised, such as Cumbria or
+    /// Northamptonshire, or a return not imported yet); nil when it is forecast. An LA asked for by
+    /// code is forecast from its own last census all the same.
+    public func skipNote(_ la: String) -> String? {
+        guard let series = panel.series[la] else { return nil }
+        do {
+            try Self.checkHistory(la, series)
+        } catch {
+            return "\(la): \(series.years.count) census year(s) (\(series.years.map(CensusYear.label).joined(separator: ", "))): too little history"
+        }
+        if let last = series.lastYear, let latest = panel.years.last, last < latest {
+            return "\(la): its \(panel.source.rawValue) series ends at \(CensusYear.label(last)), before the latest census \(CensusYear.label(latest)) (reorganised, or a return not yet imported); ask for it with --la to forecast it from \(CensusYear.label(last))"
+        }
+        return nil
+    }
+
+    /// A series is forecast from its last census, which needs the census before it too.
+    static func checkHistory(_ la: String, _ series: YearSeries) throws {
+        guard let last = series.lastYear, series[last - 1] != nil else {
+            throw ForecastError.tooLittleHistory(la: la, years: series.years, needed: ForecastSettings.minimumYears)
+        }
+    }
+
+    func assumptions(_ series: YearSeries, origin: Int, best: Double, worst: Double,
+                     calibrated: Bool) -> [ForecastCase: String] {
+        let central: String
+        let growth: Double?
+        switch method {
+        case .shrunkGrowth:
+            let own = series.meanGrowth(endingAt: origin, count: ForecastMethod.ownGrowthYears)
+            let pooled = ForecastMethod.poolGrowth(panel.pool, origin: origin)
+            growth = ForecastMethod.shrunkGrowthFactor(series, pool: panel.pool, origin: origin)
+            let weight = Int((ForecastMethod.ownGrowthWeight * 100).rounded())
+            let first = panel.pool.through(origin).firstYear.map(CensusYear.label) ?? "?"
+            central = "growth \(Self.percent(growth)) a year: the LA's own over its last \(ForecastMethod.ownGrowthYears) years "
+                + "(\(Self.percent(own))) weighted \(weight)%, that of \(panel.poolName) since \(first) (\(Self.percent(pooled))) \(100 - weight)%"
+        default:
+            growth = nil
+            central = "\(method.rawValue) from \(CensusYear.label(origin))"
+        }
+        guard calibrated else {
+            let none = "as central: no earlier origin measured this method's errors"
+            return [.central: central, .best: none, .worst: none]
+        }
+        func sustained(_ factor: Double, _ word: String, _ percentile: Int) -> String {
+            let points = abs(factor - 1) * (growth ?? 1) * 100
+            return "growth \(String(format: "%.1f", points)) points a year \(word) central, every year"
+                + (growth.map { " (\(Self.percent($0 * factor)) a year)" } ?? "")
+                + ": the one-year \(percentile)th percentile error of earlier origins, sustained"
+        }
+        return [.central: central, .best: sustained(best, "below", 10), .worst: sustained(worst, "above", 90)]
+    }
+
+    static func percent(_ factor: Double?) -> String {
+        factor.map { String(format: "%+.1f%%", ($0 - 1) * 100) } ?? "none"
+    }
+}

@@ -1,0 +1,63 @@
+import Foundation
+
+/// Measures a method's errors at earlier origins, from the data known at one census only, and
+/// turns them into an ``ErrorDistribution`` per horizon.
+public enum ErrorCalibration {
+    /// The year shock's spread is never taken below 1.5% (one year ahead): with a handful of
+    /// origins its estimate is too noisy, and England's annual growth has moved by about that much
+    /// from one year to the next (docs/forecasting.md).
+    public static let minimumShockSD = 0.015
+    /// Errors grow with the horizon about as `h^0.75` in the backtest on the published series; used
+    /// to widen one-year errors where fewer than ``minimumOrigins`` origins measured `h` directly.
+    public static let horizonExponent = 0.75
+    /// Origins needed before a horizon's own errors are used.
+    public static let minimumOrigins = 2
+
+    /// `log(actual / forecast)` by origin and LA, for every origin `t` with `t + horizon <= asOf`:
+    /// forecasts from the panel cut at `t`, actuals from the panel cut at `asOf`.
+    public static func logErrors(_ method: ForecastMethod, _ panel: CaseloadPanel, asOf: Int,
+                                 horizon: Int) -> [Int: [String: Double]] {
+        let known = panel.through(asOf)
+        guard let first = known.years.first else { return [:] }
+        var errors: [Int: [String: Double]] = [:]
+        for origin in stride(from: first + 1, through: asOf - horizon, by: 1) {
+            let atOrigin = known.through(origin)
+            var byLA: [String: Double] = [:]
+            for (la, series) in atOrigin.series {
+                guard let actual = known.series[la]?[origin + horizon], actual > 0,
+                      let forecast = method.forecast(series, pool: atOrigin.pool, origin: origin, horizon: horizon)?.last,
+                      forecast > 0 else { continue }
+                byLA[la] = log(actual / forecast)
+            }
+            if !byLA.isEmpty { errors[origin] = byLA }
+        }
+        return errors
+    }
+
+    /// The error distribution of `method` `horizon` years ahead, as known at `asOf`; nil when no
+    /// earlier origin has even one-year errors.
+    public static func distribution(_ method: ForecastMethod, _ panel: CaseloadPanel, asOf: Int,
+                                    horizon: Int) -> ErrorDistribution? {
+        let direct = logErrors(method, panel, asOf: asOf, horizon: horizon)
+        if direct.count >= minimumOrigins || (horizon == 1 && !direct.isEmpty) {
+            return distribution(from: direct, horizon: horizon, shockFloor: minimumShockSD * pow(Double(horizon), horizonExponent))
+        }
+        guard horizon > 1, let oneYear = distribution(method, panel, asOf: asOf, horizon: 1) else { return nil }
+        return oneYear.widened(by: pow(Double(horizon), horizonExponent), to: horizon)
+    }
+
+    /// Splits errors into year shocks and residuals.
+    public static func distribution(from errors: [Int: [String: Double]], horizon: Int, shockFloor: Double) -> ErrorDistribution {
+        var residuals: [Double] = []
+        var squaredShocks = 0.0
+        for origin in errors.keys.sorted() {
+            let values = errors[origin]!.keys.sorted().map { errors[origin]![$0]! }
+            let shock = values.reduce(0, +) / Double(values.count)
+            squaredShocks += shock * shock
+            residuals += values.map { $0 - shock }
+        }
+        let shockSD = errors.isEmpty ? 0 : (squaredShocks / Double(errors.count)).squareRoot()
+        return ErrorDistribution(horizon: horizon, residuals: residuals, shockSD: max(shockSD, shockFloor),
+                                 origins: errors.keys.sorted())
+    }
+}

@@ -1,0 +1,49 @@
+import HubStore
+
+/// Everything the forecasts read from the store, and which series each LA's total comes from.
+public struct CaseloadSources: Sendable {
+    public var published: PublishedCaseload?
+    public var returns: CaseloadPanel?
+
+    /// An LA's total is forecast from the hub's returns when they cover at least this many census
+    /// years, else from the published series: never a mix of the two, so a difference in how the
+    /// two are counted cannot show as a jump.
+    public static let returnsYearsPreferred = 3
+
+    public init(published: PublishedCaseload?, returns: CaseloadPanel?) {
+        self.published = published
+        self.returns = returns
+    }
+
+    public static func read(_ database: Database) throws -> CaseloadSources {
+        let published = try PublishedCaseload.read(database)
+        let returns = try ReturnCaseload.read(database, pool: published?.total.pool)
+        return CaseloadSources(published: published, returns: returns)
+    }
+
+    /// The panels each LA's total is forecast from: the returns panel holds the LAs with enough
+    /// returns, the published panel every other LA it has.
+    public var totalPanels: [CaseloadPanel] {
+        var byReturns = returns
+        byReturns?.series = returns?.series.filter { $0.value.years.count >= Self.returnsYearsPreferred } ?? [:]
+        var panels: [CaseloadPanel] = []
+        if var published = published?.total {
+            let taken = Set(byReturns?.series.keys.map { $0 } ?? [])
+            published.series = published.series.filter { !taken.contains($0.key) }
+            panels.append(published)
+        }
+        // An LA with fewer returns and no published series is still forecast from its returns.
+        if var returns {
+            let publishedLAs = Set(published?.total.series.keys.map { $0 } ?? [])
+            returns.series = returns.series.filter { byReturns?.series[$0.key] != nil || !publishedLAs.contains($0.key) }
+            if !returns.series.isEmpty { panels.append(returns) }
+        }
+        return panels
+    }
+
+    /// Whose backtest errors set every interval: the published total when the store has it.
+    public var calibrationPanel: CaseloadPanel? { published?.total ?? returns }
+
+    /// Every LA with a series of its total.
+    public var laCodes: [String] { Set(totalPanels.flatMap(\.series.keys)).sorted() }
+}
