@@ -115,13 +115,18 @@ let package = Package(
         .target(name: "ComparisonTables", dependencies: [
             "HubStore", "Comparison", "DisclosureAudit", "ReferenceData", .product(name: "HubKit", package: "HubKit"),
         ], swiftSettings: strict),
+        // Scoping a shared centre or specialist service for a group (docs/scoping.md).
+        .target(name: "Scoping", dependencies: [
+            "HubStore", "Comparison", "DisclosureAudit", .product(name: "HubKit", package: "HubKit"),
+            .product(name: "Yams", package: "Yams"),
+        ], swiftSettings: strict + optimised),
         // Files people open: CSV, JSON and the Excel workbook.
         .target(name: "Exports", dependencies: [
-            "CZlib", "ComparisonTables", "HubStore", .product(name: "HubKit", package: "HubKit"),
+            "CZlib", "ComparisonTables", "HubStore", "Scoping", .product(name: "HubKit", package: "HubKit"),
         ], swiftSettings: strict),
         // The self-contained HTML benchmarking report with SVG charts.
         .target(name: "Report", dependencies: [
-            "ComparisonTables", "HubStore", .product(name: "HubKit", package: "HubKit"),
+            "ComparisonTables", "HubStore", "Scoping", .product(name: "HubKit", package: "HubKit"),
         ], swiftSettings: strict),
         // Deterministic synthetic SEN2 returns and establishments for demos, tests and benchmarks.
         .target(name: "DemoData", dependencies: [.product(name: "HubKit", package: "HubKit")],
@@ -129,11 +134,12 @@ let package = Package(
         .executableTarget(name: "hnhub", dependencies: [
             "HubConfig", "PluginHost", "InputFiles", "Pseudonymisation", "HubStore", "ImportPipeline",
             "MetricEngine", "ReferenceData", "Comparison", "DemoData", "MappingImporters", "ComparisonTables", "Exports",
-            "Report", "DisclosureAudit", "BuiltInPluginPins", .product(name: "HubKit", package: "HubKit"),
+            "Report", "DisclosureAudit", "BuiltInPluginPins", "Scoping", .product(name: "HubKit", package: "HubKit"),
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], swiftSettings: strict),
         .executableTarget(name: "hnhub-bench", dependencies: [
             "BuiltInPluginPins", "DemoData", "ImportPipeline", "HubStore", "InputFiles", "PluginHost", "Pseudonymisation", "Validation",
+            "MetricEngine", "Scoping",
             .product(name: "HubKit", package: "HubKit"), .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], swiftSettings: strict),
@@ -145,7 +151,7 @@ let package = Package(
         .testTarget(name: "HubTests", dependencies: [
             "HubConfig", "PluginHost", "InputFiles", "Validation", "Pseudonymisation", "HubStore",
             "ImportPipeline", "MetricEngine", "ReferenceData", "Comparison", "DemoData", "MappingImporters",
-            "ComparisonTables", "Exports", "Report", "LinearProgramming", "DisclosureAudit", "BuiltInPluginPins", "SEN2XMLImporter", "SEN2BladeImporter", "EstablishmentImporter", "CaseloadMetrics",
+            "ComparisonTables", "Exports", "Report", "LinearProgramming", "DisclosureAudit", "BuiltInPluginPins", "Scoping", "SEN2XMLImporter", "SEN2BladeImporter", "EstablishmentImporter", "CaseloadMetrics",
             "PublishedStatisticsImporter", "PopulationImporter", "PlacementCostImporter", "StatisticalNeighbourImporter",
             .product(name: "HubKit", package: "HubKit"),
         ], swiftSettings: strict),

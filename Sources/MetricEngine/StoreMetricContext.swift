@@ -1,17 +1,18 @@
 import HubKit
 import HubStore
 
-/// The read-only view of the store a metric plugin gets.
-final class StoreMetricContext: MetricContext {
+/// The read-only view of the store a metric plugin gets (and the host's own readers, e.g. the
+/// scoping of a shared centre, that share code with plugins).
+public final class StoreMetricContext: MetricContext {
     private let database: Database
 
     /// Opens its own read-only connection to the store file.
-    init(path: String) throws {
+    public init(path: String) throws {
         database = try Database(path: path, readOnly: true)
         try database.execute("PRAGMA query_only = ON")
     }
 
-    func query(_ sql: String, _ arguments: [StoreValue], row: ([StoreValue]) throws -> Void) throws {
+    public func query(_ sql: String, _ arguments: [StoreValue], row: ([StoreValue]) throws -> Void) throws {
         let statement = try database.cached(sql)
         try statement.bind(arguments.map(Self.sqlValue))
         defer { statement.reset() }

@@ -19,6 +19,6 @@ struct HNHubBench: ParsableCommand {
         commandName: "hnhub-bench",
         abstract: "Benchmark SEN2 imports, indicators and the report on a generated England-scale data set.",
         subcommands: [AllBenchmarks.self, ImportBenchmark.self, StageBenchmark.self, IndicatorBenchmark.self,
-                      ReportBenchmark.self, GenerateBenchmark.self],
+                      ReportBenchmark.self, GenerateBenchmark.self, ScopeBenchmark.self],
         defaultSubcommand: AllBenchmarks.self)
 }

@@ -9,7 +9,8 @@ struct HNHub: ParsableCommand {
         abstract: "Pool SEN2 returns across local authorities and compare EHCP indicators.",
         discussion: "Exit status: 0 success, 1 the command ran but found errors (e.g. quarantined records), 2 bad usage or unusable input.",
         subcommands: [InitCommand.self, ImportCommand.self, ValidateCommand.self, PluginsCommand.self, PluginCommand.self,
-                      ReturnsCommand.self, ReprocessCommand.self, RotateSecretCommand.self, IndicatorsCommand.self, CompareCommand.self, ReportCommand.self, ExportCommand.self, AuditDisclosureCommand.self, NeighboursCommand.self, DemoCommand.self])
+                      ReturnsCommand.self, ReprocessCommand.self, RotateSecretCommand.self, IndicatorsCommand.self, CompareCommand.self, ReportCommand.self, ExportCommand.self, AuditDisclosureCommand.self, NeighboursCommand.self, DemoCommand.self,
+                      ScopeCentreCommand.self])
 
     /// ArgumentParser's usage errors exit with 64; the hub's public interface promises 2.
     static func main() {

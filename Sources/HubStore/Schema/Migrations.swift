@@ -19,6 +19,7 @@ public enum Migrations {
         Migration(version: 7, summary: "the hub secret's key check value", sql: SchemaV7.secretCheck),
         Migration(version: 8, summary: "census days, return sources, census placements chosen by value",
                   sql: SchemaV8.headerAndCalendar),
+        Migration(version: 9, summary: "establishment locations (easting, northing)", sql: SchemaV9.establishmentLocations),
     ]
 
     /// The schema version this build of hnhub writes.

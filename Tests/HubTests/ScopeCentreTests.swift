@@ -1,0 +1,265 @@
+import Comparison
+import DisclosureAudit
+import Foundation
+import HubKit
+import Testing
+@testable import Scoping
+
+/// Scoping a shared centre (docs/scoping.md): a three-LA group with known homes, placements and
+/// fees worked through by hand; the rules of eligibility and fill; the shared service; disclosure
+/// control of shared outputs; defaults flagged; bad input.
+@Suite struct ScopeCentreTests {
+    /// The site, and the three LAs' children with a hearing impairment (NCY, setting, home, fee).
+    static let site = GridPoint(easting: 400_000, northing: 200_000)
+
+    static func point(_ east: Double, _ north: Double) -> GridPoint { GridPoint(easting: east, northing: north) }
+
+    static var cohort: Cohort {
+        Cohort(collectionYear: 2025, las: ["800", "801", "802"], children: [
+            // 800: 5 km and 10 km from the site, both in independent schools 30 km from home.
+            CohortChild(la: "800", ncy: 2, need: "HI", category: .independentSpecial, placementLA: "900", inRegister: true,
+                        home: point(405_000, 200_000), homeLocation: .district, placement: point(405_000, 230_000),
+                        annualCost: 60_000, costRoute: .establishment),
+            CohortChild(la: "800", ncy: 6, need: "HI", category: .independentSpecial, placementLA: "900", inRegister: true,
+                        home: point(400_000, 210_000), homeLocation: .district, placement: point(400_000, 240_000),
+                        annualCost: 50_000, costRoute: .child),
+            // In its own LA's state special school: not taken from.
+            CohortChild(la: "800", ncy: 6, need: "HI", category: .stateSpecial, placementLA: "800", inRegister: true,
+                        home: point(401_000, 201_000), homeLocation: .district, annualCost: 25_000, costRoute: .laDefault),
+            // 801: one 30 km away (beyond the limit), one 13 km away whose fee the hub does not hold.
+            CohortChild(la: "801", ncy: 6, need: "HI", category: .independentSpecial, placementLA: "900", inRegister: true,
+                        home: point(400_000, 230_000), homeLocation: .district, annualCost: 70_000, costRoute: .establishment),
+            CohortChild(la: "801", ncy: 5, need: "HI", category: .independentSpecial, placementLA: "901", inRegister: true,
+                        home: point(412_000, 205_000), homeLocation: .la),
+            // 802: a state special school out of area, 10 km closer than the site is.
+            CohortChild(la: "802", ncy: 2, need: "HI", category: .stateSpecial, placementLA: "803", inRegister: true,
+                        home: point(390_000, 200_000), homeLocation: .district, placement: point(390_000, 180_000),
+                        annualCost: 40_000, costRoute: .laDefault),
+        ])
+    }
+
+    static var assumptions: ScopeAssumptions {
+        var assumptions = ScopeAssumptions(group: "west", needs: ["HI"], site: .point(site))
+        assumptions.maxKilometres = 20
+        assumptions.capacities = [10]
+        assumptions.conversions = [0.5]
+        assumptions.placeCost = 20_000
+        assumptions.fixedCost = 55_000
+        assumptions.transportPerKilometre = 100
+        assumptions.years = 3
+        assumptions.simulations = 200
+        assumptions.given = ["group", "needs", "site", "max_km", "capacity", "conversion", "place_cost", "fixed_cost",
+                             "transport_per_km", "years"]
+        return assumptions
+    }
+
+    @Test func theThreeLAGroupWorkedByHand() throws {
+        let scope = Scope(cohort: Self.cohort, assumptions: Self.assumptions, site: Self.site)
+        // Eligible: taken-from settings (independent, or out of area) within 20 km.
+        #expect(scope.eligibility.fromSettings == ["800": 2, "801": 2, "802": 1])
+        #expect(scope.eligibility.eligible == ["800": 2, "801": 1, "802": 1])
+        let option = try #require(scope.options.first)
+        // Year 1: 800's children reach Year 3 and Year 7, 802's Year 3: half of each moves (1.5).
+        // Year 2: 801's child reaches Year 7: half moves (2.0). Year 3: no one reaches a transfer.
+        #expect(option.path.map(\.filled) == [1.5, 2.0, 2.0])
+        #expect(option.path.map(\.occupancy) == [[1.0, 0, 0.5], [1.0, 0.5, 0.5], [1.0, 0.5, 0.5]])
+        // Fees: 800 (60,000 + 50,000) / 2; 801 the default 63,000; 802 40,000.
+        #expect(scope.eligibility.inputs.map(\.fee) == [55_000, 63_000, 40_000])
+        // Travel: 800 (5 - 30 and 10 - 30 km) averages -22.5 km; 801 not measured; 802 10 - 20 km.
+        #expect(scope.eligibility.inputs.map(\.extraKilometres) == [-22.5, 0, -10])
+        let money = option.money.years
+        // Year 1: fees 1.0 x 55,000 + 0.5 x 40,000; centre 1.5 x 20,000 + 55,000; transport
+        // 1.0 x -22.5 x 100 + 0.5 x -10 x 100.
+        #expect(money[0] == MoneyYear(feesAvoided: 75_000, centreCost: 85_000, transportChange: -2_750, capital: 0,
+                                      netSaving: -7_250, cumulativeSaving: -7_250))
+        // Year 2: fees + 0.5 x 63,000; centre 2.0 x 20,000 + 55,000.
+        #expect(money[1] == MoneyYear(feesAvoided: 106_500, centreCost: 95_000, transportChange: -2_750, capital: 0,
+                                      netSaving: 14_250, cumulativeSaving: 7_000))
+        #expect(money[2].cumulativeSaving == 21_250)
+        #expect(option.money.breakEvenYear == 2)
+        // Break-even occupancy: 55,000 / (fee 53,250 - place 20,000 + travel 1,375), eligible-weighted.
+        #expect(abs(option.breakEvenPlaces! - 55_000.0 / 34_625) < 1e-9)
+        #expect(option.commitments == [1, 1, 0])
+    }
+
+    @Test func aLargerRadiusNeverLowersTheEligibleCount() {
+        var previous = -1
+        for kilometres in [1.0, 5, 10, 13, 15, 20, 30, 31, 100] {
+            var assumptions = Self.assumptions
+            assumptions.maxKilometres = kilometres
+            let eligible = Eligibility(cohort: Self.cohort, site: Self.site, assumptions: assumptions).eligible.values.reduce(0, +)
+            #expect(eligible >= previous, "\(kilometres) km")
+            previous = eligible
+        }
+        #expect(previous == 5)
+    }
+
+    /// A bigger group: every NCY, new placements every year.
+    static var busyInputs: [LACentreInputs] {
+        (0..<4).map { la in
+            LACentreInputs(la: "80\(la)", stock: (0..<DemandPaths.ncyCount).map { Double(($0 * 7 + la * 3) % 5) },
+                           eligibleShare: 0.8, fee: 60_000, extraKilometres: 2)
+        }
+    }
+
+    @Test(arguments: [1, 5, 12, 40])
+    func capacityIsNeverExceeded(capacity: Int) {
+        let fill = CentreFill(capacity: capacity, conversion: 0.7, ages: 4...18)
+        let arrivals = { (_: Int, _: Int) in (0..<DemandPaths.ncyCount).map { Double($0 % 3) } }
+        let expected = fill.expected(Self.busyInputs, newPlacements: arrivals, years: 8)
+        #expect(expected.allSatisfy { $0.filled <= Double(capacity) + 1e-9 })
+        #expect(expected.last!.filled > Double(capacity) - 1e-9)
+        for simulation in 0..<50 {
+            var random = ScopeRandom(7, UInt64(simulation))
+            let path = fill.simulated(Self.busyInputs, newPlacements: arrivals, years: 8, random: &random)
+            #expect(path.allSatisfy { $0.filled <= Double(capacity) && $0.filled == $0.filled.rounded() })
+        }
+    }
+
+    @Test func childrenAlreadyPlacedMoveOnlyAtPhaseTransfers() {
+        let fill = CentreFill(capacity: 500, conversion: 0.5, ages: 0...21)
+        let none = { (_: Int, _: Int) in [Double]() }
+        let lower = DemandPaths.ncyRange.lowerBound
+        let transfers: Set<Int> = [0, 3, 7, 12]
+        let expected = fill.expected(Self.busyInputs, newPlacements: none, years: 10)
+        var random = ScopeRandom(11)
+        let simulated = fill.simulated(Self.busyInputs, newPlacements: none, years: 10, random: &random)
+        for year in expected + simulated {
+            for (offset, admitted) in year.admittedAtTransfer.enumerated() where admitted > 0 {
+                #expect(transfers.contains(offset + lower), "moved in NCY \(offset + lower)")
+            }
+            #expect(year.admittedNew.allSatisfy { $0 == 0 })
+        }
+        #expect(expected.map { $0.admittedAtTransfer.reduce(0, +) }.reduce(0, +) > 0)
+        // New placements may start at the centre in any year group.
+        let arriving = fill.expected(Self.busyInputs, newPlacements: { _, _ in [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2] }, years: 1)
+        #expect(abs(arriving[0].admittedNew[10] - 4 * 2 * 0.8 * 0.5) < 1e-9)
+    }
+
+    @Test func poolingASpecialistService() {
+        let separate = SharedService(caseloads: [7, 8, 9], assumptions: ServiceAssumptions(name: "QToD", caseloadPerPractitioner: 10))
+        #expect((separate.aloneTotal, separate.pooled, separate.saved) == (3, 3, 0))
+        let small = SharedService(caseloads: [4, 4, 4],
+                                  assumptions: ServiceAssumptions(name: "QToD", caseloadPerPractitioner: 10, costPerPractitioner: 58_000))
+        #expect((small.alone, small.pooled, small.saved, small.saving) == ([1, 1, 1], 2, 1, 58_000))
+    }
+
+    @Test func sharedOutputsHideSmallCountsAndAnLAsOwnViewShowsItsOwn() throws {
+        let scope = Scope(cohort: Self.cohort, assumptions: Self.assumptions, site: Self.site)
+        let figures = ScopeFigures(scope: scope)
+        let shared = ScopeReadout(scope: scope, audience: ScopeAudience(figures: figures))
+        // Every LA's cohort (3, 2, 1) is 1-4: hidden. So is the group's 6: LA 800, knowing its own 3,
+        // would find 801's and 802's 3 together.
+        #expect(shared.cohort.rows.map { $0[2] } == [.hidden, .hidden, .hidden, .hidden])
+        #expect(shared.commitments.rows[0].prefix(4) == [.count(10), .hidden, .hidden, .hidden])
+        #expect(!shared.json.contains("\"children_in_scope\" : 3"))
+        let own = ScopeReadout(scope: scope, audience: ScopeAudience(figures: figures, ownLA: "800"))
+        #expect(own.cohort.rows.map { $0[2] } == [.count(3), .hidden, .hidden, .hidden])
+        #expect(own.cohort.cell("800", "eligible") == .count(2))
+        // The pattern passes the auditor for an outsider and for each member knowing its own figures.
+        let input = figures.disclosureInput
+        let auditor = DisclosureAuditor(system: CountSystem(input), threshold: 5)
+        let pattern = ScopeAudience(figures: figures).pattern
+        #expect(auditor.audit(hidden: pattern.hidden).passed)
+        for la in figures.las { #expect(auditor.audit(hidden: pattern.hidden, insider: la).passed, "LA \(la)") }
+    }
+
+    @Test func everyDefaultUsedIsFlagged() throws {
+        let scope = Scope(cohort: Self.cohort, assumptions: Self.assumptions, site: Self.site)
+        let lines = Dictionary(uniqueKeysWithValues: scope.assumptionLines.map { ($0.name, $0) })
+        #expect(lines["place_cost"]?.source == "given")
+        #expect(lines["fee"]?.source == "default: DfE average independent special school fee, 2026 (£63,000), for placements without a cost")
+        #expect(lines["ages"]?.isDefault == true && lines["from_settings"]?.isDefault == true)
+        #expect(lines["fees"]?.value == "75% of the eligible children's fees are the LA's own figures, 25% rest on defaults")
+        #expect(lines["homes"]?.value == "83% at their postcode district's establishments, 17% at their LA's, 0% not located")
+        let readout = ScopeReadout(scope: scope, audience: ScopeAudience(figures: ScopeFigures(scope: scope), ownLA: "801"))
+        #expect(readout.cohort.cell("801", "eligible with fee on default") == .count(1))
+    }
+
+    @Test func badOptionsAreRefusedNamingTheOption() {
+        let cases: [((inout ScopeOptions) -> Void, String)] = [
+            ({ $0.needs = "HI,XYZ" }, "--needs: 'XYZ' is not a SEN2 need code (use ASD, DS, HI, MLD, MSI, OTH, PD, PMLD, SEMH, SLCN, SLD, SPLD, VI)"),
+            ({ $0.capacity = "24,0" }, "--capacity: '24,0' is not a list of places above 0 (e.g. 24,40,60)"),
+            ({ $0.conversion = "0.5,1.5" }, "--conversion: '0.5,1.5' is not a list of shares above 0 and at most 1 (e.g. 0.3,0.5,0.7)"),
+            ({ $0.site = "near Bath" },
+             "--site: 'near Bath' is neither a URN nor EASTING,NORTHING in metres on the British National Grid (e.g. 358000,173000)"),
+            ({ $0.age = "16-11" }, "'16-11' is not a range of ages or years: give two whole numbers, e.g. --age 11-16 or --ncy 7-11"),
+            ({ $0.fromSettings = "independent,abroad" },
+             "--from-settings: 'abroad' is not a setting (use mainstream, state-special, independent, ap, post16, elsewhere, early-years, none, unclassified, out-of-area, outside-group)"),
+            ({ $0.placeCost = "lots" }, "--place-cost: 'lots' is not an amount of pounds (e.g. 26000)"),
+            ({ $0.service = "QToD" }, "--service needs --caseload-per-fte N (children one full-time practitioner serves)"),
+        ]
+        for (change, message) in cases {
+            var options = ScopeOptions(group: "west", needs: "HI")
+            options.site = "400000,200000"
+            change(&options)
+            let error = #expect(throws: ScopeError.self) { try options.assumptions() }
+            #expect(error?.description == message)
+        }
+    }
+
+    @Test func optionsBecomeAssumptions() throws {
+        var options = ScopeOptions(group: "west", needs: "semh, asd")
+        (options.site, options.ncy, options.capacity, options.conversion, options.placeCost) = ("123456", "7-11", "30", "0.4,0.6", "£30,000")
+        let assumptions = try options.assumptions()
+        #expect(assumptions.needs == ["ASD", "SEMH"])
+        #expect(assumptions.site == .urn("123456"))
+        #expect(assumptions.ages == 11...15)
+        #expect(assumptions.capacities == [30] && assumptions.centralConversion == 0.4 && assumptions.placeCost == 30_000)
+        #expect(assumptions.given == ["group", "needs", "site", "ages", "capacity", "conversion", "place_cost"])
+    }
+}
+
+/// `hnhub scope-centre` on the committed demo set, as a commissioner runs it, and its refusals.
+@Suite struct ScopeCentreCommandTests {
+    @Test func aCommissionerScopesTheDemoSet() throws {
+        let folder = try DemoScratchFolder()
+        defer { folder.remove() }
+        let hub = ["--config", "Datasets/demo/hub.yaml", "--db", folder.path("hub.sqlite")]
+        #expect(try runHub(["init"] + hub).status == 0)
+        #expect(try runHub(["import"] + hub + ["Datasets/demo"]).status == 0)
+        let scope = hub + ["--group", "demo-partnership", "--needs", "ASD,SEMH", "--simulations", "100"]
+
+        let run = try runHub(["scope-centre"] + scope + ["--site", "365000,168000", "--format", "json", "--out", folder.path("out")])
+        #expect(run.status == 0, "\(run.errors)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(run.output.utf8)) as? [String: Any])
+        let cohort = try #require(json["cohort"] as? [[String: Any]])
+        #expect(cohort.map { $0["la"] as? String } == ["800", "801", "802", "803", "group demo-partnership"])
+        // The demo LAs' small counts show as c to everyone; the group's cohort shows.
+        #expect(cohort.contains { $0.values.contains { $0 as? String == "c" } })
+        #expect(cohort.last?["children_in_scope"] is Int)
+        let options = try #require(json["options"] as? [[String: Any]])
+        #expect(options.map { $0["capacity"] as? Int } == [24, 40, 60])
+        #expect(options.allSatisfy { ($0["years"] as? [Any])?.count == 5 && $0["break_even_year"] != nil })
+        #expect((json["sensitivity"] as? [Any])?.count == 6)
+        #expect((json["assumptions"] as? [[String: Any]])?.contains { $0["name"] as? String == "fee" && $0["default"] as? Bool == true } == true)
+        #expect(json["coverage"] is [Any])
+        let html = try folder.text("out/scope.html")
+        #expect(html.contains("<svg") && html.contains("Shareable view"))
+        #expect(try folder.bytes("out/scope.xlsx").prefix(2) == Data("PK".utf8))
+        #expect(try folder.text("out/scope_cohort.csv").hasPrefix("LA,name,children in scope,"))
+
+        // An LA's own view shows its own counts whole; a site given by URN is found in the register.
+        let own = try runHub(["scope-centre"] + scope + ["--site", "880000", "--la", "800", "--own", "--format", "json"])
+        #expect(own.status == 0, "\(own.errors)")
+        let ownJSON = try #require(try JSONSerialization.jsonObject(with: Data(own.output.utf8)) as? [String: Any])
+        let row800 = try #require((ownJSON["cohort"] as? [[String: Any]])?.first)
+        #expect(row800.values.allSatisfy { !($0 as? String == "c") })
+        #expect((ownJSON["site"] as? String)?.hasPrefix("URN 880000 ") == true)
+
+        // Bad input: exit 2 and a message that says what to do.
+        for (arguments, message) in [
+            (["--group", "nowhere", "--needs", "HI", "--site", "880000"], "no group named 'nowhere' in the config (groups: demo-partnership)"),
+            (["--group", "demo-partnership", "--needs", "HI", "--site", "999999"],
+             "--site: URN 999999 is not in the establishment register (import the GIAS file, or give --site EASTING,NORTHING)"),
+            (["--group", "demo-partnership", "--needs", "XYZ", "--site", "880000"],
+             "--needs: 'XYZ' is not a SEN2 need code (use ASD, DS, HI, MLD, MSI, OTH, PD, PMLD, SEMH, SLCN, SLD, SPLD, VI)"),
+            (["--group", "demo-partnership", "--needs", "HI", "--site", "880000", "--capacity", "0"],
+             "--capacity: '0' is not a list of places above 0 (e.g. 24,40,60)"),
+        ] {
+            let refused = try runHub(["scope-centre"] + hub + arguments)
+            #expect(refused.status == 2)
+            #expect(refused.errors == "hnhub: \(message)\n")
+        }
+    }
+}
