@@ -164,6 +164,14 @@ import Testing
         for la in figures.las { #expect(auditor.audit(hidden: pattern.hidden, insider: la).passed, "LA \(la)") }
     }
 
+    @Test func csvHoldsMoneyAndSharesAsPlainNumbers() {
+        let table = ScopeTable(name: "t", title: "T", columns: ["LA", "cost", "share", "children"],
+                               rows: [[.text("800, north"), .pounds(1_234_567.4), .share(0.125), .hidden],
+                                      [.text("801"), .pounds(-12_000), .share(1), .count(2.25)]])
+        #expect(table.csv == "LA,cost,share,children\r\n\"800, north\",1234567,12.5,c\r\n801,-12000,100.0,2.3\r\n")
+        #expect(table.text.contains("£1,234,567") && table.text.contains("12.5%"))
+    }
+
     @Test func everyDefaultUsedIsFlagged() throws {
         let scope = Scope(cohort: Self.cohort, assumptions: Self.assumptions, site: Self.site)
         let lines = Dictionary(uniqueKeysWithValues: scope.assumptionLines.map { ($0.name, $0) })

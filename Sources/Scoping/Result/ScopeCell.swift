@@ -24,6 +24,16 @@ public enum ScopeCell: Sendable, Equatable {
         }
     }
 
+    /// As CSV holds it: money as whole pounds and shares as percentages, without symbols or
+    /// separators, so a spreadsheet reads them as numbers.
+    public var csvText: String {
+        switch self {
+        case .pounds(let value): return String(Int(value.rounded()))
+        case .share(let value): return String(format: "%.1f", value * 100)
+        default: return text
+        }
+    }
+
     /// As JSON holds it: a number, `"c"` when hidden, text, or null.
     public var json: Any {
         switch self {

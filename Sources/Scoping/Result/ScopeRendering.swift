@@ -22,7 +22,7 @@ extension ScopeTable {
 
     /// The table as CSV (RFC 4180 quoting), header first.
     public var csv: String {
-        ([columns] + rows.map { $0.map(\.text) }).map { $0.map(Self.quoted).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+        ([columns] + rows.map { $0.map(\.csvText) }).map { $0.map(Self.quoted).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
     }
 
     static func quoted(_ field: String) -> String {
