@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Writes the small synthetic SEN2 returns in Datasets/fixtures/ used by the quick start and tests.
 
-Every name, identifier and date is invented. Known contents (census-date logic, sen2.md):
+Every name, identifier and date is invented. Known contents (census-date logic, docs/sen2.md):
   person 1  plan since two years, mainstream URN placement, ASD primary + SLCN secondary, reviewed
   person 2  new plan in the work year, within 20 weeks
   person 3  request refused (N)
@@ -20,7 +20,7 @@ ALPHABET = "ABCDEFGHJKLMNPQRTUVWXYZ0123456789"
 
 
 def upn(rest):
-    """A UPN whose check letter is right for the 12 characters `rest` (sen2.md)."""
+    """A UPN whose check letter is right for the 12 characters `rest` (docs/sen2.md)."""
     total = sum(ALPHABET.index(c) * (i + 2) for i, c in enumerate(rest))
     return ALPHABET[total % 23] + rest
 

@@ -19,7 +19,7 @@ public struct Figure: Sendable, Hashable, Codable {
 }
 
 /// An aggregate row (region, England, group): totals of numerators over totals of denominators,
-/// never a mean of rates.
+/// never a mean of rates, either published as such or added up from LA figures.
 public struct AggregateFigure: Sendable, Hashable, Codable {
     public var name: String
     public var numerator: Double
@@ -27,13 +27,18 @@ public struct AggregateFigure: Sendable, Hashable, Codable {
     public var value: Double?
     /// How many LAs the totals cover.
     public var laCount: Int
+    /// Where the figure comes from: `published: TABLE` (the publisher's own total), or
+    /// `computed: total of N LAs` (added up from LA figures).
+    public var source: String
 
-    public init(name: String, numerator: Double, denominator: Double?, value: Double?, laCount: Int) {
+    public init(name: String, numerator: Double, denominator: Double?, value: Double?, laCount: Int,
+                source: String? = nil) {
         self.name = name
         self.numerator = numerator
         self.denominator = denominator
         self.value = value
         self.laCount = laCount
+        self.source = source ?? "computed: total of \(laCount) LA\(laCount == 1 ? "" : "s")"
     }
 }
 
@@ -51,8 +56,24 @@ extension AggregateFigure {
     }
 }
 
-/// Where one LA stands on one indicator in one period (indicators.md, "Comparisons").
+/// Where one LA stands on one indicator in one period (docs/indicators.md, "Comparisons").
 public struct IndicatorComparison: Sendable, Codable {
+    /// The region's and England's figures, or why there are none.
+    public struct Totals: Sendable {
+        public var region: AggregateFigure?
+        public var regionNote: String?
+        public var england: AggregateFigure?
+        public var englandNote: String?
+
+        public init(region: AggregateFigure? = nil, regionNote: String? = nil, england: AggregateFigure? = nil,
+                    englandNote: String? = nil) {
+            self.region = region
+            self.regionNote = regionNote
+            self.england = england
+            self.englandNote = englandNote
+        }
+    }
+
     public var focus: Figure
     /// Rank among all LAs with a value (1 = best by polarity; min ties); nil for polarity `none`.
     public var rank: Int?
@@ -64,17 +85,22 @@ public struct IndicatorComparison: Sendable, Codable {
     public var neighbourMean: Double?
     public var neighbourCount: Int
     public var region: AggregateFigure?
+    /// Why there is no region figure (e.g. not published for the period), when there is none.
+    public var regionNote: String?
     public var england: AggregateFigure?
+    /// Why there is no England figure, when there is none.
+    public var englandNote: String?
     /// Value now minus value in the previous period, where both exist.
     public var change: Double?
     /// More than 3 median absolute deviations from the peers' median.
     public var outlier: Bool
 
     /// Compares `focus` with `all` (every LA's figure this period). `peers` chooses the peer set
-    /// shown and used for the outlier test; rank and quartile band are over all LAs.
+    /// shown and used for the outlier test; rank and quartile band are over all LAs. `totals` are the
+    /// region's and England's figures (published, or added up by the caller).
     public static func make(definition: IndicatorDefinition, focus laCode: String, all: [Figure],
                             previous: Figure?, peers: [String], neighbours: [String],
-                            regionName: String?, regionMembers: [String]) -> IndicatorComparison? {
+                            totals: Totals) -> IndicatorComparison? {
         guard let focus = all.first(where: { $0.laCode == laCode }) else { return nil }
         var values: [String: Double] = [:]
         for figure in all { if let value = figure.value { values[figure.laCode] = value } }
@@ -83,17 +109,12 @@ public struct IndicatorComparison: Sendable, Codable {
         let peerFigures = peers.compactMap { code in all.first { $0.laCode == code } }
         let neighbourValues = neighbours.compactMap { values[$0] }
         let peerValues = peerFigures.compactMap(\.value)
-        func aggregate(_ name: String, _ members: [String]) -> AggregateFigure? {
-            let wanted = Set(members)
-            return AggregateFigure.total(name: name, of: all.filter { wanted.contains($0.laCode) }, definition: definition)
-        }
         return IndicatorComparison(
             focus: focus, rank: ranks[laCode], rankedCount: definition.polarity == .none ? 0 : values.count, band: band,
             peers: peerFigures,
             neighbourMean: neighbourValues.isEmpty ? nil : neighbourValues.reduce(0, +) / Double(neighbourValues.count),
             neighbourCount: neighbourValues.count,
-            region: regionName.flatMap { aggregate($0, regionMembers) },
-            england: aggregate("England", all.map(\.laCode)),
+            region: totals.region, regionNote: totals.regionNote, england: totals.england, englandNote: totals.englandNote,
             change: zip(focus.value, previous?.value).map { $0 - $1 },
             outlier: focus.value.map { Outliers.isOutlier($0, peers: peerValues) } ?? false)
     }

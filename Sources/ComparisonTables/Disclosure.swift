@@ -52,7 +52,22 @@ public struct Audience: Sendable, Equatable {
         let totals = [TotalDefinition.england]
             + regions.keys.sorted().map { TotalDefinition.region($0, members: regions[$0]!) }
             + geography.groups.keys.sorted().map { TotalDefinition.group($0, members: Set(geography.groups[$0]!)) }
-        return DisclosureInput(definitions: snapshot.definitions, figures: figures, totals: totals, control: control)
+        // England's and regions' published totals are what outputs show, not the LAs' sum
+        // (``AreaTotals``): public, and no relation between the hub's cells.
+        var regionCodes: [String: String] = [:]
+        for region in geography.regionOf.values { regionCodes[region.name ?? region.code] = region.code }
+        var publishedTotals = Set<FigureKey>()
+        for definition in snapshot.definitions {
+            for period in snapshot.periods(of: definition.id) {
+                let areas = [(TotalKey.england, AreaTotals.englandCode)]
+                    + regions.keys.compactMap { name in regionCodes[name].map { (TotalKey.region(name), $0) } }
+                for (key, code) in areas where snapshot.areaFigure(definition.id, period: period, area: code)?.numerator != nil {
+                    publishedTotals.insert(FigureKey(indicator: definition.id, period: period, unit: key))
+                }
+            }
+        }
+        return DisclosureInput(definitions: snapshot.definitions, figures: figures, totals: totals, control: control,
+                               publishedTotals: publishedTotals)
     }
 
     /// A figure taken from a published table (the published-figures provider's `published: TABLE`

@@ -4,10 +4,15 @@ import HubStore
 
 /// Every stored indicator definition and value, read once and indexed by indicator and period:
 /// what every output (compare, exports, the report) lays out.
+///
+/// LA figures are stored under 3-digit LA codes; published England and region figures under their
+/// area codes (`E92000001`, `E12000009`), kept apart here so they are never ranked as LAs
+/// (docs/national-context.md).
 public struct IndicatorSnapshot: Sendable {
     /// Definitions, census indicators first, then by id.
     public let definitions: [IndicatorDefinition]
     private let figuresByKey: [Key: [Figure]]
+    private let areaFiguresByKey: [Key: [String: Figure]]
     private let unavailableByKey: [Key: [String: String]]
     private let periodsByIndicator: [String: [String]]
 
@@ -21,6 +26,7 @@ public struct IndicatorSnapshot: Sendable {
         let definitions = try IndicatorTable(database: database).storedDefinitions()
             .sorted { ($0.periodType.rawValue, $0.id) < ($1.periodType.rawValue, $1.id) }
         var figures: [Key: [Figure]] = [:]
+        var areaFigures: [Key: [String: Figure]] = [:]
         var unavailable: [Key: [String: String]] = [:]
         var periods: [String: Set<String>] = [:]
         for row in try database.rows("""
@@ -33,16 +39,23 @@ public struct IndicatorSnapshot: Sendable {
                 unavailable[key, default: [:]][laCode] = reason
                 continue
             }
-            figures[key, default: []].append(Figure(laCode: laCode, numerator: row[3].double, denominator: row[4].double,
-                                                    value: row[5].double, source: row[6].string))
+            let figure = Figure(laCode: laCode, numerator: row[3].double, denominator: row[4].double,
+                                value: row[5].double, source: row[6].string)
+            guard isLACode(laCode) else {
+                areaFigures[key, default: [:]][laCode] = figure
+                continue
+            }
+            figures[key, default: []].append(figure)
             periods[key.indicator, default: []].insert(key.period)
         }
-        return IndicatorSnapshot(definitions: definitions, figuresByKey: figures, unavailableByKey: unavailable,
-                                 periodsByIndicator: periods.mapValues { $0.sorted(by: >) })
+        return IndicatorSnapshot(definitions: definitions, figuresByKey: figures, areaFiguresByKey: areaFigures,
+                                 unavailableByKey: unavailable, periodsByIndicator: periods.mapValues { $0.sorted(by: >) })
     }
 
-    /// A snapshot made from figures in memory (tests, tools).
-    public init(definitions: [IndicatorDefinition], figures: [String: [String: [Figure]]]) {
+    /// A snapshot made from figures in memory (tests, tools); `areaFigures` are published England
+    /// and region figures, by indicator, period and area code.
+    public init(definitions: [IndicatorDefinition], figures: [String: [String: [Figure]]],
+                areaFigures: [String: [String: [Figure]]] = [:]) {
         var byKey: [Key: [Figure]] = [:]
         var periods: [String: [String]] = [:]
         for (indicator, byPeriod) in figures {
@@ -51,15 +64,41 @@ public struct IndicatorSnapshot: Sendable {
             }
             periods[indicator] = byPeriod.keys.sorted(by: >)
         }
-        self.init(definitions: definitions, figuresByKey: byKey, unavailableByKey: [:], periodsByIndicator: periods)
+        var areas: [Key: [String: Figure]] = [:]
+        for (indicator, byPeriod) in areaFigures {
+            for (period, list) in byPeriod {
+                areas[Key(indicator: indicator, period: period)] = Dictionary(list.map { ($0.laCode, $0) },
+                                                                              uniquingKeysWith: { a, _ in a })
+            }
+        }
+        self.init(definitions: definitions, figuresByKey: byKey, areaFiguresByKey: areas, unavailableByKey: [:],
+                  periodsByIndicator: periods)
     }
 
-    private init(definitions: [IndicatorDefinition], figuresByKey: [Key: [Figure]],
+    private init(definitions: [IndicatorDefinition], figuresByKey: [Key: [Figure]], areaFiguresByKey: [Key: [String: Figure]],
                  unavailableByKey: [Key: [String: String]], periodsByIndicator: [String: [String]]) {
         self.definitions = definitions
         self.figuresByKey = figuresByKey
+        self.areaFiguresByKey = areaFiguresByKey
         self.unavailableByKey = unavailableByKey
         self.periodsByIndicator = periodsByIndicator
+    }
+
+    /// A 3-digit DfE LA code, as opposed to an area code such as England's `E92000001`.
+    public static func isLACode(_ code: String) -> Bool {
+        code.utf8.count == 3 && code.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+    }
+
+    /// The published figure of an area (`E92000001` England, `E12...` a region), when there is one.
+    public func areaFigure(_ indicator: String, period: String, area: String) -> Figure? {
+        areaFiguresByKey[Key(indicator: indicator, period: period)]?[area]
+    }
+
+    /// The periods with a published figure for `area`, newest first.
+    public func areaPeriods(of indicator: String, area: String) -> [String] {
+        areaFiguresByKey.compactMap { key, byArea in
+            key.indicator == indicator && byArea[area] != nil ? key.period : nil
+        }.sorted(by: >)
     }
 
     /// The definition with this id.

@@ -1,7 +1,7 @@
 import HubKit
 
 /// The topics outputs group indicators by (a workbook sheet, a report section), following the
-/// sections of indicators.md.
+/// sections of docs/indicators.md.
 public enum IndicatorTopic: String, Sendable, CaseIterable, Codable {
     case caseloadAndPlacements = "Caseload and placements"
     case needs = "Needs"

@@ -48,8 +48,8 @@ public struct LAComparisons: Sendable {
     /// The comparison lines for `la`, census indicators first.
     public func lines(for la: String, period: String? = nil, peers: PeerSet) throws -> [ComparisonLine] {
         let peerCodes = try peerCodes(of: la, peers)
-        let regionMembers = geography.regionMembers(of: la)
         let regionName = geography.regionOf[la].map { $0.name ?? $0.code }
+        let areaTotals = AreaTotals(snapshot: snapshot, geography: geography)
         let neighbours = geography.neighbours[la] ?? []
         var lines: [ComparisonLine] = []
         for definition in snapshot.definitions {
@@ -68,10 +68,13 @@ public struct LAComparisons: Sendable {
                 definition: definition, focus: la, all: all, previous: previous,
                 peers: (peerCodes ?? all.map(\.laCode)).filter { $0 != la },
                 neighbours: neighbours.filter { !hidden.contains($0) },
-                regionName: regionName, regionMembers: regionMembers) else { continue }
+                totals: areaTotals.comparisonTotals(for: la, definition, period: chosen)) else { continue }
             let focusHidden = hidden.contains(la)
-            let regionHidden = regionName.map { audience.hidesTotal(definition.id, period: chosen, total: TotalKey.region($0)) } ?? false
-            let englandHidden = audience.hidesTotal(definition.id, period: chosen, total: TotalKey.england)
+            // A total added up from LA figures is hidden as the pattern says; a published one never is.
+            let regionHidden = comparison.region.map { !AreaTotals.isPublished($0) } == true
+                && regionName.map { audience.hidesTotal(definition.id, period: chosen, total: TotalKey.region($0)) } == true
+            let englandHidden = comparison.england.map { !AreaTotals.isPublished($0) } == true
+                && audience.hidesTotal(definition.id, period: chosen, total: TotalKey.england)
             if regionHidden { comparison.region = nil }
             if englandHidden { comparison.england = nil }
             if focusHidden {

@@ -9,15 +9,70 @@ public struct LAGeography: Sendable {
     public var regionMembers: [String: [String]]
     public var neighbours: [String: [String]]
     public var groups: [String: [String]]
+    /// Every LA of the register and when it was in operation: which LAs make up England and each
+    /// region on a date (empty when no register is loaded).
+    public var register: [String: RegisterSpan]
+
+    /// The region of an LA's newest register period, and the dates its code was in operation.
+    public struct RegisterSpan: Sendable, Equatable {
+        public var regionCode: String?
+        /// `YYYY-MM-DD`; nil: from the start of the register.
+        public var from: String?
+        /// `YYYY-MM-DD`; nil: still in operation.
+        public var to: String?
+
+        public init(regionCode: String?, from: String? = nil, to: String? = nil) {
+            self.regionCode = regionCode
+            self.from = from
+            self.to = to
+        }
+
+        /// True when the LA was in operation on `date`.
+        public func covers(_ date: String) -> Bool {
+            (from.map { $0 <= date } ?? true) && (to.map { $0 >= date } ?? true)
+        }
+    }
 
     public init(names: [String: String] = [:], regionOf: [String: (code: String, name: String?)] = [:],
                 regionMembers: [String: [String]] = [:], neighbours: [String: [String]] = [:],
-                groups: [String: [String]] = [:]) {
+                groups: [String: [String]] = [:], register: [String: RegisterSpan] = [:]) {
         self.names = names
         self.regionOf = regionOf
         self.regionMembers = regionMembers
         self.neighbours = neighbours
         self.groups = groups
+        self.register = register
+    }
+
+    /// The LAs in operation on `date` (any date when nil) in a region, or in England when
+    /// `regionCode` is nil. Without a register: the LAs the geography places in regions.
+    public func members(ofRegion regionCode: String?, on date: String?) -> Set<String> {
+        if register.isEmpty {
+            return Set(regionOf.filter { regionCode == nil || $0.value.code == regionCode }.keys)
+        }
+        return Set(register.filter { code, span in
+            (regionCode == nil || span.regionCode == regionCode) && (date.map(span.covers) ?? true)
+        }.keys)
+    }
+
+    /// Reads every LA's span of operation and region (its newest period's) from the register.
+    static func registerSpans(_ database: Database) throws -> [String: RegisterSpan] {
+        var spans: [String: RegisterSpan] = [:]
+        for row in try database.rows("""
+            SELECT la_code, region_code, valid_from, valid_to FROM local_authorities ORDER BY la_code, valid_from
+            """) {
+            guard let code = row[0].string else { continue }
+            let from = row[2].string, to = row[3].string
+            if var span = spans[code] {
+                // Rows in date order: the first gives the start, the last the end and the region.
+                span.to = to
+                if let region = row[1].string { span.regionCode = region }
+                spans[code] = span
+            } else {
+                spans[code] = RegisterSpan(regionCode: row[1].string, from: from, to: to)
+            }
+        }
+        return spans
     }
 
     /// Reads the register and the neighbours edition (default: the newest) for `laCodes`.
@@ -27,6 +82,7 @@ public struct LAGeography: Sendable {
         let neighbourTable = StatisticalNeighbours(database: database)
         var geography = LAGeography(groups: groups)
         do {
+            geography.register = try registerSpans(database)
             for code in Set(laCodes) {
                 if let name = try register.name(of: code) { geography.names[code] = name }
                 if let region = try register.region(of: code) {

@@ -26,6 +26,7 @@ extension LAGeography {
                 }
             }
             geography.regionMembers = members.mapValues { $0.sorted() }
+            geography.register = try registerSpans(database)
             if let edition = try StatisticalNeighbours(database: database).edition(neighboursEdition) {
                 for row in try database.rows("""
                     SELECT la_code, neighbour_la_code FROM statistical_neighbours WHERE edition = ? ORDER BY la_code, rank

@@ -24,9 +24,14 @@ public struct LATable: Sendable {
     /// N in "rank n of N".
     public var rankedCount: Int
     public var quartiles: Quartiles?
+    /// England's figure (published, else the total of every LA's): see ``AreaTotals``.
     public var england: AggregateFigure?
-    /// One per region with figures, by region name.
+    /// Why there is no England figure, when there is none.
+    public var englandNote: String?
+    /// One per region of the LAs with figures that has a figure of its own, by region name.
     public var regions: [AggregateFigure]
+    /// Why a region of the LAs with figures has none, by region name.
+    public var regionNotes: [String: String]
     /// The named group's total, when the table is for a group.
     public var group: AggregateFigure?
     /// Totals disclosure control hides (left out of `england`, `regions` and `group`), by
@@ -44,9 +49,11 @@ public struct LATable: Sendable {
         let ranks = Ranking.ranks(values, polarity: definition.polarity)
         let quartiles = Quartiles(Array(values.values))
         var regionMembers: [String: [String]] = [:]
+        var regionCodes: [String: String] = [:]
         for figure in all {
             if let region = geography.regionOf[figure.laCode] {
                 regionMembers[region.name ?? region.code, default: []].append(figure.laCode)
+                regionCodes[region.name ?? region.code] = region.code
             }
         }
         let rows = all.map { figure in
@@ -64,18 +71,33 @@ public struct LATable: Sendable {
             }
             return total
         }
-        let regions = regionMembers.keys.sorted().compactMap { name in
-            shown(AggregateFigure.total(name: name, of: all.filter { regionMembers[name]!.contains($0.laCode) }, definition: definition),
-                  key: TotalKey.region(name))
+        // England and regions: the published total (public, never hidden), else the total of every
+        // LA's figure (hidden as the pattern says), else none with the reason (``AreaTotals``).
+        func area(_ total: (figure: AggregateFigure?, note: String?), key: String) -> AggregateFigure? {
+            guard let figure = total.figure, !AreaTotals.isPublished(figure) else { return total.figure }
+            return shown(figure, key: key)
         }
+        let areaTotals = AreaTotals(snapshot: snapshot, geography: geography)
+        var regions: [AggregateFigure] = []
+        var regionNotes: [String: String] = [:]
+        for name in regionMembers.keys.sorted() {
+            let total = areaTotals.total(.region(code: regionCodes[name]!, name: name), definition: definition, period: period)
+            if let figure = area(total, key: TotalKey.region(name)) {
+                regions.append(figure)
+            } else if let note = total.note {
+                regionNotes[name] = note
+            }
+        }
+        // A group is the hub's own scope: its total is added up from its members' figures.
         let groupTotal = group.flatMap { group in
             shown(AggregateFigure.total(name: group.name, of: all.filter { group.members.contains($0.laCode) }, definition: definition),
                   key: TotalKey.group(group.name))
         }
-        let england = shown(AggregateFigure.total(name: "England", of: all, definition: definition), key: TotalKey.england)
+        let englandTotal = areaTotals.england(definition, period: period)
         return LATable(definition: definition, period: period, rows: rows,
                        rankedCount: definition.polarity == .none ? 0 : values.count, quartiles: quartiles,
-                       england: england, regions: regions, group: groupTotal, hiddenTotals: hiddenTotals)
+                       england: area(englandTotal, key: TotalKey.england), englandNote: englandTotal.note,
+                       regions: regions, regionNotes: regionNotes, group: groupTotal, hiddenTotals: hiddenTotals)
     }
 
     /// The row of one LA.

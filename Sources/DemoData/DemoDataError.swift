@@ -13,7 +13,7 @@ public enum DemoDataError: Error, CustomStringConvertible, Equatable {
             "\(path): not a local authority list (\(reason)); expected columns la_code,name,region_code,status"
         case let .tooManyAuthorities(requested, available, origin):
             "asked for \(requested) local authorities but \(origin) lists \(available)"
-                + (origin == "built-in" ? " (run from the package root so Datasets/local_authorities.csv is found)" : "")
+                + (origin == "built-in" ? " (no Datasets/ folder was found beside hnhub: give --la-list Datasets/local_authorities.csv, set HNHUB_DATASETS, or install hnhub with scripts/install)" : "")
         case let .unknownAuthority(code, origin):
             "LA \(code) is not in \(origin); give 3-digit DfE LA numbers of live authorities"
         case let .unsupportedYear(year):

@@ -130,6 +130,11 @@ public struct CountSystem: Sendable {
                         $0.numerator != nil && (total.members?.contains($0.laCode) ?? true)
                     }
                     guard !members.isEmpty else { continue }
+                    let totalKey = FigureKey(indicator: definition.id, period: period, unit: total.key)
+                    if input.publishedTotals.contains(totalKey) {
+                        add(SystemFigure(key: totalKey, published: true, sides: [], builtOn: [], isTotal: true))
+                        continue
+                    }
                     let hubMembers = members.filter { !DisclosureInput.isPublished($0) }.map(\.laCode).sorted()
                     let published = members.filter(DisclosureInput.isPublished)
                     let numerator = sumSide(counts.numerator, kind: counts.numeratorKind, hubMembers: hubMembers, period: period,

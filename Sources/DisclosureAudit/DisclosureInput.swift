@@ -51,13 +51,18 @@ public struct DisclosureInput: Sendable {
     public var figures: [String: [String: [Figure]]]
     public var totals: [TotalDefinition]
     public var control: DisclosureControl
+    /// Totals outputs show as a published figure (England's or a region's from a published table,
+    /// docs/national-context.md) rather than as the sum of the LAs': public, never hidden, and no
+    /// relation between the hub's cells.
+    public var publishedTotals: Set<FigureKey>
 
     public init(definitions: [IndicatorDefinition], figures: [String: [String: [Figure]]], totals: [TotalDefinition],
-                control: DisclosureControl = DisclosureControl()) {
+                control: DisclosureControl = DisclosureControl(), publishedTotals: Set<FigureKey> = []) {
         self.definitions = definitions
         self.figures = figures
         self.totals = totals
         self.control = control
+        self.publishedTotals = publishedTotals
     }
 
     /// Only the figures of `periods` (and the totals over them): what outputs for those periods show.

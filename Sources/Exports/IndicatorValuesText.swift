@@ -2,13 +2,14 @@ import ComparisonTables
 import Foundation
 import HubStore
 
-/// `hnhub indicators --format json`: the JSON shape design.md fixes, one object per value.
+/// `hnhub indicators --format json`: the JSON shape docs/exports.md describes, one object per value, numbers
+/// at full precision (docs/rounding.md).
 public enum IndicatorJSON {
     public static func render(_ values: [StoredIndicatorValue]) throws -> String {
         let objects: [[String: Any]] = values.map { v in
             [
                 "indicator": v.indicatorID, "la_code": v.laCode, "period": v.period,
-                "value": v.suppressed ? NSNull() : (v.value.map(NumberText.rounded) as Any? ?? NSNull()),
+                "value": v.suppressed ? NSNull() : (v.value as Any? ?? NSNull()),
                 "numerator": v.suppressed ? NSNull() : (v.numerator as Any? ?? NSNull()),
                 "denominator": v.suppressed ? NSNull() : (v.denominator as Any? ?? NSNull()),
                 "unit": v.unit, "polarity": v.polarity, "suppressed": v.suppressed, "source": v.source ?? "returns",
@@ -19,7 +20,7 @@ public enum IndicatorJSON {
     }
 }
 
-/// `hnhub indicators --format csv`: a header row, numbers unformatted, `c` for suppressed cells.
+/// `hnhub indicators --format csv`: a header row, numbers at full precision, `c` for suppressed cells.
 public enum IndicatorCSV {
     public static let header = ["indicator", "la_code", "period", "value", "numerator", "denominator", "unit", "polarity",
                                 "unavailable_reason", "source"]
@@ -30,8 +31,8 @@ public enum IndicatorCSV {
             let cells = v.suppressed
                 ? [v.indicatorID, v.laCode, v.period, "c", "c", v.denominator == nil ? "" : "c", v.unit, v.polarity, "",
                    v.source ?? "returns"]
-                : [v.indicatorID, v.laCode, v.period, v.value.map { String($0) } ?? "",
-                   v.numerator.map(NumberText.text) ?? "", v.denominator.map(NumberText.text) ?? "", v.unit, v.polarity,
+                : [v.indicatorID, v.laCode, v.period, v.value.map(NumberText.machine) ?? "",
+                   v.numerator.map(NumberText.machine) ?? "", v.denominator.map(NumberText.machine) ?? "", v.unit, v.polarity,
                    v.unavailableReason ?? "", v.source ?? "returns"]
             lines.append(CSVWriter.line(cells))
         }

@@ -47,7 +47,8 @@ struct TopicSheet {
 
     /// Region totals, then the group's, then England's, each labelled in the LA name column.
     private func totalRows(_ columns: [IndicatorColumns]) -> [[Cell]] {
-        let tableRegions = Set(tables.flatMap { $0.regions.map(\.name) }).sorted()
+        // Regions with a total, and those without one (a blank row: the Notes say why).
+        let tableRegions = Set(tables.flatMap { $0.regions.map(\.name) + $0.regionNotes.keys }).sorted()
         var totals: [(label: String, kind: String, key: String, pick: (LATable) -> AggregateFigure?)] = []
         for region in scope.regionTotals(geography, tableRegions: tableRegions) {
             totals.append(("Total: \(region)", "region", TotalKey.region(region), { table in table.regions.first { $0.name == region } }))

@@ -1,3 +1,4 @@
+import Foundation
 import Comparison
 import ComparisonTables
 import HubKit
@@ -49,8 +50,10 @@ struct WorkbookNotes {
         heading("Reading the sheets")
         line(IndicatorColumns.suppressed, .text("suppressed (small numbers)"))
         line("blank", .text("no figure (no return or published figure for that LA and period, or it cannot be computed)"))
-        line("Totals", .text("sum of numerators over sum of denominators over every LA with a figure in the region, "
-                             + "group or England (not only the LAs listed), never a mean of LA rates"))
+        line("Totals", .text("England and regions: the published totals where a published table gives the period; else "
+                             + "the sum of numerators over the sum of denominators of every LA of the area (not only the LAs "
+                             + "listed), when every one has a figure; blank when neither exists. A group: its members' "
+                             + "figures added up. Never a mean of LA rates."))
         line("Rank", .text("1 is best by the indicator's polarity, among all LAs with a value; ties share the lowest rank"))
         line("Band", .text("quartile of all LAs' values: A is the best quarter by polarity, D the worst"))
         gap()
@@ -93,10 +96,26 @@ struct WorkbookNotes {
     /// The published tables some figure of the workbook's indicators comes from (any LA: they count
     /// in ranks, bands and totals), by name.
     var publishedTablesUsed: [String] {
-        let prefix = "published: "
-        let names = indicators.flatMap { $0.table.rows.compactMap(\.figure.source) }
-            .filter { $0.hasPrefix(prefix) }.map { String($0.dropFirst(prefix.count)) }
-        return Set(names).sorted()
+        var sources: [String] = []
+        for (_, table) in indicators {
+            sources += table.rows.compactMap(\.figure.source) + table.regions.map(\.source)
+            if let england = table.england { sources.append(england.source) }
+        }
+        return Set(sources.flatMap { Self.publishedTables(in: $0) }).sorted()
+    }
+
+    /// The published tables a figure's source names: `published: caseload_all_plans_2019_2024;
+    /// population 0-25: population_0_25 (year not stated)` names both.
+    static func publishedTables(in source: String) -> [String] {
+        var tables: [String] = []
+        for part in source.split(separator: ";") {
+            let part = part.trimmingCharacters(in: .whitespaces)
+            for prefix in ["published: ", "population 0-25: "] where part.hasPrefix(prefix) {
+                let name = part.dropFirst(prefix.count).prefix { $0 != " " }
+                if !name.isEmpty { tables.append(String(name)) }
+            }
+        }
+        return tables
     }
 
     static func words(_ polarity: Polarity) -> String {

@@ -1,3 +1,5 @@
+import ComparisonTables
+
 /// One worksheet part (xl/worksheets/sheetN.xml): frozen panes, column widths, then the cells, texts
 /// going to the shared string table.
 enum WorksheetXML {
@@ -58,8 +60,5 @@ enum WorksheetXML {
 
     /// A number as xsd:double text: whole numbers without a decimal point, others as Swift's
     /// shortest round-trip form.
-    static func number(_ value: Double) -> String {
-        if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
-        return String(value)
-    }
+    static func number(_ value: Double) -> String { NumberText.machine(value) }
 }

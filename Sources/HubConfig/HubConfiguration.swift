@@ -26,7 +26,7 @@ public struct HubConfiguration: Sendable, Equatable {
     /// Named groups of LAs (3-digit codes), e.g. a regional SEND partnership.
     public var groups: [String: [String]] = [:]
     /// Default annual cost of a placement by type (and optionally phase, as `type/phase`), used
-    /// when neither the child's nor the establishment's cost is known (indicators.md, "Cost").
+    /// when neither the child's nor the establishment's cost is known (docs/indicators.md, "Cost").
     public var defaultCostBands: [String: Double] = [:]
     /// Decompression limits for .gz inputs.
     public var maxInflateRatio = 200

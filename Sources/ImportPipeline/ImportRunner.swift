@@ -105,6 +105,9 @@ public struct ImportRunner {
     private func queue(path: String, importerID: String?, pipeline: inout ReturnPipeline?) -> [PendingOutcome] {
         do {
             let source = try opener.source(path: path)
+            if source.files.isEmpty, InputOpener.isDirectory(path) {
+                return [.done(.rejected(source: path, reason: "the folder holds no files to import; give the folder your returns and reference files are in, or the files themselves"))]
+            }
             if source.files.count > 1 || InputOpener.isDirectory(path) {
                 if importerID != nil || chooseImporter(for: source, explicit: nil) != nil {
                     return [queue(source: source, importerID: importerID, pipeline: &pipeline)]
@@ -113,6 +116,9 @@ public struct ImportRunner {
                     let single = ImportSource(name: file.name, files: [file])
                     if Self.isHubFile(file.name) {
                         return .done(.skipped(source: file.name, reason: "a hub store or secret file"))
+                    }
+                    if Self.isConfigurationFile(file.name) {
+                        return .done(.skipped(source: file.name, reason: "a configuration file, not data (give a hub config with --config)"))
                     }
                     guard chooseImporter(for: single, explicit: nil) != nil else {
                         return .done(.skipped(source: file.name, reason: "no importer recognises it"))
@@ -327,6 +333,11 @@ public struct ImportRunner {
     /// The hub's own files, which a folder import must never read as input.
     static func isHubFile(_ path: String) -> Bool {
         [".sqlite", ".sqlite-wal", ".sqlite-shm", ".sqlite-journal", ".secret"].contains { path.hasSuffix($0) }
+    }
+
+    /// YAML files (a hub config, a mapping or metric definition): settings, never data to import.
+    static func isConfigurationFile(_ path: String) -> Bool {
+        [".yaml", ".yml"].contains { path.lowercased().hasSuffix($0) }
     }
 
     /// URNs of the establishment register, when one is loaded.

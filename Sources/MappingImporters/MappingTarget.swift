@@ -1,4 +1,4 @@
-/// The parts of a SEN2 person record a mapping fills (sen2.md, "Tree"): each module of the
+/// The parts of a SEN2 person record a mapping fills (docs/sen2.md, "The tree"): each module of the
 /// return, with the repeating ones (`plan_details`, `placements`, `needs`) numbered by slot.
 public enum MappingModule: Sendable, Hashable, Comparable {
     case person

@@ -3,7 +3,7 @@ import HubKit
 
 /// Replaces a person's identifiers with a keyed hash and coarsens the quasi-identifiers.
 ///
-/// Person key (sen2.md): UPN, else ULN, else normalised surname + forename + birth date. The
+/// Person key (docs/sen2.md): UPN, else ULN, else normalised surname + forename + birth date. The
 /// pseudonym is HMAC-SHA256(secret, kind + ":" + key) in hex, so equal keys give equal pseudonyms
 /// in every return of the hub while the key itself cannot be recovered without the secret.
 public struct Pseudonymiser {

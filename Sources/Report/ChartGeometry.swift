@@ -42,14 +42,52 @@ enum SVG {
         return rounded == rounded.rounded() ? String(Int(rounded)) : String(format: "%.1f", rounded)
     }
 
-    /// The approximate width of text at a font size (no font metrics at hand).
-    static func textWidth(_ text: String, size: Double) -> Double { Double(text.count) * size * 0.56 }
+    /// The width of text at a font size, erring wide: no font metrics are at hand and the page uses
+    /// whatever sans-serif the reader has, so each character counts as wide as it is in the wider
+    /// common faces (DejaVu Sans, Verdana-like); bold adds a tenth.
+    static func textWidth(_ text: String, size: Double, bold: Bool = false) -> Double {
+        let ems = text.reduce(0.0) { total, character in
+            let width: Double
+            switch character {
+            case "i", "j", "l", "I", "'", "|", ".", ",", ":", ";", "!": width = 0.32
+            case " ", "f", "t", "r", "(", ")", "[", "]", "-", "/": width = 0.42
+            case "m", "w", "M", "W", "%", "@", "£", "—", "…": width = 0.98
+            case _ where character.isUppercase: width = 0.74
+            case _ where character.isNumber: width = 0.64
+            default: width = 0.62
+            }
+            return total + width
+        }
+        return ems * size * (bold ? 1.1 : 1)
+    }
 
     /// Text cut to fit `width`, with an ellipsis.
-    static func fit(_ text: String, width: Double, size: Double) -> String {
-        let limit = Int(width / (size * 0.56))
-        guard text.count > limit, limit > 1 else { return text }
-        return String(text.prefix(limit - 1)) + "…"
+    static func fit(_ text: String, width: Double, size: Double, bold: Bool = false) -> String {
+        guard textWidth(text, size: size, bold: bold) > width else { return text }
+        var cut = text
+        while !cut.isEmpty, textWidth(cut + "…", size: size, bold: bold) > width { cut.removeLast() }
+        return cut.trimmingCharacters(in: .whitespaces) + "…"
+    }
+
+    /// Text broken into lines of at most `width` at word boundaries (a word longer than a line is
+    /// cut with an ellipsis), at most `maximumLines` (the last one cut if need be).
+    static func wrap(_ text: String, width: Double, size: Double, bold: Bool = false, maximumLines: Int = 2) -> [String] {
+        var lines: [String] = []
+        var current = ""
+        for word in text.split(separator: " ").map(String.init) {
+            let candidate = current.isEmpty ? word : current + " " + word
+            if textWidth(candidate, size: size, bold: bold) <= width || current.isEmpty {
+                current = candidate
+            } else {
+                lines.append(current)
+                current = word
+            }
+        }
+        if !current.isEmpty { lines.append(current) }
+        if lines.count > maximumLines {
+            lines = Array(lines.prefix(maximumLines - 1)) + [lines[(maximumLines - 1)...].joined(separator: " ")]
+        }
+        return lines.map { fit($0, width: width, size: size, bold: bold) }
     }
 
     /// `<text>` with escaped content.

@@ -48,6 +48,8 @@ struct LegendItem: Sendable {
     enum Key: Sendable {
         case bar(BarMark)
         case line(dash: String?, stroke: String, marker: LineMarker?)
+        /// A shaded range.
+        case area(fill: String)
     }
     var key: Key
     var label: String
@@ -77,6 +79,9 @@ struct ChartLegend {
                     + "y2=\"\(SVG.n(cursorY + 8.5))\" stroke=\"\(stroke)\" stroke-width=\"2\""
                     + (dash.map { " stroke-dasharray=\"\($0)\"" } ?? "") + "/>"
                 if let marker { svg += marker.shape(x: cursorX + 11, y: cursorY + 8.5, stroke: stroke) }
+            case .area(let fill):
+                svg += "<rect x=\"\(SVG.n(cursorX))\" y=\"\(SVG.n(cursorY + 3))\" width=\"22\" height=\"11\" fill=\"\(fill)\" "
+                    + "stroke=\"#9aa1ab\" stroke-width=\"0.8\"/>"
             }
             svg += SVG.text(item.label, x: cursorX + 28, y: cursorY + 12.5)
             cursorX += itemWidth

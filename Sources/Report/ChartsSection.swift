@@ -45,7 +45,11 @@ struct ChartsSection {
         html += "<figcaption><span class=\"figure-number\">Figure \(number).</span> \(HTML.escape(title)) "
             + "<span class=\"polarity\">(\(HTML.escape(IndicatorText.polarity(definition.polarity))))</span></figcaption>"
         html += bars.isEmpty ? "<p class=\"missing\">No LA's value can be shown.</p>" : chart.render()
-        let notes = self.notes(view)
+        var notes = self.notes(view)
+        if comparable {
+            let regionNote = context.focusLA.flatMap { context.regionName(of: $0) }.flatMap { view.table.regionNotes[$0] }
+            notes += [regionNote, view.table.englandNote].compactMap { $0.map { $0 + "." } }
+        }
         if !notes.isEmpty { html += "<p class=\"chart-note\">" + HTML.escape(notes.joined(separator: " ")) + "</p>" }
         html += "</figure>"
         return html

@@ -18,8 +18,11 @@ struct DefinitionsSection {
         var html = "<h3 id=\"definitions-list\">Indicator definitions</h3>"
         html += "<p>Rank 1 is the best by the indicator's direction; tied values share the lowest rank; “n of N” counts LAs with a value. "
             + "Quartile bands are over all LAs' values that period: A is the best quarter, D the worst. "
-            + "Region, group and England figures are totals of numerators over totals of denominators (never a mean of LA rates), "
-            + "over every LA with a figure: the hub's returns and, for LAs whose returns it does not hold, published DfE tables. "
+            + "England and region figures are the published DfE totals where a published table gives the period; "
+            + "else the total of every LA's figure when every LA of the area has one; else they are not shown (–), "
+            + "rather than a total of only the LAs the hub holds. A group's figure is the total of its members'. "
+            + "Totals are of numerators over totals of denominators, never a mean of LA rates. LAs whose returns the hub does not hold "
+            + "are shown with their published figures (marked “published”). "
             + "The neighbours' mean is the unweighted mean of the neighbours' visible values (how many in brackets).</p>"
         html += "<div class=\"table-wrap\"><table class=\"definitions\"><caption>Indicators in this report</caption><thead><tr>"
             + ["Indicator", "Counts (numerator)", "Out of (denominator)", "Unit", "Direction", "Measured", "Data needed", "Period shown"]

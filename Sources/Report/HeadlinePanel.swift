@@ -93,13 +93,16 @@ struct HeadlinePanel {
         var parts: [String] = []
         // Totals of counts are sums, not rates: say so.
         let total = view.definition.denominator == nil ? " total" : ""
-        if let name = context.regionName(of: la), let value = view.region(named: name)?.value {
-            parts.append("\(name)\(total) \(ReportNumbers.value(value, unit: view.definition.unit))")
+        // A region or England without a figure is said to have none (docs/national-context.md).
+        if let name = context.regionName(of: la) {
+            parts.append(view.region(named: name)?.value.map { "\(name)\(total) \(ReportNumbers.value($0, unit: view.definition.unit))" }
+                         ?? "\(name): no figure for \(view.period)")
         }
         if let group = view.table.group, let value = group.value {
             parts.append("\(group.name)\(total) \(ReportNumbers.value(value, unit: view.definition.unit))")
         }
-        if let value = view.table.england?.value { parts.append("England\(total) \(ReportNumbers.value(value, unit: view.definition.unit))") }
+        parts.append(view.table.england?.value.map { "England\(total) \(ReportNumbers.value($0, unit: view.definition.unit))" }
+                     ?? "England: no figure for \(view.period)")
         return HTML.escape(parts.joined(separator: " · "))
     }
 }

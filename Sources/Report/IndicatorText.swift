@@ -12,7 +12,7 @@ enum IndicatorText {
     /// A numerator or denominator: pounds for costs above the line, else a count.
     static func count(_ value: Double?, pounds: Bool = false) -> String {
         guard let value else { return "" }
-        return pounds ? "£" + ReportNumbers.plain(value.rounded()) : ReportNumbers.plain(value)
+        return pounds ? ReportNumbers.pounds(value) : ReportNumbers.plain(value)
     }
 
     /// `3 of 150`, or `not ranked` for context measures.

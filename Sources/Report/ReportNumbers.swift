@@ -1,32 +1,24 @@
+import ComparisonTables
 import HubKit
 
 /// Numbers as the report prints them: thousands separated, one decimal place for rates, whole
 /// pounds, and the unit beside the value.
 enum ReportNumbers {
     /// `1,234`, `12.5` (integers without decimals unless `fixedDecimal`, others to one place), grouped
-    /// in thousands.
+    /// in thousands; rounded half away from zero (``NumberText``, docs/rounding.md).
     static func plain(_ value: Double, fixedDecimal: Bool = false) -> String {
-        let rounded = (value * 10).rounded() / 10
-        let negative = rounded < 0
-        let magnitude = abs(rounded)
-        var whole = magnitude.rounded(.down)
-        var tenth = Int(((magnitude - whole) * 10).rounded())
-        if tenth == 10 { whole += 1; tenth = 0 }
-        let digits = String(Int64(whole))
-        var grouped = ""
-        for (offset, digit) in digits.enumerated() {
-            if offset > 0, (digits.count - offset) % 3 == 0 { grouped += "," }
-            grouped.append(digit)
-        }
-        let fraction = value == value.rounded() && !fixedDecimal ? "" : ".\(tenth)"
-        return (negative ? "-" : "") + grouped + fraction
+        let whole = value == value.rounded() && !fixedDecimal
+        return NumberText.fixed(value, places: whole ? 0 : 1, grouped: true)
     }
+
+    /// Pounds to the whole pound, half away from zero: `£45,600`.
+    static func pounds(_ value: Double) -> String { "£" + NumberText.fixed(value, places: 0, grouped: true) }
 
     /// A value with its unit: `12.3%`, `£45,600`, `41.2 per 10,000`, `239`.
     static func value(_ value: Double, unit: IndicatorUnit) -> String {
         switch unit {
         case .percent: return plain(value, fixedDecimal: true) + "%"
-        case .pounds: return "£" + plain(value.rounded())
+        case .pounds: return pounds(value)
         case .count: return plain(value)
         case .per1000, .per10000: return plain(value, fixedDecimal: true)
         }
@@ -45,7 +37,7 @@ enum ReportNumbers {
     static func tick(_ value: Double, unit: IndicatorUnit) -> String {
         switch unit {
         case .percent: return plain(value) + "%"
-        case .pounds: return "£" + plain(value.rounded())
+        case .pounds: return pounds(value)
         default: return plain(value)
         }
     }

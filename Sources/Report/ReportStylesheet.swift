@@ -40,7 +40,15 @@ enum ReportStylesheet {
     .polarity { font-weight: 400; color: var(--muted); }
     svg.chart { display: block; width: 100%; max-width: 980px; height: auto; }
     .chart-note { font-size: 0.85rem; color: var(--muted); max-width: 980px; }
-    .table-wrap { overflow-x: auto; margin: 0.8rem 0 1.4rem; }
+    /* A table wider than the page scrolls sideways; shadows at the edges that have more columns
+       beyond them say so (the covers scroll with the table, the shadows stay at the edges). */
+    .table-wrap { overflow-x: auto; margin: 0.8rem 0 1.4rem;
+      background: linear-gradient(to right, #fff 30%, rgba(255,255,255,0)) left / 40px 100% no-repeat local,
+                  linear-gradient(to left, #fff 30%, rgba(255,255,255,0)) right / 40px 100% no-repeat local,
+                  radial-gradient(farthest-side at 0 50%, rgba(0,0,0,0.28), rgba(0,0,0,0)) left / 14px 100% no-repeat scroll,
+                  radial-gradient(farthest-side at 100% 50%, rgba(0,0,0,0.28), rgba(0,0,0,0)) right / 14px 100% no-repeat scroll; }
+    .scroll-hint { display: none; }
+    @media (max-width: 1100px) { .wide .scroll-hint { display: inline; } }
     table { border-collapse: collapse; width: 100%; font-size: 0.84rem; }
     caption { text-align: left; font-weight: 700; font-size: 1rem; padding: 0.3rem 0; caption-side: top; }
     th, td { border-bottom: 1px solid var(--rule); padding: 0.3rem 0.45rem; vertical-align: top; text-align: left; }
@@ -65,7 +73,8 @@ enum ReportStylesheet {
       section.report-section:first-of-type { break-before: auto; }
       h2, h3, caption, figcaption { break-after: avoid; }
       .panel, .tile, figure.chart-figure, tr { break-inside: avoid; }
-      .table-wrap { overflow: visible; }
+      .table-wrap { overflow: visible; background: none; }
+      .scroll-hint { display: none !important; }
       thead { display: table-header-group; }
       a { color: inherit; text-decoration: none; }
       .tiles { grid-template-columns: repeat(3, minmax(0, 1fr)); }

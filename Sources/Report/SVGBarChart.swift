@@ -30,7 +30,7 @@ struct SVGBarChart {
     var markLabels: [BarMark: String]
 
     static let width = 760.0
-    static let labelWidth = 215.0
+    static let labelWidth = 240.0
     static let rightPadding = 58.0
     static let allNamedLimit = 40
 
@@ -72,6 +72,7 @@ struct SVGBarChart {
                         weight: "600")
         // Bars.
         let baseline = x(min(max(0, scale.lower), scale.upper))
+        let referenceXs = references.map { x($0.value) }
         let named = namedBars(rowHeight: rowHeight, allNamed: allNamed)
         var labels = ""
         svg += "<g class=\"bars\">"
@@ -86,13 +87,15 @@ struct SVGBarChart {
                 // Names and values go on top of the reference lines, with a white halo.
                 let isFocus = bar.mark == .focus
                 let labelY = rowTop + rowHeight / 2 + 3.8
-                let name = SVG.fit(bar.name, width: Self.labelWidth - 24, size: isFocus ? 11.8 : 11)
+                let name = SVG.fit(bar.name, width: Self.labelWidth - 24, size: 11, bold: isFocus)
                 labels += SVG.text(name, x: plotLeft - 6, y: labelY, size: 11, anchor: "end", weight: isFocus ? "700" : nil)
                 if isFocus {
                     labels += "<path d=\"M2 \(SVG.n(labelY - 8))L11 \(SVG.n(labelY - 3.5))L2 \(SVG.n(labelY + 1))Z\" fill=\"#000\"/>"
                 }
                 if allNamed || bar.mark != .other {
-                    labels += SVG.text(valueText, x: max(end, baseline) + 4, y: labelY, size: 10, weight: isFocus ? "700" : nil,
+                    let labelX = max(end, baseline) + 4
+                    labels += Self.clearing(referenceXs, x: labelX, y: labelY, width: SVG.textWidth(valueText, size: 10, bold: isFocus))
+                    labels += SVG.text(valueText, x: labelX, y: labelY, size: 10, weight: isFocus ? "700" : nil,
                                        fill: "#222", extra: Self.halo)
                 }
             }
@@ -101,23 +104,37 @@ struct SVGBarChart {
         svg += "</g>"
         svg += "<line x1=\"\(SVG.n(baseline))\" y1=\"\(SVG.n(plotTop))\" x2=\"\(SVG.n(baseline))\" "
             + "y2=\"\(SVG.n(plotTop + plotHeight))\" stroke=\"#333\" stroke-width=\"1\"/>"
-        // Reference lines, each labelled on its own row above the plot.
+        // Reference lines, each labelled on its own row above the plot; the lines first, so that a
+        // label a line of an upper row runs through is drawn on a white box over it.
+        var referenceLabels = ""
         for (row, reference) in references.enumerated() {
-            let position = x(reference.value)
+            let position = referenceXs[row]
             let labelY = plotTop - 6 - Double(references.count - 1 - row) * 13
             svg += "<line x1=\"\(SVG.n(position))\" y1=\"\(SVG.n(labelY + 3))\" x2=\"\(SVG.n(position))\" "
                 + "y2=\"\(SVG.n(plotTop + plotHeight))\" stroke=\"#000\" stroke-width=\"1.5\" stroke-dasharray=\"\(reference.dash)\"/>"
             let label = "\(reference.name) \(ReportNumbers.value(reference.value, unit: unit))"
-            let anchor = position + SVG.textWidth(label, size: 10) + 4 > plotRight ? "end" : "start"
-            svg += SVG.text(label, x: anchor == "end" ? position - 4 : position + 4, y: labelY, size: 10, anchor: anchor,
-                            weight: "600", extra: Self.halo)
+            let labelWidth = SVG.textWidth(label, size: 10, bold: true)
+            let anchor = position + labelWidth + 4 > width - 4 ? "end" : "start"
+            let start = anchor == "end" ? position - 4 - labelWidth : position + 4
+            referenceLabels += Self.clearing(referenceXs.enumerated().filter { $0.offset < row }.map(\.element),
+                                             x: start, y: labelY, width: labelWidth)
+            referenceLabels += SVG.text(label, x: anchor == "end" ? position - 4 : position + 4, y: labelY, size: 10,
+                                        anchor: anchor, weight: "600", extra: Self.halo)
         }
+        svg += referenceLabels
         svg += "<g class=\"labels\">\(labels)</g></svg>"
         return svg
     }
 
     /// A white outline behind text drawn over lines.
     static let halo = " stroke=\"#fff\" stroke-width=\"3\" stroke-linejoin=\"round\" paint-order=\"stroke\""
+
+    /// A white box behind a 10-point label from `x` (baseline `y`) when one of the vertical lines at
+    /// `lines` runs through it: a halo clears the glyphs' edges, the box the gaps between them.
+    static func clearing(_ lines: [Double], x: Double, y: Double, width: Double) -> String {
+        guard lines.contains(where: { $0 >= x - 2 && $0 <= x + width + 2 }) else { return "" }
+        return "<rect x=\"\(SVG.n(x - 2))\" y=\"\(SVG.n(y - 9.5))\" width=\"\(SVG.n(width + 4))\" height=\"12.5\" fill=\"#fff\"/>"
+    }
 
     /// The rows that get a name: all of them for a short chart; else the focus first, then the
     /// other marked LAs, as long as labels stay 11 points apart.

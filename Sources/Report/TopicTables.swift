@@ -1,3 +1,4 @@
+import Comparison
 import ComparisonTables
 import HubKit
 
@@ -30,10 +31,14 @@ struct TopicTables {
         if let group = context.options.group { headers.append(group.name) }
         headers.append("England")
         let scopeText = context.focusLA.map { context.title(of: $0) } ?? context.options.group?.name ?? "LAs in the hub"
-        var html = "<div class=\"table-wrap\"><table class=\"topic\" id=\"\(HTML.id("topic", topic.rawValue))\">"
+        // A table of many columns scrolls sideways on a narrow screen: the caption says so there.
+        let wide = headers.count >= Self.wideColumns
+        var html = "<div class=\"table-wrap\(wide ? " wide" : "")\"><table class=\"topic\" id=\"\(HTML.id("topic", topic.rawValue))\">"
         html += "<caption>\(HTML.escape(topic.rawValue)): \(HTML.escape(scopeText))"
             + "<span class=\"caption-note\">Rank and band among all LAs with a value; – where not ranked (context measures); "
-            + "c = suppressed (small numbers).\(showsNeighbours ? " Neighbours' mean: how many neighbours in brackets." : "")</span></caption>"
+            + "c = suppressed (small numbers).\(showsNeighbours ? " Neighbours' mean: how many neighbours in brackets." : "")"
+            + " Region and England: published totals where published (source on hover), – where there is none."
+            + (wide ? "<span class=\"scroll-hint\"> Scroll sideways for every column →</span>" : "") + "</span></caption>"
         html += "<thead><tr>" + headers.enumerated().map { index, header in
             "<th scope=\"col\"\(index >= (several ? 3 : 2) ? " class=\"num\"" : "")>\(HTML.escape(header))</th>"
         }.joined() + "</tr></thead>"
@@ -55,17 +60,19 @@ struct TopicTables {
                         ReportNumbers.value($0.mean, unit: view.definition.unit) + " (\($0.count))"
                     })
                 }
-                // A total disclosure control hides shows as c (docs/disclosure-control.md).
+                // A total disclosure control hides shows as c (docs/disclosure-control.md); one there is
+                // none of, as – with the reason on hover (docs/national-context.md).
                 let hidden = view.table.hiddenTotals
-                html += numberCell(context.regionName(of: la).flatMap { view.region(named: $0)?.value }.map {
-                    ReportNumbers.value($0, unit: view.definition.unit) + (several ? " (\(context.regionName(of: la)!))" : "")
-                } ?? context.regionName(of: la).flatMap { hidden.contains(TotalKey.region($0)) ? "c" : nil })
+                let regionName = context.regionName(of: la)
+                html += totalCell(regionName.flatMap { view.region(named: $0) }, view,
+                                  hidden: regionName.map { hidden.contains(TotalKey.region($0)) } ?? false,
+                                  missing: regionName.flatMap { view.table.regionNotes[$0] },
+                                  suffix: several ? regionName.map { " (\($0))" } ?? "" : "")
                 if isGroup {
                     html += numberCell(view.table.group?.value.map { ReportNumbers.value($0, unit: view.definition.unit) }
                                        ?? context.options.group.flatMap { hidden.contains(TotalKey.group($0.name)) ? "c" : nil })
                 }
-                html += numberCell(view.table.england?.value.map { ReportNumbers.value($0, unit: view.definition.unit) }
-                                   ?? (hidden.contains(TotalKey.england) ? "c" : nil))
+                html += totalCell(view.table.england, view, hidden: hidden.contains(TotalKey.england), missing: view.table.englandNote)
                 html += "</tr>"
             }
             html += "</tbody>"
@@ -95,10 +102,23 @@ struct TopicTables {
         }
     }
 
+    /// From this many columns a table is marked wide (a scroll hint on narrow screens).
+    static let wideColumns = 11
+
     /// `%, lower is better`; `count, not ranked`.
     static func unitNote(_ definition: IndicatorDefinition) -> String {
         let unit = definition.unit == .count ? "number" : definition.unit.rawValue
         return "\(unit), " + (definition.polarity == .none ? "not ranked" : IndicatorText.polarity(definition.polarity))
+    }
+
+    /// A region or England figure, with its source on hover; `–` with the reason when there is none.
+    func totalCell(_ total: AggregateFigure?, _ view: IndicatorView, hidden: Bool, missing: String?, suffix: String = "") -> String {
+        if hidden { return numberCell("c") }
+        guard let total, let value = total.value else {
+            return "<td class=\"num\"" + (missing.map { " title=\"\(HTML.escape($0))\"" } ?? "") + ">–</td>"
+        }
+        return "<td class=\"num\" title=\"\(HTML.escape(total.source))\">"
+            + HTML.escape(ReportNumbers.value(value, unit: view.definition.unit) + suffix) + "</td>"
     }
 
     func numberCell(_ text: String?) -> String {

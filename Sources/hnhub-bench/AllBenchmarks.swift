@@ -1,6 +1,6 @@
 import ArgumentParser
 
-/// `hnhub-bench all`: the three figures issue 7 holds the hub to, one after the other on the same
+/// `hnhub-bench all`: the three figures docs/benchmarks.md holds the hub to, one after the other on the same
 /// generated set: import (persons/s, peak RSS), indicators (< 1 s) and the report (< 2 s).
 struct AllBenchmarks: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -3,7 +3,7 @@ import Foundation
 import PluginHost
 
 /// `hnhub-bench indicators`: times `hnhub indicators` computing every indicator on a store of the
-/// whole generated set (issue 5's target: < 1 s for 650,000 persons in 153 returns on 2 cores).
+/// whole generated set (the target in docs/benchmarks.md: < 1 s for 650,000 persons in 153 returns on 2 cores).
 ///
 /// The store is imported once and kept in the set's cache folder. Each run is the command as a
 /// user runs it (`hnhub indicators --db STORE --format csv --timings`, with a config whose metrics

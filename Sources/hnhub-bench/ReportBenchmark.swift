@@ -2,8 +2,8 @@ import ArgumentParser
 import Foundation
 import PluginHost
 
-/// `hnhub-bench report`: times `hnhub report` on the kept store of the whole generated set (issue 7's
-/// target: < 2 s), for one LA and for every LA in the hub, as a user runs it: process start, plugin
+/// `hnhub-bench report`: times `hnhub report` on the kept store of the whole generated set (the target
+/// in docs/benchmarks.md: < 2 s), for one LA and for every LA in the hub, as a user runs it: process start, plugin
 /// loading, the indicators worked out first, and the HTML written.
 struct ReportBenchmark: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -92,7 +92,7 @@ struct HubOptions: ParsableArguments {
     func openStore(_ config: HubConfiguration, warnAboutSecret: Bool = true) throws -> Store {
         let path = config.resolvedDatabasePath(override: db)
         guard FileManager.default.fileExists(atPath: path) else {
-            throw HubFailure.unusable(StoreError.notFound(path).description)
+            throw HubFailure.unusable(missingStore(path, config))
         }
         let store: Store
         do {
@@ -104,6 +104,42 @@ struct HubOptions: ParsableArguments {
             printError("hnhub: warning: \(SecretError.exposed(path: secretPath(config), mode: mode))")
         }
         return store
+    }
+
+    /// Why there is no store at `path` and what to do: where the path came from, and the stores
+    /// nearby (such as the one `scripts/quickstart` made in demo/) before suggesting a new one.
+    func missingStore(_ path: String, _ config: HubConfiguration) -> String {
+        let origin = db != nil ? "given with --db"
+            : config.databasePath != nil ? "the database the config \(config.sourcePath ?? "") names"
+            : "the default: no --db, and no config names a database"
+        var message = "\(path): no hub store here (\(origin))"
+        let nearby = Self.storesNearby().filter { $0 != path }
+        if !nearby.isEmpty {
+            message += "; hub stores nearby: \(nearby.joined(separator: ", ")). Use one with --db PATH and the --config it was made with"
+            if nearby.contains("demo/hub.sqlite") {
+                message += " (scripts/quickstart's: --config Datasets/demo/hub.yaml --db demo/hub.sqlite)"
+            }
+            message += ", or create a new one with: hnhub init --db \(path)"
+        } else {
+            message += "; create one with: hnhub init --db \(path)"
+        }
+        return message
+    }
+
+    /// `.sqlite` files in the working folder and its subfolders, one level down.
+    static func storesNearby() -> [String] {
+        let manager = FileManager.default
+        var found: [String] = []
+        let top = (try? manager.contentsOfDirectory(atPath: ".")) ?? []
+        for name in top.sorted() where !name.hasPrefix(".") {
+            if name.hasSuffix(".sqlite") { found.append(name) }
+            var isFolder: ObjCBool = false
+            guard manager.fileExists(atPath: name, isDirectory: &isFolder), isFolder.boolValue else { continue }
+            for inner in ((try? manager.contentsOfDirectory(atPath: name)) ?? []).sorted() where inner.hasSuffix(".sqlite") {
+                found.append("\(name)/\(inner)")
+            }
+        }
+        return Array(found.prefix(5))
     }
 
     /// The hub secret's file for the store the command uses.

@@ -9,7 +9,7 @@ import ReferenceData
 import Testing
 
 /// The caseload indicators computed by the `caseload` metric plugin (loaded from the build folder)
-/// from the bundled fixture returns, checked against a hand computation of sen2.md's census-date
+/// from the bundled fixture returns, checked against a hand computation of docs/sen2.md's census-date
 /// logic. LA 800, census 2025-01-16, five children with an active plan:
 ///
 /// | person | current placement at the census | register type (located in) | primary need | age 31/8/2024 |
@@ -184,7 +184,12 @@ import Testing
         let timeliness = try #require(try table.values(indicators: ["timeliness_20wk_incl"], laCodes: ["370"], period: "2024").first)
         #expect(timeliness.source == "published: timeliness_20_week_2019_2024")
         #expect(timeliness.numerator == 351)
-        #expect(try table.values(indicators: ["ehcp_caseload"], period: "2023/24").count == 153)
+        // Every LA, then England and the nine regions under their area codes: the published totals.
+        let caseloads = try table.values(indicators: ["ehcp_caseload"], period: "2023/24")
+        #expect(caseloads.count == 153 + 10)
+        #expect(caseloads.last.map { [$0.laCode, $0.source] } == ["E92000001", "published: caseload_all_plans_2019_2024"])
+        #expect(caseloads.last?.numerator == 576474)
+        #expect(caseloads.first { $0.laCode == "E12000009" }?.numerator == 55707)
     }
 
     /// Each placement is costed by the first route that knows it: the child's own cost, the

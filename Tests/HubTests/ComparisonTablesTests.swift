@@ -114,8 +114,10 @@ import Testing
         #expect(table.rows.filter(\.hidden).map(\.figure.laCode) == ["800", "801", "802"])
         #expect(table.row("802")?.shownValue == nil)
         #expect(table.row("800")?.name == "Bath and North East Somerset")
+        // Every LA has a figure (no register here: England is the LAs with figures and in regions).
         let england = try #require(table.england)
         #expect((england.numerator, england.denominator, england.laCount) == (67, 260, 5))
+        #expect(england.source == "computed: total of 5 LAs")
         #expect(table.regions.map(\.name) == ["South West"])
         #expect(table.regions.first.map { ($0.numerator, $0.denominator) } ?? (0, nil) == (65, 250))
         #expect(table.group.map { ($0.numerator, $0.denominator, $0.value) } ?? (0, nil, nil) == (45, 200, 22.5))

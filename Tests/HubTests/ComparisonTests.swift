@@ -76,16 +76,18 @@ import Testing
         func figure(_ la: String, _ n: Double, _ d: Double) -> Figure { Figure(laCode: la, numerator: n, denominator: d, value: n / d * 100) }
         let all = [figure("800", 30, 100), figure("801", 50, 200), figure("802", 10, 100), figure("803", 80, 100),
                    figure("330", 40, 100)]
+        let southWest = AggregateFigure.total(name: "South West", of: Array(all.prefix(4)), definition: definition)
         let c = try #require(IndicatorComparison.make(
             definition: definition, focus: "800", all: all, previous: figure("800", 20, 100),
             peers: ["801", "802", "803"], neighbours: ["801", "802", "999"],
-            regionName: "South West", regionMembers: ["800", "801", "802", "803"]))
+            totals: .init(region: southWest, england: AggregateFigure.total(name: "England", of: all, definition: definition))))
         #expect(c.rank == 3)                        // 10, 25, 30, 40, 80: low is good
         #expect(c.rankedCount == 5)
         #expect(c.band == .b)                       // Q1 25, median 30 (inclusive)
         #expect(c.neighbourMean == 17.5)            // (25 + 10) / 2; 999 has no value
         #expect(c.neighbourCount == 2)
         #expect(c.region == AggregateFigure(name: "South West", numerator: 170, denominator: 500, value: 34, laCount: 4))
+        #expect(c.region?.source == "computed: total of 4 LAs")
         #expect(c.england?.numerator == 210)
         #expect(c.england?.denominator == 600)
         #expect(c.england?.value == 35)             // totals over totals, not a mean of rates

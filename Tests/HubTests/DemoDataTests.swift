@@ -202,6 +202,29 @@ import Validation
 
     // MARK: Authorities
 
+    /// An LA's population is drawn on its own, not from its own caseload: rates are not exact
+    /// fractions of the caseload, they spread around England's without ties, and swapping two LAs'
+    /// caseloads leaves each one's population as it was.
+    @Test func populationVariesIndependentlyOfTheCaseload() throws {
+        let authorities = try LocalAuthorityCatalogue.builtIn.first(10)
+        let plans = Dictionary(uniqueKeysWithValues: authorities.enumerated().map { index, authority in
+            (authority.code, [2025: 200 + 10 * (index % 2)])
+        })
+        func residents(_ plans: [String: [Int: Int]]) -> [String: Int] {
+            let figures = PopulationFigures(seed: 2025, authorities: authorities, years: [2025], activePlans: plans)
+            return Dictionary(grouping: figures.rows, by: \.authority.code).mapValues { $0.reduce(0) { $0 + $1.total } }
+        }
+        let population = residents(plans)
+        let rates = authorities.map { Double(plans[$0.code]![2025]!) * 10_000 / Double(population[$0.code]!) }
+        #expect(authorities.allSatisfy { population[$0.code]! % plans[$0.code]![2025]! != 0 })
+        #expect(Set(rates).count == rates.count)
+        #expect(rates.min()! > 300 && rates.max()! < 520 && rates.max()! / rates.min()! > 1.2, "\(rates)")
+        // 800 and 801 swap caseloads: neither's population moves.
+        var swapped = plans
+        (swapped[authorities[0].code], swapped[authorities[1].code]) = (plans[authorities[1].code], plans[authorities[0].code])
+        #expect(residents(swapped) == population)
+    }
+
     @Test func authoritiesAreChosenByCountOrByCode() throws {
         let catalogue = LocalAuthorityCatalogue.builtIn
         #expect(try catalogue.select("3").map(\.code) == ["800", "801", "802"])
@@ -230,7 +253,7 @@ import Validation
         #expect(urns.allSatisfy { (100_000...999_999).contains($0) })
         let header = GIASEstablishmentsFile.text(register).components(separatedBy: "\r\n").first
         #expect(header == "URN,LA (code),LA (name),EstablishmentName,TypeOfEstablishment (code),"
-                + "TypeOfEstablishment (name),EstablishmentStatus (name),PhaseOfEducation (name),Postcode,UKPRN")
+                + "TypeOfEstablishment (name),EstablishmentStatus (name),PhaseOfEducation (name),Postcode,UKPRN,Easting,Northing")
     }
 }
 

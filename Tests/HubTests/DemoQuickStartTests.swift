@@ -40,15 +40,41 @@ import Testing
         let rates = try runHub(["indicators"] + hub + ["--group", "demo-partnership", "--indicator", "ehcp_rate_0_25",
                                                       "--format", "json"])
         #expect(rates.status == 0, "\(rates.errors)")
-        let values = try #require(try JSONSerialization.jsonObject(with: Data(rates.output.utf8)) as? [[String: Any]])
+        let all = try #require(try JSONSerialization.jsonObject(with: Data(rates.output.utf8)) as? [[String: Any]])
+        // The years before the demo's returns come from the published tables.
+        let values = all.filter { $0["source"] as? String == "returns" }
         #expect(values.count == 12)
-        for value in values {
-            let rate = try #require(value["value"] as? Double)
-            #expect(rate > 300 && rate < 500, "\(value)")
-        }
+        #expect(all.count - values.count == 4 * 4)
+        // Rates around England's (rising over the years), none a tie: each LA's population is its own.
+        let rateValues = try values.map { try #require($0["value"] as? Double) }
+        #expect(rateValues.allSatisfy { $0 > 250 && $0 < 550 }, "\(rateValues)")
+        #expect(Set(rateValues).count == rateValues.count)
         let compare = try runHub(["compare"] + hub + ["--la", "800", "--peers", "group:demo-partnership"])
         #expect(compare.status == 0, "\(compare.errors)")
         #expect(compare.output.contains("group:demo-partnership"))
+        // Rank is over all LAs whatever the peer set; the footnote says which is which.
+        #expect(compare.output.contains("rank and band: among all LAs in England with a value (1 = best), whichever --peers; "
+                                        + "group:demo-partnership median: among the peer set only"))
+
+        // England and the South West are the published tables' (bundled, loaded by init), not the
+        // four demo LAs; 800 is ranked among all 153 LAs where the DfE has published the year.
+        let json = try runHub(["compare"] + hub + ["--la", "800", "--format", "json"])
+        let lines = try #require(try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [[String: Any]])
+        let timeliness = try #require(lines.first { $0["indicator"] as? String == "timeliness_20wk_incl" })
+        #expect(timeliness["period"] as? String == "2024")
+        #expect(timeliness["ranked_count"] as? Int == 153)
+        let england = try #require(timeliness["england"] as? [String: Any])
+        #expect([england["numerator"] as? Double, england["denominator"] as? Double] == [41448, 90392])
+        #expect(england["source"] as? String == "published: timeliness_20_week_2019_2024")
+        let region = try #require(timeliness["region"] as? [String: Any])
+        #expect([region["name"] as? String, region["source"] as? String]
+                == ["South West", "published: timeliness_20_week_2019_2024"])
+        #expect([region["numerator"] as? Double, region["denominator"] as? Double] == [2767, 8919])
+        // 2024/25 placements are not published yet: said so, not the four LAs' total.
+        let special = try #require(lines.first { $0["indicator"] as? String == "special_school_share" })
+        #expect((special["england"] as? [String: Any])?["note"] as? String
+                == "England: no figure for 2024/25 (published for 2018/19 to 2023/24 only; LA figures for 4 of 153 LAs)")
+        #expect(special["ranked_count"] as? Int == 4)
         let overlaps = try runHub(["returns"] + hub + ["--overlaps"])
         #expect(overlaps.status == 0)
         #expect(overlaps.output.split(separator: "\n").count > 10)

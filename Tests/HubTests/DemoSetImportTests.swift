@@ -13,7 +13,7 @@ import Testing
 
 /// A whole demo set through the hub as a user loads it: the folder imported in one go (returns,
 /// GIAS establishments, both population layouts, placement costs) with no error and no warning,
-/// the config usable, and the shape the issue asks for (transfers within the group, placements
+/// the config usable, and the shape docs/demo-data.md describes (transfers within the group, placements
 /// outside it, plausible rates and costs).
 @Suite(.serialized) struct DemoSetImportTests {
     /// Four South West authorities of the project's LA list (Devon a shire county, whose

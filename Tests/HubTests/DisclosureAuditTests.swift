@@ -44,7 +44,7 @@ import Testing
         FigureKey(indicator: indicator, period: "2024/25", unit: unit)
     }
 
-    /// The attack of the issue: hiding only 800's 20-25 band leaves it as the plan count less the
+    /// The differencing attack: hiding only 800's 20-25 band leaves it as the plan count less the
     /// other bands, so the auditor pins it at 3 and fails.
     @Test func hidingOnlyTheSmallBandLeavesItPinned() {
         let system = CountSystem(Self.input)

@@ -31,7 +31,7 @@ import Testing
         let (folder, hub) = try Self.demoHub()
         defer { folder.remove() }
 
-        // The attack: a hidden 20-25 age band was the plan count less the other bands.
+        // The differencing attack: a hidden 20-25 age band was the plan count less the other bands.
         let run = try runHub(["indicators"] + hub + ["--group", "demo-partnership", "--format", "json"])
         #expect(run.status == 0, "\(run.errors)")
         let values = try #require(try JSONSerialization.jsonObject(with: Data(run.output.utf8)) as? [[String: Any]])

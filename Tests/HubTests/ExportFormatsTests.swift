@@ -48,7 +48,7 @@ import Testing
             indicator,la_code,period,value,numerator,denominator,unit,polarity,unavailable_reason,source
             ehcp_caseload,800,2024/25,c,c,,count,none,,returns
             ehcp_caseload,801,2024/25,c,c,,count,none,,returns
-            ehcp_caseload,802,2024/25,3.0,3,,count,none,,published: sen_ehcp
+            ehcp_caseload,802,2024/25,3,3,,count,none,,published: sen_ehcp
             ehcp_caseload,803,2024/25,c,c,,count,none,,returns
             special_school_share,800,2024/25,33.333333333333336,40,120,%,low,,returns
             special_school_share,803,2024/25,,,,%,low,no establishment register loaded,returns
@@ -61,7 +61,7 @@ import Testing
         #expect(json == """
             [{"denominator":null,"indicator":"ehcp_caseload","la_code":"800","numerator":null,"period":"2024/25","polarity":"none","source":"returns","suppressed":true,"unit":"count","value":null},\
             {"denominator":null,"indicator":"ehcp_caseload","la_code":"801","numerator":null,"period":"2024/25","polarity":"none","source":"returns","suppressed":true,"unit":"count","value":null},\
-            {"denominator":120,"indicator":"special_school_share","la_code":"800","numerator":40,"period":"2024/25","polarity":"low","source":"returns","suppressed":false,"unit":"%","value":33.3}]
+            {"denominator":120,"indicator":"special_school_share","la_code":"800","numerator":40,"period":"2024/25","polarity":"low","source":"returns","suppressed":false,"unit":"%","value":33.333333333333336}]
             """)
     }
 
@@ -77,19 +77,23 @@ import Testing
     @Test func compareCSVHasOneRowPerIndicatorWithTotals() throws {
         let csv = ComparisonCSV.render(try lines(), peers: .neighbours).split(separator: "\n").map(String.init)
         #expect(csv.first == ComparisonCSV.header.joined(separator: ","))
-        #expect(csv.first == "indicator,title,period,unit,polarity,la_code,value,numerator,denominator,suppressed,source,rank,ranked_count,band,peer_set,peer_count,peer_median,neighbour_mean,neighbour_count,region,region_value,region_numerator,region_denominator,england_value,england_numerator,england_denominator,change,outlier")
+        #expect(csv.first == "indicator,title,period,unit,polarity,la_code,value,numerator,denominator,suppressed,source,rank,ranked_count,band,peer_set,peer_count,peer_median,neighbour_mean,neighbour_count,region,region_value,region_numerator,region_denominator,region_source,england_value,england_numerator,england_denominator,england_source,change,outlier")
+        #expect(csv.first == "indicator,title,period,unit,polarity,la_code,value,numerator,denominator,suppressed,source,rank,ranked_count,band,peer_set,peer_count,peer_median,neighbour_mean,neighbour_count,region,region_value,region_numerator,region_denominator,region_source,england_value,england_numerator,england_denominator,england_source,change,outlier")
         #expect(csv.dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false).first.map(String.init) ?? "" }
                 == ["ehcp_caseload", "special_school_share", "need_share_ASD", "cost_per_plan", "my_metric",
                     "timeliness_20wk_incl", "requests_received"])
         // 801 (4) is small; in a region of four and a group of three, 800 and 802 go with it (and 803,
         // whose 200 would otherwise be the South West's total less the group's), 330 and England's
         // total too: see docs/disclosure-control.md. The peer median and neighbour mean have nothing left.
-        #expect(csv[1] == "ehcp_caseload,Children with an EHC plan,2024/25,count,none,800,c,c,,true,returns,,0,,neighbours,2,,,0,South West,384.0,384,,c,c,c,,false")
-        #expect(csv[2] == "special_school_share,Plans in special schools,2024/25,%,low,800,c,c,c,true,returns,,6,,neighbours,2,,,0,South West,24.21875,93,384,26.294277929155314,193,734,,false")
-        // A figure nothing small touches shows with rank, band, peers and totals.
-        #expect(csv[6] == "timeliness_20wk_incl,Plans issued within 20 weeks,2024,%,high,800,90.0,18,20,false,returns,1,3,A,neighbours,2,65.0,65.0,2,South West,86.66666666666667,26,30,77.5,31,40,,false")
-        // 800's 3 requests: c, with no change shown, and the totals it could be taken from too.
-        #expect(csv[7] == "requests_received,Requests for assessment,2024,count,none,800,c,c,,true,returns,,0,,neighbours,2,,,0,South West,c,c,c,c,c,c,,false")
+        // Every LA of the region and of England has a caseload: both totals are computed, each with its
+        // source (England's hidden by the pattern).
+        #expect(csv[1] == "ehcp_caseload,Children with an EHC plan,2024/25,count,none,800,c,c,,true,returns,,0,,neighbours,2,,,0,South West,384,384,,computed: total of 4 LAs,c,c,c,,,false")
+        #expect(csv[2] == "special_school_share,Plans in special schools,2024/25,%,low,800,c,c,c,true,returns,,6,,neighbours,2,,,0,South West,24.21875,93,384,computed: total of 4 LAs,26.294277929155314,193,734,computed: total of 6 LAs,,false")
+        // A figure nothing small touches shows with rank, band and peers; only 800, 801 and 330 have
+        // one and none is published: no region or England total, and why (docs/national-context.md).
+        #expect(csv[6] == "timeliness_20wk_incl,Plans issued within 20 weeks,2024,%,high,800,90,18,20,false,returns,1,3,A,neighbours,2,65,65,2,South West,,,,South West: no figure for 2024 (no published table gives it; LA figures for 2 of 4 LAs),,,,England: no figure for 2024 (no published table gives it; LA figures for 3 of 6 LAs),,false")
+        // 800's 3 requests: c, with no change shown.
+        #expect(csv[7] == "requests_received,Requests for assessment,2024,count,none,800,c,c,,true,returns,,0,,neighbours,2,,,0,South West,,,,South West: no figure for 2024 (no published table gives it; LA figures for 2 of 4 LAs),,,,England: no figure for 2024 (no published table gives it; LA figures for 3 of 6 LAs),,false")
     }
 
     @Test func compareJSONNullsASuppressedFocusAndPeers() throws {
@@ -104,7 +108,10 @@ import Testing
         #expect(peers.map { $0["suppressed"] as? Bool } == [true, true])
         #expect(peers[0]["value"] is NSNull && peers[1]["value"] is NSNull)
         let region = try #require(requests["region"] as? [String: Any])
-        #expect(region["suppressed"] as? Bool == true && region["numerator"] is NSNull)
+        #expect(region["note"] as? String == "South West: no figure for 2024 (no published table gives it; LA figures for 2 of 4 LAs)")
+        let caseload = try #require(objects.first { $0["indicator"] as? String == "ehcp_caseload" })
+        #expect((caseload["region"] as? [String: Any])?["source"] as? String == "computed: total of 4 LAs")
+        #expect((caseload["england"] as? [String: Any])?["suppressed"] as? Bool == true)
         #expect(Set(requests.keys) == ["indicator", "period", "unit", "polarity", "la", "rank", "ranked_count", "band",
                                         "neighbour_mean", "neighbour_count", "peer_set", "peers", "region", "england",
                                         "change", "outlier"])
@@ -122,12 +129,14 @@ import Testing
         try runHub(arguments, in: folder).output
     }
 
-    /// LA 800: 4 children with a plan in January 2024, 5 in January 2025; LA 801: 4 in 2025.
+    /// LA 800: 4 children with a plan in January 2024, 5 in January 2025; LA 801: 4 in 2025. Without
+    /// the published tables (`init --no-published`) the hub holds 2 of the 15 South West LAs: no
+    /// region or England figure, and the reason instead.
     @Test func theFixtureStoreGivesTheseExactLines() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         let db = ["--db", "hub.sqlite"]
-        _ = try hnhub(["init"] + db, in: folder.path)
+        _ = try hnhub(["init", "--no-published"] + db, in: folder.path)
         _ = try hnhub(["import"] + db + ["sen2-800-2024.xml", "sen2-800-2025.xml", "sen2-801-2025.xml"]
             .map { "\(packageRoot)/Datasets/fixtures/\($0)" }, in: folder.path)
 
@@ -141,8 +150,8 @@ import Testing
         #expect(try hnhub(["indicators", "--format", "csv", "--indicator", "ehcp_caseload", "--la", "800", "--own"] + db,
                           in: folder.path) == """
             indicator,la_code,period,value,numerator,denominator,unit,polarity,unavailable_reason,source
-            ehcp_caseload,800,2023/24,4.0,4,,count,none,,returns
-            ehcp_caseload,800,2024/25,5.0,5,,count,none,,returns
+            ehcp_caseload,800,2023/24,4,4,,count,none,,returns
+            ehcp_caseload,800,2024/25,5,5,,count,none,,returns
 
             """)
         let json = try hnhub(["indicators", "--format", "json", "--indicator", "ehcp_caseload", "--period", "2024/25"] + db,
@@ -156,10 +165,10 @@ import Testing
         let compare = try hnhub(["compare", "--la", "800", "--peers", "region", "--period", "2024/25", "--format", "csv"] + db,
                                 in: folder.path).split(separator: "\n").map(String.init)
         #expect(compare.first == ComparisonCSV.header.joined(separator: ","))
-        // Two LAs: the totals would give 801's 4 to 800 (9 less its own 5), so they are hidden too.
-        #expect(compare.contains("ehcp_caseload,EHC plans at the census date,2024/25,count,none,800,c,c,,true,returns,,0,,region,1,,,0,South West,c,c,c,c,c,c,,false"))
+        let missing = "South West,,,,South West: no figure for 2024/25 (no published table gives it; LA figures for 2 of 15 LAs),,,,England: no figure for 2024/25 (no published table gives it; LA figures for 2 of 153 LAs),"
+        #expect(compare.contains("ehcp_caseload,EHC plans at the census date,2024/25,count,none,800,c,c,,true,returns,,0,,region,1,,,0,\(missing),false"))
         let own = try hnhub(["compare", "--la", "800", "--own", "--peers", "region", "--period", "2024/25", "--format", "csv"] + db,
                             in: folder.path)
-        #expect(own.contains("\nehcp_caseload,EHC plans at the census date,2024/25,count,none,800,5.0,5,,false,returns,,0,,region,1,,,0,South West,c,c,c,c,c,c,1.0,false\n"))
+        #expect(own.contains("\nehcp_caseload,EHC plans at the census date,2024/25,count,none,800,5,5,,false,returns,,0,,region,1,,,0,\(missing)1,false\n"))
     }
 }

@@ -173,7 +173,9 @@ import Testing
             DROP TABLE return_summaries; DROP TABLE census_placements; DROP TABLE census_needs;
             DROP TABLE census_birth_months; DROP TABLE work_events; DROP TABLE hub_secret_check;
             DROP TABLE census_dates; DROP TABLE return_sources;
-            ALTER TABLE indicator_definitions DROP COLUMN counts; PRAGMA user_version = 3;
+            ALTER TABLE indicator_definitions DROP COLUMN counts;
+            ALTER TABLE establishments DROP COLUMN easting; ALTER TABLE establishments DROP COLUMN northing;
+            PRAGMA user_version = 3;
             """)
         let migrated = try Store(path: hub.path)
         #expect(try migrated.schemaVersion() == Migrations.current)

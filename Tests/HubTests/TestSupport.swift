@@ -51,7 +51,7 @@ var sharedFolder: String? {
     return FileManager.default.fileExists(atPath: path) ? path : nil
 }
 
-/// A UPN with a correct check letter for the 12 characters after it (sen2.md's algorithm).
+/// A UPN with a correct check letter for the 12 characters after it (docs/sen2.md's algorithm).
 func validUPN(_ rest: String) -> String {
     let alphabet = Array("ABCDEFGHJKLMNPQRTUVWXYZ0123456789")
     var sum = 0
@@ -75,12 +75,13 @@ struct HubRun {
     var errors: String
 }
 
-/// Runs the built `hnhub` in `folder` (default: the package root), without the user's
-/// HNHUB_CONFIG and with `environment` added, and waits for it.
+/// Runs the built `hnhub` (or `executable`) in `folder` (default: the package root), without the
+/// user's HNHUB_CONFIG and with `environment` added, and waits for it.
 @discardableResult
-func runHub(_ arguments: [String], in folder: String = packageRoot, environment extra: [String: String] = [:]) throws -> HubRun {
+func runHub(_ arguments: [String], in folder: String = packageRoot, environment extra: [String: String] = [:],
+            executable: String = "\(buildFolder)/hnhub") throws -> HubRun {
     let process = Process()
-    process.executableURL = URL(fileURLWithPath: "\(buildFolder)/hnhub")
+    process.executableURL = URL(fileURLWithPath: executable)
     process.arguments = arguments
     process.currentDirectoryURL = URL(fileURLWithPath: folder)
     var environment = ProcessInfo.processInfo.environment

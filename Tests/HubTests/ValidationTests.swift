@@ -656,7 +656,7 @@ extension ValidationTests {
 
     @Suite("UPN check letter")
     struct UPNCheckLetter {
-        /// The algorithm of sen2.md written out independently: index in the alphabet times position
+        /// The algorithm of docs/sen2.md written out independently: index in the alphabet times position
         /// (2..13), summed, mod 23, indexes the alphabet.
         private func referenceCheckLetter(_ rest: String) -> Character {
             let alphabet = Array("ABCDEFGHJKLMNPQRTUVWXYZ0123456789")

@@ -184,14 +184,15 @@ import Testing
         #expect(costs.row(2).suffix(5) == ["2400000", "100", "24000", "1", "A"])
     }
 
-    /// 800's 3 requests are hidden from others, with 801's 90 and 330's 40 and the totals they could
-    /// be taken from; in 800's own workbook its 3 shows, the rest stays hidden.
+    /// 800's 3 requests are hidden from others, with 801's 90 and 330's 40; in 800's own workbook its
+    /// 3 shows, the rest stays hidden. Only 800, 801 and 330 have a figure and none is published, so
+    /// the South West and England totals are blank (docs/national-context.md).
     @Test func anLASeesItsOwnSmallFiguresOnlyInItsOwnWorkbook() throws {
         let shared = try workbook(.la("800", own: false)).sheet("Requests and assessments")
         #expect(shared.row(1) == ["LA code", "LA name", "Region", "Compared as", "Requests for assessment (2024): count"])
-        #expect(shared.column("E") == ["Requests for assessment (2024): count", "c", "c", "c", "c", "c"])
+        #expect(shared.column("E") == ["Requests for assessment (2024): count", "c", "c", "c", "", ""])
         let own = try workbook(.la("800", own: true))
-        #expect(try own.sheet("Requests and assessments").column("E") == ["Requests for assessment (2024): count", "3", "c", "c", "c", "c"])
+        #expect(try own.sheet("Requests and assessments").column("E") == ["Requests for assessment (2024): count", "3", "c", "c", "", ""])
         #expect(try own.sheet("Notes").rowStarting("Own figures")?[1]
                 == "LA 800's own figures are unsuppressed: share this workbook only within Bath and North East Somerset.")
     }
@@ -216,7 +217,9 @@ import Testing
         // Published figures are public: 331's 50 shows, and is not a cell of secondary suppression.
         #expect(sheet.row(3).prefix(4) == ["331", "Coventry", "West Midlands", "50"])
         // Only LAs with a figure on the sheet: costs for 800 and 801.
+        // Their region's total row stays, blank: 2 of its 4 LAs have a figure and none is published.
         #expect(try xlsx.sheet("Costs").column("A") == ["LA code", "800", "801", "", ""])
+        #expect(try xlsx.sheet("Costs").column("D").suffix(2) == ["", ""])
         #expect(try xlsx.sheet("Other").row(2) == ["800", "Bath and North East Somerset", "South West", "7"])
     }
 
@@ -323,7 +326,10 @@ import Testing
         #expect(xlsx.sheetNames.last == "Notes")
         let caseload = try xlsx.sheet("Caseload and placements")
         let column = try #require(caseload.columnIndex { $0 == "EHC plans at the census date (2024/25): count" })
-        #expect(caseload.column(column).dropFirst().prefix(2) == ["c", "c"])
+        // Every LA is listed: the hub's two, c, and the rest from the published tables.
+        let row800 = try #require(caseload.column("A").firstIndex(of: "800"))
+        #expect(caseload.column(column)[row800...].prefix(2) == ["c", "c"])
+        #expect(caseload.column("A").filter { $0.count == 3 }.count == 153)
         #expect(caseload.column("B").contains("Total: England"))
         let notes = try xlsx.sheet("Notes")
         #expect(notes.rowStarting("Generated") == ["Generated", "2025-06-01"])
@@ -373,6 +379,24 @@ import Testing
             }
         }
     }
+
+    /// 10 of 160: the cell holds 6.25 and shows 6.3, as the report and the tables round it
+    /// (half away from zero, docs/rounding.md).
+    @Test(.enabled(if: LibreOfficeCalc.path != nil, "LibreOffice (soffice) is not installed"))
+    func aSpreadsheetShowsTheValueAsTheReportRoundsIt() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let snapshot = IndicatorSnapshot(definitions: [Self.definitions[1]], figures: [
+            "special_school_share": ["2024/25": [Self.figure("800", 10, 160)]],
+        ])
+        let bytes = IndicatorWorkbook(snapshot: snapshot, geography: Self.geography, scope: .la("800", own: true),
+                                      sources: Self.sources, generated: Self.generated).workbook().xlsx()
+        #expect(try XLSXReadBack(bytes: bytes).sheet("Caseload and placements").row(2).prefix(7)
+                == ["800", "Bath and North East Somerset", "South West", "selected LA", "10", "160", "6.25"])
+        let shown = try LibreOfficeCalc.csvSheets(of: try folder.write("book.xlsx", bytes: bytes), in: folder, asShown: true)
+        #expect(shown["Caseload and placements"]?[1].prefix(7)
+                == ["800", "Bath and North East Somerset", "South West", "selected LA", "10", "160", "6.3"])
+    }
 }
 
 // MARK: - Helpers
@@ -402,13 +426,13 @@ fileprivate enum LibreOfficeCalc {
     }
 
     /// Sheet name -> rows of cells as LibreOffice shows them (raw values, UTF-8, comma separated).
-    static func csvSheets(of workbook: String, in folder: TemporaryFolder) throws -> [String: [[String]]] {
+    static func csvSheets(of workbook: String, in folder: TemporaryFolder, asShown: Bool = false) throws -> [String: [[String]]] {
         let soffice = try #require(path)
         let output = folder.file("csv")
         // Filter options: comma, double quote, UTF-8, first line 1, default cell format, language,
-        // quoted as text off, detect numbers on, cell contents as shown OFF (raw values), formulas off,
+        // quoted as text off, detect numbers on, cell contents as shown (off: raw values), formulas off,
         // remove space off, sheet -1 = every sheet to its own file.
-        let filter = "csv:Text - txt - csv (StarCalc):44,34,76,1,,1033,false,true,false,false,false,-1"
+        let filter = "csv:Text - txt - csv (StarCalc):44,34,76,1,,1033,false,true,\(asShown),false,false,-1"
         let run = try runTool(soffice, ["-env:UserInstallation=file://\(folder.file("profile"))", "--headless",
                                         "--convert-to", filter, "--outdir", output, workbook],
                               environment: ["HOME": folder.path])

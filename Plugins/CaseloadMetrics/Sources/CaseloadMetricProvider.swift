@@ -1,7 +1,7 @@
 import HubKit
 
-/// Caseload at the census date (indicators.md, "Caseload at the census date D"), computed from the
-/// person-level returns with sen2.md's census-date logic: a plan is active at D when
+/// Caseload at the census date (docs/indicators.md, "Caseload at the census date"), computed from the
+/// person-level returns with docs/sen2.md's census-date logic: a plan is active at D when
 /// StartDate <= D and (no CeaseDate or CeaseDate > D); its placement at D is the PlacementDetail
 /// attended on D, rank 1 first, else rank 2. Each child counts once, however many plans the
 /// return lists for them. Placement types need the establishment register, rates the population.
@@ -63,6 +63,15 @@ public final class CaseloadMetricProvider: MetricProvider {
             guard let la = row[0].string, let year = row[1].int else { return }
             population["\(la)/\(year)"] = (row[2].double ?? 0, row[3].double ?? 0)
         }
+        // The bundled population aged 0-25 (docs/national-context.md), for LAs without an imported one.
+        var bundled: [String: (residents: Double, table: String)] = [:]
+        try context.query("""
+            SELECT area_code, value, source_table FROM published_values
+            WHERE measure = ? AND geographic_level = 'Local authority' AND value > 0
+            """, [.text(PublishedFiguresProvider.populationMeasure)]) { row in
+            guard let la = row[0].string, let residents = row[1].double, let table = row[2].string else { return }
+            bundled[la] = (residents, table)
+        }
         let plansByReturn = Dictionary(returns.map { ("\($0.laCode)/\($0.collectionYear)", $0.children) },
                                        uniquingKeysWith: { a, _ in a })
 
@@ -87,6 +96,10 @@ public final class CaseloadMetricProvider: MetricProvider {
                 if let residents = population["\(la)/\(midYear)"]?[keyPath: pick], residents > 0 {
                     results.append(IndicatorResult(indicatorID: definition.id, laCode: la, period: period,
                                                    numerator: plans, denominator: residents))
+                } else if definition.id == Self.rate0to25.id, let fallback = bundled[la] {
+                    results.append(IndicatorResult(indicatorID: definition.id, laCode: la, period: period,
+                                                   numerator: plans, denominator: fallback.residents,
+                                                   source: "returns; population 0-25: \(fallback.table) (year not stated)"))
                 } else {
                     results.append(IndicatorResult(indicatorID: definition.id, laCode: la, period: period,
                         unavailable: "no population for LA \(la) in mid-\(midYear) (import a population file)"))

@@ -43,7 +43,7 @@ struct CaseloadShare: Sendable {
     static let post16ByAge = PartitionMembership("plans aged 16 and over by age band", total: count("post16_share"),
                                                  complete: true)
 
-    /// Every share indicators.md defines on the census caseload.
+    /// Every share docs/indicators.md defines on the census caseload.
     static let all: [CaseloadShare] = placementShares + outOfAreaShares + needShares + ageShares
 
     static let placementShares: [CaseloadShare] = [

@@ -1,7 +1,7 @@
 import HubKit
 
 /// One child with a plan active at a return's census date, with what the caseload indicators
-/// need (sen2.md census-date logic, `CensusChoice`): the plan started latest among the child's
+/// need (docs/sen2.md census-date logic, `CensusChoice`): the plan started latest among the child's
 /// active plans, its placement attended at the census (rank 1 first, else rank 2; of one rank the
 /// one entered latest), its primary need, and the
 /// establishment's type and location when the URN is in the register.

@@ -14,7 +14,7 @@ struct CensusGroup: Sendable {
 
 /// One current return's children with a plan active at its census date, as the store counted them
 /// when the return was imported (schema V4: `return_summaries`, `census_placements`,
-/// `census_needs`, `census_birth_months`; sen2.md census-date logic). Each dimension's groups add
+/// `census_needs`, `census_birth_months`; docs/sen2.md census-date logic). Each dimension's groups add
 /// up to all the children.
 struct ReturnCensus: Sendable {
     var importID: Int64

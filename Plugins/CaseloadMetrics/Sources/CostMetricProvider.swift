@@ -1,6 +1,6 @@
 import HubKit
 
-/// Placement costs at the census date (indicators.md, "Cost"). A placement's annual cost is the
+/// Placement costs at the census date (docs/indicators.md, "Cost"). A placement's annual cost is the
 /// cost recorded for that child (per-child cost file), else for that establishment by the placing
 /// LA, else the LA's default for its placement type, else the config's default band for the type.
 /// Every figure says in its source how many placements each route costed.

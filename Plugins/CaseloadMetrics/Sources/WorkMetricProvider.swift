@@ -1,6 +1,6 @@
 import HubKit
 
-/// Work in the calendar year before each collection (indicators.md, "Work in the calendar year
+/// Work in the calendar year before each collection (docs/indicators.md, "Work in the calendar year
 /// Y"): requests, assessments, new plans and their 20-week timeliness, ceased plans, tribunals.
 /// "In Y" means the event's date falls in Y = collection year - 1.
 public final class WorkMetricProvider: MetricProvider {

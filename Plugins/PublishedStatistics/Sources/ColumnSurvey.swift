@@ -23,6 +23,9 @@ struct ColumnSurvey {
         var firstText: (value: String, line: Int)?
         /// True while every such cell looks like a marker for a missing figure rather than a label.
         var textIsMarkers = true
+        /// The first value, and whether every later one equals it.
+        var firstValue: String?
+        var isConstant = true
     }
 
     /// Text that stands for a missing figure without being an EES symbol: punctuation only (`-`, `*`,
@@ -57,19 +60,46 @@ struct ColumnSurvey {
                 if !sawUndecodableText, text.unicodeScalars.contains("\u{FFFD}") { sawUndecodableText = true }
             }
             tallies[slot].values += 1
+            let value = CSVText.trimmed(text)
+            if let first = tallies[slot].firstValue {
+                if first != value { tallies[slot].isConstant = false }
+            } else {
+                tallies[slot].firstValue = value
+            }
         }
     }
 
-    var layout: TableLayout {
+    /// Columns of numbers and symbols are measures, the others dimensions, except `textMeasures`:
+    /// columns of words read as measures (see ``TextMeasures``).
+    func layout(textMeasures: Set<Int> = []) -> TableLayout {
         var layout = TableLayout(dimensions: [], measures: [])
         for (slot, column) in candidates.enumerated() {
-            if tallies[slot].firstText == nil {
+            if tallies[slot].firstText == nil || textMeasures.contains(column) {
                 layout.measures.append(column)
             } else {
                 layout.dimensions.append(column)
             }
         }
         return layout
+    }
+
+    /// Columns holding words: text that is not only markers for a missing figure, in column order.
+    var wordColumns: [Int] {
+        candidates.enumerated().compactMap { slot, column in
+            tallies[slot].firstText != nil && !tallies[slot].textIsMarkers ? column : nil
+        }
+    }
+
+    /// The first column of numbers and symbols that holds a value: the file's first numeric measure.
+    var firstNumericMeasure: Int? {
+        candidates.enumerated().first { slot, _ in tallies[slot].firstText == nil && tallies[slot].values > 0 }?.element
+    }
+
+    /// Columns whose every value is the same (such as a filter that is `Total` throughout).
+    var constantColumns: Set<Int> {
+        Set(candidates.enumerated().compactMap { slot, column in
+            tallies[slot].values > 0 && tallies[slot].isConstant ? column : nil
+        })
     }
 
     /// Warnings for columns taken as dimensions although most of their values are numbers or symbols

@@ -11,7 +11,10 @@ import HubKit
 ///
 /// - Columns: `time_period`, `time_identifier`, `geographic_level` and the geography columns
 ///   (``GeographyColumns``) are the row's key; every other column is a measure when all its
-///   non-empty cells are numbers or EES symbols, else a dimension (``ColumnSurvey``).
+///   non-empty cells are numbers or EES symbols, else a dimension (``ColumnSurvey``), except
+///   columns of words placed where EES puts indicators: measures whose values are text
+///   (``TextMeasures``). A file whose measures are all text is read once more to tell them from
+///   its filters.
 /// - Area: see ``AreaLocator`` (a Local authority row is keyed on its 3-digit `old_la_code`).
 /// - Values: see ``ObservationBuilder`` (as published, symbols kept; empty cells skipped).
 /// - Text: UTF-8 with or without a byte order mark, or Windows-1252 (guessed from the head; a file
@@ -86,8 +89,36 @@ public final class EESTableImporter: Importer {
             // The first pass is the first half of the work.
             if count % Self.progressEvery == 0 { sink.progress(bytesRead: rows.bytesRead / 2) }
         }
-        return Survey(header: rows.header, layout: survey.layout, issues: survey.issues(header: rows.header),
+        let finalEncoding = encoding == .utf8 && survey.sawUndecodableText ? TextEncoding.windows1252 : encoding
+        let textMeasures = try TextMeasures.columns(
+            wordColumns: survey.wordColumns, firstNumericMeasure: survey.firstNumericMeasure,
+            constantColumns: survey.constantColumns) { words in
+            try Self.distinguishingPrefix(of: words, in: file, encoding: finalEncoding)
+        }
+        return Survey(header: rows.header, layout: survey.layout(textMeasures: textMeasures),
+                      issues: survey.issues(header: rows.header),
                       sawUndecodableText: survey.sawUndecodableText, bytes: rows.bytesRead)
+    }
+
+    /// The fewest leading `columns` that, with the row's time, level and area, tell every row of
+    /// the file apart; nil when even all of them leave two rows alike.
+    static func distinguishingPrefix(of columns: [Int], in file: InputFile, encoding: TextEncoding) throws -> Int? {
+        let rows = try TidyRowReader(file, encoding: encoding)
+        let keys = RowKeyReader(header: rows.header, file: file.name)
+        // One set of row hashes per prefix length; a prefix is ruled out at its first repeat.
+        var seen = Array(repeating: Set<Int>(), count: columns.count + 1)
+        var possible = Set(0...columns.count)
+        while let row = try rows.next(), !possible.isEmpty {
+            let key = try keys.key(of: row)
+            var hasher = Hasher()
+            for part in [key.timePeriod, key.timeIdentifier, key.geographicLevel, key.areaCode] { hasher.combine(part) }
+            for length in 0...columns.count {
+                if length > 0 { hasher.combine(CSVText.trimmed(row.fields[columns[length - 1]])) }
+                guard possible.contains(length) else { continue }
+                if !seen[length].insert(hasher.finalize()).inserted { possible.remove(length) }
+            }
+        }
+        return possible.min()
     }
 
     /// `folder/caseload_2024.csv.gz` -> `caseload_2024`.

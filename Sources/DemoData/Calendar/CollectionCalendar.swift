@@ -1,6 +1,6 @@
 import HubKit
 
-/// The dates that frame one SEN2 collection year (sen2.md): the census on the third Thursday of
+/// The dates that frame one SEN2 collection year (docs/sen2.md): the census on the third Thursday of
 /// January, and the calendar year before it, whose work the return reports.
 ///
 /// For the 2025 collection: census 2025-01-16, period 2024-01-01 to 2024-12-31, ages taken on

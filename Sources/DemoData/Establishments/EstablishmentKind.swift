@@ -1,4 +1,4 @@
-/// What kind of setting an establishment is, as the indicators group GIAS types (indicators.md).
+/// What kind of setting an establishment is, as the indicators group GIAS types (docs/indicators.md).
 public enum EstablishmentKind: String, Sendable, CaseIterable {
     case mainstreamPrimary, mainstreamSecondary, independentMainstream
     case stateSpecial, nonMaintainedSpecial, independentSpecial

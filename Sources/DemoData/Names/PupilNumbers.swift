@@ -1,6 +1,6 @@
 /// Unique Pupil Numbers and Unique Learner Numbers with correct check characters.
 public enum PupilNumbers {
-    /// The alphabet of the UPN check letter (sen2.md): 23 letters (no I, O, S), then the digits.
+    /// The alphabet of the UPN check letter (docs/sen2.md): 23 letters (no I, O, S), then the digits.
     static let upnAlphabet = Array("ABCDEFGHJKLMNPQRTUVWXYZ0123456789".utf8)
 
     /// The check letter for the 12 characters after it: each character's index in

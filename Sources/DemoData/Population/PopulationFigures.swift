@@ -1,7 +1,9 @@
-/// Residents aged 0-25 of each generated authority, by mid-year, single year of age and sex,
-/// sized on the plans of its returns: about one plan for every 21 to 29 residents aged 0-25
-/// (3.4% to 4.8%, around England's rate) at the latest census, the population growing by half a
-/// percent a year while the caseload grows faster, so that rates rise over the years as they do.
+/// Residents aged 0-25 of each generated authority, by mid-year, single year of age and sex.
+/// Each authority's size is drawn on its own, independently of its own caseload, as in England:
+/// the group's mean number of plans at the latest census times 20 to 32 residents per plan, drawn
+/// to the tenth of a resident, so rates spread around England's (3.1% to 5%) without ties and
+/// without being a whole fraction of the caseload. The population grows by half a percent a year
+/// while the caseload grows faster, so that rates rise over the years as they do.
 struct PopulationFigures: Sendable {
     /// One authority, mid-year and age.
     struct Row: Sendable, Hashable {
@@ -35,17 +37,20 @@ struct PopulationFigures: Sendable {
             return
         }
         var rows: [Row] = []
+        // The group's scale, not the authority's own caseload.
+        let latestPlans = authorities.map { activePlans[$0.code]?[latest] ?? 0 }
+        let meanPlans = max(latestPlans.reduce(0, +) / max(latestPlans.count, 1), 1)
         for authority in authorities {
             var random = DemoRandom(seed, 0x909_0A7E, UInt64(authority.number))
-            let perPlan = random.int(in: 21...29)
-            let plans = max(activePlans[authority.code]?[latest] ?? 0, 1)
+            // Tenths of a resident per plan: 20.0 to 32.0.
+            let tenthsPerPlan = random.int(in: 200...320)
             // Each authority its own shape: a university town has more people aged 18-22.
             let students = random.chance(perMille: 300) ? random.int(in: 110...135) : 100
             let weights = Self.ages.map { age in
                 Self.ageShape[age] * random.int(in: 97...103) * ((18...22).contains(age) ? students : 100) / 100
             }
             for year in sorted {
-                let total = plans * perPlan * (1000 - 5 * (latest - year)) / 1000
+                let total = meanPlans * tenthsPerPlan * (1000 - 5 * (latest - year)) / 10_000
                 for (age, residents) in zip(Self.ages, Self.split(total, by: weights)) {
                     let male = (residents * Self.malePerMille + 500) / 1000
                     rows.append(Row(authority: authority, year: year - 1, age: age, male: male, female: residents - male))

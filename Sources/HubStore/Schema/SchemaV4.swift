@@ -1,8 +1,8 @@
 /// Schema version 4: per-return summaries counted when a return is imported, so that computing
-/// indicators reads a few thousand rows instead of walking every person's module tables (issue 5).
+/// indicators reads a few thousand rows instead of walking every person's module tables (the indicators target in docs/benchmarks.md).
 ///
 /// The summaries are facts of the return, not indicator values: children with a plan active at the
-/// census counted by one attribute at a time (sen2.md census-date logic), and the events of the
+/// census counted by one attribute at a time (docs/sen2.md census-date logic), and the events of the
 /// calendar year before the collection counted by outcome and elapsed days. What counts as a
 /// mainstream placement, a timely decision or a refusal stays with the metric plugins.
 ///

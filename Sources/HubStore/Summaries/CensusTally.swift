@@ -3,7 +3,7 @@ import HubKit
 /// Children with a plan active at a return's census date, counted by placement, primary need and
 /// birth month (the rows of `census_placements`, `census_needs`, `census_birth_months`).
 ///
-/// Each child counts once (sen2.md census-date logic, `CensusChoice` in HubKit): among the child's
+/// Each child counts once (docs/sen2.md census-date logic, `CensusChoice` in HubKit): among the child's
 /// plans active at the census, the one that started latest; its request's placement attended at
 /// the census, rank 1 first, else rank 2, of two of one rank the one entered latest; its primary
 /// need (SENtypeRank 1). `SchemaV8.censusBackfill` and the caseload plugin order rows the same way.

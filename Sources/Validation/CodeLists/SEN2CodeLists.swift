@@ -1,4 +1,4 @@
-// The SEN2 code lists (sen2.md "Code lists", sen2-elements-by-year.md). Lists only grow: a code
+// The SEN2 code lists (docs/sen2.md "Code lists"). Lists only grow: a code
 // valid from a year stays valid in later years.
 
 extension CodeList {

@@ -40,6 +40,9 @@ struct CompareCommand: ParsableCommand {
     func run() throws {
         let config = try hub.loadConfiguration()
         let store = try hub.storeWithIndicators(config).store
+        try RequestChecks.knownArea(la, in: store.database, areas: false)
+        let snapshot = try IndicatorSnapshot.load(store.database)
+        if let period { try RequestChecks.knownPeriod(period, in: snapshot) }
         let lines: [ComparisonLine]
         let peerSet: PeerSet
         let geography: LAGeography
@@ -50,7 +53,6 @@ struct CompareCommand: ParsableCommand {
             if case .group(let name) = peerSet {
                 _ = try LAGroups.members(of: name, in: config.groups, knownCodes: LARegister(database: store.database).knownCodes())
             }
-            let snapshot = try IndicatorSnapshot.load(store.database)
             // The hub's one pattern over every LA, region and group (docs/disclosure-control.md).
             let audience = Audience(ownLA: own ? la : nil, control: DisclosureControl(threshold: config.suppressionThreshold),
                                     snapshot: snapshot, geography: try LAGeography.loadAll(store.database, groups: config.groups))
@@ -62,6 +64,11 @@ struct CompareCommand: ParsableCommand {
             throw HubFailure.unusable("\(error)")
         } catch let error as LAGroups.UnknownCode {
             throw HubFailure.unusable("\(error)")
+        }
+        if lines.isEmpty, format == .table {
+            print("\(geography.name(la)) (\(la)) has no indicator figures\(period.map { " for \($0)" } ?? ""): "
+                  + "import its returns (hnhub import), or the published tables (hnhub init)")
+            return
         }
         switch format {
         case .json: print(try ComparisonJSON.render(lines, peers: peerSet))
@@ -88,6 +95,9 @@ struct CompareCommand: ParsableCommand {
                 line.focusHidden ? "" : number(c.change), c.outlier ? "yes" : "",
             ])
         }
-        return table.render() + "\nrank and band: among all LAs with a value (1 = best); c = suppressed (small numbers)"
+        return table.render() + "\nrank and band: among all LAs in England with a value (1 = best), whichever --peers; "
+            + "\(peers) median: among the peer set only; c = suppressed (small numbers)"
+            + "\nregion and England: the published totals where a published table gives the period, else the total of every LA's figure;"
+            + " - where neither exists (why: --format csv, region_source and england_source)"
     }
 }

@@ -1,6 +1,8 @@
 import ArgumentParser
 import DemoData
 import Foundation
+import PluginHost
+import ReferenceData
 
 /// `hnhub demo`: writes a deterministic synthetic data set (SEN2 returns, GIAS establishments,
 /// population in both layouts, placement costs and a group config) to try the hub with.
@@ -32,8 +34,8 @@ struct DemoCommand: ParsableCommand {
     @Option(name: .long, help: "How many collection years, ending with --year.")
     var years = 1
 
-    @Option(name: .customLong("la-list"), help: "The local authority list (la_code,name,region_code,status columns).")
-    var laList = LocalAuthorityCatalogue.defaultPath
+    @Option(name: .customLong("la-list"), help: "The local authority list (la_code,name,region_code,status columns; default: the bundled Datasets/local_authorities.csv).")
+    var laList: String?
 
     @Flag(name: .customLong("with-errors"), help: "Break every validation rule in a few persons and list them in intended-breaches.csv.")
     var withErrors = false
@@ -49,7 +51,7 @@ struct DemoCommand: ParsableCommand {
         let generator: DemoGenerator
         let summary: DemoGenerator.Summary
         do {
-            let catalogue = try LocalAuthorityCatalogue.load(path: laList)
+            let catalogue = try LocalAuthorityCatalogue.load(path: laList ?? Self.bundledLAList())
             let options = DemoOptions(authorities: try catalogue.select(las), persons: .perAuthority(persons), seed: seed,
                                       years: try DemoOptions.years(latest: year, count: years),
                                       writesEstablishments: !noEstablishments, writesReferenceFiles: !returnsOnly,
@@ -65,6 +67,13 @@ struct DemoCommand: ParsableCommand {
             throw HubFailure.unusable("demo: \(error)")
         }
         DemoReport(summary: summary, out: out, seed: seed, seconds: Date().timeIntervalSince(started)).print()
+    }
+
+    /// The bundled LA list, wherever hnhub runs from (see `DatasetsFolder`), else the
+    /// package-relative default.
+    static func bundledLAList() -> String {
+        DatasetsFolder.locate(executableFolder: PluginLoader.executableFolder())
+            .map { ($0 as NSString).appendingPathComponent("local_authorities.csv") } ?? LocalAuthorityCatalogue.defaultPath
     }
 
     static func size(_ bytes: Int) -> String {

@@ -51,6 +51,9 @@ struct IndicatorsCommand: ParsableCommand {
             }
         }
         let runs = try hub.computeIndicators(store: store, config: config, catalog: catalog)
+        for code in la { try RequestChecks.knownArea(code, in: store.database) }
+        for id in indicator { try RequestChecks.knownIndicator(id, in: store.database) }
+        if let period { try RequestChecks.knownPeriod(period, in: try IndicatorSnapshot.load(store.database)) }
         if timings {
             for run in runs {
                 let name = run.providerID.padding(toLength: max(40, run.providerID.count), withPad: " ", startingAt: 0)
@@ -78,8 +81,19 @@ struct IndicatorsCommand: ParsableCommand {
                     : [v.indicatorID, v.laCode, v.period, v.value.map(NumberText.text) ?? "-", v.numerator.map(NumberText.text) ?? "",
                        v.denominator.map(NumberText.text) ?? "", v.unit, v.unavailableReason ?? v.source ?? ""]
             }
-            print(values.isEmpty ? "no indicator values (import returns first)" : table.render())
+            print(values.isEmpty ? Self.nothingFound(la: laCodes, period: period, indicators: indicator) : table.render())
         }
         if runs.contains(where: { $0.failure != nil }) { throw ExitCode(1) }
+    }
+
+    /// Why the table is empty: nothing imported yet, or nothing for this LA, period and indicator.
+    static func nothingFound(la: [String], period: String?, indicators: [String]) -> String {
+        var asked: [String] = []
+        if !la.isEmpty { asked.append("LA \(la.joined(separator: ", "))") }
+        if !indicators.isEmpty { asked.append(indicators.joined(separator: ", ")) }
+        if let period { asked.append(period) }
+        return asked.isEmpty
+            ? "no indicator values yet: import returns (hnhub import) or the published tables (hnhub init)"
+            : "no indicator values for \(asked.joined(separator: ", ")) (run without these options to see what the hub holds)"
     }
 }

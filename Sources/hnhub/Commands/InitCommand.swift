@@ -1,6 +1,9 @@
 import ArgumentParser
 import Foundation
+import HubConfig
 import HubStore
+import ImportPipeline
+import InputFiles
 import PluginHost
 import ReferenceData
 import Pseudonymisation
@@ -11,6 +14,10 @@ struct InitCommand: ParsableCommand {
         commandName: "init", abstract: "Create the hub store and its secret, or migrate an older store.")
 
     @OptionGroup var hub: HubOptions
+
+    @Flag(name: .customLong("no-published"),
+          help: "Do not load the bundled published DfE tables (England, region and LA figures: docs/national-context.md).")
+    var noPublished = false
 
     func run() throws {
         let config = try hub.loadConfiguration()
@@ -31,7 +38,8 @@ struct InitCommand: ParsableCommand {
         } else {
             print("\(path) is up to date (schema version \(version))")
         }
-        if let datasets = DatasetsFolder.locate(explicit: config.datasetsPath, executableFolder: PluginLoader.executableFolder()) {
+        let datasets = DatasetsFolder.locate(explicit: config.datasetsPath, executableFolder: PluginLoader.executableFolder())
+        if let datasets {
             do {
                 let counts = try BundledReference.load(from: datasets, into: store)
                 print("loaded the bundled reference tables from \(datasets): \(counts.localAuthorities) LA periods, \(counts.regions) regions, \(counts.neighbours) statistical neighbour links, \(counts.districts) districts, \(counts.censusDates) census days")
@@ -43,10 +51,12 @@ struct InitCommand: ParsableCommand {
         }
         let secretPath = config.resolvedSecretPath(databasePath: path)
         let check = SecretCheck(database: store.database)
+        let secret: HubSecret
         do {
             if FileManager.default.fileExists(atPath: secretPath) {
                 try HubSecret.requirePrivate(path: secretPath)
-                switch try check.verify(try HubSecret.load(path: secretPath), path: secretPath) {
+                secret = try HubSecret.load(path: secretPath)
+                switch try check.verify(secret, path: secretPath) {
                 case .matches: print("hub secret: \(secretPath) (the one this store was made with)")
                 case .recordedNow: print("hub secret: \(secretPath) (its key check value is now recorded in the store)")
                 }
@@ -54,11 +64,38 @@ struct InitCommand: ParsableCommand {
                 // A new secret would silently break every match with the children already stored.
                 throw missing
             } else {
-                try check.record(try HubSecret.create(path: secretPath))
+                secret = try HubSecret.create(path: secretPath)
+                try check.record(secret)
                 print("created the hub secret \(secretPath) (keep it safe and out of version control; pseudonyms depend on it)")
             }
         } catch {
             throw HubFailure.unusable("\(error)")
         }
+        for warning in VersionControlCheck.warnings(for: [path, secretPath]) { printError("hnhub: \(warning)") }
+        if !noPublished, let datasets {
+            try loadPublishedTables(from: datasets, into: store, secret: secret, config: config)
+        }
+    }
+
+    /// Imports the bundled published tables as `hnhub import` would (the same bytes twice are a
+    /// no-op, a newer extract replaces the older one). Exit 2 when one is refused.
+    func loadPublishedTables(from datasets: String, into store: Store, secret: HubSecret, config: HubConfiguration) throws {
+        let files = try PublishedExtracts.files(in: datasets)
+        guard !files.isEmpty else { return }
+        let runner = ImportRunner(catalog: hub.loadPlugins(config), opener: InputOpener(limits: config.inflationLimits),
+                                  store: store, secret: secret)
+        var loaded = 0, unchanged = 0
+        for file in files {
+            for outcome in runner.run(path: file, importerID: PublishedExtracts.importerID) {
+                switch outcome {
+                case .imported: loaded += 1
+                case .alreadyImported: unchanged += 1
+                default:
+                    _ = OutcomeReport.print(outcome)
+                    throw HubFailure.unusable("the bundled published table \(file) was not loaded (build the plugins with `swift build`, or skip them with --no-published)")
+                }
+            }
+        }
+        print("published DfE tables (England, regions and LAs): \(loaded) loaded, \(unchanged) already up to date, from \(datasets)/\(PublishedExtracts.folder)")
     }
 }

@@ -1,6 +1,6 @@
 
 
-// The one age convention of the hub (sen2.md, "Census-date logic"): a person's age for a census is
+// The one age convention of the hub (docs/sen2.md, "Census-date logic"): a person's age for a census is
 // their age on the 31 August before the census date, i.e. at the start of the academic year the
 // census falls in. The national curriculum year is that age minus 4 (Reception = 0, Year 1 = 5-year-olds).
 // Example: census 2025-01-16, the 31 August before it is 2024-08-31; a child born 2019-03-02 is 5

@@ -1,6 +1,6 @@
 
 
-// The census-date logic of sen2.md, shared by validation and metric plugins.
+// The census-date logic of docs/sen2.md, shared by validation and metric plugins.
 
 extension NamedPlanRecord {
     /// Active at `date`: started on or before it and not ceased by it (a plan ceasing on the census
