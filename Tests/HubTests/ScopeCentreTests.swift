@@ -38,6 +38,14 @@ import Testing
         ])
     }
 
+    /// The cohort with two placements that started in the last year (800's Year 2, 801's Year 5).
+    static var cohortWithNewPlacements: Cohort {
+        var cohort = cohort
+        cohort.children[0].newPlacement = true
+        cohort.children[4].newPlacement = true
+        return cohort
+    }
+
     static var assumptions: ScopeAssumptions {
         var assumptions = ScopeAssumptions(group: "west", needs: ["HI"], site: .point(site))
         assumptions.maxKilometres = 20
@@ -153,6 +161,13 @@ import Testing
         #expect(shared.cohort.rows.map { $0[2] } == [.hidden, .hidden, .hidden, .hidden])
         #expect(shared.commitments.rows[0].prefix(4) == [.count(10), .hidden, .hidden, .hidden])
         #expect(!shared.json.contains("\"children_in_scope\" : 3"))
+        // Money follows the count it is summed over.
+        #expect(shared.cohort.cell("800", "current annual cost") == .hidden)
+        #expect(shared.cohort.cell("group west", "current annual cost") == .hidden)
+        // The fee and home summaries are shares of hidden group counts: hidden with them.
+        #expect(shared.assumptions.cell("fees", "value") == .text("c (the group's counts behind it are hidden)"))
+        #expect(shared.assumptions.cell("homes", "value") == .text("c (the group's counts behind it are hidden)"))
+        #expect(shared.cells.rows.allSatisfy { $0[3] == .hidden || $0[3] == .count(0) })
         let own = ScopeReadout(scope: scope, audience: ScopeAudience(figures: figures, ownLA: "800"))
         #expect(own.cohort.rows.map { $0[2] } == [.count(3), .hidden, .hidden, .hidden])
         #expect(own.cohort.cell("800", "eligible") == .count(2))
@@ -162,6 +177,69 @@ import Testing
         let pattern = ScopeAudience(figures: figures).pattern
         #expect(auditor.audit(hidden: pattern.hidden).passed)
         for la in figures.las { #expect(auditor.audit(hidden: pattern.hidden, insider: la).passed, "LA \(la)") }
+    }
+
+    @Test func theCohortByLASettingGroupAndYearGroup() throws {
+        let scope = Scope(cohort: Self.cohort, assumptions: Self.assumptions, site: Self.site)
+        let figures = ScopeFigures(scope: scope)
+        // The cells some LA has a child in: settings in order, then year groups.
+        #expect(figures.cellKeys.map { "\(SettingSelector.label($0.category)) \($0.ncy)" }
+            == ["state special 2", "state special 6", "independent special 2", "independent special 5", "independent special 6"])
+        let own = ScopeReadout(scope: scope, audience: ScopeAudience(figures: figures, ownLA: "801"))
+        func row(_ la: String, _ setting: String, _ year: String) -> [ScopeCell]? {
+            own.cells.rows.first { $0[0].text == la && $0[1].text == setting && $0[2].text == year }
+        }
+        // 801's own child in Year 5 at an independent school: out of area, no cost held (a default).
+        #expect(row("801", "independent special", "Year 5") == [.text("801"), .text("independent special"), .text("Year 5"),
+                                                                 .count(1), .count(1), .count(1), .pounds(0), .count(1)])
+        #expect(row("801", "independent special", "Year 6")?[6] == .pounds(70_000))
+        // Another LA's cells of 1 are hidden from 801, and so is what could give them back.
+        #expect(row("800", "independent special", "Year 2")?[3] == .hidden)
+        #expect(row("800", "state special", "Year 6")?[3] == .hidden)
+        // The cohort's cost on default: 801's uncosted child.
+        #expect(own.cohort.cell("801", "cost on default") == .count(1))
+        #expect(own.cohort.cell("801", "current annual cost") == .pounds(70_000))
+        // Homes located each way, counted per LA.
+        #expect(own.coverage.row("801")?[2...4] == [.count(1), .count(1), .count(0)])
+        // 800 sees its own cells whole.
+        let view800 = ScopeReadout(scope: scope, audience: ScopeAudience(figures: figures, ownLA: "800"))
+        #expect(view800.cells.rows.filter { $0[0].text == "800" }.map { $0[3] }
+            == [.count(0), .count(1), .count(1), .count(0), .count(1)])
+        #expect(view800.cells.rows.first { $0[0].text == "800" && $0[2].text == "Year 2" && $0[1].text == "independent special" }?[6]
+            == .pounds(60_000))
+    }
+
+    @Test func demandCasesDriveTheScopeAsAForecastWould() throws {
+        // Cases equal to the fallback's expected figures give the fallback's expected fill.
+        var assumptions = Self.assumptions
+        assumptions.demandGrowth = 1.2
+        let cohort = Self.cohortWithNewPlacements
+        let held = HeldFlowDemand().paths(cohort: cohort, assumptions: assumptions)
+        var cases: [String: [[DemandCase]]] = [:]
+        for (index, la) in cohort.las.enumerated() {
+            cases[la] = (0..<assumptions.years).map { year in held.expected(la: index, year: year).map { DemandCase($0) } }
+        }
+        let source = DemandCases(description: "central only", cases: cases)
+        let fromCases = Scope(cohort: cohort, assumptions: assumptions, site: Self.site, demandSource: source)
+        let fromFallback = Scope(cohort: cohort, assumptions: assumptions, site: Self.site)
+        #expect(fromCases.options[0].path == fromFallback.options[0].path)
+        #expect(fromCases.options[0].path.last!.admittedNew.reduce(0, +) > 0)
+        #expect(fromCases.assumptionLines.first { $0.name == "demand" }?.value == "central only")
+
+        // Best and worst are the 10th and 90th percentiles of a cell's mean.
+        let cell = DemandCase(central: 10, best: 6, worst: 16)
+        #expect(cell.mean(z: 0) == 10 && cell.mean(z: 1.2816) == 16 && cell.mean(z: -1.2816) == 6 && cell.mean(z: -20) == 0)
+        #expect(DemandCase(central: 5, best: 7, worst: 3) == DemandCase(5))
+        let zs = (0..<4_000).map { DemandCases.z(seed: 2025, simulation: $0, la: 0) }
+        #expect(abs(quantile(zs, 0.1) + 1.2816) < 0.1 && abs(quantile(zs, 0.9) - 1.2816) < 0.1)
+        // The same seed gives the same draws; one LA's draw is shared by all its cells and years.
+        var wide = assumptions
+        wide.simulations = 50
+        let one = DemandCases(description: "", cases: ["800": [[DemandCase]](repeating: [DemandCase](repeating: cell, count: 26), count: 3)])
+        let first = one.paths(cohort: cohort, assumptions: wide), second = one.paths(cohort: cohort, assumptions: wide)
+        #expect((0..<50).allSatisfy { first.drawn(simulation: $0, la: 0, year: 2, ncy: 7) == second.drawn(simulation: $0, la: 0, year: 2, ncy: 7) })
+        #expect((0..<50).allSatisfy { first.drawn(simulation: $0, la: 1, year: 0, ncy: 7) == 0 })
+        #expect(first.expected(la: 0, year: 1)[7 - DemandPaths.ncyRange.lowerBound] == 10)
     }
 
     @Test func csvHoldsMoneyAndSharesAsPlainNumbers() {
@@ -262,6 +340,8 @@ import Testing
              "--site: URN 999999 is not in the establishment register (import the GIAS file, or give --site EASTING,NORTHING)"),
             (["--group", "demo-partnership", "--needs", "XYZ", "--site", "880000"],
              "--needs: 'XYZ' is not a SEN2 need code (use ASD, DS, HI, MLD, MSI, OTH, PD, PMLD, SEMH, SLCN, SLD, SPLD, VI)"),
+            (["--group", "demo-partnership", "--needs", "HI", "--site", "880000", "--age", "16-11"],
+             "'16-11' is not a range of ages or years: give two whole numbers, e.g. --age 11-16 or --ncy 7-11"),
             (["--group", "demo-partnership", "--needs", "HI", "--site", "880000", "--capacity", "0"],
              "--capacity: '0' is not a list of places above 0 (e.g. 24,40,60)"),
         ] {

@@ -17,7 +17,7 @@ public struct ScopeReport {
         let title = "Scope of a shared centre: \(scope.assumptions.group), \(scope.assumptions.needs.joined(separator: ", "))"
         var sections: [(id: String, title: String, body: String)] = [
             ("summary", "Options in summary", table(readout.optionSummary) + table(readout.commitments)),
-            ("cohort", "The cohort", table(readout.cohort) + table(readout.yearGroups)),
+            ("cohort", "The cohort", table(readout.cohort) + table(readout.yearGroups) + table(readout.cells)),
             ("map", "Where the children live", ScopeLocationPlot(readout: readout).render()),
             ("fill", "Fill year by year", scope.options.indices.map { ScopeFillChart(readout: readout, option: $0).render() }.joined()
                 + table(readout.options)),

@@ -22,6 +22,11 @@ public struct ScopeRandom: Sendable {
     /// Uniform in [0, 1).
     mutating func unit() -> Double { Double(next() >> 11) * 0x1.0p-53 }
 
+    /// A standard normal draw (Box-Muller).
+    mutating func normal() -> Double {
+        (-2 * log(max(unit(), 1e-300))).squareRoot() * cos(2 * Double.pi * unit())
+    }
+
     /// A Poisson count: by multiplying uniforms up to a mean of 30, by the normal approximation above.
     mutating func poisson(_ mean: Double) -> Int {
         guard mean > 0 else { return 0 }

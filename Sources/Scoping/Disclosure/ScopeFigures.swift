@@ -14,6 +14,14 @@ public struct ScopeFigures: Sendable {
     public let period: String
     public let group: String
     public let las: [String]
+    /// The setting group x year group cells some LA has a child in, settings then year groups in order.
+    public private(set) var cellKeys: [CellKey] = []
+
+    /// A setting group and year group.
+    public struct CellKey: Sendable, Hashable {
+        public var category: PlacementCategory
+        public var ncy: Int
+    }
 
     public init(scope: Scope) {
         let cohort = scope.cohort
@@ -22,10 +30,10 @@ public struct ScopeFigures: Sendable {
         las = cohort.las
         let members = Set(cohort.las)
         func add(_ id: String, _ title: String, kind: CountKind = .children, partition: (String, String, Bool)? = nil,
-                 builtOn: String? = nil, _ value: (String) -> Double) {
+                 also: (String, String, Bool)? = nil, builtOn: String? = nil, _ value: (String) -> Double) {
             let counts = IndicatorCounts(
                 numerator: [CountTerm(id)], numeratorKind: kind,
-                partitions: partition.map { [PartitionMembership($0.0, total: $0.1, complete: $0.2)] } ?? [],
+                partitions: [partition, also].compactMap { $0.map { PartitionMembership($0.0, total: $0.1, complete: $0.2) } },
                 builtOn: builtOn.map { [CountTerm($0)] } ?? [])
             definitions.append(IndicatorDefinition(id: id, title: title, unit: kind == .pounds ? .pounds : .count, polarity: .none,
                                                    periodType: .census, numerator: title, sources: [.sen2Returns], counts: counts))
@@ -41,6 +49,28 @@ public struct ScopeFigures: Sendable {
         for ncy in Self.yearGroups(scope.assumptions.ages) {
             add(Self.yearGroup(ncy), "in scope, " + Self.yearGroupLabel(ncy), partition: ("scope by year group", Self.cohort, true)) { la in
                 Double(children(la).filter { $0.ncy == ncy }.count)
+            }
+        }
+        // LA x setting group x year group: each cell is part of its setting and of its year group.
+        // Only cells some LA has a child in (the rest are 0 everywhere).
+        let cells = Set(cohort.children.map { CellKey(category: $0.category, ncy: $0.ncy) })
+        cellKeys = PlacementCategory.allCases.flatMap { category in
+            Self.yearGroups(scope.assumptions.ages).map { CellKey(category: category, ncy: $0) }
+        }.filter(cells.contains)
+        for key in cellKeys {
+            let label = SettingSelector.label(key.category) + ", " + Self.yearGroupLabel(key.ncy)
+            func inCell(_ la: String) -> [CohortChild] { children(la).filter { $0.category == key.category && $0.ncy == key.ncy } }
+            add(Self.cell(key), "in scope, " + label,
+                partition: ("scope " + SettingSelector.label(key.category) + " by year group", Self.setting(key.category), true),
+                also: ("scope " + Self.yearGroupLabel(key.ncy) + " by setting", Self.yearGroup(key.ncy), true)) {
+                Double(inCell($0).count)
+            }
+            add(Self.cell(key, "out_of_area"), "in scope, " + label + ", placed out of area",
+                partition: ("scope " + label + " by placement area", Self.cell(key), false)) { Double(inCell($0).filter(\.outOfArea).count) }
+            add(Self.cell(key, "cost_default"), "in scope, " + label + ", cost resting on a default",
+                partition: ("scope " + label + " by cost source", Self.cell(key), false)) { Double(inCell($0).filter(\.costOnDefault).count) }
+            add(Self.cell(key, "cost"), "current annual cost, " + label, kind: .pounds, builtOn: Self.cell(key)) { la in
+                inCell(la).compactMap(\.annualCost).reduce(0, +)
             }
         }
         for location in HomeLocation.allCases {
@@ -65,6 +95,8 @@ public struct ScopeFigures: Sendable {
         }
         add(Self.travelUnmeasured, "eligible, change in travel not measured",
             partition: ("eligible by travel measured", Self.eligible, false)) { Double(scope.eligibility.travelUnmeasured[$0] ?? 0) }
+        add(Self.costOnDefault, "in scope, cost resting on a default (a config band, or no cost held)",
+            partition: ("scope by cost source", Self.cohort, false)) { Double(children($0).filter(\.costOnDefault).count) }
         add(Self.cost, "current annual cost of the cohort's placements", kind: .pounds, builtOn: Self.cohort) { la in
             children(la).compactMap(\.annualCost).reduce(0, +)
         }
@@ -73,7 +105,12 @@ public struct ScopeFigures: Sendable {
     // Figure ids.
     public static let cohort = "scope.cohort", outOfArea = "scope.out_of_area", fromSettings = "scope.from_settings"
     public static let eligible = "scope.eligible", newPlacements = "scope.new_placements", feeOnDefault = "scope.fee_default"
-    public static let cost = "scope.cost", travelUnmeasured = "scope.travel_unmeasured"
+    public static let cost = "scope.cost", travelUnmeasured = "scope.travel_unmeasured", costOnDefault = "scope.cost_on_default"
+    /// A cell of the cohort: LA x setting group x year group (its `part`: nil for the children,
+    /// `out_of_area`, `cost_default` or `cost`).
+    public static func cell(_ key: CellKey, _ part: String? = nil) -> String {
+        "scope.cell." + key.category.costKey + ".\(key.ncy)" + (part.map { "." + $0 } ?? "")
+    }
     public static func setting(_ category: PlacementCategory) -> String { "scope.setting." + category.costKey }
     public static func yearGroup(_ ncy: Int) -> String { "scope.ncy.\(ncy)" }
     public static func home(_ location: HomeLocation) -> String { "scope.home." + location.rawValue }

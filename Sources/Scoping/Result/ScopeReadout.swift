@@ -10,6 +10,8 @@ public struct ScopeReadout: Sendable {
     public var audience: ScopeAudience
     public var cohort: ScopeTable
     public var yearGroups: ScopeTable
+    /// Per LA (and the group), setting group and year group: children, independent, out of area, cost.
+    public var cells: ScopeTable
     public var options: ScopeTable
     public var optionSummary: ScopeTable
     public var commitments: ScopeTable
@@ -28,9 +30,13 @@ public struct ScopeReadout: Sendable {
             guard let la else { return audience.hidesTotal(id) ? .hidden : .count(figures.total(id)) }
             return audience.hides(id, la: la) ? .hidden : .count(figures.value(id, la: la))
         }
-        func pounds(_ id: String, _ la: String?) -> ScopeCell {
-            guard let la else { return audience.hidesTotal(id) ? .hidden : .pounds(figures.total(id)) }
-            return audience.hides(id, la: la) ? .hidden : .pounds(figures.value(id, la: la))
+        // Money follows the count of children it is summed over: a cost beside a hidden count
+        // would give the count back to anyone who knows the usual fee.
+        func pounds(_ id: String, _ la: String?, over children: String) -> ScopeCell {
+            guard let la else {
+                return audience.hidesTotal(id) || audience.hidesTotal(children) ? .hidden : .pounds(figures.total(id))
+            }
+            return audience.hides(id, la: la) || audience.hides(children, la: la) ? .hidden : .pounds(figures.value(id, la: la))
         }
         func name(_ la: String) -> ScopeCell { .text(scope.cohort.names[la] ?? "") }
 
@@ -39,12 +45,14 @@ public struct ScopeReadout: Sendable {
         var cohort = ScopeTable(name: "cohort", title: "Children in scope at the \(scope.cohort.period) census, by LA",
                                 columns: ["LA", "name", "children in scope"] + settings.map { "placed: " + SettingSelector.label($0) }
                                     + ["placed out of area", "in taken-from settings", "eligible", "new placements last year",
-                                       "current annual cost", "eligible with fee on default"])
+                                       "current annual cost", "cost on default", "eligible with fee on default"])
         for la in las + [nil] as [String?] {
             var row: [ScopeCell] = [la.map { .text($0) } ?? .text(groupRow), la.map(name) ?? .empty, count(ScopeFigures.cohort, la)]
             row += settings.map { count(ScopeFigures.setting($0), la) }
             row += [count(ScopeFigures.outOfArea, la), count(ScopeFigures.fromSettings, la), count(ScopeFigures.eligible, la),
-                    count(ScopeFigures.newPlacements, la), pounds(ScopeFigures.cost, la), count(ScopeFigures.feeOnDefault, la)]
+                    count(ScopeFigures.newPlacements, la), pounds(ScopeFigures.cost, la, over: ScopeFigures.cohort),
+                    count(ScopeFigures.costOnDefault, la),
+                    count(ScopeFigures.feeOnDefault, la)]
             cohort.rows.append(row)
         }
         self.cohort = cohort
@@ -57,6 +65,23 @@ public struct ScopeReadout: Sendable {
         }
         self.yearGroups = yearGroups
 
+        // LA x setting group x year group.
+        var cells = ScopeTable(name: "cells", title: "Children in scope by LA, setting group and year group",
+                               columns: ["LA", "setting group", "year group", "children in scope", "placed independent",
+                                         "placed out of area", "current annual cost", "cost on default"])
+        for la in las + [nil] as [String?] {
+            for key in figures.cellKeys {
+                let children = count(ScopeFigures.cell(key), la)
+                let independent: ScopeCell = key.category == .independentSpecial ? children : .count(0)
+                cells.rows.append([la.map { .text($0) } ?? .text(groupRow), .text(SettingSelector.label(key.category)),
+                                   .text(ScopeFigures.yearGroupLabel(key.ncy)), children, independent,
+                                   count(ScopeFigures.cell(key, "out_of_area"), la),
+                                   pounds(ScopeFigures.cell(key, "cost"), la, over: ScopeFigures.cell(key)),
+                                   count(ScopeFigures.cell(key, "cost_default"), la)])
+            }
+        }
+        self.cells = cells
+
         // Options year by year, summary and places by LA.
         let year0 = scope.cohort.collectionYear
         func yearLabel(_ index: Int) -> String { Period.census(collectionYear: year0 + index + 1).label }
@@ -65,9 +90,9 @@ public struct ScopeReadout: Sendable {
                                            "admitted", "fees avoided", "centre cost", "transport change", "capital", "net saving",
                                            "cumulative saving"] + las.map { "places " + $0 })
         var summary = ScopeTable(name: "option_summary", title: "Options in summary",
-                                 columns: ["capacity", "filled in last year", "break-even year", "break-even occupancy",
-                                           "P(85% full in year \(min(3, scope.assumptions.years)))", "P(net saving)",
-                                           "cumulative saving", "cumulative P10", "cumulative P90"])
+                                 columns: ["capacity", "filled in last year", "break-even year", "break-even places",
+                                           "break-even occupancy", "P(85% full in year \(min(3, scope.assumptions.years)))",
+                                           "P(net saving)", "simulations", "cumulative saving", "cumulative P10", "cumulative P90"])
         var commitments = ScopeTable(name: "commitments", title: "Places each LA commits (last year)",
                                      columns: ["capacity"] + las + ["total"])
         for option in scope.options {
@@ -85,8 +110,9 @@ public struct ScopeReadout: Sendable {
             summary.rows.append([
                 .count(Double(option.capacity)), .count(option.path.last?.filled ?? 0),
                 option.money.breakEvenYear.map { .text("year \($0) (\(yearLabel($0 - 1)))") } ?? .text("not within \(scope.assumptions.years) years"),
+                option.breakEvenPlaces.map { .count($0) } ?? .text("never"),
                 option.breakEvenOccupancy.map { .share($0) } ?? .text("never: a place saves nothing"),
-                .share(option.probabilityNearlyFull), .share(option.probabilityNetSaving),
+                .share(option.probabilityNearlyFull), .share(option.probabilityNetSaving), .count(Double(scope.demand.simulations)),
                 .pounds(option.money.years.last?.cumulativeSaving ?? 0), .pounds(option.cumulativeBand.p10),
                 .pounds(option.cumulativeBand.p90)])
             commitments.rows.append([.count(Double(option.capacity))]
@@ -123,7 +149,9 @@ public struct ScopeReadout: Sendable {
         }
 
         var assumptions = ScopeTable(name: "assumptions", title: "Assumptions", columns: ["assumption", "value", "source"])
-        for line in scope.assumptionLines { assumptions.rows.append([.text(line.name), .text(line.value), .text(line.source)]) }
+        for line in Self.assumptionLines(scope: scope, audience: audience) {
+            assumptions.rows.append([.text(line.name), .text(line.value), .text(line.source)])
+        }
         self.assumptions = assumptions
 
         var coverage = ScopeTable(name: "coverage", title: "Data coverage",
@@ -139,8 +167,24 @@ public struct ScopeReadout: Sendable {
         self.coverage = coverage
     }
 
+    /// The scope's assumptions as this audience may read them: the fee and home summaries are
+    /// shares of group counts, so they show only where those counts show (a share and a known
+    /// total would give a hidden count back).
+    public static func assumptionLines(scope: Scope, audience: ScopeAudience) -> [AssumptionLine] {
+        let hiddenBehind: [String: [String]] = [
+            "fees": [ScopeFigures.eligible, ScopeFigures.feeOnDefault],
+            "homes": [ScopeFigures.cohort] + HomeLocation.allCases.map(ScopeFigures.home),
+        ]
+        return scope.assumptionLines.map { line in
+            guard let ids = hiddenBehind[line.name], ids.contains(where: audience.hidesTotal) else { return line }
+            var hidden = line
+            hidden.value = "c (the group's counts behind it are hidden)"
+            return hidden
+        }
+    }
+
     /// Every table, in reading order.
     public var tables: [ScopeTable] {
-        [cohort, yearGroups, optionSummary, commitments, options, sensitivity] + (service.map { [$0] } ?? []) + [assumptions, coverage]
+        [cohort, yearGroups, cells, optionSummary, commitments, options, sensitivity] + (service.map { [$0] } ?? []) + [assumptions, coverage]
     }
 }

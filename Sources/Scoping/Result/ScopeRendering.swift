@@ -77,7 +77,7 @@ extension ScopeReadout {
         tables.map { "# \($0.name)\r\n" + $0.csv }.joined(separator: "\r\n")
     }
 
-    /// One JSON object: `cohort` (per LA and the group), `year_groups`, `options` (per capacity: its
+    /// One JSON object: `cohort` (per LA and the group), `year_groups`, `cells`, `options` (per capacity: its
     /// `capacity`, `years` with fill and money, `break_even_year`, probabilities and places by LA),
     /// `sensitivity`, `service`, `assumptions` and `coverage`. Hidden figures are `"c"`.
     public var jsonObject: [String: Any] {
@@ -100,9 +100,9 @@ extension ScopeReadout {
             "group": scope.assumptions.group, "census": scope.cohort.period, "site": scope.siteLabel,
             "site_easting": Int(scope.site.easting), "site_northing": Int(scope.site.northing),
             "audience": audience.ownLA.map { "own:\($0)" } ?? "shared",
-            "cohort": cohort.jsonRows, "year_groups": yearGroups.jsonRows, "options": options,
+            "cohort": cohort.jsonRows, "year_groups": yearGroups.jsonRows, "cells": cells.jsonRows, "options": options,
             "sensitivity": sensitivity.jsonRows,
-            "assumptions": scope.assumptionLines.map { ["name": $0.name, "value": $0.value, "source": $0.source, "default": $0.isDefault] },
+            "assumptions": Self.assumptionLines(scope: scope, audience: audience).map { ["name": $0.name, "value": $0.value, "source": $0.source, "default": $0.isDefault] },
             "coverage": coverage.jsonRows,
         ]
         if let service { object["service"] = service.jsonRows }
