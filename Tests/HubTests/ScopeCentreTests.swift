@@ -242,6 +242,33 @@ import Testing
         #expect(first.expected(la: 0, year: 1)[7 - DemandPaths.ncyRange.lowerBound] == 10)
     }
 
+    @Test func aScenarioFileIsOneLineOfTheSensitivity() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("scope-scenario-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("dearer.yaml").path
+        try "name: dearer places\nplace_cost: 30000\nconversion: [0.6]\n".write(toFile: file, atomically: true, encoding: .utf8)
+        var options = ScopeOptions(group: "west", needs: "HI")
+        (options.site, options.maxKilometres, options.capacity, options.years) = ("400000,200000", "20", "10", "3")
+        let (changed, name) = try ScenarioFile.apply(path: file, to: options)
+        #expect(name == "dearer places" && changed.placeCost == "30000" && changed.conversion == "0.6")
+        var scenario = try changed.assumptions()
+        scenario.scenarioName = name
+        let base = try options.assumptions()
+        let scope = Scope(cohort: Self.cohort, assumptions: base, site: Self.site, scenario: scenario)
+        let line = try #require(scope.sensitivity.first { $0.assumption == "scenario dearer places" })
+        #expect(line.savingLow == scope.options[0].money.years.last!.cumulativeSaving)
+        var quiet = scenario
+        quiet.simulations = 0
+        #expect(line.savingHigh == Scope(cohort: Self.cohort, assumptions: quiet, site: Self.site).options[0].money.years.last!.cumulativeSaving)
+        #expect(scope.assumptionLines.contains { $0.name == "scenario" && $0.value == "dearer places" })
+
+        try "colour: blue\n".write(toFile: file, atomically: true, encoding: .utf8)
+        let error = #expect(throws: ScopeError.self) { try ScenarioFile.apply(path: file, to: options) }
+        #expect(error?.description == "\(file): colour: not a scenario key (use name, capital, capital_years, conversion, fee, fixed_cost, "
+                + "from_settings, growth, interest_rate, max_km, place_cost, transport_per_km)")
+    }
+
     @Test func csvHoldsMoneyAndSharesAsPlainNumbers() {
         let table = ScopeTable(name: "t", title: "T", columns: ["LA", "cost", "share", "children"],
                                rows: [[.text("800, north"), .pounds(1_234_567.4), .share(0.125), .hidden],
