@@ -3,6 +3,7 @@ import DisclosureAudit
 import Foundation
 import HubKit
 import Testing
+@testable import Report
 @testable import Scoping
 
 /// Scoping a shared centre (docs/scoping.md): a three-LA group with known homes, placements and
@@ -267,6 +268,19 @@ import Testing
         let error = #expect(throws: ScopeError.self) { try ScenarioFile.apply(path: file, to: options) }
         #expect(error?.description == "\(file): colour: not a scenario key (use name, capital, capital_years, conversion, fee, fixed_cost, "
                 + "from_settings, growth, interest_rate, max_km, place_cost, transport_per_km)")
+    }
+
+    @Test func theLocationPlotShowsSmallDistrictsOnlyToTheLAWhoseChildrenTheyAllAre() {
+        var cohort = Self.cohort
+        // An 801 child living in the district of one of 800's children.
+        cohort.children.append(CohortChild(la: "801", ncy: 4, need: "HI", category: .mainstream, home: Self.point(405_000, 200_000),
+                                           homeLocation: .district))
+        let scope = Scope(cohort: cohort, assumptions: Self.assumptions, site: Self.site)
+        let figures = ScopeFigures(scope: scope)
+        let own = ScopeLocationPlot(readout: ScopeReadout(scope: scope, audience: ScopeAudience(figures: figures, ownLA: "800")))
+        #expect(own.districts.map(\.point) == [Self.point(400_000, 210_000), Self.point(401_000, 201_000)])
+        let shared = ScopeLocationPlot(readout: ScopeReadout(scope: scope, audience: ScopeAudience(figures: figures)))
+        #expect(shared.districts.isEmpty)
     }
 
     @Test func csvHoldsMoneyAndSharesAsPlainNumbers() {

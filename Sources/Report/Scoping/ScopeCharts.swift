@@ -13,16 +13,18 @@ struct ScopeLocationPlot {
         var own: Bool
     }
 
-    /// The districts plotted: home points (district-located homes only) with their children.
+    /// The districts plotted: home points (district-located homes only) with their children. A
+    /// district of fewer than the threshold shows only in an LA's own view, and only when every
+    /// child of it is that LA's (a district shared with another LA would give its small count away).
     var districts: [District] {
-        var byPoint: [GridPoint: (Int, Bool)] = [:]
+        var byPoint: [GridPoint: (children: Int, own: Int)] = [:]
         for child in readout.scope.cohort.children where child.homeLocation == .district {
             guard let home = child.home else { continue }
-            let entry = byPoint[home] ?? (0, false)
-            byPoint[home] = (entry.0 + 1, entry.1 || child.la == readout.audience.ownLA)
+            let entry = byPoint[home] ?? (0, 0)
+            byPoint[home] = (entry.children + 1, entry.own + (child.la == readout.audience.ownLA ? 1 : 0))
         }
         let threshold = readout.audience.threshold
-        return byPoint.map { District(point: $0.key, children: $0.value.0, own: $0.value.1) }
+        return byPoint.map { District(point: $0.key, children: $0.value.children, own: $0.value.own == $0.value.children) }
             .filter { $0.children >= threshold || $0.own }
             .sorted { ($0.point.easting, $0.point.northing) < ($1.point.easting, $1.point.northing) }
     }
