@@ -197,6 +197,9 @@ import Testing
         // Another LA's cells of 1 are hidden from 801, and so is what could give them back.
         #expect(row("800", "independent special", "Year 2")?[3] == .hidden)
         #expect(row("800", "state special", "Year 6")?[3] == .hidden)
+        // A cell's out-of-area and cost-on-default counts show only in the own view's own rows.
+        #expect(row("800", "independent special", "Year 6")?[5] == .hidden && row("group west", "independent special", "Year 6")?[5] == .hidden)
+        #expect(row("group west", "independent special", "Year 5")?[7] == .hidden)
         // The cohort's cost on default: 801's uncosted child.
         #expect(own.cohort.cell("801", "cost on default") == .count(1))
         #expect(own.cohort.cell("801", "current annual cost") == .pounds(70_000))

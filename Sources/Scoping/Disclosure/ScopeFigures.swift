@@ -65,10 +65,6 @@ public struct ScopeFigures: Sendable {
                 also: ("scope " + Self.yearGroupLabel(key.ncy) + " by setting", Self.yearGroup(key.ncy), true)) {
                 Double(inCell($0).count)
             }
-            add(Self.cell(key, "out_of_area"), "in scope, " + label + ", placed out of area",
-                partition: ("scope " + label + " by placement area", Self.cell(key), false)) { Double(inCell($0).filter(\.outOfArea).count) }
-            add(Self.cell(key, "cost_default"), "in scope, " + label + ", cost resting on a default",
-                partition: ("scope " + label + " by cost source", Self.cell(key), false)) { Double(inCell($0).filter(\.costOnDefault).count) }
             add(Self.cell(key, "cost"), "current annual cost, " + label, kind: .pounds, builtOn: Self.cell(key)) { la in
                 inCell(la).compactMap(\.annualCost).reduce(0, +)
             }
@@ -107,7 +103,7 @@ public struct ScopeFigures: Sendable {
     public static let eligible = "scope.eligible", newPlacements = "scope.new_placements", feeOnDefault = "scope.fee_default"
     public static let cost = "scope.cost", travelUnmeasured = "scope.travel_unmeasured", costOnDefault = "scope.cost_on_default"
     /// A cell of the cohort: LA x setting group x year group (its `part`: nil for the children,
-    /// `out_of_area`, `cost_default` or `cost`).
+    /// `cost` for their current annual cost).
     public static func cell(_ key: CellKey, _ part: String? = nil) -> String {
         "scope.cell." + key.category.costKey + ".\(key.ncy)" + (part.map { "." + $0 } ?? "")
     }

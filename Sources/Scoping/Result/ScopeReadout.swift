@@ -65,7 +65,15 @@ public struct ScopeReadout: Sendable {
         }
         self.yearGroups = yearGroups
 
-        // LA x setting group x year group.
+        // LA x setting group x year group. The cells' out-of-area and cost-on-default counts are
+        // shown in an LA's own view of its own rows only: under the suppression pattern they would
+        // make it too slow to compute for a large group (docs/scoping.md, "Disclosure control").
+        func ownOnly(_ la: String?, _ key: ScopeFigures.CellKey, _ include: (CohortChild) -> Bool) -> ScopeCell {
+            guard let la, la == audience.ownLA else { return .hidden }
+            return .count(Double(scope.cohort.children.filter {
+                $0.la == la && $0.category == key.category && $0.ncy == key.ncy && include($0)
+            }.count))
+        }
         var cells = ScopeTable(name: "cells", title: "Children in scope by LA, setting group and year group",
                                columns: ["LA", "setting group", "year group", "children in scope", "placed independent",
                                          "placed out of area", "current annual cost", "cost on default"])
@@ -75,9 +83,9 @@ public struct ScopeReadout: Sendable {
                 let independent: ScopeCell = key.category == .independentSpecial ? children : .count(0)
                 cells.rows.append([la.map { .text($0) } ?? .text(groupRow), .text(SettingSelector.label(key.category)),
                                    .text(ScopeFigures.yearGroupLabel(key.ncy)), children, independent,
-                                   count(ScopeFigures.cell(key, "out_of_area"), la),
+                                   ownOnly(la, key, \.outOfArea),
                                    pounds(ScopeFigures.cell(key, "cost"), la, over: ScopeFigures.cell(key)),
-                                   count(ScopeFigures.cell(key, "cost_default"), la)])
+                                   ownOnly(la, key, \.costOnDefault)])
             }
         }
         self.cells = cells
