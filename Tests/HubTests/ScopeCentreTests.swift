@@ -91,6 +91,37 @@ import Testing
         #expect(option.commitments == [1, 1, 0])
     }
 
+    @Test func capitalIsPaidAsAnAnnuityAndMovesBreakEven() throws {
+        var assumptions = Self.assumptions
+        assumptions.capital = 1_000_000
+        assumptions.capitalYears = 25
+        assumptions.interestRate = 0
+        #expect(assumptions.capitalAnnuity == 40_000)
+        assumptions.interestRate = 0.035
+        // 1,000,000 x 0.035 / (1 - 1.035^-25)
+        #expect(abs(assumptions.capitalAnnuity - 60_674.035) < 0.001)
+        let scope = Scope(cohort: Self.cohort, assumptions: assumptions, site: Self.site)
+        let option = try #require(scope.options.first)
+        // The worked example's years, each less the annuity: never breaks even within 3 years.
+        #expect(option.money.years.map(\.capital) == [Double](repeating: assumptions.capitalAnnuity, count: 3))
+        #expect(abs(option.money.years[2].cumulativeSaving - (21_250 - 3 * assumptions.capitalAnnuity)) < 1e-6)
+        #expect(option.money.breakEvenYear == nil)
+        #expect(abs(option.breakEvenPlaces! - (55_000 + assumptions.capitalAnnuity) / 34_625) < 1e-9)
+    }
+
+    @Test func theSimulationsGiveTheChanceOfFillingByYearThree() {
+        var assumptions = Self.assumptions
+        assumptions.capacities = [1, 10]
+        assumptions.simulations = 2_000
+        let scope = Scope(cohort: Self.cohort, assumptions: assumptions, site: Self.site)
+        // One place is full in year 3 unless none of the four eligible children reaching a phase
+        // transfer in years 1-3 takes a place (each does with the conversion 0.5): 1 - 0.5^4.
+        #expect(abs(scope.options[0].probabilityNearlyFull - 0.9375) < 0.02)
+        // Ten places never reach 8.5 from four eligible children and no new placements.
+        #expect(scope.options[1].probabilityNearlyFull == 0)
+        #expect(scope.options[1].fillBand.allSatisfy { $0.p90 <= 4 })
+    }
+
     @Test func aLargerRadiusNeverLowersTheEligibleCount() {
         var previous = -1
         for kilometres in [1.0, 5, 10, 13, 15, 20, 30, 31, 100] {
