@@ -132,13 +132,18 @@ let package = Package(
         .target(name: "Forecasting", dependencies: [
             "HubStore", .product(name: "HubKit", package: "HubKit"), .product(name: "Yams", package: "Yams"),
         ], swiftSettings: strict),
+        // Scoping a shared centre or specialist service for a group (docs/scoping.md).
+        .target(name: "Scoping", dependencies: [
+            "HubStore", "Comparison", "DisclosureAudit", .product(name: "HubKit", package: "HubKit"),
+            .product(name: "Yams", package: "Yams"),
+        ], swiftSettings: strict + optimised),
         // Files people open: CSV, JSON and the Excel workbook.
         .target(name: "Exports", dependencies: [
-            "CZlib", "ComparisonTables", "DisclosureAudit", "HubStore", "Forecasting", .product(name: "HubKit", package: "HubKit"),
+            "CZlib", "ComparisonTables", "DisclosureAudit", "HubStore", "Forecasting", "Scoping", .product(name: "HubKit", package: "HubKit"),
         ], swiftSettings: strict),
         // The self-contained HTML benchmarking report with SVG charts.
         .target(name: "Report", dependencies: [
-            "ComparisonTables", "DisclosureAudit", "HubStore", "Forecasting", .product(name: "HubKit", package: "HubKit"),
+            "ComparisonTables", "DisclosureAudit", "HubStore", "Forecasting", "Scoping", .product(name: "HubKit", package: "HubKit"),
         ], swiftSettings: strict),
         // Deterministic synthetic SEN2 returns and establishments for demos, tests and benchmarks.
         .target(name: "DemoData", dependencies: [.product(name: "HubKit", package: "HubKit")],
@@ -155,12 +160,12 @@ let package = Package(
         .executableTarget(name: "hnhub", dependencies: [
             "HubConfig", "PluginHost", "InputFiles", "Pseudonymisation", "HubStore", "ImportPipeline",
             "MetricEngine", "ReferenceData", "Comparison", "DemoData", "MappingImporters", "ComparisonTables", "Exports",
-            "Report", "Forecasting", "DisclosureAudit", "BuiltInPluginPins", "Validation", "Governance", "HubService", .product(name: "HubKit", package: "HubKit"),
+            "Report", "Forecasting", "DisclosureAudit", "BuiltInPluginPins", "Validation", "Governance", "HubService", "Scoping", .product(name: "HubKit", package: "HubKit"),
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], swiftSettings: strict),
         .executableTarget(name: "hnhub-bench", dependencies: [
             "BuiltInPluginPins", "CZlib", "DemoData", "ImportPipeline", "HubStore", "InputFiles", "MappingImporters", "PluginHost",
-            "Pseudonymisation", "Validation", "HubConfig", "HubService",
+            "Pseudonymisation", "Validation", "HubConfig", "HubService", "MetricEngine", "Scoping",
             .product(name: "HubKit", package: "HubKit"), .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], swiftSettings: strict),
@@ -178,7 +183,7 @@ let package = Package(
         .testTarget(name: "HubTests", dependencies: [
             "HubConfig", "PluginHost", "InputFiles", "Validation", "Pseudonymisation", "HubStore",
             "ImportPipeline", "MetricEngine", "ReferenceData", "Comparison", "DemoData", "MappingImporters",
-            "ComparisonTables", "Exports", "Report", "Forecasting", "LinearProgramming", "DisclosureAudit", "BuiltInPluginPins", "Governance", "HubService", "SEN2XMLImporter", "SEN2BladeImporter", "EstablishmentImporter", "CaseloadMetrics",
+            "ComparisonTables", "Exports", "Report", "Forecasting", "LinearProgramming", "DisclosureAudit", "BuiltInPluginPins", "Governance", "HubService", "Scoping", "SEN2XMLImporter", "SEN2BladeImporter", "EstablishmentImporter", "CaseloadMetrics",
             "PublishedStatisticsImporter", "PopulationImporter", "PlacementCostImporter", "StatisticalNeighbourImporter",
             "HubKitTesting", .product(name: "HubKit", package: "HubKit"),
             .product(name: "HummingbirdTesting", package: "hummingbird"),

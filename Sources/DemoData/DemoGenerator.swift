@@ -23,7 +23,7 @@ import Foundation
 /// buffer: memory does not grow with their size.
 public struct DemoGenerator: Sendable {
     /// Changes whenever the same options would give different bytes (caches key on it).
-    public static let version = "5"
+    public static let version = "6"
 
     public let options: DemoOptions
     public let catalogue: LocalAuthorityCatalogue

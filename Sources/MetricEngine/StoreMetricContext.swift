@@ -1,7 +1,8 @@
 import HubKit
 import HubStore
 
-/// The read-only view of the store a metric plugin gets (also what `HubKitTesting` runs plugins on).
+/// The read-only view of the store a metric plugin gets (also what `HubKitTesting` runs plugins on,
+/// and the host's own readers, e.g. the scoping of a shared centre, that share code with plugins).
 public final class StoreMetricContext: MetricContext {
     private let database: Database
 

@@ -22,6 +22,6 @@ struct HNHubBench: ParsableCommand {
         abstract: "Benchmark SEN2 imports, indicators and the report on a generated England-scale data set.",
         subcommands: [AllBenchmarks.self, ImportBenchmark.self, StageBenchmark.self, IndicatorBenchmark.self,
                       ReportBenchmark.self, ServeBenchmark.self, GenerateBenchmark.self, SpreadsheetBenchmark.self,
-                      ForecastBenchmark.self],
+                      ForecastBenchmark.self, ScopeBenchmark.self],
         defaultSubcommand: AllBenchmarks.self)
 }

@@ -11,7 +11,7 @@ struct HNHub: ParsableCommand {
         subcommands: [InitCommand.self, ImportCommand.self, ValidateCommand.self, PluginsCommand.self, PluginCommand.self, MappingCommand.self,
                       ReturnsCommand.self, ReprocessCommand.self, RotateSecretCommand.self, IndicatorsCommand.self, CompareCommand.self, ReportCommand.self, ExportCommand.self, AuditDisclosureCommand.self, RetentionCommand.self, NeighboursCommand.self, DemoCommand.self,
                       ServeCommand.self, UsersCommand.self, AuditCommand.self,
-                      ForecastCommand.self, BacktestCommand.self])
+                      ForecastCommand.self, BacktestCommand.self, ScopeCentreCommand.self])
 
     /// ArgumentParser's usage errors exit with 64; the hub's public interface promises 2.
     static func main() {

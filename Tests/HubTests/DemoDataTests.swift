@@ -253,7 +253,7 @@ import Validation
         #expect(urns.allSatisfy { (100_000...999_999).contains($0) })
         let header = GIASEstablishmentsFile.text(register).components(separatedBy: "\r\n").first
         #expect(header == "URN,LA (code),LA (name),EstablishmentName,TypeOfEstablishment (code),"
-                + "TypeOfEstablishment (name),EstablishmentStatus (name),PhaseOfEducation (name),Postcode,UKPRN")
+                + "TypeOfEstablishment (name),EstablishmentStatus (name),PhaseOfEducation (name),Postcode,UKPRN,Easting,Northing")
     }
 }
 

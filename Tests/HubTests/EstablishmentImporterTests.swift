@@ -86,6 +86,12 @@ import Testing
         #expect(error?.description == "downloads: the establishment register is one CSV file, not a folder: import the file itself")
     }
 
+    @Test func eastingAndNorthingAreKeptWhenTheFileHasThem() throws {
+        let text = locatedHeader + "100000,201,A school,7,Open,SW1A 1AA,529090,179645\n100001,201,Another,7,Open,SW1A 1AA,,\n"
+        let sink = try readRegister(Array(text.utf8))
+        #expect(sink.establishments.map { [$0.easting, $0.northing] } == [[529_090, 179_645], [nil, nil]])
+    }
+
     // MARK: Bad input
 
     @Test(arguments: badRegisters)
@@ -153,7 +159,13 @@ private let badRegisters: [(String, String)] = [
     (shortHeader + "100000,201,A school,2,Open,SW1A 1AA\n100000,201,The same school,2,Closed,SW1A 1AA\n",
      "gias.csv:3:1: URN 100000 appears a second time (first on line 2): a register lists each establishment once"),
     (shortHeader + "100000,201,\"A school,2,Open,SW1A 1AA\n", "gias.csv:2: a quoted field that starts on line 2 is never closed"),
+    (locatedHeader + "100000,201,A school,7,Open,SW1A 1AA,52909O,179645\n",
+     "gias.csv:2:7: Easting '52909O' is not a grid reference in metres (a whole number from 0 to 700000); leave it blank when unknown"),
+    (locatedHeader + "100000,201,A school,7,Open,SW1A 1AA,529090,1796450\n",
+     "gias.csv:2:8: Northing '1796450' is not a grid reference in metres (a whole number from 0 to 1300000); leave it blank when unknown"),
 ]
+
+private let locatedHeader = "URN,LA (code),EstablishmentName,TypeOfEstablishment (code),EstablishmentStatus (name),Postcode,Easting,Northing\n"
 
 /// GIAS columns in GIAS's order, with some the importer ignores between them.
 private let register = """

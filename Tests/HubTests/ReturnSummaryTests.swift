@@ -176,6 +176,7 @@ import Testing
             DROP TABLE retention_log; DROP TABLE retained_indicator_values; DROP TABLE output_files;
             ALTER TABLE imports DROP COLUMN minimisation;
             ALTER TABLE indicator_definitions DROP COLUMN counts; ALTER TABLE indicator_definitions DROP COLUMN presentation;
+            ALTER TABLE establishments DROP COLUMN easting; ALTER TABLE establishments DROP COLUMN northing;
             PRAGMA user_version = 3;
             """)
         let migrated = try Store(path: hub.path)

@@ -77,8 +77,11 @@ import Testing
                 """)
         }
         let store = try Store(path: path)
-        // Step 9 (indicator presentation), governance as step 10, the service's tables as 11, in that order.
-        #expect(try store.schemaVersion() == 11)
+        // Step 9 (indicator presentation), governance as step 10, the service's tables as 11,
+        // establishment locations as 12, in that order.
+        #expect(try store.schemaVersion() == 12)
+        #expect(try store.database.rows("SELECT name FROM pragma_table_info('establishments') WHERE name IN ('easting', 'northing')")
+                .count == 2)
         #expect(try store.database.scalar("SELECT count(*) FROM service_users")?.int == 0)
         #expect(try store.database.rows("SELECT name FROM pragma_table_info('indicator_definitions') WHERE name = 'presentation'")
                 .count == 1)

@@ -46,30 +46,16 @@ public final class CostMetricProvider: MetricProvider {
                                 in: .costs)
     }
 
-    enum Route: Int, CaseIterable { case child, establishment, laDefault, band, none }
+    typealias Route = PlacementCostRoute
 
     public func compute(in context: any MetricContext) throws -> [IndicatorResult] {
-        var perChild: [String: Double] = [:], perEstablishment: [String: Double] = [:], laDefault: [String: Double] = [:]
-        try context.query("SELECT la_code, urn, placement_type, person_pseudonym, annual_cost FROM placement_costs", []) { row in
-            guard let la = row[0].string, let cost = row[4].double else { return }
-            if let pseudonym = row[3].string {
-                perChild[pseudonym] = cost
-            } else if let urn = row[1].string {
-                perEstablishment["\(la)|\(urn)"] = cost
-            } else if let type = row[2].string {
-                laDefault["\(la)|\(Self.key(type))"] = cost
-            }
-        }
-        var bands: [String: Double] = [:]
-        try context.query("SELECT placement_type, annual_cost FROM default_cost_bands WHERE phase = ''", []) { row in
-            if let type = row[0].string, let cost = row[1].double { bands[Self.key(type)] = cost }
-        }
+        let book = try PlacementCostBook.read(context)
         var returns: [(String, Int)] = []
         try context.query("SELECT la_code, collection_year FROM current_returns ORDER BY la_code, collection_year", []) {
             if let la = $0[0].string, let year = $0[1].int { returns.append((la, year)) }
         }
-        let noCosts = perChild.isEmpty && perEstablishment.isEmpty && laDefault.isEmpty && bands.isEmpty
-        let counting = CostCounting(perChild: perChild, perEstablishment: perEstablishment, laDefault: laDefault, bands: bands)
+        let noCosts = book.isEmpty
+        let counting = CostCounting(book: book)
         let tallies = noCosts ? [:] : try counting.tallies(context)
         var results: [IndicatorResult] = []
         for (la, year) in returns {
@@ -96,19 +82,5 @@ public final class CostMetricProvider: MetricProvider {
             ]
         }
         return results
-    }
-
-    static func cost(of child: CensusChild, la: String, _ perChild: [String: Double], _ perEstablishment: [String: Double],
-                     _ laDefault: [String: Double], _ bands: [String: Double]) -> (Double?, Route) {
-        if let pseudonym = child.pseudonym, let cost = perChild[pseudonym] { return (cost, .child) }
-        if let urn = child.urn, let cost = perEstablishment["\(la)|\(urn)"] { return (cost, .establishment) }
-        if let cost = laDefault["\(la)|\(child.category.costKey)"] { return (cost, .laDefault) }
-        if let cost = bands[child.category.costKey] { return (cost, .band) }
-        return (nil, .none)
-    }
-
-    /// "Independent special" and "independent_special" name the same type.
-    static func key(_ type: String) -> String {
-        type.lowercased().split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "_" }).joined(separator: "_")
     }
 }

@@ -24,18 +24,11 @@ struct CostTally {
 
 /// The placements at each current return's census, costed (keyed `la/year`).
 struct CostCounting {
-    var perChild: [String: Double]
-    var perEstablishment: [String: Double]
-    var laDefault: [String: Double]
-    var bands: [String: Double]
-
-    /// Every cost is a whole number of pounds: sums are exact in any order.
-    var wholePounds: Bool {
-        [perChild, perEstablishment, laDefault, bands].allSatisfy { $0.values.allSatisfy { $0 == $0.rounded() } }
-    }
+    /// The costs and the rule that costs a placement (shared with the host's scoping).
+    var book: PlacementCostBook
 
     func tallies(_ context: any MetricContext) throws -> [String: CostTally] {
-        try wholePounds ? fromSummaries(context) : childByChild(context)
+        try book.wholePounds ? fromSummaries(context) : childByChild(context)
     }
 
     /// From the placement counts kept with each return (schema V4), and child by child only for
@@ -44,9 +37,9 @@ struct CostCounting {
         var tallies: [String: CostTally] = [:]
         // Children with their own cost leave their placement's group.
         var ownCost: [String: [PlacementKey: Int]] = [:]
-        if !perChild.isEmpty {
+        if !book.perChild.isEmpty {
             for child in try CensusSnapshot.read(context, withPerChildCost: true) where child.category != .unknown {
-                guard let pseudonym = child.pseudonym, let cost = perChild[pseudonym] else { continue }
+                guard let pseudonym = child.pseudonym, let cost = book.perChild[pseudonym] else { continue }
                 let key = "\(child.laCode)/\(child.collectionYear)"
                 tallies[key, default: CostTally()].add(child, la: child.laCode, cost: cost, route: .child)
                 ownCost[key, default: [:]][PlacementKey(child), default: 0] += 1
@@ -57,8 +50,8 @@ struct CostCounting {
             var tally = tallies[key] ?? CostTally()
             for group in census.placements where group.child.category != .unknown {
                 let count = Int(group.children) - (ownCost[key]?[PlacementKey(group.child)] ?? 0)
-                let (cost, route) = CostMetricProvider.cost(of: group.child, la: census.laCode, [:], perEstablishment,
-                                                            laDefault, bands)
+                // The children with their own cost were taken out above: the group is costed without them.
+                let (cost, route) = book.cost(pseudonym: nil, urn: group.child.urn, category: group.child.category, la: census.laCode)
                 tally.add(group.child, la: census.laCode, cost: cost, route: route, count: count)
             }
             tallies[key] = tally
@@ -71,7 +64,7 @@ struct CostCounting {
     func childByChild(_ context: any MetricContext) throws -> [String: CostTally] {
         var tallies: [String: CostTally] = [:]
         for child in try CensusSnapshot.read(context) where child.category != .unknown {
-            let (cost, route) = CostMetricProvider.cost(of: child, la: child.laCode, perChild, perEstablishment, laDefault, bands)
+            let (cost, route) = book.cost(pseudonym: child.pseudonym, urn: child.urn, category: child.category, la: child.laCode)
             tallies["\(child.laCode)/\(child.collectionYear)", default: CostTally()]
                 .add(child, la: child.laCode, cost: cost, route: route)
         }

@@ -1,11 +1,11 @@
 import HubKit
 
 /// Reads the GIAS "all establishment data" CSV (Windows-1252, quoted, one row per establishment,
-/// open and closed): URN -> located LA, name, type of establishment, phase, status, UKPRN and the
-/// postcode's outward code. Extra columns are ignored. Recognised by its header row, not its file
+/// open and closed): URN -> located LA, name, type of establishment, phase, status, UKPRN, the
+/// postcode's outward code and the location (`Easting`, `Northing`, when the file has them). Extra columns are ignored. Recognised by its header row, not its file
 /// name. A file is stored whole or not at all: the first bad value rejects it, naming line and column.
 public final class GIASEstablishmentImporter: Importer {
-    public static let version = "0.2.0"
+    public static let version = "0.3.0"
     /// Detection score when the header has every required column.
     static let detectionScore = 90
     /// Rows between two progress reports.

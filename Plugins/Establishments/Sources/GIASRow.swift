@@ -29,11 +29,27 @@ struct GIASRow {
             throw rejection(line: line, column: "TypeOfEstablishment (code)",
                             "TypeOfEstablishment (code) '\(typeText)' is not a number (a GIAS type code, e.g. 7)")
         }
+        let easting = try coordinate("Easting", value("Easting"), line: line, limit: Self.maxEasting)
+        let northing = try coordinate("Northing", value("Northing"), line: line, limit: Self.maxNorthing)
         return EstablishmentRecord(
             urn: urn, laCode: value("LA (code)"), name: value("EstablishmentName"),
             typeCode: typeText.flatMap { Int($0) }, typeName: value("TypeOfEstablishment (name)"),
             phase: value("PhaseOfEducation (name)"), status: value("EstablishmentStatus (name)"),
-            ukprn: value("UKPRN"), postcodeDistrict: value("Postcode").flatMap(OutwardCode.of))
+            ukprn: value("UKPRN"), postcodeDistrict: value("Postcode").flatMap(OutwardCode.of),
+            easting: easting, northing: northing)
+    }
+
+    /// The British National Grid's extent, in metres (a location outside it is a typing error).
+    static let maxEasting = 700_000, maxNorthing = 1_300_000
+
+    /// A GIAS `Easting` or `Northing`: whole metres, blank when GIAS has no location.
+    private func coordinate(_ column: String, _ text: String?, line: Int, limit: Int) throws -> Int? {
+        guard let text else { return nil }
+        guard GIASCell.isDigits(text), let metres = Int(text), metres <= limit else {
+            throw rejection(line: line, column: column,
+                            "\(column) '\(text)' is not a grid reference in metres (a whole number from 0 to \(limit)); leave it blank when unknown")
+        }
+        return metres
     }
 
     /// An error at `column` of `line`.

@@ -6,6 +6,7 @@ public enum GIASEstablishmentsFile {
     public static let columns = [
         "URN", "LA (code)", "LA (name)", "EstablishmentName", "TypeOfEstablishment (code)",
         "TypeOfEstablishment (name)", "EstablishmentStatus (name)", "PhaseOfEducation (name)", "Postcode", "UKPRN",
+        "Easting", "Northing",
     ]
 
     /// The whole file as text, one row per establishment, in register order.
@@ -14,7 +15,7 @@ public enum GIASEstablishmentsFile {
         for e in register.establishments {
             lines.append([
                 String(e.urn), e.authority.code, e.authority.name, e.name, String(e.type.code), e.type.name,
-                "Open", e.kind.phaseName, e.postcode, String(e.ukprn),
+                "Open", e.kind.phaseName, e.postcode, String(e.ukprn), String(e.easting), String(e.northing),
             ].map(quoted).joined(separator: ","))
         }
         return lines.joined(separator: "\r\n") + "\r\n"

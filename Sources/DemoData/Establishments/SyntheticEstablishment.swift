@@ -10,6 +10,9 @@ public struct SyntheticEstablishment: Sendable, Hashable {
     public let kind: EstablishmentKind
     public let type: GIASType
     public let postcode: String
+    /// Location on the British National Grid, metres (``DemoGeography``).
+    public let easting: Int
+    public let northing: Int
 
     /// Builds establishment `index` (0-based, below ``EstablishmentPlan/perAuthority``) of `authority`.
     /// Depends on nothing else: the same authority always gets the same establishments.
@@ -22,7 +25,9 @@ public struct SyntheticEstablishment: Sendable, Hashable {
         self.kind = kind
         type = types.pick(&random)
         name = Self.name(kind: kind, type: type, random: &random)
-        postcode = PostcodeArea(authority: authority).postcode(&random)
+        let drawn = PostcodeArea(authority: authority).drawPostcode(&random)
+        postcode = drawn.postcode
+        (easting, northing) = DemoGeography.establishment(urn: urn, district: drawn.district, of: authority)
     }
 
     private static func name(kind: EstablishmentKind, type: GIASType, random: inout DemoRandom) -> String {

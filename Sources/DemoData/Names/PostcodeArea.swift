@@ -39,10 +39,15 @@ struct PostcodeArea: Sendable, Hashable {
 
     /// A postcode in this area, e.g. `KF12 3TX`.
     func postcode(_ random: inout DemoRandom) -> String {
+        drawPostcode(&random).postcode
+    }
+
+    /// A postcode in this area and its district's number (1...28; `KF12` is district 12).
+    func drawPostcode(_ random: inout DemoRandom) -> (postcode: String, district: Int) {
         let district = random.int(in: 1...28)
         let sector = random.below(10)
         let a = Self.inwardLetters[random.below(Self.inwardLetters.count)]
         let b = Self.inwardLetters[random.below(Self.inwardLetters.count)]
-        return "\(letters)\(district) \(sector)\(a)\(b)"
+        return ("\(letters)\(district) \(sector)\(a)\(b)", district)
     }
 }

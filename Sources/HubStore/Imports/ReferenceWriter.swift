@@ -18,7 +18,7 @@ public final class ReferenceWriter {
     public func write(_ e: EstablishmentRecord) throws {
         let s = try establishmentInsert ?? database.prepare("""
             INSERT OR REPLACE INTO establishments (urn, import_id, la_code, name, type_code, type_name, phase,
-                status, ukprn, postcode_district) VALUES (?,?,?,?,?,?,?,?,?,?)
+                status, ukprn, postcode_district, easting, northing) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)
             """)
         establishmentInsert = s
         s.bind(e.urn, at: 1)
@@ -31,6 +31,8 @@ public final class ReferenceWriter {
         s.bind(e.status, at: 8)
         s.bind(e.ukprn, at: 9)
         s.bind(e.postcodeDistrict, at: 10)
+        s.bind(e.easting, at: 11)
+        s.bind(e.northing, at: 12)
         try s.insert()
     }
 

@@ -23,6 +23,7 @@ public enum Migrations {
         Migration(version: 10, summary: "data governance: minimisation level, retention log, retained figures, output files",
                   sql: SchemaV10.governance),
         Migration(version: 11, summary: "service accounts, sessions, tokens, audit, uploads", sql: SchemaV11.serviceTables),
+        Migration(version: 12, summary: "establishment locations (easting, northing)", sql: SchemaV12.establishmentLocations),
     ]
 
     /// The schema version this build of hnhub writes.

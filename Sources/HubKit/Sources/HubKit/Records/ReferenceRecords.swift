@@ -14,10 +14,13 @@ public struct EstablishmentRecord: Sendable, Hashable {
     public var ukprn: String?
     /// Outward code of the postcode only.
     public var postcodeDistrict: String?
+    /// Location on the British National Grid (GIAS `Easting`, `Northing`), in metres.
+    public var easting: Int?
+    public var northing: Int?
 
     public init(urn: String, laCode: String? = nil, name: String? = nil, typeCode: Int? = nil,
                 typeName: String? = nil, phase: String? = nil, status: String? = nil,
-                ukprn: String? = nil, postcodeDistrict: String? = nil) {
+                ukprn: String? = nil, postcodeDistrict: String? = nil, easting: Int? = nil, northing: Int? = nil) {
         self.urn = urn
         self.laCode = laCode
         self.name = name
@@ -27,6 +30,8 @@ public struct EstablishmentRecord: Sendable, Hashable {
         self.status = status
         self.ukprn = ukprn
         self.postcodeDistrict = postcodeDistrict
+        self.easting = easting
+        self.northing = northing
     }
 }
 

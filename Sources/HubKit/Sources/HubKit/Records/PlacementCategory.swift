@@ -1,6 +1,7 @@
-/// Where a child with a plan is placed at the census, in the groups of docs/indicators.md (GIAS
-/// `TypeOfEstablishment` for a URN; UKPRN = post-16; SENSetting codes).
-enum PlacementCategory: Hashable, Sendable {
+/// Where a child with a plan is placed at the census, in the groups of the cost and placement
+/// indicators (GIAS `TypeOfEstablishment` for a URN; UKPRN = post-16; SENSetting codes;
+/// docs/indicators.md). Shared by the caseload plugin and the host's scoping (docs/scoping.md).
+public enum PlacementCategory: Hashable, Sendable, CaseIterable {
     case mainstream
     case stateSpecial
     case independentSpecial
@@ -14,7 +15,7 @@ enum PlacementCategory: Hashable, Sendable {
     case unclassified
 
     /// The name cost bands use for it (config `costs.default_bands`, cost files' placement_type).
-    var costKey: String {
+    public var costKey: String {
         switch self {
         case .mainstream: return "mainstream"
         case .stateSpecial: return "state_special"
@@ -28,7 +29,8 @@ enum PlacementCategory: Hashable, Sendable {
         }
     }
 
-    static func of(typeCode: Int?, urn: String?, ukprn: String?, setting: String?, hasPlacement: Bool) -> PlacementCategory {
+    /// The category of a placement: `hasPlacement` false when none is attended at the census.
+    public static func of(typeCode: Int?, urn: String?, ukprn: String?, setting: String?, hasPlacement: Bool) -> PlacementCategory {
         guard hasPlacement else { return .unknown }
         if ukprn != nil { return .post16 }
         if let setting {
