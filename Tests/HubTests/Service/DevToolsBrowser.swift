@@ -58,7 +58,7 @@ final class DevToolsBrowser {
 
     /// Sends a command (to the page's session when `in` is given) and returns its result.
     @discardableResult
-    func call(_ method: String, _ parameters: [String: Any] = [:], in session: String? = nil, timeout: Double = 90) throws -> [String: Any] {
+    func call(_ method: String, _ parameters: [String: Any] = [:], in session: String? = nil, timeout: Double = 240) throws -> [String: Any] {
         let id = nextID
         nextID += 1
         var message: [String: Any] = ["id": id, "method": method, "params": parameters]
@@ -79,7 +79,7 @@ final class DevToolsBrowser {
 
     /// Waits for an event (e.g. `Page.loadEventFired`), keeping the others.
     @discardableResult
-    func wait(for method: String, timeout: Double = 90, where matches: ([String: Any]) -> Bool = { _ in true }) throws -> [String: Any] {
+    func wait(for method: String, timeout: Double = 240, where matches: ([String: Any]) -> Bool = { _ in true }) throws -> [String: Any] {
         let deadline = Date().addingTimeInterval(timeout)
         while true {
             if let index = events.firstIndex(where: { $0["method"] as? String == method && matches($0["params"] as? [String: Any] ?? [:]) }) {
@@ -149,7 +149,7 @@ final class DevToolsBrowser {
     }
 
     /// Waits until a download has finished; its file name.
-    func waitForDownload(timeout: Double = 90) throws -> String {
+    func waitForDownload(timeout: Double = 240) throws -> String {
         let begun = try wait(for: "Browser.downloadWillBegin", timeout: timeout)
         let guid = (begun["params"] as? [String: Any])?["guid"] as? String
         let name = (begun["params"] as? [String: Any])?["suggestedFilename"] as? String ?? ""
