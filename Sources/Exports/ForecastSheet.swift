@@ -36,6 +36,7 @@ struct ForecastSheet {
         }
         rows.append([])
         rows.append([.text(overview.accuracy)])
+        if let leftOut = overview.leftOut { rows.append([.text(leftOut)]) }
         rows.append([.text("Best = fewer plans, worst = more; the intervals are prediction intervals around the central forecast. "
             + "Method and assumptions: docs/forecasting.md (hnhub forecast writes every case's assumptions).")])
         var sheet = Worksheet(name: "Forecast", rows: rows, frozenRows: 1, frozenColumns: 2)

@@ -12,6 +12,7 @@ struct ForecastSection {
         var html = "<p>EHCPs at the coming January censuses: the central forecast with its 80% and 95% prediction intervals, "
             + "and the best (fewer plans) and worst (more plans) cases. \(HTML.escape(overview.accuracy)) "
             + "Method, assumptions and how to read the intervals: docs/forecasting.md.</p>"
+        if let leftOut = overview.leftOut { html += "<p><strong>Purpose:</strong> \(HTML.escape(leftOut))</p>" }
         for (index, forecast) in overview.areas.enumerated() {
             let name = forecast.la.hasPrefix("group:") ? String(forecast.la.dropFirst(6)) : context.title(of: forecast.la)
             let own = context.audience.ownLA

@@ -1,17 +1,36 @@
 import Forecasting
+import Governance
+import HubConfig
 import HubStore
 
 /// The forecast `report` and `export` show: the LAs in their scope, and a group's total. A store
 /// with no caseload series (or a failure) leaves the forecast out, with a note on standard error,
-/// rather than failing the report.
+/// rather than failing the report. Forecasts are made for the forecasting purpose whatever the
+/// report's purpose: only LAs opted in to both are shown (docs/forecasting.md, "Purposes").
 enum ForecastScope {
-    static func overview(_ database: Database, las: [String], group: (name: String, members: [String])?) -> ForecastOverview? {
+    static func overview(_ database: Database, config: HubConfiguration, las: [String],
+                         group: (name: String, members: [String])?) -> ForecastOverview? {
         do {
-            let sum = group.map { ForecastRequest.Area(code: "group:\($0.name)", members: $0.members) }
-            return try ForecastOverview.make(database, las: las, sum: sum)
+            let scope = try PurposeScope(config.purposes, purpose: StandardPurpose.forecasting.rawValue, database: database)
+            let usable = las.filter(scope.includes)
+            let sum = group.map { ForecastRequest.Area(code: "group:\($0.name)", members: $0.members.filter(scope.includes)) }
+            let sources = try CaseloadSources.read(database).leavingOut(scope.leftOut)
+            var overview = try ForecastOverview.make(sources, las: usable, sum: sum)
+            overview?.leftOut = notice(scope)
+            return overview
         } catch {
             printError("hnhub: the forecast section is left out: \(error)")
             return nil
         }
+    }
+
+    /// What a forecast output says when members are left out of the forecasting purpose: their
+    /// returns are not used, published series (public) still are.
+    static func notice(_ scope: PurposeScope) -> String? {
+        guard !scope.leftOut.isEmpty else { return nil }
+        let p = scope.permission
+        return "Left out of this forecast (not opted in to the purpose '\(p.purpose)', \(p.title), under the data-sharing "
+            + "agreement): \(scope.leftOut.joined(separator: ", ")). Their SEN2 returns are not used in any figure or total; "
+            + "an LA among them with a published caseload series is forecast from that public series alone."
     }
 }

@@ -12,6 +12,12 @@ struct PurposeOption: ParsableArguments {
     /// The LAs the output may show. Refuses (exit 2) a purpose the config does not name, an LA
     /// asked for by name that is left out, and figures kept at more than one level of minimisation.
     func scope(_ config: HubConfiguration, store: Store, naming laCodes: [String]) throws -> PurposeScope {
+        try Self.scope(purpose, config, store: store, naming: laCodes)
+    }
+
+    /// The scope of a command made for one fixed purpose (forecast and backtest: forecasting;
+    /// scope-centre: centre scoping), with the refusals of ``scope(_:store:naming:)``.
+    static func scope(_ purpose: String, _ config: HubConfiguration, store: Store, naming laCodes: [String]) throws -> PurposeScope {
         let scope: PurposeScope
         do {
             scope = try PurposeScope(config.purposes, purpose: purpose, database: store.database)

@@ -7,6 +7,8 @@ public struct ForecastOverview: Sendable {
     public var areas: [AreaForecast]
     /// One sentence on the measured accuracy, for the reader.
     public var accuracy: String
+    /// Who the forecasting purpose left out, for the reader; nil when nobody.
+    public var leftOut: String?
 
     public init(areas: [AreaForecast], accuracy: String) {
         self.areas = areas

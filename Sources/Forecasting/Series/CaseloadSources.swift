@@ -41,6 +41,18 @@ public struct CaseloadSources: Sendable {
         return panels
     }
 
+    /// The sources without the hub's returns of `leftOut` (LAs not opted in to the forecasting
+    /// purpose, docs/governance.md "Purposes"): their person-level series are dropped, and the pool
+    /// the others are pulled towards is rebuilt without them. Published series are public and stay,
+    /// so such an LA is still forecast from its published series when the store has one.
+    public func leavingOut(_ leftOut: some Sequence<String>) -> CaseloadSources {
+        let dropped = Set(leftOut)
+        guard let returns, !dropped.isEmpty else { return self }
+        let kept = returns.series.filter { !dropped.contains($0.key) }
+        return CaseloadSources(published: published, returns: kept.isEmpty ? nil : CaseloadPanel(
+            measure: returns.measure, source: returns.source, series: kept, pool: published?.total.pool, poolName: "England"))
+    }
+
     /// Whose backtest errors set every interval: the published total when the store has it.
     public var calibrationPanel: CaseloadPanel? { published?.total ?? returns }
 

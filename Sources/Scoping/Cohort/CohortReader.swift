@@ -58,7 +58,8 @@ public enum CohortReader {
                       locations: locations, names: names)
     }
 
-    /// Every establishment's location, and the district and LA means built from them.
+    /// Every establishment's location, the district and LA means built from them, and each
+    /// UKPRN's LA. Rows in URN order: a UKPRN's LA is that of its lowest URN.
     static func readLocations(_ context: any MetricContext) throws -> RegisterLocations {
         let rows = try context.rows("SELECT urn, ukprn, la_code, postcode_district, easting, northing FROM establishments ORDER BY urn")
         return RegisterLocations(rows: rows.map { row in
@@ -78,8 +79,7 @@ public enum CohortReader {
             SELECT p.id, p.pseudonym, p.birth_month, p.postcode_district, sn.sen_type,
                    (SELECT group_concat(s2.sen_type, ',') FROM (SELECT sen_type FROM sen_needs
                         WHERE active_plans_id = ap.id ORDER BY sen_type_rank, id) s2),
-                   pl.id, pl.urn, pl.ukprn, pl.sen_setting, pl.entry_date, e.type_code, e.la_code,
-                   (SELECT u.la_code FROM establishments u WHERE u.ukprn = pl.ukprn ORDER BY u.urn LIMIT 1)
+                   pl.id, pl.urn, pl.ukprn, pl.sen_setting, pl.entry_date, e.type_code, e.la_code
             FROM persons p
             JOIN requests q ON q.person_id = p.id
             JOIN assessments a ON a.request_id = q.id
@@ -108,7 +108,7 @@ public enum CohortReader {
             let urn = row[7].string, ukprn = row[8].string
             let category = PlacementCategory.of(typeCode: row[11].int, urn: urn, ukprn: ukprn, setting: row[9].string,
                                                 hasPlacement: row[6] != .null)
-            let placementLA = urn != nil ? row[12].string : (ukprn != nil ? row[13].string : nil)
+            let placementLA = urn != nil ? row[12].string : ukprn.flatMap { locations.providerLAs[$0] }
             let (home, homeLocation) = locations.home(district: row[3].string, la: la)
             let placement = urn.flatMap { locations.establishments[$0] } ?? ukprn.flatMap { locations.providers[$0] }
             let (cost, route) = category == .unknown

@@ -43,6 +43,9 @@ public struct RegisterLocations: Sendable {
     public var establishments: [String: GridPoint] = [:]
     /// UKPRN -> location, for post-16 providers that placements name by UKPRN.
     public var providers: [String: GridPoint] = [:]
+    /// UKPRN -> LA of the establishment with the lowest URN holding it (read once here rather than
+    /// looked up per placement, which the cohort query did without an index).
+    public var providerLAs: [String: String] = [:]
     public var districts: [String: GridPoint] = [:]
     public var las: [String: GridPoint] = [:]
     /// Establishments in the register, and those of them with a location.
@@ -60,8 +63,10 @@ public struct RegisterLocations: Sendable {
     /// Builds the means from establishment rows (URN, UKPRN, LA, district, easting, northing).
     public init(rows: [(urn: String, ukprn: String?, la: String?, district: String?, easting: Double?, northing: Double?)]) {
         var districtSums: [String: (Double, Double, Double)] = [:], laSums: [String: (Double, Double, Double)] = [:]
+        var seenUKPRNs: Set<String> = []
         for row in rows {
             registered += 1
+            if let ukprn = row.ukprn, seenUKPRNs.insert(ukprn).inserted, let la = row.la { providerLAs[ukprn] = la }
             guard let easting = row.easting, let northing = row.northing else { continue }
             located += 1
             let point = GridPoint(easting: easting, northing: northing)

@@ -2,6 +2,7 @@ import ArgumentParser
 import Exports
 import Forecasting
 import Foundation
+import Governance
 
 /// `hnhub backtest`: how the forecast method and the baselines did at past origins, never using
 /// data after the origin (docs/forecasting.md).
@@ -36,7 +37,10 @@ struct BacktestCommand: ParsableCommand {
         }
         let config = try hub.loadConfiguration()
         let store = try hub.openStore(config)
-        let sources = try CaseloadSources.read(store.database)
+        // The returns of members not opted in to forecasting are not used (docs/forecasting.md, "Purposes").
+        let purposeScope = try PurposeOption.scope(StandardPurpose.forecasting.rawValue, config, store: store, naming: [])
+        let notice = source == .returns ? ForecastScope.notice(purposeScope) : nil
+        let sources = try CaseloadSources.read(store.database).leavingOut(purposeScope.leftOut)
         let panel: CaseloadPanel
         switch source {
         case .published:
@@ -46,7 +50,8 @@ struct BacktestCommand: ParsableCommand {
             panel = published
         case .returns:
             guard let returns = sources.returns else {
-                throw HubFailure.unusable("--source returns: the store holds no SEN2 returns")
+                throw HubFailure.unusable("--source returns: the store holds no SEN2 returns"
+                    + (purposeScope.leftOut.isEmpty ? "" : " of an LA opted in to the purpose 'forecasting'"))
             }
             panel = returns
         }
@@ -78,8 +83,9 @@ struct BacktestCommand: ParsableCommand {
         switch format {
         case .json: print(try BacktestFiles.json(lines))
         case .csv: print(BacktestFiles.csv(lines), terminator: "")
-        case .table: print(Self.table(lines, checks: AccuracyTargets.check(scores), source: source))
+        case .table: print(Self.table(lines, checks: AccuracyTargets.check(scores), source: source) + (notice.map { "\n\n" + $0 } ?? ""))
         }
+        if format != .table, let notice { printError(notice) }
     }
 
     static func table(_ lines: [BacktestLine], checks: [AccuracyTargets.Check], source: SeriesSource) -> String {

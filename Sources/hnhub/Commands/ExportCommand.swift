@@ -66,11 +66,11 @@ struct ExportCommand: ParsableCommand {
             made.purposeNotice = purposeScope.notice
             // The Forecast sheet: only LAs the purpose may use.
             switch scope {
-            case .la(let code, _): made.forecast = ForecastScope.overview(database, las: [code], group: nil)
+            case .la(let code, _): made.forecast = ForecastScope.overview(database, config: config, las: [code], group: nil)
             case .group(let name, let members):
                 let included = members.filter(purposeScope.includes)
-                made.forecast = ForecastScope.overview(database, las: included, group: (name, included))
-            case .england: made.forecast = ForecastScope.overview(database, las: knownCodes.sorted().filter(purposeScope.includes), group: nil)
+                made.forecast = ForecastScope.overview(database, config: config, las: included, group: (name, included))
+            case .england: made.forecast = ForecastScope.overview(database, config: config, las: knownCodes.sorted().filter(purposeScope.includes), group: nil)
             }
             workbook = made.workbook()
         } catch let error as ComparisonTablesError {

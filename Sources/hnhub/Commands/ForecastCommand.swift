@@ -5,6 +5,7 @@ import ComparisonTables
 import Exports
 import Forecasting
 import Foundation
+import Governance
 import HubStore
 import ReferenceData
 
@@ -63,6 +64,10 @@ struct ForecastCommand: ParsableCommand {
     func run() throws {
         let config = try hub.loadConfiguration()
         let store = try hub.openStore(config)
+        // Forecasting is a purpose of its own: members not opted in lose their returns here, and
+        // are forecast only from published series (docs/forecasting.md, "Purposes").
+        let purposeScope = try PurposeOption.scope(StandardPurpose.forecasting.rawValue, config, store: store, naming: la)
+        let notice = ForecastScope.notice(purposeScope)
         let forecast: CaseloadForecast
         let dsg: [DSGYear]
         let costs: UnitCosts
@@ -72,7 +77,7 @@ struct ForecastCommand: ParsableCommand {
             // The scenario is checked first: a wrong field stops the run before anything is read or written.
             let mitigations = try scenario.map(Scenario.load)
             let financeSettings = try finance.map(FinanceSettings.load) ?? FinanceSettings()
-            sources = try CaseloadSources.read(store.database)
+            sources = try CaseloadSources.read(store.database).leavingOut(purposeScope.leftOut)
             var request = ForecastRequest(las: la.isEmpty ? nil : la, horizon: horizon, simulations: simulations, seed: seed,
                                           scenario: mitigations)
             if let group {
@@ -117,6 +122,7 @@ struct ForecastCommand: ParsableCommand {
         if let out {
             var files = ["forecast.csv": ForecastFiles.csv(rows), "assumptions.csv": ForecastFiles.assumptionsCSV(all),
                          "accuracy.txt": accuracy + "\n"]
+            if let notice { files["left_out.txt"] = notice + "\n" }
             if !components.isEmpty { files["components.csv"] = ComponentsFile.csv(components, audience: audience, sums: sums) }
             if !dsg.isEmpty {
                 files["dsg.csv"] = DSGFiles.csv(dsg)
@@ -127,8 +133,9 @@ struct ForecastCommand: ParsableCommand {
         switch format {
         case .json: print(try ForecastFiles.json(rows))
         case .csv: print(ForecastFiles.csv(rows), terminator: "")
-        case .table: print(Self.table(rows, all) + Self.moneyTable(dsg) + "\n\nAccuracy: " + accuracy)
+        case .table: print(Self.table(rows, all) + Self.moneyTable(dsg) + "\n\nAccuracy: " + accuracy + (notice.map { "\n\n" + $0 } ?? ""))
         }
+        if format != .table, let notice { printError(notice) }
         if format != .table { printError("hnhub: accuracy: \(accuracy)") }
         for skipped in forecast.skipped { printError("hnhub: left out: \(skipped)") }
     }

@@ -56,12 +56,12 @@ struct ReportCommand: ParsableCommand {
         options.purposeNotice = purposeScope.notice
         // The forecast section: only LAs the purpose may use.
         switch scope {
-        case .la(let code): options.forecast = ForecastScope.overview(store.database, las: [code], group: nil)
+        case .la(let code): options.forecast = ForecastScope.overview(store.database, config: config, las: [code], group: nil)
         case .group(let name, let members):
             let included = members.filter(purposeScope.includes)
-            options.forecast = ForecastScope.overview(store.database, las: included, group: (name, included))
+            options.forecast = ForecastScope.overview(store.database, config: config, las: included, group: (name, included))
         case .hub:
-            options.forecast = ForecastScope.overview(store.database, las: Set(data.returns.map(\.laCode)).sorted().filter(purposeScope.includes),
+            options.forecast = ForecastScope.overview(store.database, config: config, las: Set(data.returns.map(\.laCode)).sorted().filter(purposeScope.includes),
                                                       group: nil)
         }
         let html = ReportBuilder(data: data, options: options).html()

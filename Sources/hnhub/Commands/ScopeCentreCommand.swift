@@ -2,6 +2,7 @@ import ArgumentParser
 import Comparison
 import Exports
 import Foundation
+import Governance
 import HubKit
 import HubStore
 import MetricEngine
@@ -83,6 +84,10 @@ struct ScopeCentreCommand: ParsableCommand {
     func run() throws {
         let config = try hub.loadConfiguration()
         let store = try hub.openStore(config)
+        // Centre scoping is a purpose of its own: members not opted in are left out of the cohort,
+        // the demand and every total, and the output lists them (docs/scoping.md, "Purposes").
+        let purposeScope = try PurposeOption.scope(StandardPurpose.centreScoping.rawValue, config, store: store,
+                                                   naming: [la].compactMap { $0 })
         let readout: ScopeReadout
         do {
             var assumptions = try options.assumptions()
@@ -100,8 +105,16 @@ struct ScopeCentreCommand: ParsableCommand {
             }
             let context = try StoreMetricContext(path: config.resolvedDatabasePath(override: hub.db))
             let (point, label) = try assumptions.site.locate(context)
-            let cohort = try CohortReader.read(context, members: members, assumptions: assumptions,
-                                               bands: config.defaultCostBands)
+            if !members.contains(where: purposeScope.includes) {
+                throw HubFailure.unusable("no member of group '\(group)' has opted in to the purpose 'centre-scoping' "
+                    + "(config purposes; docs/governance.md)")
+            }
+            let notOptedIn = members.filter { !purposeScope.includes($0) }.map {
+                (la: $0, reason: "not opted in to the purpose '\(purposeScope.permission.purpose)' (\(purposeScope.permission.title)) "
+                    + "under the data-sharing agreement: none of its figures is used")
+            }
+            let cohort = try CohortReader.read(context, members: members.filter(purposeScope.includes), assumptions: assumptions,
+                                               leftOut: notOptedIn, bands: config.defaultCostBands)
             guard !cohort.las.isEmpty else { throw ScopeError.emptyGroup(group) }
             let scope = Scope(cohort: cohort, assumptions: assumptions, site: point, siteLabel: label, scenario: scenarioAssumptions)
             let control = DisclosureControl(threshold: config.suppressionThreshold)
@@ -119,6 +132,7 @@ struct ScopeCentreCommand: ParsableCommand {
         case .csv: print(readout.csv, terminator: "")
         case .json: print(readout.json, terminator: "")
         }
+        if format != .table, let notice = purposeScope.notice { printError(notice) }
         if let out { try write(readout, to: out) }
     }
 
