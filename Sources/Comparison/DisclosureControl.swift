@@ -18,20 +18,4 @@ public struct DisclosureControl: Sendable, Equatable {
     public func suppressesFigure(numerator: Double?, denominator: Double?) -> Bool {
         isSmall(numerator) || isSmall(denominator)
     }
-
-    /// The cells to hide among `cells`, counts that add up to a total shown beside them, by the
-    /// smallest-cell rule: every small count, and when exactly one is hidden the smallest other
-    /// non-zero cell too (ties: the first). Nil cells are never hidden. Not enough on its own when
-    /// cells are in several totals or a reader knows some of them: outputs use the suppression
-    /// pattern instead (docs/disclosure-control.md).
-    public func suppressedCells(_ cells: [Double?]) -> Set<Int> {
-        var hidden = Set(cells.indices.filter { isSmall(cells[$0]) })
-        if hidden.count == 1 {
-            let candidates = cells.indices.filter { !hidden.contains($0) && (cells[$0] ?? 0) > 0 }
-            if let next = candidates.min(by: { (cells[$0]!, $0) < (cells[$1]!, $1) }) {
-                hidden.insert(next)
-            }
-        }
-        return hidden
-    }
 }

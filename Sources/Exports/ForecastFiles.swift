@@ -1,3 +1,4 @@
+import Comparison
 import ComparisonTables
 import Forecasting
 import Foundation
@@ -82,11 +83,26 @@ public enum ForecastDisclosure {
         for (key, indices) in breakdowns {
             let values = indices.map { rows[$0].value.map { $0.rounded() } }
             let hidden = key.hasSuffix("|cells")
-                ? audience.control.suppressedCells(values)
+                ? hiddenCells(values, control: audience.control)
                 : Set(values.indices.filter { audience.control.isSmall(values[$0]) })
             for position in hidden { withhold(&rows[indices[position]]) }
         }
         return rows
+    }
+
+    /// The cells to hide among `cells`, the cells of one breakdown, by the smallest-cell rule: every
+    /// small count, and when exactly one is hidden the smallest other non-zero cell too (ties: the
+    /// first). Nil cells are never hidden. The forecast's own rule: the indicators' outputs use the
+    /// suppression pattern instead (docs/disclosure-control.md).
+    static func hiddenCells(_ cells: [Double?], control: DisclosureControl) -> Set<Int> {
+        var hidden = Set(cells.indices.filter { control.isSmall(cells[$0]) })
+        if hidden.count == 1 {
+            let candidates = cells.indices.filter { !hidden.contains($0) && (cells[$0] ?? 0) > 0 }
+            if let next = candidates.min(by: { (cells[$0]!, $0) < (cells[$1]!, $1) }) {
+                hidden.insert(next)
+            }
+        }
+        return hidden
     }
 
     static func withhold(_ row: inout ForecastRow) {

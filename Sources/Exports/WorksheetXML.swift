@@ -8,7 +8,7 @@ enum WorksheetXML {
         xml += "<worksheet xmlns=\"\(OOXML.spreadsheetNamespace)\" xmlns:r=\"\(OOXML.relationshipsNamespace)\">"
         let columnCount = sheet.rows.map(\.count).max() ?? 0
         if !sheet.rows.isEmpty && columnCount > 0 {
-            xml += "<dimension ref=\"A1:\(CellReference.cell(row: sheet.rows.count - 1, column: columnCount - 1))\"/>"
+            xml += "<dimension ref=\"A1:\(A1Reference.cell(row: sheet.rows.count - 1, column: columnCount - 1))\"/>"
         }
         xml += "<sheetViews><sheetView workbookViewId=\"0\">\(pane(sheet))</sheetView></sheetViews>"
         xml += "<sheetFormatPr defaultRowHeight=\"15\"/>"
@@ -24,7 +24,7 @@ enum WorksheetXML {
             let height = sheet.rowHeights[rowIndex].map { " ht=\"\(number($0))\" customHeight=\"1\"" } ?? ""
             xml += "<row r=\"\(rowIndex + 1)\"\(height)>"
             for (columnIndex, cell) in row.enumerated() {
-                xml += self.cell(cell, at: CellReference.cell(row: rowIndex, column: columnIndex), strings: &strings)
+                xml += self.cell(cell, at: A1Reference.cell(row: rowIndex, column: columnIndex), strings: &strings)
             }
             xml += "</row>"
         }
@@ -37,7 +37,7 @@ enum WorksheetXML {
     static func pane(_ sheet: Worksheet) -> String {
         let rows = sheet.frozenRows, columns = sheet.frozenColumns
         guard rows > 0 || columns > 0 else { return "" }
-        let topLeft = CellReference.cell(row: rows, column: columns)
+        let topLeft = A1Reference.cell(row: rows, column: columns)
         let active = rows > 0 && columns > 0 ? "bottomRight" : rows > 0 ? "bottomLeft" : "topRight"
         var xml = "<pane"
         if columns > 0 { xml += " xSplit=\"\(columns)\"" }

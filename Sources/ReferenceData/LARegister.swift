@@ -1,7 +1,7 @@
 import HubStore
 
 /// One authority as the register knows it for a period.
-public struct LocalAuthority: Sendable, Hashable {
+public struct LARegisterEntry: Sendable, Hashable {
     public var laCode: String
     public var eCode: String
     public var name: String
@@ -18,7 +18,7 @@ public struct LARegister {
     public init(database: Database) { self.database = database }
 
     /// The authority with 3-digit `code` (or E-code) in operation on `date` (`YYYY-MM-DD`).
-    public func authority(code: String, on date: String) throws -> LocalAuthority? {
+    public func authority(code: String, on date: String) throws -> LARegisterEntry? {
         try database.rows("""
             SELECT la.la_code, la.e_code, la.name, la.region_code, r.name, la.valid_from, la.valid_to
             FROM local_authorities la LEFT JOIN regions r ON r.region_code = la.region_code
@@ -26,9 +26,9 @@ public struct LARegister {
               AND (la.valid_from IS NULL OR la.valid_from <= ?) AND (la.valid_to IS NULL OR la.valid_to >= ?)
             ORDER BY la.valid_from DESC LIMIT 1
             """, [.text(code), .text(code), .text(date), .text(date)]).first.map { row in
-            LocalAuthority(laCode: row[0].string ?? "", eCode: row[1].string ?? "", name: row[2].string ?? "",
-                           regionCode: row[3].string, regionName: row[4].string, validFrom: row[5].string,
-                           validTo: row[6].string)
+            LARegisterEntry(laCode: row[0].string ?? "", eCode: row[1].string ?? "", name: row[2].string ?? "",
+                            regionCode: row[3].string, regionName: row[4].string, validFrom: row[5].string,
+                            validTo: row[6].string)
         }
     }
 

@@ -3,7 +3,7 @@ import HubStore
 
 /// One SEN2 return the hub holds (the current import of an LA and collection year), with what
 /// validation found in it.
-public struct ReturnSummary: Sendable, Hashable {
+public struct ImportedReturn: Sendable, Hashable {
     public var importID: Int64
     public var laCode: String
     public var collectionYear: Int
@@ -87,12 +87,12 @@ public struct ReportData: Sendable {
     /// The statistical neighbours edition used (nil when none is loaded).
     public var neighboursEdition: String?
     /// Current SEN2 returns, by LA then year.
-    public var returns: [ReturnSummary]
+    public var returns: [ImportedReturn]
     public var referenceImports: [ReferenceImport]
     public var publishedTables: [PublishedTable]
 
     public init(snapshot: IndicatorSnapshot, geography: LAGeography, neighboursEdition: String? = nil,
-                returns: [ReturnSummary] = [], referenceImports: [ReferenceImport] = [],
+                returns: [ImportedReturn] = [], referenceImports: [ReferenceImport] = [],
                 publishedTables: [PublishedTable] = []) {
         self.snapshot = snapshot
         self.geography = geography
@@ -125,7 +125,7 @@ public struct ReportData: Sendable {
         return data
     }
 
-    static func returns(_ database: Database) throws -> [ReturnSummary] {
+    static func returns(_ database: Database) throws -> [ImportedReturn] {
         var findings: [Int64: [FindingCount]] = [:]
         for row in try database.rows("""
             SELECT v.import_id, v.rule_id, v.severity, count(*) FROM validation_issues v
@@ -143,10 +143,10 @@ public struct ReportData: Sendable {
             ORDER BY la_code, collection_year
             """).map { row in
             let id = row[0].int64 ?? 0
-            return ReturnSummary(importID: id, laCode: row[1].string ?? "", collectionYear: row[2].int ?? 0,
-                                 censusDate: row[3].string, sourceName: row[4].string ?? "", importedAt: row[5].string ?? "",
-                                 persons: row[6].int ?? 0, quarantined: row[7].int ?? 0, errors: row[8].int ?? 0,
-                                 warnings: row[9].int ?? 0, topFindings: findings[id] ?? [])
+            return ImportedReturn(importID: id, laCode: row[1].string ?? "", collectionYear: row[2].int ?? 0,
+                                  censusDate: row[3].string, sourceName: row[4].string ?? "", importedAt: row[5].string ?? "",
+                                  persons: row[6].int ?? 0, quarantined: row[7].int ?? 0, errors: row[8].int ?? 0,
+                                  warnings: row[9].int ?? 0, topFindings: findings[id] ?? [])
         }
     }
 

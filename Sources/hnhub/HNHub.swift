@@ -42,8 +42,6 @@ struct HubFailure: Error {
 
     /// Bad usage or unusable input: exit 2.
     static func unusable(_ message: String) -> HubFailure { HubFailure(message: message, code: 2) }
-    /// Ran, but found errors: exit 1.
-    static func foundErrors(_ message: String) -> HubFailure { HubFailure(message: message, code: 1) }
 }
 
 /// Writes a line to standard error.

@@ -59,17 +59,6 @@ import Testing
         #expect(DisclosureControl(threshold: 10).suppressesFigure(numerator: 7, denominator: 100))
     }
 
-    @Test func oneHiddenCellOfATotalHidesTheNextSmallestToo() {
-        let control = DisclosureControl()
-        // 3 is small; the next smallest non-zero cell (6, not the 0) is hidden with it.
-        #expect(control.suppressedCells([40, 3, 0, 6, 12]) == [1, 3])
-        // Two small cells protect each other.
-        #expect(control.suppressedCells([40, 3, 2, 12]) == [1, 2])
-        // Nothing small, nothing hidden; missing values are never hidden.
-        #expect(control.suppressedCells([40, nil, 12]) == [])
-        #expect(control.suppressedCells([4, nil]) == [0])
-    }
-
     @Test func aComparisonGathersRankBandNeighboursRegionEnglandChangeAndOutlier() throws {
         let definition = IndicatorDefinition(id: "special_school_share", title: "Special", unit: .percent, polarity: .low,
                                              periodType: .census, numerator: "special", denominator: "all", sources: [])

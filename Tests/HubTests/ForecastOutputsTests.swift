@@ -1,7 +1,7 @@
 import Comparison
 import ComparisonTables
 import DisclosureAudit
-import Exports
+@testable import Exports
 import Forecasting
 import HubKit
 import Report
@@ -114,5 +114,16 @@ struct ComponentsDisclosureTests {
             "802,2023/24,observed,,100.0,20.0,0.0,c,c,c,0.0,110.0",
             "group:g,2023/24,observed,,229.0,47.0,0.0,c,c,c,0.0,254.0",
         ])
+    }
+
+    @Test func oneHiddenCellOfABreakdownHidesTheNextSmallestToo() {
+        let control = DisclosureControl()
+        // 3 is small; the next smallest non-zero cell (6, not the 0) is hidden with it.
+        #expect(ForecastDisclosure.hiddenCells([40, 3, 0, 6, 12], control: control) == [1, 3])
+        // Two small cells protect each other.
+        #expect(ForecastDisclosure.hiddenCells([40, 3, 2, 12], control: control) == [1, 2])
+        // Nothing small, nothing hidden; missing values are never hidden.
+        #expect(ForecastDisclosure.hiddenCells([40, nil, 12], control: control) == [])
+        #expect(ForecastDisclosure.hiddenCells([4, nil], control: control) == [0])
     }
 }

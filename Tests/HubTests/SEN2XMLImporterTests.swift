@@ -11,85 +11,7 @@ import Testing
 
     @Test func readsEveryFieldOfAFullPerson() throws {
         let sink = try importXML(sen2Message(persons: fullPerson2025))
-        let person = try #require(sink.persons.first)
-        #expect(person.location == RecordLocation(index: 1, line: 19, file: "return.xml"))
-        #expect(person.identifiers == PersonIdentifiers(upn: "A123456789012", uniqueLearnerNumber: "1234567890",
-                                                        surname: "Smith", forename: "Alex"))
-        #expect(person.birthDate == Day(year: 2012, month: 3, day: 4))
-        #expect(person.sex == "F")
-        #expect(person.ethnicity == "WBRI")
-        #expect(person.postcode == "AB1 2CD")
-        #expect(person.upnUnknown == nil)
-        #expect(person.issues.isEmpty)
-        #expect(person.requests.count == 1)
-
-        let request = try #require(person.requests.first)
-        #expect(request.receivedDate == Day(year: 2024, month: 2, day: 1))
-        #expect(request.requestSource == "2")
-        #expect(request.rya == false)
-        #expect(request.requestOutcomeDate == Day(year: 2024, month: 3, day: 1))
-        #expect(request.requestOutcome == "Y")
-        #expect(request.requestMediation == false)
-        #expect(request.requestTribunal == true)
-        #expect(request.exported == nil)
-
-        let assessment = try #require(request.assessment)
-        #expect(assessment.assessmentOutcome == "Y")
-        #expect(assessment.assessmentOutcomeDate == Day(year: 2024, month: 6, day: 1))
-        #expect(assessment.assessmentMediation == false)
-        #expect(assessment.assessmentTribunal == false)
-        #expect(assessment.otherMediation == true)
-        #expect(assessment.otherTribunal == false)
-        #expect(assessment.week20 == true)
-
-        let plan = try #require(assessment.namedPlan)
-        #expect(plan.startDate == Day(year: 2024, month: 6, day: 20))
-        #expect(plan.planRes == "A")
-        #expect(plan.planWBP == "S")
-        #expect(plan.personalBudget == true)
-        #expect(plan.otherArrangements == false)
-        #expect(plan.directPayments == "I")
-        #expect(plan.ceaseDate == Day(year: 2024, month: 12, day: 31))
-        #expect(plan.ceaseReason == "2")
-        #expect(plan.planDetails.count == 2)
-        let named = plan.planDetails[0]
-        #expect(named.urn == "100001")
-        #expect(named.ukprn == nil)
-        #expect(named.senSetting == nil)
-        #expect(named.hasSettingOtherText == false)
-        #expect(named.placementRank == 1)
-        #expect(named.senUnitIndicator == true)
-        #expect(named.resourcedProvisionIndicator == false)
-        let other = plan.planDetails[1]
-        #expect(other.urn == nil)
-        #expect(other.senSetting == "OTH")
-        #expect(other.hasSettingOtherText == true)
-        #expect(other.placementRank == 2)
-        #expect(other.senUnitIndicator == nil)
-
-        let active = try #require(request.activePlans)
-        #expect(active.transferLA == "202")
-        #expect(active.res == nil)
-        #expect(active.wbp == nil)
-        #expect(active.placements.count == 1)
-        let placement = active.placements[0]
-        #expect(placement.ukprn == "10012345")
-        #expect(placement.urn == nil)
-        #expect(placement.placementRank == 1)
-        #expect(placement.entryDate == Day(year: 2024, month: 9, day: 1))
-        #expect(placement.leavingDate == Day(year: 2024, month: 12, day: 20))
-        #expect(placement.senUnitIndicator == false)
-        #expect(placement.resourcedProvisionIndicator == true)
-        #expect(placement.res == "B")
-        #expect(placement.wbp == "A")
-        #expect(active.needs.map(\.senType) == ["ASD", "SLCN"])
-        #expect(active.needs.map(\.senTypeRank) == [1, 2])
-        #expect(active.reviewMeeting == Day(year: 2024, month: 11, day: 1))
-        #expect(active.reviewOutcome == "M")
-        #expect(active.reviewDraft == Day(year: 2024, month: 11, day: 10))
-        #expect(active.phaseTransferDueDate == Day(year: 2025, month: 2, day: 15))
-        #expect(active.phaseTransferFinalDate == Day(year: 2025, month: 3, day: 1))
-        #expect(active.lastReview == Day(year: 2024, month: 11, day: 1))
+        #expect(sink.persons == [fullPerson2025Record(at: RecordLocation(index: 1, line: 19, file: "return.xml"))])
         #expect(sink.fileIssues.isEmpty)
     }
 
@@ -742,6 +664,44 @@ let fullPerson2025 = """
       </Requests>
     </Person>
     """
+
+/// `fullPerson2025` as the importers hand it over: codes trimmed and upper-cased, names as written,
+/// empty elements absent, and of the free text in `SENSettingOther` only the fact that it was given.
+func fullPerson2025Record(at location: RecordLocation) -> PersonRecord {
+    let assessment = AssessmentRecord(
+        assessmentOutcome: "Y", assessmentOutcomeDate: Day(year: 2024, month: 6, day: 1), assessmentMediation: false,
+        assessmentTribunal: false, otherMediation: true, otherTribunal: false, week20: true,
+        namedPlan: NamedPlanRecord(
+            startDate: Day(year: 2024, month: 6, day: 20),
+            planDetails: [
+                SettingDetail(urn: "100001", placementRank: 1, senUnitIndicator: true, resourcedProvisionIndicator: false),
+                SettingDetail(senSetting: "OTH", hasSettingOtherText: true, placementRank: 2),
+            ],
+            planRes: "A", planWBP: "S", personalBudget: true, otherArrangements: false, directPayments: "I",
+            ceaseDate: Day(year: 2024, month: 12, day: 31), ceaseReason: "2"))
+    let activePlans = ActivePlansRecord(
+        transferLA: "202",
+        placements: [
+            SettingDetail(ukprn: "10012345", placementRank: 1, senUnitIndicator: false, resourcedProvisionIndicator: true,
+                          entryDate: Day(year: 2024, month: 9, day: 1), leavingDate: Day(year: 2024, month: 12, day: 20),
+                          res: "B", wbp: "A"),
+        ],
+        needs: [SENNeedRecord(senType: "ASD", senTypeRank: 1), SENNeedRecord(senType: "SLCN", senTypeRank: 2)],
+        reviewMeeting: Day(year: 2024, month: 11, day: 1), lastReview: Day(year: 2024, month: 11, day: 1),
+        reviewOutcome: "M", reviewDraft: Day(year: 2024, month: 11, day: 10),
+        phaseTransferDueDate: Day(year: 2025, month: 2, day: 15), phaseTransferFinalDate: Day(year: 2025, month: 3, day: 1))
+    return PersonRecord(
+        location: location,
+        identifiers: PersonIdentifiers(upn: "A123456789012", uniqueLearnerNumber: "1234567890", surname: "Smith",
+                                       forename: "Alex"),
+        birthDate: Day(year: 2012, month: 3, day: 4), sex: "F", ethnicity: "WBRI", postcode: "AB1 2CD",
+        requests: [
+            RequestRecord(receivedDate: Day(year: 2024, month: 2, day: 1), requestSource: "2", rya: false,
+                          requestOutcomeDate: Day(year: 2024, month: 3, day: 1), requestOutcome: "Y",
+                          requestMediation: false, requestTribunal: true, assessment: assessment,
+                          activePlans: activePlans),
+        ])
+}
 
 /// A ``ByteStream`` over bytes in memory that hands out at most `chunkSize` bytes per read, so
 /// tokens get split across reads.

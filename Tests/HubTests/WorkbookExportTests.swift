@@ -303,7 +303,7 @@ import Testing
     }
 
     @Test func columnLettersRunPastZ() {
-        let letters = [0, 25, 26, 51, 52, 701, 702, 16_383].map(CellReference.column)
+        let letters = [0, 25, 26, 51, 52, 701, 702, 16_383].map(A1Reference.column)
         #expect(letters == ["A", "Z", "AA", "AZ", "BA", "ZZ", "AAA", "XFD"])
     }
 

@@ -93,7 +93,7 @@ public struct PersonIdentifiers: Sendable, Hashable {
 }
 
 /// Module 1: a child or young person in the return.
-public struct PersonRecord: Sendable {
+public struct PersonRecord: Sendable, Hashable {
     public var location: RecordLocation
     public var identifiers: PersonIdentifiers
     public var birthDate: Day?
@@ -123,7 +123,7 @@ public struct PersonRecord: Sendable {
 }
 
 /// Module 2: one request for an EHC needs assessment.
-public struct RequestRecord: Sendable {
+public struct RequestRecord: Sendable, Hashable {
     public var receivedDate: Day?
     /// 2025+: 1 young person/parent, 2 school, 3 health, 4 social care, 5 other.
     public var requestSource: String?
@@ -157,7 +157,7 @@ public struct RequestRecord: Sendable {
 }
 
 /// Module 3: the assessment that followed a request.
-public struct AssessmentRecord: Sendable {
+public struct AssessmentRecord: Sendable, Hashable {
     /// Y, N, A, W or H.
     public var assessmentOutcome: String?
     public var assessmentOutcomeDate: Day?
@@ -185,7 +185,7 @@ public struct AssessmentRecord: Sendable {
 }
 
 /// Module 4: the EHC plan.
-public struct NamedPlanRecord: Sendable {
+public struct NamedPlanRecord: Sendable, Hashable {
     public var startDate: Day?
     /// Settings named in the plan (`PlanDetail`, at most 2).
     public var planDetails: [SettingDetail]
@@ -218,7 +218,7 @@ public struct NamedPlanRecord: Sendable {
 
 /// A setting named in a plan (`PlanDetail`) or attended (`PlacementDetail`).
 /// Exactly one of `urn`, `ukprn`, `senSetting` is expected.
-public struct SettingDetail: Sendable {
+public struct SettingDetail: Sendable, Hashable {
     public var urn: String?
     public var ukprn: String?
     /// OLA, OPA, EHE, EYP, OTH, NEET, NIEC, NIEO.
@@ -256,7 +256,7 @@ public struct SettingDetail: Sendable {
 }
 
 /// Module 5: what is happening on an active plan.
-public struct ActivePlansRecord: Sendable {
+public struct ActivePlansRecord: Sendable, Hashable {
     public var transferLA: String?
     public var placements: [SettingDetail]
     /// 2023 only: residential / work-based flags sat here rather than on each placement.
@@ -290,7 +290,7 @@ public struct ActivePlansRecord: Sendable {
 }
 
 /// A special educational need on an active plan.
-public struct SENNeedRecord: Sendable {
+public struct SENNeedRecord: Sendable, Hashable {
     /// SPLD, MLD, SLD, PMLD, SEMH, SLCN, HI, VI, MSI, PD, ASD, OTH, DS.
     public var senType: String?
     /// 1 primary, 2 secondary.

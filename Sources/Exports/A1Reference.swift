@@ -1,5 +1,5 @@
 /// A1-style cell references.
-enum CellReference {
+enum A1Reference {
     /// The column letters of a 0-based column: 0 is A, 25 Z, 26 AA.
     static func column(_ index: Int) -> String {
         var letters: [Character] = []
