@@ -74,9 +74,13 @@ struct WorkbookNotes {
         heading("SEN2 returns held by the hub")
         header(["LA code", "LA name", "Collection year", "Census date", "Imported at", "Persons"])
         for held in sources.returns {
+            // Another LA's small return shows as c, as in the report (docs/disclosure-control.md).
+            let persons = ReturnCountsShown(la: held.laCode, persons: held.records, quarantined: 0, errors: 0, warnings: 0,
+                                            ownLA: scope.ownLA, control: control).persons
             rows.append([.text(held.laCode), .text(geography.name(held.laCode)),
                          held.collectionYear.map { Cell.number(Double($0)) } ?? .empty,
-                         .text(held.censusDate ?? ""), .text(held.importedAt), .number(Double(held.records))])
+                         .text(held.censusDate ?? ""), .text(held.importedAt),
+                         persons.map { Cell.number(Double($0)) } ?? .text(IndicatorColumns.suppressed)])
         }
         if sources.returns.isEmpty { rows.append([.text("None.")]) }
         gap()

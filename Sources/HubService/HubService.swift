@@ -23,7 +23,7 @@ public final class HubService: Sendable {
         self.setup = setup
         let opened = try Store(path: setup.storePath)
         try ImportQueue.computeIndicators(store: opened, setup: setup)
-        let figures = try HubFigures.load(opened.database, groups: setup.config.groups,
+        let figures = try HubFigures.load(opened.database, groups: setup.config.groups, purposes: setup.config.purposes,
                                           control: DisclosureControl(threshold: setup.config.suppressionThreshold), version: 1)
         try UploadJobs(database: opened.database).abandonUnfinished()
         try SessionBook(database: opened.database).purge(now: Int64(Date().timeIntervalSince1970))

@@ -1,8 +1,8 @@
 import ComparisonTables
 
 /// Per return in scope: persons stored, persons quarantined (held back from every indicator by
-/// errors), error and warning counts and the most frequent rules. Small quarantine counts of
-/// another LA show as `c`.
+/// errors), error and warning counts and the most frequent rules. Another LA's small counts show
+/// as `c`, and its rules without counts (``ReturnCountsShown``, docs/disclosure-control.md).
 struct DataQualitySection {
     let context: ReportContext
     static let findingsShown = 3
@@ -32,23 +32,20 @@ struct DataQualitySection {
             html += "<td>\(HTML.escape(item.censusDate ?? ""))</td>"
             html += "<td class=\"file\">\(HTML.escape(DefinitionsSection.fileName(item.sourceName)))</td>"
             html += "<td>#\(item.importID)</td><td>\(HTML.escape(String(item.importedAt.prefix(10))))</td>"
-            html += "<td class=\"num\">\(ReportNumbers.plain(Double(item.persons)))</td>"
-            html += "<td class=\"num\">\(count(item.quarantined, la: item.laCode))</td>"
-            html += "<td class=\"num\">\(ReportNumbers.plain(Double(item.errors)))</td>"
-            html += "<td class=\"num\">\(ReportNumbers.plain(Double(item.warnings)))</td>"
-            let findings = item.topFindings.prefix(Self.findingsShown).map { "\($0.rule) (\($0.severity)) × \($0.count)" }
+            let shown = ReturnCountsShown(la: item.laCode, persons: item.persons, quarantined: item.quarantined,
+                                          errors: item.errors, warnings: item.warnings, ownLA: context.audience.ownLA,
+                                          control: context.audience.control)
+            for value in [shown.persons, shown.quarantined, shown.errors, shown.warnings] {
+                html += "<td class=\"num\">\(value.map { ReportNumbers.plain(Double($0)) } ?? "c")</td>"
+            }
+            let findings = item.topFindings.prefix(Self.findingsShown).map {
+                "\($0.rule) (\($0.severity))" + (shown.showsFindingCounts ? " × \($0.count)" : "")
+            }
             let more = item.topFindings.count > Self.findingsShown ? "; \(item.topFindings.count - Self.findingsShown) more rules" : ""
             html += "<td>\(HTML.escape(findings.isEmpty ? "none" : findings.joined(separator: "; ") + more))</td>"
             html += "</tr>"
         }
         html += "</tbody></table></div>"
         return html
-    }
-
-    /// A count of children: `c` when small and not the reader's own LA.
-    func count(_ value: Int, la: String) -> String {
-        let audience = context.audience
-        if audience.ownLA != la, audience.control.isSmall(Double(value)) { return "c" }
-        return ReportNumbers.plain(Double(value))
     }
 }

@@ -27,10 +27,6 @@ enum ForecastScope {
     /// What a forecast output says when members are left out of the forecasting purpose: their
     /// returns are not used, published series (public) still are.
     static func notice(_ scope: PurposeScope) -> String? {
-        guard !scope.leftOut.isEmpty else { return nil }
-        let p = scope.permission
-        return "Left out of this forecast (not opted in to the purpose '\(p.purpose)', \(p.title), under the data-sharing "
-            + "agreement): \(scope.leftOut.joined(separator: ", ")). Their SEN2 returns are not used in any figure or total; "
-            + "an LA among them with a published caseload series is forecast from that public series alone."
+        ForecastOverview.leftOutNotice(purpose: scope.permission.purpose, title: scope.permission.title, las: scope.leftOut)
     }
 }

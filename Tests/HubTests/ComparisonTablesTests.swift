@@ -143,4 +143,18 @@ import Testing
         #expect(throws: ComparisonTablesError.self) { try comparisons.peerCodes(of: "800", .group("East")) }
         #expect(throws: ComparisonTablesError.badPeerSet("friends")) { try PeerSet(parsing: "friends") }
     }
+
+    /// A return's validation counts for an outsider: 1-4 hidden, and the quarantined also when the
+    /// persons kept are 1-4 (8 persons less 6 quarantined would give away 2).
+    @Test func anotherLAsReturnCountsHideOneToFourAndWhatRecoversThem() {
+        let control = DisclosureControl()
+        let outsider = ReturnCountsShown(la: "800", persons: 8, quarantined: 6, errors: 12, warnings: 3, ownLA: "801", control: control)
+        #expect([outsider.persons, outsider.quarantined, outsider.errors, outsider.warnings] == [8, nil, 12, nil])
+        #expect(!outsider.showsFindingCounts)
+        let tiny = ReturnCountsShown(la: "800", persons: 4, quarantined: 0, errors: 0, warnings: 0, ownLA: nil, control: control)
+        #expect([tiny.persons, tiny.quarantined, tiny.errors, tiny.warnings] == [nil, nil, 0, 0])
+        let own = ReturnCountsShown(la: "800", persons: 8, quarantined: 6, errors: 12, warnings: 3, ownLA: "800", control: control)
+        #expect([own.persons, own.quarantined, own.errors, own.warnings] == [8, 6, 12, 3])
+        #expect(own.showsFindingCounts)
+    }
 }

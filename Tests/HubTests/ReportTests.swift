@@ -221,9 +221,33 @@ struct ReportFixture {
         #expect(html.contains("Members of West &amp; Co"))
         // 800's count of 2 is hidden from the group, and 801's data quality counts are there.
         #expect(html.contains("<td class=\"num suppressed\">c</td>"))
+        // No LA's data quality counts of 1-4 reach the group (docs/disclosure-control.md).
         let quality = try #require(Self.element("section", id: "quality", in: html))
-        #expect(quality.contains("1520 (error) × 2"))
-        #expect(quality.contains("<td class=\"num\">c</td>"), "a quarantine count of 2 from another LA is shown")
+        #expect(quality.contains(Self.qualityCells(import: 1, persons: "250", quarantined: "c", errors: "c", warnings: "c",
+                                                   findings: "1520 (error); 2004Q (warning)")))
+        #expect(quality.contains(Self.qualityCells(import: 2, persons: "250", quarantined: "7", errors: "9", warnings: "c",
+                                                   findings: "1520 (error); 2004Q (warning)")))
+        #expect(!quality.contains("×"))
+    }
+
+    /// 800 quarantined 2 persons with 2 errors and 4 warnings; 801 quarantined 7 with 9 errors and 4
+    /// warnings. 800's own report shows its own counts and findings per rule; its shared report hides them.
+    @Test func anLAsOwnReportShowsItsOwnDataQualityCountsAndHidesTheOthersSmallOnes() throws {
+        let fixture = try ReportFixture()
+        defer { fixture.remove() }
+        let own = try #require(Self.element("section", id: "quality", in: try fixture.report(.la(ReportFixture.focus), own: true)))
+        #expect(own.contains(Self.qualityCells(import: 1, persons: "250", quarantined: "2", errors: "2", warnings: "4",
+                                               findings: "1520 (error) × 2; 2004Q (warning) × 1")))
+        #expect(!own.contains("<td>#2</td>"), "the own view is of 800 alone")
+        let shared = try #require(Self.element("section", id: "quality", in: try fixture.report(.la(ReportFixture.focus))))
+        #expect(shared.contains(Self.qualityCells(import: 1, persons: "250", quarantined: "c", errors: "c", warnings: "c",
+                                                  findings: "1520 (error); 2004Q (warning)")))
+    }
+
+    static func qualityCells(import id: Int, persons: String, quarantined: String, errors: String, warnings: String,
+                             findings: String) -> String {
+        "<td>#\(id)</td><td>2025-05-01</td>" + [persons, quarantined, errors, warnings].map { "<td class=\"num\">\($0)</td>" }.joined()
+            + "<td>\(findings)</td>"
     }
 
     @Test func barChartsAndLineChartsHaveAxesGridlinesAndALegend() throws {

@@ -260,6 +260,29 @@ import Testing
         #expect(notes.cells["B\(try #require(notes.rowIndex { $0.first == "Threshold" }))"] == .number(5))
     }
 
+    /// The returns held: another LA's return of 1-4 persons shows c, as in the report's data quality
+    /// table; in the LA's own workbook its own shows, the others' stay hidden.
+    @Test func theNotesHideAnotherLAsSmallReturnButShowTheOwn() throws {
+        let sources = WorkbookSources(returns: [
+            .init(laCode: "800", collectionYear: 2025, censusDate: "2025-01-16", importedAt: "2025-03-01T10:00:00Z", records: 3),
+            .init(laCode: "801", collectionYear: 2025, censusDate: "2025-01-16", importedAt: "2025-03-02T11:00:00Z", records: 4),
+            .init(laCode: "802", collectionYear: 2025, censusDate: "2025-01-16", importedAt: "2025-03-02T11:00:00Z", records: 5)])
+        func notes(_ scope: WorkbookScope) throws -> ReadBackSheet {
+            let workbook = IndicatorWorkbook(snapshot: Self.snapshot, geography: Self.geography, scope: scope, period: nil,
+                                             sources: sources, neighboursEdition: "2025-05", generated: Self.generated)
+            return try XLSXReadBack(bytes: workbook.workbook().xlsx()).sheet("Notes")
+        }
+        let shared = try notes(.la("800", own: false))
+        #expect(shared.rowStarting("800")?.last == "c")
+        #expect(shared.rowStarting("801")?.last == "c")
+        #expect(shared.rowStarting("802")?.last == "5")
+        let own = try notes(.la("800", own: true))
+        #expect(own.rowStarting("800")?.last == "3")
+        #expect(own.rowStarting("801")?.last == "c")
+        let group = try notes(.group(name: "Partnership", members: ["800", "801", "330"]))
+        #expect(group.rowStarting("800")?.last == "c")
+    }
+
     @Test func withoutPublishedFiguresTheNotesSaySoAndGiveNoAttribution() throws {
         let snapshot = IndicatorSnapshot(definitions: [Self.definitions[0]],
                                          figures: ["ehcp_caseload": ["2024/25": [Self.figure("800", 120)]]])

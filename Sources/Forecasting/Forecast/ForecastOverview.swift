@@ -22,6 +22,16 @@ public struct ForecastOverview: Sendable {
         try make(try CaseloadSources.read(database), las: las, sum: sum, horizon: horizon, seed: seed)
     }
 
+    /// What a forecast output says when LAs are left out because they have not opted in to the
+    /// forecasting purpose (`purpose`, titled `title`): their returns are not used, published series
+    /// (public) still are. Nil when none is left out (docs/forecasting.md, "Purposes").
+    public static func leftOutNotice(purpose: String, title: String, las: [String]) -> String? {
+        guard !las.isEmpty else { return nil }
+        return "Left out of this forecast (not opted in to the purpose '\(purpose)', \(title), under the data-sharing "
+            + "agreement): \(las.joined(separator: ", ")). Their SEN2 returns are not used in any figure or total; "
+            + "an LA among them with a published caseload series is forecast from that public series alone."
+    }
+
     /// ``make(_:las:sum:horizon:seed:)`` from series already read (a service reads them once per
     /// set of figures).
     public static func make(_ sources: CaseloadSources, las: [String], sum: ForecastRequest.Area?, horizon: Int = 3,

@@ -29,7 +29,9 @@ struct APIRoutes {
             let indicators = request.uri.queryParameters[values: "indicator"].map(String.init)
             let tables = try service.outputs(grant.figures).indicatorTables(scope, period: try parameters.period(),
                                                                                     indicators: indicators, audience: grant.audience)
-            return JSONBody.response(APIShapes.indicators(tables, scope: scope, audience: grant.audience))
+            var body = APIShapes.indicators(tables, scope: scope, audience: grant.audience)
+            body.merge(APIShapes.leftOut(grant.figures.benchmarking)) { $1 }
+            return JSONBody.response(body)
         }
         table.guarded(.get, "/api/v1/compare", .api, resolve: { request, _, user in
             try service.parameters(request).comparison(for: user)
@@ -39,7 +41,7 @@ struct APIRoutes {
                                                                               audience: grant.audience)
             let rendered = try JSONSerialization.jsonObject(with: Data(try ComparisonJSON.render(lines, peers: peers).utf8))
             return JSONBody.response(["la_code": la, "own_view": own && grant.audience.ownLA == la, "peers": peers.description,
-                                      "lines": rendered])
+                                      "lines": rendered].merging(APIShapes.leftOut(grant.figures.benchmarking)) { $1 })
         }
         table.guarded(.get, "/api/v1/returns", .api, resolve: { request, _, user in
             try service.returnsResource(request, user: user)
@@ -83,6 +85,12 @@ struct APIRoutes {
 
 /// The JSON objects of the API (their shapes are in the OpenAPI document).
 enum APIShapes {
+    /// The members a benchmarking answer leaves out (not opted in; docs/governance.md) and the
+    /// sentence saying so (null when none is left out).
+    static func leftOut(_ scope: PurposeScope) -> [String: Any] {
+        ["left_out": scope.leftOut, "purpose_notice": JSONBody.value(scope.notice)]
+    }
+
     static func entry(_ e: ImportEntry) -> [String: Any] {
         ["import_id": e.id, "dataset": e.dataset, "source": e.sourceName, "sha256": e.checksum, "importer": e.importerID,
          "imported_at": e.importedAt, "records": e.records, "quarantined": e.quarantined, "errors": e.errors,

@@ -45,6 +45,17 @@ enum OpenAPIDocument {
               "400": {"$ref": "#/components/responses/BadRequest"}, "401": {"$ref": "#/components/responses/Unauthorized"},
               "403": {"$ref": "#/components/responses/Forbidden"}, "404": {"$ref": "#/components/responses/NotFound"}}}
         },
+        "/api/v1/forecast": {
+          "get": {"summary": "The EHCP caseload forecast (hnhub forecast): central, best and worst cases with 80% and 95% intervals, for LAs opted in to forecasting; an LA's own view unsuppressed, others under the forecast's disclosure rule (null values where hidden)",
+            "parameters": [
+              {"name": "la", "in": "query", "schema": {"type": "string", "pattern": "^[0-9]{3}$"}, "description": "One LA; an analyst's default is its own LA in the own view"},
+              {"name": "own", "in": "query", "schema": {"type": "string", "enum": ["1", "true"]}, "description": "With la: that LA's own view (its own users and the admin only)"},
+              {"name": "group", "in": "query", "schema": {"type": "string"}, "description": "A group of the config: its members and the group's sum; a group viewer's default"}],
+            "responses": {
+              "200": {"description": "Forecast rows", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Forecast"}}}},
+              "400": {"$ref": "#/components/responses/BadRequest"}, "401": {"$ref": "#/components/responses/Unauthorized"},
+              "403": {"$ref": "#/components/responses/Forbidden"}, "404": {"$ref": "#/components/responses/NotFound"}}}
+        },
         "/api/v1/returns": {
           "get": {"summary": "Imported returns, current and replaced: the caller's LA (analysts) or every import (admin)",
             "parameters": [{"name": "la", "in": "query", "schema": {"type": "string", "pattern": "^[0-9]{3}$"}}],
@@ -93,7 +104,7 @@ enum OpenAPIDocument {
           "Problem": {"description": "RFC 9457 problem details", "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}},
           "BadRequest": {"description": "A malformed parameter", "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}},
           "Unauthorized": {"description": "No valid token or session", "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}},
-          "Forbidden": {"description": "The caller's role does not allow it", "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}},
+          "Forbidden": {"description": "The caller's role does not allow it (also an import or upload id that does not exist, for anyone but the admin; and an LA not opted in to the purpose)", "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}},
           "NotFound": {"description": "No such LA, group, import or upload", "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}}
         },
         "schemas": {
@@ -102,13 +113,22 @@ enum OpenAPIDocument {
           "Me": {"type": "object", "required": ["username", "role", "la_code", "group"], "properties": {
             "username": {"type": "string"}, "role": {"type": "string", "enum": ["admin", "analyst", "group-viewer"]},
             "la_code": {"type": ["string", "null"]}, "group": {"type": ["string", "null"]}}},
-          "Indicators": {"type": "object", "required": ["scope", "own_la", "values", "totals"], "properties": {
+          "Indicators": {"type": "object", "required": ["scope", "own_la", "values", "totals", "left_out", "purpose_notice"], "properties": {
             "scope": {"type": "string"}, "own_la": {"type": ["string", "null"]},
+            "left_out": {"type": "array", "items": {"type": "string"}, "description": "Member LAs not opted in to benchmarking, left out of every figure and total"},
+            "purpose_notice": {"type": ["string", "null"], "description": "The sentence saying who is left out; null when nobody is"},
             "values": {"type": "array", "items": {"type": "object", "required": ["indicator", "period", "la_code", "value", "numerator", "denominator", "suppressed"]}},
             "totals": {"type": "array", "items": {"type": "object", "required": ["indicator", "period", "name", "value", "numerator", "la_count", "suppressed"]}}}},
-          "Compare": {"type": "object", "required": ["la_code", "own_view", "peers", "lines"], "properties": {
+          "Compare": {"type": "object", "required": ["la_code", "own_view", "peers", "lines", "left_out", "purpose_notice"], "properties": {
             "la_code": {"type": "string"}, "own_view": {"type": "boolean"}, "peers": {"type": "string"},
+            "left_out": {"type": "array", "items": {"type": "string"}}, "purpose_notice": {"type": ["string", "null"]},
             "lines": {"type": "array", "items": {"type": "object", "required": ["indicator", "period", "la", "rank", "peers", "region", "england"]}}}},
+          "Forecast": {"type": "object", "required": ["scope", "own_la", "rows", "accuracy", "skipped", "left_out", "purpose_notice"], "properties": {
+            "scope": {"type": "string"}, "own_la": {"type": ["string", "null"]}, "accuracy": {"type": "string"},
+            "skipped": {"type": "array", "items": {"type": "string"}},
+            "left_out": {"type": "array", "items": {"type": "string"}, "description": "Member LAs not opted in to forecasting"},
+            "purpose_notice": {"type": ["string", "null"]},
+            "rows": {"type": "array", "items": {"type": "object", "required": ["la_code", "period", "measure", "case", "value"]}}}},
           "Returns": {"type": "object", "required": ["returns"], "properties": {
             "returns": {"type": "array", "items": {"type": "object", "required": ["import_id", "dataset", "la_code", "collection_year", "records", "quarantined", "errors", "warnings", "current"]}}}},
           "Findings": {"type": "object", "required": ["import", "rules", "quarantined"], "properties": {

@@ -14,16 +14,28 @@ struct FigureOutputs {
     let figures: HubFigures
     let groups: [String: [String]]
 
+    /// A group's members opted in to benchmarking (the others are left out, as `--purpose
+    /// benchmarking` leaves them out of the CLI's outputs; docs/governance.md, "Purposes").
     func members(of group: String) throws -> [String] {
         do {
-            return try LAGroups.members(of: group, in: groups, knownCodes: figures.knownCodes)
+            return try LAGroups.members(of: group, in: groups, knownCodes: figures.knownCodes).filter(figures.benchmarking.includes)
         } catch {
             throw ServiceError.notFound("\(error)")
         }
     }
 
+    /// Refuses an output about one LA that has not opted in to benchmarking, as the CLI does.
+    func requireBenchmarking(_ code: String) throws {
+        do {
+            try figures.benchmarking.require(code)
+        } catch {
+            throw ServiceError(.forbidden, "Left out of benchmarking", "\(error)")
+        }
+    }
+
     /// `hnhub compare`'s lines.
     func comparison(la: String, peers: PeerSet, period: String?, audience: Audience) throws -> [ComparisonLine] {
+        try requireBenchmarking(la)
         do {
             return try LAComparisons(snapshot: figures.snapshot, geography: figures.geography, audience: audience)
                 .lines(for: la, period: period, peers: peers)
@@ -36,7 +48,9 @@ struct FigureOutputs {
     func reportHTML(_ scope: FigureScope, period: String?, audience: Audience) throws -> String {
         let reportScope: ReportScope
         switch scope {
-        case .la(let code, _): reportScope = .la(code)
+        case .la(let code, _):
+            try requireBenchmarking(code)
+            reportScope = .la(code)
         case .group(let name): reportScope = .group(name: name, members: try members(of: name))
         case .hub: reportScope = .hub
         }
@@ -45,6 +59,7 @@ struct FigureOutputs {
         var options = ReportOptions(scope: reportScope, period: period, ownView: own,
                                     suppressionThreshold: audience.control.threshold)
         options.pattern = audience.pattern
+        options.purposeNotice = figures.benchmarking.notice
         switch reportScope {
         case .la(let code): options.forecast = forecast(las: [code], group: nil)
         case .group(let name, let members): options.forecast = forecast(las: members, group: (name, members))
@@ -57,7 +72,9 @@ struct FigureOutputs {
     func workbook(_ scope: FigureScope, period: String?, audience: Audience) throws -> [UInt8] {
         let workbookScope: WorkbookScope
         switch scope {
-        case .la(let code, let own): workbookScope = .la(code, own: own && audience.ownLA == code)
+        case .la(let code, let own):
+            try requireBenchmarking(code)
+            workbookScope = .la(code, own: own && audience.ownLA == code)
         case .group(let name): workbookScope = .group(name: name, members: try members(of: name))
         case .hub: workbookScope = .england
         }
@@ -67,19 +84,26 @@ struct FigureOutputs {
                                          control: audience.control, period: period, sources: figures.sources,
                                          neighboursEdition: figures.report.neighboursEdition, generated: today)
         workbook.pattern = audience.pattern
+        workbook.purposeNotice = figures.benchmarking.notice
         switch workbookScope {
         case .la(let code, _): workbook.forecast = forecast(las: [code], group: nil)
         case .group(let name, let members): workbook.forecast = forecast(las: members, group: (name, members))
-        case .england: workbook.forecast = forecast(las: figures.knownCodes.sorted(), group: nil)
+        case .england: workbook.forecast = forecast(las: figures.knownCodes.sorted().filter(figures.benchmarking.includes), group: nil)
         }
         return workbook.workbook().xlsx()
     }
 
-    /// The forecast section of a report or workbook, as the CLI makes it (nil: left out).
+    /// The forecast section of a report or workbook, as the CLI makes it (nil: left out): only LAs
+    /// opted in to forecasting too, the others' returns left out of the series (docs/forecasting.md,
+    /// "Purposes").
     func forecast(las: [String], group: (name: String, members: [String])?) -> ForecastOverview? {
         guard let caseload = figures.caseload else { return nil }
-        let sum = group.map { ForecastRequest.Area(code: "group:\($0.name)", members: $0.members) }
-        return try? ForecastOverview.make(caseload, las: las, sum: sum)
+        let scope = figures.forecasting
+        let sum = group.map { ForecastRequest.Area(code: "group:\($0.name)", members: $0.members.filter(scope.includes)) }
+        var overview = try? ForecastOverview.make(caseload.leavingOut(scope.leftOut), las: las.filter(scope.includes), sum: sum)
+        overview?.leftOut = ForecastOverview.leftOutNotice(purpose: scope.permission.purpose, title: scope.permission.title,
+                                                           las: scope.leftOut)
+        return overview
     }
 
     /// One row of the indicators API.
@@ -96,6 +120,7 @@ struct FigureOutputs {
         let listed: Set<String>?
         switch scope {
         case .la(let code, _):
+            try requireBenchmarking(code)
             group = nil
             listed = [code]
         case .group(let name):

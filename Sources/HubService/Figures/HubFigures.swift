@@ -4,6 +4,7 @@ import DisclosureAudit
 import Exports
 import Forecasting
 import Foundation
+import Governance
 import HubStore
 import ReferenceData
 import Report
@@ -14,9 +15,19 @@ import Synchronization
 public struct HubFigures: Sendable {
     /// Increases with every reload; caches of rendered outputs are keyed by it.
     public var version: Int
-    /// Indicator values, where every LA sits, the returns held and the reference data behind them.
+    /// Indicator values, where every LA sits, the returns held and the reference data behind them,
+    /// without the LAs not opted in to benchmarking (docs/governance.md, "Purposes"), as
+    /// `hnhub report --purpose benchmarking` reads them.
     public var report: ReportData
+    /// The returns of the workbook's Notes, without the LAs left out of benchmarking.
     public var sources: WorkbookSources
+    /// Which members the benchmarking outputs (compare, report, workbook, indicators) leave out:
+    /// the service serves every one of them for that purpose, as the CLI's default `--purpose`.
+    public var benchmarking: PurposeScope
+    /// Which members the forecast leaves out (those not opted in to forecasting).
+    public var forecasting: PurposeScope
+    /// Every current SEN2 return, whatever the LA opted in to (an LA's own home page lists its own).
+    public var returnsHeld: [Report.ImportedReturn]
     /// LA codes of the register.
     public var knownCodes: Set<String>
     /// The hub's one suppression pattern over every figure above (docs/disclosure-control.md), the
@@ -31,14 +42,22 @@ public struct HubFigures: Sendable {
     public var snapshot: IndicatorSnapshot { report.snapshot }
     public var geography: LAGeography { report.geography }
 
-    /// Reads the store (after the indicators were computed) and computes the hub's pattern over
-    /// every LA, region, England and config group, as `hnhub compare`, `report` and `export` do.
-    public static func load(_ database: Database, groups: [String: [String]], control: DisclosureControl,
-                            version: Int) throws -> HubFigures {
+    /// Reads the store (after the indicators were computed), leaves out the LAs not opted in to
+    /// benchmarking and computes the hub's pattern over the rest: every LA, region, England and
+    /// config group, as `hnhub compare`, `report` and `export` do with `--purpose benchmarking`.
+    /// Throws ``PurposeError`` when the config's purposes do not name benchmarking and forecasting.
+    public static func load(_ database: Database, groups: [String: [String]], purposes: PurposeRegister = .unenforced,
+                            control: DisclosureControl, version: Int) throws -> HubFigures {
+        let benchmarking = try PurposeScope(purposes, purpose: StandardPurpose.benchmarking.rawValue, database: database)
+        let forecasting = try PurposeScope(purposes, purpose: StandardPurpose.forecasting.rawValue, database: database)
         let edition = try StatisticalNeighbours(database: database).edition(nil)
-        let report = try ReportData.load(database, neighboursEdition: edition, groups: groups)
+        let everyone = try ReportData.load(database, neighboursEdition: edition, groups: groups)
+        let report = everyone.leavingOut(benchmarking.leftOut)
+        var sources = try WorkbookSources.load(database)
+        sources.returns.removeAll { !benchmarking.includes($0.laCode) }
         let input = Audience.disclosureInput(report.snapshot, geography: report.geography, control: control)
-        return HubFigures(version: version, report: report, sources: try WorkbookSources.load(database),
+        return HubFigures(version: version, report: report, sources: sources, benchmarking: benchmarking,
+                          forecasting: forecasting, returnsHeld: everyone.returns,
                           knownCodes: try LARegister(database: database).knownCodes(),
                           pattern: SuppressionPattern.compute(input), control: control,
                           caseload: try? CaseloadSources.read(database))

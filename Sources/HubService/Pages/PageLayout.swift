@@ -45,7 +45,7 @@ enum PageLayout {
         let user = signedIn.user
         var links: [(String, String)] = [("/", "Start")]
         if user.role != .groupViewer { links += [("/returns", "Returns"), ("/upload", "Upload")] }
-        links += [("/compare", "Compare"), ("/report", "Report"), ("/downloads", "Downloads"), ("/account", "Account")]
+        links += [("/compare", "Compare"), ("/report", "Report"), ("/forecast", "Forecast"), ("/downloads", "Downloads"), ("/account", "Account")]
         if user.role == .admin { links.append(("/audit", "Audit")) }
         var html = "<nav aria-label=\"Main\"><ul>"
         html += links.map { "<li><a href=\"\($0.0)\">\(HTMLText.escape($0.1))</a></li>" }.joined()

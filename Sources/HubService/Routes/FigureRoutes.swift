@@ -115,7 +115,7 @@ extension HubService {
         var peerChoices: [(String, String)]
         if user.role == .groupViewer {
             let members = groups[user.groupName ?? ""] ?? []
-            laChoices = members.map { ($0, "\(figures.geography.name($0)) (\($0))") }
+            laChoices = members.filter(figures.benchmarking.includes).map { ($0, "\(figures.geography.name($0)) (\($0))") }
             peerChoices = [("group:\(user.groupName ?? "")", "the group \(user.groupName ?? "")")]
         } else {
             laChoices = figures.choosableLAs.map { ($0.code, "\($0.name) (\($0.code))") }
@@ -137,6 +137,7 @@ extension HubService {
         html += own
             ? "<p class=\"notice\"><strong>Own view:</strong> \(HTMLText.escape(figures.geography.name(la)))'s figures are unsuppressed. Do not share them outside the LA.</p>"
             : "<p class=\"notice\">Counts of 1 to \(threshold - 1), and rates built on them, show as <strong>c</strong> (disclosure control).</p>"
+        if let notice = figures.benchmarking.notice { html += "<p class=\"notice\">\(HTMLText.escape(notice))</p>" }
         if lines.isEmpty {
             html += "<p>No indicator has a figure for this LA\(period.map { " in \(HTMLText.escape($0))" } ?? "").</p>"
             return html

@@ -45,7 +45,7 @@ extension HubService {
         switch user.role {
         case .analyst:
             let code = user.laCode ?? ""
-            let returns = figures.report.returns.filter { $0.laCode == code }
+            let returns = figures.returnsHeld.filter { $0.laCode == code }
             html += "<p>Signed in as an analyst of <strong>\(HTMLText.escape(figures.geography.name(code))) (\(HTMLText.escape(code)))</strong>. "
                 + "You see your LA's returns, findings and own figures unsuppressed; other LAs' figures under disclosure control.</p>"
             html += "<h2>Your LA's returns</h2>"
@@ -69,8 +69,8 @@ extension HubService {
                 + "<li><a href=\"/downloads/workbook.xlsx?\(query)\">The group's workbook (.xlsx)</a></li></ul>"
         case .admin:
             html += "<p>Signed in as the hub's admin: every LA's returns, findings and unsuppressed figures.</p>"
-            html += "<p>The hub holds \(figures.report.returns.count) current SEN2 returns of "
-                + "\(Set(figures.report.returns.map(\.laCode)).count) LAs.</p>"
+            html += "<p>The hub holds \(figures.returnsHeld.count) current SEN2 returns of "
+                + "\(Set(figures.returnsHeld.map(\.laCode)).count) LAs.</p>"
             html += "<ul><li><a href=\"/returns\">Returns and findings</a></li><li><a href=\"/upload\">Upload a return or reference data</a></li>"
                 + "<li><a href=\"/compare\">Compare</a></li><li><a href=\"/report\">Report on every LA</a></li>"
                 + "<li><a href=\"/audit\">Audit log</a></li></ul>"

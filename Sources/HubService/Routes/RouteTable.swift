@@ -46,6 +46,7 @@ final class RouteTable {
         ReturnsRoutes(service: service).register(table)
         UploadRoutes(service: service).register(table)
         FigureRoutes(service: service).register(table)
+        ForecastRoutes(service: service).register(table)
         AccountRoutes(service: service).register(table)
         APIRoutes(service: service).register(table)
         return table

@@ -39,8 +39,9 @@ extension HubService {
     /// An upload belongs to the LA of its return (a reference data set to the admin).
     func uploadResource(_ text: String?) throws -> Resource {
         guard let text, let id = Int64(text), id > 0 else { throw ServiceError.badRequest("An upload id is a positive number.") }
-        guard let job = try store.read({ try UploadJobs(database: $0).job(id: id) }) else { throw ServiceError.notFound("No upload #\(id).") }
-        return .findings(la: job.laCode)
+        // A missing id is refused as another LA's is (see findingsResource).
+        let job = try store.read { try UploadJobs(database: $0).job(id: id) }
+        return .findings(la: job?.laCode)
     }
 
     func uploadForm(_ grant: Grant) -> String {

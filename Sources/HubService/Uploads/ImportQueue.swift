@@ -149,7 +149,7 @@ final class ImportQueue: @unchecked Sendable {
     /// Computes every indicator again and puts the new figures on the shelf.
     func refreshFigures(_ store: Store) throws {
         try Self.computeIndicators(store: store, setup: setup)
-        let figures = try HubFigures.load(store.database, groups: setup.config.groups,
+        let figures = try HubFigures.load(store.database, groups: setup.config.groups, purposes: setup.config.purposes,
                                           control: DisclosureControl(threshold: setup.config.suppressionThreshold),
                                           version: shelf.figures.version + 1)
         shelf.replace(with: figures)

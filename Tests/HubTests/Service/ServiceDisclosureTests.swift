@@ -2,6 +2,8 @@ import Comparison
 import ComparisonTables
 import DisclosureAudit
 import Foundation
+import Governance
+import HubConfig
 import HubService
 import HubStore
 import Hummingbird
@@ -14,10 +16,10 @@ extension ServiceSuites {
     /// output reveals a count either hides.
     @Suite(.serialized) struct ServiceDisclosureTests {
         /// The CLI's view of the fixture's store: its config (the fixture's groups) and database.
-        static func cli(_ fixture: ServiceFixture) throws -> [String] {
+        static func cli(_ fixture: ServiceFixture, extra: String = "") throws -> [String] {
             let groups = ServiceFixture.groups.map { "  \($0.key): [\($0.value.map { "\"\($0)\"" }.joined(separator: ", "))]" }
             let config = try fixture.folder.write("hub.yaml", "metrics_folder: \(packageRoot)/config/metrics\ngroups:\n"
-                                                  + groups.joined(separator: "\n") + "\n")
+                                                  + groups.joined(separator: "\n") + "\n" + extra)
             return ["--config", config, "--db", fixture.storePath]
         }
 
@@ -154,6 +156,56 @@ extension ServiceSuites {
             // The group totals the pattern hides are each listed as suppressed (the CLI's c).
             #expect(markedHidden == pattern.hidden.filter { $0.unit == TotalKey.group("partnership") })
             #expect(leaked.isEmpty, "801's analyst sees hidden figures: \(leaked.sorted().prefix(3))")
+            await fixture.stop()
+        }
+
+        /// 802 has not opted in to benchmarking: the served report, workbook, compare and indicators
+        /// leave it out and say so, and stay byte for byte what `hnhub report` and `export` make
+        /// from the same config (docs/governance.md, "Purposes").
+        @Test func theServedHubLeavesOutLAsNotOptedInToBenchmarkingAsTheCLIDoes() async throws {
+            let purposes = PurposeRegister(purposes: [Purpose(id: "benchmarking", optedIn: ["800", "801", "803"]),
+                                                      Purpose(id: "forecasting", optedIn: ["800", "801"])])
+            let fixture = try ServiceFixture(demo: true) { $0.config.purposes = purposes }
+            let hub = try Self.cli(fixture, extra: "purposes:\n  benchmarking: { opted_in: [\"800\", \"801\", \"803\"] }\n"
+                                   + "  forecasting: { opted_in: [\"800\", \"801\"] }\n")
+            let notice = "Left out of this output (not opted in to the purpose 'benchmarking', Benchmarking across the group, under the data-sharing "
+                + "agreement): 802. None of their figures is shown or counted in any total."
+            let app = Application(router: fixture.service.router())
+            try await app.test(.router) { client in
+                let dee = try #require(try await client.signIn("dee"))
+                let report = try await client.get("/report?group=partnership", as: dee)
+                #expect(report.status == .ok)
+                let out = fixture.folder.file("report-left-out.html")
+                let run = try runHub(["report"] + hub + ["--group", "partnership", "--out", out])
+                #expect(run.status == 0, "\(run.errors)")
+                func timeless(_ text: String) -> String {
+                    text.replacingOccurrences(of: #"at \d\d:\d\d UTC"#, with: "at HH:MM UTC", options: .regularExpression)
+                }
+                let html = String(buffer: report.body)
+                #expect(timeless(html) == timeless(try String(contentsOfFile: out, encoding: .utf8)))
+                #expect(html.contains(notice.replacingOccurrences(of: "'", with: "&#39;")))
+                #expect(html.contains("id=\"panel-801\"") && !html.contains("id=\"panel-802\""))
+
+                let workbook = try await client.get("/downloads/workbook.xlsx?group=partnership", as: dee)
+                let xlsx = fixture.folder.file("workbook-left-out.xlsx")
+                #expect(try runHub(["export"] + hub + ["--group", "partnership", "--xlsx", xlsx]).status == 0)
+                #expect(Data(buffer: workbook.body) == (try Data(contentsOf: URL(fileURLWithPath: xlsx))))
+
+                let api = try await client.get("/api/v1/indicators?group=partnership", as: dee)
+                let answer = try #require(try JSONSerialization.jsonObject(with: Data(buffer: api.body)) as? [String: Any])
+                let codes = Set((answer["values"] as? [[String: Any]] ?? []).compactMap { $0["la_code"] as? String })
+                #expect(codes == ["800", "801"])
+                #expect(answer["left_out"] as? [String] == ["802"])
+                #expect(answer["purpose_notice"] as? String == notice)
+
+                let cal = try #require(try await client.signIn("cal"))
+                let compare = try await client.get("/compare?la=800&peers=group:partnership", as: cal)
+                #expect(String(buffer: compare.body).contains("under the data-sharing agreement): 802. None of their figures is shown"))
+                for uri in ["/compare?la=802", "/report?la=802", "/downloads/workbook.xlsx?la=802", "/api/v1/indicators?la=802"] {
+                    let refused = try await client.get(uri, as: cal)
+                    #expect(refused.status == .forbidden, "\(uri)")
+                }
+            }
             await fixture.stop()
         }
     }
