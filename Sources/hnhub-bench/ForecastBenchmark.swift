@@ -2,7 +2,7 @@ import ArgumentParser
 import DemoData
 import Foundation
 
-/// `hnhub-bench forecast`: times `hnhub forecast` as a user runs it (issue 14's targets, on 2 cores):
+/// `hnhub-bench forecast`: times `hnhub forecast` as a user runs it (the targets in docs/benchmarks.md, on 2 cores):
 ///
 /// 1. every LA's forecast from its published caseload series, with intervals, setting groups, the
 ///    regions and England (the DfE tables `hnhub init` loads from Datasets/published: every LA,

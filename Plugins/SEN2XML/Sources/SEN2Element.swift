@@ -1,4 +1,4 @@
-/// The element names of a SEN2 message, 2023-2026 (see `sen2-elements-by-year.md`). Each year uses a
+/// The element names of a SEN2 message, 2023-2026 (docs/sen2.md, "Elements by collection year"). Each year uses a
 /// subset; the importer matches by name, never by position, so one list serves every year.
 enum SEN2Element: UInt8, CaseIterable, Sendable {
     // The message and its header

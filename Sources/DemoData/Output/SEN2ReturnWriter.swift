@@ -1,7 +1,7 @@
 import HubKit
 
 /// Writes one SEN2 person-level XML return (one authority, one collection year) in the element
-/// order of that year's schema (sen2-elements-by-year.md):
+/// order of that year's schema (docs/sen2.md, "Elements by collection year"):
 ///
 /// - 2023: `GenderCurrent` 0/1/2/9; `Res` and `WBP` under `ActivePlans`; `AttendancePattern` on
 ///   placements; `LastReview` only.

@@ -26,7 +26,7 @@ extension ValidationRule {
                                  elementYear]
 }
 
-/// Elements that exist only in some collection years (sen2-elements-by-year.md).
+/// Elements that exist only in some collection years (docs/sen2.md, "Elements by collection year").
 enum YearElement {
     case requestSource, reviewMeeting, reviewOutcome, reviewDraft, phaseTransferDueDate, phaseTransferFinalDate
     /// `Res` and `WBP` directly under ActivePlans (2023); later years carry them on each placement.
