@@ -100,7 +100,7 @@ struct FigureOutputs {
         guard let caseload = figures.caseload else { return nil }
         let scope = figures.forecasting
         let sum = group.map { ForecastRequest.Area(code: "group:\($0.name)", members: $0.members.filter(scope.includes)) }
-        var overview = try? ForecastOverview.make(caseload.leavingOut(scope.leftOut), las: las.filter(scope.includes), sum: sum)
+        var overview = try? ForecastOverview.make(caseload, las: las.filter(scope.includes), sum: sum)
         overview?.leftOut = ForecastOverview.leftOutNotice(purpose: scope.permission.purpose, title: scope.permission.title,
                                                            las: scope.leftOut)
         return overview

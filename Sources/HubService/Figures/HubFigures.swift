@@ -35,8 +35,9 @@ public struct HubFigures: Sendable {
     /// these figures hides what it hides, so no two outputs together reveal a hidden count.
     public var pattern: SuppressionPattern
     public var control: DisclosureControl
-    /// The caseload series the forecast sections of the report and workbook are made from (nil
-    /// when they could not be read: the outputs then leave the forecast out, as the CLI does).
+    /// The caseload series every forecast the service shows is made from, without the returns of
+    /// LAs not opted in to forecasting (read once per set of figures; nil when they could not be
+    /// read: the outputs then leave the forecast out, as the CLI does).
     public var caseload: CaseloadSources?
 
     public var snapshot: IndicatorSnapshot { report.snapshot }
@@ -60,7 +61,7 @@ public struct HubFigures: Sendable {
                           forecasting: forecasting, returnsHeld: everyone.returns,
                           knownCodes: try LARegister(database: database).knownCodes(),
                           pattern: SuppressionPattern.compute(input), control: control,
-                          caseload: try? CaseloadSources.read(database))
+                          caseload: try? CaseloadSources.read(database).leavingOut(forecasting.leftOut))
     }
 
     /// The audience of these figures: every LA's small figures hidden by the hub's pattern, except
