@@ -13,9 +13,4 @@ public struct DisclosureControl: Sendable, Equatable {
         guard let count else { return false }
         return count > 0 && count < Double(threshold)
     }
-
-    /// Primary suppression of one figure: its numerator or its denominator is a small count.
-    public func suppressesFigure(numerator: Double?, denominator: Double?) -> Bool {
-        isSmall(numerator) || isSmall(denominator)
-    }
 }

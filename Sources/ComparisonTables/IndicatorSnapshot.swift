@@ -29,18 +29,15 @@ public struct IndicatorSnapshot: Sendable {
         var areaFigures: [Key: [String: Figure]] = [:]
         var unavailable: [Key: [String: String]] = [:]
         var periods: [String: Set<String>] = [:]
-        for row in try database.rows("""
-            SELECT indicator_id, period, la_code, numerator, denominator, value, source, unavailable_reason
-            FROM indicator_values ORDER BY indicator_id, period, la_code
-            """) {
-            let key = Key(indicator: row[0].string ?? "", period: row[1].string ?? "")
-            let laCode = row[2].string ?? ""
-            if let reason = row[7].string {
+        for stored in try IndicatorTable(database: database).allValues() {
+            let key = Key(indicator: stored.indicatorID, period: stored.period)
+            let laCode = stored.laCode
+            if let reason = stored.unavailableReason {
                 unavailable[key, default: [:]][laCode] = reason
                 continue
             }
-            let figure = Figure(laCode: laCode, numerator: row[3].double, denominator: row[4].double,
-                                value: row[5].double, source: row[6].string)
+            let figure = Figure(laCode: laCode, numerator: stored.numerator, denominator: stored.denominator,
+                                value: stored.value, source: stored.source)
             guard isLACode(laCode) else {
                 areaFigures[key, default: [:]][laCode] = figure
                 continue

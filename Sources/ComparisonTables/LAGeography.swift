@@ -55,21 +55,18 @@ public struct LAGeography: Sendable {
         }.keys)
     }
 
-    /// Reads every LA's span of operation and region (its newest period's) from the register.
-    static func registerSpans(_ database: Database) throws -> [String: RegisterSpan] {
+    /// Every LA's span of operation and region (its newest period's), from the register's periods
+    /// (by code, oldest first).
+    static func registerSpans(_ periods: [LARegisterEntry]) -> [String: RegisterSpan] {
         var spans: [String: RegisterSpan] = [:]
-        for row in try database.rows("""
-            SELECT la_code, region_code, valid_from, valid_to FROM local_authorities ORDER BY la_code, valid_from
-            """) {
-            guard let code = row[0].string else { continue }
-            let from = row[2].string, to = row[3].string
-            if var span = spans[code] {
-                // Rows in date order: the first gives the start, the last the end and the region.
-                span.to = to
-                if let region = row[1].string { span.regionCode = region }
-                spans[code] = span
+        for period in periods {
+            if var span = spans[period.laCode] {
+                // Periods in date order: the first gives the start, the last the end and the region.
+                span.to = period.validTo
+                if let region = period.regionCode { span.regionCode = region }
+                spans[period.laCode] = span
             } else {
-                spans[code] = RegisterSpan(regionCode: row[1].string, from: from, to: to)
+                spans[period.laCode] = RegisterSpan(regionCode: period.regionCode, from: period.validFrom, to: period.validTo)
             }
         }
         return spans
@@ -82,7 +79,7 @@ public struct LAGeography: Sendable {
         let neighbourTable = StatisticalNeighbours(database: database)
         var geography = LAGeography(groups: groups)
         do {
-            geography.register = try registerSpans(database)
+            geography.register = registerSpans(try register.periods())
             for code in Set(laCodes) {
                 if let name = try register.name(of: code) { geography.names[code] = name }
                 if let region = try register.region(of: code) {

@@ -58,12 +58,8 @@ public struct WorkbookSources: Sendable, Equatable {
                 }
             }
             .sorted { ($0.laCode, $0.collectionYear ?? 0) < ($1.laCode, $1.collectionYear ?? 0) }
-        let tables = try database.rows("""
-            SELECT DISTINCT p.source_table, i.source_name, i.imported_at
-            FROM published_values p JOIN imports i ON i.id = p.import_id
-            WHERE i.superseded_by IS NULL ORDER BY p.source_table, i.imported_at
-            """).map { row in
-            PublishedTable(name: row[0].string ?? "", file: row[1].string ?? "", importedAt: row[2].string ?? "")
+        let tables = try HeldImports(database: database).publishedFiles().map {
+            PublishedTable(name: $0.table, file: $0.sourceName, importedAt: $0.importedAt)
         }
         return WorkbookSources(returns: returns, publishedTables: tables)
     }

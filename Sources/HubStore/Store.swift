@@ -51,6 +51,11 @@ public final class Store {
         try database.scalar("PRAGMA user_version")?.int ?? 0
     }
 
+    /// The schema version recorded in the store file at `path`, read without migrating it.
+    public static func schemaVersion(ofFileAt path: String) throws -> Int {
+        try Database(path: path, readOnly: true).scalar("PRAGMA user_version")?.int ?? 0
+    }
+
     /// Applies the migrations after the current version, up to `target`, each in a transaction.
     public func migrate(to target: Int) throws {
         let from = try schemaVersion()

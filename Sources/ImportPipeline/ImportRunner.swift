@@ -287,7 +287,7 @@ public struct ImportRunner {
                                retention: retention, today: Self.day(now()), findingsReports: findingsReports),
                 establishmentKnown: knownURNs, reference: reference,
                 pipeline: .init(writer: writer, ticket: ticket, state: state)) { read in progress(read, inputBytes) }
-            try writer.submit(ticket) { try database.execute("BEGIN IMMEDIATE") }
+            try writer.submit(ticket) { try database.begin() }
             let archive = ArchiveChunks(files: source.files.map { ($0.name, $0.baseName) }, secret: secret)
             session.archive = archive
             do {
@@ -319,7 +319,7 @@ public struct ImportRunner {
                     try returnSummary.write(to: database, importID: importID)
                 }
                 if let earlier = try ledger.entry(checksum: closingNow.checksum) { throw AlreadyImported(entry: earlier) }
-                try database.execute("UPDATE imports SET checksum = ? WHERE id = ?", [.text(closingNow.checksum), .integer(importID)])
+                try ledger.setChecksum(closingNow.checksum, id: importID)
                 let replaced = try ledger.activate(id: importID, scope: closingNow.scope, counts: closingNow.counts,
                                                    at: importedAt)
                 guard let entry = try ledger.entry(id: importID) else {
@@ -327,10 +327,10 @@ public struct ImportRunner {
                 }
                 try reportNow?.publish(importID: importID, censusDate: entry.censusDate, database: database,
                                        writtenAt: importedAt)
-                try database.execute("COMMIT")
+                try database.commit()
                 outcome = .imported(entry: entry, replaced: replaced, summary: closingNow.summary)
             } catch {
-                try? database.execute("ROLLBACK")
+                try? database.rollback()
                 reportNow?.discard()
                 outcome = runner.outcome(for: error, sourceName: sourceName)
             }
@@ -411,23 +411,19 @@ public struct ImportRunner {
 
     /// URNs of the establishment register, when one is loaded.
     func establishmentLookup(_ database: Database) throws -> (@Sendable (String) -> Bool)? {
-        let urns = try database.rows("SELECT urn FROM establishments").compactMap { $0[0].string }
-        guard !urns.isEmpty else { return nil }
-        let known = Set(urns)
+        let known = try ReferenceTables(database: database).establishmentURNs()
+        guard !known.isEmpty else { return nil }
         return { known.contains($0) }
     }
 
     /// The census days and LA register loaded into the store (`hnhub init`): what a SEN2 header is
     /// held against. Tables never loaded give an empty reference, which checks nothing.
     static func collectionReference(_ database: Database) throws -> CollectionReference {
-        var censusDays: [Int: Day] = [:]
-        for row in try database.rows("SELECT collection_year, census_date FROM census_dates") {
-            if let year = row[0].int, let text = row[1].string, let day = Day(iso: text) { censusDays[year] = day }
-        }
-        let authorities = try database.rows("SELECT la_code, name, valid_from, valid_to FROM local_authorities").compactMap { row in
-            row[0].string.map { CollectionReference.AuthorityPeriod(laCode: $0, name: row[1].string,
-                                                                      from: row[2].string.flatMap { Day(iso: $0) },
-                                                                      to: row[3].string.flatMap { Day(iso: $0) }) }
+        let censusDays = try ReferenceTables(database: database).censusDays().compactMapValues { Day(iso: $0) }
+        let authorities = try LARegister(database: database).periods().map { period in
+            CollectionReference.AuthorityPeriod(laCode: period.laCode, name: period.name,
+                                                from: period.validFrom.flatMap { Day(iso: $0) },
+                                                to: period.validTo.flatMap { Day(iso: $0) })
         }
         return CollectionReference(censusDays: censusDays, authorities: authorities)
     }

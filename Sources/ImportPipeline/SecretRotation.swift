@@ -36,22 +36,18 @@ public struct SecretRotation {
         public var archiveChunks: Int
     }
 
-    /// The tables that hold pseudonyms, with the column.
-    static let pseudonymColumns = [("persons", "pseudonym"), ("quarantine", "pseudonym"), ("placement_costs", "person_pseudonym")]
-
     /// Re-keys the store from `old` to `new`. Fails, changing nothing, when a stored pseudonym
     /// cannot be paired: its import has no readable archive, or its importer is not loaded or no
     /// longer reads the archived bytes.
     public func run(from old: HubSecret, to new: HubSecret, now: Date = Date()) throws -> Summary {
         let database = store.database
         return try database.transaction {
-            try database.execute("DROP TABLE IF EXISTS temp.rotated_pseudonyms")
-            try database.execute("CREATE TEMP TABLE rotated_pseudonyms (old TEXT PRIMARY KEY, new TEXT NOT NULL) WITHOUT ROWID")
-            defer { try? database.execute("DROP TABLE IF EXISTS temp.rotated_pseudonyms") }
+            let rekeying = try PseudonymRekeying(database: database)
+            defer { rekeying.finish() }
 
-            let pairs = try PseudonymPairs(old: Pseudonymiser(secret: old), new: Pseudonymiser(secret: new), database: database)
+            let pairs = PseudonymPairs(old: Pseudonymiser(secret: old), new: Pseudonymiser(secret: new), rekeying: rekeying)
             let ledger = ImportLedger(database: database)
-            let holders = try importsHoldingPseudonyms()
+            let holders = try rekeying.importsHoldingPseudonyms()
             for id in holders {
                 guard let entry = try ledger.entry(id: id) else { continue }
                 guard let importer = catalog.importer(id: entry.importerID) else {
@@ -69,54 +65,19 @@ public struct SecretRotation {
                     throw RotationError.cannotRead(importID: id, source: entry.sourceName, reason: "it has no archived input")
                 }
             }
-            let unpaired = try unpairedImports()
+            let unpaired = try rekeying.unpairedImports()
             if let first = unpaired.first, let entry = try ledger.entry(id: first.importID) {
                 throw RotationError.cannotRead(importID: first.importID, source: entry.sourceName,
                     reason: "\(first.count) of its pseudonyms are not in its archived input as read now (re-process it first: `hnhub reprocess --import \(first.importID)`)")
             }
 
-            var rows = 0
-            for (table, column) in Self.pseudonymColumns {
-                try database.execute("""
-                    UPDATE \(table) SET \(column) = (SELECT new FROM temp.rotated_pseudonyms WHERE old = \(table).\(column))
-                    WHERE \(column) IS NOT NULL
-                    """)
-                rows += database.changes
-            }
-            let chunks = try resealArchive(from: ArchiveSealer(secret: old), to: ArchiveSealer(secret: new))
+            let rows = try rekeying.replacePseudonyms()
+            let (oldSealer, newSealer) = (ArchiveSealer(secret: old), ArchiveSealer(secret: new))
+            let chunks = try rekeying.resealArchive { try newSealer.seal(try oldSealer.open($0)) }
             try SecretCheck(database: database).record(new, at: now)
-            let pseudonyms = try database.scalar("SELECT count(*) FROM temp.rotated_pseudonyms")?.int ?? 0
+            let pseudonyms = try rekeying.pairedCount()
             return Summary(importsRead: holders.count, pseudonyms: pseudonyms, rows: rows, archiveChunks: chunks)
         }
-    }
-
-    /// Imports with at least one stored pseudonym, oldest first.
-    func importsHoldingPseudonyms() throws -> [Int64] {
-        let union = Self.pseudonymColumns.map { "SELECT import_id FROM \($0.0) WHERE \($0.1) IS NOT NULL" }
-            .joined(separator: " UNION ")
-        return try store.database.rows("SELECT import_id FROM (\(union)) ORDER BY import_id").compactMap { $0[0].int64 }
-    }
-
-    /// Imports with pseudonyms that no archived input paired, and how many.
-    func unpairedImports() throws -> [(importID: Int64, count: Int)] {
-        let union = Self.pseudonymColumns.map { "SELECT import_id, \($0.1) AS p FROM \($0.0) WHERE \($0.1) IS NOT NULL" }
-            .joined(separator: " UNION ALL ")
-        return try store.database.rows("""
-            SELECT import_id, count(*) FROM (\(union)) WHERE p NOT IN (SELECT old FROM temp.rotated_pseudonyms)
-            GROUP BY import_id ORDER BY import_id
-            """).compactMap { row in row[0].int64.map { ($0, row[1].int ?? 0) } }
-    }
-
-    /// Opens every archive chunk with `old` and seals it with `new`, one chunk in memory at a time.
-    func resealArchive(from old: ArchiveSealer, to new: ArchiveSealer) throws -> Int {
-        let keys = try store.database.rows("SELECT import_id, seq FROM import_archive ORDER BY import_id, seq")
-        for key in keys {
-            guard let sealed = try store.database.scalar(
-                "SELECT sealed FROM import_archive WHERE import_id = ? AND seq = ?", key)?.bytes else { continue }
-            try store.database.execute("UPDATE import_archive SET sealed = ? WHERE import_id = ? AND seq = ?",
-                                       [.blob(try new.seal(try old.open(sealed)))] + key)
-        }
-        return keys.count
     }
 }
 
@@ -125,18 +86,17 @@ public struct SecretRotation {
 final class PseudonymPairs: RecordSink {
     let old: Pseudonymiser
     let new: Pseudonymiser
-    let insert: Statement
+    let rekeying: PseudonymRekeying
 
-    init(old: Pseudonymiser, new: Pseudonymiser, database: Database) throws {
+    init(old: Pseudonymiser, new: Pseudonymiser, rekeying: PseudonymRekeying) {
         self.old = old
         self.new = new
-        insert = try database.prepare("INSERT OR IGNORE INTO temp.rotated_pseudonyms (old, new) VALUES (?, ?)")
+        self.rekeying = rekeying
     }
 
     func pair(_ old: String?, _ new: String?) throws {
         guard let old, let new else { return }
-        try insert.bind([.text(old), .text(new)])
-        try insert.run()
+        try rekeying.pair(old: old, new: new)
     }
 
     func beginReturn(_ header: ReturnHeader) throws {}

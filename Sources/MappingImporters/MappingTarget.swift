@@ -34,13 +34,6 @@ public enum MappingModule: Sendable, Hashable, Comparable {
         default: section
         }
     }
-
-    /// True for placements: every row of a person adds its own, where the other modules' values
-    /// must agree across the rows of one person.
-    public var isPerRow: Bool {
-        if case .placement = self { return true }
-        return false
-    }
 }
 
 /// What kind of value an element holds, which decides how its cell is read.

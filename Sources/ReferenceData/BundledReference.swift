@@ -30,31 +30,28 @@ public enum BundledReference {
     public static func load(from folder: String, into store: Store) throws -> Counts {
         var counts = Counts()
         let database = store.database
+        let tables = BundledTables(database: database)
         try database.transaction {
-            try database.execute("DELETE FROM local_authorities")
-            try database.execute("DELETE FROM regions")
+            try tables.clearRegister()
             try forEachRow(folder, "regions.csv", columns: ["region_code", "name"]) { row in
-                try database.execute("INSERT INTO regions (region_code, name) VALUES (?, ?)", [.text(row[0]), .text(row[1])])
+                try tables.addRegion(code: row[0], name: row[1])
                 counts.regions += 1
             }
             try forEachRow(folder, "local_authorities.csv",
                            columns: ["la_code", "e_code", "name", "region_code", "status", "valid_from", "valid_to"]) { row in
-                try database.execute("""
-                    INSERT INTO local_authorities (la_code, e_code, name, region_code, status, valid_from, valid_to)
-                    VALUES (?,?,?,?,?,?,?)
-                    """, row.map { $0.isEmpty ? .null : .text($0) })
+                let field = row.map { $0.isEmpty ? nil : $0 }
+                try tables.addAuthority(laCode: field[0], eCode: field[1], name: field[2], regionCode: field[3],
+                                        status: field[4], validFrom: field[5], validTo: field[6])
                 counts.localAuthorities += 1
             }
-            try database.execute("DELETE FROM census_dates")
+            try tables.clearCensusDays()
             try forEachCensusDay(folder) { year, day in
-                try database.execute("INSERT INTO census_dates (collection_year, census_date) VALUES (?, ?)",
-                                     [.integer(Int64(year)), .text(day.iso)])
+                try tables.addCensusDay(collectionYear: year, day: day.iso)
                 counts.censusDates += 1
             }
-            try database.execute("DELETE FROM area_lookup")
+            try tables.clearDistrictLookup()
             try forEachRow(folder, "ons_ltla_to_utla.csv", columns: ["ltla_code", "ltla_name", "utla_code", "utla_name"]) { row in
-                try database.execute("INSERT INTO area_lookup (ltla_code, ltla_name, utla_code, utla_name) VALUES (?,?,?,?)",
-                                     row.map { .text($0) })
+                try tables.addDistrict(ltlaCode: row[0], ltlaName: row[1], utlaCode: row[2], utlaName: row[3])
                 counts.districts += 1
             }
             for file in try InputOpener.files(in: folder) where file.hasSuffix(".csv")
@@ -62,20 +59,15 @@ public enum BundledReference {
                 let name = (file as NSString).lastPathComponent
                 var edition: String?
                 try forEachRow(folder, name, columns: ["edition", "la_code", "rank", "neighbour_la_code", "closeness"]) { row in
-                    // An edition the user imported themselves wins over the bundled copy (OR IGNORE).
                     if edition == nil {
                         edition = row[0]
-                        try database.execute("DELETE FROM statistical_neighbours WHERE edition = ? AND import_id IS NULL",
-                                             [.text(row[0])])
+                        try tables.clearBundledNeighbours(edition: row[0])
                     }
                     guard let rank = Int(row[2]) else {
                         throw ReferenceError(file: name, line: nil, message: "rank '\(row[2])' is not a number")
                     }
-                    try database.execute("""
-                        INSERT OR IGNORE INTO statistical_neighbours (edition, la_code, rank, neighbour_la_code, closeness)
-                        VALUES (?,?,?,?,?)
-                        """, [.text(row[0]), .text(row[1]), .integer(Int64(rank)), .text(row[3]),
-                              row[4].isEmpty ? .null : .text(row[4])])
+                    try tables.addBundledNeighbour(edition: row[0], laCode: row[1], rank: rank, neighbourLACode: row[3],
+                                                   closeness: row[4].isEmpty ? nil : row[4])
                     counts.neighbours += 1
                 }
             }

@@ -10,12 +10,12 @@ enum BenchStoreCache {
         let folder = set.path("store")
         let path = (folder as NSString).appendingPathComponent("hub.sqlite")
         if FileManager.default.fileExists(atPath: path) {
-            let (persons, seconds) = try timed { try Store(path: path).database.scalar("SELECT count(*) FROM persons")?.int }
+            let (persons, seconds) = try timed { try HeldImports(database: Store(path: path).database).personCount() }
             if persons == set.manifest.persons {
-                log(String(format: "using the cached store %@ (%d persons; opened in %.1f s)", path, persons ?? 0, seconds))
+                log(String(format: "using the cached store %@ (%d persons; opened in %.1f s)", path, persons, seconds))
                 return path
             }
-            log("the cached store \(path) holds \(persons ?? 0) persons, not \(set.manifest.persons): importing again")
+            log("the cached store \(path) holds \(persons) persons, not \(set.manifest.persons): importing again")
         }
         try? FileManager.default.removeItem(atPath: folder)
         let imported = try importAll(set, log: log)

@@ -49,8 +49,7 @@ struct ServeBenchmark: ParsableCommand {
 
         // Analysts of every LA, made once in the kept store (bcrypt at its lowest cost: sign-in is not measured).
         let store = try Store(path: storePath)
-        let codes = try store.database.rows("SELECT DISTINCT la_code FROM imports WHERE dataset = 'sen2-return' ORDER BY la_code")
-            .compactMap { $0[0].string }
+        let codes = try HeldImports(database: store.database).laCodesWithReturns()
         let accounts = AccountBook(database: store.database, hasher: PasswordHasher(cost: 4))
         let password = "bench password 0123456789"
         for code in codes where try accounts.user(named: "bench\(code)") == nil {

@@ -1,6 +1,5 @@
 import ComparisonTables
 import HubStore
-import ReferenceData
 
 /// Checks of what a command was asked for against what the store holds, so a code, period or
 /// indicator it does not know is refused with exit 2 and a message saying what it does hold,
@@ -9,15 +8,10 @@ enum RequestChecks {
     /// Throws unless `code` is a 3-digit LA code of the register or one with stored figures; with
     /// `areas`, England's (`E92000001`), a region's or an LA's E-code pass too.
     static func knownArea(_ code: String, in database: Database, areas: Bool = true) throws {
-        if try LARegister(database: database).knownCodes().contains(code) { return }
-        let hasFigures = try database.scalar("SELECT EXISTS (SELECT 1 FROM indicator_values WHERE la_code = ?)",
-                                             [.text(code)])?.int == 1
-        if IndicatorSnapshot.isLACode(code), hasFigures { return }
-        let isArea = try database.scalar("""
-            SELECT EXISTS (SELECT 1 FROM local_authorities WHERE e_code = ?1)
-                OR EXISTS (SELECT 1 FROM regions WHERE region_code = ?1)
-                OR ?1 = ?2
-            """, [.text(code), .text(AreaTotals.englandCode)])?.int == 1
+        let register = LARegister(database: database)
+        if try register.knownCodes().contains(code) { return }
+        if IndicatorSnapshot.isLACode(code), try IndicatorTable(database: database).hasValues(laCode: code) { return }
+        let isArea = try code == AreaTotals.englandCode || register.isAreaCode(code)
         guard areas, isArea else {
             throw HubFailure.unusable("\(ComparisonTablesError.unknownLA(code)); `hnhub neighbours --la CODE` names an LA")
         }

@@ -1,5 +1,6 @@
 import Comparison
 import ComparisonTables
+import DisclosureAudit
 import HubKit
 import Testing
 
@@ -57,6 +58,23 @@ import Testing
         #expect(!audience().hides("special_school_share", period: "2024/25", la: "330"))
         // A total the pattern was not computed with is hidden: nothing protects what it would reveal.
         #expect(audience().hidesTotal("special_school_share", period: "2024/25", total: TotalKey.group("East")))
+    }
+
+    /// The primary rule, as every output applies it through the audience's pattern: a figure whose
+    /// numerator or denominator is a small count; a zero is no small count, nor a big one.
+    @Test func thePrimaryRuleHidesAFigureBuiltOnASmallCount() {
+        let figures = IndicatorSnapshot(definitions: [share, newPlans], figures: [
+            "special_school_share": ["2024/25": [figure("800", 3, 40), figure("801", 0, 2), figure("802", 0, 40),
+                                                 figure("803", 30, 60)]],
+            "new_plans": ["2024": [figure("800", 12, nil), figure("801", 7, nil), figure("802", 40, nil)]],
+        ])
+        func primary(threshold: Int) -> [String] {
+            Audience(control: DisclosureControl(threshold: threshold), snapshot: figures, geography: LAGeography())
+                .pattern.primary.sorted().map { "\($0.indicator) \($0.period) \($0.unit)" }
+        }
+        #expect(primary(threshold: 5) == ["special_school_share 2024/25 800", "special_school_share 2024/25 801"])
+        #expect(primary(threshold: 10) == ["new_plans 2024 801", "special_school_share 2024/25 800",
+                                           "special_school_share 2024/25 801"])
     }
 
     @Test func aFigureWithANoteOfItsRouteIsStillTheHubsOwnAndSuppressed() {

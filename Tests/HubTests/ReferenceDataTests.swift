@@ -71,6 +71,30 @@ import Testing
         #expect(rows.first?.first?.string == "308")
     }
 
+    @Test func theWholeRegisterReadsOldestPeriodFirstAndNamesAreasByCode() throws {
+        let (folder, store) = try registerStore()
+        defer { folder.remove() }
+        let register = LARegister(database: store.database)
+        let periods = try register.periods()
+        #expect(periods.count == 167)
+        #expect(periods.filter { $0.laCode == "815" }.map(\.eCode) == ["E10000023", "E06000065"])
+        #expect(periods.filter { $0.laCode == "801" }.map(\.regionName) == ["South West"])
+        #expect(try register.isAreaCode("E06000023"))   // Bristol's E-code
+        #expect(try register.isAreaCode("E12000009"))   // the South West
+        #expect(try !register.isAreaCode("801"))
+        #expect(try !register.isAreaCode("E99999999"))
+    }
+
+    @Test func anEditionsListsGiveEveryLAsNeighboursInRankOrder() throws {
+        let (folder, store) = try registerStore()
+        defer { folder.remove() }
+        let lists = try StatisticalNeighbours(database: store.database).lists(edition: "2025-05")
+        #expect(lists.count == 158)
+        #expect(lists["301"]?.count == 10)
+        #expect(lists["301"]?.first == "308")
+        #expect(try StatisticalNeighbours(database: store.database).lists(edition: "2019-01").isEmpty)
+    }
+
     @Test func groupsAreCheckedAgainstTheRegister() throws {
         let groups = ["West": ["800", "801"], "Typo": ["800", "8001"]]
         let known: Set<String> = ["800", "801", "802"]

@@ -30,38 +30,20 @@ public struct CensusRoster: Sendable {
         var children: [String: [Int: [RosterChild]]] = [:]
         var last: (Int64, Int64)?
         var seen: Set<String> = []   // "import|pseudonym": a child listed twice in one return counts once
-        let statement = try database.prepare("""
-            SELECT r.import_id, p.id, r.la_code, r.collection_year, p.pseudonym, p.birth_month, sn.sen_type,
-                   pl.id, pl.urn, pl.ukprn, pl.sen_setting, pl.sen_unit, pl.resourced_provision, e.type_code
-            FROM current_returns r
-            JOIN persons p ON p.import_id = r.import_id
-            JOIN requests q ON q.person_id = p.id
-            JOIN assessments a ON a.request_id = q.id
-            JOIN named_plans n ON n.assessment_id = a.id
-            LEFT JOIN active_plans ap ON ap.request_id = q.id
-            LEFT JOIN sen_needs sn ON sn.active_plans_id = ap.id AND sn.sen_type_rank = 1
-            LEFT JOIN placements pl ON pl.active_plans_id = ap.id AND pl.entry_date <= r.census_date
-                 AND (pl.leaving_date IS NULL OR pl.leaving_date >= r.census_date)
-            LEFT JOIN establishments e ON e.urn = pl.urn
-            WHERE n.start_date <= r.census_date AND (n.cease_date IS NULL OR n.cease_date > r.census_date)
-            ORDER BY r.import_id, p.id, n.start_date DESC, pl.placement_rank IS NULL, pl.placement_rank, q.id, sn.id, pl.id
-            """)
-        while try statement.step() {
-            let row = statement.row()
-            guard case let .integer(importID) = row[0], case let .integer(personID) = row[1] else { continue }
+        try CensusPlans.forEach(in: database) { row in
+            let (importID, personID) = (row.importID, row.personID)
             // The first row of a child is its latest plan's best-ranked placement.
-            if let last, last == (importID, personID) { continue }
+            if let last, last == (importID, personID) { return }
             last = (importID, personID)
-            guard let la = row[2].string, let year = row[3].int, las?.contains(la) ?? true,
-                  let age = Self.age(birthMonth: row[5].string, censusYear: year), (0...25).contains(age) else { continue }
-            if let key = row[4].string, !seen.insert("\(importID)|\(key)").inserted { continue }
-            let setting = FlowSetting.of(urn: row[8].string, ukprn: row[9].string, senSetting: row[10].string,
-                                         typeCode: row[13].int, senUnit: row[11].int == 1, resourcedProvision: row[12].int == 1,
-                                         attended: row[7] != .null)
+            guard let la = row.laCode, let year = row.collectionYear, las?.contains(la) ?? true,
+                  let age = Self.age(birthMonth: row.birthMonth, censusYear: year), (0...25).contains(age) else { return }
+            if let key = row.pseudonym, !seen.insert("\(importID)|\(key)").inserted { return }
+            let setting = FlowSetting.of(urn: row.urn, ukprn: row.ukprn, senSetting: row.senSetting,
+                                         typeCode: row.establishmentType, senUnit: row.senUnit,
+                                         resourcedProvision: row.resourcedProvision, attended: row.attended)
             children[la, default: [:]][year, default: []].append(RosterChild(
-                pseudonym: row[4].string, state: FlowState(ncy: age - 4, need: PrimaryNeed.position(row[6].string), setting: setting)))
+                pseudonym: row.pseudonym, state: FlowState(ncy: age - 4, need: PrimaryNeed.position(row.primaryNeed), setting: setting)))
         }
-        statement.reset()
         return CensusRoster(children: children)
     }
 

@@ -61,8 +61,9 @@ public struct UnitCosts: Sendable {
     public static func read(_ database: Database, las: Set<String>, configBands: [String: Double],
                             finance: FinanceSettings) throws -> UnitCosts {
         var sums: [String: [String: (total: Double, rows: Int)]] = [:]
-        for row in try database.rows("SELECT la_code, placement_type, annual_cost FROM placement_costs WHERE placement_type IS NOT NULL") {
-            guard let la = row[0].string, las.contains(la), let type = row[1].string, let cost = row[2].double, cost >= 0 else { continue }
+        for row in try ReferenceTables(database: database).placementCosts() {
+            let (la, type, cost) = (row.laCode, row.placementType, row.annualCost)
+            guard las.contains(la), cost >= 0 else { continue }
             for (group, types) in CostGroup.placementTypes where types.contains(type) {
                 let sum = sums[la]?[group] ?? (0, 0)
                 sums[la, default: [:]][group] = (sum.total + cost, sum.rows + 1)

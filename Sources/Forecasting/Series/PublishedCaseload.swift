@@ -23,19 +23,15 @@ public struct PublishedCaseload: Sendable, Equatable {
         // (level, area, year) -> measure -> value
         var cells: [String: [String: Double]] = [:]
         var names: [String: String] = [:]
-        let rows = try database.rows("""
-            SELECT geographic_level, area_code, area_name, time_period, dimensions, measure, value FROM published_values
-            WHERE geographic_level IN ('Local authority', 'National') AND time_identifier = 'Academic year'
-              AND value IS NOT NULL AND measure IN (\(measures.map { "'\($0)'" }.joined(separator: ",")))
-            ORDER BY id
-            """)
+        let rows = try ReferenceTables(database: database).publishedValues(
+            levels: ["Local authority", "National"], timeIdentifier: "Academic year", measures: measures)
         for row in rows {
-            guard let level = row[0].string, let area = row[1].string, let period = row[3].string,
-                  let year = CensusYear.year(period), period.count == 6, let dimensions = row[4].string,
-                  let measure = row[5].string, let value = row[6].double, isTotalRow(dimensions) else { continue }
+            let (level, area, period, dimensions, measure, value) =
+                (row.geographicLevel, row.areaCode, row.timePeriod, row.dimensions, row.measure, row.value)
+            guard let year = CensusYear.year(period), period.count == 6, isTotalRow(dimensions) else { continue }
             let key = "\(level == "National" ? "E" : "L")|\(area)|\(year)"
             if cells[key]?[measure] == nil { cells[key, default: [:]][measure] = value }
-            if level != "National", let name = row[2].string, !name.isEmpty { names[area] = name }
+            if level != "National", let name = row.areaName, !name.isEmpty { names[area] = name }
         }
         var totals: [String: YearSeries] = [:]
         var england = YearSeries()

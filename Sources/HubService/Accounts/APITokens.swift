@@ -21,49 +21,33 @@ public struct APITokens {
     public func create(userID: Int64, label: String, now: Date = Date()) throws -> (token: APIToken, value: String) {
         let cleaned = String(label.filter { !$0.isNewline && !($0.asciiValue.map { $0 < 32 } ?? false) }.prefix(80))
         let value = SecretToken.make(prefix: "hnhub_")
-        try database.execute("INSERT INTO service_tokens (user_id, label, token_hash, created_at) VALUES (?,?,?,?)",
-                             [.integer(userID), .text(cleaned.isEmpty ? "token" : cleaned), .text(SecretToken.digest(value)),
-                              .text(AccountBook.timestamp(now))])
-        return (try token(id: database.lastInsertedRowID)!, value)
+        let id = try ServiceTokens(database: database).add(userID: userID, label: cleaned.isEmpty ? "token" : cleaned,
+                                                           digest: SecretToken.digest(value), at: AccountBook.timestamp(now))
+        return (try token(id: id)!, value)
     }
 
     public func token(id: Int64) throws -> APIToken? {
-        try database.rows("SELECT id, user_id, label, created_at, revoked_at FROM service_tokens WHERE id = ?", [.integer(id)])
-            .first.map(Self.token)
+        try ServiceTokens(database: database).token(id: id).map(Self.token)
     }
 
     /// A user's tokens, newest first (revoked ones too).
     public func tokens(userID: Int64) throws -> [APIToken] {
-        try database.rows("SELECT id, user_id, label, created_at, revoked_at FROM service_tokens WHERE user_id = ? ORDER BY id DESC",
-                          [.integer(userID)]).map(Self.token)
+        try ServiceTokens(database: database).tokens(userID: userID).map(Self.token)
     }
 
     /// Revokes a token; true when it was live.
     @discardableResult
     public func revoke(id: Int64, now: Date = Date()) throws -> Bool {
-        try database.execute("UPDATE service_tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL",
-                             [.text(AccountBook.timestamp(now)), .integer(id)])
-        return sqlite3Changes(database) > 0
+        try ServiceTokens(database: database).revoke(id: id, at: AccountBook.timestamp(now))
     }
 
     /// The enabled account a live token belongs to.
     public func account(forToken value: String) throws -> (UserAccount, tokenID: Int64)? {
         guard value.hasPrefix("hnhub_"), value.count < 200 else { return nil }
-        let row = try database.rows("""
-            SELECT u.id, u.username, u.role, u.la_code, u.group_name, u.disabled, u.created_at, t.id
-            FROM service_tokens t JOIN service_users u ON u.id = t.user_id
-            WHERE t.token_hash = ? AND t.revoked_at IS NULL AND u.disabled = 0
-            """, [.text(SecretToken.digest(value))]).first
-        return row.map { (AccountBook.account($0), $0[7].int64 ?? 0) }
+        return try ServiceTokens(database: database).user(digest: SecretToken.digest(value)).map { (AccountBook.account($0.user), $0.tokenID) }
     }
 
-    static func token(_ row: [SQLValue]) -> APIToken {
-        APIToken(id: row[0].int64 ?? 0, userID: row[1].int64 ?? 0, label: row[2].string ?? "", createdAt: row[3].string ?? "",
-                 revokedAt: row[4].string)
+    static func token(_ row: ServiceTokens.Row) -> APIToken {
+        APIToken(id: row.id, userID: row.userID, label: row.label, createdAt: row.createdAt, revokedAt: row.revokedAt)
     }
-}
-
-/// Rows changed by the last statement on this connection.
-func sqlite3Changes(_ database: Database) -> Int {
-    (try? database.scalar("SELECT changes()")?.int) ?? 0
 }

@@ -32,12 +32,9 @@ public struct AccountBook {
         self.hasher = hasher
     }
 
-    static let columns = "id, username, role, la_code, group_name, disabled, created_at"
-
-    static func account(_ row: [SQLValue]) -> UserAccount {
-        UserAccount(id: row[0].int64 ?? 0, username: row[1].string ?? "", role: Role(rawValue: row[2].string ?? "") ?? .groupViewer,
-                    laCode: row[3].string, groupName: row[4].string, disabled: (row[5].int ?? 0) != 0,
-                    createdAt: row[6].string ?? "")
+    static func account(_ row: ServiceUsers.Row) -> UserAccount {
+        UserAccount(id: row.id, username: row.username, role: Role(rawValue: row.role) ?? .groupViewer,
+                    laCode: row.laCode, groupName: row.groupName, disabled: row.disabled, createdAt: row.createdAt)
     }
 
     /// Adds an account. An analyst needs `laCode`, a group viewer `groupName`; an admin neither.
@@ -59,27 +56,23 @@ public struct AccountBook {
             }
         }
         if try user(named: username) != nil { throw AccountError.duplicate(username) }
-        let stamp = Self.timestamp(now)
-        try database.execute("""
-            INSERT INTO service_users (username, role, la_code, group_name, password_hash, created_at, password_changed_at)
-            VALUES (?,?,?,?,?,?,?)
-            """, [.text(username), .text(role.rawValue), SQLValue(laCode), SQLValue(groupName), .text(hasher.hash(password)),
-                  .text(stamp), .text(stamp)])
-        return try user(id: database.lastInsertedRowID)!
+        let id = try ServiceUsers(database: database).add(username: username, role: role.rawValue, laCode: laCode,
+                                                            groupName: groupName, passwordHash: hasher.hash(password),
+                                                            at: Self.timestamp(now))
+        return try user(id: id)!
     }
 
     /// Every account, by name.
     public func all() throws -> [UserAccount] {
-        try database.rows("SELECT \(Self.columns) FROM service_users ORDER BY username").map(Self.account)
+        try ServiceUsers(database: database).all().map(Self.account)
     }
 
     public func user(named username: String) throws -> UserAccount? {
-        try database.rows("SELECT \(Self.columns) FROM service_users WHERE username = ?", [.text(username)])
-            .first.map(Self.account)
+        try ServiceUsers(database: database).user(named: username).map(Self.account)
     }
 
     public func user(id: Int64) throws -> UserAccount? {
-        try database.rows("SELECT \(Self.columns) FROM service_users WHERE id = ?", [.integer(id)]).first.map(Self.account)
+        try ServiceUsers(database: database).user(id: id).map(Self.account)
     }
 
     /// Disables (or enables again) an account. Disabling ends its sessions at once; its API tokens
@@ -88,9 +81,8 @@ public struct AccountBook {
     public func setDisabled(_ username: String, _ disabled: Bool) throws -> UserAccount {
         guard let account = try user(named: username) else { throw AccountError.unknownUser(username) }
         try database.transaction {
-            try database.execute("UPDATE service_users SET disabled = ? WHERE id = ?",
-                                 [.integer(disabled ? 1 : 0), .integer(account.id)])
-            if disabled { try database.execute("DELETE FROM service_sessions WHERE user_id = ?", [.integer(account.id)]) }
+            try ServiceUsers(database: database).setDisabled(id: account.id, disabled)
+            if disabled { try ServiceSessions(database: database).closeAll(userID: account.id) }
         }
         return try user(id: account.id)!
     }
@@ -100,23 +92,21 @@ public struct AccountBook {
         guard let account = try user(named: username) else { throw AccountError.unknownUser(username) }
         if let weakness = PasswordHasher.weakness(of: password) { throw AccountError.weakPassword(weakness) }
         try database.transaction {
-            try database.execute("UPDATE service_users SET password_hash = ?, password_changed_at = ? WHERE id = ?",
-                                 [.text(hasher.hash(password)), .text(Self.timestamp(now)), .integer(account.id)])
-            try database.execute("DELETE FROM service_sessions WHERE user_id = ?", [.integer(account.id)])
+            try ServiceUsers(database: database).setPasswordHash(id: account.id, hasher.hash(password), at: Self.timestamp(now))
+            try ServiceSessions(database: database).closeAll(userID: account.id)
         }
     }
 
     /// The account when `password` is its password and it is enabled; nil otherwise. An unknown
     /// name costs the same hash as a known one, so timing does not tell which names exist.
     public func verify(username: String, password: String) throws -> UserAccount? {
-        let row = try database.rows("SELECT \(Self.columns), password_hash FROM service_users WHERE username = ?",
-                                    [.text(username)]).first
-        guard let row, let hash = row[7].string else {
+        let row = try ServiceUsers(database: database).userWithPasswordHash(named: username)
+        guard let row, let hash = row.passwordHash else {
             _ = hasher.hash(password)   // as slow as a check: timing does not tell which names exist
             return nil
         }
         guard hasher.verify(password, hash: hash) else { return nil }
-        let account = Self.account(row)
+        let account = Self.account(row.user)
         return account.disabled ? nil : account
     }
 

@@ -45,32 +45,17 @@ public struct AuditTrail {
     public init(database: Database) { self.database = database }
 
     public func append(_ entries: [AuditEntry]) throws {
-        try database.transaction {
-            for e in entries {
-                try database.execute("""
-                    INSERT INTO service_audit (at, user_id, username, role, la_code, action, target, outcome, client)
-                    VALUES (?,?,?,?,?,?,?,?,?)
-                    """, [.text(e.at), e.userID.map { .integer($0) } ?? .null, SQLValue(e.username), SQLValue(e.role), SQLValue(e.laCode),
-                          .text(e.action), SQLValue(e.target), .text(e.outcome), SQLValue(e.client)])
-            }
-        }
+        try ServiceAudit(database: database).append(entries.map { e in
+            ServiceAudit.Row(at: e.at, userID: e.userID, username: e.username, role: e.role, laCode: e.laCode,
+                             action: e.action, target: e.target, outcome: e.outcome, client: e.client)
+        })
     }
 
     /// Entries, newest first, optionally of one user and/or action, since an ISO date or time.
     public func entries(username: String? = nil, action: String? = nil, since: String? = nil, limit: Int = 200) throws -> [AuditEntry] {
-        var conditions: [String] = []
-        var arguments: [SQLValue] = []
-        if let username { conditions.append("username = ? COLLATE NOCASE"); arguments.append(.text(username)) }
-        if let action { conditions.append("action = ?"); arguments.append(.text(action)) }
-        if let since { conditions.append("at >= ?"); arguments.append(.text(since)) }
-        let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
-        return try database.rows("""
-            SELECT at, user_id, username, role, la_code, action, target, outcome, client FROM service_audit \(filter)
-            ORDER BY id DESC LIMIT \(max(1, limit))
-            """, arguments).map { row in
-            AuditEntry(at: row[0].string ?? "", userID: row[1].int64, username: row[2].string, role: row[3].string,
-                       laCode: row[4].string, action: row[5].string ?? "", target: row[6].string, outcome: row[7].string ?? "",
-                       client: row[8].string)
+        try ServiceAudit(database: database).newest(username: username, action: action, since: since, limit: limit).map { row in
+            AuditEntry(at: row.at, userID: row.userID, username: row.username, role: row.role, laCode: row.laCode,
+                       action: row.action, target: row.target, outcome: row.outcome, client: row.client)
         }
     }
 }

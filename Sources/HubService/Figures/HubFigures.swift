@@ -27,7 +27,7 @@ public struct HubFigures: Sendable {
     /// Which members the forecast leaves out (those not opted in to forecasting).
     public var forecasting: PurposeScope
     /// Every current SEN2 return, whatever the LA opted in to (an LA's own home page lists its own).
-    public var returnsHeld: [Report.ImportedReturn]
+    public var returnsHeld: [ImportedReturn]
     /// LA codes of the register.
     public var knownCodes: Set<String>
     /// The hub's one suppression pattern over every figure above (docs/disclosure-control.md), the

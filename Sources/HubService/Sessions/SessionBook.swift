@@ -25,11 +25,8 @@ public struct SessionBook {
     public func open(userID: Int64, now: Int64) throws -> (cookie: String, csrfToken: String) {
         let cookie = SecretToken.make()
         let csrf = SecretToken.make()
-        try database.execute("""
-            INSERT INTO service_sessions (token_hash, user_id, csrf_token, created_at, expires_at, last_seen_at)
-            VALUES (?,?,?,?,?,?)
-            """, [.text(SecretToken.digest(cookie)), .integer(userID), .text(csrf), .integer(now), .integer(now + lifetime),
-                  .integer(now)])
+        try ServiceSessions(database: database).open(digest: SecretToken.digest(cookie), userID: userID, csrfToken: csrf,
+                                                     at: now, expiresAt: now + lifetime)
         return (cookie, csrf)
     }
 
@@ -37,31 +34,25 @@ public struct SessionBook {
     public func session(cookie: String, now: Int64) throws -> SignedInSession? {
         guard !cookie.isEmpty, cookie.count < 200 else { return nil }
         let digest = SecretToken.digest(cookie)
-        let row = try database.rows("""
-            SELECT u.id, u.username, u.role, u.la_code, u.group_name, u.disabled, u.created_at,
-                   s.csrf_token, s.expires_at, s.last_seen_at
-            FROM service_sessions s JOIN service_users u ON u.id = s.user_id
-            WHERE s.token_hash = ? AND u.disabled = 0 AND s.expires_at > ? AND s.last_seen_at > ?
-            """, [.text(digest), .integer(now), .integer(now - idleLimit)]).first
-        guard let row else { return nil }
-        return SignedInSession(user: AccountBook.account(row), tokenDigest: digest, csrfToken: row[7].string ?? "",
-                               expiresAt: row[8].int64 ?? 0, lastSeenAt: row[9].int64 ?? 0)
+        guard let row = try ServiceSessions(database: database).live(digest: digest, now: now, seenAfter: now - idleLimit) else {
+            return nil
+        }
+        return SignedInSession(user: AccountBook.account(row.user), tokenDigest: digest, csrfToken: row.csrfToken,
+                               expiresAt: row.expiresAt, lastSeenAt: row.lastSeenAt)
     }
 
     /// Records use of a session (keeps it from going idle).
     public func touch(tokenDigest: String, now: Int64) throws {
-        try database.execute("UPDATE service_sessions SET last_seen_at = ? WHERE token_hash = ?",
-                             [.integer(now), .text(tokenDigest)])
+        try ServiceSessions(database: database).touch(digest: tokenDigest, at: now)
     }
 
     /// Ends one session (sign-out).
     public func close(tokenDigest: String) throws {
-        try database.execute("DELETE FROM service_sessions WHERE token_hash = ?", [.text(tokenDigest)])
+        try ServiceSessions(database: database).close(digest: tokenDigest)
     }
 
     /// Deletes sessions past their end.
     public func purge(now: Int64) throws {
-        try database.execute("DELETE FROM service_sessions WHERE expires_at <= ? OR last_seen_at <= ?",
-                             [.integer(now), .integer(now - idleLimit)])
+        try ServiceSessions(database: database).purge(now: now, seenBy: now - idleLimit)
     }
 }

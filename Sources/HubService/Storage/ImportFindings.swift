@@ -34,25 +34,17 @@ struct ImportFindings: Sendable {
     /// The import's findings, `perRule` of each rule at most (nil: all).
     static func load(_ database: Database, importID: Int64, perRule: Int?) throws -> ImportFindings? {
         guard let entry = try ImportLedger(database: database).entry(id: importID) else { return nil }
-        var rules: [Rule] = []
-        for row in try database.rows("""
-            SELECT rule_id, severity, count(*) FROM validation_issues WHERE import_id = ?
-            GROUP BY rule_id, severity ORDER BY severity, count(*) DESC, rule_id
-            """, [.integer(importID)]) {
-            let rule = row[0].string ?? ""
-            let limit = perRule.map { " LIMIT \($0)" } ?? ""
-            let findings = try database.rows("""
-                SELECT person_index, line, file, path, value, message FROM validation_issues
-                WHERE import_id = ? AND rule_id = ? ORDER BY id\(limit)
-                """, [.integer(importID), .text(rule)]).map { f in
-                Finding(personIndex: f[0].int, line: f[1].int, file: shownFile(f[2].string, source: entry.sourceName),
-                        path: f[3].string, value: f[4].string, message: f[5].string ?? "")
+        let stored = StoredFindings(database: database)
+        let rules = try stored.ruleCounts(importID: importID).map { count in
+            let findings = try stored.findings(importID: importID, rule: count.rule, limit: perRule).map { f in
+                Finding(personIndex: f.personIndex, line: f.line, file: shownFile(f.file, source: entry.sourceName),
+                        path: f.path, value: f.value, message: f.message)
             }
-            rules.append(Rule(ruleID: rule, severity: row[1].string ?? "", count: row[2].int ?? 0, findings: findings))
+            return Rule(ruleID: count.rule, severity: count.severity, count: count.count, findings: findings)
         }
-        let quarantined = try database.rows(
-            "SELECT person_index, line, rules FROM quarantine WHERE import_id = ? ORDER BY person_index", [.integer(importID)]
-        ).map { Quarantined(personIndex: $0[0].int ?? 0, line: $0[1].int, rules: ($0[2].string ?? "").split(separator: ",").map(String.init)) }
+        let quarantined = try stored.quarantined(importID: importID).map {
+            Quarantined(personIndex: $0.personIndex, line: $0.line, rules: $0.rules)
+        }
         return ImportFindings(entry: entry, rules: rules, quarantined: quarantined)
     }
 

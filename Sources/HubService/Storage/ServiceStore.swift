@@ -22,7 +22,7 @@ public final class ServiceStore: @unchecked Sendable {
         self.path = path
         let store = try Store(path: path)
         writer = store.database
-        try writer.execute("PRAGMA busy_timeout = \(Self.writeWaitSeconds * 1000)")
+        writer.setBusyTimeout(seconds: Self.writeWaitSeconds)
     }
 
     /// Runs `body` on a reader connection (inline: reads are short and never wait for writers).
@@ -52,7 +52,7 @@ public final class ServiceStore: @unchecked Sendable {
         }
         lock.unlock()
         let database = try Database(path: path, readOnly: true)
-        try database.execute("PRAGMA busy_timeout = 5000")
+        database.setBusyTimeout(seconds: 5)
         return database
     }
 

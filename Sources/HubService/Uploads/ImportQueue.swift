@@ -99,7 +99,7 @@ final class ImportQueue: @unchecked Sendable {
         let store: Store
         do {
             store = try Store(path: setup.storePath)
-            try store.database.execute("PRAGMA busy_timeout = \(ServiceStore.writeWaitSeconds * 1000)")
+            store.database.setBusyTimeout(seconds: ServiceStore.writeWaitSeconds)
         } catch {
             // Without a store no job can run: each fails with the reason.
             while let job = next() { conclude(job, state: .failed, message: "the store could not be opened: \(error)", database: nil) }

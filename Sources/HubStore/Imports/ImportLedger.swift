@@ -48,6 +48,11 @@ public struct ImportLedger {
         return database.lastInsertedRowID
     }
 
+    /// Records the SHA-256 of import `id`'s input, once the whole input has been read.
+    public func setChecksum(_ checksum: String, id: Int64) throws {
+        try database.execute("UPDATE imports SET checksum = ? WHERE id = ?", [.text(checksum), .integer(id)])
+    }
+
     /// Makes `id` the current import of its scope: the previous current import is marked superseded
     /// (kept in history with its archive and findings) and its records are removed from the
     /// normalised tables. Returns the superseded import, if any.

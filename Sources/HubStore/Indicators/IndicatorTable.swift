@@ -131,6 +131,28 @@ public struct IndicatorTable {
         }
     }
 
+    /// Every stored value, with or without a stored definition (the unit and polarity are empty
+    /// without one), by indicator, period and LA.
+    public func allValues() throws -> [StoredIndicatorValue] {
+        try database.rows("""
+            SELECT v.indicator_id, v.la_code, v.period, v.period_type, v.numerator, v.denominator, v.value,
+                   v.unavailable_reason, d.unit, d.polarity, v.source
+            FROM indicator_values v LEFT JOIN indicator_definitions d ON d.id = v.indicator_id
+            ORDER BY v.indicator_id, v.period, v.la_code
+            """).map { row in
+            StoredIndicatorValue(indicatorID: row[0].string ?? "", laCode: row[1].string ?? "",
+                                 period: row[2].string ?? "", periodType: row[3].string ?? "",
+                                 numerator: row[4].double, denominator: row[5].double, value: row[6].double,
+                                 unavailableReason: row[7].string, unit: row[8].string ?? "",
+                                 polarity: row[9].string ?? "", source: row[10].string)
+        }
+    }
+
+    /// True when some value (a figure or a reason it is unavailable) is stored for `laCode`.
+    public func hasValues(laCode: String) throws -> Bool {
+        try database.scalar("SELECT EXISTS (SELECT 1 FROM indicator_values WHERE la_code = ?)", [.text(laCode)])?.int == 1
+    }
+
     /// Removes every value and definition a provider stored (in the caller's transaction): for a
     /// metric that no longer exists, whose figures must not stay in any output.
     public func remove(providerID: String) throws {

@@ -130,6 +130,12 @@ public final class Database {
         try rows(sql, arguments).first?.first
     }
 
+    /// How long a statement waits for another connection's lock before it fails with SQLITE_BUSY
+    /// (5 seconds unless set).
+    public func setBusyTimeout(seconds: Int) {
+        sqlite3_busy_timeout(handle, Int32(clamping: seconds * 1000))
+    }
+
     public var lastInsertedRowID: Int64 { sqlite3_last_insert_rowid(handle) }
     /// Rows the last INSERT, UPDATE or DELETE changed.
     public var changes: Int { Int(sqlite3_changes(handle)) }
@@ -139,14 +145,22 @@ public final class Database {
 
     /// Runs `body` in a transaction: committed when it returns, rolled back when it throws.
     public func transaction<T>(_ body: () throws -> T) throws -> T {
-        try execute("BEGIN IMMEDIATE")
+        try begin()
         do {
             let result = try body()
-            try execute("COMMIT")
+            try commit()
             return result
         } catch {
-            try? execute("ROLLBACK")
+            try? rollback()
             throw error
         }
     }
+
+    /// Starts a write transaction now (`BEGIN IMMEDIATE`), for work whose end ``transaction(_:)``
+    /// cannot bracket; end it with ``commit()`` or ``rollback()``.
+    public func begin() throws { try execute("BEGIN IMMEDIATE") }
+
+    public func commit() throws { try execute("COMMIT") }
+
+    public func rollback() throws { try execute("ROLLBACK") }
 }

@@ -38,7 +38,6 @@ public enum SQLValue: Sendable, Hashable {
         if case .blob(let b) = self { return b }
         return nil
     }
-    public var isNull: Bool { self == .null }
 }
 
 extension SQLValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByNilLiteral {

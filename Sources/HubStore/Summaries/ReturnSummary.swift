@@ -102,6 +102,25 @@ public enum ReturnSummaries {
         }
     }
 
+    /// The children with a plan active at the census of one current return, as the import
+    /// counted them.
+    public struct CensusCount: Sendable, Hashable {
+        public var laCode: String
+        public var collectionYear: Int
+        public var children: Double
+    }
+
+    /// Each current return's census count, in no set order.
+    public static func censusCounts(in database: Database) throws -> [CensusCount] {
+        try database.rows("""
+            SELECT r.la_code, r.collection_year, s.census_children FROM current_returns r
+            JOIN return_summaries s ON s.import_id = r.import_id
+            """).compactMap { row in
+            guard let la = row[0].string, let year = row[1].int, let children = row[2].double else { return nil }
+            return CensusCount(laCode: la, collectionYear: year, children: children)
+        }
+    }
+
     /// Counts the summary rows of one return from its stored rows (inside the caller's transaction).
     static func recount(importID: Int64, in database: Database) throws {
         let one = "r.id = \(importID)"

@@ -12,15 +12,11 @@ public enum CohortReader {
                             leftOut: [(la: String, reason: String)] = [], bands: [String: Double]? = nil) throws -> Cohort {
         var returns: [String: [Int: (importID: Int64, census: Day)]] = [:]
         var names: [String: String] = [:]
-        for row in try context.rows("""
-            SELECT r.la_code, r.collection_year, r.census_date, r.import_id,
-                   (SELECT name FROM local_authorities l WHERE l.la_code = r.la_code ORDER BY l.valid_to IS NULL DESC, l.valid_to DESC LIMIT 1)
-            FROM current_returns r
-            """) {
-            guard let la = row[0].string, members.contains(la), let year = row[1].int, case let .integer(id) = row[3],
-                  let census = row[2].string.flatMap({ Day(iso: $0) }) else { continue }
+        for held in try CohortRows.currentReturns(context) {
+            guard let la = held.laCode, members.contains(la), let year = held.collectionYear, let id = held.importID,
+                  let census = held.censusDate.flatMap({ Day(iso: $0) }) else { continue }
             returns[la, default: [:]][year] = (id, census)
-            if let name = row[4].string { names[la] = name }
+            if let name = held.laName { names[la] = name }
         }
         guard let year = returns.values.flatMap(\.keys).max() else {
             throw ScopeError.noReturns(group: assumptions.group)
@@ -61,10 +57,8 @@ public enum CohortReader {
     /// Every establishment's location, the district and LA means built from them, and each
     /// UKPRN's LA. Rows in URN order: a UKPRN's LA is that of its lowest URN.
     static func readLocations(_ context: any MetricContext) throws -> RegisterLocations {
-        let rows = try context.rows("SELECT urn, ukprn, la_code, postcode_district, easting, northing FROM establishments ORDER BY urn")
-        return RegisterLocations(rows: rows.map { row in
-            (urn: row[0].string ?? "", ukprn: row[1].string, la: row[2].string, district: row[3].string,
-             easting: row[4].double, northing: row[5].double)
+        RegisterLocations(rows: try CohortRows.establishments(context).map { e in
+            (urn: e.urn, ukprn: e.ukprn, la: e.laCode, district: e.postcodeDistrict, easting: e.easting, northing: e.northing)
         })
     }
 
@@ -75,46 +69,31 @@ public enum CohortReader {
         let needs = Set(assumptions.needs.map { $0.uppercased() })
         var children: [CohortChild] = []
         var lastPerson: Int64?
-        try context.query("""
-            SELECT p.id, p.pseudonym, p.birth_month, p.postcode_district, sn.sen_type,
-                   (SELECT group_concat(s2.sen_type, ',') FROM (SELECT sen_type FROM sen_needs
-                        WHERE active_plans_id = ap.id ORDER BY sen_type_rank, id) s2),
-                   pl.id, pl.urn, pl.ukprn, pl.sen_setting, pl.entry_date, e.type_code, e.la_code
-            FROM persons p
-            JOIN requests q ON q.person_id = p.id
-            JOIN assessments a ON a.request_id = q.id
-            JOIN named_plans n ON n.assessment_id = a.id
-            LEFT JOIN active_plans ap ON ap.request_id = q.id
-            LEFT JOIN sen_needs sn ON sn.active_plans_id = ap.id AND sn.sen_type_rank = 1
-            LEFT JOIN placements pl ON pl.active_plans_id = ap.id AND pl.entry_date <= ?2
-                 AND (pl.leaving_date IS NULL OR pl.leaving_date >= ?2)
-            LEFT JOIN establishments e ON e.urn = pl.urn
-            WHERE p.import_id = ?1 AND n.start_date <= ?2 AND (n.cease_date IS NULL OR n.cease_date > ?2)
-            ORDER BY p.id, \(CensusPick.orderBy)
-            """, [.integer(importID), .text(census.iso)]) { row in
-            guard case let .integer(person) = row[0], person != lastPerson else { return }
+        try CohortRows.forEachChild(context, importID: importID, census: census.iso) { row in
+            let person = row.personID
+            guard person != lastPerson else { return }
             lastPerson = person
             // The need in scope: the primary need, or with any rank the first in-scope need listed.
-            let primary = row[4].string?.uppercased()
+            let primary = row.primaryNeed?.uppercased()
             let need: String?
             if assumptions.anyRank {
-                need = (row[5].string ?? "").split(separator: ",").map { $0.uppercased() }.first { needs.contains($0) }
+                need = (row.needs ?? "").split(separator: ",").map { $0.uppercased() }.first { needs.contains($0) }
             } else {
                 need = primary.flatMap { needs.contains($0) ? $0 : nil }
             }
-            guard let need, let birth = row[2].string.flatMap({ Day(iso: "\($0)-01") }) else { return }
+            guard let need, let birth = row.birthMonth.flatMap({ Day(iso: "\($0)-01") }) else { return }
             let age = ageOnAugust31Before(census, birth: birth)
             guard assumptions.ages.contains(age) else { return }
-            let urn = row[7].string, ukprn = row[8].string
-            let category = PlacementCategory.of(typeCode: row[11].int, urn: urn, ukprn: ukprn, setting: row[9].string,
-                                                hasPlacement: row[6] != .null)
-            let placementLA = urn != nil ? row[12].string : ukprn.flatMap { locations.providerLAs[$0] }
-            let (home, homeLocation) = locations.home(district: row[3].string, la: la)
+            let urn = row.urn, ukprn = row.ukprn
+            let category = PlacementCategory.of(typeCode: row.establishmentType, urn: urn, ukprn: ukprn, setting: row.senSetting,
+                                                hasPlacement: row.attended)
+            let placementLA = urn != nil ? row.establishmentLA : ukprn.flatMap { locations.providerLAs[$0] }
+            let (home, homeLocation) = locations.home(district: row.postcodeDistrict, la: la)
             let placement = urn.flatMap { locations.establishments[$0] } ?? ukprn.flatMap { locations.providers[$0] }
             let (cost, route) = category == .unknown
                 ? (nil, PlacementCostRoute.none)
-                : book.cost(pseudonym: row[1].string, urn: urn, category: category, la: la)
-            let entry = row[10].string.flatMap { Day(iso: $0) }
+                : book.cost(pseudonym: row.pseudonym, urn: urn, category: category, la: la)
+            let entry = row.entryDate.flatMap { Day(iso: $0) }
             children.append(CohortChild(
                 la: la, ncy: age - 4, need: need, category: category, placementLA: placementLA,
                 inRegister: placementLA != nil, home: home, homeLocation: homeLocation, placement: placement,

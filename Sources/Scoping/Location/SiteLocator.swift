@@ -1,4 +1,5 @@
 import HubKit
+import HubStore
 
 extension CentreSite {
     /// The site's point and how outputs name it: an establishment's location and name from the
@@ -8,11 +9,10 @@ extension CentreSite {
         case .point(let point):
             return (point, "grid reference \(Int(point.easting)),\(Int(point.northing))")
         case .urn(let urn):
-            let rows = try context.rows("SELECT name, easting, northing, la_code FROM establishments WHERE urn = ?", [.text(urn)])
-            guard let row = rows.first else { throw ScopeError.siteNotInRegister(urn: urn) }
-            guard let easting = row[1].double, let northing = row[2].double else { throw ScopeError.siteNotLocated(urn: urn) }
-            let name = row[0].string.map { " \($0)" } ?? ""
-            return (GridPoint(easting: easting, northing: northing), "URN \(urn)\(name) (LA \(row[3].string ?? "?"))")
+            guard let site = try CohortRows.establishment(urn: urn, context) else { throw ScopeError.siteNotInRegister(urn: urn) }
+            guard let easting = site.easting, let northing = site.northing else { throw ScopeError.siteNotLocated(urn: urn) }
+            let name = site.name.map { " \($0)" } ?? ""
+            return (GridPoint(easting: easting, northing: northing), "URN \(urn)\(name) (LA \(site.laCode ?? "?"))")
         }
     }
 }

@@ -27,7 +27,7 @@ struct InitCommand: ParsableCommand {
         if !directory.isEmpty {
             try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         }
-        let before = existed ? (try? Database(path: path, readOnly: true).scalar("PRAGMA user_version")?.int) ?? 0 : 0
+        let before = existed ? (try? Store.schemaVersion(ofFileAt: path)) ?? 0 : 0
         let store: Store
         do { store = try Store(path: path) } catch { throw HubFailure.unusable("\(error)") }
         let version = try store.schemaVersion()

@@ -1,5 +1,5 @@
 import ArgumentParser
-import ReferenceData
+import HubStore
 
 /// `hnhub neighbours`: an LA's statistical neighbours in one edition.
 struct NeighboursCommand: ParsableCommand {

@@ -81,21 +81,17 @@ struct RetentionCommand: ParsableCommand {
     }
 
     func printLog(_ store: Store) throws {
-        let rows = try store.database.rows("""
-            SELECT applied_at, rule, period, cutoff, import_id, la_code, collection_year, census_date, output_path, deleted,
-                   rows_deleted FROM retention_log ORDER BY id
-            """)
-        guard !rows.isEmpty else {
+        let entries = try RetentionLog(database: store.database).entries()
+        guard !entries.isEmpty else {
             print("no deletions recorded yet")
             return
         }
         var table = TextTable(header: ["applied at", "rule", "period", "before", "import", "la", "year", "census", "rows",
                                        "what went"], rightAligned: [8])
-        table.rows = rows.map { row in
-            [row[0].string ?? "", row[1].string ?? "", row[2].string ?? "", row[3].string ?? "",
-             row[4].int64.map { "#\($0)" } ?? "", row[5].string ?? "", row[6].int.map(String.init) ?? "",
-             row[7].string ?? "", row[10].int.map(String.init) ?? "0",
-             (row[8].string.map { $0.replacingOccurrences(of: "\n", with: " ") + ": " } ?? "") + (row[9].string ?? "")]
+        table.rows = entries.map { e in
+            [e.appliedAt, e.rule, e.period, e.cutoff, e.importID.map { "#\($0)" } ?? "", e.laCode ?? "",
+             e.collectionYear.map(String.init) ?? "", e.censusDate ?? "", e.rowsDeleted.map(String.init) ?? "0",
+             (e.outputPaths.map { $0.replacingOccurrences(of: "\n", with: " ") + ": " } ?? "") + e.deleted]
         }
         print(table.render())
     }

@@ -106,30 +106,21 @@ struct ReturnsCommand: ParsableCommand {
         guard let entry = try ImportLedger(database: store.database).entry(id: importID) else {
             throw HubFailure.unusable("no import with id \(importID); see `hnhub returns --all`")
         }
-        let rows = try store.database.rows("""
-            SELECT rule_id, severity, count(*) FROM validation_issues WHERE import_id = ?
-            GROUP BY rule_id, severity ORDER BY severity, count(*) DESC, rule_id
-            """, [.integer(importID)])
+        let stored = StoredFindings(database: store.database)
         print("import #\(entry.id) \(entry.sourceName): \(entry.records) stored, \(entry.quarantined) quarantined, \(entry.errors) errors, \(entry.warnings) warnings")
-        for row in rows {
-            let rule = row[0].string ?? ""
-            print("\((row[1].string ?? "").uppercased()) \(rule): \(row[2].int ?? 0)")
-            let examples = try store.database.rows("""
-                SELECT person_index, line, path, value, message FROM validation_issues
-                WHERE import_id = ? AND rule_id = ? ORDER BY id LIMIT 5
-                """, [.integer(importID), .text(rule)])
-            for e in examples {
-                let place = [e[0].int.map { "person \($0)" }, e[1].int.map { "line \($0)" }, e[2].string]
+        for count in try stored.ruleCounts(importID: importID) {
+            print("\(count.severity.uppercased()) \(count.rule): \(count.count)")
+            for e in try stored.findings(importID: importID, rule: count.rule, limit: 5) {
+                let place = [e.personIndex.map { "person \($0)" }, e.line.map { "line \($0)" }, e.path]
                     .compactMap { $0 }.joined(separator: ", ")
-                print("    \(place):\(e[3].string.map { " value '\($0)'" } ?? "") \(e[4].string ?? "")")
+                print("    \(place):\(e.value.map { " value '\($0)'" } ?? "") \(e.message)")
             }
         }
-        let quarantined = try store.database.rows(
-            "SELECT person_index, line, rules FROM quarantine WHERE import_id = ? ORDER BY person_index", [.integer(importID)])
+        let quarantined = try stored.quarantined(importID: importID)
         if !quarantined.isEmpty {
             print("quarantined persons (held back from every indicator):")
             for q in quarantined {
-                print("    person \(q[0].int ?? 0)\(q[1].int.map { ", line \($0)" } ?? ""): \(q[2].string ?? "")")
+                print("    person \(q.personIndex)\(q.line.map { ", line \($0)" } ?? ""): \(q.rules.joined(separator: ","))")
             }
         }
     }

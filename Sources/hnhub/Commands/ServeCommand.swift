@@ -51,7 +51,7 @@ struct ServeCommand: ParsableCommand {
         if let uploadsFolder { setup.uploadsFolder = uploadsFolder }
         let service: HubService
         do { service = try HubService(setup: setup) } catch { throw HubFailure.unusable("cannot start the service: \(error)") }
-        let users = (try? Store(path: path).database.scalar("SELECT count(*) FROM service_users WHERE disabled = 0")?.int) ?? 0
+        let users = (try? AccountBook(database: Store(path: path).database).all().filter { !$0.disabled }.count) ?? 0
         print("serving High Needs Hub on http://\(host):\(port)/ (store \(path))")
         if users == 0 {
             print("no accounts yet: make the first admin with  hnhub users add --username NAME --role admin")

@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import HubService
 import HubStore
-import ReferenceData
 
 /// `hnhub users`: the service's accounts (docs/service.md, "Accounts").
 struct UsersCommand: ParsableCommand {
@@ -19,6 +18,25 @@ struct UsersCommand: ParsableCommand {
         } catch let error as AccountError {
             throw HubFailure.unusable(error.description)
         }
+    }
+
+    /// Opens the store and runs `body` with the account `target` names, turning account errors
+    /// (an unknown user among them) into exit 2.
+    static func withUser<T>(_ target: AccountArguments, _ body: (UserAccount, AccountBook, Store) throws -> T) throws -> T {
+        try withAccounts(target.hub) { accounts, store in
+            guard let account = try accounts.user(named: target.username) else { throw AccountError.unknownUser(target.username) }
+            return try body(account, accounts, store)
+        }
+    }
+
+    /// Disables or enables the account `target` names.
+    static func setDisabled(_ target: AccountArguments, _ disabled: Bool) throws -> UserAccount {
+        try withAccounts(target.hub) { accounts, _ in try accounts.setDisabled(target.username, disabled) }
+    }
+
+    /// Prints a password that was made here, once; one read from standard input is not echoed.
+    static func printPassword(_ password: String, generated: Bool) {
+        if generated { print("password (shown once; give it to them privately): \(password)") }
     }
 
     /// The new password: one line on standard input, or a random one printed once.
@@ -59,7 +77,7 @@ struct UsersCommand: ParsableCommand {
                 return try accounts.add(username: username, role: role, laCode: la, groupName: group, password: password)
             }
             print("added \(account.summary)")
-            if generated { print("password (shown once; give it to them privately): \(password)") }
+            UsersCommand.printPassword(password, generated: generated)
         }
     }
 
@@ -91,53 +109,48 @@ struct UsersCommand: ParsableCommand {
 
     struct Disable: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Disable an account: its sessions end at once, its tokens stop working.")
-        @OptionGroup var hub: HubOptions
-        @Argument(help: "User name.") var username: String
+        @OptionGroup var account: AccountArguments
 
         func run() throws {
-            let account = try UsersCommand.withAccounts(hub) { accounts, _ in try accounts.setDisabled(username, true) }
-            print("disabled \(account.summary); their sessions have ended")
+            let disabled = try UsersCommand.setDisabled(account, true)
+            print("disabled \(disabled.summary); their sessions have ended")
         }
     }
 
     struct Enable: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Enable a disabled account again.")
-        @OptionGroup var hub: HubOptions
-        @Argument(help: "User name.") var username: String
+        @OptionGroup var account: AccountArguments
 
         func run() throws {
-            let account = try UsersCommand.withAccounts(hub) { accounts, _ in try accounts.setDisabled(username, false) }
-            print("enabled \(account.summary)")
+            let enabled = try UsersCommand.setDisabled(account, false)
+            print("enabled \(enabled.summary)")
         }
     }
 
     struct Reset: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Set a new password (ends the account's sessions).")
-        @OptionGroup var hub: HubOptions
-        @Argument(help: "User name.") var username: String
+        @OptionGroup var account: AccountArguments
         @Flag(name: .customLong("password-stdin"), help: "Read the password from standard input (else one is made and printed once).")
         var passwordStdin = false
 
         func run() throws {
             let (password, generated) = try UsersCommand.newPassword(fromStandardInput: passwordStdin)
-            try UsersCommand.withAccounts(hub) { accounts, _ in try accounts.resetPassword(username, to: password) }
-            print("reset the password of \(username); their sessions have ended")
-            if generated { print("password (shown once; give it to them privately): \(password)") }
+            try UsersCommand.withAccounts(account.hub) { accounts, _ in try accounts.resetPassword(account.username, to: password) }
+            print("reset the password of \(account.username); their sessions have ended")
+            UsersCommand.printPassword(password, generated: generated)
         }
     }
 
     struct Token: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Make an API token for an account (printed once; the store keeps its hash).")
-        @OptionGroup var hub: HubOptions
-        @Argument(help: "User name.") var username: String
+        @OptionGroup var account: AccountArguments
         @Option(name: .long, help: "What the token is for.") var label = "token"
 
         func run() throws {
-            let made = try UsersCommand.withAccounts(hub) { accounts, store in
-                guard let account = try accounts.user(named: username) else { throw AccountError.unknownUser(username) }
-                return try APITokens(database: store.database).create(userID: account.id, label: label)
+            let made = try UsersCommand.withUser(account) { user, _, store in
+                try APITokens(database: store.database).create(userID: user.id, label: label)
             }
-            print("token #\(made.token.id) for \(username) (\(made.token.label)), shown once:")
+            print("token #\(made.token.id) for \(account.username) (\(made.token.label)), shown once:")
             print(made.value)
         }
     }
@@ -153,4 +166,10 @@ struct UsersCommand: ParsableCommand {
             print("revoked token #\(id)")
         }
     }
+}
+
+/// The account a `hnhub users` subcommand acts on: the hub's options and the user name.
+struct AccountArguments: ParsableArguments {
+    @OptionGroup var hub: HubOptions
+    @Argument(help: "User name.") var username: String
 }

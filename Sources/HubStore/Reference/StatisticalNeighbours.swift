@@ -1,5 +1,3 @@
-import HubStore
-
 /// Statistical neighbour lists in the store: editions side by side, the newest by default.
 /// Lists are directed: A listing B does not mean B lists A.
 public struct StatisticalNeighbours {
@@ -42,6 +40,18 @@ public struct StatisticalNeighbours {
             """, [.text(edition), .text(laCode)]).map {
             Neighbour(rank: $0[0].int ?? 0, laCode: $0[1].string ?? "", closeness: $0[2].string)
         }
+    }
+
+    /// Every LA's neighbours in `edition`, in rank order: LA -> its neighbours.
+    public func lists(edition: String) throws -> [String: [String]] {
+        var lists: [String: [String]] = [:]
+        for row in try database.rows("""
+            SELECT la_code, neighbour_la_code FROM statistical_neighbours WHERE edition = ? ORDER BY la_code, rank
+            """, [.text(edition)]) {
+            guard let code = row[0].string, let neighbour = row[1].string else { continue }
+            lists[code, default: []].append(neighbour)
+        }
+        return lists
     }
 
     public struct UnknownEdition: Error, CustomStringConvertible {

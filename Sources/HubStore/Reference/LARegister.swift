@@ -1,5 +1,3 @@
-import HubStore
-
 /// One authority as the register knows it for a period.
 public struct LARegisterEntry: Sendable, Hashable {
     public var laCode: String
@@ -55,5 +53,27 @@ public struct LARegister {
     /// Every 3-digit code in the register (any period).
     public func knownCodes() throws -> Set<String> {
         Set(try database.rows("SELECT DISTINCT la_code FROM local_authorities").compactMap { $0[0].string })
+    }
+
+    /// Every period of every authority, with its region's name, by code and then oldest period
+    /// first: the last entry of a code is its most recent period.
+    public func periods() throws -> [LARegisterEntry] {
+        try database.rows("""
+            SELECT la.la_code, la.e_code, la.name, la.region_code, r.name, la.valid_from, la.valid_to
+            FROM local_authorities la LEFT JOIN regions r ON r.region_code = la.region_code
+            ORDER BY la.la_code, la.valid_from
+            """).map { row in
+            LARegisterEntry(laCode: row[0].string ?? "", eCode: row[1].string ?? "", name: row[2].string ?? "",
+                            regionCode: row[3].string, regionName: row[4].string, validFrom: row[5].string,
+                            validTo: row[6].string)
+        }
+    }
+
+    /// True when `code` is an authority's E-code (any period) or a region's code.
+    public func isAreaCode(_ code: String) throws -> Bool {
+        try database.scalar("""
+            SELECT EXISTS (SELECT 1 FROM local_authorities WHERE e_code = ?1)
+                OR EXISTS (SELECT 1 FROM regions WHERE region_code = ?1)
+            """, [.text(code)])?.int == 1
     }
 }
