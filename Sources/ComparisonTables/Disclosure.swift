@@ -74,10 +74,12 @@ public struct Audience: Sendable, Equatable {
     /// Everything the outputs of every purpose in `purposes` can show together (docs/disclosure-control.md,
     /// "Purposes"): `snapshot` holds every member's figures, and each purpose's totals add up the
     /// members it does not leave out. Purposes not enforced add nothing.
-    public static func disclosureInput(_ snapshot: IndicatorSnapshot, geography: LAGeography, control: DisclosureControl,
-                                       purposes: [PurposeScope]) -> DisclosureInput {
-        disclosureInput(snapshot, geography: geography, control: control).acrossPurposes(
-            purposes.filter(\.permission.enforced).map { PurposeMembers(purpose: $0.permission.purpose, leftOut: Set($0.leftOut)) })
+    public static func disclosureInput(_ snapshot: IndicatorSnapshot, geography: LAGeography,
+                                       control: DisclosureControl, purposes: [PurposeScope]) -> DisclosureInput {
+        let members = purposes.filter(\.permission.enforced).map {
+            PurposeMembers(purpose: $0.permission.purpose, leftOut: Set($0.leftOut))
+        }
+        return disclosureInput(snapshot, geography: geography, control: control).acrossPurposes(members)
     }
 
     /// The hub's pattern as the outputs of `purpose` read it: computed over what every purpose's
@@ -85,8 +87,8 @@ public struct Audience: Sendable, Equatable {
     /// less the same total made for another gives away nothing hidden.
     public static func pattern(for purpose: String, snapshot: IndicatorSnapshot, geography: LAGeography,
                                control: DisclosureControl, purposes: [PurposeScope]) -> SuppressionPattern {
-        SuppressionPattern.compute(disclosureInput(snapshot, geography: geography, control: control, purposes: purposes))
-            .forPurpose(purpose)
+        let input = disclosureInput(snapshot, geography: geography, control: control, purposes: purposes)
+        return SuppressionPattern.compute(input).forPurpose(purpose)
     }
 
     /// A figure taken from a published table (the published-figures provider's `published: TABLE`

@@ -44,7 +44,9 @@ public struct SuppressionPattern: Sendable, Equatable {
         let unionTotals = Set(purposeTotals.values.flatMap(\.values))
         func view(_ figures: Set<FigureKey>) -> Set<FigureKey> {
             Set(figures.compactMap { key in
-                if let plain = plainOf[key.unit] { return FigureKey(indicator: key.indicator, period: key.period, unit: plain) }
+                if let plain = plainOf[key.unit] {
+                    return FigureKey(indicator: key.indicator, period: key.period, unit: plain)
+                }
                 return unionTotals.contains(key.unit) ? nil : key
             })
         }
@@ -92,7 +94,9 @@ public struct SuppressionPattern: Sendable, Equatable {
         var hiddenBy: [FigureKey: Int] = [:]
         var primaryBy: [FigureKey: Int] = [:]
         for purpose in input.purposes {
-            guard let alone = input.alone(purpose.purpose), let keys = input.purposeTotals[purpose.purpose] else { continue }
+            guard let alone = input.alone(purpose.purpose), let keys = input.purposeTotals[purpose.purpose] else {
+                continue
+            }
             let own = compute(alone)
             func unionKey(_ key: FigureKey) -> FigureKey {
                 FigureKey(indicator: key.indicator, period: key.period, unit: keys[key.unit] ?? key.unit)

@@ -210,12 +210,12 @@ public enum DSGFiles {
         }
         var lines = [CSVWriter.line(header)]
         for (index, year) in years.enumerated() {
-            let money = [year.fundingPence, year.costPence, year.inYearPence, year.cumulativePence].enumerated().map { position, pence in
-                withheld.contains(MoneyDisclosure.Figure(year: index, measure: MoneyDisclosure.Measure(rawValue: position)!))
-                    ? "c" : pounds(pence)
+            let pence = [year.fundingPence, year.costPence, year.inYearPence, year.cumulativePence]
+            let money = zip(MoneyDisclosure.Measure.allCases, pence).map { measure, pence in
+                withheld.contains(MoneyDisclosure.Figure(year: index, measure: measure)) ? "c" : pounds(pence)
             }
-            lines.append(CSVWriter.line([year.area, CensusYear.label(year.year), year.forecastCase.rawValue, year.scenario ?? ""]
-                + money))
+            let labels = [year.area, CensusYear.label(year.year), year.forecastCase.rawValue, year.scenario ?? ""]
+            lines.append(CSVWriter.line(labels + money))
         }
         return lines.joined(separator: "\n") + "\n"
     }

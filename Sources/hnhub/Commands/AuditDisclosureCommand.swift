@@ -28,7 +28,10 @@ struct AuditDisclosureCommand: ParsableCommand {
 
     @OptionGroup var selection: OutputScopeOptions
 
-    @Option(name: .long, help: "The pattern to audit: hub (what every output uses), primary (small counts only, to see why more is needed) or separate (each purpose's pattern computed alone, to see what differencing across purposes would recover).")
+    @Option(name: .long, help: """
+        The pattern to audit: hub (what every output uses), primary (small counts only, to see why more is needed) or \
+        separate (each purpose's pattern computed alone, to see what differencing across purposes would recover).
+        """)
     var pattern: PatternChoice = .hub
 
     @Flag(name: .long, help: "List every hidden cell of the hub, not only those of the LAs in scope.")
@@ -56,7 +59,8 @@ struct AuditDisclosureCommand: ParsableCommand {
             // Every purpose's outputs at once (docs/disclosure-control.md, "Purposes").
             input = Audience.disclosureInput(snapshot, geography: geography,
                                              control: DisclosureControl(threshold: config.suppressionThreshold),
-                                             purposes: try PurposeScope.every(config.purposes, database: store.database))
+                                             purposes: try PurposeScope.every(config.purposes,
+                                                                              database: store.database))
             if let la = selection.la {
                 scopeLAs = [la]
             } else if let group = selection.group {
@@ -115,7 +119,8 @@ struct AuditDisclosureCommand: ParsableCommand {
     }
 
     static func table(_ report: AuditReport, listed: [CellAudit], pattern: SuppressionPattern, system: CountSystem,
-                      threshold: Int, patternSeconds: Double, seconds: Double, purposes: [PurposeMembers] = []) -> String {
+                      threshold: Int, patternSeconds: Double, seconds: Double,
+                      purposes: [PurposeMembers] = []) -> String {
         var table = TextTable(header: ["LA or total", "period", "count", "protect", "range", "result", "hidden in"])
         for cell in listed {
             table.rows.append([cell.cell.unit, cell.cell.period, cell.cell.count,
@@ -135,7 +140,8 @@ struct AuditDisclosureCommand: ParsableCommand {
         ]
         if !purposes.isEmpty {
             lines.append("purposes: " + purposes.map { purpose in
-                purpose.purpose + (purpose.leftOut.isEmpty ? "" : " (leaves out \(purpose.leftOut.sorted().joined(separator: ",")))")
+                let leftOut = purpose.leftOut.sorted().joined(separator: ",")
+                return purpose.purpose + (leftOut.isEmpty ? "" : " (leaves out \(leftOut))")
             }.joined(separator: ", "))
         }
         for warning in system.warnings { lines.append("warning: \(warning)") }

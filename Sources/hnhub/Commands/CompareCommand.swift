@@ -59,7 +59,8 @@ struct CompareCommand: ParsableCommand {
             }
             // The hub's one pattern over every LA, region and group, across purposes (docs/disclosure-control.md).
             let pattern = try PurposeOption.pattern(for: purposeScope, config, store: store, snapshot: everyone,
-                                                    geography: try LAGeography.loadAll(store.database, groups: config.groups))
+                                                    geography: try LAGeography.loadAll(store.database,
+                                                                                       groups: config.groups))
             let audience = Audience(ownLA: own ? la : nil, control: DisclosureControl(threshold: config.suppressionThreshold),
                                     pattern: pattern)
             lines = try LAComparisons(snapshot: snapshot, geography: geography,

@@ -65,7 +65,8 @@ struct ExportCommand: ParsableCommand {
                 sources: sources, neighboursEdition: edition,
                 generated: Self.generationDay())
             made.purposeNotice = purposeScope.notice
-            made.pattern = try PurposeOption.pattern(for: purposeScope, config, store: store, snapshot: everyone, geography: geography)
+            made.pattern = try PurposeOption.pattern(for: purposeScope, config, store: store, snapshot: everyone,
+                                                     geography: geography)
             // The Forecast sheet: only LAs the purpose may use.
             switch scope {
             case .la(let code, _): made.forecast = ForecastScope.overview(database, config: config, las: [code], group: nil)

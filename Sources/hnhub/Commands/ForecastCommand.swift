@@ -117,7 +117,8 @@ struct ForecastCommand: ParsableCommand {
         let withheldMoney = MoneyDisclosure.withheld(dsg, raw: forecast.rows, shown: caseloadRows, sums: sums,
                                                      finance: costs.finance, audience: audience)
         let rows = caseloadRows
-            + MoneyDisclosure.rows(dsg, withheld: withheldMoney, method: "caseload x unit cost; funding from the baseline")
+            + MoneyDisclosure.rows(dsg, withheld: withheldMoney,
+                                   method: "caseload x unit cost; funding from the baseline")
         let all = forecast.totals + forecast.sums
         let components = forecast.breakdowns.keys.sorted().flatMap { forecast.breakdowns[$0]!.components } + forecast.sumComponents
             + forecast.effects.keys.sorted().flatMap { forecast.effects[$0]!.components }
@@ -137,7 +138,9 @@ struct ForecastCommand: ParsableCommand {
         switch format {
         case .json: print(try ForecastFiles.json(rows))
         case .csv: print(ForecastFiles.csv(rows), terminator: "")
-        case .table: print(Self.table(rows, all) + Self.moneyTable(dsg, withheld: withheldMoney) + "\n\nAccuracy: " + accuracy + (notice.map { "\n\n" + $0 } ?? ""))
+        case .table:
+            print(Self.table(rows, all) + Self.moneyTable(dsg, withheld: withheldMoney) + "\n\nAccuracy: " + accuracy
+                  + (notice.map { "\n\n" + $0 } ?? ""))
         }
         if format != .table, let notice { printError(notice) }
         if format != .table { printError("hnhub: accuracy: \(accuracy)") }
@@ -174,10 +177,11 @@ struct ForecastCommand: ParsableCommand {
                               rightAligned: [3, 4, 5, 6])
         for (index, year) in years.enumerated() where year.forecastCase == .central {
             func k(_ pence: Int64, _ measure: MoneyDisclosure.Measure) -> String {
-                withheld.contains(MoneyDisclosure.Figure(year: index, measure: measure)) ? "c" : String(format: "%.0f", Double(pence) / 100_000)
+                withheld.contains(MoneyDisclosure.Figure(year: index, measure: measure))
+                    ? "c" : String(format: "%.0f", Double(pence) / 100_000)
             }
-            table.rows.append([year.area, CensusYear.label(year.year), year.scenario ?? "", k(year.fundingPence, .funding),
-                               k(year.costPence, .cost), k(year.inYearPence, .inYearBalance),
+            table.rows.append([year.area, CensusYear.label(year.year), year.scenario ?? "",
+                               k(year.fundingPence, .funding), k(year.costPence, .cost), k(year.inYearPence, .inYearBalance),
                                k(year.cumulativePence, .cumulativeBalance)])
         }
         return "\n\nHigh-needs money, central case, GBP thousands (dsg.csv has every case, to the penny; costs.csv the unit costs):\n"

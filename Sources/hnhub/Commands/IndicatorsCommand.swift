@@ -77,8 +77,10 @@ struct IndicatorsCommand: ParsableCommand {
             // The hub's one pattern over every LA, region and group, across purposes (docs/disclosure-control.md).
             let pattern = try PurposeOption.pattern(for: purposeScope, config, store: store,
                                                     snapshot: try IndicatorSnapshot.load(store.database),
-                                                    geography: try LAGeography.loadAll(store.database, groups: config.groups))
-            let audience = Audience(control: DisclosureControl(threshold: config.suppressionThreshold), pattern: pattern)
+                                                    geography: try LAGeography.loadAll(store.database,
+                                                                                       groups: config.groups))
+            let audience = Audience(control: DisclosureControl(threshold: config.suppressionThreshold),
+                                    pattern: pattern)
             values = SuppressedValues.apply(values, audience: audience)
         }
         switch format {

@@ -37,7 +37,8 @@ struct ReportCommand: ParsableCommand {
         var scope: ReportScope
         let purposeScope = try purpose.scope(config, store: store, naming: [selection.la].compactMap { $0 })
         do {
-            let everyone = try ReportData.load(store.database, neighboursEdition: selection.neighboursEdition, groups: config.groups)
+            let everyone = try ReportData.load(store.database, neighboursEdition: selection.neighboursEdition,
+                                               groups: config.groups)
             data = everyone.leavingOut(purposeScope.leftOut)
             pattern = try PurposeOption.pattern(for: purposeScope, config, store: store, snapshot: everyone.snapshot,
                                                 geography: everyone.geography)
