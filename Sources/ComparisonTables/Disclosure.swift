@@ -1,6 +1,7 @@
 import Comparison
 import DisclosureAudit
 import HubKit
+import HubStore
 
 /// Who a table of figures is for, which decides what disclosure control hides
 /// (docs/disclosure-control.md): another authority never sees a small count of one LA, nor a rate
@@ -68,6 +69,26 @@ public struct Audience: Sendable, Equatable {
         }
         return DisclosureInput(definitions: snapshot.definitions, figures: figures, totals: totals, control: control,
                                publishedTotals: publishedTotals)
+    }
+
+    /// Everything the outputs of every purpose in `purposes` can show together (docs/disclosure-control.md,
+    /// "Purposes"): `snapshot` holds every member's figures, and each purpose's totals add up the
+    /// members it does not leave out. Purposes not enforced add nothing.
+    public static func disclosureInput(_ snapshot: IndicatorSnapshot, geography: LAGeography,
+                                       control: DisclosureControl, purposes: [PurposeScope]) -> DisclosureInput {
+        let members = purposes.filter(\.permission.enforced).map {
+            PurposeMembers(purpose: $0.permission.purpose, leftOut: Set($0.leftOut))
+        }
+        return disclosureInput(snapshot, geography: geography, control: control).acrossPurposes(members)
+    }
+
+    /// The hub's pattern as the outputs of `purpose` read it: computed over what every purpose's
+    /// outputs show (`snapshot` with every member's figures), so that a total made for one purpose
+    /// less the same total made for another gives away nothing hidden.
+    public static func pattern(for purpose: String, snapshot: IndicatorSnapshot, geography: LAGeography,
+                               control: DisclosureControl, purposes: [PurposeScope]) -> SuppressionPattern {
+        let input = disclosureInput(snapshot, geography: geography, control: control, purposes: purposes)
+        return SuppressionPattern.compute(input).forPurpose(purpose)
     }
 
     /// A figure taken from a published table (the published-figures provider's `published: TABLE`

@@ -55,6 +55,12 @@ public struct DisclosureInput: Sendable {
     /// docs/national-context.md) rather than as the sum of the LAs': public, never hidden, and no
     /// relation between the hub's cells.
     public var publishedTotals: Set<FigureKey>
+    /// The purposes whose outputs the input covers, with the members each leaves out; empty for the
+    /// outputs of one purpose (or none enforced). Set by ``acrossPurposes(_:)``.
+    public internal(set) var purposes: [PurposeMembers] = []
+    /// For each purpose of ``purposes``: the key an output of that purpose gives a total
+    /// (`group:NAME`) -> the key of the total over that purpose's members in ``totals``.
+    public internal(set) var purposeTotals: [String: [String: String]] = [:]
 
     public init(definitions: [IndicatorDefinition], figures: [String: [String: [Figure]]], totals: [TotalDefinition],
                 control: DisclosureControl = DisclosureControl(), publishedTotals: Set<FigureKey> = []) {

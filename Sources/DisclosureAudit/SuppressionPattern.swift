@@ -19,6 +19,10 @@ public struct SuppressionPattern: Sendable, Equatable {
     /// The totals the pattern was computed with (their keys); any other total is hidden, as
     /// nothing protects what it would reveal. Nil: a hand-made pattern, every total as given.
     public private(set) var totals: Set<String>?
+    /// For a pattern over every purpose's outputs: each purpose's total keys (`group:NAME`) -> the
+    /// key of the total over its members (``DisclosureInput/purposeTotals``); read through
+    /// ``forPurpose(_:)``.
+    public private(set) var purposeTotals: [String: [String: String]] = [:]
 
     /// A pattern that hides exactly `hidden` (e.g. to audit a hand-made pattern).
     public init(hiding hidden: Set<FigureKey>) {
@@ -27,6 +31,31 @@ public struct SuppressionPattern: Sendable, Equatable {
         unresolved = []
         rounds = 0
         totals = nil
+    }
+
+    /// The pattern as the outputs of one purpose read it: the same LA figures hidden, and each
+    /// total under the key its outputs give it (`group:NAME`), hidden when the total over that
+    /// purpose's members is. The pattern itself when it was not computed across purposes, or for a
+    /// purpose it does not know (whose outputs then show no total the pattern did not model).
+    public func forPurpose(_ purpose: String) -> SuppressionPattern {
+        guard !purposeTotals.isEmpty else { return self }
+        let keys = purposeTotals[purpose] ?? [:]
+        let plainOf = Dictionary(keys.map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+        let unionTotals = Set(purposeTotals.values.flatMap(\.values))
+        func view(_ figures: Set<FigureKey>) -> Set<FigureKey> {
+            Set(figures.compactMap { key in
+                if let plain = plainOf[key.unit] {
+                    return FigureKey(indicator: key.indicator, period: key.period, unit: plain)
+                }
+                return unionTotals.contains(key.unit) ? nil : key
+            })
+        }
+        var viewed = SuppressionPattern(hiding: view(hidden))
+        viewed.primary = view(primary)
+        viewed.unresolved = unresolved
+        viewed.rounds = rounds
+        viewed.totals = Set(keys.keys)
+        return viewed
     }
 
     /// True when an LA's figure must show as `c`.
@@ -43,9 +72,43 @@ public struct SuppressionPattern: Sendable, Equatable {
     /// Computes the pattern for `input`: primary suppression, then rounds of audit (an outsider,
     /// then each LA with hidden figures as an insider) where every cell pinned too tightly gets the
     /// cheapest further suppression in one of its relations, until every audit passes.
+    ///
+    /// For an input across purposes (``DisclosureInput/acrossPurposes(_:)``) the audit covers what
+    /// every purpose's outputs show together, so a total over one purpose's members less the same
+    /// total over another's reveals nothing hidden; outputs read it through ``forPurpose(_:)``.
     public static func compute(_ input: DisclosureInput) -> SuppressionPattern {
         var pattern = compute(system: CountSystem(input), threshold: input.control.threshold)
         pattern.totals = Set(input.totals.map(\.key))
+        pattern.purposeTotals = input.purposeTotals
+        return pattern
+    }
+
+    /// Each purpose's pattern computed from its own outputs alone, as they were before patterns
+    /// covered every purpose, put together in `input`'s keys: an LA's figure is hidden when every
+    /// purpose showing that LA hides it, a total when every purpose showing it hides it. For the
+    /// auditor, to show what differencing across purposes recovers from such patterns; `input`
+    /// as made by ``DisclosureInput/acrossPurposes(_:)`` (else the same as ``compute(_:)``).
+    public static func computedSeparately(_ input: DisclosureInput) -> SuppressionPattern {
+        guard !input.purposes.isEmpty else { return compute(input) }
+        var shownBy: [FigureKey: Int] = [:]
+        var hiddenBy: [FigureKey: Int] = [:]
+        var primaryBy: [FigureKey: Int] = [:]
+        for purpose in input.purposes {
+            guard let alone = input.alone(purpose.purpose), let keys = input.purposeTotals[purpose.purpose] else {
+                continue
+            }
+            let own = compute(alone)
+            func unionKey(_ key: FigureKey) -> FigureKey {
+                FigureKey(indicator: key.indicator, period: key.period, unit: keys[key.unit] ?? key.unit)
+            }
+            for key in CountSystem(alone).figureKeys { shownBy[unionKey(key), default: 0] += 1 }
+            for key in own.hidden { hiddenBy[unionKey(key), default: 0] += 1 }
+            for key in own.primary { primaryBy[unionKey(key), default: 0] += 1 }
+        }
+        var pattern = SuppressionPattern(hiding: Set(hiddenBy.filter { $0.value == shownBy[$0.key] }.keys))
+        pattern.primary = Set(primaryBy.filter { $0.value == shownBy[$0.key] }.keys)
+        pattern.totals = Set(input.totals.map(\.key))
+        pattern.purposeTotals = input.purposeTotals
         return pattern
     }
 

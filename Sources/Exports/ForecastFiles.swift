@@ -200,7 +200,8 @@ public enum ComponentsFile {
 public enum DSGFiles {
     public static let header = ["area", "period", "case", "scenario", "funding", "cost", "in_year_balance", "cumulative_balance"]
 
-    public static func csv(_ years: [DSGYear]) -> String {
+    /// `withheld` (``MoneyDisclosure/withheld(_:raw:shown:sums:finance:audience:)``) show as `c`.
+    public static func csv(_ years: [DSGYear], withheld: Set<MoneyDisclosure.Figure> = []) -> String {
         func pounds(_ pence: Int64) -> String {
             let sign = pence < 0 ? "-" : ""
             let magnitude = pence.magnitude
@@ -208,10 +209,13 @@ public enum DSGFiles {
             return "\(sign)\(magnitude / 100).\(penny < 10 ? "0" : "")\(penny)"
         }
         var lines = [CSVWriter.line(header)]
-        for year in years {
-            lines.append(CSVWriter.line([year.area, CensusYear.label(year.year), year.forecastCase.rawValue, year.scenario ?? "",
-                                         pounds(year.fundingPence), pounds(year.costPence), pounds(year.inYearPence),
-                                         pounds(year.cumulativePence)]))
+        for (index, year) in years.enumerated() {
+            let pence = [year.fundingPence, year.costPence, year.inYearPence, year.cumulativePence]
+            let money = zip(MoneyDisclosure.Measure.allCases, pence).map { measure, pence in
+                withheld.contains(MoneyDisclosure.Figure(year: index, measure: measure)) ? "c" : pounds(pence)
+            }
+            let labels = [year.area, CensusYear.label(year.year), year.forecastCase.rawValue, year.scenario ?? ""]
+            lines.append(CSVWriter.line(labels + money))
         }
         return lines.joined(separator: "\n") + "\n"
     }

@@ -1,7 +1,11 @@
 import ArgumentParser
+import Comparison
+import ComparisonTables
+import DisclosureAudit
 import Governance
 import HubConfig
 import HubStore
+import ReferenceData
 
 /// `--purpose`, shared by the outputs of pooled figures: which use of the data an output is made
 /// for, so that LAs not opted in to it are left out (docs/governance.md, "Purposes").
@@ -29,5 +33,15 @@ struct PurposeOption: ParsableArguments {
             throw HubFailure.unusable(refusal)
         }
         return scope
+    }
+
+    /// The hub's suppression pattern as an output made for `scope`'s purpose reads it, computed from
+    /// `snapshot` (every member's figures) over what every purpose's outputs show, so that totals
+    /// made for two purposes cannot be differenced (docs/disclosure-control.md, "Purposes").
+    static func pattern(for scope: PurposeScope, _ config: HubConfiguration, store: Store, snapshot: IndicatorSnapshot,
+                        geography: LAGeography) throws -> SuppressionPattern {
+        Audience.pattern(for: scope.permission.purpose, snapshot: snapshot, geography: geography,
+                         control: DisclosureControl(threshold: config.suppressionThreshold),
+                         purposes: try PurposeScope.every(config.purposes, database: store.database))
     }
 }

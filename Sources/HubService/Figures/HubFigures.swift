@@ -44,8 +44,9 @@ public struct HubFigures: Sendable {
     public var geography: LAGeography { report.geography }
 
     /// Reads the store (after the indicators were computed), leaves out the LAs not opted in to
-    /// benchmarking and computes the hub's pattern over the rest: every LA, region, England and
-    /// config group, as `hnhub compare`, `report` and `export` do with `--purpose benchmarking`.
+    /// benchmarking and reads the hub's pattern as benchmarking outputs read it: computed over every
+    /// LA, region, England and config group of every purpose's outputs, as `hnhub compare`,
+    /// `report` and `export` do with `--purpose benchmarking`.
     /// Throws ``PurposeError`` when the config's purposes do not name benchmarking and forecasting.
     public static func load(_ database: Database, groups: [String: [String]], purposes: PurposeRegister = .unenforced,
                             control: DisclosureControl, version: Int) throws -> HubFigures {
@@ -56,11 +57,14 @@ public struct HubFigures: Sendable {
         let report = everyone.leavingOut(benchmarking.leftOut)
         var sources = try WorkbookSources.load(database)
         sources.returns.removeAll { !benchmarking.includes($0.laCode) }
-        let input = Audience.disclosureInput(report.snapshot, geography: report.geography, control: control)
+        // Over what every purpose's outputs show, as the CLI computes it (docs/disclosure-control.md, "Purposes").
+        let pattern = Audience.pattern(for: benchmarking.permission.purpose, snapshot: everyone.snapshot,
+                                       geography: everyone.geography, control: control,
+                                       purposes: try PurposeScope.every(purposes, database: database))
         return HubFigures(version: version, report: report, sources: sources, benchmarking: benchmarking,
                           forecasting: forecasting, returnsHeld: everyone.returns,
                           knownCodes: try LARegister(database: database).knownCodes(),
-                          pattern: SuppressionPattern.compute(input), control: control,
+                          pattern: pattern, control: control,
                           caseload: try? CaseloadSources.read(database).leavingOut(forecasting.leftOut))
     }
 

@@ -24,10 +24,22 @@ public struct PurposeScope: Sendable, Hashable {
     /// names any).
     public init(_ register: PurposeRegister, purpose: String, database: Database) throws {
         permission = try register.permission(for: purpose)
-        let members = try database.rows("""
+        leftOut = permission.leftOut(of: try Self.members(database))
+    }
+
+    /// Every purpose the config names, each with the members it leaves out; empty when purposes are
+    /// not enforced. Disclosure control models their outputs together (docs/disclosure-control.md,
+    /// "Purposes").
+    public static func every(_ register: PurposeRegister, database: Database) throws -> [PurposeScope] {
+        let members = try Self.members(database)
+        return register.permissions.map { PurposeScope(permission: $0, leftOut: $0.leftOut(of: members)) }
+    }
+
+    /// The hub's members: the LAs the store holds a SEN2 return of.
+    static func members(_ database: Database) throws -> [String] {
+        try database.rows("""
             SELECT DISTINCT la_code FROM imports WHERE dataset = 'sen2-return' AND la_code IS NOT NULL
             """).compactMap { $0[0].string }
-        leftOut = permission.leftOut(of: members)
     }
 
     public init(permission: PurposePermission, leftOut: [String]) {

@@ -19,14 +19,19 @@ struct AuditDisclosureCommand: ParsableCommand {
             totals as equations. Prints each hidden cell's feasible range; exit status 1 when a small count \
             is not compatible with both 0 and the threshold, or another hidden count is pinned. With --la X \
             --own the reader is LA X knowing all its own figures. The listing says which hidden cells are \
-            small: it is for the hub's operator, do not share it.
+            small: it is for the hub's operator, do not share it. With purposes in the config, the system \
+            holds what the outputs of every purpose show together: each total once per set of members a \
+            purpose adds up (keyed 'group:NAME without CODES' when it leaves members out).
             """)
 
     @OptionGroup var hub: HubOptions
 
     @OptionGroup var selection: OutputScopeOptions
 
-    @Option(name: .long, help: "The pattern to audit: hub (what every output uses) or primary (small counts only, to see why more is needed).")
+    @Option(name: .long, help: """
+        The pattern to audit: hub (what every output uses), primary (small counts only, to see why more is needed) or \
+        separate (each purpose's pattern computed alone, to see what differencing across purposes would recover).
+        """)
     var pattern: PatternChoice = .hub
 
     @Flag(name: .long, help: "List every hidden cell of the hub, not only those of the LAs in scope.")
@@ -38,7 +43,7 @@ struct AuditDisclosureCommand: ParsableCommand {
     @Option(name: .long, help: "table or json.")
     var format: Format = .table
 
-    enum PatternChoice: String, ExpressibleByArgument { case hub, primary }
+    enum PatternChoice: String, ExpressibleByArgument { case hub, primary, separate }
     enum Format: String, ExpressibleByArgument { case table, json }
 
     func run() throws {
@@ -51,8 +56,11 @@ struct AuditDisclosureCommand: ParsableCommand {
         do {
             let snapshot = try IndicatorSnapshot.load(store.database)
             let geography = try LAGeography.loadAll(store.database, groups: config.groups)
+            // Every purpose's outputs at once (docs/disclosure-control.md, "Purposes").
             input = Audience.disclosureInput(snapshot, geography: geography,
-                                             control: DisclosureControl(threshold: config.suppressionThreshold))
+                                             control: DisclosureControl(threshold: config.suppressionThreshold),
+                                             purposes: try PurposeScope.every(config.purposes,
+                                                                              database: store.database))
             if let la = selection.la {
                 scopeLAs = [la]
             } else if let group = selection.group {
@@ -76,8 +84,12 @@ struct AuditDisclosureCommand: ParsableCommand {
         // The hub's pattern is computed on every figure, as the outputs compute it; the system
         // audited is what outputs for the chosen period show.
         let threshold = config.suppressionThreshold
-        let chosen = pattern == .hub ? SuppressionPattern.compute(input)
-            : SuppressionPattern.primaryOnly(system: CountSystem(input), threshold: threshold)
+        let chosen: SuppressionPattern
+        switch pattern {
+        case .hub: chosen = SuppressionPattern.compute(input)
+        case .primary: chosen = SuppressionPattern.primaryOnly(system: CountSystem(input), threshold: threshold)
+        case .separate: chosen = SuppressionPattern.computedSeparately(input)
+        }
         let patternSeconds = Date().timeIntervalSince(started)
         let auditStarted = Date()
         let system = CountSystem(narrowed ?? input)
@@ -91,7 +103,7 @@ struct AuditDisclosureCommand: ParsableCommand {
         switch format {
         case .json: print(try Self.json(report, listed: listed, pattern: chosen, seconds: seconds))
         case .table: print(Self.table(report, listed: listed, pattern: chosen, system: system, threshold: threshold,
-                                      patternSeconds: patternSeconds, seconds: seconds))
+                                      patternSeconds: patternSeconds, seconds: seconds, purposes: input.purposes))
         }
         var passed = report.passed
         if everyLA {
@@ -107,7 +119,8 @@ struct AuditDisclosureCommand: ParsableCommand {
     }
 
     static func table(_ report: AuditReport, listed: [CellAudit], pattern: SuppressionPattern, system: CountSystem,
-                      threshold: Int, patternSeconds: Double, seconds: Double) -> String {
+                      threshold: Int, patternSeconds: Double, seconds: Double,
+                      purposes: [PurposeMembers] = []) -> String {
         var table = TextTable(header: ["LA or total", "period", "count", "protect", "range", "result", "hidden in"])
         for cell in listed {
             table.rows.append([cell.cell.unit, cell.cell.period, cell.cell.count,
@@ -125,6 +138,12 @@ struct AuditDisclosureCommand: ParsableCommand {
                 + "\(report.programs) linear programs (largest \(report.largestProgram) unknowns), audited in "
                 + "\(String(format: "%.2f", seconds)) s",
         ]
+        if !purposes.isEmpty {
+            lines.append("purposes: " + purposes.map { purpose in
+                let leftOut = purpose.leftOut.sorted().joined(separator: ",")
+                return purpose.purpose + (leftOut.isEmpty ? "" : " (leaves out \(leftOut))")
+            }.joined(separator: ", "))
+        }
         for warning in system.warnings { lines.append("warning: \(warning)") }
         if !listed.isEmpty { lines.append(table.render()) }
         let failures = report.unprotected.count

@@ -44,7 +44,8 @@ struct CompareCommand: ParsableCommand {
         let store = try hub.storeWithIndicators(config).store
         try RequestChecks.knownArea(la, in: store.database, areas: false)
         let purposeScope = try purpose.scope(config, store: store, naming: [la])
-        let snapshot = try IndicatorSnapshot.load(store.database).leavingOut(purposeScope.leftOut)
+        let everyone = try IndicatorSnapshot.load(store.database)
+        let snapshot = everyone.leavingOut(purposeScope.leftOut)
         if let period { try RequestChecks.knownPeriod(period, in: snapshot) }
         let lines: [ComparisonLine]
         let peerSet: PeerSet
@@ -56,9 +57,12 @@ struct CompareCommand: ParsableCommand {
             if case .group(let name) = peerSet {
                 _ = try LAGroups.members(of: name, in: config.groups, knownCodes: LARegister(database: store.database).knownCodes())
             }
-            // The hub's one pattern over every LA, region and group (docs/disclosure-control.md).
+            // The hub's one pattern over every LA, region and group, across purposes (docs/disclosure-control.md).
+            let pattern = try PurposeOption.pattern(for: purposeScope, config, store: store, snapshot: everyone,
+                                                    geography: try LAGeography.loadAll(store.database,
+                                                                                       groups: config.groups))
             let audience = Audience(ownLA: own ? la : nil, control: DisclosureControl(threshold: config.suppressionThreshold),
-                                    snapshot: snapshot, geography: try LAGeography.loadAll(store.database, groups: config.groups))
+                                    pattern: pattern)
             lines = try LAComparisons(snapshot: snapshot, geography: geography,
                                       audience: audience).lines(for: la, period: period, peers: peerSet)
         } catch let error as ComparisonTablesError {

@@ -37,7 +37,8 @@ struct ExportCommand: ParsableCommand {
         let purposeScope = try purpose.scope(config, store: store, naming: [selection.la].compactMap { $0 })
         do {
             let database = store.database
-            let snapshot = try IndicatorSnapshot.load(database).leavingOut(purposeScope.leftOut)
+            let everyone = try IndicatorSnapshot.load(database)
+            let snapshot = everyone.leavingOut(purposeScope.leftOut)
             let knownCodes = try LARegister(database: database).knownCodes()
             let scope: WorkbookScope
             if let la = selection.la {
@@ -64,6 +65,8 @@ struct ExportCommand: ParsableCommand {
                 sources: sources, neighboursEdition: edition,
                 generated: Self.generationDay())
             made.purposeNotice = purposeScope.notice
+            made.pattern = try PurposeOption.pattern(for: purposeScope, config, store: store, snapshot: everyone,
+                                                     geography: geography)
             // The Forecast sheet: only LAs the purpose may use.
             switch scope {
             case .la(let code, _): made.forecast = ForecastScope.overview(database, config: config, las: [code], group: nil)

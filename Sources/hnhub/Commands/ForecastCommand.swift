@@ -112,8 +112,13 @@ struct ForecastCommand: ParsableCommand {
         // pattern has none of their figures.
         let audience = Audience(ownLA: own ? la.first : nil, control: DisclosureControl(threshold: config.suppressionThreshold),
                                 pattern: SuppressionPattern(hiding: []))
-        let rows = ForecastDisclosure.apply(forecast.rows, audience: audience)
-            + CostProjection.rows(dsg, method: "caseload x unit cost; funding from the baseline")
+        let caseloadRows = ForecastDisclosure.apply(forecast.rows, audience: audience)
+        // Money made from a withheld caseload would give it back (cost / unit cost): withheld with it.
+        let withheldMoney = MoneyDisclosure.withheld(dsg, raw: forecast.rows, shown: caseloadRows, sums: sums,
+                                                     finance: costs.finance, audience: audience)
+        let rows = caseloadRows
+            + MoneyDisclosure.rows(dsg, withheld: withheldMoney,
+                                   method: "caseload x unit cost; funding from the baseline")
         let all = forecast.totals + forecast.sums
         let components = forecast.breakdowns.keys.sorted().flatMap { forecast.breakdowns[$0]!.components } + forecast.sumComponents
             + forecast.effects.keys.sorted().flatMap { forecast.effects[$0]!.components }
@@ -125,7 +130,7 @@ struct ForecastCommand: ParsableCommand {
             if let notice { files["left_out.txt"] = notice + "\n" }
             if !components.isEmpty { files["components.csv"] = ComponentsFile.csv(components, audience: audience, sums: sums) }
             if !dsg.isEmpty {
-                files["dsg.csv"] = DSGFiles.csv(dsg)
+                files["dsg.csv"] = DSGFiles.csv(dsg, withheld: withheldMoney)
                 files["costs.csv"] = DSGFiles.costsCSV(costs, las: forecast.totals.map(\.la))
             }
             try Self.write(files, to: out)
@@ -133,7 +138,9 @@ struct ForecastCommand: ParsableCommand {
         switch format {
         case .json: print(try ForecastFiles.json(rows))
         case .csv: print(ForecastFiles.csv(rows), terminator: "")
-        case .table: print(Self.table(rows, all) + Self.moneyTable(dsg) + "\n\nAccuracy: " + accuracy + (notice.map { "\n\n" + $0 } ?? ""))
+        case .table:
+            print(Self.table(rows, all) + Self.moneyTable(dsg, withheld: withheldMoney) + "\n\nAccuracy: " + accuracy
+                  + (notice.map { "\n\n" + $0 } ?? ""))
         }
         if format != .table, let notice { printError(notice) }
         if format != .table { printError("hnhub: accuracy: \(accuracy)") }
@@ -164,15 +171,18 @@ struct ForecastCommand: ParsableCommand {
     }
 
     /// The central case's high-needs money, unmitigated and mitigated, in thousands of pounds.
-    static func moneyTable(_ years: [DSGYear]) -> String {
-        let central = years.filter { $0.forecastCase == .central }
-        guard !central.isEmpty else { return "" }
+    static func moneyTable(_ years: [DSGYear], withheld: Set<MoneyDisclosure.Figure> = []) -> String {
+        guard years.contains(where: { $0.forecastCase == .central }) else { return "" }
         var table = TextTable(header: ["area", "period", "scenario", "funding", "cost", "in-year balance", "cumulative balance"],
                               rightAligned: [3, 4, 5, 6])
-        func k(_ pence: Int64) -> String { String(format: "%.0f", Double(pence) / 100_000) }
-        for year in central {
-            table.rows.append([year.area, CensusYear.label(year.year), year.scenario ?? "", k(year.fundingPence), k(year.costPence),
-                               k(year.inYearPence), k(year.cumulativePence)])
+        for (index, year) in years.enumerated() where year.forecastCase == .central {
+            func k(_ pence: Int64, _ measure: MoneyDisclosure.Measure) -> String {
+                withheld.contains(MoneyDisclosure.Figure(year: index, measure: measure))
+                    ? "c" : String(format: "%.0f", Double(pence) / 100_000)
+            }
+            table.rows.append([year.area, CensusYear.label(year.year), year.scenario ?? "",
+                               k(year.fundingPence, .funding), k(year.costPence, .cost), k(year.inYearPence, .inYearBalance),
+                               k(year.cumulativePence, .cumulativeBalance)])
         }
         return "\n\nHigh-needs money, central case, GBP thousands (dsg.csv has every case, to the penny; costs.csv the unit costs):\n"
             + table.render()

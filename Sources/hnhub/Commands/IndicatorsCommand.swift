@@ -74,10 +74,13 @@ struct IndicatorsCommand: ParsableCommand {
         var values = try IndicatorTable(database: store.database).values(indicators: indicator, laCodes: laCodes,
                                                                          period: period).filter { purposeScope.includes($0.laCode) && (!askedForLAs || !laCodes.isEmpty) }
         if !(own && laCodes.count == 1) {
-            // The hub's one pattern over every LA, region and group (docs/disclosure-control.md).
+            // The hub's one pattern over every LA, region and group, across purposes (docs/disclosure-control.md).
+            let pattern = try PurposeOption.pattern(for: purposeScope, config, store: store,
+                                                    snapshot: try IndicatorSnapshot.load(store.database),
+                                                    geography: try LAGeography.loadAll(store.database,
+                                                                                       groups: config.groups))
             let audience = Audience(control: DisclosureControl(threshold: config.suppressionThreshold),
-                                    snapshot: try IndicatorSnapshot.load(store.database).leavingOut(purposeScope.leftOut),
-                                    geography: try LAGeography.loadAll(store.database, groups: config.groups))
+                                    pattern: pattern)
             values = SuppressedValues.apply(values, audience: audience)
         }
         switch format {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Comparison
 import ComparisonTables
+import DisclosureAudit
 import Foundation
 import HubStore
 import ReferenceData
@@ -32,11 +33,15 @@ struct ReportCommand: ParsableCommand {
         let store = try hub.storeWithIndicators(config).store
         let started = Date()
         let data: ReportData
+        let pattern: SuppressionPattern
         var scope: ReportScope
         let purposeScope = try purpose.scope(config, store: store, naming: [selection.la].compactMap { $0 })
         do {
-            data = try ReportData.load(store.database, neighboursEdition: selection.neighboursEdition, groups: config.groups)
-                .leavingOut(purposeScope.leftOut)
+            let everyone = try ReportData.load(store.database, neighboursEdition: selection.neighboursEdition,
+                                               groups: config.groups)
+            data = everyone.leavingOut(purposeScope.leftOut)
+            pattern = try PurposeOption.pattern(for: purposeScope, config, store: store, snapshot: everyone.snapshot,
+                                                geography: everyone.geography)
             scope = try resolveScope(store: store, data: data, groups: config.groups)
             if case .group(let name, let members) = scope { scope = .group(name: name, members: members.filter(purposeScope.includes)) }
         } catch let error as ComparisonTablesError {
@@ -54,6 +59,7 @@ struct ReportCommand: ParsableCommand {
         var options = ReportOptions(scope: scope, period: selection.period, ownView: selection.own,
                                     suppressionThreshold: config.suppressionThreshold)
         options.purposeNotice = purposeScope.notice
+        options.pattern = pattern
         // The forecast section: only LAs the purpose may use.
         switch scope {
         case .la(let code): options.forecast = ForecastScope.overview(store.database, config: config, las: [code], group: nil)
