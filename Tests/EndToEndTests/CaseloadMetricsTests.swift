@@ -1,5 +1,6 @@
 import Foundation
 import HubStore
+import HubTestSupport
 import ImportPipeline
 import InputFiles
 import MetricEngine

@@ -1,4 +1,5 @@
 import Foundation
+import HubTestSupport
 import Testing
 
 /// What the command says when it is asked for something the hub does not hold: what is wrong and

@@ -1,4 +1,5 @@
 import Foundation
+import HubTestSupport
 import Testing
 
 /// The demo set committed in `Datasets/demo` is exactly what `scripts/make_demo_dataset` writes:

@@ -1,4 +1,5 @@
 import Foundation
+import HubTestSupport
 import Testing
 
 /// The demo set as a new user meets it: the commands `hnhub demo` prints run one after the other

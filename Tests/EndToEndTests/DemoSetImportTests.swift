@@ -2,6 +2,7 @@ import Foundation
 import HubConfig
 import HubKit
 import HubStore
+import HubTestSupport
 import ImportPipeline
 import InputFiles
 import PluginHost

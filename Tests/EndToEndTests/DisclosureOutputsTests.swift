@@ -5,6 +5,7 @@ import Exports
 import Foundation
 import HubKit
 import HubStore
+import HubTestSupport
 import MetricEngine
 import PluginHost
 import Report

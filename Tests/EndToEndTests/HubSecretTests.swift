@@ -1,5 +1,6 @@
 import Foundation
 import HubStore
+import HubTestSupport
 import ImportPipeline
 import InputFiles
 import Pseudonymisation
@@ -167,7 +168,7 @@ import Testing
         let old = HubSecret(bytes: Array(repeating: 3, count: 32))
         let runner = ImportRunner(catalog: catalog(importers: [TestReturnImporter()]), opener: InputOpener(),
                                   store: store, secret: old)
-        _ = runner.run(path: try folder.write("201.txt", ImportTransactionTests.firstReturn))
+        _ = runner.run(path: try folder.write("201.txt", TestReturns.first))
         let snapshot = try store.database.rows("SELECT pseudonym FROM persons UNION ALL SELECT hex(sealed) FROM import_archive")
         let new = HubSecret(bytes: Array(repeating: 4, count: 32))
 
@@ -185,7 +186,7 @@ import Testing
 
         let summary = try withImporter.run(from: old, to: new)
         #expect(summary.importsRead == 1 && summary.pseudonyms == 3 && summary.rows == 3 && summary.archiveChunks == 1)
-        let expected = Set([ImportTransactionTests.upn1, ImportTransactionTests.upn2, ImportTransactionTests.upn3]
+        let expected = Set([TestReturns.upn1, TestReturns.upn2, TestReturns.upn3]
             .map { SQLValue.text(Pseudonymiser(secret: new).pseudonym(kind: "upn", key: $0)) })
         #expect(try Set(store.database.rows("SELECT pseudonym FROM persons").map { $0[0] }) == expected)
         #expect(try SecretCheck(database: store.database).recorded() == new.keyCheckValue)

@@ -2,6 +2,7 @@ import Exports
 import Foundation
 import HubKit
 import HubStore
+import HubTestSupport
 import ImportPipeline
 import InputFiles
 import PluginHost
@@ -223,6 +224,6 @@ enum ReadOnlyStore {
 
     /// Runs the built `hnhub` in the package root without write access to the test's store.
     static func runHub(_ arguments: [String]) throws -> HubRun {
-        try HubTests.runHub(arguments, through: isRoot ? ["/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"] : [])
+        try EndToEndTests.runHub(arguments, through: isRoot ? ["/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"] : [])
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import HubKit
+import HubTestSupport
 import ImportPipeline
 import InputFiles
 import MappingImporters

@@ -2,6 +2,7 @@ import Foundation
 import Governance
 import HubKit
 import HubStore
+import HubTestSupport
 import ImportPipeline
 import InputFiles
 import MetricEngine

@@ -2,6 +2,7 @@ import BuiltInPluginPins
 import CaseloadMetrics
 import Foundation
 import HubKit
+import HubTestSupport
 import PluginHost
 import Testing
 

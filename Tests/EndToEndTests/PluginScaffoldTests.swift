@@ -1,4 +1,5 @@
 import Foundation
+import HubTestSupport
 import Testing
 
 /// `hnhub plugin new` writes a native plugin's code target, entry target and test target into a

@@ -1,5 +1,6 @@
 @testable import Forecasting
 import Foundation
+import HubTestSupport
 import Testing
 
 /// Forecasting and centre scoping are purposes of their own (docs/governance.md, "Purposes"): a

@@ -1,4 +1,5 @@
 import Foundation
+import HubTestSupport
 import Testing
 
 /// README's first command, `swift build && scripts/quickstart`, on the committed demo set: the

@@ -1,4 +1,5 @@
 import Foundation
+import HubTestSupport
 import Testing
 
 /// The HubKit SDK's DocC articles walk through the plugins `hnhub plugin new` writes. Every Swift

@@ -1,4 +1,5 @@
 import Foundation
+import HubTestSupport
 import Testing
 
 /// A hub made inside a git work tree: `hnhub init` warns when git would pick up its store or

@@ -1,5 +1,6 @@
 import Foundation
 import HubKit
+import HubTestSupport
 import ImportPipeline
 import MappingImporters
 import Testing

@@ -1,5 +1,6 @@
 import Foundation
 import HubConfig
+import HubTestSupport
 import Testing
 
 /// Reading `config/hub.yaml`: every key, the defaults, and mistakes named with line and key.

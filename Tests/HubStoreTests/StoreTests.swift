@@ -1,6 +1,7 @@
 import Foundation
 import HubKit
 import HubStore
+import HubTestSupport
 import Testing
 
 /// The store: pragmas, schema version and migration of an older store.

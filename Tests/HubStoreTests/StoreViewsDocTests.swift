@@ -1,5 +1,6 @@
 import Foundation
 import HubStore
+import HubTestSupport
 import Testing
 
 /// docs/store-views.md lists every view and table a metric reads with its columns, so a metric

@@ -1,6 +1,7 @@
 import Foundation
 import HubKit
 import HubStore
+import HubTestSupport
 import ImportPipeline
 import InputFiles
 import Pseudonymisation
@@ -56,15 +57,10 @@ import Testing
         func count(_ table: String) throws -> Int { try store.database.scalar("SELECT count(*) FROM \(table)")?.int ?? -1 }
     }
 
-    static let upn1 = validUPN("201123456781")
-    static let upn2 = validUPN("201123456782")
-    static let upn3 = validUPN("201123456783")
-    static let firstReturn = """
-        TESTRETURN 201 2025 2025-01-16
-        person \(upn1) 2012-03-04 2023-05-01
-        person \(upn2) 2014-07-08 2024-02-01
-        person \(upn3) 2010-11-12 2022-09-01
-        """
+    static let upn1 = TestReturns.upn1
+    static let upn2 = TestReturns.upn2
+    static let upn3 = TestReturns.upn3
+    static let firstReturn = TestReturns.first
 
     @Test func aReturnIsStoredWithItsLedgerEntry() throws {
         let hub = try Hub()
@@ -312,10 +308,4 @@ import Testing
         #expect(skipped["hub.secret"] == "a hub store or secret file")
         #expect(skipped["hub.sqlite"] == "a hub store or secret file")
     }
-}
-
-/// A test's import ended otherwise than it expected (thrown, so the test fails with the outcome).
-struct UnexpectedOutcome: Error, CustomStringConvertible {
-    let description: String
-    init(_ description: String) { self.description = description }
 }

@@ -1,6 +1,7 @@
 import Exports
 import Foundation
 import HubKit
+import HubTestSupport
 import InputFiles
 @testable import MappingImporters
 import Testing

@@ -1,5 +1,6 @@
 import Foundation
 import HubStore
+import HubTestSupport
 import ReferenceData
 import Testing
 

@@ -1,4 +1,5 @@
 import Foundation
+import ReportFixtures
 @testable import Report
 import Testing
 

@@ -1,5 +1,6 @@
 import HubKit
 import HubStore
+import HubTestSupport
 import ReferenceData
 import Testing
 @testable import Validation

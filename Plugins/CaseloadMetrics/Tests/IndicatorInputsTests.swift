@@ -1,6 +1,7 @@
 import CaseloadMetrics
 import Foundation
 import HubKit
+import HubTestSupport
 import MappingImporters
 import Testing
 

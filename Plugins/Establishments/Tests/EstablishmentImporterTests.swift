@@ -1,7 +1,11 @@
 import Foundation
 import HubKit
 import HubStore
+import HubTestSupport
 import ImportPipeline
+import InputFiles
+import PluginHost
+import Pseudonymisation
 import Testing
 @testable import EstablishmentImporter
 
@@ -100,10 +104,10 @@ import Testing
         #expect(error?.description == message)
     }
 
-    // MARK: Through the hub
+    // MARK: Through the host
 
     @Test func aNewRegisterReplacesTheOldOneWhichStaysInHistory() throws {
-        let hub = try SEN2ImportTests.Hub()
+        let hub = try RegisterHub()
         defer { hub.folder.remove() }
         let april = try hub.folder.write("edubasealldata20250422.csv", bytes: windows1252(register))
         let may = try hub.folder.write("edubasealldata20250520.csv", bytes: windows1252(shortHeader + """
@@ -224,4 +228,24 @@ final class EstablishmentCollectingSink: RecordSink {
     func establishment(_ establishment: EstablishmentRecord) throws { establishments.append(establishment) }
     func issue(_ issue: ImportIssue) throws { Issue.record("unexpected issue \(issue)") }
     func progress(bytesRead: Int) { progress.append(bytesRead) }
+}
+
+/// A store and the host's import runner with this plugin's importer, as `hnhub import` runs it.
+struct RegisterHub {
+    let folder: TemporaryFolder
+    let store: Store
+    let runner: ImportRunner
+
+    init() throws {
+        folder = try TemporaryFolder()
+        store = try Store(path: folder.file("hub.sqlite"))
+        runner = ImportRunner(catalog: catalog(importers: [GIASEstablishmentImporter()]), opener: InputOpener(), store: store,
+                              secret: try HubSecret.create(path: folder.file("hub.secret")))
+    }
+
+    func importPath(_ path: String) -> ImportOutcome {
+        let outcomes = runner.run(path: path)
+        #expect(outcomes.count == 1)
+        return outcomes[0]
+    }
 }

@@ -1,9 +1,12 @@
 import Foundation
 import HubKit
 import HubStore
+import HubTestSupport
 import ImportPipeline
 import InputFiles
 import PluginHost
+import Pseudonymisation
+import ReferenceData
 import Testing
 @testable import PlacementCostImporter
 
@@ -154,7 +157,7 @@ import Testing
     // MARK: Through the host
 
     @Test func aPerChildCostIsStoredUnderAPseudonymAndTheUPNNowhere() throws {
-        let hub = try PopulationHub()
+        let hub = try PlacementHub()
         defer { hub.folder.remove() }
         let upn = validUPN("801000098765")
         let path = try hub.folder.write("child-costs.csv", """
@@ -180,7 +183,7 @@ import Testing
     }
 
     @Test func establishmentCostsAndDefaultsReachTheStore() throws {
-        let hub = try PopulationHub()
+        let hub = try PlacementHub()
         defer { hub.folder.remove() }
         let path = try hub.folder.write("costs.csv", """
             la_code,urn,placement_type,annual_cost
@@ -202,7 +205,7 @@ import Testing
     }
 
     @Test func anUnknownPlacingLARejectsTheFileAndStoresNothing() throws {
-        let hub = try PopulationHub()
+        let hub = try PlacementHub()
         defer { hub.folder.remove() }
         let path = try hub.folder.write("costs.csv", "la_code,urn,placement_type,annual_cost\n801,135790,,100\n999,135790,,100\n")
         guard case let .rejected(_, reason) = hub.importPath(path) else {
@@ -245,4 +248,32 @@ final class CostCollectingSink: RecordSink {
     }
     var cells: [CellReference?] = []
     func issue(_ issue: ImportIssue) throws { Issue.record("unexpected issue \(issue.ruleID)") }
+}
+
+/// A store with the bundled LA register, and the host's import runner with this plugin's importers,
+/// as `hnhub import` runs them.
+struct PlacementHub {
+    let folder: TemporaryFolder
+    let store: Store
+    let catalog: PluginCatalog
+    let runner: ImportRunner
+
+    init() throws {
+        folder = try TemporaryFolder()
+        store = try Store(path: folder.file("hub.sqlite"))
+        try BundledReference.load(from: "\(packageRoot)/Datasets", into: store)
+        let secret = try HubSecret.create(path: folder.file("hub.secret"))
+        catalog = HubTestSupport.catalog(importers: PlacementCostImporter.importers)
+        runner = ImportRunner(catalog: catalog, opener: InputOpener(), store: store, secret: secret)
+    }
+
+    func importPath(_ path: String) -> ImportOutcome {
+        let outcomes = runner.run(path: path)
+        #expect(outcomes.count == 1)
+        return outcomes[0]
+    }
+
+    func count(_ table: String) throws -> Int? {
+        try store.database.scalar("SELECT count(*) FROM \(table)")?.int
+    }
 }

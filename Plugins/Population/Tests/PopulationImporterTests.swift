@@ -1,6 +1,7 @@
 import Foundation
 import HubKit
 import HubStore
+import HubTestSupport
 import ImportPipeline
 import InputFiles
 import PluginHost
@@ -330,20 +331,6 @@ import Testing
         #expect(try hub.currentPopulation() == [["801", "2024", "0", "5700.0"]])
     }
 
-    @Test func theLoadedPluginsSendEachLayoutToItsOwnImporter() throws {
-        let hub = try PopulationHub()
-        defer { hub.folder.remove() }
-        for (text, expected) in [("la_code,year,age,population\n801,2024,0,10\n", "population-long"),
-                                 (Self.midYearFixture, "ons-mid-year-estimates")] {
-            let path = try hub.folder.write("input.csv", text)
-            guard case .found(let importer) = hub.catalog.detectImporter(for: try InputOpener().source(path: path)) else {
-                Issue.record("no single importer for \(expected)")
-                continue
-            }
-            #expect(importer.descriptor.id == expected)
-        }
-    }
-
     // MARK: Helpers
 
     /// One CSV file held in memory, read 7 bytes at a time to cross the reader's chunk boundaries.
@@ -360,7 +347,8 @@ import Testing
     }
 }
 
-/// A store with the bundled LA register and ONS lookup, and the plugins of the build folder.
+/// A store with the bundled LA register and ONS lookup, and the host's import runner with this
+/// plugin's importers, as `hnhub import` runs them.
 struct PopulationHub {
     let folder: TemporaryFolder
     let store: Store
@@ -372,7 +360,7 @@ struct PopulationHub {
         store = try Store(path: folder.file("hub.sqlite"))
         try BundledReference.load(from: "\(packageRoot)/Datasets", into: store)
         let secret = try HubSecret.create(path: folder.file("hub.secret"))
-        catalog = PluginCatalog.load(policy: builtInPluginPolicy)
+        catalog = HubTestSupport.catalog(importers: PopulationImporter.importers)
         runner = ImportRunner(catalog: catalog, opener: InputOpener(), store: store, secret: secret)
     }
 

@@ -1,6 +1,7 @@
 import Foundation
 import HubKit
 import HubStore
+import HubTestSupport
 import ImportPipeline
 import InputFiles
 import PluginHost
@@ -319,7 +320,7 @@ import Testing
             folder = try TemporaryFolder()
             store = try Store(path: folder.file("hub.sqlite"))
             let secret = try HubSecret.create(path: folder.file("hub.secret"))
-            let plugins = PluginCatalog.load(policy: builtInPluginPolicy)
+            let plugins = catalog(importers: PublishedStatisticsImporter.importers)
             runner = ImportRunner(catalog: plugins, opener: InputOpener(), store: store, secret: secret)
         }
 

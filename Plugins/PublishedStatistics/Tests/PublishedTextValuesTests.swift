@@ -1,6 +1,7 @@
 import Foundation
 import HubKit
 import HubStore
+import HubTestSupport
 import ImportPipeline
 import InputFiles
 import MetricEngine
@@ -86,7 +87,7 @@ import Testing
         let store = try Store(path: folder.file("hub.sqlite"))
         // The metric's rows are checked against the LA register.
         try BundledReference.load(from: "\(packageRoot)/Datasets", into: store)
-        let catalog = PluginCatalog.load(policy: builtInPluginPolicy)
+        let catalog = HubTestSupport.catalog(importers: PublishedStatisticsImporter.importers)
         let runner = ImportRunner(catalog: catalog, opener: InputOpener(), store: store,
                                   secret: try HubSecret.create(path: folder.file("hub.secret")))
         guard case let .imported(entry, _, _) = runner.run(path: try folder.write("officers.csv", Self.officers)).first else {

@@ -1,5 +1,6 @@
 import Foundation
 import HubKit
+import HubTestSupport
 import InputFiles
 import Testing
 @testable import SEN2BladeImporter

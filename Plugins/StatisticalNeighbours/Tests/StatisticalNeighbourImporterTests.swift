@@ -1,8 +1,11 @@
 import Foundation
 import HubKit
 import HubStore
+import HubTestSupport
 import ImportPipeline
 import InputFiles
+import PluginHost
+import Pseudonymisation
 import ReferenceData
 import Testing
 @testable import StatisticalNeighbourImporter
@@ -130,11 +133,11 @@ import Testing
         #expect(!sink.neighbours.contains { $0.laCode == "202" && $0.neighbourLACode == "201" })
     }
 
-    // MARK: Through the hub
+    // MARK: Through the host
 
     @Test(.enabled(if: sharedFolder != nil, "../shared is absent"))
     func the2021EditionSitsBesideTheBundled2025Edition() throws {
-        let hub = try SEN2ImportTests.Hub()
+        let hub = try NeighbourHub()
         defer { hub.folder.remove() }
         try BundledReference.load(from: "\(packageRoot)/Datasets", into: hub.store)
         guard case let .imported(entry, replaced, _) = hub.importPath(
@@ -151,7 +154,7 @@ import Testing
     }
 
     @Test func anEditionImportedAgainReplacesItselfAndLeavesTheOthers() throws {
-        let hub = try SEN2ImportTests.Hub()
+        let hub = try NeighbourHub()
         defer { hub.folder.remove() }
         try BundledReference.load(from: "\(packageRoot)/Datasets", into: hub.store)
         let first = try hub.folder.write("stat_neighbours_2021_04_long.csv", header
@@ -256,4 +259,24 @@ final class NeighbourCollectingSink: RecordSink {
     func neighbour(_ row: NeighbourRecord) throws { neighbours.append(row) }
     func issue(_ issue: ImportIssue) throws { Issue.record("unexpected issue \(issue)") }
     func progress(bytesRead: Int) { progress.append(bytesRead) }
+}
+
+/// A store and the host's import runner with this plugin's importers, as `hnhub import` runs them.
+struct NeighbourHub {
+    let folder: TemporaryFolder
+    let store: Store
+    let runner: ImportRunner
+
+    init() throws {
+        folder = try TemporaryFolder()
+        store = try Store(path: folder.file("hub.sqlite"))
+        runner = ImportRunner(catalog: catalog(importers: StatisticalNeighbourImporter.importers), opener: InputOpener(), store: store,
+                              secret: try HubSecret.create(path: folder.file("hub.secret")))
+    }
+
+    func importPath(_ path: String) -> ImportOutcome {
+        let outcomes = runner.run(path: path)
+        #expect(outcomes.count == 1)
+        return outcomes[0]
+    }
 }

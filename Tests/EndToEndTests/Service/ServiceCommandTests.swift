@@ -1,6 +1,7 @@
 import Foundation
 import HubService
 import HubStore
+import HubTestSupport
 import Testing
 
 extension ServiceSuites {

@@ -6,6 +6,7 @@ import Governance
 import HubConfig
 import HubService
 import HubStore
+import HubTestSupport
 import Hummingbird
 import HummingbirdTesting
 import Testing

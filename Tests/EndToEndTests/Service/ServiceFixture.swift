@@ -4,6 +4,7 @@ import HubConfig
 import HubKit
 import HubService
 import HubStore
+import HubTestSupport
 import Hummingbird
 import HummingbirdTesting
 import ImportPipeline

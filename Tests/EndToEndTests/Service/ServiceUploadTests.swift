@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import HubService
 import HubStore
+import HubTestSupport
 import Hummingbird
 import HummingbirdTesting
 import Testing

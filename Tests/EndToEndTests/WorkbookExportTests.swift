@@ -7,6 +7,7 @@ import FoundationXML
 #endif
 import CaseloadMetrics
 import HubKit
+import HubTestSupport
 import InputFiles
 import Testing
 
