@@ -98,8 +98,8 @@ import Testing
                           message: "no translation given: write the SEN2 code, or ~ when 'Boy' says nothing for this element")),
     ])
     func aMisusedDefaultConditionOrCodeTableIsRefused(find: String, replace: String, expected: MappingFileError) {
-        let yaml = MappingErrorTests.minimal.replacingOccurrences(of: find, with: replace)
-        #expect(yaml != MappingErrorTests.minimal)
+        let yaml = MappingFiles.minimal.replacingOccurrences(of: find, with: replace)
+        #expect(yaml != MappingFiles.minimal)
         #expect(throws: expected) { try MappingDefinition.parse(yaml: yaml, file: "tiny.yaml") }
     }
 
@@ -142,7 +142,7 @@ import Testing
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         try FileManager.default.createDirectory(atPath: folder.file("importers"), withIntermediateDirectories: true)
-        let broken = try folder.write("importers/broken.yaml", MappingErrorTests.minimal
+        let broken = try folder.write("importers/broken.yaml", MappingFiles.minimal
             .replacingOccurrences(of: "id: tiny", with: "id: broken").replacingOccurrences(of: "codes: sex}", with: "codes: gender}"))
         let config = try folder.write("hub.yaml", "disclosure:\n  threshold: 5\n")
         let run = try runHub(["validate", "--config", config, "--importer", "mapping:broken", Self.caseview], in: folder.path)
