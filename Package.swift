@@ -12,7 +12,8 @@ let optimised: [SwiftSetting] = [.unsafeFlags(["-O"], .when(configuration: .debu
 /// so the host can tell plugins from other libraries in the executable's folder. `tests: true` adds
 /// the test target `<code>Tests` in `Plugins/<folder>/Tests`, as `hnhub plugin new` writes it.
 func plugin(_ name: String, folder: String, code: String, dependencies: [Target.Dependency] = [],
-            resources: [Resource]? = nil, tests: Bool = false) -> (product: Product, targets: [Target]) {
+            resources: [Resource]? = nil, tests: Bool = false,
+            testDependencies: [Target.Dependency] = []) -> (product: Product, targets: [Target]) {
     let entry = "HubPlugin\(name)"
     return (
         .library(name: entry, type: .dynamic, targets: [entry]),
@@ -22,21 +23,39 @@ func plugin(_ name: String, folder: String, code: String, dependencies: [Target.
             .target(name: entry, dependencies: [.target(name: code), .product(name: "HubKit", package: "HubKit")],
                     path: "Plugins/\(folder)/Entry", swiftSettings: strict),
         ] + (tests ? [.testTarget(name: "\(code)Tests", dependencies: [.target(name: code), "HubKitTesting",
-                                                                        .product(name: "HubKit", package: "HubKit")],
+                                                                        .product(name: "HubKit", package: "HubKit")]
+                                      + testDependencies,
                                   path: "Plugins/\(folder)/Tests", swiftSettings: strict)] : [])
     )
 }
 
+/// What the built-in plugins' tests use besides their own code, HubKit and HubKitTesting.
+let pluginTestSupport: [Target.Dependency] = ["HubTestSupport", "InputFiles", "HubStore", "ImportPipeline"]
+
 let plugins = [
-    plugin("SEN2XML", folder: "SEN2XML", code: "SEN2XMLImporter"),
-    plugin("SEN2Blade", folder: "SEN2Blade", code: "SEN2BladeImporter"),
-    plugin("Establishments", folder: "Establishments", code: "EstablishmentImporter"),
-    plugin("PublishedStatistics", folder: "PublishedStatistics", code: "PublishedStatisticsImporter"),
-    plugin("Population", folder: "Population", code: "PopulationImporter"),
-    plugin("PlacementCosts", folder: "PlacementCosts", code: "PlacementCostImporter"),
-    plugin("StatisticalNeighbours", folder: "StatisticalNeighbours", code: "StatisticalNeighbourImporter"),
-    plugin("Caseload", folder: "CaseloadMetrics", code: "CaseloadMetrics"),
+    plugin("SEN2XML", folder: "SEN2XML", code: "SEN2XMLImporter", tests: true, testDependencies: pluginTestSupport),
+    plugin("SEN2Blade", folder: "SEN2Blade", code: "SEN2BladeImporter", tests: true,
+           testDependencies: pluginTestSupport + ["SEN2XMLImporter"]),
+    plugin("Establishments", folder: "Establishments", code: "EstablishmentImporter", tests: true,
+           testDependencies: pluginTestSupport),
+    plugin("PublishedStatistics", folder: "PublishedStatistics", code: "PublishedStatisticsImporter", tests: true,
+           testDependencies: pluginTestSupport + ["PluginHost", "Pseudonymisation"]),
+    plugin("Population", folder: "Population", code: "PopulationImporter", tests: true,
+           testDependencies: pluginTestSupport + ["PluginHost", "Pseudonymisation", "ReferenceData"]),
+    plugin("PlacementCosts", folder: "PlacementCosts", code: "PlacementCostImporter", tests: true,
+           testDependencies: pluginTestSupport + ["PluginHost"]),
+    plugin("StatisticalNeighbours", folder: "StatisticalNeighbours", code: "StatisticalNeighbourImporter", tests: true,
+           testDependencies: pluginTestSupport + ["ReferenceData"]),
+    plugin("Caseload", folder: "CaseloadMetrics", code: "CaseloadMetrics", tests: true,
+           testDependencies: pluginTestSupport + ["MappingImporters", "SEN2XMLImporter"]),
 ]
+
+/// The unit tests of host modules: `Tests/<name>`, in process, with no plugin library built or loaded
+/// (docs/testing.md).
+func unitTests(_ name: String, _ dependencies: [Target.Dependency]) -> Target {
+    .testTarget(name: name, dependencies: dependencies + ["HubTestSupport", .product(name: "HubKit", package: "HubKit")],
+                swiftSettings: strict)
+}
 
 let package = Package(
     name: "hnhub",
@@ -180,13 +199,83 @@ let package = Package(
                 path: "Tests/Fixtures/TestPluginWrongSDK", swiftSettings: strict),
         .target(name: "TestPluginPlanted", path: "Tests/Fixtures/TestPluginPlanted"),
 
-        .testTarget(name: "HubTests", dependencies: [
+        // Helpers the test targets share: a temporary folder, the package root, test importers and
+        // returns (docs/testing.md).
+        .target(name: "HubTestSupport", dependencies: ["PluginHost", .product(name: "HubKit", package: "HubKit")],
+                path: "Tests/HubTestSupport", swiftSettings: strict),
+        // Small stores laid out for the report's tests and its browser test.
+        .target(name: "ReportFixtures", dependencies: [
+            "HubTestSupport", "HubStore", "Report", "CaseloadMetrics", .product(name: "HubKit", package: "HubKit"),
+        ], path: "Tests/ReportFixtures", swiftSettings: strict),
+
+        unitTests("HubKitTests", []),
+        unitTests("HubConfigTests", ["HubConfig", "Governance"]),
+        unitTests("PseudonymisationTests", ["Pseudonymisation"]),
+        unitTests("HubStoreTests", ["HubStore", "Pseudonymisation"]),
+        unitTests("InputFilesTests", ["InputFiles"]),
+        unitTests("ValidationTests", ["Validation", "HubStore", "ReferenceData"]),
+        unitTests("ReferenceDataTests", ["ReferenceData", "HubStore"]),
+        unitTests("ImportPipelineTests", ["ImportPipeline", "HubStore", "InputFiles", "Pseudonymisation"]),
+        unitTests("ComparisonTests", [
+            "Comparison", "ComparisonTables", "HubStore", "ImportPipeline", "InputFiles", "MetricEngine", "PluginHost",
+            "Pseudonymisation", "ReferenceData",
+        ]),
+        unitTests("LinearProgrammingTests", ["LinearProgramming"]),
+        unitTests("DisclosureAuditTests", ["DisclosureAudit", "LinearProgramming", "Comparison", "ComparisonTables", "Report"]),
+        unitTests("ForecastingTests", ["Forecasting"]),
+        unitTests("ScopingTests", ["Scoping", "Comparison", "DisclosureAudit", "Report"]),
+        unitTests("ExportsTests", [
+            "Exports", "Comparison", "ComparisonTables", "DisclosureAudit", "Forecasting", "HubStore", "InputFiles", "Report",
+        ]),
+        unitTests("ReportTests", [
+            "Report", "ReportFixtures", "Comparison", "ComparisonTables", "DisclosureAudit", "Exports", "Forecasting", "HubStore",
+        ]),
+        unitTests("MappingImportersTests", ["MappingImporters", "Exports", "HubStore", "ImportPipeline", "InputFiles"]),
+        unitTests("MetricEngineTests", [
+            "MetricEngine", "HubConfig", "HubStore", "ImportPipeline", "InputFiles", "PluginHost", "Pseudonymisation",
+        ]),
+        unitTests("DemoDataTests", ["DemoData", "HubStore", "ImportPipeline", "InputFiles", "PluginHost", "Pseudonymisation", "Validation"]),
+        unitTests("HubServiceTests", [
+            "HubService", "HubStore", "Comparison", "ComparisonTables", .product(name: "NIOCore", package: "swift-nio"),
+        ]),
+
+        // Everything through the built `hnhub`, the built plugin libraries or the whole pipeline.
+        .testTarget(name: "EndToEndTests", dependencies: [
+            "HubTestSupport", "ReportFixtures",
             "HubConfig", "PluginHost", "InputFiles", "Validation", "Pseudonymisation", "HubStore",
             "ImportPipeline", "MetricEngine", "ReferenceData", "Comparison", "DemoData", "MappingImporters",
-            "ComparisonTables", "Exports", "Report", "Forecasting", "LinearProgramming", "DisclosureAudit", "BuiltInPluginPins", "Governance", "HubService", "Scoping", "SEN2XMLImporter", "SEN2BladeImporter", "EstablishmentImporter", "CaseloadMetrics",
-            "PublishedStatisticsImporter", "PopulationImporter", "PlacementCostImporter", "StatisticalNeighbourImporter",
-            "HubKitTesting", .product(name: "HubKit", package: "HubKit"),
-            .product(name: "HummingbirdTesting", package: "hummingbird"),
+            "ComparisonTables", "Exports", "Report", "Forecasting", "DisclosureAudit", "BuiltInPluginPins", "Governance",
+            "HubService", "Scoping", "SEN2XMLImporter", "EstablishmentImporter", "CaseloadMetrics", "PublishedStatisticsImporter",
+            "PopulationImporter", "PlacementCostImporter", "StatisticalNeighbourImporter",
+            .product(name: "HubKit", package: "HubKit"), .product(name: "HummingbirdTesting", package: "hummingbird"),
         ], swiftSettings: strict),
     ] + plugins.flatMap(\.targets)
 )
+
+/// `HNHUB_TEST_ONLY=HubStoreTests,ValidationTests swift test` (what `scripts/test-module` runs): the
+/// package declares only those test targets and the targets they need, and no products, so the
+/// build compiles nothing else: no plugin library, no `hnhub` (docs/testing.md).
+if let only = Context.environment["HNHUB_TEST_ONLY"], !only.isEmpty {
+    let targets = Dictionary(uniqueKeysWithValues: package.targets.map { ($0.name, $0) })
+    var needed = Set<String>()
+    var queue = only.split(separator: ",").map { String($0) }
+    while let name = queue.popLast() {
+        guard let target = targets[name], needed.insert(name).inserted else { continue }
+        for dependency in target.dependencies {
+            switch dependency {
+            case .targetItem(let name, _), .byNameItem(let name, _): queue.append(name)
+            default: break
+            }
+        }
+        for usage in target.plugins ?? [] {
+            switch usage {
+            case .plugin(let name, _): queue.append(name)
+            @unknown default: break
+            }
+        }
+    }
+    package.targets = package.targets.filter { needed.contains($0.name) }
+    package.products = []
+    // Its own test binary (hnhub-modulesPackageTests), so the full suite's stays whole.
+    package.name = "hnhub-modules"
+}
