@@ -16,11 +16,48 @@ struct ForecastMethodTests {
         pool: YearSeries([2019: 1000, 2020: 1050, 2021: 1102.5, 2022: 1157.625, 2023: 1215.50625, 2024: 1276.2815625]))
 
     @Test func shrunkGrowthPullsTheLAsGrowthTowardsEnglands() throws {
-        // LA 801 grows 10% a year, England 5%: 0.4 x 1.10 + 0.6 x 1.05 = 1.07 a year.
+        // LA 801 grows 10% a year, England 5%: a lead of log(1.10 / 1.05) a year, of which 40% is
+        // kept: 1.05 x (1.10 / 1.05)^0.4 = 1.069721... a year.
         let forecast = try #require(ForecastMethod.shrunkGrowth.forecast(Self.panel.series["801"]!, pool: Self.panel.pool,
                                                                          origin: 2022, horizon: 2))
-        #expect(abs(forecast[0] - 133.1 * 1.07) < 1e-9)
-        #expect(abs(forecast[1] - 133.1 * 1.07 * 1.07) < 1e-9)
+        let growth = 1.05 * pow(1.10 / 1.05, 0.4)
+        #expect(abs(growth - 1.069_721_324_782) < 1e-12)
+        #expect(abs(forecast[0] - 133.1 * growth) < 1e-9)
+        #expect(abs(forecast[1] - 133.1 * growth * growth) < 1e-9)
+    }
+
+    @Test func aOneOffJumpCountsAsAtMostTheCap() throws {
+        // England grows 5% a year; the LA too, except a jump of 50% in 2022 (a recording change).
+        let series = YearSeries([2019: 100, 2020: 105, 2021: 110.25, 2022: 165.375, 2023: 173.643_75])
+        let parts = ShrunkGrowth(series, pool: Self.panel.pool, origin: 2023)
+        #expect(parts.leads.count == 3)
+        #expect(abs(parts.leads[1] - log(1.5 / 1.05)) < 1e-12)
+        #expect(parts.cappedLeads[0].magnitude < 1e-12 && parts.cappedLeads[2].magnitude < 1e-12)
+        #expect(parts.cappedLeads[1] == 0.07)
+        let factor = try #require(parts.factor)
+        #expect(abs(factor - 1.05 * exp(0.4 * 0.07 / 3)) < 1e-12)
+        // Uncapped, the jump alone would have added about 4.9 points a year.
+        #expect(abs(1.05 * exp(0.4 * log(1.5 / 1.05) / 3) - 1.05 - 0.0492) < 1e-3)
+        // A fall to zero is capped the same way, downwards.
+        let emptied = ShrunkGrowth(YearSeries([2021: 40, 2022: 0]), pool: Self.panel.pool, origin: 2022)
+        #expect(emptied.cappedLeads == [-0.07])
+        #expect(abs(try #require(emptied.factor) - 1.05 * exp(-0.028)) < 1e-12)
+    }
+
+    @Test func shrunkGrowthWithoutAPoolYearOrWithoutAPool() throws {
+        // The pool stops at 2022: the LA's 2023 growth is compared with the pool's mean growth.
+        let pool = YearSeries([2020: 1000, 2021: 1050, 2022: 1102.5])
+        let series = YearSeries([2020: 100, 2021: 110, 2022: 121, 2023: 133.1])
+        let parts = ShrunkGrowth(series, pool: pool, origin: 2023)
+        #expect(parts.leads.count == 3)
+        #expect(parts.leads.allSatisfy { abs($0 - log(1.10 / 1.05)) < 1e-12 })
+        #expect(abs(try #require(parts.factor) - 1.05 * pow(1.10 / 1.05, 0.4)) < 1e-12)
+        // No pool growth at all: the LA's own mean growth.
+        let alone = ShrunkGrowth(series, pool: YearSeries([2020: 1000]), origin: 2023)
+        #expect(alone.pooled == nil && alone.leads.isEmpty)
+        #expect(abs(try #require(alone.factor) - 1.1) < 1e-12)
+        // Neither: no forecast.
+        #expect(ShrunkGrowth(YearSeries([2023: 5]), pool: YearSeries(), origin: 2023).factor == nil)
     }
 
     @Test func theBaselinesAsDefined() throws {
@@ -130,7 +167,7 @@ struct ForecastMethodTests {
             let interval = try #require(first.intervals[h])
             #expect(interval.low80 < first.central[h] && first.central[h] < interval.high80)
         }
-        #expect(first.assumptions[.central]!.hasPrefix("growth +7.0% a year: the LA's own over its last 3 years (+10.0%) weighted 40%, that of England since 2018/19 (+5.0%) 60%"))
+        #expect(first.assumptions[.central]! == "growth +7.0% a year: that of England since 2018/19 (+5.0%) with 40% of the LA's lead over it in its last 3 years (+4.8% a year, each year's lead capped at 7% either way; the LA's own growth +10.0%)")
         #expect(first.assumptions[.best]!.contains("points a year below central, every year"))
     }
 

@@ -84,13 +84,21 @@ public struct TotalForecaster: Sendable {
         let growth: Double?
         switch method {
         case .shrunkGrowth:
-            let own = series.meanGrowth(endingAt: origin, count: ForecastMethod.ownGrowthYears)
-            let pooled = ForecastMethod.poolGrowth(panel.pool, origin: origin)
-            growth = ForecastMethod.shrunkGrowthFactor(series, pool: panel.pool, origin: origin)
+            let parts = ShrunkGrowth(series, pool: panel.pool, origin: origin)
+            growth = parts.factor
             let weight = Int((ForecastMethod.ownGrowthWeight * 100).rounded())
             let first = panel.pool.through(origin).firstYear.map(CensusYear.label) ?? "?"
-            central = "growth \(Self.percent(growth)) a year: the LA's own over its last \(ForecastMethod.ownGrowthYears) years "
-                + "(\(Self.percent(own))) weighted \(weight)%, that of \(panel.poolName) since \(first) (\(Self.percent(pooled))) \(100 - weight)%"
+            let limit = Int((ForecastMethod.jumpLimit * 100).rounded())
+            let capped = zip(parts.leads, parts.cappedLeads).filter { $0 != $1 }.count
+            if parts.pooled == nil {
+                central = "growth \(Self.percent(growth)) a year: the LA's own over its last \(ForecastMethod.ownGrowthYears) years "
+                    + "(\(panel.poolName) has no growth to pull it towards)"
+            } else {
+                central = "growth \(Self.percent(growth)) a year: that of \(panel.poolName) since \(first) (\(Self.percent(parts.pooled))) "
+                    + "with \(weight)% of the LA's lead over it in its last \(parts.cappedLeads.count) years "
+                    + "(\(Self.percent(parts.meanLead.map(exp))) a year, each year's lead capped at \(limit)% either way"
+                    + (capped > 0 ? ", \(capped) year(s) capped" : "") + "; the LA's own growth \(Self.percent(parts.own)))"
+            }
         default:
             growth = nil
             central = "\(method.rawValue) from \(CensusYear.label(origin))"
