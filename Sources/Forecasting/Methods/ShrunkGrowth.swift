@@ -8,7 +8,11 @@ import Foundation
 ///   of that year (the pool's mean growth stands in for a year the pool lacks), each **capped at
 ///   ±``ForecastMethod/jumpLimit``**, so that a one-off jump (a recording change, a boundary
 ///   change) counts as an ordinary fast or slow year;
-/// - growth = pool growth x exp(``ForecastMethod/ownGrowthWeight`` x the mean capped lead).
+/// - the LA's **requests lead**: its requests for assessment in the year before the origin per
+///   plan held at the origin, against England's (``PublishedRequests/lead(_:origin:)``), 0 when
+///   the store has no such figures;
+/// - growth = pool growth x exp(``ForecastMethod/ownGrowthWeight`` x the mean capped lead
+///   + ``ForecastMethod/requestsWeight`` x the requests lead).
 public struct ShrunkGrowth: Sendable, Equatable {
     /// The pool's mean growth factor; nil when the pool has no growth up to the origin.
     public var pooled: Double?
@@ -18,9 +22,12 @@ public struct ShrunkGrowth: Sendable, Equatable {
     public var cappedLeads: [Double]
     /// The LA's own mean growth over the same years (uncapped), for the record.
     public var own: Double?
+    /// The requests lead (log points), nil when the store has none for the LA at the origin.
+    public var requestsLead: Double?
 
     /// The parts for `series` at `origin`; the series and pool are cut at the origin first.
-    public init(_ series: YearSeries, pool: YearSeries, origin: Int) {
+    public init(_ series: YearSeries, pool: YearSeries, origin: Int, requestsLead: Double? = nil) {
+        self.requestsLead = requestsLead
         let history = series.through(origin)
         let poolHistory = pool.through(origin)
         pooled = ForecastMethod.poolGrowth(pool, origin: origin)
@@ -43,14 +50,10 @@ public struct ShrunkGrowth: Sendable, Equatable {
         cappedLeads.isEmpty ? nil : cappedLeads.reduce(0, +) / Double(cappedLeads.count)
     }
 
-    /// The yearly growth factor: the pool's raised by the weighted mean lead; the pool's alone
-    /// when the LA has no growth of its own in the window (a zero year); the LA's own mean growth
-    /// when there is no pool growth; nil when there is neither.
+    /// The yearly growth factor: the pool's raised by the weighted leads (a missing lead counts
+    /// as 0); the LA's own mean growth when there is no pool growth; nil when there is neither.
     public var factor: Double? {
-        switch (pooled, meanLead) {
-        case let (pooled?, lead?): return pooled * exp(ForecastMethod.ownGrowthWeight * lead)
-        case let (pooled?, nil): return pooled
-        case (nil, _): return own
-        }
+        guard let pooled else { return own }
+        return pooled * exp(ForecastMethod.ownGrowthWeight * (meanLead ?? 0) + ForecastMethod.requestsWeight * (requestsLead ?? 0))
     }
 }
