@@ -61,23 +61,24 @@ struct ForecastMethodTests {
     }
 
     /// Requests received in each calendar year beside the caseloads of `panel`: LA 801 receives
-    /// 0.6 requests per plan held, England 0.3.
+    /// 0.45 requests in a year per plan it holds the next January, England 0.3.
     static let requests = PublishedRequests(
-        byLA: ["801": YearSeries([2021: 72.6, 2022: 79.86, 2023: 87.846])],
-        england: YearSeries([2021: 330.75, 2022: 347.2875, 2023: 364.651_875]),
+        byLA: ["801": YearSeries([2021: 59.895, 2022: 65.8845, 2023: 72.472_95])],
+        england: YearSeries([2021: 347.2875, 2022: 364.651_875, 2023: 382.884_468_75]),
         caseload: ForecastMethodTests.panel.series, englandCaseload: ForecastMethodTests.panel.pool)
 
     @Test func theRequestsLeadIsRequestsPerPlanAgainstEnglands() throws {
-        // At the census of 2022: 72.6 requests in 2021 over 121 plans = 0.6; England 330.75 / 1102.5 = 0.3.
+        // At the census of 2022: 59.895 requests in 2021 over 133.1 plans = 0.45; England
+        // 347.2875 / 1157.625 = 0.3; the lead is log(0.45 / 0.3) = log(1.5).
         let lead = try #require(Self.requests.lead("801", origin: 2022))
-        #expect(abs(lead - log(2)) < 1e-12)
+        #expect(abs(lead - log(1.5)) < 1e-12)
         let ratios = try #require(Self.requests.ratios("801", origin: 2022))
-        #expect(abs(ratios.la - 0.6) < 1e-12 && abs(ratios.england - 0.3) < 1e-12)
+        #expect(abs(ratios.la - 0.45) < 1e-12 && abs(ratios.england - 0.3) < 1e-12)
         // Growth: England's 5% a year, 20% of the 10% lead, 8% of the requests lead.
         var panel = Self.panel
         panel.requests = Self.requests
         let forecast = try #require(panel.forecast(.shrunkGrowth, la: "801", origin: 2022, horizon: 2))
-        let growth = 1.05 * pow(1.10 / 1.05, 0.2) * exp(0.08 * log(2))
+        let growth = 1.05 * pow(1.10 / 1.05, 0.2) * pow(1.5, 0.08)
         #expect(abs(forecast[0] - 133.1 * growth) < 1e-9)
         #expect(abs(forecast[1] - 133.1 * growth * growth) < 1e-9)
         // No requests for 802, and none of the year before 2020: no lead, England's ratio assumed.
@@ -92,7 +93,7 @@ struct ForecastMethodTests {
 
     @Test func aMiscountedRequestsYearIsCapped() throws {
         var requests = Self.requests
-        requests.byLA["801"]![2022] = 1   // one request: log(1/133.1 / 0.3) = -3.69
+        requests.byLA["801"]![2022] = 1   // one request: log(1 / 146.41 / 0.3) = -3.78
         #expect(requests.lead("801", origin: 2023) == -0.5)
         requests.byLA["801"]![2022] = 0   // none: no lead at all
         #expect(requests.lead("801", origin: 2023) == nil)
@@ -107,8 +108,8 @@ struct ForecastMethodTests {
         var panel = Self.panel
         panel.requests = Self.requests
         var perturbed = panel
-        perturbed.requests!.byLA["801"]![2022] = 5000
-        perturbed.requests!.england[2022] = 1
+        perturbed.requests!.byLA["801"]![2022] = 1
+        perturbed.requests!.england[2022] = 1_000_000
         let before = RollingOriginBacktest(panel: panel, methods: [.shrunkGrowth]).run(origins: [2022], horizon: 1)
         let after = RollingOriginBacktest(panel: perturbed, methods: [.shrunkGrowth]).run(origins: [2022], horizon: 1)
         #expect(before.map { $0.forecasts.map(\.forecast) } == after.map { $0.forecasts.map(\.forecast) })
