@@ -153,6 +153,41 @@ import Testing
         #expect(lines.contains { $0.hasPrefix("published,total,last-growth,2022/23,2023/24,1,3,0.04,0.02,-0.01,") })
     }
 
+    @Test func thePublishedRequestsAreReadBesideTheCaseloadAndMoveTheForecast() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        try publishedStore(folder)
+        let store = try Store(path: folder.file("hub.sqlite"))
+        let before = try CaseloadSources.read(store.database)
+        #expect(before.published?.total.requests == nil)
+        // Requests in the layout of the bundled table; 802's 2023 figure is suppressed (x).
+        try folder.write("requests_test.csv", """
+            time_period,time_identifier,geographic_level,country_code,region_code,old_la_code,la_name,requests_received_in_year,requests_decided_not_to_assess
+            2023,Calendar year,National,E92000001,,,,60000,1000
+            2023,Calendar year,Local authority,E92000001,E12000009,800,Bath and North East Somerset,400,10
+            2023,Calendar year,Local authority,E92000001,E12000009,801,Bristol,1000,10
+            2023,Calendar year,Local authority,E92000001,E12000009,802,North Somerset,x,x
+
+            """)
+        let imported = try runHub(["import", "--db", "hub.sqlite", "requests_test.csv"], in: folder.path)
+        #expect(imported.status == 0, "\(imported.errors)")
+        let sources = try CaseloadSources.read(store.database)
+        let requests = try #require(sources.published?.total.requests)
+        #expect(requests.byLA["800"]![2023] == 400 && requests.byLA["801"]![2023] == 1000)
+        #expect(requests.byLA["802"] == nil)
+        #expect(requests.england[2023] == 60000)
+        // January 2024: 800 holds round(1000 x 1.08^5) = 1469 plans, England 30 x its LAs' total.
+        let england = try #require(sources.published?.total.pool[2024])
+        let lead = try #require(requests.lead("800", origin: 2024))
+        #expect(abs(lead - log((400 / 1469) / (60000 / england))) < 1e-12)
+        #expect(requests.lead("802", origin: 2024) == nil)
+        // 800's forecast moves by exp(0.08 x lead) a year; 802's does not move.
+        let withRequests = try CaseloadForecast.run(sources, ForecastRequest(horizon: 1)).totals
+        let without = try CaseloadForecast.run(before, ForecastRequest(horizon: 1)).totals
+        #expect(abs(withRequests[0].central[0] / without[0].central[0] - exp(0.08 * lead)) < 1e-12)
+        #expect(withRequests[2].central[0] == without[2].central[0])
+    }
+
     @Test func thePublishedTableIsReadAsTotalsAndSettingGroupsThatAddUp() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
