@@ -16,11 +16,108 @@ struct ForecastMethodTests {
         pool: YearSeries([2019: 1000, 2020: 1050, 2021: 1102.5, 2022: 1157.625, 2023: 1215.50625, 2024: 1276.2815625]))
 
     @Test func shrunkGrowthPullsTheLAsGrowthTowardsEnglands() throws {
-        // LA 801 grows 10% a year, England 5%: 0.4 x 1.10 + 0.6 x 1.05 = 1.07 a year.
+        // LA 801 grows 10% a year, England 5%: a lead of log(1.10 / 1.05) a year, of which 20% is
+        // kept (no requests here): 1.05 x (1.10 / 1.05)^0.2 = 1.059814... a year.
         let forecast = try #require(ForecastMethod.shrunkGrowth.forecast(Self.panel.series["801"]!, pool: Self.panel.pool,
                                                                          origin: 2022, horizon: 2))
-        #expect(abs(forecast[0] - 133.1 * 1.07) < 1e-9)
-        #expect(abs(forecast[1] - 133.1 * 1.07 * 1.07) < 1e-9)
+        let growth = 1.05 * pow(1.10 / 1.05, 0.2)
+        #expect(abs(growth - 1.059_814_790_9) < 1e-9)
+        #expect(abs(forecast[0] - 133.1 * growth) < 1e-9)
+        #expect(abs(forecast[1] - 133.1 * growth * growth) < 1e-9)
+    }
+
+    @Test func aOneOffJumpCountsAsAtMostTheCap() throws {
+        // England grows 5% a year; the LA too, except a jump of 50% in 2022 (a recording change).
+        let series = YearSeries([2019: 100, 2020: 105, 2021: 110.25, 2022: 165.375, 2023: 173.643_75])
+        let parts = ShrunkGrowth(series, pool: Self.panel.pool, origin: 2023)
+        #expect(parts.leads.count == 3)
+        #expect(abs(parts.leads[1] - log(1.5 / 1.05)) < 1e-12)
+        #expect(parts.cappedLeads[0].magnitude < 1e-12 && parts.cappedLeads[2].magnitude < 1e-12)
+        #expect(parts.cappedLeads[1] == 0.07)
+        let factor = try #require(parts.factor)
+        #expect(abs(factor - 1.05 * exp(0.2 * 0.07 / 3)) < 1e-12)
+        // Uncapped, the jump alone would have added about 2.5 points a year.
+        #expect(abs(1.05 * exp(0.2 * log(1.5 / 1.05) / 3) - 1.05 - 0.0253) < 1e-3)
+        // A fall to zero is capped the same way, downwards.
+        let emptied = ShrunkGrowth(YearSeries([2021: 40, 2022: 0]), pool: Self.panel.pool, origin: 2022)
+        #expect(emptied.cappedLeads == [-0.07])
+        #expect(abs(try #require(emptied.factor) - 1.05 * exp(-0.014)) < 1e-12)
+    }
+
+    @Test func shrunkGrowthWithoutAPoolYearOrWithoutAPool() throws {
+        // The pool stops at 2022: the LA's 2023 growth is compared with the pool's mean growth.
+        let pool = YearSeries([2020: 1000, 2021: 1050, 2022: 1102.5])
+        let series = YearSeries([2020: 100, 2021: 110, 2022: 121, 2023: 133.1])
+        let parts = ShrunkGrowth(series, pool: pool, origin: 2023)
+        #expect(parts.leads.count == 3)
+        #expect(parts.leads.allSatisfy { abs($0 - log(1.10 / 1.05)) < 1e-12 })
+        #expect(abs(try #require(parts.factor) - 1.05 * pow(1.10 / 1.05, 0.2)) < 1e-12)
+        // No pool growth at all: the LA's own mean growth.
+        let alone = ShrunkGrowth(series, pool: YearSeries([2020: 1000]), origin: 2023)
+        #expect(alone.pooled == nil && alone.leads.isEmpty)
+        #expect(abs(try #require(alone.factor) - 1.1) < 1e-12)
+        // Neither: no forecast.
+        #expect(ShrunkGrowth(YearSeries([2023: 5]), pool: YearSeries(), origin: 2023).factor == nil)
+    }
+
+    /// Requests received in each calendar year beside the caseloads of `panel`: LA 801 receives
+    /// 0.45 requests in a year per plan it holds the next January, England 0.3.
+    static let requests = PublishedRequests(
+        byLA: ["801": YearSeries([2021: 59.895, 2022: 65.8845, 2023: 72.472_95])],
+        england: YearSeries([2021: 347.2875, 2022: 364.651_875, 2023: 382.884_468_75]),
+        caseload: ForecastMethodTests.panel.series, englandCaseload: ForecastMethodTests.panel.pool)
+
+    @Test func theRequestsLeadIsRequestsPerPlanAgainstEnglands() throws {
+        // At the census of 2022: 59.895 requests in 2021 over 133.1 plans = 0.45; England
+        // 347.2875 / 1157.625 = 0.3; the lead is log(0.45 / 0.3) = log(1.5).
+        let lead = try #require(Self.requests.lead("801", origin: 2022))
+        #expect(abs(lead - log(1.5)) < 1e-12)
+        let ratios = try #require(Self.requests.ratios("801", origin: 2022))
+        #expect(abs(ratios.la - 0.45) < 1e-12 && abs(ratios.england - 0.3) < 1e-12)
+        // Growth: England's 5% a year, 20% of the 10% lead, 8% of the requests lead.
+        var panel = Self.panel
+        panel.requests = Self.requests
+        let forecast = try #require(panel.forecast(.shrunkGrowth, la: "801", origin: 2022, horizon: 2))
+        let growth = 1.05 * pow(1.10 / 1.05, 0.2) * pow(1.5, 0.08)
+        #expect(abs(forecast[0] - 133.1 * growth) < 1e-9)
+        #expect(abs(forecast[1] - 133.1 * growth * growth) < 1e-9)
+        // No requests for 802, and none of the year before 2020: no lead, England's ratio assumed.
+        #expect(Self.requests.lead("802", origin: 2022) == nil)
+        #expect(Self.requests.lead("801", origin: 2021) == nil)
+        #expect(panel.forecast(.shrunkGrowth, la: "802", origin: 2022, horizon: 1)
+                    == ForecastMethod.shrunkGrowth.forecast(panel.series["802"]!, pool: panel.pool, origin: 2022, horizon: 1))
+        // The baselines never read requests.
+        #expect(panel.forecast(.nationalGrowth, la: "801", origin: 2022, horizon: 1)
+                    == ForecastMethod.nationalGrowth.forecast(panel.series["801"]!, pool: panel.pool, origin: 2022, horizon: 1))
+    }
+
+    @Test func aMiscountedRequestsYearIsCapped() throws {
+        var requests = Self.requests
+        requests.byLA["801"]![2022] = 1   // one request: log(1 / 146.41 / 0.3) = -3.78
+        #expect(requests.lead("801", origin: 2023) == -0.5)
+        requests.byLA["801"]![2022] = 0   // none: no lead at all
+        #expect(requests.lead("801", origin: 2023) == nil)
+    }
+
+    @Test func requestsOfTheOriginsOwnYearAreNotKnownAtTheOrigin() throws {
+        // Requests received in 2022 are published with the census of January 2023.
+        let known = Self.requests.through(2022)
+        #expect(known.byLA["801"]!.years == [2021])
+        #expect(known.england.years == [2021])
+        #expect(known.caseload["801"]!.lastYear == 2022)
+        var panel = Self.panel
+        panel.requests = Self.requests
+        var perturbed = panel
+        perturbed.requests!.byLA["801"]![2022] = 1
+        perturbed.requests!.england[2022] = 1_000_000
+        let before = RollingOriginBacktest(panel: panel, methods: [.shrunkGrowth]).run(origins: [2022], horizon: 1)
+        let after = RollingOriginBacktest(panel: perturbed, methods: [.shrunkGrowth]).run(origins: [2022], horizon: 1)
+        #expect(before.map { $0.forecasts.map(\.forecast) } == after.map { $0.forecasts.map(\.forecast) })
+        #expect(before.map { $0.forecasts.map(\.interval) } == after.map { $0.forecasts.map(\.interval) })
+        // At 2023 they are known, and move the forecast.
+        let later = RollingOriginBacktest(panel: perturbed, methods: [.shrunkGrowth]).run(origins: [2023], horizon: 1)
+        let laterUnperturbed = RollingOriginBacktest(panel: panel, methods: [.shrunkGrowth]).run(origins: [2023], horizon: 1)
+        #expect(later.map { $0.forecasts.map(\.forecast) } != laterUnperturbed.map { $0.forecasts.map(\.forecast) })
     }
 
     @Test func theBaselinesAsDefined() throws {
@@ -130,7 +227,7 @@ struct ForecastMethodTests {
             let interval = try #require(first.intervals[h])
             #expect(interval.low80 < first.central[h] && first.central[h] < interval.high80)
         }
-        #expect(first.assumptions[.central]!.hasPrefix("growth +7.0% a year: the LA's own over its last 3 years (+10.0%) weighted 40%, that of England since 2018/19 (+5.0%) 60%"))
+        #expect(first.assumptions[.central]! == "growth +6.0% a year: that of England since 2018/19 (+5.0%) with 20% of the LA's lead over it in its last 3 years (+4.8% a year, each year's lead capped at 7% either way; the LA's own growth +10.0%), and no requests lead (no published requests in 2023 beside a published caseload in 2023/24)")
         #expect(first.assumptions[.best]!.contains("points a year below central, every year"))
     }
 

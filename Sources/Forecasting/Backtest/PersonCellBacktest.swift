@@ -36,7 +36,7 @@ public enum PersonCellBacktest {
                 for la in known.children.keys.sorted() {
                     guard let actualChildren = inputs.roster.children[la]?[origin + h], known.children[la]?[origin] != nil,
                           let series = knownTotal.series[la],
-                          let central = ForecastMethod.shrunkGrowth.forecast(series, pool: knownTotal.pool, origin: origin, horizon: h),
+                          let central = knownTotal.forecast(.shrunkGrowth, la: la, origin: origin, horizon: h),
                           let simulated = atOrigin.simulate(la, horizon: h, simulations: simulations, seed: seed, minimumYears: 2) else { continue }
                     let forecast = AreaForecast(la: la, measure: "total", source: .returns, method: .shrunkGrowth, origin: origin,
                                                 history: series, central: central, best: central, worst: central,

@@ -45,7 +45,7 @@ public struct RollingOriginBacktest: Sendable {
                     let quantiles = ErrorCalibration.distribution(method, known, asOf: origin, horizon: h).map(ErrorQuantiles.init)
                     let scored: [ScoredForecast] = las.compactMap { la in
                         let series = known.series[la]!
-                        guard let forecast = method.forecast(series, pool: known.pool, origin: origin, horizon: h)?.last else { return nil }
+                        guard let forecast = known.forecast(method, la: la, origin: origin, horizon: h)?.last else { return nil }
                         return ScoredForecast(la: la, forecast: forecast, actual: panel.series[la]![origin + h]!,
                                               interval: quantiles.map { PredictionInterval(around: forecast, errors: $0) },
                                               naiveScale: Self.naiveScale(series, origin: origin))

@@ -33,7 +33,7 @@ public struct TotalForecaster: Sendable {
         return chosen.sorted().compactMap { la in
             let series = panel.series[la]!
             let origin = series.lastYear!
-            guard let central = method.forecast(series, pool: panel.pool, origin: origin, horizon: horizon) else { return nil }
+            guard let central = panel.forecast(method, la: la, origin: origin, horizon: horizon) else { return nil }
             if quantiles[origin] == nil {
                 distributions[origin] = (1...horizon).map { h in ErrorCalibration.distribution(method, calibration, asOf: origin, horizon: h) }
                 quantiles[origin] = distributions[origin]!.map { $0.map(ErrorQuantiles.init) }
@@ -49,7 +49,7 @@ public struct TotalForecaster: Sendable {
                 history: series.through(origin), central: central, best: best, worst: worst,
                 intervals: central.enumerated().map { h, value in errors[h].map { PredictionInterval(around: value, errors: $0) } },
                 errors: distributions[origin]!,
-                assumptions: assumptions(series, origin: origin, best: bestFactor, worst: worstFactor,
+                assumptions: assumptions(la, series, origin: origin, best: bestFactor, worst: worstFactor,
                                          calibrated: errors[0] != nil))
         }
     }
@@ -78,19 +78,29 @@ public struct TotalForecaster: Sendable {
         }
     }
 
-    func assumptions(_ series: YearSeries, origin: Int, best: Double, worst: Double,
+    func assumptions(_ la: String, _ series: YearSeries, origin: Int, best: Double, worst: Double,
                      calibrated: Bool) -> [ForecastCase: String] {
         let central: String
         let growth: Double?
         switch method {
         case .shrunkGrowth:
-            let own = series.meanGrowth(endingAt: origin, count: ForecastMethod.ownGrowthYears)
-            let pooled = ForecastMethod.poolGrowth(panel.pool, origin: origin)
-            growth = ForecastMethod.shrunkGrowthFactor(series, pool: panel.pool, origin: origin)
+            let requests = panel.requests?.through(origin)
+            let parts = ShrunkGrowth(series, pool: panel.pool, origin: origin, requestsLead: requests?.lead(la, origin: origin))
+            growth = parts.factor
             let weight = Int((ForecastMethod.ownGrowthWeight * 100).rounded())
             let first = panel.pool.through(origin).firstYear.map(CensusYear.label) ?? "?"
-            central = "growth \(Self.percent(growth)) a year: the LA's own over its last \(ForecastMethod.ownGrowthYears) years "
-                + "(\(Self.percent(own))) weighted \(weight)%, that of \(panel.poolName) since \(first) (\(Self.percent(pooled))) \(100 - weight)%"
+            let limit = Int((ForecastMethod.jumpLimit * 100).rounded())
+            let capped = zip(parts.leads, parts.cappedLeads).filter { $0 != $1 }.count
+            if parts.pooled == nil {
+                central = "growth \(Self.percent(growth)) a year: the LA's own over its last \(ForecastMethod.ownGrowthYears) years "
+                    + "(\(panel.poolName) has no growth to pull it towards)"
+            } else {
+                central = "growth \(Self.percent(growth)) a year: that of \(panel.poolName) since \(first) (\(Self.percent(parts.pooled))) "
+                    + "with \(weight)% of the LA's lead over it in its last \(parts.cappedLeads.count) years "
+                    + "(\(Self.percent(parts.meanLead.map(exp))) a year, each year's lead capped at \(limit)% either way"
+                    + (capped > 0 ? ", \(capped) year(s) capped" : "") + "; the LA's own growth \(Self.percent(parts.own)))"
+                    + Self.requestsNote(requests?.ratios(la, origin: origin), lead: parts.requestsLead, origin: origin)
+            }
         default:
             growth = nil
             central = "\(method.rawValue) from \(CensusYear.label(origin))"
@@ -106,6 +116,16 @@ public struct TotalForecaster: Sendable {
                 + ": the one-year \(percentile)th percentile error of earlier origins, sustained"
         }
         return [.central: central, .best: sustained(best, "below", 10), .worst: sustained(worst, "above", 90)]
+    }
+
+    /// The requests part of the central case's assumption.
+    static func requestsNote(_ ratios: (la: Double, england: Double)?, lead: Double?, origin: Int) -> String {
+        let weight = Int((ForecastMethod.requestsWeight * 100).rounded())
+        guard let ratios, let lead else {
+            return ", and no requests lead (no published requests in \(origin - 1) beside a published caseload in \(CensusYear.label(origin)))"
+        }
+        return ", and \(weight)% of its requests lead (\(percent(exp(lead))): requests received in \(origin - 1) per plan held "
+            + String(format: "in January %d, %.3f against England's %.3f)", origin, ratios.la, ratios.england)
     }
 
     static func percent(_ factor: Double?) -> String {

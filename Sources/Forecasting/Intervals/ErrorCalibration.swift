@@ -23,9 +23,9 @@ public enum ErrorCalibration {
         for origin in stride(from: first + 1, through: asOf - horizon, by: 1) {
             let atOrigin = known.through(origin)
             var byLA: [String: Double] = [:]
-            for (la, series) in atOrigin.series {
+            for la in atOrigin.series.keys {
                 guard let actual = known.series[la]?[origin + horizon], actual > 0,
-                      let forecast = method.forecast(series, pool: atOrigin.pool, origin: origin, horizon: horizon)?.last,
+                      let forecast = atOrigin.forecast(method, la: la, origin: origin, horizon: horizon)?.last,
                       forecast > 0 else { continue }
                 byLA[la] = log(actual / forecast)
             }

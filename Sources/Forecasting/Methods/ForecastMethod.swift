@@ -6,8 +6,10 @@ import Foundation
 /// `shrunkGrowth` is the hub's method; the others are the baselines the backtest holds it against
 /// (docs/forecasting.md explains each and the accuracy the backtest found).
 public enum ForecastMethod: String, CaseIterable, Sendable, Codable {
-    /// The LA's mean growth of its last 3 years, pulled part-way (60%) towards the pool's mean
-    /// growth over every year it has: `last x (0.4 g_LA + 0.6 g_pool)^h`.
+    /// The pool's mean growth over every year it has, raised by 20% of the LA's mean lead over
+    /// the pool in its last 3 years (each year's lead capped at 0.07) and by 8% of its requests
+    /// lead (requests per plan against the pool's) (``ShrunkGrowth``):
+    /// `last x (g_pool x exp(0.2 x mean lead + 0.08 x requests lead))^h`.
     case shrunkGrowth = "shrunk-growth"
     /// The value at the origin, unchanged.
     case lastValue = "last-value"
@@ -20,11 +22,20 @@ public enum ForecastMethod: String, CaseIterable, Sendable, Codable {
     /// The pool's (England's) mean growth over every year it has, applied to the LA's last value.
     case nationalGrowth = "national-growth"
 
-    /// The share of the LA's own growth in ``shrunkGrowth``; the rest is the pool's. Chosen by the
-    /// backtest on the published series at the 2021-2023 origins (docs/forecasting.md).
-    public static let ownGrowthWeight = 0.4
+    /// The share of the LA's lead over the pool that ``shrunkGrowth`` keeps. Chosen by the
+    /// backtest on the published series at the 2019/20-2022/23 origins (docs/forecasting.md).
+    public static let ownGrowthWeight = 0.2
+    /// The share of the LA's requests lead (``PublishedRequests/lead(_:origin:)``) that
+    /// ``shrunkGrowth`` adds to its log growth. Chosen by the backtest at the same origins
+    /// (docs/forecasting.md).
+    public static let requestsWeight = 0.08
     /// Years of the LA's own growth ``shrunkGrowth`` averages.
     public static let ownGrowthYears = 3
+    /// The most a single year's lead over the pool counts for in ``shrunkGrowth`` (log points,
+    /// about 7%): a larger jump is taken as a one-off. Chosen by the backtest on the published
+    /// series at the 2019/20-2022/23 origins, where anything from 0.04 to 0.08 did about as well
+    /// (docs/forecasting.md).
+    public static let jumpLimit = 0.07
 
     /// The baselines, in the order outputs list them.
     public static let baselines: [ForecastMethod] = [.lastValue, .lastGrowth, .meanGrowth5y, .linearTrend3y, .nationalGrowth]
@@ -32,7 +43,10 @@ public enum ForecastMethod: String, CaseIterable, Sendable, Codable {
     /// The forecasts for the censuses `origin + 1 ... origin + horizon`, or nil when the series
     /// has no value at the origin or too little history for this method (every method needs the
     /// year before the origin too, so that all are scored on the same LAs).
-    public func forecast(_ series: YearSeries, pool: YearSeries, origin: Int, horizon: Int) -> [Double]? {
+    /// `requestsLead` is the LA's requests per plan against England's at the origin
+    /// (``PublishedRequests/lead(_:origin:)``); only ``shrunkGrowth`` reads it.
+    public func forecast(_ series: YearSeries, pool: YearSeries, origin: Int, horizon: Int,
+                         requestsLead: Double? = nil) -> [Double]? {
         let history = series.through(origin)
         guard horizon > 0, let last = history[origin], history[origin - 1] != nil else { return nil }
         let steps = 1...horizon
@@ -53,23 +67,17 @@ public enum ForecastMethod: String, CaseIterable, Sendable, Codable {
             guard let growth = Self.poolGrowth(pool, origin: origin) else { return nil }
             return steps.map { last * pow(growth, Double($0)) }
         case .shrunkGrowth:
-            guard let growth = Self.shrunkGrowthFactor(history, pool: pool, origin: origin) else { return nil }
+            guard let growth = ShrunkGrowth(history, pool: pool, origin: origin, requestsLead: requestsLead).factor else {
+                return nil
+            }
             return steps.map { last * pow(growth, Double($0)) }
         }
     }
 
-    /// The yearly growth factor ``shrunkGrowth`` applies: the LA's own where the pool has none,
-    /// the pool's where the LA has no growth of its own (a zero last year).
-    public static func shrunkGrowthFactor(_ series: YearSeries, pool: YearSeries, origin: Int) -> Double? {
-        let history = series.through(origin)
-        let own = history.meanGrowth(endingAt: origin, count: ownGrowthYears)
-        let pooled = poolGrowth(pool, origin: origin)
-        switch (own, pooled) {
-        case let (own?, pooled?): return ownGrowthWeight * own + (1 - ownGrowthWeight) * pooled
-        case let (own?, nil): return own
-        case let (nil, pooled?): return pooled
-        case (nil, nil): return nil
-        }
+    /// The yearly growth factor ``shrunkGrowth`` applies (``ShrunkGrowth/factor``).
+    public static func shrunkGrowthFactor(_ series: YearSeries, pool: YearSeries, origin: Int,
+                                          requestsLead: Double? = nil) -> Double? {
+        ShrunkGrowth(series, pool: pool, origin: origin, requestsLead: requestsLead).factor
     }
 
     /// The pool's geometric mean growth over every year it has up to the origin.

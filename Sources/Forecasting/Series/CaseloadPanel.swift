@@ -17,12 +17,16 @@ public struct CaseloadPanel: Sendable, Equatable {
     public var pool: YearSeries
     /// What the pool is ("England", or "the LAs' total").
     public var poolName: String
+    /// The published requests for assessment beside the published caseload, when the store has
+    /// them: the leading indicator of ``ForecastMethod/shrunkGrowth``.
+    public var requests: PublishedRequests?
 
     public init(measure: String, source: SeriesSource, series: [String: YearSeries], pool: YearSeries? = nil,
-                poolName: String = "England") {
+                poolName: String = "England", requests: PublishedRequests? = nil) {
         self.measure = measure
         self.source = source
         self.series = series
+        self.requests = requests
         if let pool, pool.years.count >= 2 {
             self.pool = pool
             self.poolName = poolName
@@ -37,7 +41,16 @@ public struct CaseloadPanel: Sendable, Equatable {
         var copy = self
         copy.series = series.mapValues { $0.through(origin) }
         copy.pool = pool.through(origin)
+        copy.requests = requests?.through(origin)
         return copy
+    }
+
+    /// `method`'s forecasts of one LA from `origin` (see ``ForecastMethod/forecast(_:pool:origin:horizon:requestsLead:)``),
+    /// with the LA's requests lead at the origin where the panel has one.
+    public func forecast(_ method: ForecastMethod, la: String, origin: Int, horizon: Int) -> [Double]? {
+        guard let one = series[la] else { return nil }
+        return method.forecast(one, pool: pool, origin: origin, horizon: horizon,
+                               requestsLead: requests?.lead(la, origin: origin))
     }
 
     /// Census years any series has, in order.

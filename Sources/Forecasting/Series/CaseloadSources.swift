@@ -16,8 +16,11 @@ public struct CaseloadSources: Sendable {
     }
 
     public static func read(_ database: Database) throws -> CaseloadSources {
-        let published = try PublishedCaseload.read(database)
-        let returns = try ReturnCaseload.read(database, pool: published?.total.pool)
+        var published = try PublishedCaseload.read(database)
+        let requests = try PublishedRequests.read(database, caseload: published?.total)
+        published?.total.requests = requests
+        var returns = try ReturnCaseload.read(database, pool: published?.total.pool)
+        returns?.requests = requests
         return CaseloadSources(published: published, returns: returns)
     }
 
@@ -50,7 +53,8 @@ public struct CaseloadSources: Sendable {
         guard let returns, !dropped.isEmpty else { return self }
         let kept = returns.series.filter { !dropped.contains($0.key) }
         return CaseloadSources(published: published, returns: kept.isEmpty ? nil : CaseloadPanel(
-            measure: returns.measure, source: returns.source, series: kept, pool: published?.total.pool, poolName: "England"))
+            measure: returns.measure, source: returns.source, series: kept, pool: published?.total.pool, poolName: "England",
+            requests: returns.requests))
     }
 
     /// Whose backtest errors set every interval: the published total when the store has it.
