@@ -78,7 +78,7 @@ extension ServiceSuites {
             try await app.test(.router) { client in
                 let ada = try #require(try await client.signIn("ada"))
                 let reason = "The hub cannot show these figures: the current SEN2 returns were kept at different levels of minimisation "
-                    + "(birth date as year, postcode as area: 800; birth date as month, postcode as district: 801), so their figures "
+                    + "(birth month, postcode district: 801; birth year, postcode area: 800), so their figures "
                     + "are not comparable: set one level under minimisation in the config and run hnhub reprocess --all "
                     + "(docs/governance.md, \"Minimisation\")."
                 for uri in ["/api/v1/indicators", "/api/v1/compare?la=801", "/api/v1/forecast?group=partnership",

@@ -48,7 +48,7 @@ extension ServiceSuites {
                 // The page shows the same tables, with the audience said.
                 let cal = try #require(try await client.signIn("cal"))
                 let page = String(buffer: try await client.get("/scope?\(Self.asked)", as: cal).body)
-                #expect(page.contains("<h2>Scope of a centre for partnership (ASD, SEMH), site 365000,168000</h2>"))
+                #expect(page.contains("<h2>Scope of a centre for partnership (ASD, SEMH), site grid reference 365000,168000</h2>"))
                 #expect(page.contains("<strong>Own view:</strong> LA 800's own figures are unsuppressed."))
                 #expect(page.contains("<caption>Children in scope at the 2024/25 census, by LA</caption>"))
                 let form = String(buffer: try await client.get("/scope", as: cal).body)
@@ -59,7 +59,7 @@ extension ServiceSuites {
             let logged = try AuditTrail(database: try Store(path: fixture.storePath).database).entries(action: "scope", limit: 10)
             #expect(logged.count == 5)
             #expect(logged.contains {
-                $0.username == "cal" && $0.target == "group partnership needs ASD,SEMH site 365000,168000 (own view of LA 800)"
+                $0.username == "cal" && $0.target == "group partnership needs ASD,SEMH site grid reference 365000,168000 (own view of LA 800)"
             })
             await fixture.stop()
         }
@@ -82,7 +82,8 @@ extension ServiceSuites {
                     ("needs=HI&site=1,2&conversion=2", "conversion", "conversion: '2' is not a list of shares above 0 and at most 1 (e.g. 0.3,0.5,0.7)"),
                     ("needs=HI&site=1,2&max_km=-3", "max_km", "max_km: '-3' is not a distance in km above 0 (e.g. 30)"),
                     ("needs=HI&site=1,2&from_settings=moon", "from_settings",
-                     "from_settings: 'moon' is not a setting (use independent, out-of-area, mainstream, special, ap, post16, other)"),
+                     "from_settings: 'moon' is not a setting (use mainstream, state-special, independent, ap, post16, elsewhere, early-years, "
+                     + "none, unclassified, out-of-area, outside-group)"),
                     ("needs=HI&site=1,2&la=80", "la", "la: la takes a 3-digit DfE LA code, e.g. 801 (got '80')"),
                     ("needs=HI&site=1,2&own=maybe", "own", "own: 'maybe' is not 1 or 0"),
                 ] {
