@@ -170,7 +170,7 @@ let package = Package(
         // `hnhub serve`: accounts, sessions, access control, pages, the JSON API, uploads, audit.
         .target(name: "HubService", dependencies: [
             "HubConfig", "PluginHost", "InputFiles", "HubStore", "ImportPipeline", "MetricEngine", "ReferenceData",
-            "Comparison", "ComparisonTables", "DisclosureAudit", "Exports", "Report", "Forecasting",
+            "Comparison", "ComparisonTables", "DisclosureAudit", "Exports", "Report", "Forecasting", "Governance", "Scoping",
             .product(name: "HubKit", package: "HubKit"), .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
             .product(name: "NIOPosix", package: "swift-nio"), .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),

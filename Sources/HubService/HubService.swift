@@ -79,6 +79,10 @@ public final class HubService: Sendable {
     /// Increases each time an import changes the figures served.
     public var figuresVersion: Int { shelf.figures.version }
 
+    /// How many forecasts and scopes were computed since the start rather than taken from those
+    /// kept for the current figures (docs/service.md, "Kept forecasts and scopes").
+    public var outputComputations: Int { shelf.computations }
+
     var now: Int64 { Int64(Date().timeIntervalSince1970) }
 
     var sessionBookSettings: (lifetime: Int64, idle: Int64) { (setup.sessionLifetime, setup.sessionIdleLimit) }

@@ -31,7 +31,8 @@ enum OpenAPIDocument {
             "responses": {
               "200": {"description": "Values and totals", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Indicators"}}}},
               "400": {"$ref": "#/components/responses/BadRequest"}, "401": {"$ref": "#/components/responses/Unauthorized"},
-              "403": {"$ref": "#/components/responses/Forbidden"}, "404": {"$ref": "#/components/responses/NotFound"}}}
+              "403": {"$ref": "#/components/responses/Forbidden"}, "404": {"$ref": "#/components/responses/NotFound"},
+              "409": {"$ref": "#/components/responses/NotComparable"}}}
         },
         "/api/v1/compare": {
           "get": {"summary": "Where one LA stands against its peers, region and England (hnhub compare)",
@@ -43,7 +44,8 @@ enum OpenAPIDocument {
             "responses": {
               "200": {"description": "One line per indicator", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Compare"}}}},
               "400": {"$ref": "#/components/responses/BadRequest"}, "401": {"$ref": "#/components/responses/Unauthorized"},
-              "403": {"$ref": "#/components/responses/Forbidden"}, "404": {"$ref": "#/components/responses/NotFound"}}}
+              "403": {"$ref": "#/components/responses/Forbidden"}, "404": {"$ref": "#/components/responses/NotFound"},
+              "409": {"$ref": "#/components/responses/NotComparable"}}}
         },
         "/api/v1/forecast": {
           "get": {"summary": "The EHCP caseload forecast (hnhub forecast): central, best and worst cases with 80% and 95% intervals, for LAs opted in to forecasting; an LA's own view unsuppressed, others under the forecast's disclosure rule (null values where hidden)",
@@ -54,7 +56,28 @@ enum OpenAPIDocument {
             "responses": {
               "200": {"description": "Forecast rows", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Forecast"}}}},
               "400": {"$ref": "#/components/responses/BadRequest"}, "401": {"$ref": "#/components/responses/Unauthorized"},
-              "403": {"$ref": "#/components/responses/Forbidden"}, "404": {"$ref": "#/components/responses/NotFound"}}}
+              "403": {"$ref": "#/components/responses/Forbidden"}, "404": {"$ref": "#/components/responses/NotFound"},
+              "409": {"$ref": "#/components/responses/NotComparable"}}}
+        },
+        "/api/v1/scope": {
+          "get": {"summary": "Scope a shared centre for a group (hnhub scope-centre --format json): the cohort, eligibility, each capacity's fill and money year by year, sensitivity, assumptions and coverage, for LAs opted in to centre scoping; an LA's own view unsuppressed, others under disclosure control (c where hidden)",
+            "parameters": [
+              {"name": "group", "in": "query", "schema": {"type": "string"}, "description": "A group of the config (a viewer's default: its group; an analyst's: the first group of its LA)"},
+              {"name": "needs", "in": "query", "required": true, "schema": {"type": "string"}, "description": "SEN2 need codes, e.g. ASD,SEMH"},
+              {"name": "any_rank", "in": "query", "schema": {"type": "string", "enum": ["1", "true"]}, "description": "Needs at any rank, not only the primary need"},
+              {"name": "ages", "in": "query", "schema": {"type": "string"}, "description": "Ages on the 31 August before the census, e.g. 11-16 (default 4-15)"},
+              {"name": "from_settings", "in": "query", "schema": {"type": "string"}, "description": "Settings a centre takes children from, e.g. independent,out-of-area (the default)"},
+              {"name": "site", "in": "query", "required": true, "schema": {"type": "string"}, "description": "A URN of the register, or EASTING,NORTHING in metres"},
+              {"name": "max_km", "in": "query", "schema": {"type": "string"}, "description": "Distance limit from home to the site in km (default 30)"},
+              {"name": "capacity", "in": "query", "schema": {"type": "string"}, "description": "Places of each option, e.g. 24,40,60"},
+              {"name": "conversion", "in": "query", "schema": {"type": "string"}, "description": "Shares of eligible children taking a place, e.g. 0.3,0.5,0.7"},
+              {"name": "la", "in": "query", "schema": {"type": "string", "pattern": "^[0-9]{3}$"}, "description": "With own: the member LA whose own view it is (its own users and the admin only)"},
+              {"name": "own", "in": "query", "schema": {"type": "string", "enum": ["1", "true", "0", "false"]}, "description": "An analyst's default is its own LA's own view; 0 asks the shared view"}],
+            "responses": {
+              "200": {"description": "The scope", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Scope"}}}},
+              "400": {"$ref": "#/components/responses/BadRequest"}, "401": {"$ref": "#/components/responses/Unauthorized"},
+              "403": {"$ref": "#/components/responses/Forbidden"}, "404": {"$ref": "#/components/responses/NotFound"},
+              "409": {"$ref": "#/components/responses/NotComparable"}}}
         },
         "/api/v1/returns": {
           "get": {"summary": "Imported returns, current and replaced: the caller's LA (analysts) or every import (admin)",
@@ -102,14 +125,16 @@ enum OpenAPIDocument {
         },
         "responses": {
           "Problem": {"description": "RFC 9457 problem details", "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}},
-          "BadRequest": {"description": "A malformed parameter", "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}},
+          "BadRequest": {"description": "A malformed parameter (field names it when the parameter is one of a form's)", "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}},
           "Unauthorized": {"description": "No valid token or session", "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}},
           "Forbidden": {"description": "The caller's role does not allow it (also an import or upload id that does not exist, for anyone but the admin; and an LA not opted in to the purpose)", "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}},
-          "NotFound": {"description": "No such LA, group, import or upload", "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}}
+          "NotComparable": {"description": "The current returns behind these figures were kept at different levels of minimisation (docs/governance.md): the figures are not comparable until the operator puts them on one level", "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}},
+          "NotFound": {"description": "No such LA, group, import or upload (a group the config lacks is 403 for anyone but the admin when scoping)", "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}}
         },
         "schemas": {
           "Problem": {"type": "object", "required": ["type", "title", "status", "detail"], "properties": {
-            "type": {"type": "string"}, "title": {"type": "string"}, "status": {"type": "integer"}, "detail": {"type": "string"}, "instance": {"type": "string"}}},
+            "type": {"type": "string"}, "title": {"type": "string"}, "status": {"type": "integer"}, "detail": {"type": "string"}, "instance": {"type": "string"},
+            "field": {"type": "string", "description": "The parameter at fault, when one is"}}},
           "Me": {"type": "object", "required": ["username", "role", "la_code", "group"], "properties": {
             "username": {"type": "string"}, "role": {"type": "string", "enum": ["admin", "analyst", "group-viewer"]},
             "la_code": {"type": ["string", "null"]}, "group": {"type": ["string", "null"]}}},
@@ -129,6 +154,16 @@ enum OpenAPIDocument {
             "left_out": {"type": "array", "items": {"type": "string"}, "description": "Member LAs not opted in to forecasting"},
             "purpose_notice": {"type": ["string", "null"]},
             "rows": {"type": "array", "items": {"type": "object", "required": ["la_code", "period", "measure", "case", "value"]}}}},
+          "Scope": {"type": "object", "required": ["group", "census", "site", "audience", "cohort", "year_groups", "cells", "options", "sensitivity", "assumptions", "coverage", "own_la", "left_out", "purpose_notice"], "properties": {
+            "group": {"type": "string"}, "census": {"type": "string"}, "site": {"type": "string"},
+            "audience": {"type": "string", "description": "shared, or own:LA"}, "own_la": {"type": ["string", "null"]},
+            "cohort": {"type": "array", "items": {"type": "object", "required": ["la", "children_in_scope"]}},
+            "year_groups": {"type": "array"}, "cells": {"type": "array"}, "sensitivity": {"type": "array"}, "coverage": {"type": "array"},
+            "options": {"type": "array", "items": {"type": "object", "required": ["capacity", "years", "break_even_year", "places_by_la"]}},
+            "assumptions": {"type": "array", "items": {"type": "object", "required": ["name", "value", "source", "default"]}},
+            "service": {"type": "array"},
+            "left_out": {"type": "array", "items": {"type": "string"}, "description": "Member LAs not opted in to centre scoping"},
+            "purpose_notice": {"type": ["string", "null"]}}},
           "Returns": {"type": "object", "required": ["returns"], "properties": {
             "returns": {"type": "array", "items": {"type": "object", "required": ["import_id", "dataset", "la_code", "collection_year", "records", "quarantined", "errors", "warnings", "current"]}}}},
           "Findings": {"type": "object", "required": ["import", "rules", "quarantined"], "properties": {

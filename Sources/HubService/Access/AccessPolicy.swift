@@ -51,6 +51,9 @@ public enum Resource: Sendable, Equatable {
     case figures(FigureScope)
     /// One LA against its peers (compare); `own`: its own view.
     case comparison(la: String, own: Bool, peers: PeerSet)
+    /// A scope of a shared centre for a config group (nil: a group the config does not have), in
+    /// `ownLA`'s own view or (nil) the shared view.
+    case scoping(group: String?, ownLA: String?)
     /// An API token, by its owner's account id (revoking it).
     case apiToken(owner: Int64)
     /// The audit log and accounts.
@@ -89,6 +92,8 @@ public struct AccessPolicy: Sendable {
             return owner == user.id || user.role == .admin ? shared : .deny(reason: "that token belongs to another account")
         case (.admin, .figures(.la(let code, own: true))), (.admin, .comparison(let code, own: true, _)):
             return .allow(ownLA: code)
+        case (.admin, .scoping(_, let ownLA)):
+            return .allow(ownLA: ownLA)
         case (.admin, _):
             return shared
 
@@ -104,6 +109,16 @@ public struct AccessPolicy: Sendable {
                 : .deny(reason: "only LA \(code)'s own users see its figures unsuppressed; ask without the own view")
         case (.analyst, .figures), (.analyst, .comparison):
             return shared
+        case (.analyst, .scoping(let group, let ownLA)):
+            // A group the config lacks is refused as one without the analyst's LA: no one learns
+            // which group names exist.
+            guard let code = user.laCode, let group, groups[group]?.contains(code) == true else {
+                return .deny(reason: "an analyst of LA \(user.laCode ?? "?") scopes the groups LA \(user.laCode ?? "?") belongs to only")
+            }
+            guard ownLA == nil || ownLA == code else {
+                return .deny(reason: "only LA \(ownLA!)'s own users see its figures unsuppressed; ask without the own view")
+            }
+            return .allow(ownLA: ownLA)
         case (.analyst, .administration):
             return .deny(reason: "for admins only")
 
@@ -116,6 +131,9 @@ public struct AccessPolicy: Sendable {
             }
             return peers == .group(user.groupName ?? "") ? shared
                 : .deny(reason: "a viewer of \(user.groupName ?? "?") compares member LAs with the group only (peers group:\(user.groupName ?? "?"))")
+        case (.groupViewer, .scoping(let group, let ownLA)):
+            return group != nil && group == user.groupName && ownLA == nil ? shared
+                : .deny(reason: "a viewer of \(user.groupName ?? "?") scopes that group only, in its shared view")
         case (.groupViewer, .figures):
             return .deny(reason: "a viewer of \(user.groupName ?? "?") sees that group's report, workbook and figures only (group=\(user.groupName ?? "?"))")
         case (.groupViewer, _):

@@ -3,6 +3,7 @@ import ComparisonTables
 import Exports
 import Forecasting
 import Foundation
+import Governance
 import HubKit
 import ReferenceData
 import Report
@@ -33,8 +34,16 @@ struct FigureOutputs {
         }
     }
 
+    /// Refuses every output of `purpose` while the current returns of the LAs it would show were
+    /// kept at more than one level of minimisation, as the CLI refuses them (docs/governance.md,
+    /// "Minimisation").
+    func requireOneMinimisationLevel(_ purpose: StandardPurpose) throws {
+        if let refusal = figures.minimisationRefusals[purpose.rawValue] { throw ServiceError.notComparable(refusal) }
+    }
+
     /// `hnhub compare`'s lines.
     func comparison(la: String, peers: PeerSet, period: String?, audience: Audience) throws -> [ComparisonLine] {
+        try requireOneMinimisationLevel(.benchmarking)
         try requireBenchmarking(la)
         do {
             return try LAComparisons(snapshot: figures.snapshot, geography: figures.geography, audience: audience)
@@ -46,6 +55,7 @@ struct FigureOutputs {
 
     /// `hnhub report`'s document.
     func reportHTML(_ scope: FigureScope, period: String?, audience: Audience) throws -> String {
+        try requireOneMinimisationLevel(.benchmarking)
         let reportScope: ReportScope
         switch scope {
         case .la(let code, _):
@@ -70,6 +80,7 @@ struct FigureOutputs {
 
     /// `hnhub export --xlsx`'s workbook.
     func workbook(_ scope: FigureScope, period: String?, audience: Audience) throws -> [UInt8] {
+        try requireOneMinimisationLevel(.benchmarking)
         let workbookScope: WorkbookScope
         switch scope {
         case .la(let code, let own):
@@ -116,6 +127,7 @@ struct FigureOutputs {
     /// (its own row), a group (its members), or every LA. `indicators` narrows to those ids.
     func indicatorTables(_ scope: FigureScope, period: String?, indicators: [String], audience: Audience) throws
         -> [(table: LATable, rows: [LATableRow])] {
+        try requireOneMinimisationLevel(.benchmarking)
         let group: (name: String, members: [String])?
         let listed: Set<String>?
         switch scope {

@@ -26,6 +26,13 @@ public struct HubFigures: Sendable {
     public var benchmarking: PurposeScope
     /// Which members the forecast leaves out (those not opted in to forecasting).
     public var forecasting: PurposeScope
+    /// Which members a centre scope leaves out (those not opted in to centre scoping), or why no
+    /// scope can be made: the config's purposes do not name centre scoping.
+    public var centreScoping: Result<PurposeScope, PurposeError>
+    /// Why the outputs of a purpose cannot be made, by purpose id: the current returns of the LAs
+    /// it shows were kept at more than one level of minimisation (docs/governance.md,
+    /// "Minimisation"), as the CLI refuses them.
+    public var minimisationRefusals: [String: String]
     /// Every current SEN2 return, whatever the LA opted in to (an LA's own home page lists its own).
     public var returnsHeld: [ImportedReturn]
     /// LA codes of the register.
@@ -52,6 +59,16 @@ public struct HubFigures: Sendable {
                             control: DisclosureControl, version: Int) throws -> HubFigures {
         let benchmarking = try PurposeScope(purposes, purpose: StandardPurpose.benchmarking.rawValue, database: database)
         let forecasting = try PurposeScope(purposes, purpose: StandardPurpose.forecasting.rawValue, database: database)
+        let centreScoping: Result<PurposeScope, PurposeError>
+        do {
+            centreScoping = .success(try PurposeScope(purposes, purpose: StandardPurpose.centreScoping.rawValue, database: database))
+        } catch let error as PurposeError {
+            centreScoping = .failure(error)
+        }
+        var refusals: [String: String] = [:]
+        for scope in [benchmarking, forecasting] + ((try? centreScoping.get()).map { [$0] } ?? []) {
+            refusals[scope.permission.purpose] = try MinimisationLevels(database: database, leavingOut: Set(scope.leftOut)).refusal
+        }
         let edition = try StatisticalNeighbours(database: database).edition(nil)
         let everyone = try ReportData.load(database, neighboursEdition: edition, groups: groups)
         let report = everyone.leavingOut(benchmarking.leftOut)
@@ -62,7 +79,7 @@ public struct HubFigures: Sendable {
                                        geography: everyone.geography, control: control,
                                        purposes: try PurposeScope.every(purposes, database: database))
         return HubFigures(version: version, report: report, sources: sources, benchmarking: benchmarking,
-                          forecasting: forecasting, returnsHeld: everyone.returns,
+                          forecasting: forecasting, centreScoping: centreScoping, minimisationRefusals: refusals, returnsHeld: everyone.returns,
                           knownCodes: try LARegister(database: database).knownCodes(),
                           pattern: pattern, control: control,
                           caseload: try? CaseloadSources.read(database).leavingOut(forecasting.leftOut))
@@ -96,13 +113,17 @@ public struct HubFigures: Sendable {
     }
 }
 
-/// The figures currently served, swapped whole when an import finishes, and outputs rendered from
-/// them (reports, workbooks) kept until the figures change.
+/// The figures currently served, swapped whole when an import finishes, and outputs made from
+/// them (rendered reports and workbooks, forecasts and scopes) kept until the figures change.
 public final class FigureShelf: Sendable {
     private let current: Mutex<HubFigures>
     private let rendered = Mutex<[String: (version: Int, bytes: [UInt8])]>([:])
+    private let computed = Mutex(ComputedOutputs())
     /// Rendered outputs kept (a report is up to a few MB; an LA's shared and own views of a few periods fit).
     static let renderedLimit = 400
+    /// Computed outputs kept (forecasts and scopes: each holds its simulations' summaries, up to a
+    /// few MB for a scope of a large group); the least recently used goes first.
+    static let computedLimit = 48
 
     public init(_ figures: HubFigures) { current = Mutex(figures) }
 
@@ -112,6 +133,7 @@ public final class FigureShelf: Sendable {
     public func replace(with figures: HubFigures) {
         current.withLock { $0 = figures }
         rendered.withLock { $0.removeAll() }
+        computed.withLock { $0.entries.removeAll() }
     }
 
     /// The output under `key` made from `figures` (the figures a request was granted), rendering it
@@ -125,5 +147,51 @@ public final class FigureShelf: Sendable {
             if (cache[key]?.version ?? 0) <= figures.version { cache[key] = (figures.version, bytes) }
         }
         return bytes
+    }
+
+    /// The value under `key` computed from `figures`, computing it when none is kept for their
+    /// version. `key` must name everything the value depends on besides the figures: the
+    /// request's parameters and its audience.
+    public func computed<Value: Sendable>(_ key: String, from figures: HubFigures, compute: (HubFigures) throws -> Value) rethrows
+        -> Value {
+        if let kept = computed.withLock({ $0.take(key, version: figures.version) }) as? Value { return kept }
+        let value = try compute(figures)
+        computed.withLock { $0.keep(value, under: key, version: figures.version, limit: Self.computedLimit) }
+        return value
+    }
+
+    /// How many forecasts and scopes were computed rather than taken from the kept ones (tests and
+    /// tools read it to see that an identical request is answered from what was kept).
+    public var computations: Int { computed.withLock { $0.computations } }
+}
+
+/// Forecasts and scopes kept by key, with the figures version each was made from.
+struct ComputedOutputs: Sendable {
+    struct Entry: Sendable {
+        var version: Int
+        var value: any Sendable
+        var lastUsed: UInt64
+    }
+
+    var entries: [String: Entry] = [:]
+    var clock: UInt64 = 0
+    var computations = 0
+
+    mutating func take(_ key: String, version: Int) -> (any Sendable)? {
+        guard let entry = entries[key], entry.version == version else { return nil }
+        clock += 1
+        entries[key]?.lastUsed = clock
+        return entry.value
+    }
+
+    mutating func keep(_ value: any Sendable, under key: String, version: Int, limit: Int) {
+        computations += 1
+        // An older request finishing late never replaces what newer figures computed.
+        guard (entries[key]?.version ?? 0) <= version else { return }
+        clock += 1
+        entries[key] = Entry(version: version, value: value, lastUsed: clock)
+        while entries.count > limit, let oldest = entries.min(by: { $0.value.lastUsed < $1.value.lastUsed })?.key {
+            entries[oldest] = nil
+        }
     }
 }

@@ -10,15 +10,27 @@ public struct ServiceError: Error, Sendable {
     public var detail: String
     /// Extra headers (e.g. `Retry-After`, `WWW-Authenticate`).
     public var headers: HTTPFields
+    /// The request parameter or form field at fault, when one is (a problem detail's `field`).
+    public var field: String?
 
-    public init(_ status: HTTPResponse.Status, _ title: String, _ detail: String, headers: HTTPFields = [:]) {
+    public init(_ status: HTTPResponse.Status, _ title: String, _ detail: String, headers: HTTPFields = [:], field: String? = nil) {
         self.status = status
         self.title = title
         self.detail = detail
         self.headers = headers
+        self.field = field
     }
 
     public static func badRequest(_ detail: String) -> ServiceError { ServiceError(.badRequest, "Bad request", detail) }
+    /// A bad value of one field: the detail starts with the field's name.
+    public static func badField(_ field: String, _ detail: String) -> ServiceError {
+        ServiceError(.badRequest, "Bad request", "\(field): \(detail)", field: field)
+    }
+    /// Figures the hub holds but may not put side by side (returns kept at different levels of
+    /// minimisation, docs/governance.md): nothing is wrong with the request, the store must change.
+    public static func notComparable(_ reason: String) -> ServiceError {
+        ServiceError(.conflict, "Figures not comparable", "The hub cannot show these figures: \(reason).")
+    }
     public static func notFound(_ detail: String) -> ServiceError { ServiceError(.notFound, "Not found", detail) }
     public static func forbidden(_ detail: String) -> ServiceError { ServiceError(.forbidden, "Not allowed", detail) }
     public static func tooLarge(_ detail: String) -> ServiceError { ServiceError(.contentTooLarge, "Too large", detail) }
@@ -66,8 +78,10 @@ struct ErrorResponses: RouterMiddleware {
         let body: String
         if wantsJSON {
             headers[.contentType] = "application/problem+json"
-            body = JSONBody.text(["type": "about:blank", "title": error.title, "status": error.status.code,
-                                  "detail": error.detail, "instance": request.uri.path])
+            var problem: [String: Any] = ["type": "about:blank", "title": error.title, "status": error.status.code,
+                                          "detail": error.detail, "instance": request.uri.path]
+            if let field = error.field { problem["field"] = field }
+            body = JSONBody.text(problem)
         } else {
             headers[.contentType] = "text/html; charset=utf-8"
             body = PageLayout.document(title: error.title, signedIn: nil, body: """

@@ -45,7 +45,7 @@ enum PageLayout {
         let user = signedIn.user
         var links: [(String, String)] = [("/", "Start")]
         if user.role != .groupViewer { links += [("/returns", "Returns"), ("/upload", "Upload")] }
-        links += [("/compare", "Compare"), ("/report", "Report"), ("/forecast", "Forecast"), ("/downloads", "Downloads"), ("/account", "Account")]
+        links += [("/compare", "Compare"), ("/report", "Report"), ("/forecast", "Forecast"), ("/scope", "Scope"), ("/downloads", "Downloads"), ("/account", "Account")]
         if user.role == .admin { links.append(("/audit", "Audit")) }
         var html = "<nav aria-label=\"Main\"><ul>"
         html += links.map { "<li><a href=\"\($0.0)\">\(HTMLText.escape($0.1))</a></li>" }.joined()
@@ -56,14 +56,16 @@ enum PageLayout {
     }
 }
 
-/// The hub's stylesheet: readable type, high contrast (WCAG AA), visible focus.
+/// The hub's stylesheet: readable type, high contrast (WCAG 2.1 AA, checked by
+/// `StylesheetContrastTests`), a visible keyboard focus (docs/service.md, "Accessibility").
 enum Stylesheet {
     static let css = """
     :root { color-scheme: light; --ink: #1b1b1b; --muted: #4a4a4a; --line: #b1b4b6; --accent: #0b4f8a; --bad: #a4161a; --warn: #7a4d00; }
     * { box-sizing: border-box; }
     body { margin: 0; font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--ink); background: #fff; }
     a { color: var(--accent); }
-    a:focus, button:focus, input:focus, select:focus { outline: 3px solid #ffbf47; outline-offset: 1px; }
+    a:focus, button:focus, input:focus, select:focus, summary:focus { outline: 3px solid var(--ink); outline-offset: 2px; }
+    a:focus { background: #ffdd00; color: var(--ink); }
     .skip { position: absolute; left: -999px; }
     .skip:focus { left: 8px; top: 8px; background: #fff; padding: 4px; }
     header.site { display: flex; flex-wrap: wrap; gap: 8px 24px; align-items: center; padding: 8px 24px; border-bottom: 4px solid var(--accent); }
@@ -92,5 +94,6 @@ enum Stylesheet {
     .filters button { margin-top: 12px; }
     progress { width: 24em; height: 1.2em; }
     code { font-size: 0.95em; }
+    summary { cursor: pointer; font-weight: 600; margin: 12px 0; }
     """
 }

@@ -4,6 +4,7 @@ import DisclosureAudit
 import Exports
 import Forecasting
 import Foundation
+import Governance
 import HubStore
 import Hummingbird
 import ReferenceData
@@ -39,7 +40,7 @@ struct ForecastRoutes {
 
 /// A forecast as served: its rows after the forecast's disclosure rule, how far to trust it, and
 /// who it leaves out.
-struct ServedForecast {
+struct ServedForecast: Sendable {
     var rows: [ForecastRow]
     var accuracy: String
     /// LAs of the scope without a usable series, with why.
@@ -55,6 +56,7 @@ extension FigureOutputs {
     /// `people` reads the person-level inputs of the breakdown for the LAs forecast from returns.
     func forecast(_ scope: FigureScope, audience: Audience,
                   people: (Set<String>) throws -> PersonLevelInputs?) throws -> ServedForecast {
+        try requireOneMinimisationLevel(.forecasting)
         guard let sources = figures.caseload else {
             throw ServiceError.notFound("The hub holds no caseload series to forecast: import SEN2 returns or published caseload tables.")
         }
@@ -118,9 +120,14 @@ extension FigureOutputs {
 }
 
 extension HubService {
+    /// The forecast of a scope for the grant's audience, computed once per figures version (1,000
+    /// simulations) and then kept: the scope and the audience's own LA are its whole key.
     func forecast(_ scope: FigureScope, grant: Grant) throws -> ServedForecast {
-        try outputs(grant.figures).forecast(scope, audience: grant.audience) { las in
-            try store.read { try PersonLevelInputs.read($0, las: las) }
+        let key = "forecast|\(scope)|\(grant.audience.ownLA ?? "-")"
+        return try shelf.computed(key, from: grant.figures) { figures in
+            try outputs(figures).forecast(scope, audience: grant.audience) { las in
+                try store.read { try PersonLevelInputs.read($0, las: las) }
+            }
         }
     }
 

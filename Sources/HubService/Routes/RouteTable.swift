@@ -47,6 +47,7 @@ final class RouteTable {
         UploadRoutes(service: service).register(table)
         FigureRoutes(service: service).register(table)
         ForecastRoutes(service: service).register(table)
+        ScopingRoutes(service: service).register(table)
         AccountRoutes(service: service).register(table)
         APIRoutes(service: service).register(table)
         return table

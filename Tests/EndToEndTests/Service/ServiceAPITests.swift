@@ -106,6 +106,8 @@ extension ServiceSuites {
                     ("GET", "/api/v1/returns/x/findings", ada, nil),
                     ("POST", "/api/v1/uploads?name=sen2-801-2025.xml", bea, upload), ("POST", "/api/v1/uploads?name=t.txt", bea, "plain text"),
                     ("GET", "/api/v1/uploads/1", bea, nil), ("GET", "/api/v1/uploads/12345", bea, nil),
+                    ("GET", "/api/v1/scope?needs=ASD,SEMH&site=365000,168000", bea, nil), ("GET", "/api/v1/scope?needs=XYZ&site=1,2", bea, nil),
+                    ("GET", "/api/v1/scope?group=nowhere&needs=HI&site=1,2", bea, nil), ("GET", "/api/v1/scope?group=nowhere&needs=HI&site=1,2", ada, nil),
                 ]
                 var statuses: [Int] = []
                 for (method, uri, visitor, body) in calls {
@@ -124,7 +126,7 @@ extension ServiceSuites {
                     #expect(problems.isEmpty, "\(method) \(uri) \(response.status.code): \(problems)")
                 }
                 // Another LA's upload and a missing one are both 403 for an analyst (only the admin learns an id is missing).
-                #expect(statuses == [200, 401, 200, 200, 200, 403, 400, 404, 400, 200, 400, 200, 200, 403, 200, 404, 400, 202, 415, 200, 403])
+                #expect(statuses == [200, 401, 200, 200, 200, 403, 400, 404, 400, 200, 400, 200, 200, 403, 200, 404, 400, 202, 415, 200, 403, 200, 400, 403, 404])
             }
             await fixture.stop()
         }

@@ -11,7 +11,7 @@ private let browserPath: String? = {
 
 extension ServiceSuites {
     /// One real session in a browser against the live service: sign in, upload a return, read its
-    /// findings, compare, the report, download the workbook, sign out. With HNHUB_SCREENSHOTS set to a
+    /// findings, compare, the report, download the workbook, scope a centre, sign out. With HNHUB_SCREENSHOTS set to a
     /// folder (scripts/make_service_screenshots), a screenshot of each page is saved there.
     @Suite(.serialized, .enabled(if: browserPath != nil, "chromium is not installed"))
     struct ServiceBrowserTests {
@@ -80,6 +80,20 @@ extension ServiceSuites {
                     #expect(name == "hnhub-la-801-own.xlsx")
                     let workbook = try Data(contentsOf: URL(fileURLWithPath: (downloads as NSString).appendingPathComponent(name)))
                     #expect(workbook.starts(with: [0x50, 0x4B, 0x03, 0x04]))
+
+                    // Scoping a centre for the analyst's group: the form, then its own view.
+                    try browser.open("\(base)/scope")
+                    try browser.submit("""
+                        document.getElementById('needs').value = 'ASD,SEMH';
+                        document.getElementById('site').value = '365000,168000';
+                        document.querySelector('form[action="/scope"]').submit();
+                        """)
+                    #expect(browser.location.hasPrefix("/scope?group=partnership&needs=ASD%2CSEMH"))
+                    #expect(browser.text.contains("Own view: LA 801's own figures are unsuppressed"))
+                    #expect(browser.text.contains("Children in scope at the"))
+                    // A field the keyboard reaches shows its focus.
+                    #expect(try browser.evaluate("document.getElementById('needs').focus(); getComputedStyle(document.activeElement).outlineStyle") as? String == "solid")
+                    try shot("scope")
 
                     try browser.submit("document.querySelector('form.sign-out').submit()")
                     #expect(browser.location == "/sign-in")

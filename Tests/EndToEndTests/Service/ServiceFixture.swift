@@ -30,13 +30,15 @@ struct ServiceFixture {
     let service: HubService
     var storePath: String { folder.file("hub.sqlite") }
 
-    /// A fresh copy of the template hub (`demo`: the demo set's hub), served with `adjust`ed settings.
-    init(demo: Bool = false, _ adjust: (inout ServiceSetup) -> Void = { _ in }) throws {
+    /// A fresh copy of the template hub (`demo`: the demo set's hub), its store changed by `prepare`
+    /// before the service opens it, served with `adjust`ed settings.
+    init(demo: Bool = false, _ adjust: (inout ServiceSetup) -> Void = { _ in }, prepare: (Database) throws -> Void = { _ in }) throws {
         let template = try (demo ? Self.demoTemplate : Self.template).get()
         folder = try TemporaryFolder()
         for name in ["hub.sqlite", "hub.secret"] {
             try FileManager.default.copyItem(atPath: (template as NSString).appendingPathComponent(name), toPath: folder.file(name))
         }
+        try prepare(try Store(path: folder.file("hub.sqlite")).database)
         var config = HubConfiguration()
         config.groups = Self.groups
         config.metricsFolder = "\(packageRoot)/config/metrics"
