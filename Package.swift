@@ -134,7 +134,7 @@ let package = Package(
         ], swiftSettings: strict),
         // Scoping a shared centre or specialist service for a group (docs/scoping.md).
         .target(name: "Scoping", dependencies: [
-            "HubStore", "Comparison", "DisclosureAudit", .product(name: "HubKit", package: "HubKit"),
+            "HubStore", "Comparison", "DisclosureAudit", "Forecasting", .product(name: "HubKit", package: "HubKit"),
             .product(name: "Yams", package: "Yams"),
         ], swiftSettings: strict + optimised),
         // Files people open: CSV, JSON and the Excel workbook.
