@@ -132,6 +132,9 @@ public struct FlowSimulator: Sendable {
             Child(id: UInt64(index + 1), ncy: child.state.ncy - FlowState.ncyRange.lowerBound, need: child.state.need,
                   setting: child.state.setting.position, redirectedBy: -1)
         }
+        // Only the needs a tally counts, when nothing links children (see PlacementTally).
+        let carried = tally.flatMap { !adjusted && !$0.countsEveryNeed ? $0.countsNeed : nil }
+        if let carried { children.removeAll { !carried[$0.need] } }
         var placedBy = [Int](repeating: 0, count: adjustments.count)
         var next: [Child] = []
         tables.leave.withUnsafeBufferPointer { leaveTable in
@@ -197,6 +200,7 @@ public struct FlowSimulator: Sendable {
                 for k in 0..<count {
                     let id = (year << 40) | (UInt64(ncy) << 32) | UInt64(k)
                     let cell = Self.pick(mixTable, from: mixRow, count: cells, random.uniform(sim, id, year, Self.purposeJoinerCell))
+                    if let carried, !carried[cell / settings] { continue }
                     let transferIn = random.uniform(sim, id, year, Self.purposeTransferIn) < p.transferInShare
                     var child = Child(id: id, ncy: ncy, need: cell / settings, setting: cell % settings, redirectedBy: -1)
                     if adjusted {
