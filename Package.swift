@@ -153,7 +153,7 @@ let package = Package(
         ], swiftSettings: strict),
         // Scoping a shared centre or specialist service for a group (docs/scoping.md).
         .target(name: "Scoping", dependencies: [
-            "HubStore", "Comparison", "DisclosureAudit", .product(name: "HubKit", package: "HubKit"),
+            "HubStore", "Comparison", "DisclosureAudit", "Forecasting", .product(name: "HubKit", package: "HubKit"),
             .product(name: "Yams", package: "Yams"),
         ], swiftSettings: strict + optimised),
         // Files people open: CSV, JSON and the Excel workbook.
@@ -223,7 +223,7 @@ let package = Package(
         unitTests("LinearProgrammingTests", ["LinearProgramming"]),
         unitTests("DisclosureAuditTests", ["DisclosureAudit", "LinearProgramming", "Comparison", "ComparisonTables", "Report"]),
         unitTests("ForecastingTests", ["Forecasting"]),
-        unitTests("ScopingTests", ["Scoping", "Comparison", "DisclosureAudit", "Report"]),
+        unitTests("ScopingTests", ["Scoping", "Comparison", "DisclosureAudit", "Forecasting", "Report"]),
         unitTests("ExportsTests", [
             "Exports", "Comparison", "ComparisonTables", "DisclosureAudit", "Forecasting", "HubStore", "InputFiles", "Report",
         ]),

@@ -32,6 +32,7 @@ public struct ScopeWorkbook {
             [.text("Census"), .text(readout.scope.cohort.period)],
             [.text("Site"), .text(readout.scope.siteLabel)],
             [.text("Audience"), .text(audience)],
+            [.text("Demand path"), .text(readout.scope.demand.path.rawValue + ": " + readout.scope.demand.description)],
             [.text("Method"), .text("docs/scoping.md: cohort at the latest census; eligible = in a taken-from setting and within the "
                                     + "distance limit; only new placements and phase transfers move; money per filled place.")],
         ]

@@ -20,7 +20,7 @@ struct ScopeBenchmark: ParsableCommand {
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let catalogue = try LocalAuthorityCatalogue.load()
         let options = DemoOptions(authorities: try catalogue.first(las), persons: .perAuthority(persons), seed: 2025,
-                                  years: try DemoOptions.years(latest: 2025, count: 2))
+                                  years: try DemoOptions.years(latest: 2025, count: 3))
         let (summary, generated) = try timed { try DemoGenerator(options: options, catalogue: catalogue).write(to: folder) }
         log(String(format: "generated %d returns in %.1f s", summary.returns.count, generated))
         let config = (folder as NSString).appendingPathComponent("hub.yaml")

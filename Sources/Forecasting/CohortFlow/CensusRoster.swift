@@ -13,10 +13,11 @@ public struct RosterChild: Hashable, Sendable {
     }
 }
 
-/// The children of every current SEN2 return at its census date, by LA and census year, with
-/// the census logic of the indicators (sen2.md): among a child's plans active at the census, the
-/// one that started latest; its placement attended then, rank 1 first; its primary need; age on
-/// the 31 August before the census. A child whose age is outside 0-25 or unknown is left out, and
+/// The children of every current SEN2 return at its census date, by LA and census year, picked as
+/// the store's census summaries pick them (`CensusPick`, docs/sen2.md): among a child's plans
+/// active at the census, the one that started latest; its placement attended then, rank 1 first,
+/// of two of one rank the one entered latest; its primary need; age on the 31 August before the
+/// census. A child whose age is outside 0-25 or unknown is left out, and
 /// a child listed twice in one return counts once.
 public struct CensusRoster: Sendable {
     /// LA -> census year -> children.

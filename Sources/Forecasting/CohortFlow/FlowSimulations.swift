@@ -1,3 +1,36 @@
+/// Which new placements a run of the flow model counts, and in which cell: a map from every
+/// ``FlowState`` (where the child is at the census it arrives at) to a cell, or to none. A new
+/// placement is a joiner (a new plan or a transfer in) or a stayer whose setting group changed.
+/// A child's need never changes and children do not act on one another, so a run without
+/// adjustments carries only the children of needs the tally counts: their draws, and so the
+/// tally, are the same as in a run of every child, while the run's counts and components cover
+/// those children only.
+public struct PlacementTally: Sendable {
+    public let cells: Int
+    /// Cell by state index; -1 for a state not counted.
+    let cellByState: [Int32]
+    /// By need position: some state of the need is counted.
+    let countsNeed: [Bool]
+
+    /// `cell` maps a state to a cell in 0..<cells, or nil to leave it out.
+    public init(cells: Int, _ cell: (FlowState) -> Int?) {
+        self.cells = cells
+        let cellByState = (0..<FlowState.count).map { index -> Int32 in
+            guard let value = cell(FlowState(index: index)), value >= 0, value < cells else { return -1 }
+            return Int32(value)
+        }
+        self.cellByState = cellByState
+        var countsNeed = [Bool](repeating: false, count: PrimaryNeed.codes.count)
+        for index in 0..<FlowState.count where cellByState[index] >= 0 { countsNeed[FlowState(index: index).need] = true }
+        self.countsNeed = countsNeed
+    }
+
+    /// Every need has a counted state: a run carries every child.
+    var countsEveryNeed: Bool { countsNeed.allSatisfy { $0 } }
+
+    func cell(ofStateIndex index: Int) -> Int { Int(cellByState[index]) }
+}
+
 /// One year of one simulation of an LA's flows: the stock at the start (the census before) and
 /// what changed it. `stockEnd = stockStart + newPlans + transfersIn - ceased - transfersOut`,
 /// exactly, in every simulation.
@@ -37,14 +70,27 @@ public struct FlowSimulations: Sendable {
     let counts: [UInt16]
     /// [simulation x horizon + year index].
     public let components: [FlowComponents]
+    /// Cells of the run's ``PlacementTally`` (0 without one).
+    public let placementCells: Int
+    /// New placements by tally cell: [(simulation x horizon + year index) x placementCells + cell].
+    let newPlacements: [UInt16]
 
-    init(la: String, origin: Int, horizon: Int, simulations: Int, counts: [UInt16], components: [FlowComponents]) {
+    init(la: String, origin: Int, horizon: Int, simulations: Int, counts: [UInt16], components: [FlowComponents],
+         newPlacements: [UInt16] = [], placementCells: Int = 0) {
         self.la = la
         self.origin = origin
         self.horizon = horizon
         self.simulations = simulations
         self.counts = counts
         self.components = components
+        self.newPlacements = newPlacements
+        self.placementCells = placementCells
+    }
+
+    /// New placements (joiners, and stayers who changed setting group) counted in `cell` of the
+    /// run's tally at the census `origin + yearIndex + 1` of simulation `simulation`.
+    public func newPlacements(simulation: Int, yearIndex: Int, cell: Int) -> Int {
+        Int(newPlacements[(simulation * horizon + yearIndex) * placementCells + cell])
     }
 
     /// The census years simulated.

@@ -23,20 +23,23 @@ public struct FlowSimulator: Sendable {
     }
 
     /// Simulations `horizon` census years ahead. Runs on the machine's cores; the result does not
-    /// depend on how many.
-    public func run(horizon: Int, simulations: Int, seed: UInt64) -> FlowSimulations {
+    /// depend on how many. With `tally`, the new placements of every year are counted by its cells
+    /// too (the draws, and so every other figure, are the same with or without it).
+    public func run(horizon: Int, simulations: Int, seed: UInt64, tally: PlacementTally? = nil) -> FlowSimulations {
         let random = CounterRandom(seed: seed, stream: parameters.la)
         let ordered = Self.ordered(start)
         let tables = Tables(parameters, horizon: horizon)
-        let slots = ResultSlots(simulations: simulations, horizon: horizon)
+        let slots = ResultSlots(simulations: simulations, horizon: horizon, placementCells: tally?.cells ?? 0)
         let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, simulations))
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             for simulation in stride(from: worker, to: simulations, by: workers) {
-                simulate(simulation: simulation, horizon: horizon, children: ordered, tables: tables, random: random, into: slots)
+                simulate(simulation: simulation, horizon: horizon, children: ordered, tables: tables, random: random, into: slots,
+                         tally: tally)
             }
         }
         return FlowSimulations(la: parameters.la, origin: parameters.lastYear, horizon: horizon, simulations: simulations,
-                               counts: slots.countArray, components: slots.componentArray)
+                               counts: slots.countArray, components: slots.componentArray,
+                               newPlacements: slots.placementArray, placementCells: tally?.cells ?? 0)
     }
 
     /// The parameters laid out flat for the inner loop, and the expected joiners of every year and
@@ -71,26 +74,34 @@ public struct FlowSimulator: Sendable {
     final class ResultSlots: @unchecked Sendable {
         let countSize: Int
         let componentSize: Int
+        let placementSize: Int
         let counts: UnsafeMutablePointer<UInt16>
         let components: UnsafeMutablePointer<FlowComponents>
+        /// New placements by tally cell: [(simulation x horizon + year index) x cells + cell].
+        let placements: UnsafeMutablePointer<UInt16>
 
-        init(simulations: Int, horizon: Int) {
+        init(simulations: Int, horizon: Int, placementCells: Int) {
             countSize = simulations * horizon * FlowState.count
             componentSize = simulations * horizon
+            placementSize = simulations * horizon * placementCells
             counts = .allocate(capacity: countSize)
             counts.initialize(repeating: 0, count: countSize)
             components = .allocate(capacity: componentSize)
             components.initialize(repeating: FlowComponents(), count: componentSize)
+            placements = .allocate(capacity: max(placementSize, 1))
+            placements.initialize(repeating: 0, count: max(placementSize, 1))
         }
 
         deinit {
             counts.deallocate()
             components.deinitialize(count: componentSize)
             components.deallocate()
+            placements.deallocate()
         }
 
         var countArray: [UInt16] { Array(UnsafeBufferPointer(start: counts, count: countSize)) }
         var componentArray: [FlowComponents] { Array(UnsafeBufferPointer(start: components, count: componentSize)) }
+        var placementArray: [UInt16] { Array(UnsafeBufferPointer(start: placements, count: placementSize)) }
     }
 
     /// Children as the simulation carries them.
@@ -109,7 +120,7 @@ public struct FlowSimulator: Sendable {
     static let purposeExtraCell: UInt64 = 11
 
     func simulate(simulation: Int, horizon: Int, children start: [RosterChild], tables: Tables, random: CounterRandom,
-                  into slots: ResultSlots) {
+                  into slots: ResultSlots, tally: PlacementTally? = nil) {
         let p = parameters
         let last = FlowParameters.ncyCount - 1
         let settings = FlowParameters.settingCount
@@ -121,6 +132,9 @@ public struct FlowSimulator: Sendable {
             Child(id: UInt64(index + 1), ncy: child.state.ncy - FlowState.ncyRange.lowerBound, need: child.state.need,
                   setting: child.state.setting.position, redirectedBy: -1)
         }
+        // Only the needs a tally counts, when nothing links children (see PlacementTally).
+        let carried = tally.flatMap { !adjusted && !$0.countsEveryNeed ? $0.countsNeed : nil }
+        if let carried { children.removeAll { !carried[$0.need] } }
         var placedBy = [Int](repeating: 0, count: adjustments.count)
         var next: [Child] = []
         tables.leave.withUnsafeBufferPointer { leaveTable in
@@ -132,6 +146,12 @@ public struct FlowSimulator: Sendable {
             let prefix = random.prefix(sim, year)
             var c = FlowComponents()
             c.stockStart = children.count
+            let placed = slots.placements + (simulation * horizon + h) * (tally?.cells ?? 0)
+            func counted(_ child: Child) {
+                guard let tally else { return }
+                let cell = tally.cell(ofStateIndex: (child.ncy * PrimaryNeed.codes.count + child.need) * settings + child.setting)
+                if cell >= 0, placed[cell] < UInt16.max { placed[cell] += 1 }
+            }
             next.removeAll(keepingCapacity: true)
             next.reserveCapacity(children.count + children.count / 5)
             for var child in children {
@@ -166,6 +186,7 @@ public struct FlowSimulator: Sendable {
                     }
                     child.setting = destination
                     if adjusted { place(&child, census: census, random: random, simulation: sim, placedBy: &placedBy) }
+                    counted(child)
                 }
                 next.append(child)
             }
@@ -179,6 +200,7 @@ public struct FlowSimulator: Sendable {
                 for k in 0..<count {
                     let id = (year << 40) | (UInt64(ncy) << 32) | UInt64(k)
                     let cell = Self.pick(mixTable, from: mixRow, count: cells, random.uniform(sim, id, year, Self.purposeJoinerCell))
+                    if let carried, !carried[cell / settings] { continue }
                     let transferIn = random.uniform(sim, id, year, Self.purposeTransferIn) < p.transferInShare
                     var child = Child(id: id, ncy: ncy, need: cell / settings, setting: cell % settings, redirectedBy: -1)
                     if adjusted {
@@ -187,6 +209,7 @@ public struct FlowSimulator: Sendable {
                         place(&child, census: census, random: random, simulation: sim, placedBy: &placedBy)
                     }
                     if transferIn { c.transfersIn += 1 } else { c.newPlans += 1 }
+                    counted(child)
                     next.append(child)
                 }
                 guard adjusted else { continue }
@@ -212,6 +235,7 @@ public struct FlowSimulator: Sendable {
                         var child = Child(id: id, ncy: ncy, need: cell / settings, setting: cell % settings, redirectedBy: -1)
                         place(&child, census: census, random: random, simulation: sim, placedBy: &placedBy)
                         c.newPlans += 1
+                        counted(child)
                         next.append(child)
                     }
                 }

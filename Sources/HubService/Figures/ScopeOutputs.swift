@@ -1,5 +1,6 @@
 import Comparison
 import ComparisonTables
+import Forecasting
 import Foundation
 import Governance
 import HubConfig
@@ -138,7 +139,11 @@ extension FigureOutputs {
             let cohort = try CohortReader.read(context, members: members.filter(purpose.includes), assumptions: assumptions,
                                                leftOut: notOptedIn, bands: config.defaultCostBands)
             guard !cohort.las.isEmpty else { throw ScopeError.emptyGroup(group) }
-            let scope = Scope(cohort: cohort, assumptions: assumptions, site: point, siteLabel: label)
+            // The demand path as the CLI takes it: the forecast's flow model of the cohort's LAs, held
+            // flows where it cannot run (docs/scoping.md, "Demand").
+            let flows = try PersonLevelInputs.read(try Database(path: storePath, readOnly: true), las: Set(cohort.las))
+            let scope = Scope(cohort: cohort, assumptions: assumptions, site: point, siteLabel: label,
+                              demandSource: FlowModelDemand(inputs: flows, cohort: cohort, assumptions: assumptions))
             let audience = ScopeAudience(figures: ScopeFigures(scope: scope), ownLA: ownLA,
                                          control: DisclosureControl(threshold: config.suppressionThreshold))
             return ServedScope(readout: ScopeReadout(scope: scope, audience: audience), leftOut: purpose.leftOut, notice: purpose.notice)

@@ -24,8 +24,8 @@ public enum CensusPlans {
         public var establishmentType: Int?
     }
 
-    /// Calls `body` with each row, by import and person; a child's rows start with its latest plan
-    /// (by start date) and its best-ranked placement (rank 1 first, unranked last).
+    /// Calls `body` with each row, by import and person; a child's rows start with the plan and
+    /// placement the census summaries count for it (``CensusPick``).
     public static func forEach(in database: Database, _ body: (Row) throws -> Void) throws {
         let statement = try database.prepare("""
             SELECT r.import_id, p.id, r.la_code, r.collection_year, p.pseudonym, p.birth_month, sn.sen_type,
@@ -41,7 +41,7 @@ public enum CensusPlans {
                  AND (pl.leaving_date IS NULL OR pl.leaving_date >= r.census_date)
             LEFT JOIN establishments e ON e.urn = pl.urn
             WHERE n.start_date <= r.census_date AND (n.cease_date IS NULL OR n.cease_date > r.census_date)
-            ORDER BY r.import_id, p.id, n.start_date DESC, pl.placement_rank IS NULL, pl.placement_rank, q.id, sn.id, pl.id
+            ORDER BY r.import_id, p.id, \(CensusPick.orderBy)
             """)
         defer { statement.reset() }
         while try statement.step() {

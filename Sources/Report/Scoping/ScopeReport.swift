@@ -33,7 +33,8 @@ public struct ScopeReport {
         html += "<p class=\"kicker\">High Needs Hub · scoping a shared centre</p><h1>\(HTML.escape(title))</h1>"
         html += "<p class=\"meta\">Census \(HTML.escape(scope.cohort.period)); LAs \(HTML.escape(scope.cohort.las.joined(separator: ", "))); "
             + "site \(HTML.escape(scope.siteLabel)); \(scope.assumptions.years) years from "
-            + "\(HTML.escape(Period.census(collectionYear: scope.cohort.collectionYear + 1).label)).</p>"
+            + "\(HTML.escape(Period.census(collectionYear: scope.cohort.collectionYear + 1).label)); demand path: "
+            + "\(HTML.escape(scope.demand.path.rawValue)).</p>"
         if let own = readout.audience.ownLA {
             html += "<p class=\"audience own\"><strong>Own view of LA \(HTML.escape(own)):</strong> its own figures are shown "
                 + "whole. Do not share this report outside the authority; other LAs' small counts show as <strong>c</strong>.</p>"

@@ -61,12 +61,14 @@ public struct DemandCases: DemandSource {
         let scale = assumptions.demandScale, seed = assumptions.seed
         let las = cohort.las
         let zs = (0..<assumptions.simulations).map { simulation in las.indices.map { Self.z(seed: seed, simulation: simulation, la: $0) } }
-        return DemandPaths(description: description, las: las, years: assumptions.years, simulations: assumptions.simulations,
-                           expected: { la, year, ncy in cell(la: las[la], year: year, ncy: ncy).central * scale }) { simulation, la, year, ncy in
+        var paths = DemandPaths(description: description, las: las, years: assumptions.years, simulations: assumptions.simulations,
+                                expected: { la, year, ncy in cell(la: las[la], year: year, ncy: ncy).central * scale }) { simulation, la, year, ncy in
             let mean = cell(la: las[la], year: year, ncy: ncy).mean(z: zs[simulation][la]) * scale
             guard mean > 0 else { return 0 }
             var random = ScopeRandom(seed, 0xCA5E6, UInt64(simulation), UInt64(la), UInt64(year), UInt64(ncy + 10))
             return random.poisson(mean)
         }
+        paths.path = .forecastCases
+        return paths
     }
 }

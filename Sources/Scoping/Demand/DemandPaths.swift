@@ -8,8 +8,19 @@ public struct DemandPaths: Sendable {
     public static let ncyRange = -4...21
     public static var ncyCount: Int { ncyRange.count }
 
+    /// Which model a path comes from, as outputs name it.
+    public enum Model: String, Sendable {
+        case flowModel = "forecast: cohort flow model"
+        case heldFlows = "held flows (hub fallback)"
+        case forecastCases = "forecast cases"
+    }
+
     /// What the demand is, for the assumptions list.
     public var description: String
+    /// The model the path comes from.
+    public var path: Model = .heldFlows
+    /// Where the figures come from, for the assumptions list (nil: the held flows' growth).
+    public var source: String?
     public var las: [String]
     public var years: Int
     public var simulations: Int
@@ -49,6 +60,20 @@ public struct DemandPaths: Sendable {
 
     /// Expected new placements of one year and LA, by NCY offset.
     public func expected(la: Int, year: Int) -> [Double] { expected[la][year] }
+
+    /// The group's new placements a year: the expected total as central, and the 10th (best) and
+    /// 90th (worst) percentiles of the simulations' totals (the expected total without simulations).
+    public func yearlyCases() -> [DemandCase] {
+        (0..<years).map { year in
+            let central = las.indices.map { expected[$0][year].reduce(0, +) }.reduce(0, +)
+            guard simulations > 0 else { return DemandCase(central) }
+            let totals = (0..<simulations).map { simulation in
+                Double(las.indices.map { la in Self.ncyRange.map { drawn(simulation: simulation, la: la, year: year, ncy: $0) }.reduce(0, +) }
+                    .reduce(0, +))
+            }
+            return DemandCase(central: central, best: quantile(totals, 0.1), worst: quantile(totals, 0.9))
+        }
+    }
 }
 
 /// A model of future new placements for a scope: the fallback below, or a forecast.

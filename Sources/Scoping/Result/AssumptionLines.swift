@@ -38,8 +38,10 @@ extension Scope {
             line("capital", a.capital.map { pounds($0) + String(format: " over %d years at %g%%: %@ a year", a.capitalYears,
                                                                   a.interestRate * 100, pounds(a.capitalAnnuity)) } ?? "none"),
             line("years", "\(a.years) (year 1 is \(Self.label(cohort.collectionYear + 1)))"),
+            AssumptionLine(name: "demand_path", value: demand.path.rawValue, source: demand.source ?? "hub fallback (docs/scoping.md, \"Demand\")"),
             AssumptionLine(name: "demand", value: demand.description,
-                           source: a.given.contains("demand_growth") ? "given growth" : "default: " + ScopeDefaults.sources["demand_growth"]!),
+                           source: demand.source ?? (a.given.contains("demand_growth") ? "given growth"
+                               : "default: " + ScopeDefaults.sources["demand_growth"]!)),
             line("simulations", "\(a.simulations) (seed \(a.seed))"),
             AssumptionLine(name: "fill", value: "only new placements and phase transfers (Reception, Year 3, Year 7, Year 12) move",
                            source: "the scoping method (docs/scoping.md)"),

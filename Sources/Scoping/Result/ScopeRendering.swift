@@ -65,7 +65,7 @@ extension ScopeReadout {
     /// The on-screen summary: the options, places by LA, sensitivity, service, assumptions and coverage.
     public var text: String {
         var parts = ["Scope of a shared centre for group \(scope.assumptions.group) (\(scope.assumptions.needs.joined(separator: ", "))), "
-            + "site \(scope.siteLabel), \(audienceText)\n"]
+            + "site \(scope.siteLabel), \(audienceText)\nDemand path: \(scope.demand.path.rawValue)\n"]
         parts += [cohort, optionSummary, commitments, options, sensitivity].map(\.text)
         if let service { parts.append(service.text) }
         parts += [assumptions.text, coverage.text]
@@ -79,7 +79,7 @@ extension ScopeReadout {
 
     /// One JSON object: `cohort` (per LA and the group), `year_groups`, `cells`, `options` (per capacity: its
     /// `capacity`, `years` with fill and money, `break_even_year`, probabilities and places by LA),
-    /// `sensitivity`, `service`, `assumptions` and `coverage`. Hidden figures are `"c"`.
+    /// `sensitivity`, `service`, `demand_path` (the model of the demand), `assumptions` and `coverage`. Hidden figures are `"c"`.
     public var jsonObject: [String: Any] {
         var options: [[String: Any]] = []
         let yearRows = self.options.jsonRows
@@ -101,7 +101,7 @@ extension ScopeReadout {
             "site_easting": Int(scope.site.easting), "site_northing": Int(scope.site.northing),
             "audience": audience.ownLA.map { "own:\($0)" } ?? "shared",
             "cohort": cohort.jsonRows, "year_groups": yearGroups.jsonRows, "cells": cells.jsonRows, "options": options,
-            "sensitivity": sensitivity.jsonRows,
+            "sensitivity": sensitivity.jsonRows, "demand_path": scope.demand.path.rawValue,
             "assumptions": Self.assumptionLines(scope: scope, audience: audience).map { ["name": $0.name, "value": $0.value, "source": $0.source, "default": $0.isDefault] },
             "coverage": coverage.jsonRows,
         ]

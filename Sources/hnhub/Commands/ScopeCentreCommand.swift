@@ -1,6 +1,7 @@
 import ArgumentParser
 import Comparison
 import Exports
+import Forecasting
 import Foundation
 import Governance
 import HubKit
@@ -116,7 +117,12 @@ struct ScopeCentreCommand: ParsableCommand {
             let cohort = try CohortReader.read(context, members: members.filter(purposeScope.includes), assumptions: assumptions,
                                                leftOut: notOptedIn, bands: config.defaultCostBands)
             guard !cohort.las.isEmpty else { throw ScopeError.emptyGroup(group) }
-            let scope = Scope(cohort: cohort, assumptions: assumptions, site: point, siteLabel: label, scenario: scenarioAssumptions)
+            // The demand path: the forecast's cohort flow model of the cohort's LAs (their own flows,
+            // pooled as the prior), held flows where it cannot run (docs/scoping.md, "Demand").
+            let flows = try PersonLevelInputs.read(store.database, las: Set(cohort.las))
+            let demand = FlowModelDemand(inputs: flows, cohort: cohort, assumptions: assumptions)
+            let scope = Scope(cohort: cohort, assumptions: assumptions, site: point, siteLabel: label, demandSource: demand,
+                              scenario: scenarioAssumptions)
             let control = DisclosureControl(threshold: config.suppressionThreshold)
             readout = ScopeReadout(scope: scope, audience: ScopeAudience(figures: ScopeFigures(scope: scope), ownLA: own ? la : nil,
                                                                          control: control))

@@ -1,0 +1,36 @@
+import Forecasting
+import HubKit
+import Testing
+
+/// The flow model's tally of new placements (docs/forecasting.md): what a scope's demand path
+/// counts is exactly the joiners and setting moves of the flow model's own components.
+extension CohortFlowTests {
+    @Test func everyNewPlacementIsAJoinerOrASettingMove() throws {
+        // A tally with one cell for every state counts each year's joiners and movers, exactly.
+        let inputs = PersonLevelInputs(roster: CohortFlowTests.roster, population: ["801": CohortFlowTests.population()])
+        let run = try #require(inputs.simulate("801", horizon: 3, simulations: 40, seed: 7, tally: PlacementTally(cells: 1) { _ in 0 }))
+        for simulation in 0..<40 {
+            for year in 0..<3 {
+                let components = run.components(simulation: simulation, yearIndex: year)
+                #expect(run.newPlacements(simulation: simulation, yearIndex: year, cell: 0) == components.joiners + components.movers)
+            }
+        }
+        // The tally changes nothing else: the same seed without it gives the same children.
+        let plain = try #require(inputs.simulate("801", horizon: 3, simulations: 40, seed: 7))
+        #expect(plain.components == run.components)
+        #expect(plain.totals { _ in true } == run.totals { _ in true })
+        // A tally of one need carries only that need's children, and counts what a run of every
+        // child counts for it.
+        let byNeed = try #require(inputs.simulate("801", horizon: 3, simulations: 40, seed: 7,
+                                                  tally: PlacementTally(cells: PrimaryNeed.codes.count) { $0.need }))
+        let oneNeed = try #require(inputs.simulate("801", horizon: 3, simulations: 40, seed: 7,
+                                                   tally: PlacementTally(cells: 1) { $0.need == 1 ? 0 : nil }))
+        #expect(oneNeed.totals { $0.need != 1 }.joined().allSatisfy { $0 == 0 })
+        #expect(oneNeed.totals { $0.need == 1 } == plain.totals { $0.need == 1 })
+        #expect((0..<40).allSatisfy { simulation in
+            (0..<3).allSatisfy { byNeed.newPlacements(simulation: simulation, yearIndex: $0, cell: 1)
+                == oneNeed.newPlacements(simulation: simulation, yearIndex: $0, cell: 0) }
+        })
+        #expect((0..<40).map { byNeed.newPlacements(simulation: $0, yearIndex: 2, cell: 1) }.reduce(0, +) > 0)
+    }
+}
