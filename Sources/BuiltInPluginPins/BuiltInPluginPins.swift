@@ -2,7 +2,7 @@
 /// RecordPluginPins build step writes `recordedSHA256ByFile`). `hnhub` loads a `libHubPlugin*.so`
 /// from its own folder only when the file's bytes are the ones recorded here, so a library changed
 /// or added after the build is refused before it is opened. See docs/plugin-loading.md.
-public enum BuiltInPluginPins {
+package enum BuiltInPluginPins {
     /// Library file name (`libHubPluginSEN2XML.so`) -> SHA-256, 64 lower-case hex digits.
-    public static let sha256ByFile: [String: String] = recordedSHA256ByFile
+    package static let sha256ByFile: [String: String] = recordedSHA256ByFile
 }

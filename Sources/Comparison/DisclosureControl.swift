@@ -2,14 +2,14 @@
 /// never revealed, nor is a rate built on one, nor anything it could be recovered from. The
 /// threshold and the primary rule live here; the suppression pattern that protects every sum a
 /// reader could form is `DisclosureAudit`'s (docs/disclosure-control.md).
-public struct DisclosureControl: Sendable, Equatable {
+package struct DisclosureControl: Sendable, Equatable {
     /// Counts below this (and above zero) are suppressed. Default 5.
-    public var threshold: Int
+    package var threshold: Int
 
-    public init(threshold: Int = 5) { self.threshold = threshold }
+    package init(threshold: Int = 5) { self.threshold = threshold }
 
     /// True when a count must not be shown: 0 < count < threshold.
-    public func isSmall(_ count: Double?) -> Bool {
+    package func isSmall(_ count: Double?) -> Bool {
         guard let count else { return false }
         return count > 0 && count < Double(threshold)
     }

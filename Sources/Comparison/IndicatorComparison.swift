@@ -1,15 +1,15 @@
 import HubKit
 
 /// One LA's figure for an indicator and period: value with its numerator and denominator.
-public struct Figure: Sendable, Hashable, Codable {
-    public var laCode: String
-    public var numerator: Double?
-    public var denominator: Double?
-    public var value: Double?
+package struct Figure: Sendable, Hashable, Codable {
+    package var laCode: String
+    package var numerator: Double?
+    package var denominator: Double?
+    package var value: Double?
     /// Nil when computed from the hub's returns; else where the figure comes from (a published table).
-    public var source: String?
+    package var source: String?
 
-    public init(laCode: String, numerator: Double?, denominator: Double?, value: Double?, source: String? = nil) {
+    package init(laCode: String, numerator: Double?, denominator: Double?, value: Double?, source: String? = nil) {
         self.laCode = laCode
         self.numerator = numerator
         self.denominator = denominator
@@ -20,18 +20,18 @@ public struct Figure: Sendable, Hashable, Codable {
 
 /// An aggregate row (region, England, group): totals of numerators over totals of denominators,
 /// never a mean of rates, either published as such or added up from LA figures.
-public struct AggregateFigure: Sendable, Hashable, Codable {
-    public var name: String
-    public var numerator: Double
-    public var denominator: Double?
-    public var value: Double?
+package struct AggregateFigure: Sendable, Hashable, Codable {
+    package var name: String
+    package var numerator: Double
+    package var denominator: Double?
+    package var value: Double?
     /// How many LAs the totals cover.
-    public var laCount: Int
+    package var laCount: Int
     /// Where the figure comes from: `published: TABLE` (the publisher's own total), or
     /// `computed: total of N LAs` (added up from LA figures).
-    public var source: String
+    package var source: String
 
-    public init(name: String, numerator: Double, denominator: Double?, value: Double?, laCount: Int,
+    package init(name: String, numerator: Double, denominator: Double?, value: Double?, laCount: Int,
                 source: String? = nil) {
         self.name = name
         self.numerator = numerator
@@ -45,7 +45,7 @@ public struct AggregateFigure: Sendable, Hashable, Codable {
 extension AggregateFigure {
     /// The total of `figures` (those with a numerator): sum of numerators over sum of
     /// denominators. Nil when none has a numerator.
-    public static func total(name: String, of figures: [Figure], definition: IndicatorDefinition) -> AggregateFigure? {
+    package static func total(name: String, of figures: [Figure], definition: IndicatorDefinition) -> AggregateFigure? {
         let counted = figures.filter { $0.numerator != nil }
         guard !counted.isEmpty else { return nil }
         let numerator = counted.reduce(0) { $0 + ($1.numerator ?? 0) }
@@ -57,15 +57,15 @@ extension AggregateFigure {
 }
 
 /// Where one LA stands on one indicator in one period (docs/indicators.md, "Comparisons").
-public struct IndicatorComparison: Sendable, Codable {
+package struct IndicatorComparison: Sendable, Codable {
     /// The region's and England's figures, or why there are none.
-    public struct Totals: Sendable {
-        public var region: AggregateFigure?
-        public var regionNote: String?
-        public var england: AggregateFigure?
-        public var englandNote: String?
+    package struct Totals: Sendable {
+        package var region: AggregateFigure?
+        package var regionNote: String?
+        package var england: AggregateFigure?
+        package var englandNote: String?
 
-        public init(region: AggregateFigure? = nil, regionNote: String? = nil, england: AggregateFigure? = nil,
+        package init(region: AggregateFigure? = nil, regionNote: String? = nil, england: AggregateFigure? = nil,
                     englandNote: String? = nil) {
             self.region = region
             self.regionNote = regionNote
@@ -74,31 +74,31 @@ public struct IndicatorComparison: Sendable, Codable {
         }
     }
 
-    public var focus: Figure
+    package var focus: Figure
     /// Rank among all LAs with a value (1 = best by polarity; min ties); nil for polarity `none`.
-    public var rank: Int?
+    package var rank: Int?
     /// N in "rank n of N": LAs with a value.
-    public var rankedCount: Int
-    public var band: QuartileBand?
-    public var peers: [Figure]
+    package var rankedCount: Int
+    package var band: QuartileBand?
+    package var peers: [Figure]
     /// Unweighted mean of the neighbours' values, and how many neighbours had one.
-    public var neighbourMean: Double?
-    public var neighbourCount: Int
-    public var region: AggregateFigure?
+    package var neighbourMean: Double?
+    package var neighbourCount: Int
+    package var region: AggregateFigure?
     /// Why there is no region figure (e.g. not published for the period), when there is none.
-    public var regionNote: String?
-    public var england: AggregateFigure?
+    package var regionNote: String?
+    package var england: AggregateFigure?
     /// Why there is no England figure, when there is none.
-    public var englandNote: String?
+    package var englandNote: String?
     /// Value now minus value in the previous period, where both exist.
-    public var change: Double?
+    package var change: Double?
     /// More than 3 median absolute deviations from the peers' median.
-    public var outlier: Bool
+    package var outlier: Bool
 
     /// Compares `focus` with `all` (every LA's figure this period). `peers` chooses the peer set
     /// shown and used for the outlier test; rank and quartile band are over all LAs. `totals` are the
     /// region's and England's figures (published, or added up by the caller).
-    public static func make(definition: IndicatorDefinition, focus laCode: String, all: [Figure],
+    package static func make(definition: IndicatorDefinition, focus laCode: String, all: [Figure],
                             previous: Figure?, peers: [String], neighbours: [String],
                             totals: Totals) -> IndicatorComparison? {
         guard let focus = all.first(where: { $0.laCode == laCode }) else { return nil }

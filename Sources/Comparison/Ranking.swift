@@ -2,9 +2,9 @@ import HubKit
 
 /// Ranks of LAs on one indicator and period, as LAIT ranks them: 1 is best by the indicator's
 /// polarity, tied values share the lowest rank ("min"), and N counts the LAs with a value.
-public enum Ranking {
+package enum Ranking {
     /// Rank of each LA with a value; empty for polarity `none` (context measures are not ranked).
-    public static func ranks(_ values: [String: Double], polarity: Polarity) -> [String: Int] {
+    package static func ranks(_ values: [String: Double], polarity: Polarity) -> [String: Int] {
         guard polarity != .none else { return [:] }
         let sorted = values.sorted { a, b in
             a.value != b.value ? (polarity == .high ? a.value > b.value : a.value < b.value) : a.key < b.key
@@ -22,18 +22,18 @@ public enum Ranking {
 }
 
 /// A quartile band: A is the best quarter by polarity, D the worst.
-public enum QuartileBand: String, Sendable, Codable, CaseIterable {
+package enum QuartileBand: String, Sendable, Codable, CaseIterable {
     case a = "A", b = "B", c = "C", d = "D"
 }
 
 /// Quartiles by linear interpolation between order statistics (R type 7, numpy's default).
-public struct Quartiles: Sendable, Equatable {
-    public var q1: Double
-    public var median: Double
-    public var q3: Double
+package struct Quartiles: Sendable, Equatable {
+    package var q1: Double
+    package var median: Double
+    package var q3: Double
 
     /// Nil when there are no values.
-    public init?(_ values: [Double]) {
+    package init?(_ values: [Double]) {
         let sorted = values.sorted()
         guard !sorted.isEmpty else { return nil }
         q1 = Self.quantile(sorted, 0.25)
@@ -41,14 +41,14 @@ public struct Quartiles: Sendable, Equatable {
         q3 = Self.quantile(sorted, 0.75)
     }
 
-    public init(q1: Double, median: Double, q3: Double) {
+    package init(q1: Double, median: Double, q3: Double) {
         self.q1 = q1
         self.median = median
         self.q3 = q3
     }
 
     /// The type 7 quantile of already sorted values: h = (n - 1) p, interpolated.
-    public static func quantile(_ sorted: [Double], _ p: Double) -> Double {
+    package static func quantile(_ sorted: [Double], _ p: Double) -> Double {
         let h = Double(sorted.count - 1) * p
         let lower = Int(h.rounded(.down))
         let upper = min(lower + 1, sorted.count - 1)
@@ -57,7 +57,7 @@ public struct Quartiles: Sendable, Equatable {
 
     /// The band of `value`: for polarity low, A when value <= Q1, B when <= median, C when <= Q3,
     /// else D; for polarity high the reverse (D when value <= Q1 ... A above Q3); nil for `none`.
-    public func band(of value: Double, polarity: Polarity) -> QuartileBand? {
+    package func band(of value: Double, polarity: Polarity) -> QuartileBand? {
         let quarter = value <= q1 ? 0 : value <= median ? 1 : value <= q3 ? 2 : 3
         switch polarity {
         case .low: return QuartileBand.allCases[quarter]
@@ -68,15 +68,15 @@ public struct Quartiles: Sendable, Equatable {
 }
 
 /// Values far from their peers: more than `limit` median absolute deviations from the peer median.
-public enum Outliers {
+package enum Outliers {
     /// The median of values (nil when empty).
-    public static func median(_ values: [Double]) -> Double? {
+    package static func median(_ values: [Double]) -> Double? {
         Quartiles(values)?.median
     }
 
     /// True when `value` is more than `limit` MADs from the median of `peers`. With a MAD of zero
     /// (half or more of the peers equal) nothing is flagged: the spread gives no scale to judge by.
-    public static func isOutlier(_ value: Double, peers: [Double], limit: Double = 3) -> Bool {
+    package static func isOutlier(_ value: Double, peers: [Double], limit: Double = 3) -> Bool {
         guard let median = median(peers), let mad = Outliers.median(peers.map { abs($0 - median) }), mad > 0 else {
             return false
         }

@@ -9,24 +9,24 @@ import HubKit
 /// 2. else the total of the LA figures (sum of numerators over sum of denominators), but only when
 ///    every LA of the area in operation in that period has one (source `computed: total of N LAs`);
 /// 3. else no figure, and a note saying why: never the total of the few LAs the hub happens to hold.
-public struct AreaTotals: Sendable {
-    public var snapshot: IndicatorSnapshot
-    public var geography: LAGeography
+package struct AreaTotals: Sendable {
+    package var snapshot: IndicatorSnapshot
+    package var geography: LAGeography
 
     /// England's area code (the ONS country code).
-    public static let englandCode = "E92000001"
+    package static let englandCode = "E92000001"
 
-    public init(snapshot: IndicatorSnapshot, geography: LAGeography) {
+    package init(snapshot: IndicatorSnapshot, geography: LAGeography) {
         self.snapshot = snapshot
         self.geography = geography
     }
 
     /// True for a total taken from a published table (public already: disclosure control never
     /// hides it), as opposed to one added up from LA figures.
-    public static func isPublished(_ total: AggregateFigure) -> Bool { total.source.hasPrefix("published") }
+    package static func isPublished(_ total: AggregateFigure) -> Bool { total.source.hasPrefix("published") }
 
     /// England or one region.
-    public enum Area: Sendable, Equatable {
+    package enum Area: Sendable, Equatable {
         case england
         case region(code: String, name: String)
 
@@ -46,7 +46,7 @@ public struct AreaTotals: Sendable {
     }
 
     /// The area's figure, or nil and the reason.
-    public func total(_ area: Area, definition: IndicatorDefinition, period: String)
+    package func total(_ area: Area, definition: IndicatorDefinition, period: String)
         -> (figure: AggregateFigure?, note: String?) {
         let date = Self.referenceDate(of: period)
         let regionCode: String? = area == .england ? nil : area.code
@@ -75,20 +75,20 @@ public struct AreaTotals: Sendable {
     }
 
     /// England's figure.
-    public func england(_ definition: IndicatorDefinition, period: String) -> (figure: AggregateFigure?, note: String?) {
+    package func england(_ definition: IndicatorDefinition, period: String) -> (figure: AggregateFigure?, note: String?) {
         total(.england, definition: definition, period: period)
     }
 
     /// The figure of `la`'s region, named as ``LATable`` names regions; nil when the register does
     /// not place the LA.
-    public func region(of la: String, _ definition: IndicatorDefinition, period: String)
+    package func region(of la: String, _ definition: IndicatorDefinition, period: String)
         -> (figure: AggregateFigure?, note: String?)? {
         guard let region = geography.regionOf[la] else { return nil }
         return total(.region(code: region.code, name: region.name ?? region.code), definition: definition, period: period)
     }
 
     /// The totals `compare` shows beside `la`.
-    public func comparisonTotals(for la: String, _ definition: IndicatorDefinition, period: String) -> IndicatorComparison.Totals {
+    package func comparisonTotals(for la: String, _ definition: IndicatorDefinition, period: String) -> IndicatorComparison.Totals {
         let region = self.region(of: la, definition, period: period)
         let england = self.england(definition, period: period)
         return IndicatorComparison.Totals(region: region?.figure, regionNote: region?.note,
@@ -97,7 +97,7 @@ public struct AreaTotals: Sendable {
 
     /// A date inside the period, to tell which LAs were in operation: a census period (`2024/25`)
     /// is the January census of its second year; a calendar year its last day.
-    public static func referenceDate(of period: String) -> String? {
+    package static func referenceDate(of period: String) -> String? {
         if period.count == 7, period.dropFirst(4).first == "/", let start = Int(period.prefix(4)) {
             return "\(start + 1)-01-15"
         }

@@ -12,13 +12,13 @@ import HubStore
 /// show (all LAs, periods and totals), so no combination of outputs reveals what one hides. The
 /// pattern already protects every LA's hidden counts from each other member knowing its own, so an
 /// own view only unhides the reader's own figures.
-public struct Audience: Sendable, Equatable {
+package struct Audience: Sendable, Equatable {
     /// The LA whose own figures are shown unsuppressed; nil when every LA's small figures are hidden.
-    public var ownLA: String?
-    public var control: DisclosureControl
-    public var pattern: SuppressionPattern
+    package var ownLA: String?
+    package var control: DisclosureControl
+    package var pattern: SuppressionPattern
 
-    public init(ownLA: String? = nil, control: DisclosureControl = DisclosureControl(), pattern: SuppressionPattern) {
+    package init(ownLA: String? = nil, control: DisclosureControl = DisclosureControl(), pattern: SuppressionPattern) {
         self.ownLA = ownLA
         self.control = control
         self.pattern = pattern
@@ -27,7 +27,7 @@ public struct Audience: Sendable, Equatable {
     /// The audience of `snapshot`'s figures, its pattern computed over all of them with the totals
     /// of every region (`geography` should hold every LA: ``LAGeography/loadAll(_:neighboursEdition:groups:)``),
     /// England and every group of `geography`.
-    public init(ownLA: String? = nil, control: DisclosureControl = DisclosureControl(), snapshot: IndicatorSnapshot,
+    package init(ownLA: String? = nil, control: DisclosureControl = DisclosureControl(), snapshot: IndicatorSnapshot,
                 geography: LAGeography) {
         self.init(ownLA: ownLA, control: control,
                   pattern: SuppressionPattern.compute(Self.disclosureInput(snapshot, geography: geography, control: control)))
@@ -35,7 +35,7 @@ public struct Audience: Sendable, Equatable {
 
     /// Everything the hub's outputs can show: every indicator's figures in every period, and the
     /// totals shown beside them.
-    public static func disclosureInput(_ snapshot: IndicatorSnapshot, geography: LAGeography,
+    package static func disclosureInput(_ snapshot: IndicatorSnapshot, geography: LAGeography,
                                        control: DisclosureControl) -> DisclosureInput {
         var figures: [String: [String: [Figure]]] = [:]
         var codes = Set<String>()
@@ -74,7 +74,7 @@ public struct Audience: Sendable, Equatable {
     /// Everything the outputs of every purpose in `purposes` can show together (docs/disclosure-control.md,
     /// "Purposes"): `snapshot` holds every member's figures, and each purpose's totals add up the
     /// members it does not leave out. Purposes not enforced add nothing.
-    public static func disclosureInput(_ snapshot: IndicatorSnapshot, geography: LAGeography,
+    package static func disclosureInput(_ snapshot: IndicatorSnapshot, geography: LAGeography,
                                        control: DisclosureControl, purposes: [PurposeScope]) -> DisclosureInput {
         let members = purposes.filter(\.permission.enforced).map {
             PurposeMembers(purpose: $0.permission.purpose, leftOut: Set($0.leftOut))
@@ -85,7 +85,7 @@ public struct Audience: Sendable, Equatable {
     /// The hub's pattern as the outputs of `purpose` read it: computed over what every purpose's
     /// outputs show (`snapshot` with every member's figures), so that a total made for one purpose
     /// less the same total made for another gives away nothing hidden.
-    public static func pattern(for purpose: String, snapshot: IndicatorSnapshot, geography: LAGeography,
+    package static func pattern(for purpose: String, snapshot: IndicatorSnapshot, geography: LAGeography,
                                control: DisclosureControl, purposes: [PurposeScope]) -> SuppressionPattern {
         let input = disclosureInput(snapshot, geography: geography, control: control, purposes: purposes)
         return SuppressionPattern.compute(input).forPurpose(purpose)
@@ -93,25 +93,25 @@ public struct Audience: Sendable, Equatable {
 
     /// A figure taken from a published table (the published-figures provider's `published: TABLE`
     /// source), as opposed to one the hub computed from returns, with or without a note of its route.
-    public static func isPublished(_ figure: Figure) -> Bool {
+    package static func isPublished(_ figure: Figure) -> Bool {
         DisclosureInput.isPublished(figure)
     }
 
     /// True when an LA's figure must show as `c` for this audience: the pattern hides it, and it is
     /// neither the reader's own nor published.
-    public func hides(_ indicator: String, period: String, la: String) -> Bool {
+    package func hides(_ indicator: String, period: String, la: String) -> Bool {
         la != ownLA && pattern.hides(indicator, period: period, la: la)
     }
 
     /// True when a total must show as `c` (`key` as in ``TotalKey``).
-    public func hidesTotal(_ indicator: String, period: String, total key: String) -> Bool {
+    package func hidesTotal(_ indicator: String, period: String, total key: String) -> Bool {
         pattern.hidesTotal(indicator, period: period, total: key)
     }
 }
 
 /// The keys the pattern gives totals: `england`, `region:NAME`, `group:NAME`.
-public enum TotalKey {
-    public static let england = TotalDefinition.england.key
-    public static func region(_ name: String) -> String { TotalDefinition.region(name, members: []).key }
-    public static func group(_ name: String) -> String { TotalDefinition.group(name, members: []).key }
+package enum TotalKey {
+    package static let england = TotalDefinition.england.key
+    package static func region(_ name: String) -> String { TotalDefinition.region(name, members: []).key }
+    package static func group(_ name: String) -> String { TotalDefinition.group(name, members: []).key }
 }

@@ -8,9 +8,9 @@ import HubStore
 /// LA figures are stored under 3-digit LA codes; published England and region figures under their
 /// area codes (`E92000001`, `E12000009`), kept apart here so they are never ranked as LAs
 /// (docs/national-context.md).
-public struct IndicatorSnapshot: Sendable {
+package struct IndicatorSnapshot: Sendable {
     /// Definitions, census indicators first, then by id.
-    public let definitions: [IndicatorDefinition]
+    package let definitions: [IndicatorDefinition]
     private let figuresByKey: [Key: [Figure]]
     private let areaFiguresByKey: [Key: [String: Figure]]
     private let unavailableByKey: [Key: [String: String]]
@@ -22,7 +22,7 @@ public struct IndicatorSnapshot: Sendable {
     }
 
     /// Reads `indicator_definitions` and `indicator_values`.
-    public static func load(_ database: Database) throws -> IndicatorSnapshot {
+    package static func load(_ database: Database) throws -> IndicatorSnapshot {
         let definitions = try IndicatorTable(database: database).storedDefinitions()
             .sorted { ($0.presentation.order, $0.periodType.rawValue, $0.id) < ($1.presentation.order, $1.periodType.rawValue, $1.id) }
         var figures: [Key: [Figure]] = [:]
@@ -51,7 +51,7 @@ public struct IndicatorSnapshot: Sendable {
 
     /// A snapshot made from figures in memory (tests, tools); `areaFigures` are published England
     /// and region figures, by indicator, period and area code.
-    public init(definitions: [IndicatorDefinition], figures: [String: [String: [Figure]]],
+    package init(definitions: [IndicatorDefinition], figures: [String: [String: [Figure]]],
                 areaFigures: [String: [String: [Figure]]] = [:]) {
         var byKey: [Key: [Figure]] = [:]
         var periods: [String: [String]] = [:]
@@ -84,7 +84,7 @@ public struct IndicatorSnapshot: Sendable {
     /// The snapshot without any figure of the LAs `codes`: for an output made for a purpose they
     /// have not opted in to (docs/governance.md, "Purposes"). Published England and region figures
     /// stay: they are public.
-    public func leavingOut(_ codes: some Collection<String>) -> IndicatorSnapshot {
+    package func leavingOut(_ codes: some Collection<String>) -> IndicatorSnapshot {
         let gone = Set(codes)
         guard !gone.isEmpty else { return self }
         var figures: [Key: [Figure]] = [:]
@@ -101,44 +101,44 @@ public struct IndicatorSnapshot: Sendable {
     }
 
     /// A 3-digit DfE LA code, as opposed to an area code such as England's `E92000001`.
-    public static func isLACode(_ code: String) -> Bool {
+    package static func isLACode(_ code: String) -> Bool {
         code.utf8.count == 3 && code.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
     }
 
     /// The published figure of an area (`E92000001` England, `E12...` a region), when there is one.
-    public func areaFigure(_ indicator: String, period: String, area: String) -> Figure? {
+    package func areaFigure(_ indicator: String, period: String, area: String) -> Figure? {
         areaFiguresByKey[Key(indicator: indicator, period: period)]?[area]
     }
 
     /// The periods with a published figure for `area`, newest first.
-    public func areaPeriods(of indicator: String, area: String) -> [String] {
+    package func areaPeriods(of indicator: String, area: String) -> [String] {
         areaFiguresByKey.compactMap { key, byArea in
             key.indicator == indicator && byArea[area] != nil ? key.period : nil
         }.sorted(by: >)
     }
 
     /// The definition with this id.
-    public func definition(_ id: String) -> IndicatorDefinition? {
+    package func definition(_ id: String) -> IndicatorDefinition? {
         definitions.first { $0.id == id }
     }
 
     /// Every LA's figure for an indicator and period (computed or published), by LA code.
-    public func figures(_ indicator: String, period: String) -> [Figure] {
+    package func figures(_ indicator: String, period: String) -> [Figure] {
         figuresByKey[Key(indicator: indicator, period: period)] ?? []
     }
 
     /// One LA's figure, when it has one.
-    public func figure(_ indicator: String, period: String, la: String) -> Figure? {
+    package func figure(_ indicator: String, period: String, la: String) -> Figure? {
         figures(indicator, period: period).first { $0.laCode == la }
     }
 
     /// Why an LA has no figure (e.g. "no population loaded"), when a provider said so.
-    public func unavailableReason(_ indicator: String, period: String, la: String) -> String? {
+    package func unavailableReason(_ indicator: String, period: String, la: String) -> String? {
         unavailableByKey[Key(indicator: indicator, period: period)]?[la]
     }
 
     /// The periods with at least one figure, newest first.
-    public func periods(of indicator: String) -> [String] {
+    package func periods(of indicator: String) -> [String] {
         periodsByIndicator[indicator] ?? []
     }
 
@@ -146,7 +146,7 @@ public struct IndicatorSnapshot: Sendable {
     /// request, the newest. Census periods ("2024/25") and calendar ones ("2024") both accepted:
     /// asking for a census period gives calendar indicators the calendar year it ends in, and the
     /// reverse, so `--period 2024/25` shows work done in 2024 beside the January 2025 caseload.
-    public func period(of indicator: String, requested: String?) -> String? {
+    package func period(of indicator: String, requested: String?) -> String? {
         let periods = periods(of: indicator)
         guard let requested else { return periods.first }
         if periods.contains(requested) { return requested }
@@ -169,7 +169,7 @@ public struct IndicatorSnapshot: Sendable {
     }
 
     /// The newest period before `period` with a figure for this LA.
-    public func previousPeriod(_ indicator: String, before period: String, la: String) -> String? {
+    package func previousPeriod(_ indicator: String, before period: String, la: String) -> String? {
         periods(of: indicator).first { $0 < period && figure(indicator, period: $0, la: la) != nil }
     }
 }

@@ -2,41 +2,41 @@ import Comparison
 import HubKit
 
 /// One indicator of `compare`: where one LA stands, with what disclosure control hides.
-public struct ComparisonLine: Sendable {
-    public var definition: IndicatorDefinition
-    public var period: String
-    public var comparison: IndicatorComparison
+package struct ComparisonLine: Sendable {
+    package var definition: IndicatorDefinition
+    package var period: String
+    package var comparison: IndicatorComparison
     /// The focus LA's own figure must show as `c` (not its own view).
-    public var focusHidden: Bool
+    package var focusHidden: Bool
     /// Peers whose figures must show as `c`.
-    public var hiddenPeers: Set<String>
+    package var hiddenPeers: Set<String>
     /// The region's or England's total must show as `c` (left out of `comparison`).
-    public var regionHidden = false
+    package var regionHidden = false
     /// The region's name, shown or not.
-    public var regionName: String?
-    public var englandHidden = false
+    package var regionName: String?
+    package var englandHidden = false
 
     /// The peers' values a reader may see (hidden ones left out), e.g. for a peer median.
-    public var visiblePeerValues: [Double] {
+    package var visiblePeerValues: [Double] {
         comparison.peers.filter { !hiddenPeers.contains($0.laCode) }.compactMap(\.value)
     }
 }
 
 /// Builds `compare`'s lines: every indicator the LA has a figure for, in the requested (or newest)
 /// period, against all LAs (rank, band), its peers, neighbours, region and England.
-public struct LAComparisons: Sendable {
-    public var snapshot: IndicatorSnapshot
-    public var geography: LAGeography
-    public var audience: Audience
+package struct LAComparisons: Sendable {
+    package var snapshot: IndicatorSnapshot
+    package var geography: LAGeography
+    package var audience: Audience
 
-    public init(snapshot: IndicatorSnapshot, geography: LAGeography, audience: Audience) {
+    package init(snapshot: IndicatorSnapshot, geography: LAGeography, audience: Audience) {
         self.snapshot = snapshot
         self.geography = geography
         self.audience = audience
     }
 
     /// The peer LAs of `la` (nil means every other LA with a figure).
-    public func peerCodes(of la: String, _ peers: PeerSet) throws -> [String]? {
+    package func peerCodes(of la: String, _ peers: PeerSet) throws -> [String]? {
         switch peers {
         case .england: return nil
         case .region: return geography.regionMembers(of: la)
@@ -46,7 +46,7 @@ public struct LAComparisons: Sendable {
     }
 
     /// The comparison lines for `la`, census indicators first.
-    public func lines(for la: String, period: String? = nil, peers: PeerSet) throws -> [ComparisonLine] {
+    package func lines(for la: String, period: String? = nil, peers: PeerSet) throws -> [ComparisonLine] {
         let peerCodes = try peerCodes(of: la, peers)
         let regionName = geography.regionOf[la].map { $0.name ?? $0.code }
         let areaTotals = AreaTotals(snapshot: snapshot, geography: geography)

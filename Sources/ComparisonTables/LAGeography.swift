@@ -3,37 +3,37 @@ import ReferenceData
 
 /// What an output needs to know about where an LA sits: its name, region and region members,
 /// statistical neighbours, and the config's named groups.
-public struct LAGeography: Sendable {
-    public var names: [String: String]
-    public var regionOf: [String: (code: String, name: String?)]
-    public var regionMembers: [String: [String]]
-    public var neighbours: [String: [String]]
-    public var groups: [String: [String]]
+package struct LAGeography: Sendable {
+    package var names: [String: String]
+    package var regionOf: [String: (code: String, name: String?)]
+    package var regionMembers: [String: [String]]
+    package var neighbours: [String: [String]]
+    package var groups: [String: [String]]
     /// Every LA of the register and when it was in operation: which LAs make up England and each
     /// region on a date (empty when no register is loaded).
-    public var register: [String: RegisterSpan]
+    package var register: [String: RegisterSpan]
 
     /// The region of an LA's newest register period, and the dates its code was in operation.
-    public struct RegisterSpan: Sendable, Equatable {
-        public var regionCode: String?
+    package struct RegisterSpan: Sendable, Equatable {
+        package var regionCode: String?
         /// `YYYY-MM-DD`; nil: from the start of the register.
-        public var from: String?
+        package var from: String?
         /// `YYYY-MM-DD`; nil: still in operation.
-        public var to: String?
+        package var to: String?
 
-        public init(regionCode: String?, from: String? = nil, to: String? = nil) {
+        package init(regionCode: String?, from: String? = nil, to: String? = nil) {
             self.regionCode = regionCode
             self.from = from
             self.to = to
         }
 
         /// True when the LA was in operation on `date`.
-        public func covers(_ date: String) -> Bool {
+        package func covers(_ date: String) -> Bool {
             (from.map { $0 <= date } ?? true) && (to.map { $0 >= date } ?? true)
         }
     }
 
-    public init(names: [String: String] = [:], regionOf: [String: (code: String, name: String?)] = [:],
+    package init(names: [String: String] = [:], regionOf: [String: (code: String, name: String?)] = [:],
                 regionMembers: [String: [String]] = [:], neighbours: [String: [String]] = [:],
                 groups: [String: [String]] = [:], register: [String: RegisterSpan] = [:]) {
         self.names = names
@@ -46,7 +46,7 @@ public struct LAGeography: Sendable {
 
     /// The LAs in operation on `date` (any date when nil) in a region, or in England when
     /// `regionCode` is nil. Without a register: the LAs the geography places in regions.
-    public func members(ofRegion regionCode: String?, on date: String?) -> Set<String> {
+    package func members(ofRegion regionCode: String?, on date: String?) -> Set<String> {
         if register.isEmpty {
             return Set(regionOf.filter { regionCode == nil || $0.value.code == regionCode }.keys)
         }
@@ -73,7 +73,7 @@ public struct LAGeography: Sendable {
     }
 
     /// Reads the register and the neighbours edition (default: the newest) for `laCodes`.
-    public static func load(_ database: Database, for laCodes: [String], neighboursEdition: String? = nil,
+    package static func load(_ database: Database, for laCodes: [String], neighboursEdition: String? = nil,
                             groups: [String: [String]] = [:]) throws -> LAGeography {
         let register = LARegister(database: database)
         let neighbourTable = StatisticalNeighbours(database: database)
@@ -100,15 +100,15 @@ public struct LAGeography: Sendable {
     }
 
     /// The LA's name, else its code.
-    public func name(_ code: String) -> String { names[code] ?? code }
+    package func name(_ code: String) -> String { names[code] ?? code }
 
     /// The members of the LA's region (empty when the register does not place it).
-    public func regionMembers(of code: String) -> [String] {
+    package func regionMembers(of code: String) -> [String] {
         regionOf[code].flatMap { regionMembers[$0.code] } ?? []
     }
 
     /// The members of a named group.
-    public func members(ofGroup name: String) throws -> [String] {
+    package func members(ofGroup name: String) throws -> [String] {
         do {
             return try LAGroups.members(of: name, in: groups, knownCodes: [])
         } catch {

@@ -5,7 +5,7 @@ extension LAGeography {
     /// outputs that show every LA at once (the report's charts of all LAs). Each LA takes the name
     /// and region of its most recent register period, as ``load(_:for:neighboursEdition:groups:)``
     /// does for a few.
-    public static func loadAll(_ database: Database, neighboursEdition: String? = nil,
+    package static func loadAll(_ database: Database, neighboursEdition: String? = nil,
                                groups: [String: [String]] = [:]) throws -> LAGeography {
         var geography = LAGeography(groups: groups)
         do {

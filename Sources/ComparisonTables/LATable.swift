@@ -2,45 +2,45 @@ import Comparison
 import HubKit
 
 /// One LA's row in a table of all LAs for an indicator and period.
-public struct LATableRow: Sendable {
-    public var figure: Figure
-    public var name: String
+package struct LATableRow: Sendable {
+    package var figure: Figure
+    package var name: String
     /// Must show as `c` for this audience.
-    public var hidden: Bool
+    package var hidden: Bool
     /// Among all LAs with a value (1 = best by polarity; nil for context measures).
-    public var rank: Int?
-    public var band: QuartileBand?
+    package var rank: Int?
+    package var band: QuartileBand?
     /// The value a reader may see: nil when hidden.
-    public var shownValue: Double? { hidden ? nil : figure.value }
+    package var shownValue: Double? { hidden ? nil : figure.value }
 }
 
 /// Every LA's figure for one indicator and period, with rank and quartile band over all of them,
 /// disclosure control for an audience, and the totals shown beside them (regions, England, a group).
-public struct LATable: Sendable {
-    public var definition: IndicatorDefinition
-    public var period: String
+package struct LATable: Sendable {
+    package var definition: IndicatorDefinition
+    package var period: String
     /// By LA code.
-    public var rows: [LATableRow]
+    package var rows: [LATableRow]
     /// N in "rank n of N".
-    public var rankedCount: Int
-    public var quartiles: Quartiles?
+    package var rankedCount: Int
+    package var quartiles: Quartiles?
     /// England's figure (published, else the total of every LA's): see ``AreaTotals``.
-    public var england: AggregateFigure?
+    package var england: AggregateFigure?
     /// Why there is no England figure, when there is none.
-    public var englandNote: String?
+    package var englandNote: String?
     /// One per region of the LAs with figures that has a figure of its own, by region name.
-    public var regions: [AggregateFigure]
+    package var regions: [AggregateFigure]
     /// Why a region of the LAs with figures has none, by region name.
-    public var regionNotes: [String: String]
+    package var regionNotes: [String: String]
     /// The named group's total, when the table is for a group.
-    public var group: AggregateFigure?
+    package var group: AggregateFigure?
     /// Totals disclosure control hides (left out of `england`, `regions` and `group`), by
     /// ``TotalKey``: show them as `c`.
-    public var hiddenTotals: Set<String> = []
+    package var hiddenTotals: Set<String> = []
 
     /// Builds the table. `group` (name and members) adds its total. What is hidden comes from the
     /// audience's pattern (docs/disclosure-control.md).
-    public static func make(_ snapshot: IndicatorSnapshot, indicator definition: IndicatorDefinition, period: String,
+    package static func make(_ snapshot: IndicatorSnapshot, indicator definition: IndicatorDefinition, period: String,
                             geography: LAGeography, audience: Audience,
                             group: (name: String, members: [String])? = nil) -> LATable {
         let all = snapshot.figures(definition.id, period: period)
@@ -101,5 +101,5 @@ public struct LATable: Sendable {
     }
 
     /// The row of one LA.
-    public func row(_ laCode: String) -> LATableRow? { rows.first { $0.figure.laCode == laCode } }
+    package func row(_ laCode: String) -> LATableRow? { rows.first { $0.figure.laCode == laCode } }
 }

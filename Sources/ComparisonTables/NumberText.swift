@@ -7,16 +7,16 @@ import Foundation
 /// published figures (6.25 -> 6.3, -6.25 -> -6.3, 0.05 -> 0.1), on the value as written in decimal
 /// (Swift's shortest round-trip form), so 2.675, stored as 2.67499999..., still shows as 2.68 to two
 /// places. Machines (CSV, JSON): every digit (``machine(_:)``).
-public enum NumberText {
+package enum NumberText {
     /// Integers without decimals, others to one decimal place (half away from zero): `35`, `6.3`.
-    public static func text(_ value: Double) -> String {
+    package static func text(_ value: Double) -> String {
         if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
         return fixed(value, places: 1)
     }
 
     /// `value` rounded half away from zero to `places` decimal places, always with that many
     /// (`7.0`); `grouped` separates thousands with commas (`12,345.6`).
-    public static func fixed(_ value: Double, places: Int, grouped: Bool = false) -> String {
+    package static func fixed(_ value: Double, places: Int, grouped: Bool = false) -> String {
         guard value.isFinite else { return String(value) }
         var digits = DecimalDigits(abs(value))
         digits.round(places: places)
@@ -26,7 +26,7 @@ public enum NumberText {
 
     /// Full precision for CSV and JSON: integers without a decimal point, others as Swift's
     /// shortest round-trip form (`6.25`, `33.333333333333336`).
-    public static func machine(_ value: Double) -> String {
+    package static func machine(_ value: Double) -> String {
         if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
         return String(value)
     }

@@ -1,13 +1,13 @@
 
 /// Which LAs an LA is compared with (`--peers`).
-public enum PeerSet: Sendable, Equatable, CustomStringConvertible {
+package enum PeerSet: Sendable, Equatable, CustomStringConvertible {
     case england
     case region
     case neighbours
     case group(String)
 
     /// Parses `england`, `region`, `neighbours` or `group:NAME`.
-    public init(parsing text: String) throws {
+    package init(parsing text: String) throws {
         switch text {
         case "england": self = .england
         case "region": self = .region
@@ -17,7 +17,7 @@ public enum PeerSet: Sendable, Equatable, CustomStringConvertible {
         }
     }
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .england: return "england"
         case .region: return "region"
@@ -28,12 +28,12 @@ public enum PeerSet: Sendable, Equatable, CustomStringConvertible {
 }
 
 /// Problems a user can fix in how they asked for a comparison.
-public enum ComparisonTablesError: Error, CustomStringConvertible, Equatable {
+package enum ComparisonTablesError: Error, CustomStringConvertible, Equatable {
     case badPeerSet(String)
     case unknownLA(String)
     case lookup(String)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .badPeerSet(let text): return "--peers must be england, region, neighbours or group:NAME (got '\(text)')"
         case .unknownLA(let code): return "no LA '\(code)' in the register or the indicator values (3-digit DfE codes, e.g. 801)"

@@ -7,17 +7,17 @@ import Comparison
 /// since the two shown counts would give them away; finding counts per rule are not shown to
 /// outsiders at all, as the shown ones subtracted from the errors or warnings could recover a
 /// hidden one.
-public struct ReturnCountsShown: Sendable, Equatable {
+package struct ReturnCountsShown: Sendable, Equatable {
     /// Each count, nil when it must show as `c`.
-    public var persons: Int?
-    public var quarantined: Int?
-    public var errors: Int?
-    public var warnings: Int?
+    package var persons: Int?
+    package var quarantined: Int?
+    package var errors: Int?
+    package var warnings: Int?
     /// True when counts per validation rule may be shown (the LA's own view only).
-    public var showsFindingCounts: Bool
+    package var showsFindingCounts: Bool
 
     /// The counts of LA `la`'s return as `audience` may see them.
-    public init(la: String, persons: Int, quarantined: Int, errors: Int, warnings: Int, ownLA: String?,
+    package init(la: String, persons: Int, quarantined: Int, errors: Int, warnings: Int, ownLA: String?,
                 control: DisclosureControl) {
         let own = ownLA == la
         func shown(_ value: Int, hidden: Bool) -> Int? { hidden ? nil : value }

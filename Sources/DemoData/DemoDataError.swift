@@ -1,5 +1,5 @@
 /// Why a demo data set could not be generated.
-public enum DemoDataError: Error, CustomStringConvertible, Equatable {
+package enum DemoDataError: Error, CustomStringConvertible, Equatable {
     case badAuthorityList(path: String, reason: String)
     case tooManyAuthorities(requested: Int, available: Int, origin: String)
     case unknownAuthority(code: String, origin: String)
@@ -7,7 +7,7 @@ public enum DemoDataError: Error, CustomStringConvertible, Equatable {
     case cannotWrite(path: String, reason: String)
     case badOption(String)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case let .badAuthorityList(path, reason):
             "\(path): not a local authority list (\(reason)); expected columns la_code,name,region_code,status"

@@ -21,19 +21,19 @@ import Foundation
 /// year. Children moving between generated authorities (``GroupTransfers``) are added to both
 /// authorities' returns and count towards that number. Returns are written through a 1 MiB
 /// buffer: memory does not grow with their size.
-public struct DemoGenerator: Sendable {
+package struct DemoGenerator: Sendable {
     /// Changes whenever the same options would give different bytes (caches key on it).
-    public static let version = "6"
+    package static let version = "6"
 
-    public let options: DemoOptions
-    public let catalogue: LocalAuthorityCatalogue
+    package let options: DemoOptions
+    package let catalogue: LocalAuthorityCatalogue
     /// The establishments of the selected authorities, of their neighbours, and of a few
     /// authorities outside the group that take independent placements.
-    public let register: EstablishmentRegister
+    package let register: EstablishmentRegister
     /// Per generated authority: nearby authorities that are not generated.
     let outsideGroup: [String: [LocalAuthority]]
 
-    public init(options: DemoOptions, catalogue: LocalAuthorityCatalogue) throws {
+    package init(options: DemoOptions, catalogue: LocalAuthorityCatalogue) throws {
         try options.validate()
         self.options = options
         self.catalogue = catalogue
@@ -49,11 +49,11 @@ public struct DemoGenerator: Sendable {
     }
 
     /// The file name of a return.
-    public static func fileName(laCode: String, year: Int) -> String { "sen2-\(laCode)-\(year).xml" }
+    package static func fileName(laCode: String, year: Int) -> String { "sen2-\(laCode)-\(year).xml" }
 
     /// Writes the set into `folder` (created when missing). `progress` is called after each
     /// authority with the returns written for it.
-    public func write(to folder: String, progress: ([WrittenFile]) -> Void = { _ in }) throws -> Summary {
+    package func write(to folder: String, progress: ([WrittenFile]) -> Void = { _ in }) throws -> Summary {
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         } catch {

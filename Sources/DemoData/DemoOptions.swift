@@ -1,7 +1,7 @@
 /// What demo data set to generate.
-public struct DemoOptions: Sendable {
+package struct DemoOptions: Sendable {
     /// How many persons each return holds.
-    public enum Persons: Sendable, Equatable {
+    package enum Persons: Sendable, Equatable {
         /// This many in each authority's latest return.
         case perAuthority(Int)
         /// This many in all the latest returns together, shared evenly (the first authorities get
@@ -10,22 +10,22 @@ public struct DemoOptions: Sendable {
     }
 
     /// The authorities to write returns for, in order.
-    public var authorities: [LocalAuthority]
-    public var persons: Persons
+    package var authorities: [LocalAuthority]
+    package var persons: Persons
     /// Same seed and options, same bytes.
-    public var seed: UInt64
+    package var seed: UInt64
     /// The collection years, e.g. `[2025]` or `[2023, 2024, 2025, 2026]`.
-    public var years: [Int]
+    package var years: [Int]
     /// Also write `establishments.csv` (GIAS layout) for every URN and UKPRN the returns use.
-    public var writesEstablishments: Bool
+    package var writesEstablishments: Bool
     /// Also write the population (both layouts), the placement costs and the group config.
-    public var writesReferenceFiles: Bool
+    package var writesReferenceFiles: Bool
     /// Break every validation rule that can be broken, in a few persons, and list them in
     /// `intended-breaches.csv`; header rules in files of their own under `header-breaches/`.
-    public var withErrors: Bool
+    package var withErrors: Bool
 
     /// The default: 300 persons per authority, the 2025 return only, seed 1, no errors.
-    public init(authorities: [LocalAuthority], persons: Persons = .perAuthority(300), seed: UInt64 = 1,
+    package init(authorities: [LocalAuthority], persons: Persons = .perAuthority(300), seed: UInt64 = 1,
                 years: [Int] = [2025], writesEstablishments: Bool = true, writesReferenceFiles: Bool = true,
                 withErrors: Bool = false) {
         self.authorities = authorities
@@ -38,7 +38,7 @@ public struct DemoOptions: Sendable {
     }
 
     /// Collection years `latest - count + 1 ... latest`.
-    public static func years(latest: Int, count: Int) throws -> [Int] {
+    package static func years(latest: Int, count: Int) throws -> [Int] {
         guard count >= 1 else { throw DemoDataError.badOption("--years must be at least 1") }
         let years = Array((latest - count + 1)...latest)
         for year in years where !CollectionCalendar.supportedYears.contains(year) {

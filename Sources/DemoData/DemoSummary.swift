@@ -1,51 +1,51 @@
 extension DemoGenerator {
     /// One file written.
-    public struct WrittenFile: Sendable, Hashable {
-        public let path: String
+    package struct WrittenFile: Sendable, Hashable {
+        package let path: String
         /// The authority of a return; empty for a file of the whole set.
-        public let laCode: String
+        package let laCode: String
         /// The collection year of a return; 0 for other files.
-        public let year: Int
+        package let year: Int
         /// Persons of a return; rows of a CSV file.
-        public let persons: Int
-        public let bytes: Int
+        package let persons: Int
+        package let bytes: Int
         /// Plans active at the census (returns only).
-        public var activePlans = 0
+        package var activePlans = 0
     }
 
     /// What `write(to:)` produced.
-    public struct Summary: Sendable {
-        public var returns: [WrittenFile] = []
-        public var establishmentsFile: WrittenFile?
-        public var establishments = 0
+    package struct Summary: Sendable {
+        package var returns: [WrittenFile] = []
+        package var establishmentsFile: WrittenFile?
+        package var establishments = 0
         /// `population.csv` (long layout) and `population-ons-mid-year.csv` (ONS layout).
-        public var populationFiles: [WrittenFile] = []
+        package var populationFiles: [WrittenFile] = []
         /// The mid-years the population files cover.
-        public var populationYears: [Int] = []
+        package var populationYears: [Int] = []
         /// `placement-costs.csv` (per establishment, and LA defaults).
-        public var costsFile: WrittenFile?
+        package var costsFile: WrittenFile?
         /// `placement-costs-per-child.csv` (residential places, by UPN).
-        public var perChildCostsFile: WrittenFile?
+        package var perChildCostsFile: WrittenFile?
         /// `hub.yaml`, and the name of the group of generated authorities in it.
-        public var configFile: WrittenFile?
-        public var groupName: String?
+        package var configFile: WrittenFile?
+        package var groupName: String?
         /// Children moving between two generated authorities (seen in both authorities' returns).
-        public var transfers = 0
+        package var transfers = 0
         /// `--with-errors`: the manifest, what it lists, the header-breach returns, and the rules
         /// no file breaks, with why.
-        public var breachManifest: WrittenFile?
-        public var breaches: [IntendedBreach] = []
-        public var headerBreachFiles: [WrittenFile] = []
-        public var unbrokenRules: [(ruleID: String, reason: String)] = []
+        package var breachManifest: WrittenFile?
+        package var breaches: [IntendedBreach] = []
+        package var headerBreachFiles: [WrittenFile] = []
+        package var unbrokenRules: [(ruleID: String, reason: String)] = []
 
-        public var persons: Int { returns.reduce(0) { $0 + $1.persons } }
+        package var persons: Int { returns.reduce(0) { $0 + $1.persons } }
 
         /// Every file written, returns first.
-        public var files: [WrittenFile] {
+        package var files: [WrittenFile] {
             returns + [establishmentsFile].compactMap { $0 } + populationFiles + [costsFile, perChildCostsFile, configFile].compactMap { $0 }
                 + headerBreachFiles + [breachManifest].compactMap { $0 }
         }
 
-        public var bytes: Int { files.reduce(0) { $0 + $1.bytes } }
+        package var bytes: Int { files.reduce(0) { $0 + $1.bytes } }
     }
 }

@@ -3,20 +3,20 @@ import HubKit
 
 /// A count of one unit in one period: a cell of the linear system. The unit is an LA's code, or
 /// `sum(CODES)` for the hub's LAs a total adds up.
-public struct CellKey: Sendable, Hashable, Comparable, CustomStringConvertible {
-    public var count: String
-    public var unit: String
-    public var period: String
+package struct CellKey: Sendable, Hashable, Comparable, CustomStringConvertible {
+    package var count: String
+    package var unit: String
+    package var period: String
 
-    public init(count: String, unit: String, period: String) {
+    package init(count: String, unit: String, period: String) {
         self.count = count
         self.unit = unit
         self.period = period
     }
 
-    public static func < (a: CellKey, b: CellKey) -> Bool { (a.unit, a.period, a.count) < (b.unit, b.period, b.count) }
+    package static func < (a: CellKey, b: CellKey) -> Bool { (a.unit, a.period, a.count) < (b.unit, b.period, b.count) }
 
-    public var description: String { "\(unit) \(period) \(count)" }
+    package var description: String { "\(unit) \(period) \(count)" }
 }
 
 /// What a cell is.
@@ -72,12 +72,12 @@ struct StructuralEquation: Sendable {
 /// The linear system of every figure the hub's outputs can show (docs/disclosure-control.md):
 /// cells with their true values, figures as sums of cells, and the relations between cells.
 /// Which figures are shown is the pattern's business; ``DisclosureAuditor`` puts the two together.
-public struct CountSystem: Sendable {
+package struct CountSystem: Sendable {
     var cells: [Cell] = []
     var figures: [SystemFigure] = []
     var equations: [StructuralEquation] = []
     /// Declarations or figures that contradict each other (left out of the system), for the auditor to report.
-    public private(set) var warnings: [String] = []
+    package private(set) var warnings: [String] = []
     var indexByKey: [CellKey: Int] = [:]
     /// The figures with a side showing each cell directly.
     var showing: [Int: [Int]] = [:]
@@ -88,9 +88,9 @@ public struct CountSystem: Sendable {
     var figureIndex: [FigureKey: Int] = [:]
 
     /// The hub's own LAs (with figures computed from returns).
-    public private(set) var hubLAs: [String] = []
+    package private(set) var hubLAs: [String] = []
 
-    public init(_ input: DisclosureInput) {
+    package init(_ input: DisclosureInput) {
         let definitions = input.definitions.sorted { $0.id < $1.id }
         var hub = Set<String>()
         var sums: [Int: [Int]] = [:]
@@ -310,13 +310,13 @@ public struct CountSystem: Sendable {
     // MARK: - Reading
 
     /// The key of a cell.
-    public func key(_ cell: Int) -> CellKey { cells[cell].key }
+    package func key(_ cell: Int) -> CellKey { cells[cell].key }
 
-    public var cellCount: Int { cells.count }
+    package var cellCount: Int { cells.count }
     /// Every figure the outputs can show (published ones included).
-    public var figureKeys: [FigureKey] { figures.map(\.key) }
+    package var figureKeys: [FigureKey] { figures.map(\.key) }
     /// Partitions and totals (shown figures add their own equations when audited).
-    public var relationCount: Int { equations.count }
+    package var relationCount: Int { equations.count }
 
     /// The figure with this key, if the system has it.
     func figure(_ key: FigureKey) -> SystemFigure? { figureIndex[key].map { figures[$0] } }

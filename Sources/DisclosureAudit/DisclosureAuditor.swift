@@ -2,7 +2,7 @@ import HubKit
 import LinearProgramming
 
 /// What a hidden cell must stay compatible with (docs/disclosure-control.md, "The protection interval").
-public enum ProtectionRequirement: String, Sendable, Codable {
+package enum ProtectionRequirement: String, Sendable, Codable {
     /// A count of 1 to threshold - 1: the reader must not be able to rule out 0, nor the threshold.
     case primary
     /// Any other hidden count or sum of money above zero: the reader must not be able to pin it.
@@ -10,40 +10,40 @@ public enum ProtectionRequirement: String, Sendable, Codable {
 }
 
 /// One hidden cell as a reader sees it.
-public struct CellAudit: Sendable {
-    public var cell: CellKey
-    public var value: Double
-    public var requirement: ProtectionRequirement
+package struct CellAudit: Sendable {
+    package var cell: CellKey
+    package var value: Double
+    package var requirement: ProtectionRequirement
     /// Where linear arithmetic on everything shown leaves the cell. In a full audit the exact
     /// range; in a quick check, as far as the search went (enough to decide `protected`).
-    public var range: VariableRange
-    public var protected: Bool
+    package var range: VariableRange
+    package var protected: Bool
     /// The hidden figures that show the cell (none for the rest of a partition).
-    public var hiddenIn: [FigureKey]
+    package var hiddenIn: [FigureKey]
 }
 
 /// The result of auditing one suppression pattern for one reader.
-public struct AuditReport: Sendable {
+package struct AuditReport: Sendable {
     /// The LA reading with its own figures known; nil: a reader with no figures of its own.
-    public var insider: String?
-    public var cells: [CellAudit]
+    package var insider: String?
+    package var cells: [CellAudit]
     /// Connected parts of the system bounded by linear programming, and their largest size.
-    public var programs: Int
-    public var largestProgram: Int
+    package var programs: Int
+    package var largestProgram: Int
 
-    public var unprotected: [CellAudit] { cells.filter { !$0.protected } }
-    public var passed: Bool { unprotected.isEmpty }
+    package var unprotected: [CellAudit] { cells.filter { !$0.protected } }
+    package var passed: Bool { unprotected.isEmpty }
 }
 
 /// Bounds every hidden cell by linear programming on the system of everything a reader is shown
 /// (docs/disclosure-control.md, "The auditor"): shown figures are constants, hidden cells
 /// nonnegative unknowns, partitions and totals equalities. A cell pinned tighter than its
 /// protection interval fails the audit.
-public struct DisclosureAuditor: Sendable {
-    public let system: CountSystem
-    public let threshold: Int
+package struct DisclosureAuditor: Sendable {
+    package let system: CountSystem
+    package let threshold: Int
 
-    public init(system: CountSystem, threshold: Int) {
+    package init(system: CountSystem, threshold: Int) {
         self.system = system
         self.threshold = threshold
     }
@@ -52,7 +52,7 @@ public struct DisclosureAuditor: Sendable {
 
     /// Audits `hidden` for `insider` (nil: an outsider). `exact`: compute every range in full (the
     /// auditor's listing); otherwise stop each cell's search once it is decided (suppression).
-    public func audit(hidden: Set<FigureKey>, insider: String? = nil, exact: Bool = true) -> AuditReport {
+    package func audit(hidden: Set<FigureKey>, insider: String? = nil, exact: Bool = true) -> AuditReport {
         audit(AuditState(system: system, hidden: hidden, insider: insider, threshold: threshold), exact: exact)
     }
 

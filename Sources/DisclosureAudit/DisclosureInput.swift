@@ -2,67 +2,67 @@ import Comparison
 import HubKit
 
 /// A total shown beside LAs' figures: a region, England, a config group (docs/disclosure-control.md).
-public struct TotalDefinition: Sendable, Hashable {
+package struct TotalDefinition: Sendable, Hashable {
     /// How outputs name it in the pattern: `england`, `region:NAME`, `group:NAME`.
-    public var key: String
+    package var key: String
     /// The LAs it adds up (those with a figure); nil: every LA.
-    public var members: Set<String>?
+    package var members: Set<String>?
 
-    public init(key: String, members: Set<String>?) {
+    package init(key: String, members: Set<String>?) {
         self.key = key
         self.members = members
     }
 
-    public static let england = TotalDefinition(key: "england", members: nil)
-    public static func region(_ name: String, members: Set<String>) -> TotalDefinition {
+    package static let england = TotalDefinition(key: "england", members: nil)
+    package static func region(_ name: String, members: Set<String>) -> TotalDefinition {
         TotalDefinition(key: "region:\(name)", members: members)
     }
-    public static func group(_ name: String, members: Set<String>) -> TotalDefinition {
+    package static func group(_ name: String, members: Set<String>) -> TotalDefinition {
         TotalDefinition(key: "group:\(name)", members: members)
     }
 }
 
 /// One figure an output can show: an indicator in a period for an LA (its code) or for a total
 /// (its ``TotalDefinition/key``).
-public struct FigureKey: Sendable, Hashable, Comparable, CustomStringConvertible {
-    public var indicator: String
-    public var period: String
-    public var unit: String
+package struct FigureKey: Sendable, Hashable, Comparable, CustomStringConvertible {
+    package var indicator: String
+    package var period: String
+    package var unit: String
 
-    public init(indicator: String, period: String, unit: String) {
+    package init(indicator: String, period: String, unit: String) {
         self.indicator = indicator
         self.period = period
         self.unit = unit
     }
 
-    public static func < (a: FigureKey, b: FigureKey) -> Bool {
+    package static func < (a: FigureKey, b: FigureKey) -> Bool {
         (a.indicator, a.period, a.unit) < (b.indicator, b.period, b.unit)
     }
 
-    public var description: String { "\(indicator) \(period) \(unit)" }
+    package var description: String { "\(indicator) \(period) \(unit)" }
 }
 
 /// Everything the outputs of one hub can show, from which the suppression pattern is computed and
 /// the auditor builds its linear system: every indicator's figures in every period, and the totals
 /// shown beside them.
-public struct DisclosureInput: Sendable {
-    public var definitions: [IndicatorDefinition]
+package struct DisclosureInput: Sendable {
+    package var definitions: [IndicatorDefinition]
     /// Indicator id -> period -> every LA's figure.
-    public var figures: [String: [String: [Figure]]]
-    public var totals: [TotalDefinition]
-    public var control: DisclosureControl
+    package var figures: [String: [String: [Figure]]]
+    package var totals: [TotalDefinition]
+    package var control: DisclosureControl
     /// Totals outputs show as a published figure (England's or a region's from a published table,
     /// docs/national-context.md) rather than as the sum of the LAs': public, never hidden, and no
     /// relation between the hub's cells.
-    public var publishedTotals: Set<FigureKey>
+    package var publishedTotals: Set<FigureKey>
     /// The purposes whose outputs the input covers, with the members each leaves out; empty for the
     /// outputs of one purpose (or none enforced). Set by ``acrossPurposes(_:)``.
-    public internal(set) var purposes: [PurposeMembers] = []
+    package internal(set) var purposes: [PurposeMembers] = []
     /// For each purpose of ``purposes``: the key an output of that purpose gives a total
     /// (`group:NAME`) -> the key of the total over that purpose's members in ``totals``.
-    public internal(set) var purposeTotals: [String: [String: String]] = [:]
+    package internal(set) var purposeTotals: [String: [String: String]] = [:]
 
-    public init(definitions: [IndicatorDefinition], figures: [String: [String: [Figure]]], totals: [TotalDefinition],
+    package init(definitions: [IndicatorDefinition], figures: [String: [String: [Figure]]], totals: [TotalDefinition],
                 control: DisclosureControl = DisclosureControl(), publishedTotals: Set<FigureKey> = []) {
         self.definitions = definitions
         self.figures = figures
@@ -72,14 +72,14 @@ public struct DisclosureInput: Sendable {
     }
 
     /// Only the figures of `periods` (and the totals over them): what outputs for those periods show.
-    public func restricted(toPeriods periods: Set<String>) -> DisclosureInput {
+    package func restricted(toPeriods periods: Set<String>) -> DisclosureInput {
         var copy = self
         copy.figures = figures.mapValues { $0.filter { periods.contains($0.key) } }
         return copy
     }
 
     /// A figure from a published table: public already, never hidden, a constant for the auditor.
-    public static func isPublished(_ figure: Figure) -> Bool {
+    package static func isPublished(_ figure: Figure) -> Bool {
         figure.source?.hasPrefix("published") ?? false
     }
 }

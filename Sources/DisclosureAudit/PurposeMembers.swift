@@ -2,11 +2,11 @@ import Comparison
 
 /// One purpose of the data-sharing agreement as disclosure control sees it: its id and the members
 /// its outputs leave out (not opted in; docs/governance.md, "Purposes").
-public struct PurposeMembers: Sendable, Hashable {
-    public var purpose: String
-    public var leftOut: Set<String>
+package struct PurposeMembers: Sendable, Hashable {
+    package var purpose: String
+    package var leftOut: Set<String>
 
-    public init(purpose: String, leftOut: Set<String>) {
+    package init(purpose: String, leftOut: Set<String>) {
         self.purpose = purpose
         self.leftOut = leftOut
     }
@@ -20,7 +20,7 @@ extension DisclosureInput {
     /// same members share one figure. Figures of members no purpose shows are dropped.
     ///
     /// `self` is the input over every member, as outputs compute it with no purpose enforced.
-    public func acrossPurposes(_ purposes: [PurposeMembers]) -> DisclosureInput {
+    package func acrossPurposes(_ purposes: [PurposeMembers]) -> DisclosureInput {
         guard !purposes.isEmpty else { return self }
         var union = self
         union.purposes = purposes.sorted { $0.purpose < $1.purpose }

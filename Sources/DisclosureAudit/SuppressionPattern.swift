@@ -7,25 +7,25 @@ import HubKit
 ///
 /// It is built to pass the auditor for an outsider and for every member LA reading with its own
 /// figures known: an LA's own view shows its own figures and this pattern's choices for the rest.
-public struct SuppressionPattern: Sendable, Equatable {
+package struct SuppressionPattern: Sendable, Equatable {
     /// Hidden figures: LAs' (unit = LA code) and totals' (unit = the total's key).
-    public private(set) var hidden: Set<FigureKey>
+    package private(set) var hidden: Set<FigureKey>
     /// Hidden by the primary rule alone (a small count).
-    public private(set) var primary: Set<FigureKey>
+    package private(set) var primary: Set<FigureKey>
     /// Cells no further suppression could protect (empty unless the relations contradict each other).
-    public private(set) var unresolved: [CellKey]
+    package private(set) var unresolved: [CellKey]
     /// Rounds of audit and further suppression it took.
-    public private(set) var rounds: Int
+    package private(set) var rounds: Int
     /// The totals the pattern was computed with (their keys); any other total is hidden, as
     /// nothing protects what it would reveal. Nil: a hand-made pattern, every total as given.
-    public private(set) var totals: Set<String>?
+    package private(set) var totals: Set<String>?
     /// For a pattern over every purpose's outputs: each purpose's total keys (`group:NAME`) -> the
     /// key of the total over its members (``DisclosureInput/purposeTotals``); read through
     /// ``forPurpose(_:)``.
-    public private(set) var purposeTotals: [String: [String: String]] = [:]
+    package private(set) var purposeTotals: [String: [String: String]] = [:]
 
     /// A pattern that hides exactly `hidden` (e.g. to audit a hand-made pattern).
-    public init(hiding hidden: Set<FigureKey>) {
+    package init(hiding hidden: Set<FigureKey>) {
         self.hidden = hidden
         primary = []
         unresolved = []
@@ -37,7 +37,7 @@ public struct SuppressionPattern: Sendable, Equatable {
     /// total under the key its outputs give it (`group:NAME`), hidden when the total over that
     /// purpose's members is. The pattern itself when it was not computed across purposes, or for a
     /// purpose it does not know (whose outputs then show no total the pattern did not model).
-    public func forPurpose(_ purpose: String) -> SuppressionPattern {
+    package func forPurpose(_ purpose: String) -> SuppressionPattern {
         guard !purposeTotals.isEmpty else { return self }
         let keys = purposeTotals[purpose] ?? [:]
         let plainOf = Dictionary(keys.map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
@@ -59,12 +59,12 @@ public struct SuppressionPattern: Sendable, Equatable {
     }
 
     /// True when an LA's figure must show as `c`.
-    public func hides(_ indicator: String, period: String, la: String) -> Bool {
+    package func hides(_ indicator: String, period: String, la: String) -> Bool {
         hidden.contains(FigureKey(indicator: indicator, period: period, unit: la))
     }
 
     /// True when a total's figure must show as `c` (`total` as in ``TotalDefinition/key``).
-    public func hidesTotal(_ indicator: String, period: String, total: String) -> Bool {
+    package func hidesTotal(_ indicator: String, period: String, total: String) -> Bool {
         if let totals, !totals.contains(total) { return true }
         return hidden.contains(FigureKey(indicator: indicator, period: period, unit: total))
     }
@@ -76,7 +76,7 @@ public struct SuppressionPattern: Sendable, Equatable {
     /// For an input across purposes (``DisclosureInput/acrossPurposes(_:)``) the audit covers what
     /// every purpose's outputs show together, so a total over one purpose's members less the same
     /// total over another's reveals nothing hidden; outputs read it through ``forPurpose(_:)``.
-    public static func compute(_ input: DisclosureInput) -> SuppressionPattern {
+    package static func compute(_ input: DisclosureInput) -> SuppressionPattern {
         var pattern = compute(system: CountSystem(input), threshold: input.control.threshold)
         pattern.totals = Set(input.totals.map(\.key))
         pattern.purposeTotals = input.purposeTotals
@@ -88,7 +88,7 @@ public struct SuppressionPattern: Sendable, Equatable {
     /// purpose showing that LA hides it, a total when every purpose showing it hides it. For the
     /// auditor, to show what differencing across purposes recovers from such patterns; `input`
     /// as made by ``DisclosureInput/acrossPurposes(_:)`` (else the same as ``compute(_:)``).
-    public static func computedSeparately(_ input: DisclosureInput) -> SuppressionPattern {
+    package static func computedSeparately(_ input: DisclosureInput) -> SuppressionPattern {
         guard !input.purposes.isEmpty else { return compute(input) }
         var shownBy: [FigureKey: Int] = [:]
         var hiddenBy: [FigureKey: Int] = [:]
@@ -113,7 +113,7 @@ public struct SuppressionPattern: Sendable, Equatable {
     }
 
     /// As above, on a system already built.
-    public static func compute(system: CountSystem, threshold: Int) -> SuppressionPattern {
+    package static func compute(system: CountSystem, threshold: Int) -> SuppressionPattern {
         let auditor = DisclosureAuditor(system: system, threshold: threshold)
         let primary = primaryOnly(system: system, threshold: threshold).hidden
         var pattern = SuppressionPattern(hiding: primary)
@@ -158,7 +158,7 @@ public struct SuppressionPattern: Sendable, Equatable {
 
     /// Primary suppression alone: every figure showing, or built on, a count from 1 to threshold - 1.
     /// Not safe to publish (sums and differences recover its cells); the auditor shows why.
-    public static func primaryOnly(system: CountSystem, threshold: Int) -> SuppressionPattern {
+    package static func primaryOnly(system: CountSystem, threshold: Int) -> SuppressionPattern {
         let primary = Set(system.figures.filter { figure in
             !figure.published && (figure.cells + figure.builtOn).contains { cell in
                 let info = system.cells[cell]

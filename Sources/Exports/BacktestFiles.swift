@@ -2,8 +2,8 @@ import Forecasting
 import Foundation
 
 /// `hnhub backtest` outputs: one row per measure, method, origin and horizon.
-public enum BacktestFiles {
-    public static let header = ["source", "measure", "method", "origin", "target", "horizon", "count", "mape", "median_ape",
+package enum BacktestFiles {
+    package static let header = ["source", "measure", "method", "origin", "target", "horizon", "count", "mape", "median_ape",
                                 "bias", "mase", "wape", "coverage80", "coverage95", "interval_score80", "interval_score95"]
 
     static func cells(_ line: BacktestLine) -> [String] {
@@ -15,12 +15,12 @@ public enum BacktestFiles {
                 f(a.intervalScore95)]
     }
 
-    public static func csv(_ lines: [BacktestLine]) -> String {
+    package static func csv(_ lines: [BacktestLine]) -> String {
         ([CSVWriter.line(header)] + lines.map { CSVWriter.line(cells($0)) }).joined(separator: "\n") + "\n"
     }
 
     /// A list of objects keyed as the CSV's columns; numbers rounded to 2 decimals, null when undefined.
-    public static func json(_ lines: [BacktestLine]) throws -> String {
+    package static func json(_ lines: [BacktestLine]) throws -> String {
         func n(_ value: Double?) -> Any { value.map { ($0 * 100).rounded() / 100 } ?? NSNull() }
         let objects: [[String: Any]] = lines.map { line in
             let a = line.accuracy

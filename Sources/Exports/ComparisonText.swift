@@ -3,8 +3,8 @@ import ComparisonTables
 import Foundation
 
 /// `hnhub compare --format json`: one object per indicator.
-public enum ComparisonJSON {
-    public static func render(_ lines: [ComparisonLine], peers: PeerSet) throws -> String {
+package enum ComparisonJSON {
+    package static func render(_ lines: [ComparisonLine], peers: PeerSet) throws -> String {
         func figure(_ f: Figure, hidden: Bool) -> [String: Any] {
             ["la_code": f.laCode, "value": hidden ? NSNull() : (f.value as Any? ?? NSNull()),
              "numerator": hidden ? NSNull() : (f.numerator as Any? ?? NSNull()),
@@ -43,15 +43,15 @@ public enum ComparisonJSON {
 /// `hnhub compare --format csv`: one row per indicator, the focus LA's figure with its numerator and
 /// denominator, rank, band, peer median, neighbour mean, region and England totals, each total with
 /// its source (published or computed) or, when there is none, why.
-public enum ComparisonCSV {
-    public static let header = [
+package enum ComparisonCSV {
+    package static let header = [
         "indicator", "title", "period", "unit", "polarity", "la_code", "value", "numerator", "denominator", "suppressed",
         "source", "rank", "ranked_count", "band", "peer_set", "peer_count", "peer_median", "neighbour_mean",
         "neighbour_count", "region", "region_value", "region_numerator", "region_denominator", "region_source",
         "england_value", "england_numerator", "england_denominator", "england_source", "change", "outlier",
     ]
 
-    public static func render(_ lines: [ComparisonLine], peers: PeerSet) -> String {
+    package static func render(_ lines: [ComparisonLine], peers: PeerSet) -> String {
         func number(_ value: Double?) -> String { value.map(NumberText.machine) ?? "" }
         var rows = [CSVWriter.line(header)]
         for line in lines {

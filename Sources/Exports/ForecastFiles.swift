@@ -6,12 +6,12 @@ import Foundation
 /// `hnhub forecast` outputs: `forecast.csv` (long), the JSON list, and the assumptions of each
 /// case. Values are rounded to one decimal place for display; the cells of a breakdown add up to
 /// their total before rounding (docs/forecasting.md).
-public enum ForecastFiles {
+package enum ForecastFiles {
     /// The columns of `forecast.csv`.
-    public static let csvHeader = ["la_code", "period", "need", "age_band", "setting", "case", "scenario", "value",
+    package static let csvHeader = ["la_code", "period", "need", "age_band", "setting", "case", "scenario", "value",
                                    "lo80", "hi80", "lo95", "hi95"]
 
-    public static func csv(_ rows: [ForecastRow]) -> String {
+    package static func csv(_ rows: [ForecastRow]) -> String {
         var lines = [CSVWriter.line(csvHeader)]
         // Caseloads and their changes only: the money is in dsg.csv.
         for row in rows where row.measure.hasPrefix("ehcp_caseload") {
@@ -26,7 +26,7 @@ public enum ForecastFiles {
 
     /// A list of objects with exactly the keys la_code, period, measure, need, age_band, setting,
     /// case, scenario, value, lo80, hi80, lo95, hi95, method (null where there is no value).
-    public static func json(_ rows: [ForecastRow]) throws -> String {
+    package static func json(_ rows: [ForecastRow]) throws -> String {
         // One decimal place, rounded as every shown figure is (NumberText.fixed): a forecast has no
         // more precision than that (docs/forecasting.md).
         func number(_ value: Double?) -> Any { value.flatMap { Double(NumberText.fixed($0, places: 1)) } ?? NSNull() }
@@ -44,7 +44,7 @@ public enum ForecastFiles {
     }
 
     /// `assumptions.csv`: what makes each case of each area's forecast.
-    public static func assumptionsCSV(_ forecasts: [AreaForecast]) -> String {
+    package static func assumptionsCSV(_ forecasts: [AreaForecast]) -> String {
         var lines = [CSVWriter.line(["la_code", "measure", "origin", "method", "case", "assumption"])]
         for forecast in forecasts {
             for forecastCase in ForecastCase.allCases {
@@ -70,8 +70,8 @@ public enum ForecastFiles {
 /// its interval, unless it is the audience's own LA; among the cells of one breakdown, one more is
 /// withheld when only one would be (so it cannot be recovered from the total). Published figures
 /// are public already and never withheld.
-public enum ForecastDisclosure {
-    public static func apply(_ rows: [ForecastRow], audience: Audience) -> [ForecastRow] {
+package enum ForecastDisclosure {
+    package static func apply(_ rows: [ForecastRow], audience: Audience) -> [ForecastRow] {
         var rows = rows
         // The cells of one breakdown: same area, period, measure, case and scenario.
         var breakdowns: [String: [Int]] = [:]
@@ -120,11 +120,11 @@ public enum ForecastDisclosure {
 /// (stock_end = stock_start + new_plans + transfers_in - ceased - transfers_out + adjustment), and a
 /// sum's row (`sums`: a group and its members) is tied to its members' rows, so where only one
 /// figure of a row or of a sum would be hidden, the smallest other flow (or member) is hidden too.
-public enum ComponentsFile {
-    public static let header = ["area", "period", "kind", "scenario", "stock_start", "new_plans", "transfers_in", "ceased",
+package enum ComponentsFile {
+    package static let header = ["area", "period", "kind", "scenario", "stock_start", "new_plans", "transfers_in", "ceased",
                                 "transfers_out", "movers", "adjustment", "stock_end"]
 
-    public static func csv(_ rows: [ComponentsRow], audience: Audience, sums: [String: [String]] = [:]) -> String {
+    package static func csv(_ rows: [ComponentsRow], audience: Audience, sums: [String: [String]] = [:]) -> String {
         let hidden = withheld(rows, audience: audience, sums: sums)
         var lines = [CSVWriter.line(header)]
         for (index, row) in rows.enumerated() {
@@ -197,11 +197,11 @@ public enum ComponentsFile {
 
 /// `dsg.csv` and `costs.csv`: the high-needs money of each area (docs/forecasting.md, "Costs and
 /// the DSG"), and the unit cost behind every LA's cost with where it came from.
-public enum DSGFiles {
-    public static let header = ["area", "period", "case", "scenario", "funding", "cost", "in_year_balance", "cumulative_balance"]
+package enum DSGFiles {
+    package static let header = ["area", "period", "case", "scenario", "funding", "cost", "in_year_balance", "cumulative_balance"]
 
     /// `withheld` (``MoneyDisclosure/withheld(_:raw:shown:sums:finance:audience:)``) show as `c`.
-    public static func csv(_ years: [DSGYear], withheld: Set<MoneyDisclosure.Figure> = []) -> String {
+    package static func csv(_ years: [DSGYear], withheld: Set<MoneyDisclosure.Figure> = []) -> String {
         func pounds(_ pence: Int64) -> String {
             let sign = pence < 0 ? "-" : ""
             let magnitude = pence.magnitude
@@ -220,7 +220,7 @@ public enum DSGFiles {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    public static func costsCSV(_ costs: UnitCosts, las: [String]) -> String {
+    package static func costsCSV(_ costs: UnitCosts, las: [String]) -> String {
         var lines = [CSVWriter.line(["la_code", "setting", "annual_cost", "source"])]
         for la in las {
             for group in CostGroup.all {

@@ -4,8 +4,8 @@ import HubStore
 
 /// `hnhub indicators --format json`: the JSON shape docs/exports.md describes, one object per value, numbers
 /// at full precision (docs/rounding.md).
-public enum IndicatorJSON {
-    public static func render(_ values: [StoredIndicatorValue]) throws -> String {
+package enum IndicatorJSON {
+    package static func render(_ values: [StoredIndicatorValue]) throws -> String {
         let objects: [[String: Any]] = values.map { v in
             [
                 "indicator": v.indicatorID, "la_code": v.laCode, "period": v.period,
@@ -21,11 +21,11 @@ public enum IndicatorJSON {
 }
 
 /// `hnhub indicators --format csv`: a header row, numbers at full precision, `c` for suppressed cells.
-public enum IndicatorCSV {
-    public static let header = ["indicator", "la_code", "period", "value", "numerator", "denominator", "unit", "polarity",
+package enum IndicatorCSV {
+    package static let header = ["indicator", "la_code", "period", "value", "numerator", "denominator", "unit", "polarity",
                                 "unavailable_reason", "source"]
 
-    public static func render(_ values: [StoredIndicatorValue]) -> String {
+    package static func render(_ values: [StoredIndicatorValue]) -> String {
         var lines = [CSVWriter.line(header)]
         for v in values {
             let cells = v.suppressed

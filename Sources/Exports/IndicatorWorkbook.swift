@@ -15,30 +15,30 @@ import HubKit
 ///                                  generated: Day(year: 2025, month: 6, day: 1)!).workbook()
 /// try Data(workbook.xlsx()).write(to: url)
 /// ```
-public struct IndicatorWorkbook: Sendable {
-    public var snapshot: IndicatorSnapshot
+package struct IndicatorWorkbook: Sendable {
+    package var snapshot: IndicatorSnapshot
     /// Loaded for every LA with figures (their regions give the region totals and the cells of
     /// secondary suppression).
-    public var geography: LAGeography
-    public var scope: WorkbookScope
-    public var control: DisclosureControl
+    package var geography: LAGeography
+    package var scope: WorkbookScope
+    package var control: DisclosureControl
     /// The period asked for (`--period`); nil for the newest of each indicator.
-    public var period: String?
-    public var sources: WorkbookSources
+    package var period: String?
+    package var sources: WorkbookSources
     /// The statistical neighbours edition used, named in the Notes.
-    public var neighboursEdition: String?
+    package var neighboursEdition: String?
     /// The day written in the Notes and the file's properties.
-    public var generated: Day
+    package var generated: Day
     /// The LAs left out because they have not opted in to the workbook's purpose, in words
     /// (docs/governance.md, "Purposes"); written in the Notes.
-    public var purposeNotice: String?
+    package var purposeNotice: String?
     /// The hub's pattern when the caller already computed it from the same snapshot and geography
     /// (a service serves many workbooks from one set of figures); nil: computed here.
-    public var pattern: SuppressionPattern?
+    package var pattern: SuppressionPattern?
     /// The Forecast sheet's figures (nil: no Forecast sheet).
-    public var forecast: ForecastOverview?
+    package var forecast: ForecastOverview?
 
-    public init(snapshot: IndicatorSnapshot, geography: LAGeography, scope: WorkbookScope,
+    package init(snapshot: IndicatorSnapshot, geography: LAGeography, scope: WorkbookScope,
                 control: DisclosureControl = DisclosureControl(), period: String? = nil,
                 sources: WorkbookSources = WorkbookSources(), neighboursEdition: String? = nil, generated: Day) {
         self.snapshot = snapshot
@@ -52,7 +52,7 @@ public struct IndicatorWorkbook: Sendable {
     }
 
     /// The tables shown, by topic: every indicator with figures in the period chosen.
-    public func tablesByTopic() -> [(topic: IndicatorTopic, tables: [LATable])] {
+    package func tablesByTopic() -> [(topic: IndicatorTopic, tables: [LATable])] {
         // The hub's one pattern (docs/disclosure-control.md); a group not in the config still gets its total modelled.
         var patternGeography = geography
         if let group = scope.group, patternGeography.groups[group.name] == nil {
@@ -73,7 +73,7 @@ public struct IndicatorWorkbook: Sendable {
         }
     }
 
-    public func workbook() -> Workbook {
+    package func workbook() -> Workbook {
         let topics = tablesByTopic()
         let withFigures = Set(topics.flatMap { $0.tables.flatMap { $0.rows.map(\.figure.laCode) } })
         let listed = scope.listed(geography, withFigures: withFigures)

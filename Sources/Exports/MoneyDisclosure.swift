@@ -20,18 +20,18 @@ import Forecasting
 ///
 /// Money of an LA forecast from published series alone is public and never withheld (a sum is
 /// public when all its members are).
-public enum MoneyDisclosure {
+package enum MoneyDisclosure {
     /// The money figures of a ``DSGYear``, in the order of `dsg.csv`.
-    public enum Measure: Int, Sendable, CaseIterable {
+    package enum Measure: Int, Sendable, CaseIterable {
         case funding, cost, inYearBalance, cumulativeBalance
     }
 
     /// One money figure: the year (its index in the list given) and the measure.
-    public struct Figure: Sendable, Hashable {
-        public var year: Int
-        public var measure: Measure
+    package struct Figure: Sendable, Hashable {
+        package var year: Int
+        package var measure: Measure
 
-        public init(year: Int, measure: Measure) {
+        package init(year: Int, measure: Measure) {
             self.year = year
             self.measure = measure
         }
@@ -40,7 +40,7 @@ public enum MoneyDisclosure {
     /// The figures of `years` to show as `c`. `raw` are the forecast's caseload rows before
     /// disclosure control and `shown` the same rows after it (``ForecastDisclosure/apply(_:audience:)``,
     /// same order); `sums` each sum's members; `finance` says which LAs have a funding baseline.
-    public static func withheld(
+    package static func withheld(
         _ years: [DSGYear], raw: [ForecastRow], shown: [ForecastRow], sums: [String: [String]],
         finance: FinanceSettings, audience: Audience
     ) -> Set<Figure> {
@@ -141,7 +141,7 @@ public enum MoneyDisclosure {
 
     /// The JSON rows of the money measures (``CostProjection/rows(_:method:)``) with the withheld
     /// figures' values removed.
-    public static func rows(_ years: [DSGYear], withheld: Set<Figure>, method: String) -> [ForecastRow] {
+    package static func rows(_ years: [DSGYear], withheld: Set<Figure>, method: String) -> [ForecastRow] {
         years.enumerated().flatMap { index, year in
             CostProjection.rows([year], method: method).enumerated().map { position, row in
                 var row = row

@@ -4,16 +4,16 @@ import Scoping
 /// A scope as an Excel workbook (`hnhub scope-centre --out DIR` writes `scope.xlsx`; docs/scoping.md):
 /// a Scope sheet with every table one under another, hidden figures as `c`, and a Notes sheet on
 /// the audience and the method.
-public struct ScopeWorkbook {
-    public let readout: ScopeReadout
-    public let created: Day
+package struct ScopeWorkbook {
+    package let readout: ScopeReadout
+    package let created: Day
 
-    public init(readout: ScopeReadout, created: Day) {
+    package init(readout: ScopeReadout, created: Day) {
         self.readout = readout
         self.created = created
     }
 
-    public func workbook() -> Workbook {
+    package func workbook() -> Workbook {
         var scope = Worksheet(name: "Scope", frozenColumns: 1)
         for table in readout.tables {
             scope.rows.append([.text(table.title, style: .bold)])

@@ -4,8 +4,8 @@ import HubStore
 /// Disclosure control on a list of stored values: a value is hidden when the audience's pattern
 /// hides that LA's figure (docs/disclosure-control.md). The pattern covers every figure of the hub,
 /// so the list can be any selection of them.
-public enum SuppressedValues {
-    public static func apply(_ values: [StoredIndicatorValue], audience: Audience) -> [StoredIndicatorValue] {
+package enum SuppressedValues {
+    package static func apply(_ values: [StoredIndicatorValue], audience: Audience) -> [StoredIndicatorValue] {
         values.map { value in
             var marked = value
             marked.suppressed = value.numerator != nil && !(value.source?.hasPrefix("published") ?? false)

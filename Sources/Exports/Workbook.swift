@@ -2,14 +2,14 @@ import HubKit
 
 /// A spreadsheet workbook as the hub writes one: named sheets of cells, each cell a number, a text
 /// or empty, with one of a few styles. ``xlsx()`` turns it into Office Open XML bytes.
-public struct Workbook: Sendable {
+package struct Workbook: Sendable {
     /// The document title (file properties).
-    public var title: String
+    package var title: String
     /// The day the workbook was made: its document properties and every zip entry's time.
-    public var created: Day
-    public var sheets: [Worksheet]
+    package var created: Day
+    package var sheets: [Worksheet]
 
-    public init(title: String, created: Day, sheets: [Worksheet] = []) {
+    package init(title: String, created: Day, sheets: [Worksheet] = []) {
         self.title = title
         self.created = created
         self.sheets = sheets
@@ -17,20 +17,20 @@ public struct Workbook: Sendable {
 }
 
 /// One sheet: rows of cells from A1, column widths, and the rows and columns kept in view.
-public struct Worksheet: Sendable {
+package struct Worksheet: Sendable {
     /// Unique within the workbook, at most 31 characters, none of `[ ] : * ? / \`.
-    public var name: String
-    public var rows: [[Cell]]
+    package var name: String
+    package var rows: [[Cell]]
     /// Widths in characters, by column from A; columns beyond keep the default width.
-    public var columnWidths: [Double]
+    package var columnWidths: [Double]
     /// Heights in points by row index (0-based), for rows that need more than one line.
-    public var rowHeights: [Int: Double]
+    package var rowHeights: [Int: Double]
     /// Rows at the top kept in view when scrolling (the header).
-    public var frozenRows: Int
+    package var frozenRows: Int
     /// Columns at the left kept in view (the LA code and name).
-    public var frozenColumns: Int
+    package var frozenColumns: Int
 
-    public init(name: String, rows: [[Cell]] = [], columnWidths: [Double] = [], rowHeights: [Int: Double] = [:],
+    package init(name: String, rows: [[Cell]] = [], columnWidths: [Double] = [], rowHeights: [Int: Double] = [:],
                 frozenRows: Int = 0, frozenColumns: Int = 0) {
         self.name = name
         self.rows = rows
@@ -41,7 +41,7 @@ public struct Worksheet: Sendable {
     }
 
     /// The cell at a 0-based row and column (empty beyond the rows written).
-    public func cell(row: Int, column: Int) -> Cell {
+    package func cell(row: Int, column: Int) -> Cell {
         guard rows.indices.contains(row), rows[row].indices.contains(column) else { return .empty }
         return rows[row][column]
     }
@@ -49,7 +49,7 @@ public struct Worksheet: Sendable {
     /// Sets each column's width from its longest content (headers wrap, so count at most
     /// `headerWrap` of their characters), within `minimum...maximum`, and gives the first row the
     /// height its wrapped headers need.
-    public mutating func fitColumns(minimum: Double = 8, maximum: Double = 60, headerWrap: Int = 18) {
+    package mutating func fitColumns(minimum: Double = 8, maximum: Double = 60, headerWrap: Int = 18) {
         let columnCount = rows.map(\.count).max() ?? 0
         var widths = [Double](repeating: minimum, count: columnCount)
         for (index, row) in rows.enumerated() {
@@ -69,27 +69,27 @@ public struct Worksheet: Sendable {
 }
 
 /// A cell's content and style.
-public struct Cell: Sendable, Equatable {
-    public enum Content: Sendable, Equatable {
+package struct Cell: Sendable, Equatable {
+    package enum Content: Sendable, Equatable {
         case empty
         case text(String)
         /// A numeric cell; non-finite numbers are written as empty cells.
         case number(Double)
     }
 
-    public var content: Content
-    public var style: CellStyle
+    package var content: Content
+    package var style: CellStyle
 
-    public init(_ content: Content, style: CellStyle = .plain) {
+    package init(_ content: Content, style: CellStyle = .plain) {
         self.content = content
         self.style = style
     }
 
-    public static let empty = Cell(.empty)
+    package static let empty = Cell(.empty)
 
-    public static func text(_ text: String, style: CellStyle = .plain) -> Cell { Cell(.text(text), style: style) }
+    package static func text(_ text: String, style: CellStyle = .plain) -> Cell { Cell(.text(text), style: style) }
 
-    public static func number(_ value: Double, style: CellStyle = .plain) -> Cell { Cell(.number(value), style: style) }
+    package static func number(_ value: Double, style: CellStyle = .plain) -> Cell { Cell(.number(value), style: style) }
 
     /// About how many characters wide the cell shows.
     var displayLength: Int {
@@ -104,7 +104,7 @@ public struct Cell: Sendable, Equatable {
 }
 
 /// The cell formats the hub uses (the `cellXfs` of styles.xml, in this order).
-public enum CellStyle: Int, Sendable, CaseIterable {
+package enum CellStyle: Int, Sendable, CaseIterable {
     case plain = 0
     /// A column header: bold, wrapped, top-aligned.
     case header
@@ -130,7 +130,7 @@ public enum CellStyle: Int, Sendable, CaseIterable {
     }
 
     /// The bold counterpart, for total rows.
-    public var bolded: CellStyle {
+    package var bolded: CellStyle {
         switch self {
         case .plain, .bold: return .bold
         case .header: return .header

@@ -11,7 +11,7 @@ enum OOXML {
 
 extension Workbook {
     /// The workbook as an Office Open XML (.xlsx) file: the same workbook always gives the same bytes.
-    public func xlsx() -> [UInt8] {
+    package func xlsx() -> [UInt8] {
         var zip = ZipWriter(modified: ZipTimestamp(year: created.parts.year, month: created.parts.month,
                                                    day: created.parts.day))
         for (path, text) in parts() { zip.add(path, Array(text.utf8)) }
@@ -19,7 +19,7 @@ extension Workbook {
     }
 
     /// Every part of the package, by path, in the order they are zipped ([Content_Types].xml first).
-    public func parts() -> [(path: String, text: String)] {
+    package func parts() -> [(path: String, text: String)] {
         let names = WorkbookParts.sheetNames(sheets.map(\.name))
         var strings = SharedStrings()
         let worksheets = sheets.map { WorksheetXML.render($0, strings: &strings) }

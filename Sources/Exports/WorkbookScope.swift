@@ -1,7 +1,7 @@
 import ComparisonTables
 
 /// Which LAs a workbook lists (`hnhub export --la X [--own] | --group G`, or neither).
-public enum WorkbookScope: Sendable, Equatable {
+package enum WorkbookScope: Sendable, Equatable {
     /// The LA, its statistical neighbours and its region's LAs: the LAs it benchmarks against.
     /// `own`: the workbook is that LA's own, with its figures unsuppressed.
     case la(String, own: Bool)
@@ -11,7 +11,7 @@ public enum WorkbookScope: Sendable, Equatable {
     case england
 
     /// The LA whose own figures are shown unsuppressed, if any.
-    public var ownLA: String? {
+    package var ownLA: String? {
         if case .la(let code, own: true) = self { return code }
         return nil
     }

@@ -2,18 +2,18 @@ import HubStore
 
 /// Where a workbook's figures come from, for its Notes sheet: the SEN2 returns the hub holds and
 /// the published tables it has imported.
-public struct WorkbookSources: Sendable, Equatable {
+package struct WorkbookSources: Sendable, Equatable {
     /// A current SEN2 return.
-    public struct HeldReturn: Sendable, Equatable {
-        public var laCode: String
-        public var collectionYear: Int?
-        public var censusDate: String?
+    package struct HeldReturn: Sendable, Equatable {
+        package var laCode: String
+        package var collectionYear: Int?
+        package var censusDate: String?
         /// When the hub imported it (ISO 8601).
-        public var importedAt: String
+        package var importedAt: String
         /// Persons stored.
-        public var records: Int
+        package var records: Int
 
-        public init(laCode: String, collectionYear: Int?, censusDate: String?, importedAt: String, records: Int) {
+        package init(laCode: String, collectionYear: Int?, censusDate: String?, importedAt: String, records: Int) {
             self.laCode = laCode
             self.collectionYear = collectionYear
             self.censusDate = censusDate
@@ -23,14 +23,14 @@ public struct WorkbookSources: Sendable, Equatable {
     }
 
     /// A published table (an Explore Education Statistics data file) held by the hub.
-    public struct PublishedTable: Sendable, Equatable {
+    package struct PublishedTable: Sendable, Equatable {
         /// The data file's name without extension, as figures name it (`published: NAME`).
-        public var name: String
+        package var name: String
         /// The file imported.
-        public var file: String
-        public var importedAt: String
+        package var file: String
+        package var importedAt: String
 
-        public init(name: String, file: String, importedAt: String) {
+        package init(name: String, file: String, importedAt: String) {
             self.name = name
             self.file = file
             self.importedAt = importedAt
@@ -38,17 +38,17 @@ public struct WorkbookSources: Sendable, Equatable {
     }
 
     /// By LA code, then collection year.
-    public var returns: [HeldReturn]
+    package var returns: [HeldReturn]
     /// By name.
-    public var publishedTables: [PublishedTable]
+    package var publishedTables: [PublishedTable]
 
-    public init(returns: [HeldReturn] = [], publishedTables: [PublishedTable] = []) {
+    package init(returns: [HeldReturn] = [], publishedTables: [PublishedTable] = []) {
         self.returns = returns
         self.publishedTables = publishedTables
     }
 
     /// The current returns and published tables in the store.
-    public static func load(_ database: Database) throws -> WorkbookSources {
+    package static func load(_ database: Database) throws -> WorkbookSources {
         let returns = try ImportLedger(database: database).entries(dataset: "sen2-return")
             .filter(\.isCurrent)
             .compactMap { entry in

@@ -9,20 +9,20 @@
 /// zip.add("hello.txt", Array("hello".utf8))
 /// let bytes = zip.finish()
 /// ```
-public struct ZipWriter: Sendable {
+package struct ZipWriter: Sendable {
     /// When every entry was last modified.
-    public var modified: ZipTimestamp
+    package var modified: ZipTimestamp
     private var output: [UInt8] = []
     private var central: [UInt8] = []
     private var entryCount = 0
     private var names = Set<String>()
 
-    public init(modified: ZipTimestamp = ZipTimestamp()) {
+    package init(modified: ZipTimestamp = ZipTimestamp()) {
         self.modified = modified
     }
 
     /// Adds a file called `path` (forward slashes, no leading slash) holding `bytes`.
-    public mutating func add(_ path: String, _ bytes: [UInt8]) {
+    package mutating func add(_ path: String, _ bytes: [UInt8]) {
         precondition(!path.isEmpty && !path.hasPrefix("/") && !names.contains(path), "bad or repeated zip entry name \(path)")
         precondition(bytes.count < Int(UInt32.max) && output.count < Int(UInt32.max), "zip64 is not supported")
         names.insert(path)
@@ -69,7 +69,7 @@ public struct ZipWriter: Sendable {
     }
 
     /// The archive: the entries added so far, the central directory and the end record.
-    public func finish() -> [UInt8] {
+    package func finish() -> [UInt8] {
         precondition(entryCount < Int(UInt16.max), "too many zip entries")
         var end = LittleEndianBytes()
         end.u32(0x0605_4B50)
@@ -88,16 +88,16 @@ public struct ZipWriter: Sendable {
 }
 
 /// A zip entry's modification time, to the two seconds MS-DOS time resolves.
-public struct ZipTimestamp: Sendable, Equatable {
-    public var year: Int
-    public var month: Int
-    public var day: Int
-    public var hour: Int
-    public var minute: Int
-    public var second: Int
+package struct ZipTimestamp: Sendable, Equatable {
+    package var year: Int
+    package var month: Int
+    package var day: Int
+    package var hour: Int
+    package var minute: Int
+    package var second: Int
 
     /// Defaults to the earliest time zip can record, 1980-01-01 00:00.
-    public init(year: Int = 1980, month: Int = 1, day: Int = 1, hour: Int = 0, minute: Int = 0, second: Int = 0) {
+    package init(year: Int = 1980, month: Int = 1, day: Int = 1, hour: Int = 0, minute: Int = 0, second: Int = 0) {
         self.year = min(max(year, 1980), 2107)
         self.month = month
         self.day = day

@@ -1,7 +1,7 @@
 import HubKit
 
 /// How much of a child's birth date the store keeps (docs/governance.md, "Minimisation").
-public enum BirthDateDetail: String, Sendable, CaseIterable {
+package enum BirthDateDetail: String, Sendable, CaseIterable {
     /// `YYYY-MM`: the finest the hub ever keeps, and the default.
     case month
     /// The school year of birth, 1 September to 31 August, as `YYYY/YY` (born 2011-09 to 2012-08:
@@ -13,7 +13,7 @@ public enum BirthDateDetail: String, Sendable, CaseIterable {
 }
 
 /// How much of a child's postcode the store keeps.
-public enum PostcodeDetail: String, Sendable, CaseIterable {
+package enum PostcodeDetail: String, Sendable, CaseIterable {
     /// The outward code (`BS16`): the finest the hub ever keeps, and the default.
     case district
     /// The postcode area, the letters the outward code starts with (`BS`).
@@ -28,23 +28,23 @@ public enum PostcodeDetail: String, Sendable, CaseIterable {
 ///
 /// The bounds: nothing finer than the defaults, the birth month and the postcode district. The
 /// keyed pseudonym is not a choice: matching a child across returns and LAs needs it.
-public struct Minimisation: Sendable, Hashable, CustomStringConvertible {
-    public var birthDate: BirthDateDetail
-    public var postcode: PostcodeDetail
+package struct Minimisation: Sendable, Hashable, CustomStringConvertible {
+    package var birthDate: BirthDateDetail
+    package var postcode: PostcodeDetail
 
-    public init(birthDate: BirthDateDetail = .month, postcode: PostcodeDetail = .district) {
+    package init(birthDate: BirthDateDetail = .month, postcode: PostcodeDetail = .district) {
         self.birthDate = birthDate
         self.postcode = postcode
     }
 
     /// The finest level allowed, and the default: birth month and postcode district.
-    public static let finest = Minimisation()
+    package static let finest = Minimisation()
 
     /// As stored in `imports.minimisation`: `birth:month postcode:district`.
-    public var label: String { "birth:\(birthDate.rawValue) postcode:\(postcode.rawValue)" }
+    package var label: String { "birth:\(birthDate.rawValue) postcode:\(postcode.rawValue)" }
 
     /// Parses a stored label; nil for anything else.
-    public init?(label: String) {
+    package init?(label: String) {
         let parts = label.split(separator: " ")
         guard parts.count == 2, parts[0].hasPrefix("birth:"), parts[1].hasPrefix("postcode:"),
               let birth = BirthDateDetail(rawValue: String(parts[0].dropFirst(6))),
@@ -53,7 +53,7 @@ public struct Minimisation: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// In words: `birth month, postcode district`.
-    public var description: String {
+    package var description: String {
         let birth = switch birthDate {
         case .month: "birth month"
         case .schoolYear: "school year of birth"
@@ -68,7 +68,7 @@ public struct Minimisation: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The birth date as kept at this level: `2012-03`, `2011/12` or `2012`.
-    public func birth(_ day: Day) -> String {
+    package func birth(_ day: Day) -> String {
         let (year, month, _) = day.parts
         switch birthDate {
         case .month: return Self.pad(year, 4) + "-" + Self.pad(month, 2)
@@ -80,7 +80,7 @@ public struct Minimisation: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The postcode as kept at this level, from its outward code (`BS16`): `BS16`, `BS` or nil.
-    public func postcode(outwardCode: String?) -> String? {
+    package func postcode(outwardCode: String?) -> String? {
         guard let outwardCode else { return nil }
         switch postcode {
         case .district: return outwardCode
@@ -93,7 +93,7 @@ public struct Minimisation: Sendable, Hashable, CustomStringConvertible {
 
     /// Why a value named in the config for the birth date is refused (finer than the bounds, or
     /// unknown), or nil when it is allowed.
-    public static func refusal(birthDate value: String) -> String? {
+    package static func refusal(birthDate value: String) -> String? {
         if BirthDateDetail(rawValue: value) != nil { return nil }
         if ["day", "date", "full", "exact"].contains(value) {
             return "'\(value)' is finer than the birth month, the finest the hub keeps: with sex, ethnicity and a postcode "
@@ -104,7 +104,7 @@ public struct Minimisation: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// Why a value named in the config for the postcode is refused, or nil when it is allowed.
-    public static func refusal(postcode value: String) -> String? {
+    package static func refusal(postcode value: String) -> String? {
         if PostcodeDetail(rawValue: value) != nil { return nil }
         if ["sector", "unit", "full", "postcode"].contains(value) {
             return "'\(value)' is finer than the postcode district, the finest the hub keeps: a sector holds a few "

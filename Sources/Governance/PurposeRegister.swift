@@ -1,5 +1,5 @@
 /// The uses of the pooled data every hub knows; a config may add partnerships to share with.
-public enum StandardPurpose: String, Sendable, CaseIterable {
+package enum StandardPurpose: String, Sendable, CaseIterable {
     /// Benchmarking across the group: `report`, `export`, `compare`, `indicators`.
     case benchmarking
     /// Forecasting caseloads and costs.
@@ -7,7 +7,7 @@ public enum StandardPurpose: String, Sendable, CaseIterable {
     /// Scoping new provision (centre scoping).
     case centreScoping = "centre-scoping"
 
-    public var title: String {
+    package var title: String {
         switch self {
         case .benchmarking: "Benchmarking across the group"
         case .forecasting: "Forecasting"
@@ -18,17 +18,17 @@ public enum StandardPurpose: String, Sendable, CaseIterable {
 
 /// One use of the pooled data that the data-sharing agreement names, and the LAs that have opted in
 /// to it (config `purposes`; docs/governance.md, "Purposes").
-public struct Purpose: Sendable, Hashable {
+package struct Purpose: Sendable, Hashable {
     /// `benchmarking`, `forecasting`, `centre-scoping`, or an id of the config's choosing for
     /// sharing with a named partnership.
-    public var id: String
-    public var title: String
+    package var id: String
+    package var title: String
     /// Set for sharing with a named partnership: its name.
-    public var partnership: String?
+    package var partnership: String?
     /// 3-digit codes of the LAs that have opted in.
-    public var optedIn: Set<String>
+    package var optedIn: Set<String>
 
-    public init(id: String, title: String? = nil, partnership: String? = nil, optedIn: Set<String>) {
+    package init(id: String, title: String? = nil, partnership: String? = nil, optedIn: Set<String>) {
         self.id = id
         self.title = title ?? StandardPurpose(rawValue: id)?.title ?? partnership.map { "Sharing with \($0)" } ?? id
         self.partnership = partnership
@@ -45,14 +45,14 @@ public struct Purpose: Sendable, Hashable {
 /// let shown = permission.mayAppear(among: laCodes)          // the LAs the forecast may use
 /// if let notice = permission.notice(leftOut: permission.leftOut(of: laCodes)) { print(notice) }
 /// ```
-public struct PurposePermission: Sendable, Hashable {
-    public var purpose: String
-    public var title: String
+package struct PurposePermission: Sendable, Hashable {
+    package var purpose: String
+    package var title: String
     /// False when the config has no `purposes` section: nothing is enforced and every LA may appear.
-    public var enforced: Bool
-    public var optedIn: Set<String>
+    package var enforced: Bool
+    package var optedIn: Set<String>
 
-    public init(purpose: String, title: String, enforced: Bool, optedIn: Set<String>) {
+    package init(purpose: String, title: String, enforced: Bool, optedIn: Set<String>) {
         self.purpose = purpose
         self.title = title
         self.enforced = enforced
@@ -60,18 +60,18 @@ public struct PurposePermission: Sendable, Hashable {
     }
 
     /// True when LA `code` has opted in to the purpose (or purposes are not enforced).
-    public func mayAppear(_ code: String) -> Bool { !enforced || optedIn.contains(code) }
+    package func mayAppear(_ code: String) -> Bool { !enforced || optedIn.contains(code) }
 
     /// The LAs of `codes` that may appear, in their order.
-    public func mayAppear(among codes: [String]) -> [String] { codes.filter(mayAppear) }
+    package func mayAppear(among codes: [String]) -> [String] { codes.filter(mayAppear) }
 
     /// The LAs of `codes` that must be left out, sorted, each once.
-    public func leftOut(of codes: some Sequence<String>) -> [String] {
+    package func leftOut(of codes: some Sequence<String>) -> [String] {
         Set(codes.filter { !mayAppear($0) }).sorted()
     }
 
     /// What an output says when it leaves LAs out; nil when it leaves none out.
-    public func notice(leftOut codes: [String], name: (String) -> String = { $0 }) -> String? {
+    package func notice(leftOut codes: [String], name: (String) -> String = { $0 }) -> String? {
         guard !codes.isEmpty else { return nil }
         let listed = codes.map { name($0) == $0 ? $0 : "\(name($0)) (\($0))" }.joined(separator: ", ")
         return "Left out of this output (not opted in to the purpose '\(purpose)', \(title), under the data-sharing "
@@ -79,31 +79,31 @@ public struct PurposePermission: Sendable, Hashable {
     }
 
     /// Refuses an output about one LA that has not opted in.
-    public func require(_ code: String) throws(PurposeError) {
+    package func require(_ code: String) throws(PurposeError) {
         guard mayAppear(code) else { throw .notOptedIn(la: code, purpose: purpose, title: title) }
     }
 }
 
 /// Every purpose of the config with its opt-ins.
-public struct PurposeRegister: Sendable, Hashable {
+package struct PurposeRegister: Sendable, Hashable {
     /// By id; nil when the config has no `purposes` section (nothing enforced).
-    public var purposes: [String: Purpose]?
+    package var purposes: [String: Purpose]?
 
-    public init(purposes: [Purpose]?) {
+    package init(purposes: [Purpose]?) {
         self.purposes = purposes.map { Dictionary($0.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }) }
     }
 
     /// No `purposes` section: every LA may appear in every output, as before purposes existed.
-    public static let unenforced = PurposeRegister(purposes: nil)
+    package static let unenforced = PurposeRegister(purposes: nil)
 
-    public var isEnforced: Bool { purposes != nil }
+    package var isEnforced: Bool { purposes != nil }
 
     /// The purposes, by id.
-    public var all: [Purpose] { (purposes ?? [:]).values.sorted { $0.id < $1.id } }
+    package var all: [Purpose] { (purposes ?? [:]).values.sorted { $0.id < $1.id } }
 
     /// Which LAs may appear for `purpose`. Throws for a purpose the config does not name (when it
     /// names any).
-    public func permission(for purpose: String) throws(PurposeError) -> PurposePermission {
+    package func permission(for purpose: String) throws(PurposeError) -> PurposePermission {
         guard let purposes else {
             return PurposePermission(purpose: purpose, title: StandardPurpose(rawValue: purpose)?.title ?? purpose,
                                      enforced: false, optedIn: [])
@@ -114,17 +114,17 @@ public struct PurposeRegister: Sendable, Hashable {
 
     /// Every configured purpose's permission (for disclosure control, which models the totals of
     /// every purpose's outputs at once).
-    public var permissions: [PurposePermission] {
+    package var permissions: [PurposePermission] {
         all.map { PurposePermission(purpose: $0.id, title: $0.title, enforced: true, optedIn: $0.optedIn) }
     }
 }
 
 /// An output asked for a purpose it cannot serve.
-public enum PurposeError: Error, Sendable, Equatable, CustomStringConvertible {
+package enum PurposeError: Error, Sendable, Equatable, CustomStringConvertible {
     case unknown(String, known: [String])
     case notOptedIn(la: String, purpose: String, title: String)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case let .unknown(purpose, known):
             return "the config's purposes do not include '\(purpose)' (configured: \(known.joined(separator: ", "))); "

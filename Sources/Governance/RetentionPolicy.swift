@@ -2,7 +2,7 @@ import HubKit
 
 /// A data set the sharing agreement sets a retention period for (config `retention`; see
 /// docs/governance.md, "Retention").
-public enum RetainedData: String, Sendable, CaseIterable {
+package enum RetainedData: String, Sendable, CaseIterable {
     /// SEN2 returns: their person-level rows, quarantine, summaries, findings and archive. Their age
     /// is counted from the return's census date.
     case sen2Returns = "sen2_returns"
@@ -16,7 +16,7 @@ public enum RetainedData: String, Sendable, CaseIterable {
     case outputs
 
     /// The rule id named when data is refused or deleted for this period.
-    public var rule: String {
+    package var rule: String {
         switch self {
         case .sen2Returns: "RETENTION-SEN2-RETURNS"
         case .findings: "RETENTION-FINDINGS"
@@ -26,7 +26,7 @@ public enum RetainedData: String, Sendable, CaseIterable {
     }
 
     /// The date an item's age is counted from, in words.
-    public var measuredFrom: String {
+    package var measuredFrom: String {
         switch self {
         case .sen2Returns: "the return's census date"
         case .findings, .archive: "the day of the import"
@@ -36,17 +36,17 @@ public enum RetainedData: String, Sendable, CaseIterable {
 }
 
 /// A retention period: whole years and months (`6 years`, `18 months`, `1 year 6 months`).
-public struct RetentionPeriod: Sendable, Hashable, CustomStringConvertible {
-    public var years: Int
-    public var months: Int
+package struct RetentionPeriod: Sendable, Hashable, CustomStringConvertible {
+    package var years: Int
+    package var months: Int
 
-    public init(years: Int = 0, months: Int = 0) {
+    package init(years: Int = 0, months: Int = 0) {
         self.years = years
         self.months = months
     }
 
     /// Parses `N year(s)` and/or `N month(s)`; nil for anything else, or for a period of nothing.
-    public init?(text: String) {
+    package init?(text: String) {
         let words = text.lowercased().split(whereSeparator: \.isWhitespace)
         guard !words.isEmpty, words.count % 2 == 0 else { return nil }
         var years = 0, months = 0, seen: Set<String> = []
@@ -64,14 +64,14 @@ public struct RetentionPeriod: Sendable, Hashable, CustomStringConvertible {
         self.init(years: years, months: months)
     }
 
-    public var description: String {
+    package var description: String {
         func part(_ n: Int, _ unit: String) -> String? { n == 0 ? nil : "\(n) \(unit)\(n == 1 ? "" : "s")" }
         return [part(years, "year"), part(months, "month")].compactMap { $0 }.joined(separator: " ")
     }
 
     /// The first day that is still within the period on `today`: anything dated before it has
     /// expired. The same day of the month, clamped to the month's end (29 February -> 28th).
-    public func cutoff(today: Day) -> Day {
+    package func cutoff(today: Day) -> Day {
         let (year, month, day) = today.parts
         let total = year * 12 + (month - 1) - (years * 12 + months)
         let (y, m) = (total / 12, total % 12 + 1)
@@ -82,19 +82,19 @@ public struct RetentionPeriod: Sendable, Hashable, CustomStringConvertible {
 }
 
 /// The retention periods of the config; a data set without one is kept until deleted by hand.
-public struct RetentionPolicy: Sendable, Hashable {
-    public var periods: [RetainedData: RetentionPeriod]
+package struct RetentionPolicy: Sendable, Hashable {
+    package var periods: [RetainedData: RetentionPeriod]
 
-    public init(periods: [RetainedData: RetentionPeriod] = [:]) { self.periods = periods }
+    package init(periods: [RetainedData: RetentionPeriod] = [:]) { self.periods = periods }
 
     /// The first day still retained for `data` on `today`; nil when it has no period.
-    public func cutoff(_ data: RetainedData, today: Day) -> Day? {
+    package func cutoff(_ data: RetainedData, today: Day) -> Day? {
         periods[data]?.cutoff(today: today)
     }
 
     /// Why an item of `data` dated `date` may not be held on `today` (its period has run out), or
     /// nil when it may.
-    public func expiry(_ data: RetainedData, dated date: Day, today: Day) -> String? {
+    package func expiry(_ data: RetainedData, dated date: Day, today: Day) -> String? {
         guard let period = periods[data], let cutoff = cutoff(data, today: today), date < cutoff else { return nil }
         return "dated \(date.iso), older than the retention period for \(data.rawValue) (\(period), counted from "
             + "\(data.measuredFrom); config retention.\(data.rawValue)): anything dated before \(cutoff.iso) is not held "

@@ -4,7 +4,7 @@ import Yams
 
 extension HubConfiguration {
     /// The config file to read: `explicit`, else `$HNHUB_CONFIG`, else `config/hub.yaml` when it exists.
-    public static func locate(explicit: String?, environment: [String: String] = ProcessInfo.processInfo.environment)
+    package static func locate(explicit: String?, environment: [String: String] = ProcessInfo.processInfo.environment)
         -> String? {
         if let explicit { return explicit }
         if let fromEnvironment = environment["HNHUB_CONFIG"], !fromEnvironment.isEmpty { return fromEnvironment }
@@ -13,7 +13,7 @@ extension HubConfiguration {
 
     /// Finds and reads the configuration as the commands do (see `locate`); the defaults when there
     /// is none. A file found in the working folder is marked `foundInWorkingFolder`.
-    public static func load(explicit: String?,
+    package static func load(explicit: String?,
                             environment: [String: String] = ProcessInfo.processInfo.environment) throws -> HubConfiguration {
         let path = locate(explicit: explicit, environment: environment)
         var config = try load(path: path)
@@ -23,7 +23,7 @@ extension HubConfiguration {
     }
 
     /// Reads a configuration file; nil path gives the defaults.
-    public static func load(path: String?) throws -> HubConfiguration {
+    package static func load(path: String?) throws -> HubConfiguration {
         guard let path else { return HubConfiguration() }
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
             throw ConfigurationError(file: path, line: nil, key: "-", message: "cannot read the configuration file")
@@ -34,7 +34,7 @@ extension HubConfiguration {
     }
 
     /// Parses configuration YAML. Unknown keys are errors (a typo must not silently do nothing).
-    public static func parse(yaml: String, file: String = "hub.yaml") throws -> HubConfiguration {
+    package static func parse(yaml: String, file: String = "hub.yaml") throws -> HubConfiguration {
         let root: Node
         do {
             guard let node = try Yams.compose(yaml: yaml) else { return HubConfiguration() }

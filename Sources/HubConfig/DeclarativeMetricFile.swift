@@ -21,24 +21,24 @@ import Yams
 ///   SELECT la_code, collection_year, COUNT(*) FROM current_plans ...
 /// ```
 /// Each query returns three columns: the 3-digit LA code, the collection year and the figure.
-public struct DeclarativeMetricFile: Sendable, Equatable {
-    public var file: String
-    public var id: String
-    public var title: String
-    public var unit: String
-    public var polarity: String
-    public var periodType: String
-    public var numeratorText: String
-    public var denominatorText: String?
-    public var numeratorSQL: String
-    public var denominatorSQL: String?
+package struct DeclarativeMetricFile: Sendable, Equatable {
+    package var file: String
+    package var id: String
+    package var title: String
+    package var unit: String
+    package var polarity: String
+    package var periodType: String
+    package var numeratorText: String
+    package var denominatorText: String?
+    package var numeratorSQL: String
+    package var denominatorSQL: String?
 
     static let keys: Set<String> = ["id", "title", "unit", "polarity", "period_type", "numerator", "denominator",
                                     "numerator_sql", "denominator_sql"]
 
     /// Every `*.yaml` in `folder` (none when the folder does not exist), each parsed or an error
     /// naming the file, line and key. One bad file does not stop the others.
-    public static func loadAll(folder: String) -> [Result<DeclarativeMetricFile, ConfigurationError>] {
+    package static func loadAll(folder: String) -> [Result<DeclarativeMetricFile, ConfigurationError>] {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return [] }
         return names.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted().map { name in
             let path = (folder as NSString).appendingPathComponent(name)
@@ -53,7 +53,7 @@ public struct DeclarativeMetricFile: Sendable, Equatable {
         }
     }
 
-    public static func parse(yaml: String, file: String) throws -> DeclarativeMetricFile {
+    package static func parse(yaml: String, file: String) throws -> DeclarativeMetricFile {
         let root: Node?
         do { root = try Yams.compose(yaml: yaml) } catch {
             throw ConfigurationError(file: file, line: nil, key: "-", message: "not valid YAML: \(error)")

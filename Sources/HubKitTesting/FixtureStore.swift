@@ -20,17 +20,17 @@ import SEN2XMLImporter
 /// ```
 ///
 /// The fixture's children are listed in docs/writing-plugins.md ("Testing a plugin").
-public final class FixtureStore {
-    public let folder: ScratchFolder
-    public let store: Store
+package final class FixtureStore {
+    package let folder: ScratchFolder
+    package let store: Store
 
     /// The package's `Datasets/fixtures/sen2-800-2025.xml`: LA 800, census day 16 January 2025.
-    public static var sen2Return: String { packageRoot + "/Datasets/fixtures/sen2-800-2025.xml" }
+    package static var sen2Return: String { packageRoot + "/Datasets/fixtures/sen2-800-2025.xml" }
 
     /// The establishments the fixture return places children in (GIAS layout): URNs 100001-100006,
     /// two mainstream primaries, an academy, a maintained special school and an FE college in LA
     /// 800, and an independent special school in LA 801.
-    public static let establishmentRegister = """
+    package static let establishmentRegister = """
         URN,LA (code),LA (name),EstablishmentName,TypeOfEstablishment (code),TypeOfEstablishment (name),EstablishmentStatus (name),PhaseOfEducation (name),Postcode,UKPRN
         100001,800,Bath and North East Somerset,Kelmoor Primary,1,Community school,Open,Primary,BA1 1AA,
         100002,800,Bath and North East Somerset,Orrin Special,7,Community special school,Open,All-through,BA2 2BB,
@@ -50,7 +50,7 @@ public final class FixtureStore {
 
     /// Imports `files` (SEN2 XML returns, GIAS register files, or inputs of `importers`) after the
     /// fixture register when `register` is true. Throws when one is not imported whole.
-    public init(files: [String] = [FixtureStore.sen2Return], register: Bool = true, importers: [any Importer] = []) throws {
+    package init(files: [String] = [FixtureStore.sen2Return], register: Bool = true, importers: [any Importer] = []) throws {
         folder = try ScratchFolder()
         store = try Store(path: folder.file("hub.sqlite"))
         let catalog = PluginCatalog(plugins: [LoadedPlugin(
@@ -64,7 +64,7 @@ public final class FixtureStore {
 
     /// Imports one more file, as `hnhub import` would; throws unless it is stored.
     @discardableResult
-    public func importFile(_ path: String) throws -> ImportOutcome {
+    package func importFile(_ path: String) throws -> ImportOutcome {
         let outcome = runner.run(path: path).first
         guard let outcome, case .imported = outcome else {
             throw InputRejected(file: path, message: "the fixture was not imported: \(outcome.map { "\($0)" } ?? "nothing read")")
@@ -73,12 +73,12 @@ public final class FixtureStore {
     }
 
     /// What `provider` computes from the store, on a read-only connection as in the hub.
-    public func compute(_ provider: any MetricProvider) throws -> [IndicatorResult] {
+    package func compute(_ provider: any MetricProvider) throws -> [IndicatorResult] {
         try provider.compute(in: StoreMetricContext(path: store.database.path))
     }
 
     /// Rows of a query on the store, for looking at what a test set up.
-    public func rows(_ sql: String) throws -> [[StoreValue]] {
+    package func rows(_ sql: String) throws -> [[StoreValue]] {
         var rows: [[StoreValue]] = []
         try StoreMetricContext(path: store.database.path).query(sql, []) { rows.append($0) }
         return rows

@@ -8,8 +8,8 @@ import Logging
 /// The hub as a shared service (`hnhub serve`, docs/service.md): accounts and sessions, the one
 /// access policy every route goes through, pages and the JSON API over the same store and plugins
 /// as the CLI, uploads imported in the background, and the audit log.
-public final class HubService: Sendable {
-    public let setup: ServiceSetup
+package final class HubService: Sendable {
+    package let setup: ServiceSetup
     let store: ServiceStore
     let shelf: FigureShelf
     let audit: AuditRecorder
@@ -19,7 +19,7 @@ public final class HubService: Sendable {
 
     /// Opens (and migrates) the store, computes the indicators, reads the figures and starts the
     /// import worker. Uploads left unfinished by an earlier run are marked failed.
-    public init(setup: ServiceSetup) throws {
+    package init(setup: ServiceSetup) throws {
         self.setup = setup
         let opened = try Store(path: setup.storePath)
         try ImportQueue.computeIndicators(store: opened, setup: setup)
@@ -45,17 +45,17 @@ public final class HubService: Sendable {
     }
 
     /// The router of every page and API route, with the error, security-header middleware in front.
-    public func router() -> Router<ServiceContext> {
+    package func router() -> Router<ServiceContext> {
         RouteTable.build(self).router
     }
 
     /// Method and path of every route, and whether it is open without signing in.
-    public var routes: [RouteInfo] { RouteTable.build(self).routes }
+    package var routes: [RouteInfo] { RouteTable.build(self).routes }
 
     /// The application on `host:port` (0: any free port), with the idle and request-head limits of
     /// docs/service.md: a connection with no complete request head `headSeconds` after it opened (or
     /// after its last response) is closed, and so is one idle for a minute.
-    public func application(host: String, port: Int, headSeconds: Int64 = 20, logger: Logger? = nil)
+    package func application(host: String, port: Int, headSeconds: Int64 = 20, logger: Logger? = nil)
         -> some ApplicationProtocol {
         Application(router: router(),
                     server: .http1(configuration: .init(additionalChannelHandlers: [RequestHeadDeadline(seconds: headSeconds)],
@@ -65,23 +65,23 @@ public final class HubService: Sendable {
     }
 
     /// Lets queued imports finish and writes the rest of the audit log; call before the process ends.
-    public func stop() async {
+    package func stop() async {
         await Task.detached { [imports] in imports.stop() }.value
         await audit.flush()
     }
 
     /// Waits until no upload is queued or importing and the audit log is written (tests, tools).
-    public func settle() async {
+    package func settle() async {
         while imports.isBusy { try? await Task.sleep(for: .milliseconds(20)) }
         await audit.flush()
     }
 
     /// Increases each time an import changes the figures served.
-    public var figuresVersion: Int { shelf.figures.version }
+    package var figuresVersion: Int { shelf.figures.version }
 
     /// How many forecasts and scopes were computed since the start rather than taken from those
     /// kept for the current figures (docs/service.md, "Kept forecasts and scopes").
-    public var outputComputations: Int { shelf.computations }
+    package var outputComputations: Int { shelf.computations }
 
     var now: Int64 { Int64(Date().timeIntervalSince1970) }
 

@@ -7,14 +7,14 @@ import Foundation
 /// a batch the store's own checkpointing is switched off and a second connection checkpoints
 /// (PASSIVE: never blocking the writer) on a thread of its own; at the end one final checkpoint
 /// truncates the WAL and the usual automatic checkpoints are switched back on.
-public final class BackgroundCheckpoints: @unchecked Sendable {
+package final class BackgroundCheckpoints: @unchecked Sendable {
     private let condition = NSCondition()
     private var stopping = false
     private var running = true
     private let store: Store
 
     /// Starts checkpointing `store`'s file from a second connection every `interval` seconds.
-    public init(store: Store, interval: TimeInterval = 0.25) throws {
+    package init(store: Store, interval: TimeInterval = 0.25) throws {
         self.store = store
         try store.database.execute("PRAGMA wal_autocheckpoint = 0")
         let path = store.database.path
@@ -36,7 +36,7 @@ public final class BackgroundCheckpoints: @unchecked Sendable {
     }
 
     /// Stops the thread, checkpoints what is left and restores automatic checkpoints.
-    public func finish() throws {
+    package func finish() throws {
         condition.lock()
         stopping = true
         condition.broadcast()

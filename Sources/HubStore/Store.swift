@@ -3,12 +3,12 @@ import Foundation
 
 /// The hub's SQLite store: opens the file with WAL and foreign keys on, and brings its schema up to
 /// ``Migrations/current``.
-public final class Store {
-    public let database: Database
+package final class Store {
+    package let database: Database
 
     /// Opens (and creates, unless `readOnly`) the store at `path`, migrating an older schema.
     /// A store written by a newer hnhub is refused rather than damaged.
-    public init(path: String, readOnly: Bool = false) throws {
+    package init(path: String, readOnly: Bool = false) throws {
         database = try Database(path: path, readOnly: readOnly)
         if !readOnly {
             try database.execute("PRAGMA journal_mode = WAL")
@@ -32,7 +32,7 @@ public final class Store {
     /// Why this user cannot write the store at `path`, or nil when they can: the file must be
     /// writable, and so must its folder, where SQLite creates the `-wal` and `-shm` files it
     /// writes through (see docs/input-rules.md).
-    public static func writeProblem(path: String) -> String? {
+    package static func writeProblem(path: String) -> String? {
         if access(path, W_OK) != 0 {
             return "the store file \(path) is read-only for this user (\(String(cString: strerror(errno))))"
         }
@@ -47,17 +47,17 @@ public final class Store {
     }
 
     /// The schema version recorded in the file (`PRAGMA user_version`).
-    public func schemaVersion() throws -> Int {
+    package func schemaVersion() throws -> Int {
         try database.scalar("PRAGMA user_version")?.int ?? 0
     }
 
     /// The schema version recorded in the store file at `path`, read without migrating it.
-    public static func schemaVersion(ofFileAt path: String) throws -> Int {
+    package static func schemaVersion(ofFileAt path: String) throws -> Int {
         try Database(path: path, readOnly: true).scalar("PRAGMA user_version")?.int ?? 0
     }
 
     /// Applies the migrations after the current version, up to `target`, each in a transaction.
-    public func migrate(to target: Int) throws {
+    package func migrate(to target: Int) throws {
         let from = try schemaVersion()
         for migration in Migrations.all where migration.version > from && migration.version <= target {
             try database.transaction {
@@ -69,7 +69,7 @@ public final class Store {
 
     /// Creates a store at an older schema version (for migration tests and tools): the file gets
     /// exactly the migrations up to `version`.
-    public static func createAtVersion(_ version: Int, path: String) throws {
+    package static func createAtVersion(_ version: Int, path: String) throws {
         let database = try Database(path: path)
         try database.execute("PRAGMA journal_mode = WAL")
         for migration in Migrations.all where migration.version <= version {
@@ -82,12 +82,12 @@ public final class Store {
 }
 
 /// Problems opening a store.
-public enum StoreError: Error, CustomStringConvertible {
+package enum StoreError: Error, CustomStringConvertible {
     case newerSchema(path: String, found: Int, supported: Int)
     case needsMigration(path: String, found: Int, current: Int)
     case notFound(String)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case let .newerSchema(path, found, supported):
             return "\(path): schema version \(found) was written by a newer hnhub (this one supports up to \(supported)); upgrade hnhub"

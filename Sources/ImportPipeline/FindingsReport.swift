@@ -197,7 +197,7 @@ final class FindingsReportWriter {
 
 extension ImportRunner {
     /// The CSV and HTML files of an import's findings report under `root`.
-    public static func findingsReportPaths(root: String, laCode: String, collectionYear: Int, importID: Int64)
+    package static func findingsReportPaths(root: String, laCode: String, collectionYear: Int, importID: Int64)
         -> (csv: String, html: String) {
         FindingsReportWriter.paths(root: root, laCode: laCode, collectionYear: collectionYear, importID: importID)
     }

@@ -8,7 +8,7 @@ import Pseudonymisation
 import Validation
 
 /// What happened to one input.
-public enum ImportOutcome: Sendable {
+package enum ImportOutcome: Sendable {
     /// Stored as import `entry`; `replaced` is the earlier import of the same scope now in history.
     case imported(entry: ImportEntry, replaced: ImportEntry?, summary: ValidationSummary)
     /// The same bytes were imported before: nothing was written.
@@ -23,27 +23,27 @@ public enum ImportOutcome: Sendable {
 
 /// Runs inputs through importer -> validation -> pseudonymisation -> store, one input per
 /// transaction: an input is stored whole or not at all.
-public struct ImportRunner {
-    public let catalog: PluginCatalog
-    public let opener: InputOpener
+package struct ImportRunner {
+    package let catalog: PluginCatalog
+    package let opener: InputOpener
     /// Store and secret; nil for validation only.
-    public let store: Store?
-    public let secret: HubSecret?
+    package let store: Store?
+    package let secret: HubSecret?
     /// Called with bytes read so far in the current input and its size.
-    public var progress: (_ read: Int, _ total: Int) -> Void = { _, _ in }
+    package var progress: (_ read: Int, _ total: Int) -> Void = { _, _ in }
     /// Clock for `imported_at` (tests fix it).
-    public var now: () -> Date = Date.init
+    package var now: () -> Date = Date.init
     /// Census days and LA register a SEN2 header is held against when there is no store (`hnhub
     /// validate` loads them from `Datasets/`); with a store, the store's own tables are used.
-    public var collectionReference: CollectionReference?
+    package var collectionReference: CollectionReference?
     /// How much of a birth date and postcode is kept (config `minimisation`; docs/governance.md).
-    public var minimisation = Minimisation.finest
+    package var minimisation = Minimisation.finest
     /// SEN2 returns older than their retention period are refused (config `retention`).
-    public var retention = RetentionPolicy()
+    package var retention = RetentionPolicy()
     /// The folder of the LAs' findings reports (one subfolder per LA); nil: none written.
-    public var findingsReports: String?
+    package var findingsReports: String?
 
-    public init(catalog: PluginCatalog, opener: InputOpener, store: Store?, secret: HubSecret?) {
+    package init(catalog: PluginCatalog, opener: InputOpener, store: Store?, secret: HubSecret?) {
         self.catalog = catalog
         self.opener = opener
         self.store = store
@@ -54,7 +54,7 @@ public struct ImportRunner {
     /// importer claims as a whole (e.g. a Blade export) is one import; otherwise each file is.
     /// A folder's SEN2 returns overlap: while the store writer stores and commits one, this thread
     /// parses the next (each is still one transaction; outcomes come back in file order).
-    public func run(path: String, importerID: String? = nil) -> [ImportOutcome] {
+    package func run(path: String, importerID: String? = nil) -> [ImportOutcome] {
         var outcomes: [ImportOutcome] = []
         run(paths: [path], importerID: importerID) { _, pathOutcomes in outcomes = pathOutcomes }
         return outcomes
@@ -63,7 +63,7 @@ public struct ImportRunner {
     /// Imports each path as `run(path:)` would, the SEN2 returns of all of them overlapping.
     /// `starting` is called with a path's index before it is read, `finished` with its outcomes
     /// once they are all known, in path order (path i's usually while path i+1 is read).
-    public func run(paths: [String], importerID: String? = nil, starting: (Int) -> Void = { _ in },
+    package func run(paths: [String], importerID: String? = nil, starting: (Int) -> Void = { _ in },
                     finished: (Int, [ImportOutcome]) -> Void) {
         var pipeline: ReturnPipeline?
         var waiting: [(index: Int, outcomes: [PendingOutcome])] = []
@@ -152,7 +152,7 @@ public struct ImportRunner {
     }
 
     /// Imports one source.
-    public func run(source: ImportSource, importerID: String?, checksumOverride: String? = nil) -> ImportOutcome {
+    package func run(source: ImportSource, importerID: String?, checksumOverride: String? = nil) -> ImportOutcome {
         guard let importer = chooseImporter(for: source, explicit: importerID) else {
             return .rejected(source: source.name, reason: noImporterReason(source: source, explicit: importerID))
         }

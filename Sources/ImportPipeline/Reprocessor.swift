@@ -8,7 +8,7 @@ extension ImportRunner {
     /// Runs an earlier import's archived bytes through the importer again (e.g. after an importer
     /// fix). The result replaces the current import of the same scope; the earlier one stays in
     /// history. Returns a rejection when the import has no archive or the secret cannot open it.
-    public func reprocess(importID: Int64, importerID: String? = nil) -> ImportOutcome {
+    package func reprocess(importID: Int64, importerID: String? = nil) -> ImportOutcome {
         guard let store, let secret else { return .rejected(source: "import \(importID)", reason: "no store open") }
         let ledger = ImportLedger(database: store.database)
         do {

@@ -13,33 +13,33 @@ import Pseudonymisation
 /// in the same transaction: every stored pseudonym is replaced by its pair, every archive chunk is
 /// opened with the old secret and sealed with the new, and the new key check value is recorded.
 /// The store is re-keyed whole or not at all, and nothing else can write to it meanwhile.
-public struct SecretRotation {
-    public let store: Store
-    public let catalog: PluginCatalog
-    public let opener: InputOpener
+package struct SecretRotation {
+    package let store: Store
+    package let catalog: PluginCatalog
+    package let opener: InputOpener
 
-    public init(store: Store, catalog: PluginCatalog, opener: InputOpener) {
+    package init(store: Store, catalog: PluginCatalog, opener: InputOpener) {
         self.store = store
         self.catalog = catalog
         self.opener = opener
     }
 
     /// What a rotation changed.
-    public struct Summary: Sendable, Equatable {
+    package struct Summary: Sendable, Equatable {
         /// Imports whose archived input was read again for its identifiers.
-        public var importsRead: Int
+        package var importsRead: Int
         /// Distinct pseudonyms re-keyed.
-        public var pseudonyms: Int
+        package var pseudonyms: Int
         /// Rows whose pseudonym changed (persons, quarantine, per-child costs).
-        public var rows: Int
+        package var rows: Int
         /// Archive chunks sealed again under the new secret.
-        public var archiveChunks: Int
+        package var archiveChunks: Int
     }
 
     /// Re-keys the store from `old` to `new`. Fails, changing nothing, when a stored pseudonym
     /// cannot be paired: its import has no readable archive, or its importer is not loaded or no
     /// longer reads the archived bytes.
-    public func run(from old: HubSecret, to new: HubSecret, now: Date = Date()) throws -> Summary {
+    package func run(from old: HubSecret, to new: HubSecret, now: Date = Date()) throws -> Summary {
         let database = store.database
         return try database.transaction {
             let rekeying = try PseudonymRekeying(database: database)
@@ -115,10 +115,10 @@ final class PseudonymPairs: RecordSink {
 }
 
 /// Why a store could not be re-keyed: nothing was changed.
-public enum RotationError: Error, CustomStringConvertible {
+package enum RotationError: Error, CustomStringConvertible {
     case cannotRead(importID: Int64, source: String, reason: String)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case let .cannotRead(id, source, reason):
             return "import #\(id) (\(source)) holds pseudonyms that cannot be re-keyed: \(reason). Nothing was changed; the store and its secret are as they were (docs/hub-secret.md)"

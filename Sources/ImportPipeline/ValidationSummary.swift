@@ -2,22 +2,22 @@ import HubKit
 
 /// Per-rule counts of the findings of one input, with the first few examples of each: what
 /// `hnhub validate` prints and `hnhub import` reports. Memory stays bounded however many there are.
-public struct ValidationSummary: Sendable {
-    public struct RuleTally: Sendable {
-        public var ruleID: String
-        public var severity: Severity
-        public var count: Int
-        public var examples: [ImportIssue]
+package struct ValidationSummary: Sendable {
+    package struct RuleTally: Sendable {
+        package var ruleID: String
+        package var severity: Severity
+        package var count: Int
+        package var examples: [ImportIssue]
     }
 
-    public private(set) var tallies: [String: RuleTally] = [:]
-    public var examplesPerRule = 5
-    public private(set) var persons = 0
-    public private(set) var quarantinedPersons = 0
+    package private(set) var tallies: [String: RuleTally] = [:]
+    package var examplesPerRule = 5
+    package private(set) var persons = 0
+    package private(set) var quarantinedPersons = 0
 
-    public init() {}
+    package init() {}
 
-    public mutating func add(_ issue: ImportIssue) {
+    package mutating func add(_ issue: ImportIssue) {
         var tally = tallies[issue.ruleID] ?? RuleTally(ruleID: issue.ruleID, severity: issue.severity, count: 0, examples: [])
         tally.count += 1
         if tally.examples.count < examplesPerRule { tally.examples.append(issue) }
@@ -34,17 +34,17 @@ public struct ValidationSummary: Sendable {
         quarantinedPersons += 1
     }
 
-    public var errorCount: Int { tallies.values.filter { $0.severity == .error }.reduce(0) { $0 + $1.count } }
-    public var warningCount: Int { tallies.values.filter { $0.severity == .warning }.reduce(0) { $0 + $1.count } }
+    package var errorCount: Int { tallies.values.filter { $0.severity == .error }.reduce(0) { $0 + $1.count } }
+    package var warningCount: Int { tallies.values.filter { $0.severity == .warning }.reduce(0) { $0 + $1.count } }
 
     /// Rules ordered errors first, then by count.
-    public var orderedTallies: [RuleTally] {
+    package var orderedTallies: [RuleTally] {
         tallies.values.sorted { ($0.severity, -$0.count, $0.ruleID) < ($1.severity, -$1.count, $1.ruleID) }
     }
 
     /// The report as text, one block per rule. Locations leave out the file when it is `sourceName`
     /// (the report's heading names it already).
-    public func render(sourceName: String? = nil) -> String {
+    package func render(sourceName: String? = nil) -> String {
         var lines: [String] = []
         for tally in orderedTallies {
             lines.append("\(tally.severity.rawValue.uppercased()) \(tally.ruleID): \(tally.count) \(tally.count == 1 ? "finding" : "findings")")
@@ -74,16 +74,16 @@ private func < (a: (Severity, Int, String), b: (Severity, Int, String)) -> Bool 
 }
 
 /// Keeps identifying values out of the store and off the screen.
-public enum IssueMasking {
+package enum IssueMasking {
     /// The value as it may be shown or stored: personal values keep their first two characters and
     /// their length, e.g. `X1***********` for a 13-character UPN.
-    public static func display(_ value: String, personal: Bool) -> String {
+    package static func display(_ value: String, personal: Bool) -> String {
         guard personal else { return value }
         let keep = value.prefix(2)
         return keep + String(repeating: "*", count: max(0, value.count - keep.count))
     }
 
-    public static func masked(_ issue: ImportIssue) -> ImportIssue {
+    package static func masked(_ issue: ImportIssue) -> ImportIssue {
         guard issue.isPersonal, let value = issue.value else { return issue }
         var copy = issue
         copy.value = display(value, personal: true)

@@ -6,17 +6,17 @@ import Darwin
 import HubKit
 
 /// Reads a regular file from disk with plain `read(2)` calls.
-public final class FileByteStream: ByteStream {
+package final class FileByteStream: ByteStream {
     private let descriptor: Int32
-    public let path: String
+    package let path: String
     /// Bytes read so far.
-    public private(set) var bytesRead = 0
+    package private(set) var bytesRead = 0
 
     /// Opens `path`, refusing anything that is not a regular file: opening a FIFO would wait for a
     /// writer forever, and a device or socket is never an export (docs/input-rules.md). The file is
     /// opened without blocking and checked through its descriptor, so nothing swapped in after a
     /// check can hang the import either.
-    public init(path: String) throws {
+    package init(path: String) throws {
         let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard fd >= 0 else { throw InputFileError.cannotOpen(path: path, reason: String(cString: strerror(errno))) }
         var info = stat()
@@ -33,20 +33,20 @@ public final class FileByteStream: ByteStream {
     deinit { close(descriptor) }
 
     /// The file's size in bytes, as it is now.
-    public var size: Int? {
+    package var size: Int? {
         var info = stat()
         return fstat(descriptor, &info) == 0 ? Int(info.st_size) : nil
     }
 
     /// Reads on from byte `offset` of the file (for archives read from their end: see ``ZipArchive``).
-    public func seek(to offset: Int) throws {
+    package func seek(to offset: Int) throws {
         guard lseek(descriptor, off_t(offset), SEEK_SET) >= 0 else {
             throw InputFileError.cannotRead(path: path, reason: String(cString: strerror(errno)))
         }
         bytesRead = offset
     }
 
-    public func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
+    package func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
         while true {
             let n = Glibc.read(descriptor, buffer.baseAddress, buffer.count)
             if n >= 0 {
@@ -60,7 +60,7 @@ public final class FileByteStream: ByteStream {
 }
 
 /// What kind of entry a path is, as `stat` tells.
-public enum FileKind: Sendable, Equatable, CustomStringConvertible {
+package enum FileKind: Sendable, Equatable, CustomStringConvertible {
     case regular, directory, fifo, socket, characterDevice, blockDevice, symbolicLink
 
     init?(mode: mode_t) {
@@ -77,13 +77,13 @@ public enum FileKind: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// The kind of what `path` is (links followed), or nil when it does not exist.
-    public static func of(_ path: String) -> FileKind? {
+    package static func of(_ path: String) -> FileKind? {
         var info = stat()
         guard stat(path, &info) == 0 else { return nil }
         return FileKind(mode: info.st_mode)
     }
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .regular: "a regular file"
         case .directory: "a folder"
@@ -97,7 +97,7 @@ public enum FileKind: Sendable, Equatable, CustomStringConvertible {
 }
 
 /// Problems reading an input file.
-public enum InputFileError: Error, CustomStringConvertible {
+package enum InputFileError: Error, CustomStringConvertible {
     case cannotOpen(path: String, reason: String)
     /// A FIFO, socket or device: never read (it could block the import forever).
     case notRegular(path: String, kind: String)
@@ -106,7 +106,7 @@ public enum InputFileError: Error, CustomStringConvertible {
     case inflation(path: String, reason: String)
     case inflationLimit(path: String, limit: String)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case let .cannotOpen(path, reason): return "\(path): cannot open: \(reason)"
         case let .notRegular(path, kind):

@@ -2,15 +2,15 @@ import CZlib
 import HubKit
 
 /// How far a compressed input may inflate before it is refused as a likely decompression bomb.
-public struct InflationLimits: Sendable, Hashable {
+package struct InflationLimits: Sendable, Hashable {
     /// Output bytes per input byte, checked once more than `ratioGrace` bytes have come out.
-    public var maxRatio: Int
+    package var maxRatio: Int
     /// Total decompressed bytes.
-    public var maxBytes: Int64
+    package var maxBytes: Int64
     /// Output below this size is never refused for its ratio (tiny files compress extremely well).
-    public var ratioGrace: Int64
+    package var ratioGrace: Int64
 
-    public init(maxRatio: Int = 200, maxBytes: Int64 = 8 << 30, ratioGrace: Int64 = 4 << 20) {
+    package init(maxRatio: Int = 200, maxBytes: Int64 = 8 << 30, ratioGrace: Int64 = 4 << 20) {
         self.maxRatio = maxRatio
         self.maxBytes = maxBytes
         self.ratioGrace = ratioGrace
@@ -20,9 +20,9 @@ public struct InflationLimits: Sendable, Hashable {
 /// Inflates a gzip (or zlib) stream as it is read, refusing one that inflates past its limits.
 /// Concatenated gzip members are read one after another, as `gunzip` does. With
 /// ``Format/rawDeflate`` it inflates one raw deflate stream (a zip entry) and stops at its end.
-public final class InflatingByteStream: ByteStream {
+package final class InflatingByteStream: ByteStream {
     /// What the compressed bytes are.
-    public enum Format: Sendable {
+    package enum Format: Sendable {
         /// A gzip stream (one or more members) or a zlib stream.
         case gzipOrZlib
         /// One raw deflate stream, as a zip entry holds.
@@ -40,10 +40,10 @@ public final class InflatingByteStream: ByteStream {
     private var finished = false
     /// True between members (and before the first), where the input may legitimately end.
     private var atMemberBoundary = true
-    public private(set) var compressedBytes: Int64 = 0
-    public private(set) var inflatedBytes: Int64 = 0
+    package private(set) var compressedBytes: Int64 = 0
+    package private(set) var inflatedBytes: Int64 = 0
 
-    public init(source: any ByteStream, name: String, limits: InflationLimits = InflationLimits(),
+    package init(source: any ByteStream, name: String, limits: InflationLimits = InflationLimits(),
                 format: Format = .gzipOrZlib) throws {
         self.source = source
         self.name = name
@@ -62,7 +62,7 @@ public final class InflatingByteStream: ByteStream {
         input.deallocate()
     }
 
-    public func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
+    package func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
         guard !finished, let out = buffer.baseAddress, buffer.count > 0 else { return 0 }
         stream.next_out = out.assumingMemoryBound(to: UInt8.self)
         stream.avail_out = UInt32(min(buffer.count, Int(UInt32.max)))

@@ -5,26 +5,26 @@ import Crypto
 import HubKit
 
 /// Turns paths given on the command line into import sources, undoing gzip transparently.
-public struct InputOpener: Sendable {
+package struct InputOpener: Sendable {
     /// Bytes of each file shown to importers for detection.
-    public var headSize = 64 << 10
-    public var limits: InflationLimits
+    package var headSize = 64 << 10
+    package var limits: InflationLimits
 
-    public init(limits: InflationLimits = InflationLimits()) { self.limits = limits }
+    package init(limits: InflationLimits = InflationLimits()) { self.limits = limits }
 
     /// True when the path is a folder.
-    public static func isDirectory(_ path: String) -> Bool {
+    package static func isDirectory(_ path: String) -> Bool {
         var info = stat()
         return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
     }
 
-    public static func exists(_ path: String) -> Bool {
+    package static func exists(_ path: String) -> Bool {
         var info = stat()
         return stat(path, &info) == 0
     }
 
     /// The regular files directly inside a folder, sorted by name (hidden files and subfolders left out).
-    public static func files(in folder: String) throws -> [String] {
+    package static func files(in folder: String) throws -> [String] {
         try entries(in: folder).files
     }
 
@@ -32,7 +32,7 @@ public struct InputOpener: Sendable {
     /// and the other entries that are not folders (FIFOs, sockets, devices, broken links) with what
     /// they are, which an import skips and says so (see docs/input-rules.md). Hidden entries and
     /// subfolders are left out.
-    public static func entries(in folder: String) throws -> (files: [String], others: [(path: String, kind: String)]) {
+    package static func entries(in folder: String) throws -> (files: [String], others: [(path: String, kind: String)]) {
         guard let dir = opendir(folder) else { throw InputFileError.cannotOpen(path: folder, reason: String(cString: strerror(errno))) }
         defer { closedir(dir) }
         var files: [String] = []
@@ -54,7 +54,7 @@ public struct InputOpener: Sendable {
     }
 
     /// One file as an importer sees it: gzip (by its magic bytes, not its name) is inflated.
-    public func inputFile(path: String) throws -> InputFile {
+    package func inputFile(path: String) throws -> InputFile {
         guard let kind = FileKind.of(path) else { throw InputFileError.notFound(path: path) }
         guard kind == .regular else { throw InputFileError.notRegular(path: path, kind: kind.description) }
         let limits = self.limits
@@ -71,7 +71,7 @@ public struct InputOpener: Sendable {
     }
 
     /// A file, or the files of a folder together (e.g. one COLLECT Blade export).
-    public func source(path: String) throws -> ImportSource {
+    package func source(path: String) throws -> ImportSource {
         if Self.isDirectory(path) {
             return ImportSource(name: path, files: try Self.files(in: path).map(inputFile(path:)))
         }
@@ -98,7 +98,7 @@ public struct InputOpener: Sendable {
 }
 
 /// The SHA-256 of a file's bytes as stored on disk, hex, with the file size.
-public func fileChecksum(path: String) throws -> (sha256: String, bytes: Int) {
+package func fileChecksum(path: String) throws -> (sha256: String, bytes: Int) {
     let stream = try FileByteStream(path: path)
     var hasher = SHA256()
     var buffer = [UInt8](repeating: 0, count: 1 << 20)
@@ -113,7 +113,7 @@ public func fileChecksum(path: String) throws -> (sha256: String, bytes: Int) {
 }
 
 /// Lower-case hex of a digest or any byte sequence.
-public func hex<S: Sequence>(_ bytes: S) -> String where S.Element == UInt8 {
+package func hex<S: Sequence>(_ bytes: S) -> String where S.Element == UInt8 {
     let digits = Array("0123456789abcdef".utf8)
     var out: [UInt8] = []
     for byte in bytes {
@@ -124,15 +124,15 @@ public func hex<S: Sequence>(_ bytes: S) -> String where S.Element == UInt8 {
 }
 
 /// SHA-256 of bytes in memory, hex.
-public func sha256Hex(_ bytes: [UInt8]) -> String {
+package func sha256Hex(_ bytes: [UInt8]) -> String {
     hex(SHA256.hash(data: bytes))
 }
 
 /// An incremental SHA-256 for callers that hash bytes they read anyway (the raw archive).
-public struct SHA256Stream {
+package struct SHA256Stream {
     private var hasher = SHA256()
-    public init() {}
-    public mutating func update(_ bytes: UnsafeRawBufferPointer) { hasher.update(bufferPointer: bytes) }
+    package init() {}
+    package mutating func update(_ bytes: UnsafeRawBufferPointer) { hasher.update(bufferPointer: bytes) }
     /// Lower-case hex of the digest.
-    public func finalizeHex() -> String { hex(hasher.finalize()) }
+    package func finalizeHex() -> String { hex(hasher.finalize()) }
 }

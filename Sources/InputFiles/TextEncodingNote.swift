@@ -1,9 +1,9 @@
 /// What to tell a user whose file no importer recognises because of its text encoding.
-public enum TextEncodingNote {
+package enum TextEncodingNote {
     /// A message when `head` (the first bytes of a file) is UTF-16 text: a UTF-16 byte order mark,
     /// or, without one, ASCII with a zero byte beside every character (as "Unicode text" from
     /// Excel or Notepad comes out). Nil otherwise. No importer reads UTF-16 (docs/input-rules.md).
-    public static func utf16(_ head: [UInt8]) -> String? {
+    package static func utf16(_ head: [UInt8]) -> String? {
         let order: String
         if head.starts(with: [0xFF, 0xFE]) {
             order = "little-endian, with a byte order mark"

@@ -14,46 +14,46 @@ import HubKit
 ///     let stream = try archive.stream(of: sheet)   // inflates as it is read
 /// }
 /// ```
-public struct ZipArchive: Sendable {
+package struct ZipArchive: Sendable {
     /// One file inside the archive, as its central directory describes it.
-    public struct Entry: Sendable, Hashable {
+    package struct Entry: Sendable, Hashable {
         /// The path inside the archive, e.g. `xl/worksheets/sheet1.xml`.
-        public var name: String
+        package var name: String
         /// 0 stored, 8 deflated.
-        public var method: UInt16
-        public var crc32: UInt32
-        public var compressedSize: Int
-        public var uncompressedSize: Int
+        package var method: UInt16
+        package var crc32: UInt32
+        package var compressedSize: Int
+        package var uncompressedSize: Int
         /// Offset of the entry's local header from the start of the archive.
-        public var localHeaderOffset: Int
+        package var localHeaderOffset: Int
     }
 
     /// The largest central directory read (a workbook's has a few dozen entries).
-    public static let maximumCentralDirectory = 1 << 20
+    package static let maximumCentralDirectory = 1 << 20
 
     /// The name used in messages (the file the archive came from).
-    public let name: String
+    package let name: String
     /// Entries in central-directory order.
-    public let entries: [Entry]
+    package let entries: [Entry]
     private let open: @Sendable () throws -> any ByteStream
     private let limits: InflationLimits
     /// What the deflated entries take in the archive, and what they declare they inflate to.
     private let deflatedSizes: (compressed: Int64, inflated: Int64)
 
     /// True when `bytes` start like a zip archive (`PK\3\4`).
-    public static func looksLikeZip(_ bytes: [UInt8]) -> Bool {
+    package static func looksLikeZip(_ bytes: [UInt8]) -> Bool {
         bytes.count >= 4 && bytes[0] == 0x50 && bytes[1] == 0x4B && bytes[2] == 0x03 && bytes[3] == 0x04
     }
 
     /// Reads the central directory of the archive in memory.
-    public init(bytes: [UInt8], name: String, limits: InflationLimits = InflationLimits()) throws {
+    package init(bytes: [UInt8], name: String, limits: InflationLimits = InflationLimits()) throws {
         try self.init(name: name, limits: limits) { MemoryByteStream(bytes) }
     }
 
     /// Reads the central directory of the archive `open` streams from its start (`open` is called
     /// again for each entry read; a ``FileByteStream`` seeks instead of reading what it skips).
     /// Throws ``ZipArchiveError`` naming `name` when it is not a readable zip archive.
-    public init(name: String, limits: InflationLimits = InflationLimits(),
+    package init(name: String, limits: InflationLimits = InflationLimits(),
                 open: @escaping @Sendable () throws -> any ByteStream) throws {
         self.name = name
         self.limits = limits
@@ -65,19 +65,19 @@ public struct ZipArchive: Sendable {
     }
 
     /// True when the archive has an entry called `path` (exact, case-sensitive).
-    public func contains(_ path: String) -> Bool { entry(path) != nil }
+    package func contains(_ path: String) -> Bool { entry(path) != nil }
 
     /// The entry called `path`, or nil.
-    public func entry(_ path: String) -> Entry? { entries.first { $0.name == path } }
+    package func entry(_ path: String) -> Entry? { entries.first { $0.name == path } }
 
     /// The uncompressed bytes of the entry called `path` (for small entries: it is held whole).
-    public func contents(of path: String) throws -> [UInt8] {
+    package func contents(of path: String) throws -> [UInt8] {
         guard let entry = entry(path) else { throw ZipArchiveError(file: name, message: "it has no entry \(path)") }
         return try contents(of: entry)
     }
 
     /// The uncompressed bytes of `entry`, checked against its CRC-32 (held whole).
-    public func contents(of entry: Entry) throws -> [UInt8] {
+    package func contents(of entry: Entry) throws -> [UInt8] {
         let stream = try stream(of: entry)
         var output: [UInt8] = []
         output.reserveCapacity(min(entry.uncompressedSize, 1 << 24))
@@ -91,7 +91,7 @@ public struct ZipArchive: Sendable {
 
     /// The uncompressed bytes of `entry` as a stream: inflated as they are read and refused as
     /// soon as they pass the limits; at its end the entry's size and CRC-32 are checked.
-    public func stream(of entry: Entry) throws -> any ByteStream {
+    package func stream(of entry: Entry) throws -> any ByteStream {
         guard entry.method == 0 || entry.method == 8 else {
             throw fail("\(entry.name) uses compression method \(entry.method); only stored (0) and deflate (8) are read")
         }
@@ -332,14 +332,14 @@ final class ZipEntryStream: ByteStream {
 }
 
 /// A zip archive that cannot be read, naming the file.
-public struct ZipArchiveError: Error, Sendable, CustomStringConvertible {
-    public var file: String
-    public var message: String
+package struct ZipArchiveError: Error, Sendable, CustomStringConvertible {
+    package var file: String
+    package var message: String
 
-    public init(file: String, message: String) {
+    package init(file: String, message: String) {
         self.file = file
         self.message = message
     }
 
-    public var description: String { "\(file): \(message)" }
+    package var description: String { "\(file): \(message)" }
 }

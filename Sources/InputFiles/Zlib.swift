@@ -2,9 +2,9 @@ import CZlib
 import HubKit
 
 /// zlib compression of byte chunks (for the sealed archive of each input).
-public enum Zlib {
+package enum Zlib {
     /// Compresses `bytes` into one zlib stream.
-    public static func compress(_ bytes: [UInt8], level: Int32 = 6) -> [UInt8] {
+    package static func compress(_ bytes: [UInt8], level: Int32 = 6) -> [UInt8] {
         var destinationLength = compressBound(uLong(bytes.count))
         var destination = [UInt8](repeating: 0, count: Int(destinationLength))
         let rc = destination.withUnsafeMutableBufferPointer { out in
@@ -19,7 +19,7 @@ public enum Zlib {
 
     /// Compresses `bytes` into one zlib stream appended to `prefix` (the archive's chunk marker),
     /// without copying the input first.
-    public static func compress(_ bytes: UnsafeRawBufferPointer, after prefix: [UInt8], level: Int32) -> [UInt8] {
+    package static func compress(_ bytes: UnsafeRawBufferPointer, after prefix: [UInt8], level: Int32) -> [UInt8] {
         let bound = Int(compressBound(uLong(bytes.count)))
         var rc: Int32 = Z_OK
         let result = [UInt8](unsafeUninitializedCapacity: prefix.count + bound) { out, count in
@@ -34,7 +34,7 @@ public enum Zlib {
     }
 
     /// Inflates one zlib stream whose original size is at most `limit` bytes.
-    public static func decompress(_ bytes: [UInt8], limit: Int) throws -> [UInt8] {
+    package static func decompress(_ bytes: [UInt8], limit: Int) throws -> [UInt8] {
         let stream = try InflatingByteStream(source: MemoryByteStream(bytes), name: "archive",
                                              limits: InflationLimits(maxRatio: .max / 2, maxBytes: Int64(limit)))
         var result: [UInt8] = []

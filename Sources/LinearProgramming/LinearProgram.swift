@@ -1,12 +1,12 @@
 import Foundation
 
 /// One linear equality over nonnegative variables: `Σ coefficient × x[variable] = constant`.
-public struct LinearEquation: Sendable {
+package struct LinearEquation: Sendable {
     /// (variable index, coefficient); a variable may appear once.
-    public var terms: [(variable: Int, coefficient: Double)]
-    public var constant: Double
+    package var terms: [(variable: Int, coefficient: Double)]
+    package var constant: Double
 
-    public init(_ terms: [(variable: Int, coefficient: Double)], equals constant: Double) {
+    package init(_ terms: [(variable: Int, coefficient: Double)], equals constant: Double) {
         self.terms = terms
         self.constant = constant
     }
@@ -14,18 +14,18 @@ public struct LinearEquation: Sendable {
 
 /// A system `A x = b, x >= 0` over `variableCount` variables: the feasible region linear
 /// programming optimises over (see docs/disclosure-control.md, "The auditor").
-public struct LinearProgram: Sendable {
-    public var variableCount: Int
-    public var equations: [LinearEquation]
+package struct LinearProgram: Sendable {
+    package var variableCount: Int
+    package var equations: [LinearEquation]
 
-    public init(variableCount: Int, equations: [LinearEquation]) {
+    package init(variableCount: Int, equations: [LinearEquation]) {
         self.variableCount = variableCount
         self.equations = equations
     }
 }
 
 /// What minimising an objective over a ``LinearProgram`` found.
-public enum LinearProgramOutcome: Sendable, Equatable {
+package enum LinearProgramOutcome: Sendable, Equatable {
     /// The least value of the objective, and a point that reaches it.
     case optimal(value: Double, at: [Double])
     /// The objective decreases without limit on the feasible region.
@@ -34,16 +34,16 @@ public enum LinearProgramOutcome: Sendable, Equatable {
 
 /// The interval a variable can take on the feasible region: `lower...upper`, `upper` nil when
 /// the variable can grow without limit.
-public struct VariableRange: Sendable, Equatable, CustomStringConvertible {
-    public var lower: Double
-    public var upper: Double?
+package struct VariableRange: Sendable, Equatable, CustomStringConvertible {
+    package var lower: Double
+    package var upper: Double?
 
-    public init(lower: Double, upper: Double?) {
+    package init(lower: Double, upper: Double?) {
         self.lower = lower
         self.upper = upper
     }
 
-    public var description: String {
+    package var description: String {
         "\(Self.text(lower))..\(upper.map(Self.text) ?? "inf")"
     }
 
@@ -56,8 +56,8 @@ public struct VariableRange: Sendable, Equatable, CustomStringConvertible {
 }
 
 /// The system has no solution.
-public struct InfeasibleProgram: Error, Equatable, CustomStringConvertible {
+package struct InfeasibleProgram: Error, Equatable, CustomStringConvertible {
     /// How far phase 1 stayed from feasibility (the sum of the artificial variables).
-    public var residual: Double
-    public var description: String { "the equations have no nonnegative solution (residual \(residual))" }
+    package var residual: Double
+    package var description: String { "the equations have no nonnegative solution (residual \(residual))" }
 }

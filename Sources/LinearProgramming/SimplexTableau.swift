@@ -9,13 +9,13 @@
 /// move the objective it switches to Bland's rule (lowest index enters, lowest basic index leaves
 /// on ties), which cannot cycle. Numbers are doubles: values within `tolerance` of each other count
 /// as equal, which is exact enough for counts of children (whole numbers of modest size).
-public struct SimplexTableau: Sendable {
+package struct SimplexTableau: Sendable {
     /// Numbers closer than this are treated as equal.
-    public static let tolerance = 1e-9
+    package static let tolerance = 1e-9
 
-    public let variableCount: Int
+    package let variableCount: Int
     /// Rows after redundant equations are dropped.
-    public private(set) var rowCount: Int
+    package private(set) var rowCount: Int
     /// Row-major, `variableCount + 1` numbers a row: the coefficients, then the right-hand side.
     private var cells: [Double]
     /// The basic variable of each row.
@@ -24,7 +24,7 @@ public struct SimplexTableau: Sendable {
     private var stride: Int { variableCount + 1 }
 
     /// Phase 1 on `program`. Throws ``InfeasibleProgram`` when `A x = b, x >= 0` has no solution.
-    public init(_ program: LinearProgram) throws {
+    package init(_ program: LinearProgram) throws {
         let n = program.variableCount
         let m = program.equations.count
         // Phase 1 tableau: the variables, one artificial per row, the right-hand side.
@@ -75,7 +75,7 @@ public struct SimplexTableau: Sendable {
 
     /// Minimises `Σ objective[v] × x[v]` (missing variables cost 0) over the feasible region,
     /// starting from the current basis.
-    public mutating func minimize(_ objective: [Int: Double]) -> LinearProgramOutcome {
+    package mutating func minimize(_ objective: [Int: Double]) -> LinearProgramOutcome {
         var costs = [Double](repeating: 0, count: variableCount)
         for (variable, cost) in objective { costs[variable] = cost }
         var tableau = Tableau(cells: cells, width: stride, rows: rowCount, basis: basis)
@@ -89,7 +89,7 @@ public struct SimplexTableau: Sendable {
     }
 
     /// The least and greatest value `variable` takes on the feasible region.
-    public mutating func range(of variable: Int) -> VariableRange {
+    package mutating func range(of variable: Int) -> VariableRange {
         let lower: Double
         if case .optimal(let value, _) = minimize([variable: 1]) { lower = value } else { lower = -.infinity }
         let upper: Double?
@@ -98,7 +98,7 @@ public struct SimplexTableau: Sendable {
     }
 
     /// The current basic solution (a feasible point).
-    public var solution: [Double] {
+    package var solution: [Double] {
         Tableau(cells: cells, width: stride, rows: rowCount, basis: basis).solution(variableCount)
     }
 }

@@ -5,18 +5,18 @@ import HubKit
 /// `d`/`dd` day and `m`/`mm` month (one or two digits either way), `mmm` a month name (`Jan`,
 /// `January`), `yyyy` four-digit year, `yy` two-digit year (00-69 is 20xx). Everything else is
 /// literal. A time after the date (`12/01/2024 00:00`, as Excel exports it) is ignored.
-public struct DateFormat: Sendable, Hashable, CustomStringConvertible {
+package struct DateFormat: Sendable, Hashable, CustomStringConvertible {
     enum Token: Sendable, Hashable {
         case day, month, monthName, year4, year2
         case literal(Character)
     }
 
     /// The pattern as written.
-    public let pattern: String
+    package let pattern: String
     let tokens: [Token]
 
     /// Nil when the pattern has no day, month or year.
-    public init?(_ pattern: String) {
+    package init?(_ pattern: String) {
         var tokens: [Token] = []
         let characters = Array(pattern.lowercased())
         var i = 0
@@ -49,13 +49,13 @@ public struct DateFormat: Sendable, Hashable, CustomStringConvertible {
         self.tokens = tokens
     }
 
-    public var description: String { pattern }
+    package var description: String { pattern }
 
     /// ISO `yyyy-mm-dd`, which every date field accepts.
-    public static let iso = DateFormat("yyyy-mm-dd")!
+    package static let iso = DateFormat("yyyy-mm-dd")!
 
     /// The date `text` spells in this format, or nil.
-    public func parse(_ text: String) -> Day? {
+    package func parse(_ text: String) -> Day? {
         guard let (day, month, year) = parts(text) else { return nil }
         return Day(year: year, month: month, day: day)
     }

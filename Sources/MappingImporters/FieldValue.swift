@@ -1,7 +1,7 @@
 import HubKit
 
 /// A cell turned into the value of its SEN2 element.
-public enum FieldValue: Sendable, Hashable {
+package enum FieldValue: Sendable, Hashable {
     case text(String)
     case flag(Bool)
     case day(Day)
@@ -14,8 +14,8 @@ public enum FieldValue: Sendable, Hashable {
 }
 
 /// Why a cell could not be read.
-public struct ValueProblem: Error, Sendable, Hashable {
-    public enum Kind: String, Sendable {
+package struct ValueProblem: Error, Sendable, Hashable {
+    package enum Kind: String, Sendable {
         /// A code with no entry in the field's code table.
         case untranslated = "MAPPING-CODE"
         /// Not a date in the accepted formats.
@@ -24,8 +24,8 @@ public struct ValueProblem: Error, Sendable, Hashable {
         case value = "MAPPING-VALUE"
     }
 
-    public var kind: Kind
-    public var message: String
+    package var kind: Kind
+    package var message: String
 }
 
 /// Reads cells as the mapping says: code tables, date formats, flags and numbers.

@@ -2,7 +2,7 @@
 /// child in real returns. `hnhub validate --importer` warns with these when a mapped column is never
 /// filled or a constant stands in for a varying element; docs/mapping-importers.md, "Which fields
 /// feed which indicators", is the same table for people (definitions in docs/indicators.md).
-public enum IndicatorInputs {
+package enum IndicatorInputs {
     /// The census shares of where children are placed (placement groups, docs/indicators.md).
     static let placementShares = ["mainstream_share", "special_school_share", "state_special_share",
                                   "independent_special_share", "post16_fe_share", "ap_share",
@@ -15,7 +15,7 @@ public enum IndicatorInputs {
 
     /// `section.Element` (the mapping's `fields` sections, slots left out) -> indicator ids (`*`: one
     /// per code or band).
-    public static let byElement: [String: [String]] = [
+    package static let byElement: [String: [String]] = [
         "person.PersonBirthDate": ["post16_share", "age_band_share_*"],
         "request.ReceivedDate": ["requests_received", "requests_refused_rate", "request_decisions_within_6_weeks",
                                  "timeliness_20wk_incl", "timeliness_20wk_excl"],
@@ -45,7 +45,7 @@ public enum IndicatorInputs {
     /// Elements that differ between children in real returns: a constant (`value:`) for one of
     /// them says the same of every child, so the figures it feeds (or the return) come out fixed.
     /// Element -> what a constant does.
-    public static let varying: [String: String] = [
+    package static let varying: [String: String] = [
         "request.RequestMediation": "says no request went to mediation (or every one did)",
         "request.RequestTribunal": "fixes the tribunal flag of every refusal, so tribunal_rate counts none or all",
         "request.RYA": "says no request came from a young person (or every one did)",

@@ -10,7 +10,7 @@ import HubKit
 /// rows are still to come are held, at most ``maximumOpenPersons``; when an export spreads more
 /// persons' rows across each other than that, the rest are read in further passes. Memory thus
 /// stays bounded for an export of any size (see docs/input-rules.md).
-public struct MappedRows {
+package struct MappedRows {
     /// One person's values, merged over their rows.
     struct Person {
         var index: Int
@@ -56,7 +56,7 @@ public struct MappedRows {
     static let keptUntranslatedValues = 1_000
 
     /// The export as opened.
-    public let table: SheetTable
+    package let table: SheetTable
     private let columns: [(FieldMapping, Int?)]
     private let reader: FieldValueReader
     private let personKey: (name: String, index: Int)?
@@ -71,24 +71,24 @@ public struct MappedRows {
     private(set) var passes = 0
 
     /// Data rows read.
-    public private(set) var rows = 0
+    package private(set) var rows = 0
     /// Persons handed on.
-    public private(set) var persons = 0
+    package private(set) var persons = 0
     /// Requests over all persons handed on.
-    public private(set) var requests = 0
+    package private(set) var requests = 0
     /// The first ``keptFailures`` cells that could not be read, in the order found.
-    public private(set) var failures: [RowFailure] = []
+    package private(set) var failures: [RowFailure] = []
     /// Every cell that could not be read.
-    public private(set) var failureCount = 0
+    package private(set) var failureCount = 0
     /// The failure that comes first in the file (by row, then column).
-    public private(set) var firstFailure: RowFailure?
+    package private(set) var firstFailure: RowFailure?
     /// Column name -> value -> how many cells had it, for values no code table translates.
-    public private(set) var untranslated: [String: [String: Int]] = [:]
+    package private(set) var untranslated: [String: [String: Int]] = [:]
     /// Non-empty cells by column position.
     private var filledByColumn: [Int] = []
 
     /// Column name -> non-empty cells.
-    public var filledCells: [String: Int] {
+    package var filledCells: [String: Int] {
         var cells: [String: Int] = [:]
         for (index, count) in filledByColumn.enumerated() where count > 0 && index < table.header.names.count {
             cells[table.header.names[index], default: 0] += count
@@ -98,7 +98,7 @@ public struct MappedRows {
 
     /// Prepares to read `table` through `mapping`. Throws ``InputRejected`` naming the file and
     /// the header row when a column the mapping reads is missing.
-    public init(table: SheetTable, mapping: MappingDefinition) throws {
+    package init(table: SheetTable, mapping: MappingDefinition) throws {
         self.table = table
         requestScope = mapping.requestKey == nil ? "person" : "request"
         columns = try Self.resolveColumns(table: table, mapping: mapping)

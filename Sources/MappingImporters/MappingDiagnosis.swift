@@ -3,36 +3,36 @@ import HubKit
 
 /// What a mapping makes of an export, column by column: for `hnhub validate --importer mapping:ID`
 /// while a mapping is being written. Nothing is validated or stored here.
-public struct MappingDiagnosis: Sendable {
+package struct MappingDiagnosis: Sendable {
     /// One column of the export's header row.
-    public struct Column: Sendable {
-        public var name: String
+    package struct Column: Sendable {
+        package var name: String
         /// The elements it feeds, e.g. `needs[1].SENtype (codes: need)`; empty when not mapped.
-        public var mappedTo: [String]
+        package var mappedTo: [String]
         /// Non-empty cells.
-        public var filled: Int
+        package var filled: Int
         /// Values with no code translation, most frequent first, with how many cells had each.
-        public var untranslated: [(value: String, count: Int)]
+        package var untranslated: [(value: String, count: Int)]
     }
 
-    public var mappingFile: String
-    public var importerID: String
+    package var mappingFile: String
+    package var importerID: String
     /// Where the rows came from, e.g. `XLSX sheet 'Children'`.
-    public var origin: String
-    public var rows: Int
-    public var persons: Int
+    package var origin: String
+    package var rows: Int
+    package var persons: Int
     /// Requests over all persons, when the mapping has a `request_key` (nil: one a person).
-    public var requests: Int?
-    public var columns: [Column]
+    package var requests: Int?
+    package var columns: [Column]
     /// Optional columns the mapping names that the export does not have.
-    public var absentOptional: [String]
+    package var absentOptional: [String]
     /// The cells that could not be read (the first 10,000; ``failureCount`` counts them all).
-    public var failures: [RowFailure]
-    public var failureCount: Int
+    package var failures: [RowFailure]
+    package var failureCount: Int
 
     /// Reads `source` through `importer`'s mapping and describes the result. Throws
     /// ``InputRejected`` when the file cannot be read at all (e.g. a column the mapping needs is missing).
-    public init(importer: MappingImporter, source: ImportSource) throws {
+    package init(importer: MappingImporter, source: ImportSource) throws {
         let mapping = importer.mapping
         let mapped = try importer.mappedRows(source)
         mappingFile = mapping.file
@@ -61,7 +61,7 @@ public struct MappingDiagnosis: Sendable {
     }
 
     /// The report as text: a line per column, then the untranslated values and the failed rows.
-    public func render(maxFailures: Int = 50) -> String {
+    package func render(maxFailures: Int = 50) -> String {
         var lines = ["mapping \(importerID) (\(mappingFile)) on the \(origin): \(rows) rows, \(persons) persons"
                      + (requests.map { ", \($0) requests" } ?? "")]
         lines.append("columns:")

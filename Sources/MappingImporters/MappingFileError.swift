@@ -1,35 +1,35 @@
 /// A mistake in a mapping file, naming the file, the line and the key, e.g.
 /// `config/importers/caseview.yaml:41: fields.needs[1].SENtype.codes: no code table 'needs' (tables: need, sex)`.
-public struct MappingFileError: Error, Sendable, Hashable, CustomStringConvertible {
-    public var file: String
+package struct MappingFileError: Error, Sendable, Hashable, CustomStringConvertible {
+    package var file: String
     /// 1-based line in the mapping file, when known.
-    public var line: Int?
+    package var line: Int?
     /// The key path, e.g. `fields.person.Sex`; `-` for the file as a whole.
-    public var key: String
-    public var message: String
+    package var key: String
+    package var message: String
     /// The importer id the file declares (`mapping:<id>`), when it got that far; not part of the
     /// error's identity. Lets `--importer mapping:<id>` say the mapping was refused.
-    public var importerID: String?
+    package var importerID: String?
 
-    public init(file: String, line: Int?, key: String, message: String) {
+    package init(file: String, line: Int?, key: String, message: String) {
         self.file = file
         self.line = line
         self.key = key
         self.message = message
     }
 
-    public static func == (a: MappingFileError, b: MappingFileError) -> Bool {
+    package static func == (a: MappingFileError, b: MappingFileError) -> Bool {
         (a.file, a.line, a.key, a.message) == (b.file, b.line, b.key, b.message)
     }
 
-    public func hash(into hasher: inout Hasher) {
+    package func hash(into hasher: inout Hasher) {
         hasher.combine(file)
         hasher.combine(line)
         hasher.combine(key)
         hasher.combine(message)
     }
 
-    public var description: String {
+    package var description: String {
         "\(file)\(line.map { ":\($0)" } ?? ""): \(key): \(message)"
     }
 }

@@ -4,7 +4,7 @@ import Yams
 
 extension MappingDefinition {
     /// Reads a mapping file; every mistake names the file, the line and the key.
-    public static func load(path: String) throws -> MappingDefinition {
+    package static func load(path: String) throws -> MappingDefinition {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw MappingFileError(file: path, line: nil, key: "-", message: "cannot read the mapping file")
         }
@@ -15,7 +15,7 @@ extension MappingDefinition {
     }
 
     /// Parses mapping YAML. Unknown keys are errors, so a typo never silently maps nothing.
-    public static func parse(yaml: String, file: String) throws -> MappingDefinition {
+    package static func parse(yaml: String, file: String) throws -> MappingDefinition {
         let root: Node
         do {
             guard let node = try Yams.compose(yaml: yaml) else {

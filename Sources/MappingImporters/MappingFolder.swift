@@ -3,18 +3,18 @@ import InputFiles
 import Yams
 
 /// The mapping files of a folder (`config/importers` by default, `importers_folder` in the config).
-public enum MappingFolder {
+package enum MappingFolder {
     /// One mapping file that loaded, with its checksum (shown by `hnhub plugins`, pinned like a plugin).
-    public struct Loaded: Sendable {
-        public var importer: MappingImporter
-        public var path: String
-        public var sha256: String
+    package struct Loaded: Sendable {
+        package var importer: MappingImporter
+        package var path: String
+        package var sha256: String
     }
 
     /// Every `*.yaml`/`*.yml` in `folder`, in name order: loaded importers, and the files that could
     /// not be read with why (file, line, key). One bad file does not stop the others. A missing
     /// folder holds no mappings.
-    public static func load(folder: String) -> (loaded: [Loaded], failures: [MappingFileError]) {
+    package static func load(folder: String) -> (loaded: [Loaded], failures: [MappingFileError]) {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return ([], []) }
         var loaded: [Loaded] = []
         var failures: [MappingFileError] = []

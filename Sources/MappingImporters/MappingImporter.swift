@@ -14,49 +14,49 @@ import InputFiles
 /// values for one person) rejects the whole file, naming the row and column, so nothing is stored;
 /// with ``RowFailurePolicy/quarantinePerson`` (what `hnhub validate` uses) it becomes an error on
 /// its person instead, so the rest of the file is still checked.
-public final class MappingImporter: Importer {
+package final class MappingImporter: Importer {
     /// What a cell that cannot be read does.
-    public enum RowFailurePolicy: Sendable {
+    package enum RowFailurePolicy: Sendable {
         /// Reject the file (import): nothing is stored.
         case rejectFile
         /// Report it as an error on its person, who is quarantined (validation of a mapping under development).
         case quarantinePerson
     }
 
-    public let mapping: MappingDefinition
-    public let rowFailures: RowFailurePolicy
+    package let mapping: MappingDefinition
+    package let rowFailures: RowFailurePolicy
     /// How far a workbook's parts may inflate (the config's `input` limits, as for gzip).
-    public let limits: InflationLimits
+    package let limits: InflationLimits
 
     /// Base detection score; each required header adds one (a more specific mapping wins a tie).
     static let detectedScore = 70
 
-    public init(mapping: MappingDefinition, rowFailures: RowFailurePolicy = .rejectFile,
+    package init(mapping: MappingDefinition, rowFailures: RowFailurePolicy = .rejectFile,
                 limits: InflationLimits = InflationLimits()) {
         self.mapping = mapping
         self.rowFailures = rowFailures
         self.limits = limits
     }
 
-    public var descriptor: ComponentDescriptor {
+    package var descriptor: ComponentDescriptor {
         ComponentDescriptor(id: mapping.importerID, version: mapping.version, summary: mapping.summary)
     }
 
-    public var produces: DatasetKind { .sen2Return }
+    package var produces: DatasetKind { .sen2Return }
 
     /// The same mapping with another row failure policy.
-    public func with(rowFailures policy: RowFailurePolicy) -> MappingImporter {
+    package func with(rowFailures policy: RowFailurePolicy) -> MappingImporter {
         MappingImporter(mapping: mapping, rowFailures: policy, limits: limits)
     }
 
     /// The same mapping with other inflation limits.
-    public func with(limits: InflationLimits) -> MappingImporter {
+    package func with(limits: InflationLimits) -> MappingImporter {
         MappingImporter(mapping: mapping, rowFailures: rowFailures, limits: limits)
     }
 
     /// 70 plus the number of required headers when the one file of `source` has every required
     /// header (and, for a workbook, the named sheet); nil otherwise, or when the mapping requires none.
-    public func detect(_ source: ImportSource) -> Int? {
+    package func detect(_ source: ImportSource) -> Int? {
         guard source.files.count == 1, let file = source.files.first, !mapping.layout.requiredHeaders.isEmpty,
               let table = try? MappingSource.table(file, layout: mapping.layout, limits: limits, headOnly: true) else { return nil }
         guard mapping.layout.requiredHeaders.allSatisfy({ table.header.column($0) != nil }) else { return nil }
@@ -67,7 +67,7 @@ public final class MappingImporter: Importer {
     /// person per person key (or row), in order of first appearance, each as soon as their last
     /// row is read. With ``RowFailurePolicy/rejectFile`` the first cell that cannot be read (in
     /// file order) rejects the file once every row is checked; nothing reaches the store.
-    public func read(_ source: ImportSource, into sink: any RecordSink) throws {
+    package func read(_ source: ImportSource, into sink: any RecordSink) throws {
         let file = try Self.file(of: source)
         var rows = try MappedRows(table: MappingSource.table(file, layout: mapping.layout, limits: limits), mapping: mapping)
         let fileName = rows.table.fileName

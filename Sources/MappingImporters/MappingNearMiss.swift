@@ -5,7 +5,7 @@ import PluginHost
 /// with the nearest column of the file, when the export is close to its layout: most of the
 /// headers present, or each missing one a near spelling of a column (a typo in the mapping).
 extension MappingImporter: ExplainsNearMiss {
-    public func nearMiss(_ source: ImportSource) -> String? {
+    package func nearMiss(_ source: ImportSource) -> String? {
         let required = mapping.layout.requiredHeaders
         guard source.files.count == 1, let file = source.files.first, !required.isEmpty,
               let table = try? MappingSource.table(file, layout: mapping.layout) else { return nil }

@@ -1,6 +1,6 @@
 /// The parts of a SEN2 person record a mapping fills (docs/sen2.md, "The tree"): each module of the
 /// return, with the repeating ones (`plan_details`, `placements`, `needs`) numbered by slot.
-public enum MappingModule: Sendable, Hashable, Comparable {
+package enum MappingModule: Sendable, Hashable, Comparable {
     case person
     case request
     case assessment
@@ -14,7 +14,7 @@ public enum MappingModule: Sendable, Hashable, Comparable {
     case need(Int)
 
     /// The section name in a mapping file's `fields`.
-    public var section: String {
+    package var section: String {
         switch self {
         case .person: "person"
         case .request: "request"
@@ -28,7 +28,7 @@ public enum MappingModule: Sendable, Hashable, Comparable {
     }
 
     /// How a user reads it: `placements[2]`.
-    public var label: String {
+    package var label: String {
         switch self {
         case let .planDetail(slot), let .placement(slot), let .need(slot): "\(section)[\(slot)]"
         default: section
@@ -37,7 +37,7 @@ public enum MappingModule: Sendable, Hashable, Comparable {
 }
 
 /// What kind of value an element holds, which decides how its cell is read.
-public enum MappingValueKind: String, Sendable {
+package enum MappingValueKind: String, Sendable {
     /// Kept as written (trimmed): URN, UKPRN, ULN, names, postcode.
     case text
     /// A SEN2 code: translated through the field's code table if it has one, then upper-cased.
@@ -51,28 +51,28 @@ public enum MappingValueKind: String, Sendable {
 }
 
 /// One SEN2 element of one module: where a mapped value goes.
-public struct MappingTarget: Sendable, Hashable, Comparable, CustomStringConvertible {
-    public var module: MappingModule
+package struct MappingTarget: Sendable, Hashable, Comparable, CustomStringConvertible {
+    package var module: MappingModule
     /// The SEN2 element name, e.g. `PersonBirthDate`.
-    public var element: String
+    package var element: String
 
-    public init(module: MappingModule, element: String) {
+    package init(module: MappingModule, element: String) {
         self.module = module
         self.element = element
     }
 
-    public var kind: MappingValueKind { Self.elements[module.section]?[element] ?? .text }
+    package var kind: MappingValueKind { Self.elements[module.section]?[element] ?? .text }
 
     /// `placements[1].EntryDate`.
-    public var description: String { "\(module.label).\(element)" }
+    package var description: String { "\(module.label).\(element)" }
 
     /// True for elements whose values identify a child; they are masked in messages.
-    public var isPersonal: Bool {
+    package var isPersonal: Bool {
         module == .person && ["UPN", "UniqueLearnerNumber", "Surname", "Forename", "PersonBirthDate", "PostCode"].contains(element)
     }
 
     /// The element path in the record, as validation messages write it.
-    public var recordPath: String {
+    package var recordPath: String {
         switch module {
         case .person: element
         case .request: "Requests[1]/\(element)"
@@ -85,12 +85,12 @@ public struct MappingTarget: Sendable, Hashable, Comparable, CustomStringConvert
         }
     }
 
-    public static func < (lhs: MappingTarget, rhs: MappingTarget) -> Bool {
+    package static func < (lhs: MappingTarget, rhs: MappingTarget) -> Bool {
         (lhs.module, lhs.element) < (rhs.module, rhs.element)
     }
 
     /// The elements a mapping may fill, by `fields` section, with their kinds (SEN2 element names).
-    public static let elements: [String: [String: MappingValueKind]] = {
+    package static let elements: [String: [String: MappingValueKind]] = {
         let setting: [String: MappingValueKind] = [
             "URN": .text, "UKPRN": .text, "SENSetting": .code, "SENSettingOther": .text, "PlacementRank": .integer,
             "SENunitIndicator": .flag, "ResourcedProvisionIndicator": .flag,

@@ -4,17 +4,17 @@ import HubKit
 /// (`hnhub validate --importer mapping:ID`): a mapped column that no row fills although it feeds an
 /// indicator, and a constant standing in for an element that varies from child to child. Each names
 /// the mapping file, its line and the field. See docs/mapping-importers.md, "When a constant is safe".
-public struct MappingWarning: Sendable, Hashable, CustomStringConvertible {
+package struct MappingWarning: Sendable, Hashable, CustomStringConvertible {
     /// `file:line` of the field in the mapping file.
-    public var place: String
+    package var place: String
     /// The field's key, e.g. `fields.assessment.Week20`.
-    public var key: String
-    public var message: String
+    package var key: String
+    package var message: String
 
-    public var description: String { "\(place): \(key): \(message)" }
+    package var description: String { "\(place): \(key): \(message)" }
 
     /// The warnings for `mapping` on the export `diagnosis` describes.
-    public static func check(_ mapping: MappingDefinition, _ diagnosis: MappingDiagnosis) -> [MappingWarning] {
+    package static func check(_ mapping: MappingDefinition, _ diagnosis: MappingDiagnosis) -> [MappingWarning] {
         let filled = Dictionary(diagnosis.columns.map { (CSVHeader.key($0.name), $0.filled) }, uniquingKeysWith: +)
         var warnings: [MappingWarning] = []
         for field in mapping.fields {

@@ -1,25 +1,25 @@
 import HubKit
 
 /// A cell of the export that the mapping could not read, with everything needed to find and fix it.
-public struct RowFailure: Sendable, Hashable, CustomStringConvertible {
+package struct RowFailure: Sendable, Hashable, CustomStringConvertible {
     /// `MAPPING-CODE`, `MAPPING-DATE`, `MAPPING-VALUE`, `MAPPING-CONFLICT` or `MAPPING-KEY`.
-    public var ruleID: String
+    package var ruleID: String
     /// The row number a user sees (CSV line, spreadsheet row).
-    public var row: Int
+    package var row: Int
     /// The column's header name.
-    public var column: String
+    package var column: String
     /// 0-based column position.
-    public var columnIndex: Int
+    package var columnIndex: Int
     /// The element it feeds, e.g. `needs[1].SENtype`; nil for the person key.
-    public var target: MappingTarget?
+    package var target: MappingTarget?
     /// 1-based person the row belongs to.
-    public var personIndex: Int
-    public var message: String
+    package var personIndex: Int
+    package var message: String
     /// The cell's text, masked when it identifies a child.
-    public var value: String?
+    package var value: String?
 
     /// `row 5, column 'Primary Need' (needs[1].SENtype): 'Autistic' has no translation ...`
-    public var description: String {
+    package var description: String {
         "row \(row), column '\(column)'\(target.map { " (\($0))" } ?? ""): \(message)"
     }
 

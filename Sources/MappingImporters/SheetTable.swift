@@ -1,19 +1,19 @@
 import HubKit
 
 /// One row of an export as the mapping reads it, from a CSV file or an XLSX sheet.
-public struct SheetRow: Sendable, Hashable {
+package struct SheetRow: Sendable, Hashable {
     /// The row number a user sees: the CSV line the row starts on, or the spreadsheet's row number.
-    public var number: Int
+    package var number: Int
     /// Cell texts by column position (XLSX date cells already as `yyyy-mm-dd`).
-    public var cells: [String]
+    package var cells: [String]
 
-    public init(number: Int, cells: [String]) {
+    package init(number: Int, cells: [String]) {
         self.number = number
         self.cells = cells
     }
 
     /// The trimmed text of column `index`; empty when the row is short.
-    public func text(_ index: Int) -> String {
+    package func text(_ index: Int) -> String {
         index < cells.count ? CSVText.trimmed(cells[index]) : ""
     }
 
@@ -35,18 +35,18 @@ let maximumRowBytes = 16 << 20
 /// An export opened for reading: its header row, and its data rows streamed from the file each
 /// time they are read, never held together (see docs/input-rules.md), so an export of any size is
 /// read in bounded memory.
-public struct SheetTable {
+package struct SheetTable {
     /// The file's name, for messages.
-    public var fileName: String
+    package var fileName: String
     /// `CSV` or `XLSX sheet 'Children'`, for messages and the diagnosis.
-    public var origin: String
-    public var header: CSVHeader
+    package var origin: String
+    package var header: CSVHeader
     /// Row number of the header row.
-    public var headerRowNumber: Int
+    package var headerRowNumber: Int
     /// True when numbers in date columns are spreadsheet date serials (XLSX).
-    public var numbersAreDateSerials: Bool
+    package var numbersAreDateSerials: Bool
     /// The workbook's date system starts in 1904 (old Mac Excel files).
-    public var uses1904Dates = false
+    package var uses1904Dates = false
     /// Opens the rows from the start of the file.
     let openRows: () throws -> any SheetRowReader
     /// Rows read up to and including the header row.

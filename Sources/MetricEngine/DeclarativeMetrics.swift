@@ -4,9 +4,9 @@ import HubKit
 import HubStore
 
 /// Runs metrics described in files (`config/metrics/*.yaml`) in the SQL sandbox.
-public enum DeclarativeMetrics {
+package enum DeclarativeMetrics {
     /// The definition a file declares.
-    public static func definition(_ file: DeclarativeMetricFile) -> IndicatorDefinition {
+    package static func definition(_ file: DeclarativeMetricFile) -> IndicatorDefinition {
         IndicatorDefinition(id: file.id, title: file.title, unit: IndicatorUnit(rawValue: file.unit) ?? .count,
                             polarity: Polarity(rawValue: file.polarity) ?? .none,
                             periodType: PeriodType(rawValue: file.periodType) ?? .census,
@@ -15,12 +15,12 @@ public enum DeclarativeMetrics {
     }
 
     /// One of a file's two queries.
-    public enum Query: String, Sendable {
+    package enum Query: String, Sendable {
         case numerator, denominator
     }
 
     /// The results of one file's queries, or an error naming the file and SQLite's message.
-    public static func compute(_ file: DeclarativeMetricFile, sandbox: SandboxedDatabase) throws -> [IndicatorResult] {
+    package static func compute(_ file: DeclarativeMetricFile, sandbox: SandboxedDatabase) throws -> [IndicatorResult] {
         let numerators = try figures(file, .numerator, sandbox: sandbox)
         let denominators = file.denominatorSQL == nil ? nil : try figures(file, .denominator, sandbox: sandbox)
         return results(file, numerators: numerators, denominators: denominators)
@@ -30,7 +30,7 @@ public enum DeclarativeMetrics {
     /// denominator the file does not have), or an error naming the file, the query and SQLite's
     /// message, or the row and the field that is not allowed (see `OutputRows`). The two queries
     /// of a file may run at the same time, each in its own sandbox.
-    public static func figures(_ file: DeclarativeMetricFile, _ query: Query,
+    package static func figures(_ file: DeclarativeMetricFile, _ query: Query,
                                sandbox: SandboxedDatabase) throws -> [String: Double] {
         guard let sql = query == .numerator ? file.numeratorSQL : file.denominatorSQL else { return [:] }
         var figures: [String: Double] = [:]
@@ -122,7 +122,7 @@ public enum DeclarativeMetrics {
     }
 
     /// The file's results from the figures of its queries (`denominators` nil when it has none).
-    public static func results(_ file: DeclarativeMetricFile, numerators: [String: Double],
+    package static func results(_ file: DeclarativeMetricFile, numerators: [String: Double],
                                denominators: [String: Double]?) -> [IndicatorResult] {
         let type = PeriodType(rawValue: file.periodType) ?? .census
         let keys = Set(numerators.keys).union(denominators?.keys ?? Dictionary<String, Double>().keys).sorted()
@@ -137,8 +137,8 @@ public enum DeclarativeMetrics {
 }
 
 /// A declarative metric that could not run.
-public struct DeclarativeMetricError: Error, CustomStringConvertible {
-    public var file: String
-    public var message: String
-    public var description: String { "\(file): \(message)" }
+package struct DeclarativeMetricError: Error, CustomStringConvertible {
+    package var file: String
+    package var message: String
+    package var description: String { "\(file): \(message)" }
 }

@@ -5,35 +5,35 @@ import HubStore
 import PluginHost
 
 /// Runs every metric plugin over the store and saves what they compute.
-public struct IndicatorComputation {
-    public let store: Store
-    public let catalog: PluginCatalog
+package struct IndicatorComputation {
+    package let store: Store
+    package let catalog: PluginCatalog
 
-    public init(store: Store, catalog: PluginCatalog) {
+    package init(store: Store, catalog: PluginCatalog) {
         self.store = store
         self.catalog = catalog
     }
 
     /// One provider's outcome.
-    public struct ProviderRun: Sendable {
-        public var providerID: String
-        public var values: Int
-        public var unavailable: Int
+    package struct ProviderRun: Sendable {
+        package var providerID: String
+        package var values: Int
+        package var unavailable: Int
         /// Wall-clock seconds the provider took, storing included (for a declarative metric, its
         /// queries' together). Providers run at the same time, so the figures of a run overlap.
-        public var seconds: Double = 0
+        package var seconds: Double = 0
         /// Set when the provider failed; its earlier values are left as they were.
-        public var failure: String?
+        package var failure: String?
         /// True for a declarative metric whose file is gone (or no longer loads): its values and
         /// definition were removed from the store, so no output shows them.
-        public var removed = false
+        package var removed = false
     }
 
     /// Replaces the default cost bands in the store with the config's (`type` or `type/phase` keys).
     /// A read-only store keeps its own: returns false when they differ from the config's (the
     /// metric plugins read them from the store file).
     @discardableResult
-    public func setDefaultCostBands(_ bands: [String: Double]) throws -> Bool {
+    package func setDefaultCostBands(_ bands: [String: Double]) throws -> Bool {
         guard !store.database.isReadOnly else {
             let stored = try store.database.rows("SELECT placement_type, phase, annual_cost FROM default_cost_bands")
             let storedBands = Dictionary(stored.map { row in
@@ -60,7 +60,7 @@ public struct IndicatorComputation {
     /// The providers and the declarative queries run at the same time, one per core, each on its
     /// own read-only connection; their results are stored one provider after another, in the order
     /// of the runs returned, each in its own transaction.
-    public func run(now: Date = Date(), metricsFolder: String? = nil) throws -> [ProviderRun] {
+    package func run(now: Date = Date(), metricsFolder: String? = nil) throws -> [ProviderRun] {
         if store.database.isReadOnly { try IndicatorTable(database: store.database).shadowInTemporaryTables() }
         let computedAt = ISO8601DateFormatter().string(from: now)
         let providers = catalog.metrics
@@ -123,7 +123,7 @@ public struct IndicatorComputation {
 
     /// The metric files of `folder` (none without one), each parsed or the reason it is refused:
     /// what `run` computes and `hnhub plugins` lists.
-    public static func metricFiles(folder: String?, catalog: PluginCatalog, storedIndicators: [String: String] = [:])
+    package static func metricFiles(folder: String?, catalog: PluginCatalog, storedIndicators: [String: String] = [:])
         -> [Result<DeclarativeMetricFile, ConfigurationError>] {
         refusingClashes(folder.map { DeclarativeMetricFile.loadAll(folder: $0) } ?? [],
                         pluginIndicators: catalog.indicatorOwners, storedIndicators: storedIndicators)

@@ -3,16 +3,16 @@ import HubStore
 
 /// The read-only view of the store a metric plugin gets (also what `HubKitTesting` runs plugins on,
 /// and the host's own readers, e.g. the scoping of a shared centre, that share code with plugins).
-public final class StoreMetricContext: MetricContext {
+package final class StoreMetricContext: MetricContext {
     private let database: Database
 
     /// Opens its own read-only connection to the store file.
-    public init(path: String) throws {
+    package init(path: String) throws {
         database = try Database(path: path, readOnly: true)
         try database.execute("PRAGMA query_only = ON")
     }
 
-    public func query(_ sql: String, _ arguments: [StoreValue], row: ([StoreValue]) throws -> Void) throws {
+    package func query(_ sql: String, _ arguments: [StoreValue], row: ([StoreValue]) throws -> Void) throws {
         let statement = try database.cached(sql)
         try statement.bind(arguments.map(Self.sqlValue))
         defer { statement.reset() }

@@ -1,21 +1,21 @@
 import HubKit
 
 /// One importer or metric provider as registered, with the file it came from.
-public struct RegisteredComponent: Sendable {
-    public enum Kind: String, Sendable { case importer, metric }
-    public var kind: Kind
-    public var descriptor: ComponentDescriptor
-    public var plugin: LoadedPlugin
+package struct RegisteredComponent: Sendable {
+    package enum Kind: String, Sendable { case importer, metric }
+    package var kind: Kind
+    package var descriptor: ComponentDescriptor
+    package var plugin: LoadedPlugin
 }
 
 /// Every component of every loaded plugin. An id belongs to one plugin file: a plugin that claims
 /// a built-in plugin's id (plugin, importer, metric or indicator id) is refused, and two other
 /// plugins claiming one id are both refused, since neither can be told to be the real one
 /// (docs/plugin-loading.md).
-public struct PluginCatalog: Sendable {
-    public private(set) var importers: [(component: RegisteredComponent, importer: any Importer)] = []
-    public private(set) var metrics: [(component: RegisteredComponent, provider: any MetricProvider)] = []
-    public private(set) var refusals: [PluginRefusal] = []
+package struct PluginCatalog: Sendable {
+    package private(set) var importers: [(component: RegisteredComponent, importer: any Importer)] = []
+    package private(set) var metrics: [(component: RegisteredComponent, provider: any MetricProvider)] = []
+    package private(set) var refusals: [PluginRefusal] = []
 
     /// An id a plugin takes for itself.
     struct Claim: Hashable, CustomStringConvertible {
@@ -41,7 +41,7 @@ public struct PluginCatalog: Sendable {
         return claims.filter { seen.insert($0).inserted }
     }
 
-    public init(plugins: [LoadedPlugin], refusals: [PluginRefusal] = []) {
+    package init(plugins: [LoadedPlugin], refusals: [PluginRefusal] = []) {
         self.refusals = refusals
         var builtInOwner: [Claim: String] = [:]   // claim -> the built-in plugin's file
         var accepted: [LoadedPlugin] = []
@@ -87,7 +87,7 @@ public struct PluginCatalog: Sendable {
     }
 
     /// Every indicator id the loaded metric providers declare, with the provider's id.
-    public var indicatorOwners: [String: String] {
+    package var indicatorOwners: [String: String] {
         var owners: [String: String] = [:]
         for (component, provider) in metrics {
             for indicator in provider.indicators where owners[indicator.id] == nil { owners[indicator.id] = component.descriptor.id }
@@ -96,20 +96,20 @@ public struct PluginCatalog: Sendable {
     }
 
     /// Loads plugins as the policy says and builds the catalogue.
-    public static func load(policy: PluginPolicy) -> PluginCatalog {
+    package static func load(policy: PluginPolicy) -> PluginCatalog {
         let (plugins, refusals) = PluginLoader.loadAll(policy: policy)
         return PluginCatalog(plugins: plugins, refusals: refusals)
     }
 
     /// Every component, importers first.
-    public var components: [RegisteredComponent] { importers.map(\.component) + metrics.map(\.component) }
+    package var components: [RegisteredComponent] { importers.map(\.component) + metrics.map(\.component) }
 
-    public func importer(id: String) -> (any Importer)? {
+    package func importer(id: String) -> (any Importer)? {
         importers.first { $0.component.descriptor.id == id }?.importer
     }
 
     /// The importer that claims `source` with the highest score, and the runner-up when it ties.
-    public func detectImporter(for source: ImportSource) -> DetectionOutcome {
+    package func detectImporter(for source: ImportSource) -> DetectionOutcome {
         let scored = importers.compactMap { entry in entry.importer.detect(source).map { (entry.importer, $0) } }
             .sorted { $0.1 > $1.1 }
         guard let best = scored.first else { return .none }
@@ -119,7 +119,7 @@ public struct PluginCatalog: Sendable {
         return .found(best.0)
     }
 
-    public enum DetectionOutcome {
+    package enum DetectionOutcome {
         case found(any Importer)
         case ambiguous([String])
         case none

@@ -9,17 +9,17 @@ import HubKit
 typealias PluginEntry = @convention(c) (UnsafeMutablePointer<Int32>) -> UnsafeMutableRawPointer?
 
 /// A plugin library that was loaded.
-public struct LoadedPlugin: Sendable {
-    public var manifest: PluginManifest
+package struct LoadedPlugin: Sendable {
+    package var manifest: PluginManifest
     /// The file it came from.
-    public var path: String
+    package var path: String
     /// SHA-256 of the file, hex.
-    public var sha256: String
+    package var sha256: String
     /// What vouched for the file's bytes before it was opened.
-    public var pin: Pin
+    package var pin: Pin
 
     /// Who vouched for a plugin file.
-    public enum Pin: String, Sendable {
+    package enum Pin: String, Sendable {
         /// A built-in plugin: the build that made this hnhub recorded the file's SHA-256.
         case build
         /// The config's `plugins.pins` lists its SHA-256.
@@ -28,7 +28,7 @@ public struct LoadedPlugin: Sendable {
         case none
     }
 
-    public init(manifest: PluginManifest, path: String, sha256: String, pin: Pin = .none) {
+    package init(manifest: PluginManifest, path: String, sha256: String, pin: Pin = .none) {
         self.manifest = manifest
         self.path = path
         self.sha256 = sha256
@@ -36,24 +36,24 @@ public struct LoadedPlugin: Sendable {
     }
 
     /// A plugin built with this hnhub: its ids are reserved for it (see PluginCatalog).
-    public var isBuiltIn: Bool { pin == .build }
+    package var isBuiltIn: Bool { pin == .build }
 }
 
 /// A file that was not loaded, and why.
-public struct PluginRefusal: Error, Sendable, Hashable, CustomStringConvertible {
-    public var path: String
-    public var reason: String
+package struct PluginRefusal: Error, Sendable, Hashable, CustomStringConvertible {
+    package var path: String
+    package var reason: String
     /// The importer and metric ids the refused file would have provided, when known (e.g.
     /// `mapping:caseview-children`), so that asking for one can say it was refused.
-    public var ids: [String]
+    package var ids: [String]
 
-    public init(path: String, reason: String, ids: [String] = []) {
+    package init(path: String, reason: String, ids: [String] = []) {
         self.path = path
         self.reason = reason
         self.ids = ids
     }
 
-    public var description: String { "\(path): refused: \(reason)" }
+    package var description: String { "\(path): refused: \(reason)" }
 }
 
 /// Where plugins are looked for and which bytes may be loaded (docs/plugin-loading.md).
@@ -63,18 +63,18 @@ public struct PluginRefusal: Error, Sendable, Hashable, CustomStringConvertible 
 /// explicitly (the config's `plugins.directories`, `--plugin-dir`), where every `*.so` is a
 /// candidate, loaded when its SHA-256 is in `pins` or, with pinning off, whatever it holds.
 /// The working folder is never searched unless named.
-public struct PluginPolicy: Sendable {
+package struct PluginPolicy: Sendable {
     /// The folder of the built-in plugins (the executable's), searched first.
-    public var builtInFolder: String?
+    package var builtInFolder: String?
     /// File name -> SHA-256 of every built-in plugin, as the build recorded them.
-    public var builtInPins: [String: String]
+    package var builtInPins: [String: String]
     /// Folders named explicitly, searched in order after the built-in folder.
-    public var directories: [String]
+    package var directories: [String]
     /// When true, a plugin from `directories` loads only when its SHA-256 is in `pins`.
-    public var pinning: Bool
-    public var pins: Set<String>
+    package var pinning: Bool
+    package var pins: Set<String>
 
-    public init(builtInFolder: String? = nil, builtInPins: [String: String] = [:], directories: [String] = [],
+    package init(builtInFolder: String? = nil, builtInPins: [String: String] = [:], directories: [String] = [],
                 pinning: Bool = false, pins: Set<String> = []) {
         self.builtInFolder = builtInFolder
         self.builtInPins = builtInPins.mapValues { $0.lowercased() }
@@ -89,10 +89,10 @@ public struct PluginPolicy: Sendable {
 /// checks that need its code (entry point, SDK version) follow.
 ///
 /// Libraries are never dlclosed: the Swift runtime keeps pointers into their metadata.
-public enum PluginLoader {
+package enum PluginLoader {
     /// Loads every plugin the policy allows. Refused files are returned with their reason; loading
     /// continues with the others.
-    public static func loadAll(policy: PluginPolicy) -> (plugins: [LoadedPlugin], refusals: [PluginRefusal]) {
+    package static func loadAll(policy: PluginPolicy) -> (plugins: [LoadedPlugin], refusals: [PluginRefusal]) {
         var plugins: [LoadedPlugin] = []
         var refusals: [PluginRefusal] = []
         var seenPaths = Set<String>()
@@ -129,7 +129,7 @@ public enum PluginLoader {
     }
 
     /// Loads a file of the built-in folder: only when the build recorded its name and its bytes.
-    public static func loadBuiltIn(path: String, policy: PluginPolicy) -> Result<LoadedPlugin, PluginRefusal> {
+    package static func loadBuiltIn(path: String, policy: PluginPolicy) -> Result<LoadedPlugin, PluginRefusal> {
         let name = (path as NSString).lastPathComponent
         guard let recorded = policy.builtInPins[name] else {
             return .failure(PluginRefusal(path: path, reason: "not a plugin this hnhub was built with (the build recorded no SHA-256 for \(name)); put a plugin of your own in a folder the config names (plugins.directories) or give it with --plugin-dir"))
@@ -140,7 +140,7 @@ public enum PluginLoader {
     }
 
     /// Loads one file of a named folder (or any path): with pinning on, only when its SHA-256 is pinned.
-    public static func load(path: String, policy: PluginPolicy) -> Result<LoadedPlugin, PluginRefusal> {
+    package static func load(path: String, policy: PluginPolicy) -> Result<LoadedPlugin, PluginRefusal> {
         open(path: path) { sha in
             policy.pinning && !policy.pins.contains(sha)
                 ? "its SHA-256 \(sha) is not pinned in the config (plugins.pins) and pinning is on" : nil
@@ -185,7 +185,7 @@ public enum PluginLoader {
     }
 
     /// SHA-256 of a file, hex; nil when unreadable.
-    public static func sha256(ofFile path: String) -> String? {
+    package static func sha256(ofFile path: String) -> String? {
         guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
         defer { try? handle.close() }
         var hasher = SHA256()
@@ -196,7 +196,7 @@ public enum PluginLoader {
     }
 
     /// The folder of the running executable.
-    public static func executableFolder() -> String? {
+    package static func executableFolder() -> String? {
         guard let path = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") else { return nil }
         return (path as NSString).deletingLastPathComponent
     }

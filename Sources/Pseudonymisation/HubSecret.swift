@@ -8,13 +8,13 @@ import Foundation
 /// Everything that makes an identifier unrecoverable (pseudonyms, the sealed archive) is keyed
 /// by it, so the same child gets the same pseudonym in every LA's return of one hub, and a copy of
 /// the database alone reveals no identifier.
-public struct HubSecret: Sendable {
+package struct HubSecret: Sendable {
     private let bytes: [UInt8]
 
-    public init(bytes: [UInt8]) { self.bytes = bytes }
+    package init(bytes: [UInt8]) { self.bytes = bytes }
 
     /// Reads the secret from `path`.
-    public static func load(path: String) throws -> HubSecret {
+    package static func load(path: String) throws -> HubSecret {
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
             throw SecretError.missing(path: path)
         }
@@ -26,7 +26,7 @@ public struct HubSecret: Sendable {
     /// Creates a new random secret at `path` (owner read/write only). Refuses to overwrite one:
     /// a new secret would give every child a new pseudonym.
     @discardableResult
-    public static func create(path: String) throws -> HubSecret {
+    package static func create(path: String) throws -> HubSecret {
         if FileManager.default.fileExists(atPath: path) { throw SecretError.exists(path: path) }
         let directory = (path as NSString).deletingLastPathComponent
         if !directory.isEmpty {
@@ -38,12 +38,12 @@ public struct HubSecret: Sendable {
     }
 
     /// A new random secret, not yet written anywhere (`hnhub rotate-secret` writes it itself).
-    public static func random() -> HubSecret {
+    package static func random() -> HubSecret {
         HubSecret(bytes: SymmetricKey(size: .bits256).withUnsafeBytes { Array($0) })
     }
 
     /// Writes the secret to a new file at `path`, readable and writable by its owner only.
-    public func write(to path: String) throws {
+    package func write(to path: String) throws {
         if FileManager.default.fileExists(atPath: path) { throw SecretError.exists(path: path) }
         let hexText = bytes.map { String(format: "%02x", $0) }.joined() + "\n"
         guard FileManager.default.createFile(atPath: path, contents: Data(hexText.utf8),
@@ -55,7 +55,7 @@ public struct HubSecret: Sendable {
     /// The key check value: an HMAC of a fixed label under a key derived for this purpose only.
     /// The store keeps it to tell its own secret from any other (docs/hub-secret.md); it reveals
     /// nothing about the secret or the keys of the pseudonyms and the archive.
-    public var keyCheckValue: String {
+    package var keyCheckValue: String {
         let mac = HMAC<SHA256>.authenticationCode(for: Data("hnhub key check value".utf8),
                                                   using: derivedKey(for: "hnhub key check v1"))
         return mac.map { String(format: "%02x", $0) }.joined()
@@ -63,14 +63,14 @@ public struct HubSecret: Sendable {
 
     /// The permission bits of the secret file that give other users access (group and others),
     /// or nil when only its owner can read it (or it does not exist).
-    public static func exposedMode(path: String) -> Int? {
+    package static func exposedMode(path: String) -> Int? {
         guard let mode = (try? FileManager.default.attributesOfItem(atPath: path))?[.posixPermissions] as? Int,
               mode & 0o077 != 0 else { return nil }
         return mode & 0o777
     }
 
     /// Fails when others can read or change the secret file (see `exposedMode`).
-    public static func requirePrivate(path: String) throws {
+    package static func requirePrivate(path: String) throws {
         if let mode = exposedMode(path: path) { throw SecretError.exposed(path: path, mode: mode) }
     }
 
@@ -99,14 +99,14 @@ public struct HubSecret: Sendable {
     }
 }
 
-public enum SecretError: Error, CustomStringConvertible {
+package enum SecretError: Error, CustomStringConvertible {
     case missing(path: String)
     case malformed(path: String)
     case exists(path: String)
     case cannotWrite(path: String)
     case exposed(path: String, mode: Int)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .missing(let path):
             return "\(path): the hub secret is missing; run `hnhub init` to create it, or point secret_path in the config at the hub's existing secret (a new secret would give every child a new pseudonym)"

@@ -8,19 +8,19 @@ import HubKit
 /// pseudonym is HMAC-SHA256(secret, kind + ":" + key) in hex, so equal keys give equal pseudonyms
 /// in every return of the hub while the key itself cannot be recovered without the secret.
 /// The birth date and postcode are kept at the config's level of minimisation (docs/governance.md).
-public struct Pseudonymiser {
+package struct Pseudonymiser {
     /// HMAC with the key already absorbed: each pseudonym starts from a copy (saves rehashing the key).
     private let keyed: HMAC<SHA256>
     /// How much of the birth date and postcode is kept.
-    public let minimisation: Minimisation
+    package let minimisation: Minimisation
 
-    public init(secret: HubSecret, minimisation: Minimisation = .finest) {
+    package init(secret: HubSecret, minimisation: Minimisation = .finest) {
         keyed = HMAC<SHA256>(key: secret.derivedKey(for: "hnhub person pseudonym v1"))
         self.minimisation = minimisation
     }
 
     /// The stored identity of a person: pseudonym, birth date and postcode at the level of minimisation.
-    public func identity(of person: PersonRecord) -> PseudonymisedIdentity {
+    package func identity(of person: PersonRecord) -> PseudonymisedIdentity {
         let ids = person.identifiers
         var pseudonym: String?
         var kind = "none"
@@ -42,13 +42,13 @@ public struct Pseudonymiser {
 
     /// The pseudonym of the UPN of a per-child cost row (upper case, spaces removed); nil when
     /// nothing is left.
-    public func pseudonym(ofCostUPN upn: String) -> String? {
+    package func pseudonym(ofCostUPN upn: String) -> String? {
         let key = upn.uppercased().filter { !$0.isWhitespace }
         return key.isEmpty ? nil : pseudonym(kind: "upn", key: key)
     }
 
     /// The pseudonym of any identifier, e.g. the UPN of a per-child cost row.
-    public func pseudonym(kind: String, key personKey: String) -> String {
+    package func pseudonym(kind: String, key personKey: String) -> String {
         var key = personKey
         return key.withUTF8 { pseudonym(kind: kind, keyBytes: $0) }
     }
@@ -109,7 +109,7 @@ public struct Pseudonymiser {
     }
 
     /// The key kind and normalised key, or (`none`, nil) when the person has no usable identifier.
-    public static func personKey(_ ids: PersonIdentifiers, birthDate: Day?) -> (String, String?) {
+    package static func personKey(_ ids: PersonIdentifiers, birthDate: Day?) -> (String, String?) {
         if let upn = normalised(ids.upn) { return ("upn", upn) }
         if let uln = normalised(ids.uniqueLearnerNumber) { return ("uln", uln) }
         if let surname = nameKey(ids.surname), let forename = nameKey(ids.forename), let birthDate {
@@ -120,7 +120,7 @@ public struct Pseudonymiser {
 
     /// The outward code (district) of a UK postcode: everything before the last three characters
     /// of the space-free postcode, e.g. `SW1A 1AA` -> `SW1A`. Nil when it is not postcode-shaped.
-    public static func outwardCode(_ postcode: String) -> String? {
+    package static func outwardCode(_ postcode: String) -> String? {
         var postcode = postcode
         return postcode.withUTF8 { utf8 in
             withUnsafeTemporaryAllocation(of: UInt8.self, capacity: utf8.count) { buffer in
@@ -160,17 +160,17 @@ public struct Pseudonymiser {
 
 /// The parts of a person that may be stored in place of its identifiers. The store accepts a
 /// person only with one of these, so nothing can be written without passing through here.
-public struct PseudonymisedIdentity: Sendable, Hashable {
+package struct PseudonymisedIdentity: Sendable, Hashable {
     /// HMAC-SHA256 of the person key, hex; nil when the person had no usable identifier.
-    public var pseudonym: String?
+    package var pseudonym: String?
     /// What the key was made from: `upn`, `uln`, `name` or `none`.
-    public var keyKind: String
+    package var keyKind: String
     /// `YYYY-MM`; at a coarser level of minimisation `YYYY/YY` (school year) or `YYYY`.
-    public var birthMonth: String?
+    package var birthMonth: String?
     /// Outward code of the postcode; at a coarser level its area, or nil.
-    public var postcodeDistrict: String?
+    package var postcodeDistrict: String?
 
-    public init(pseudonym: String?, keyKind: String, birthMonth: String?, postcodeDistrict: String?) {
+    package init(pseudonym: String?, keyKind: String, birthMonth: String?, postcodeDistrict: String?) {
         self.pseudonym = pseudonym
         self.keyKind = keyKind
         self.birthMonth = birthMonth

@@ -6,15 +6,15 @@ import Validation
 
 /// Loads the reference tables bundled in `Datasets/` (the project's own CSV format, written by
 /// `scripts/derive_reference_datasets.py`) into a store, replacing what was there.
-public enum BundledReference {
-    public struct Counts: Sendable, Equatable {
-        public var regions = 0
-        public var localAuthorities = 0
-        public var neighbours = 0
-        public var districts = 0
-        public var censusDates = 0
+package enum BundledReference {
+    package struct Counts: Sendable, Equatable {
+        package var regions = 0
+        package var localAuthorities = 0
+        package var neighbours = 0
+        package var districts = 0
+        package var censusDates = 0
 
-        public init(regions: Int = 0, localAuthorities: Int = 0, neighbours: Int = 0, districts: Int = 0,
+        package init(regions: Int = 0, localAuthorities: Int = 0, neighbours: Int = 0, districts: Int = 0,
                     censusDates: Int = 0) {
             self.regions = regions
             self.localAuthorities = localAuthorities
@@ -27,7 +27,7 @@ public enum BundledReference {
     /// Replaces regions, LAs, census days, the district lookup and the bundled neighbour editions in
     /// one transaction.
     @discardableResult
-    public static func load(from folder: String, into store: Store) throws -> Counts {
+    package static func load(from folder: String, into store: Store) throws -> Counts {
         var counts = Counts()
         let database = store.database
         let tables = BundledTables(database: database)
@@ -77,7 +77,7 @@ public enum BundledReference {
 
     /// The census days and LA register of `folder` (`census_dates.csv`, `local_authorities.csv`):
     /// what a SEN2 header is held against when no store is at hand (`hnhub validate`).
-    public static func collectionReference(from folder: String) throws -> CollectionReference {
+    package static func collectionReference(from folder: String) throws -> CollectionReference {
         var censusDays: [Int: Day] = [:]
         try forEachCensusDay(folder) { year, day in censusDays[year] = day }
         var authorities: [CollectionReference.AuthorityPeriod] = []
@@ -121,9 +121,9 @@ public enum BundledReference {
 }
 
 /// A problem in a bundled reference file.
-public struct ReferenceError: Error, CustomStringConvertible {
-    public var file: String
-    public var line: Int?
-    public var message: String
-    public var description: String { "\(file)\(line.map { ":\($0)" } ?? ""): \(message)" }
+package struct ReferenceError: Error, CustomStringConvertible {
+    package var file: String
+    package var line: Int?
+    package var message: String
+    package var description: String { "\(file)\(line.map { ":\($0)" } ?? ""): \(message)" }
 }

@@ -3,11 +3,11 @@ import Foundation
 /// Finds the project's `Datasets/` folder, which holds the reference tables hnhub needs at run
 /// time (LA register, regions, statistical neighbours, the published tables), wherever hnhub is
 /// run from (docs/install.md).
-public enum DatasetsFolder {
+package enum DatasetsFolder {
     /// The marker file that identifies the folder.
     static let marker = "local_authorities.csv"
     /// Where `scripts/install` puts it, under the install prefix.
-    public static let installedPath = "share/hnhub/Datasets"
+    package static let installedPath = "share/hnhub/Datasets"
 
     /// `explicit` (config `datasets`), else `$HNHUB_DATASETS`, else, walking up from the
     /// executable's folder, the first `Datasets/` (a SwiftPM build lives in
@@ -15,7 +15,7 @@ public enum DatasetsFolder {
     /// `<prefix>/lib/hnhub/`, the data in `<prefix>/share/hnhub/Datasets/`), else `./Datasets`.
     /// The executable's own folder is found through /proc/self/exe, so a symlink on the PATH
     /// (`<prefix>/bin/hnhub`) leads to the install.
-    public static func locate(explicit: String? = nil, executableFolder: String?,
+    package static func locate(explicit: String? = nil, executableFolder: String?,
                               environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
         var candidates: [String] = []
         if let explicit { candidates.append(explicit) }

@@ -1,8 +1,8 @@
 /// Building blocks of the report's markup: escaping and a few elements. Every text that comes from
 /// data (LA names, file names, indicator titles, reasons) goes through ``escape(_:)``.
-public enum HTML {
+package enum HTML {
     /// Text safe inside an element or a double-quoted attribute.
-    public static func escape(_ text: String) -> String {
+    package static func escape(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for character in text.unicodeScalars {

@@ -3,17 +3,17 @@ import HubKit
 
 /// The self-contained HTML benchmarking report: one file with inline CSS and SVG, no scripts and
 /// nothing fetched, so it works opened from disk, attached to an email or printed.
-public struct ReportBuilder {
-    public let data: ReportData
-    public let options: ReportOptions
+package struct ReportBuilder {
+    package let data: ReportData
+    package let options: ReportOptions
 
-    public init(data: ReportData, options: ReportOptions) {
+    package init(data: ReportData, options: ReportOptions) {
         self.data = data
         self.options = options
     }
 
     /// The whole document.
-    public func html() -> String {
+    package func html() -> String {
         let context = ReportContext(data: data, options: options)
         var sections: [(id: String, title: String, body: String)] = [
             ("headlines", "Headlines", headlines(context)),

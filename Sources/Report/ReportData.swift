@@ -2,13 +2,13 @@ import ComparisonTables
 import HubStore
 
 /// A published DfE table whose figures the hub holds.
-public struct PublishedTable: Sendable, Hashable {
-    public var name: String
+package struct PublishedTable: Sendable, Hashable {
+    package var name: String
     /// Time periods as published (`202324`, `2024`), oldest first.
-    public var periods: [String]
-    public var importedAt: String
+    package var periods: [String]
+    package var importedAt: String
 
-    public init(name: String, periods: [String], importedAt: String) {
+    package init(name: String, periods: [String], importedAt: String) {
         self.name = name
         self.periods = periods
         self.importedAt = importedAt
@@ -17,17 +17,17 @@ public struct PublishedTable: Sendable, Hashable {
 
 /// Everything a report shows, read from the store once: indicator values, where every LA sits, the
 /// returns held with their validation findings, and the reference data behind them.
-public struct ReportData: Sendable {
-    public var snapshot: IndicatorSnapshot
-    public var geography: LAGeography
+package struct ReportData: Sendable {
+    package var snapshot: IndicatorSnapshot
+    package var geography: LAGeography
     /// The statistical neighbours edition used (nil when none is loaded).
-    public var neighboursEdition: String?
+    package var neighboursEdition: String?
     /// Current SEN2 returns, by LA then year.
-    public var returns: [ImportedReturn]
-    public var referenceImports: [ReferenceImport]
-    public var publishedTables: [PublishedTable]
+    package var returns: [ImportedReturn]
+    package var referenceImports: [ReferenceImport]
+    package var publishedTables: [PublishedTable]
 
-    public init(snapshot: IndicatorSnapshot, geography: LAGeography, neighboursEdition: String? = nil,
+    package init(snapshot: IndicatorSnapshot, geography: LAGeography, neighboursEdition: String? = nil,
                 returns: [ImportedReturn] = [], referenceImports: [ReferenceImport] = [],
                 publishedTables: [PublishedTable] = []) {
         self.snapshot = snapshot
@@ -39,7 +39,7 @@ public struct ReportData: Sendable {
     }
 
     /// Reads the store in a handful of queries (none per LA), after indicators are computed.
-    public static func load(_ database: Database, neighboursEdition: String? = nil,
+    package static func load(_ database: Database, neighboursEdition: String? = nil,
                             groups: [String: [String]] = [:]) throws -> ReportData {
         let geography = try LAGeography.loadAll(database, neighboursEdition: neighboursEdition, groups: groups)
         let edition = try StatisticalNeighbours(database: database).editions()
@@ -51,7 +51,7 @@ public struct ReportData: Sendable {
 
     /// The data without the LAs `codes`: their figures and their returns (an output for a purpose
     /// they have not opted in to; docs/governance.md, "Purposes").
-    public func leavingOut(_ codes: some Collection<String>) -> ReportData {
+    package func leavingOut(_ codes: some Collection<String>) -> ReportData {
         let gone = Set(codes)
         guard !gone.isEmpty else { return self }
         var data = self

@@ -5,7 +5,7 @@ import Forecasting
 import Foundation
 
 /// Whose figures a report is about.
-public enum ReportScope: Sendable, Equatable {
+package enum ReportScope: Sendable, Equatable {
     /// One focus LA (3-digit code), marked against all LAs, its statistical neighbours and region.
     case la(String)
     /// A named group from the config (e.g. a regional SEND partnership): each member, and the group total.
@@ -15,26 +15,26 @@ public enum ReportScope: Sendable, Equatable {
 }
 
 /// What to put in a report and for whom.
-public struct ReportOptions: Sendable {
-    public var scope: ReportScope
+package struct ReportOptions: Sendable {
+    package var scope: ReportScope
     /// `2024/25` or `2024` (see ``IndicatorSnapshot/period(of:requested:)``); nil: the latest of each indicator.
-    public var period: String?
+    package var period: String?
     /// With `.la`: that LA's own view, its figures unsuppressed. Never for groups.
-    public var ownView: Bool
+    package var ownView: Bool
     /// Disclosure control: counts from 1 to threshold - 1 show as `c`.
-    public var suppressionThreshold: Int
+    package var suppressionThreshold: Int
     /// When the report was made (printed in its header).
-    public var generatedAt: Date
+    package var generatedAt: Date
     /// The LAs left out because they have not opted in to the report's purpose, in words
     /// (docs/governance.md, "Purposes"); printed in the header.
-    public var purposeNotice: String?
+    package var purposeNotice: String?
     /// The hub's pattern when the caller already computed it from the same data (a service renders
     /// many reports from one set of figures); nil: computed from the data.
-    public var pattern: SuppressionPattern?
+    package var pattern: SuppressionPattern?
     /// The forecast section's figures (nil: no forecast section).
-    public var forecast: ForecastOverview?
+    package var forecast: ForecastOverview?
 
-    public init(scope: ReportScope, period: String? = nil, ownView: Bool = false, suppressionThreshold: Int = 5,
+    package init(scope: ReportScope, period: String? = nil, ownView: Bool = false, suppressionThreshold: Int = 5,
                 generatedAt: Date = Date()) {
         self.scope = scope
         self.period = period
@@ -45,7 +45,7 @@ public struct ReportOptions: Sendable {
 
     /// Who reads the report: only an LA's own view leaves its small figures visible. The pattern is
     /// the hub's one pattern over every figure in `data` (docs/disclosure-control.md).
-    public func audience(for data: ReportData) -> Audience {
+    package func audience(for data: ReportData) -> Audience {
         let control = DisclosureControl(threshold: suppressionThreshold)
         var geography = data.geography
         if let group, geography.groups[group.name] == nil { geography.groups[group.name] = group.members }

@@ -5,15 +5,15 @@ import HubKit
 /// 940 and 941 in April 2021, Cumbria 909 became 942 and 943 in April 2023). Both come from the
 /// repository's `Datasets/` (`census_dates.csv`, `local_authorities.csv`), which `hnhub init`
 /// loads into the store; see docs/validation.md.
-public struct CollectionReference: Sendable {
+package struct CollectionReference: Sendable {
     /// One period in which an LA code is in operation; an open end is nil.
-    public struct AuthorityPeriod: Sendable, Hashable {
-        public var laCode: String
-        public var name: String?
-        public var from: Day?
-        public var to: Day?
+    package struct AuthorityPeriod: Sendable, Hashable {
+        package var laCode: String
+        package var name: String?
+        package var from: Day?
+        package var to: Day?
 
-        public init(laCode: String, name: String? = nil, from: Day?, to: Day?) {
+        package init(laCode: String, name: String? = nil, from: Day?, to: Day?) {
             self.laCode = laCode
             self.name = name
             self.from = from
@@ -26,24 +26,24 @@ public struct CollectionReference: Sendable {
     }
 
     /// Collection year -> its census day (the ReferenceDate every return of that year carries).
-    public let censusDays: [Int: Day]
+    package let censusDays: [Int: Day]
     private let periods: [String: [AuthorityPeriod]]
 
-    public init(censusDays: [Int: Day], authorities: [AuthorityPeriod]) {
+    package init(censusDays: [Int: Day], authorities: [AuthorityPeriod]) {
         self.censusDays = censusDays
         periods = Dictionary(grouping: authorities, by: \.laCode)
     }
 
     /// True when the register holds any LA (an empty one checks nothing).
-    public var hasRegister: Bool { !periods.isEmpty }
+    package var hasRegister: Bool { !periods.isEmpty }
 
     /// The periods the register has for `code` (empty when it never knew the code).
-    public func periods(of code: String) -> [AuthorityPeriod] {
+    package func periods(of code: String) -> [AuthorityPeriod] {
         periods[code] ?? []
     }
 
     /// True when `code` is an LA in operation on `date`.
-    public func isInOperation(_ code: String, on date: Day) -> Bool {
+    package func isInOperation(_ code: String, on date: Day) -> Bool {
         periods(of: code).contains { $0.covers(date) }
     }
 }

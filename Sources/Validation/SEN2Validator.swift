@@ -14,12 +14,12 @@ import HubKit
 ///     for issue in validator.takeEarlierPersonIssues() { quarantineEarlier(issue.location!, issue) }
 /// }
 /// ```
-public struct SEN2Validator: Sendable {
+package struct SEN2Validator: Sendable {
     /// Months after the census date an event date may still fall (returns are extracted and
     /// corrected in the months after the census); a later date is an error.
-    public static let collectionWindowMonths = 6
+    package static let collectionWindowMonths = 6
 
-    public let header: ReturnHeader
+    package let header: ReturnHeader
     private let reference: CollectionReference?
     private let context: ReturnContext
     /// Who came first with each identifier, for the duplicate checks: one hash lookup per
@@ -35,7 +35,7 @@ public struct SEN2Validator: Sendable {
     ///     `SEN2-HEADER-CENSUS-DAY` and `SEN2-HEADER-LEA-UNKNOWN` checks are skipped.
     ///   - establishmentKnown: tells whether a URN is in the establishment register; when nil the
     ///     `SEN2-URN-UNKNOWN` check is skipped.
-    public init(header: ReturnHeader, reference: CollectionReference? = nil,
+    package init(header: ReturnHeader, reference: CollectionReference? = nil,
                 establishmentKnown: (@Sendable (String) -> Bool)? = nil) {
         self.header = header
         self.reference = reference
@@ -45,13 +45,13 @@ public struct SEN2Validator: Sendable {
 
     /// Findings about the header. Issues have no location; an error means the return as a whole
     /// cannot be loaded.
-    public func validateHeader() -> [ImportIssue] {
+    package func validateHeader() -> [ImportIssue] {
         headerIssues(header, reference: reference)
     }
 
     /// Findings about one person, each with the person's location and the SEN2 path of the element.
     /// Does not repeat the importer's own `person.issues`; empty when the person is clean.
-    public mutating func validate(_ person: PersonRecord) -> [ImportIssue] {
+    package mutating func validate(_ person: PersonRecord) -> [ImportIssue] {
         var findings = Findings(for: person)
         let upn = person.identifiers.upn.present.map(UPN.Reading.init)
         context.check(person, upn: upn, into: &findings)
@@ -63,7 +63,7 @@ public struct SEN2Validator: Sendable {
     /// holder of a UPN that a later person repeats gets `SEN2-UPN-DUPLICATE` too (an error: it is
     /// to be quarantined, although it looked clean when it was validated). Each earlier person is
     /// reported once. Call after each `validate`; the list is emptied.
-    public mutating func takeEarlierPersonIssues() -> [ImportIssue] {
+    package mutating func takeEarlierPersonIssues() -> [ImportIssue] {
         guard !earlierPersonIssues.isEmpty else { return [] }
         defer { earlierPersonIssues.removeAll() }
         return earlierPersonIssues
@@ -112,7 +112,7 @@ public struct SEN2Validator: Sendable {
 
 extension Sequence<ImportIssue> {
     /// True when any issue is an error, i.e. the record is to be quarantined.
-    public var containsError: Bool {
+    package var containsError: Bool {
         contains { $0.severity == .error }
     }
 }

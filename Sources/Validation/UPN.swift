@@ -1,23 +1,23 @@
 /// The Unique Pupil Number: 13 characters, a check letter, 11 digits, then a digit or (for a
 /// temporary UPN) a letter. Characters 2-4 are the issuing LA's number.
-public enum UPN {
+package enum UPN {
     /// The alphabet of the check-letter algorithm: 23 letters (no I, O, S), then the digits.
     static let alphabet = Array("ABCDEFGHJKLMNPQRTUVWXYZ0123456789".utf8)
 
     /// True when `upn` has the UPN shape: a letter, 11 digits, a digit or a letter (either case).
-    public static func hasValidFormat(_ upn: String) -> Bool {
+    package static func hasValidFormat(_ upn: String) -> Bool {
         Reading(upn).isWellFormed
     }
 
     /// The check letter the DfE algorithm gives for characters 2-13 of `upn`: each character's
     /// index in `ABCDEFGHJKLMNPQRTUVWXYZ0123456789` times its position (2..13), summed, mod 23,
     /// indexes the alphabet. Nil when `upn` is not UPN-shaped or its last letter is I, O or S.
-    public static func checkLetter(for upn: String) -> Character? {
+    package static func checkLetter(for upn: String) -> Character? {
         Reading(upn).expectedCheckLetter.map { Character(Unicode.Scalar($0)) }
     }
 
     /// True when the first letter of a UPN-shaped `upn` is the check letter of the rest.
-    public static func hasValidCheckLetter(_ upn: String) -> Bool {
+    package static func hasValidCheckLetter(_ upn: String) -> Bool {
         Reading(upn).hasValidCheckLetter
     }
 

@@ -4,9 +4,9 @@ import HubKit
 ///
 /// Ids never change once published: quarantine reports, saved warnings and the generated docs
 /// refer to them. A rule always reports with its own severity.
-public struct ValidationRule: Sendable, Hashable, Identifiable, CustomStringConvertible {
+package struct ValidationRule: Sendable, Hashable, Identifiable, CustomStringConvertible {
     /// The part of the return a rule looks at; the catalogue is grouped by it.
-    public enum Kind: String, Sendable, Hashable, CaseIterable {
+    package enum Kind: String, Sendable, Hashable, CaseIterable {
         /// The return's header (collection, year, census date, LA).
         case header
         /// A value outside its SEN2 code list for the collection year.
@@ -24,12 +24,12 @@ public struct ValidationRule: Sendable, Hashable, Identifiable, CustomStringConv
     }
 
     /// Stable id, e.g. `SEN2-CODE-SENTYPE`.
-    public let id: String
+    package let id: String
     /// Error: the person is quarantined. Warning: the person is loaded and the warning kept.
-    public let severity: Severity
-    public let kind: Kind
+    package let severity: Severity
+    package let kind: Kind
     /// One line saying what the rule checks.
-    public let summary: String
+    package let summary: String
 
     init(_ id: String, _ severity: Severity, _ kind: Kind, _ summary: String) {
         self.id = id
@@ -38,5 +38,5 @@ public struct ValidationRule: Sendable, Hashable, Identifiable, CustomStringConv
         self.summary = summary
     }
 
-    public var description: String { "\(id) (\(severity.rawValue)): \(summary)" }
+    package var description: String { "\(id) (\(severity.rawValue)): \(summary)" }
 }

@@ -120,7 +120,11 @@ import Testing
             moduleMaps += ((try? FileManager.default.contentsOfDirectory(atPath: sources)) ?? [])
                 .map { "\(sources)/\($0)/include/module.modulemap" }
         }
-        let flags = ["-swift-version", "6", "-I", modules, "-I", folder.path]
+        // A scaffolded plugin is a target of this package and sees its `package` declarations; SwiftPM
+        // names the package after its folder, as a C identifier.
+        let packageName = String(URL(fileURLWithPath: packageRoot).lastPathComponent.lowercased()
+            .map { $0.isASCII && ($0.isLetter || $0.isNumber) ? $0 : "_" })
+        let flags = ["-swift-version", "6", "-package-name", packageName, "-I", modules, "-I", folder.path]
             + moduleMaps.filter { FileManager.default.fileExists(atPath: $0) }.flatMap { ["-Xcc", "-fmodule-map-file=\($0)"] }
         func swiftc(_ arguments: [String], _ folderName: String) throws -> HubRun {
             let files = try FileManager.default.contentsOfDirectory(atPath: folder.file("Plugins/Checked/\(folderName)"))

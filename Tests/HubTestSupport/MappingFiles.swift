@@ -1,8 +1,8 @@
 /// Example mapping files for the tests of mapping importers.
-public enum MappingFiles {
+package enum MappingFiles {
     /// The smallest mapping the hub accepts: one CSV export of LA 800's 2025 return, with a UPN and
     /// a sex translated through a code table.
-    public static let minimal = """
+    package static let minimal = """
         id: tiny
         file:
           headers: [ID]

@@ -3,7 +3,7 @@ import HubKit
 import Testing
 
 /// A SEN2 message: the header (lines 1-18, persons from line 19) and `persons` inside `<Persons>`.
-public func sen2Message(year: Int = 2025, referenceDate: String = "2025-01-16", extraSource: String = "",
+package func sen2Message(year: Int = 2025, referenceDate: String = "2025-01-16", extraSource: String = "",
                  persons: String) -> String {
     """
     <Message>
@@ -31,7 +31,7 @@ public func sen2Message(year: Int = 2025, referenceDate: String = "2025-01-16", 
 }
 
 /// One 2025 person with every module and most elements.
-public let fullPerson2025 = """
+package let fullPerson2025 = """
     <Person>
       <Surname>Smith</Surname>
       <Forename>Alex</Forename>
@@ -108,7 +108,7 @@ public let fullPerson2025 = """
 
 /// `fullPerson2025` as the importers hand it over: codes trimmed and upper-cased, names as written,
 /// empty elements absent, and of the free text in `SENSettingOther` only the fact that it was given.
-public func fullPerson2025Record(at location: RecordLocation) -> PersonRecord {
+package func fullPerson2025Record(at location: RecordLocation) -> PersonRecord {
     let assessment = AssessmentRecord(
         assessmentOutcome: "Y", assessmentOutcomeDate: Day(year: 2024, month: 6, day: 1), assessmentMediation: false,
         assessmentTribunal: false, otherMediation: true, otherTribunal: false, week20: true,
@@ -146,17 +146,17 @@ public func fullPerson2025Record(at location: RecordLocation) -> PersonRecord {
 
 /// A ``ByteStream`` over bytes in memory that hands out at most `chunkSize` bytes per read, so
 /// tokens get split across reads.
-public final class SEN2ChunkedByteStream: ByteStream {
+package final class SEN2ChunkedByteStream: ByteStream {
     private let bytes: [UInt8]
     private let chunkSize: Int
     private var offset = 0
 
-    public init(_ bytes: [UInt8], chunkSize: Int = 7) {
+    package init(_ bytes: [UInt8], chunkSize: Int = 7) {
         self.bytes = bytes
         self.chunkSize = chunkSize
     }
 
-    public func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
+    package func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
         let count = min(buffer.count, chunkSize, bytes.count - offset)
         guard count > 0 else { return 0 }
         bytes.withUnsafeBytes { buffer.copyMemory(from: UnsafeRawBufferPointer(rebasing: $0[offset ..< offset + count])) }
@@ -166,33 +166,33 @@ public final class SEN2ChunkedByteStream: ByteStream {
 }
 
 /// A ``RecordSink`` that keeps everything it is given, in order.
-public final class SEN2CollectingSink: RecordSink {
-    public private(set) var headers: [ReturnHeader] = []
-    public private(set) var persons: [PersonRecord] = []
-    public private(set) var fileIssues: [ImportIssue] = []
-    public private(set) var progress: [Int] = []
-    public private(set) var events: [String] = []
-    public private(set) var personCount = 0
+package final class SEN2CollectingSink: RecordSink {
+    package private(set) var headers: [ReturnHeader] = []
+    package private(set) var persons: [PersonRecord] = []
+    package private(set) var fileIssues: [ImportIssue] = []
+    package private(set) var progress: [Int] = []
+    package private(set) var events: [String] = []
+    package private(set) var personCount = 0
     private let keepingPersons: Bool
 
-    public init(keepingPersons: Bool = true) { self.keepingPersons = keepingPersons }
+    package init(keepingPersons: Bool = true) { self.keepingPersons = keepingPersons }
 
-    public func beginReturn(_ header: ReturnHeader) throws {
+    package func beginReturn(_ header: ReturnHeader) throws {
         headers.append(header)
         events.append("beginReturn")
     }
 
-    public func person(_ person: PersonRecord) throws {
+    package func person(_ person: PersonRecord) throws {
         personCount += 1
         guard keepingPersons else { return }
         persons.append(person)
         events.append("person \(person.location.index)")
     }
 
-    public func establishment(_ establishment: EstablishmentRecord) throws { Issue.record("unexpected establishment") }
-    public func population(_ row: PopulationRecord) throws { Issue.record("unexpected population row") }
-    public func placementCost(_ row: PlacementCostRecord) throws { Issue.record("unexpected placement cost") }
-    public func issue(_ issue: ImportIssue) throws { fileIssues.append(issue) }
-    public func progress(bytesRead: Int) { progress.append(bytesRead) }
+    package func establishment(_ establishment: EstablishmentRecord) throws { Issue.record("unexpected establishment") }
+    package func population(_ row: PopulationRecord) throws { Issue.record("unexpected population row") }
+    package func placementCost(_ row: PlacementCostRecord) throws { Issue.record("unexpected placement cost") }
+    package func issue(_ issue: ImportIssue) throws { fileIssues.append(issue) }
+    package func progress(bytesRead: Int) { progress.append(bytesRead) }
 }
 

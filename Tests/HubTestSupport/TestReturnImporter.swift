@@ -9,17 +9,17 @@ import HubKit
 /// ```
 /// Each `person` line is a child (identifier, birth date, plan start date); `fail` makes the
 /// importer throw there, after the lines before it have gone into the sink.
-public final class TestReturnImporter: Importer {
-    public init() {}
+package final class TestReturnImporter: Importer {
+    package init() {}
 
-    public var descriptor: ComponentDescriptor { ComponentDescriptor(id: "test-return", version: "1.0", summary: "test format") }
-    public var produces: DatasetKind { .sen2Return }
+    package var descriptor: ComponentDescriptor { ComponentDescriptor(id: "test-return", version: "1.0", summary: "test format") }
+    package var produces: DatasetKind { .sen2Return }
 
-    public func detect(_ source: ImportSource) -> Int? {
+    package func detect(_ source: ImportSource) -> Int? {
         source.files.count == 1 && source.files[0].head.starts(with: Array("TESTRETURN".utf8)) ? 100 : nil
     }
 
-    public func read(_ source: ImportSource, into sink: any RecordSink) throws {
+    package func read(_ source: ImportSource, into sink: any RecordSink) throws {
         let file = source.files[0]
         let stream = try file.open()
         var bytes: [UInt8] = []
@@ -59,11 +59,11 @@ public final class TestReturnImporter: Importer {
 }
 
 /// Three children of LA 201 in a ``TestReturnImporter`` return of 2025.
-public enum TestReturns {
-    public static let upn1 = validUPN("201123456781")
-    public static let upn2 = validUPN("201123456782")
-    public static let upn3 = validUPN("201123456783")
-    public static let first = """
+package enum TestReturns {
+    package static let upn1 = validUPN("201123456781")
+    package static let upn2 = validUPN("201123456782")
+    package static let upn3 = validUPN("201123456783")
+    package static let first = """
         TESTRETURN 201 2025 2025-01-16
         person \(upn1) 2012-03-04 2023-05-01
         person \(upn2) 2014-07-08 2024-02-01
@@ -72,7 +72,7 @@ public enum TestReturns {
 }
 
 /// A test's import ended otherwise than it expected (thrown, so the test fails with the outcome).
-public struct UnexpectedOutcome: Error, CustomStringConvertible {
-    public let description: String
-    public init(_ description: String) { self.description = description }
+package struct UnexpectedOutcome: Error, CustomStringConvertible {
+    package let description: String
+    package init(_ description: String) { self.description = description }
 }

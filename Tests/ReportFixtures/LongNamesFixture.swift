@@ -7,19 +7,19 @@ import HubTestSupport
 /// periods, England and the region published in the earlier years only, with the same figures (so
 /// their lines coincide); 809 has no figures in the latest year, so neither has a total then; 800's
 /// first special school share is a published one.
-public struct LongNamesFixture {
-    public let folder: TemporaryFolder
-    public let store: Store
+package struct LongNamesFixture {
+    package let folder: TemporaryFolder
+    package let store: Store
 
-    public static let names = [
+    package static let names = [
         "800": "Bath and North East Somerset", "801": "Kingston upon Hull, City of", "802": "Windsor and Maidenhead",
         "803": "South Gloucestershire", "804": "Bournemouth, Christchurch and Poole", "805": "Redcar and Cleveland",
         "806": "North East Lincolnshire", "807": "Brighton and Hove", "808": "Westmorland and Furness",
         "809": "Herefordshire, County of",
     ]
-    public static var codes: [String] { names.keys.sorted() }
+    package static var codes: [String] { names.keys.sorted() }
 
-    public init() throws {
+    package init() throws {
         folder = try TemporaryFolder()
         store = try Store(path: folder.file("hub.sqlite"))
         let db = store.database

@@ -8,16 +8,16 @@ import Report
 /// A small store for report tests: a register of six LAs in one region (names with `&` and `<`),
 /// a neighbours edition, two periods of the headline indicators, a small count that must show as
 /// `c`, and two imported returns with validation findings.
-public struct ReportFixture {
-    public let folder: TemporaryFolder
-    public let store: Store
+package struct ReportFixture {
+    package let folder: TemporaryFolder
+    package let store: Store
 
-    public static let focus = "800"
-    public static let focusName = "Bath & North <East>"
-    public static let names = ["800": focusName, "801": "Bristol, City of", "802": "North Somerset", "803": "South Gloucestershire",
+    package static let focus = "800"
+    package static let focusName = "Bath & North <East>"
+    package static let names = ["800": focusName, "801": "Bristol, City of", "802": "North Somerset", "803": "South Gloucestershire",
                         "865": "Wiltshire", "866": "Swindon", "330": "Birmingham"]
 
-    public init() throws {
+    package init() throws {
         folder = try TemporaryFolder()
         store = try Store(path: folder.file("hub.sqlite"))
         let db = store.database
@@ -35,9 +35,9 @@ public struct ReportFixture {
                                                  providerID: "test", providerVersion: "1", computedAt: "2025-06-01T00:00:00Z")
     }
 
-    public func remove() { folder.remove() }
+    package func remove() { folder.remove() }
 
-    public static func definition(_ id: String, _ unit: IndicatorUnit, _ polarity: Polarity, _ type: PeriodType = .census,
+    package static func definition(_ id: String, _ unit: IndicatorUnit, _ polarity: Polarity, _ type: PeriodType = .census,
                            denominator: String? = "EHC plans") -> IndicatorDefinition {
         // Laid out (topic, order, headline measure) as the caseload plugin lays out the indicator of that id.
         IndicatorDefinition(id: id, title: "Title of \(id)", unit: unit, polarity: polarity, periodType: type,
@@ -45,7 +45,7 @@ public struct ReportFixture {
                             presentation: IndicatorLayout.byID[id] ?? IndicatorPresentation())
     }
 
-    public static let definitions = [
+    package static let definitions = [
         definition("ehcp_caseload", .count, .none),
         definition("ehcp_rate_0_25", .per10000, .none, denominator: "residents aged 0-25"),
         definition("special_school_share", .percent, .low),
@@ -58,7 +58,7 @@ public struct ReportFixture {
 
     /// Every LA has every indicator in 2024/25 (calendar 2024) and 2023/24 (2023), except the rate
     /// (no population) and the focus LA's independent special share in 2024/25, a count of 2.
-    public static func results() -> [IndicatorResult] {
+    package static func results() -> [IndicatorResult] {
         var results: [IndicatorResult] = []
         let codes = names.keys.sorted()
         for (year, census, calendar) in [(2025, Period.census(collectionYear: 2025), Period.calendar(collectionYear: 2025)),
@@ -82,7 +82,7 @@ public struct ReportFixture {
         return results
     }
 
-    public static func insertReturns(_ db: Database) throws {
+    package static func insertReturns(_ db: Database) throws {
         for (id, la) in [(1, "800"), (2, "801")] {
             try db.execute("""
                 INSERT INTO imports (id, dataset, scope, source_name, checksum, input_bytes, importer_id, importer_version,
@@ -97,7 +97,7 @@ public struct ReportFixture {
         }
     }
 
-    public func report(_ scope: ReportScope, own: Bool = false, groups: [String: [String]] = [:]) throws -> String {
+    package func report(_ scope: ReportScope, own: Bool = false, groups: [String: [String]] = [:]) throws -> String {
         let data = try ReportData.load(store.database, groups: groups)
         let options = ReportOptions(scope: scope, ownView: own, generatedAt: Date(timeIntervalSince1970: 1_750_000_000))
         return ReportBuilder(data: data, options: options).html()

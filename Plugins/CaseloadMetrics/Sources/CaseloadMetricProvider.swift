@@ -5,12 +5,12 @@ import HubKit
 /// StartDate <= D and (no CeaseDate or CeaseDate > D); its placement at D is the PlacementDetail
 /// attended on D, rank 1 first, else rank 2. Each child counts once, however many plans the
 /// return lists for them. Placement types need the establishment register, rates the population.
-public final class CaseloadMetricProvider: MetricProvider {
-    public static let version = "0.2.0"
+package final class CaseloadMetricProvider: MetricProvider {
+    package static let version = "0.2.0"
 
-    public init() {}
+    package init() {}
 
-    public var descriptor: ComponentDescriptor {
+    package var descriptor: ComponentDescriptor {
         ComponentDescriptor(id: "caseload", version: Self.version,
                             summary: "EHC plans active at the January census: count, growth, rates, placements, needs, ages")
     }
@@ -18,13 +18,13 @@ public final class CaseloadMetricProvider: MetricProvider {
     /// The count every caseload figure shares (docs/disclosure-control.md): children with a plan at the census.
     static let plans = CountTerm("plans")
 
-    public static let caseload = IndicatorDefinition(
+    package static let caseload = IndicatorDefinition(
         id: "ehcp_caseload", title: "EHC plans at the census date", unit: .count, polarity: .none,
         periodType: .census,
         numerator: "children with an EHC plan active at the census date (StartDate <= D, no CeaseDate or CeaseDate > D)",
         denominator: nil, sources: [.sen2Returns], counts: IndicatorCounts(numerator: [plans]))
 
-    public static let growth = IndicatorDefinition(
+    package static let growth = IndicatorDefinition(
         id: "ehcp_growth_1y", title: "Growth in EHC plans over one year", unit: .percent, polarity: .none,
         periodType: .census,
         numerator: "plans at D minus plans at D one year earlier",
@@ -32,27 +32,27 @@ public final class CaseloadMetricProvider: MetricProvider {
         counts: IndicatorCounts(numerator: [plans, CountTerm("plans", coefficient: -1, periodsBefore: 1)],
                                 denominator: [CountTerm("plans", periodsBefore: 1)]))
 
-    public static let rate0to25 = IndicatorDefinition(
+    package static let rate0to25 = IndicatorDefinition(
         id: "ehcp_rate_0_25", title: "EHC plans per 10,000 residents aged 0-25", unit: .per10000, polarity: .none,
         periodType: .census, numerator: "children with an EHC plan active at the census date",
         denominator: "resident population aged 0-25, mid-year before the census", sources: [.sen2Returns, .population],
         counts: IndicatorCounts(numerator: [plans], denominator: [CountTerm("residents.0-25")], denominatorKind: .reference))
 
-    public static let per1000Aged2to18 = IndicatorDefinition(
+    package static let per1000Aged2to18 = IndicatorDefinition(
         id: "ehcp_per_1000_2_18", title: "EHC plans per 1,000 residents aged 2-18 (High Needs Benchmarking)",
         unit: .per1000, polarity: .none, periodType: .census,
         numerator: "children with an EHC plan active at the census date",
         denominator: "resident population aged 2-18, mid-year before the census", sources: [.sen2Returns, .population],
         counts: IndicatorCounts(numerator: [plans], denominator: [CountTerm("residents.2-18")], denominatorKind: .reference))
 
-    public var indicators: [IndicatorDefinition] {
+    package var indicators: [IndicatorDefinition] {
         IndicatorLayout.present([Self.caseload, Self.growth, Self.rate0to25, Self.per1000Aged2to18]
                                     + (CaseloadShare.placementShares + CaseloadShare.outOfAreaShares + CaseloadShare.ageShares)
                                     .map(\.definition), in: .caseloadAndPlacements)
             + IndicatorLayout.present(CaseloadShare.needShares.map(\.definition), in: .needs)
     }
 
-    public func compute(in context: any MetricContext) throws -> [IndicatorResult] {
+    package func compute(in context: any MetricContext) throws -> [IndicatorResult] {
         // The children at each census as counted when the return was imported: a few groups per
         // return instead of every person's modules.
         let returns = try ReturnCensus.readAll(context)

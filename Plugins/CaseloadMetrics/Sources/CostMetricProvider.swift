@@ -4,12 +4,12 @@ import HubKit
 /// cost recorded for that child (per-child cost file), else for that establishment by the placing
 /// LA, else the LA's default for its placement type, else the config's default band for the type.
 /// Every figure says in its source how many placements each route costed.
-public final class CostMetricProvider: MetricProvider {
-    public static let version = "0.1.0"
+package final class CostMetricProvider: MetricProvider {
+    package static let version = "0.1.0"
 
-    public init() {}
+    package init() {}
 
-    public var descriptor: ComponentDescriptor {
+    package var descriptor: ComponentDescriptor {
         ComponentDescriptor(id: "costs", version: Self.version,
                             summary: "Annual placement costs at the census: out of area, independent special, per plan")
     }
@@ -41,14 +41,14 @@ public final class CostMetricProvider: MetricProvider {
         numerator: "sum of the annual cost of costed placements", denominator: "plans active at the census with a costed placement",
         counts: counts("cost.all", per: "placements.costed"))
 
-    public var indicators: [IndicatorDefinition] {
+    package var indicators: [IndicatorDefinition] {
         IndicatorLayout.present([Self.outOfAreaCost, Self.outOfAreaCostPerPlan, Self.independentSpecialCost, Self.costPerPlan],
                                 in: .costs)
     }
 
     typealias Route = PlacementCostRoute
 
-    public func compute(in context: any MetricContext) throws -> [IndicatorResult] {
+    package func compute(in context: any MetricContext) throws -> [IndicatorResult] {
         let book = try PlacementCostBook.read(context)
         var returns: [(String, Int)] = []
         try context.query("SELECT la_code, collection_year FROM current_returns ORDER BY la_code, collection_year", []) {

@@ -3,7 +3,7 @@ import HubKit
 /// Where outputs show this plugin's indicators: the topic of each list, its order as listed, and
 /// the measures at the top of the report they stand for (docs/report.md, "Headlines"). The host
 /// knows no indicator ids; it reads all of this from the definitions.
-public enum IndicatorLayout {
+package enum IndicatorLayout {
     /// Each headline measure's place, and the indicators that stand for it in order of preference:
     /// a rate needs population, so the per-1,000 rate and then the count stand in for it; a cost
     /// per placement needs placements costed, so the total stands in for it.
@@ -21,7 +21,7 @@ public enum IndicatorLayout {
 
     /// Where outputs show each indicator this plugin declares, by id: for tests and tools that
     /// build definitions by hand and want them laid out as the plugin lays them out.
-    public static var byID: [String: IndicatorPresentation] {
+    package static var byID: [String: IndicatorPresentation] {
         let all = CaseloadMetricProvider().indicators + WorkMetricProvider().indicators + CostMetricProvider().indicators
         return Dictionary(all.map { ($0.id, $0.presentation) }, uniquingKeysWith: { first, _ in first })
     }

@@ -11,18 +11,18 @@ import HubKit
 ///
 /// Every figure is a numerator and a denominator taken from published counts, computed with the
 /// hub's definition of the indicator (never a published percentage).
-public final class PublishedFiguresProvider: MetricProvider {
-    public static let version = "0.2.0"
+package final class PublishedFiguresProvider: MetricProvider {
+    package static let version = "0.2.0"
 
-    public init() {}
+    package init() {}
 
-    public var descriptor: ComponentDescriptor {
+    package var descriptor: ComponentDescriptor {
         ComponentDescriptor(id: "published-figures", version: Self.version,
                             summary: "Published EES figures for England, regions and LAs without returns in the hub (caseload, placements, needs, requests, assessments, timeliness, ceased plans, EHCP rate)")
     }
 
     /// It declares no indicators of its own: it fills in those of the caseload and work providers.
-    public var indicators: [IndicatorDefinition] { [] }
+    package var indicators: [IndicatorDefinition] { [] }
 
     /// An indicator as published: measures summed above and below the line.
     struct Mapping {
@@ -86,7 +86,7 @@ public final class PublishedFiguresProvider: MetricProvider {
         var values: [String: Double] = [:]
     }
 
-    public func compute(in context: any MetricContext) throws -> [IndicatorResult] {
+    package func compute(in context: any MetricContext) throws -> [IndicatorResult] {
         // Periods the hub's own returns cover, per LA: their figures win.
         var covered = Set<AreaPeriod>()
         try context.query("SELECT la_code, collection_year FROM current_returns", []) { row in

@@ -3,12 +3,12 @@ import HubKit
 /// Work in the calendar year before each collection (docs/indicators.md, "Work in the calendar year
 /// Y"): requests, assessments, new plans and their 20-week timeliness, ceased plans, tribunals.
 /// "In Y" means the event's date falls in Y = collection year - 1.
-public final class WorkMetricProvider: MetricProvider {
-    public static let version = "0.1.0"
+package final class WorkMetricProvider: MetricProvider {
+    package static let version = "0.1.0"
 
-    public init() {}
+    package init() {}
 
-    public var descriptor: ComponentDescriptor {
+    package var descriptor: ComponentDescriptor {
         ComponentDescriptor(id: "work", version: Self.version,
                             summary: "Requests, assessments, new plans, 20-week timeliness and ceased plans in the calendar year")
     }
@@ -61,14 +61,14 @@ public final class WorkMetricProvider: MetricProvider {
         denominator: "appealable decisions in the year: refusals to assess + decisions not to issue + plans issued",
         counts: counts("decisions.tribunal", of: ["requests.refusals", "assessments.decided"]))
 
-    public var indicators: [IndicatorDefinition] {
+    package var indicators: [IndicatorDefinition] {
         IndicatorLayout.present([Self.requestsReceived, Self.requestsRefused, Self.assessmentsIssued, Self.newPlans,
                                  Self.plansCeased, Self.ceasedNeedsMet, Self.tribunalRate], in: .requestsAndAssessments)
             + IndicatorLayout.present([Self.within20Weeks, Self.within20WeeksExcluding, Self.decisionsWithin6Weeks],
                                       in: .timeliness)
     }
 
-    public func compute(in context: any MetricContext) throws -> [IndicatorResult] {
+    package func compute(in context: any MetricContext) throws -> [IndicatorResult] {
         try MissingSummary.check(context)
         var tallies: [String: [String: Double]] = [:]
         // The events of each current return's year, as counted when it was imported (schema V4

@@ -4,8 +4,8 @@ import HubKit
 /// open and closed): URN -> located LA, name, type of establishment, phase, status, UKPRN, the
 /// postcode's outward code and the location (`Easting`, `Northing`, when the file has them). Extra columns are ignored. Recognised by its header row, not its file
 /// name. A file is stored whole or not at all: the first bad value rejects it, naming line and column.
-public final class GIASEstablishmentImporter: Importer {
-    public static let version = "0.3.0"
+package final class GIASEstablishmentImporter: Importer {
+    package static let version = "0.3.0"
     /// Detection score when the header has every required column.
     static let detectionScore = 90
     /// Rows between two progress reports.
@@ -14,22 +14,22 @@ public final class GIASEstablishmentImporter: Importer {
     /// Columns the importer needs, by their GIAS header names.
     static var requiredColumns: [String] { GIASHeader.requiredColumns }
 
-    public init() {}
+    package init() {}
 
-    public var descriptor: ComponentDescriptor {
+    package var descriptor: ComponentDescriptor {
         ComponentDescriptor(id: "gias-establishments", version: Self.version,
                             summary: "GIAS all establishment data CSV (Windows-1252): the establishment register")
     }
 
-    public var produces: DatasetKind { .establishments }
+    package var produces: DatasetKind { .establishments }
 
-    public func detect(_ source: ImportSource) -> Int? {
+    package func detect(_ source: ImportSource) -> Int? {
         guard source.files.count == 1, let header = GIASHeader(head: source.files[0].head),
               header.missingColumns.isEmpty else { return nil }
         return Self.detectionScore
     }
 
-    public func read(_ source: ImportSource, into sink: any RecordSink) throws {
+    package func read(_ source: ImportSource, into sink: any RecordSink) throws {
         guard source.files.count == 1, let file = source.files.first else {
             throw InputRejected(file: source.name, message: "the establishment register is one CSV file, not a folder: import the file itself")
         }

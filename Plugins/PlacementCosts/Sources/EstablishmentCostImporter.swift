@@ -12,23 +12,23 @@ import HubKit
 ///
 /// A row with neither `urn` nor `placement_type`, or a cost that is not a non-negative amount,
 /// rejects the whole file, naming the line and column. Recognised by its header row.
-public final class EstablishmentCostImporter: Importer {
-    public init() {}
+package final class EstablishmentCostImporter: Importer {
+    package init() {}
 
-    public var descriptor: ComponentDescriptor {
+    package var descriptor: ComponentDescriptor {
         ComponentDescriptor(id: "placement-costs", version: pluginVersion,
                             summary: "Placement costs CSV la_code,urn,placement_type,annual_cost (per establishment or default by type)")
     }
 
-    public var produces: DatasetKind { .placementCosts }
+    package var produces: DatasetKind { .placementCosts }
 
-    public func detect(_ source: ImportSource) -> Int? {
+    package func detect(_ source: ImportSource) -> Int? {
         guard source.files.count == 1, let header = CSVHeader(head: source.files[0].head),
               case .establishment = CostLayout.of(header.keys) else { return nil }
         return 90
     }
 
-    public func read(_ source: ImportSource, into sink: any RecordSink) throws {
+    package func read(_ source: ImportSource, into sink: any RecordSink) throws {
         guard let file = source.files.first else { return }
         let table = try CSVTable(file: file)
         guard case .establishment(let columns) = CostLayout.of(table.header.keys) else {

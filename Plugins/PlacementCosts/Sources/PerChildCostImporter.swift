@@ -11,23 +11,23 @@ import HubKit
 ///   `urn` and `placement_type` may be empty.
 ///
 /// Recognised by its header row (a `upn` column).
-public final class PerChildCostImporter: Importer {
-    public init() {}
+package final class PerChildCostImporter: Importer {
+    package init() {}
 
-    public var descriptor: ComponentDescriptor {
+    package var descriptor: ComponentDescriptor {
         ComponentDescriptor(id: "placement-costs-per-child", version: pluginVersion,
                             summary: "Per-child placement costs CSV la_code,upn,urn,annual_cost (UPN hashed on import)")
     }
 
-    public var produces: DatasetKind { .placementCosts }
+    package var produces: DatasetKind { .placementCosts }
 
-    public func detect(_ source: ImportSource) -> Int? {
+    package func detect(_ source: ImportSource) -> Int? {
         guard source.files.count == 1, let header = CSVHeader(head: source.files[0].head),
               case .perChild = CostLayout.of(header.keys) else { return nil }
         return 90
     }
 
-    public func read(_ source: ImportSource, into sink: any RecordSink) throws {
+    package func read(_ source: ImportSource, into sink: any RecordSink) throws {
         guard let file = source.files.first else { return }
         let table = try CSVTable(file: file)
         guard case .perChild(let columns) = CostLayout.of(table.header.keys) else {

@@ -6,23 +6,23 @@ import HubKit
 /// Header names match case-insensitively; extra columns are ignored. A year, age or population
 /// that is not a number, or a negative population, rejects the whole file, naming the line and
 /// column. Recognised by its header row, not its file name.
-public final class LongPopulationImporter: Importer {
-    public init() {}
+package final class LongPopulationImporter: Importer {
+    package init() {}
 
-    public var descriptor: ComponentDescriptor {
+    package var descriptor: ComponentDescriptor {
         ComponentDescriptor(id: "population-long", version: pluginVersion,
                             summary: "Population CSV la_code,year,age,population (3-digit LA code or ONS E-code)")
     }
 
-    public var produces: DatasetKind { .population }
+    package var produces: DatasetKind { .population }
 
-    public func detect(_ source: ImportSource) -> Int? {
+    package func detect(_ source: ImportSource) -> Int? {
         guard source.files.count == 1, let header = CSVHeader(head: source.files[0].head),
               case .long = PopulationLayout.of(header.keys) else { return nil }
         return 90
     }
 
-    public func read(_ source: ImportSource, into sink: any RecordSink) throws {
+    package func read(_ source: ImportSource, into sink: any RecordSink) throws {
         guard let file = source.files.first else { return }
         let table = try CSVTable(file: file)
         guard case .long(let columns) = PopulationLayout.of(table.header.keys) else {

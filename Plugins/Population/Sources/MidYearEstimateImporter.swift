@@ -15,23 +15,23 @@ import HubKit
 ///
 /// Counties (E10) are the sums of their districts: in a file that has districts too, the county
 /// rows are left out (with a warning) so that nobody is counted twice. Recognised by its header.
-public final class MidYearEstimateImporter: Importer {
-    public init() {}
+package final class MidYearEstimateImporter: Importer {
+    package init() {}
 
-    public var descriptor: ComponentDescriptor {
+    package var descriptor: ComponentDescriptor {
         ComponentDescriptor(id: "ons-mid-year-estimates", version: pluginVersion,
                             summary: "ONS mid-year population estimates (area x sex x age, population_YYYY columns)")
     }
 
-    public var produces: DatasetKind { .population }
+    package var produces: DatasetKind { .population }
 
-    public func detect(_ source: ImportSource) -> Int? {
+    package func detect(_ source: ImportSource) -> Int? {
         guard source.files.count == 1, let header = CSVHeader(head: source.files[0].head),
               case .midYearEstimates = PopulationLayout.of(header.keys) else { return nil }
         return 90
     }
 
-    public func read(_ source: ImportSource, into sink: any RecordSink) throws {
+    package func read(_ source: ImportSource, into sink: any RecordSink) throws {
         guard let file = source.files.first else { return }
         let table = try CSVTable(file: file)
         guard case .midYearEstimates(let columns) = PopulationLayout.of(table.header.keys) else {

@@ -21,27 +21,27 @@ import HubKit
 ///   whose first non-UTF-8 byte lies past the head is read again as Windows-1252).
 /// - The table is the file's name without folders and extension (`caseload_all_plans_2019_2024`),
 ///   so the host replaces an earlier import of the same file name.
-public final class EESTableImporter: Importer {
-    public static let version = "1.0.0"
+package final class EESTableImporter: Importer {
+    package static let version = "1.0.0"
     static let detectedScore = 90
     /// Rows between two progress reports.
     private static let progressEvery = 1024
 
-    public init() {}
+    package init() {}
 
-    public var descriptor: ComponentDescriptor {
+    package var descriptor: ComponentDescriptor {
         ComponentDescriptor(id: "ees-table", version: Self.version,
                             summary: "Explore Education Statistics data file (tidy CSV, any table): one value per measure cell")
     }
 
-    public var produces: DatasetKind { .publishedStatistics }
+    package var produces: DatasetKind { .publishedStatistics }
 
-    public func detect(_ source: ImportSource) -> Int? {
+    package func detect(_ source: ImportSource) -> Int? {
         guard source.files.count == 1, let header = TidyHeader.read(head: source.files[0].head) else { return nil }
         return header.isTidyLayout ? Self.detectedScore : nil
     }
 
-    public func read(_ source: ImportSource, into sink: any RecordSink) throws {
+    package func read(_ source: ImportSource, into sink: any RecordSink) throws {
         guard source.files.count == 1, let file = source.files.first else {
             throw InputRejected(file: source.name, message: "give one Explore Education Statistics data file at a time")
         }

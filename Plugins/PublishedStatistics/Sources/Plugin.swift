@@ -1,7 +1,7 @@
 import HubKit
 
 /// The plugin's version and the importers it registers.
-public let pluginVersion = "1.0.0"
+package let pluginVersion = "1.0.0"
 
 /// One generic importer for every Explore Education Statistics data file.
-public let importers: [any Importer] = [EESTableImporter()]
+package let importers: [any Importer] = [EESTableImporter()]

@@ -11,25 +11,25 @@ import HubKit
 /// handling (codes trimmed and upper-cased, `1`/`0`/`true`/`false` flags, 2023 `GenderCurrent` as
 /// `Sex`), same issue rule ids and element paths. Dates may be COLLECT's `2022-Sep-28 00:00:00` or
 /// ISO `2022-09-28`.
-public final class SEN2BladeImporter: Importer {
+package final class SEN2BladeImporter: Importer {
     /// The plugin's and the importer's version.
-    public static let version = "1.0.0"
+    package static let version = "1.0.0"
 
     /// Score when the header and person tables are both recognised.
     static let detectedScore = 95
 
-    public init() {}
+    package init() {}
 
-    public var descriptor: ComponentDescriptor {
+    package var descriptor: ComponentDescriptor {
         ComponentDescriptor(id: "sen2-blade", version: Self.version,
                             summary: "SEN2 return as a COLLECT Blade CSV export (nine linked tables, one folder)")
     }
 
-    public var produces: DatasetKind { .sen2Return }
+    package var produces: DatasetKind { .sen2Return }
 
     /// 95 when the source's files include a `sen2` table and a `person` table (recognised by the
     /// `sen2tableid` and `persontableid` columns of their header rows), otherwise nil.
-    public func detect(_ source: ImportSource) -> Int? {
+    package func detect(_ source: ImportSource) -> Int? {
         BladeExportFiles(source).looksLikeExport ? Self.detectedScore : nil
     }
 
@@ -39,7 +39,7 @@ public final class SEN2BladeImporter: Importer {
     ///
     /// Throws ``InputRejected`` naming the file when there is no `sen2` or `person` table, a table
     /// comes twice, a link column or a header value is missing, or table ids repeat.
-    public func read(_ source: ImportSource, into sink: any RecordSink) throws {
+    package func read(_ source: ImportSource, into sink: any RecordSink) throws {
         let files = BladeExportFiles(source)
         try files.checkOneExport(sourceName: source.name)
 

@@ -1,7 +1,7 @@
 import HubKit
 
 /// The plugin's version, as the host lists it in `hnhub plugins`.
-public let pluginVersion = StatisticalNeighbourListImporter.version
+package let pluginVersion = StatisticalNeighbourListImporter.version
 
 /// The importers the plugin registers: the DfE long layout of statistical neighbour lists.
-public let importers: [any Importer] = [StatisticalNeighbourListImporter()]
+package let importers: [any Importer] = [StatisticalNeighbourListImporter()]

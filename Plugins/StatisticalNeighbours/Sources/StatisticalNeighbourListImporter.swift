@@ -7,29 +7,29 @@ import HubKit
 /// The rows do not say which edition they belong to; the file name does:
 /// `stat_neighbours_2025_05_long.csv` is edition `2025-05`. Recognised by its header row.
 /// A file is stored whole or not at all: the first bad value rejects it, naming line and column.
-public final class StatisticalNeighbourListImporter: Importer {
-    public static let version = "1.0.0"
+package final class StatisticalNeighbourListImporter: Importer {
+    package static let version = "1.0.0"
     /// Detection score when the header has every required column.
     static let detectionScore = 90
     /// Rows between two progress reports.
     static let progressInterval = 256
 
-    public init() {}
+    package init() {}
 
-    public var descriptor: ComponentDescriptor {
+    package var descriptor: ComponentDescriptor {
         ComponentDescriptor(id: "statistical-neighbours", version: Self.version,
                             summary: "DfE statistical neighbours, long layout (edition from the file name, e.g. stat_neighbours_2025_05_long.csv)")
     }
 
-    public var produces: DatasetKind { .statisticalNeighbours }
+    package var produces: DatasetKind { .statisticalNeighbours }
 
-    public func detect(_ source: ImportSource) -> Int? {
+    package func detect(_ source: ImportSource) -> Int? {
         guard source.files.count == 1, let header = NeighbourListHeader(head: source.files[0].head),
               header.missingColumns.isEmpty else { return nil }
         return Self.detectionScore
     }
 
-    public func read(_ source: ImportSource, into sink: any RecordSink) throws {
+    package func read(_ source: ImportSource, into sink: any RecordSink) throws {
         guard source.files.count == 1, let file = source.files.first else {
             throw InputRejected(file: source.name, message: "a neighbour list is one CSV file, not a folder: import the file itself")
         }

@@ -1,15 +1,15 @@
 /// An English local authority as the generator uses it: its 3-digit DfE number, name and region.
-public struct LocalAuthority: Sendable, Hashable {
+package struct LocalAuthority: Sendable, Hashable {
     /// The 3-digit DfE LA number, e.g. `800`.
-    public let code: String
-    public let name: String
+    package let code: String
+    package let name: String
     /// ONS region code (e.g. `E12000009`), used to pick neighbours for out-of-area placements.
-    public let regionCode: String
+    package let regionCode: String
     /// The ONS code of the authority's area (`E06000022`; `E10...` for a shire county), when known:
     /// the area code of the ONS mid-year estimates file.
-    public let eCode: String?
+    package let eCode: String?
 
-    public init(code: String, name: String, regionCode: String, eCode: String? = nil) {
+    package init(code: String, name: String, regionCode: String, eCode: String? = nil) {
         self.code = code
         self.name = name
         self.regionCode = regionCode

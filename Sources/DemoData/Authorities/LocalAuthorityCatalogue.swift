@@ -7,26 +7,26 @@ import Foundation
 /// ``southWest`` only. Either way those ten come first, so `--las 3` always means Bath and North
 /// East Somerset, Bristol and North Somerset. The ONS district lookup beside the list
 /// (`ons_ltla_to_utla.csv`) gives the districts of shire counties, for the ONS population layout.
-public struct LocalAuthorityCatalogue: Sendable {
+package struct LocalAuthorityCatalogue: Sendable {
     /// Every authority, the ten defaults first, then the rest by code.
-    public let authorities: [LocalAuthority]
+    package let authorities: [LocalAuthority]
     /// Where the list came from: a file path, or `built-in`.
-    public let origin: String
+    package let origin: String
     /// The districts of shire counties (ONS lower-tier areas of each E10 county).
-    public let districts: DistrictLookup
+    package let districts: DistrictLookup
 
     /// The path the project keeps its authority list at, relative to the package root.
-    public static let defaultPath = "Datasets/local_authorities.csv"
+    package static let defaultPath = "Datasets/local_authorities.csv"
 
     /// Ten real South West authorities, used first and when no list file is found.
-    public static let southWest: [LocalAuthority] = [
+    package static let southWest: [LocalAuthority] = [
         ("800", "Bath and North East Somerset", "E06000022"), ("801", "Bristol, City of", "E06000023"),
         ("802", "North Somerset", "E06000024"), ("803", "South Gloucestershire", "E06000025"),
         ("866", "Swindon", "E06000030"), ("865", "Wiltshire", "E06000054"), ("908", "Cornwall", "E06000052"),
         ("878", "Devon", "E10000008"), ("879", "Plymouth", "E06000026"), ("880", "Torbay", "E06000027"),
     ].map { LocalAuthority(code: $0.0, name: $0.1, regionCode: "E12000009", eCode: $0.2) }
 
-    public init(authorities: [LocalAuthority], origin: String, districts: DistrictLookup = .builtIn) {
+    package init(authorities: [LocalAuthority], origin: String, districts: DistrictLookup = .builtIn) {
         let defaults = Self.southWest.map { code in authorities.first { $0.code == code.code } ?? code }
         let others = authorities.filter { la in !defaults.contains { $0.code == la.code } }
             .sorted { $0.code < $1.code }
@@ -36,10 +36,10 @@ public struct LocalAuthorityCatalogue: Sendable {
     }
 
     /// The built-in ten.
-    public static let builtIn = LocalAuthorityCatalogue(authorities: southWest, origin: "built-in")
+    package static let builtIn = LocalAuthorityCatalogue(authorities: southWest, origin: "built-in")
 
     /// Reads `path` when it exists (the live authorities in it), else the built-in ten.
-    public static func load(path: String = defaultPath) throws -> LocalAuthorityCatalogue {
+    package static func load(path: String = defaultPath) throws -> LocalAuthorityCatalogue {
         guard FileManager.default.fileExists(atPath: path) else { return builtIn }
         let text = try String(contentsOfFile: path, encoding: .utf8)
         var lines = text.split(whereSeparator: \.isNewline).map { CSVLine.fields(String($0)) }
@@ -70,7 +70,7 @@ public struct LocalAuthorityCatalogue: Sendable {
     }
 
     /// The first `count` authorities (the ten defaults first).
-    public func first(_ count: Int) throws -> [LocalAuthority] {
+    package func first(_ count: Int) throws -> [LocalAuthority] {
         guard count >= 1, count <= authorities.count else {
             throw DemoDataError.tooManyAuthorities(requested: count, available: authorities.count, origin: origin)
         }
@@ -78,7 +78,7 @@ public struct LocalAuthorityCatalogue: Sendable {
     }
 
     /// The authorities with these codes, in the order given.
-    public func named(_ codes: [String]) throws -> [LocalAuthority] {
+    package func named(_ codes: [String]) throws -> [LocalAuthority] {
         try codes.map { code in
             guard let found = authorities.first(where: { $0.code == code }) else {
                 throw DemoDataError.unknownAuthority(code: code, origin: origin)
@@ -90,7 +90,7 @@ public struct LocalAuthorityCatalogue: Sendable {
     /// Parses `--las`: a count (`5`) or a comma-separated list of codes (`800,801`, or `908` for
     /// one). Counts and codes cannot be confused: there are at most 153 authorities and every LA
     /// number is 201 or more.
-    public func select(_ text: String) throws -> [LocalAuthority] {
+    package func select(_ text: String) throws -> [LocalAuthority] {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         if let count = Int(trimmed), count <= max(authorities.count, 200) { return try first(count) }
         return try named(trimmed.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
@@ -98,7 +98,7 @@ public struct LocalAuthorityCatalogue: Sendable {
 
     /// Up to `count` other authorities of the same region, nearest by position in the catalogue
     /// (alternately after and before): where out-of-area placements, transfers and moves go.
-    public func neighbours(of authority: LocalAuthority, count: Int = 3) -> [LocalAuthority] {
+    package func neighbours(of authority: LocalAuthority, count: Int = 3) -> [LocalAuthority] {
         var region = authorities.filter { $0.regionCode == authority.regionCode }
         if region.count < 2 { region = authorities }
         guard let index = region.firstIndex(of: authority), region.count > 1 else { return [] }
@@ -120,7 +120,7 @@ extension LocalAuthorityCatalogue {
     /// Up to `count` authorities that are not in `group`, nearest to `authority` (same region
     /// first, by position in the catalogue; then any other): where independent schools outside a
     /// partnership are. Empty when the group holds every authority.
-    public func outside(_ group: [LocalAuthority], near authority: LocalAuthority, count: Int = 2) -> [LocalAuthority] {
+    package func outside(_ group: [LocalAuthority], near authority: LocalAuthority, count: Int = 2) -> [LocalAuthority] {
         let members = Set(group.map(\.code))
         let candidates = neighbours(of: authority, count: authorities.count)
             + authorities.filter { $0.regionCode != authority.regionCode }

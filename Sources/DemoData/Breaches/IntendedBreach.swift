@@ -1,15 +1,15 @@
 /// A validation rule broken on purpose by `hnhub demo --with-errors`: a row of
 /// `intended-breaches.csv`.
-public struct IntendedBreach: Sendable, Hashable {
+package struct IntendedBreach: Sendable, Hashable {
     /// The file, relative to the set's folder (`sen2-800-2025.xml`, `header-breaches/...`).
-    public let file: String
+    package let file: String
     /// 1-based position of the `<Person>` in the file; nil for a rule of the header.
-    public let person: Int?
-    public let ruleID: String
+    package let person: Int?
+    package let ruleID: String
     /// `error` or `warning`.
-    public let severity: String
+    package let severity: String
     /// What was changed.
-    public let change: String
+    package let change: String
 }
 
 /// `intended-breaches.csv`: what `SEN2Validator` must find in a set written with `--with-errors`,

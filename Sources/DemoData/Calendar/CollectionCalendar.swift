@@ -5,21 +5,21 @@ import HubKit
 ///
 /// For the 2025 collection: census 2025-01-16, period 2024-01-01 to 2024-12-31, ages taken on
 /// 2024-08-31.
-public struct CollectionCalendar: Sendable, Hashable {
+package struct CollectionCalendar: Sendable, Hashable {
     /// The collection year (`Year` in the header), e.g. 2025.
-    public let year: Int
+    package let year: Int
     /// `ReferenceDate`: the third Thursday of January of `year`.
-    public let census: Day
+    package let census: Day
     /// First and last day of the calendar year before the census.
-    public let periodStart: Day
-    public let periodEnd: Day
+    package let periodStart: Day
+    package let periodEnd: Day
     /// The 31 August before the census, the day ages are taken on.
-    public let ageDate: Day
+    package let ageDate: Day
 
     /// The person-level collection years the generator writes.
-    public static let supportedYears: ClosedRange<Int> = 2023...2026
+    package static let supportedYears: ClosedRange<Int> = 2023...2026
 
-    public init(year: Int) {
+    package init(year: Int) {
         self.year = year
         let first = Day.known(year, 1, 1)
         let firstThursday = first.adding(days: (3 - first.weekday + 7) % 7)

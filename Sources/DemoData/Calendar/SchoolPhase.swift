@@ -2,7 +2,7 @@ import HubKit
 
 /// The phase of education a child or young person is in, by national curriculum year (age on
 /// the 31 August before the date, minus 4: Reception = 0).
-public enum SchoolPhase: Int, Sendable, CaseIterable, Comparable {
+package enum SchoolPhase: Int, Sendable, CaseIterable, Comparable {
     /// Before Reception.
     case earlyYears
     /// Reception to Year 6.
@@ -35,7 +35,7 @@ public enum SchoolPhase: Int, Sendable, CaseIterable, Comparable {
         }
     }
 
-    public static func < (a: SchoolPhase, b: SchoolPhase) -> Bool { a.rawValue < b.rawValue }
+    package static func < (a: SchoolPhase, b: SchoolPhase) -> Bool { a.rawValue < b.rawValue }
 }
 
 /// School years of one child: when each national curriculum year starts.

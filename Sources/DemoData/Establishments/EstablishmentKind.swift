@@ -1,5 +1,5 @@
 /// What kind of setting an establishment is, as the indicators group GIAS types (docs/indicators.md).
-public enum EstablishmentKind: String, Sendable, CaseIterable {
+package enum EstablishmentKind: String, Sendable, CaseIterable {
     case mainstreamPrimary, mainstreamSecondary, independentMainstream
     case stateSpecial, nonMaintainedSpecial, independentSpecial
     case alternativeProvision
@@ -26,9 +26,9 @@ public enum EstablishmentKind: String, Sendable, CaseIterable {
 }
 
 /// A GIAS `TypeOfEstablishment`: code and name as in the GIAS extract.
-public struct GIASType: Sendable, Hashable {
-    public let code: Int
-    public let name: String
+package struct GIASType: Sendable, Hashable {
+    package let code: Int
+    package let name: String
 
     static let communitySchool = GIASType(code: 1, name: "Community school")
     static let voluntaryAided = GIASType(code: 2, name: "Voluntary aided school")

@@ -1,10 +1,10 @@
 /// The invented establishments of some authorities: what placements point at, and what
 /// `establishments.csv` lists so that the hub's register knows every URN a demo return uses.
-public struct EstablishmentRegister: Sendable {
+package struct EstablishmentRegister: Sendable {
     /// One authority's establishments, by kind.
-    public struct Authority: Sendable {
-        public let authority: LocalAuthority
-        public let establishments: [SyntheticEstablishment]
+    package struct Authority: Sendable {
+        package let authority: LocalAuthority
+        package let establishments: [SyntheticEstablishment]
         let byKind: [[SyntheticEstablishment]]
 
         init(_ authority: LocalAuthority) {
@@ -29,12 +29,12 @@ public struct EstablishmentRegister: Sendable {
     }
 
     /// Register entries in the order given (each authority once).
-    public let authorities: [Authority]
+    package let authorities: [Authority]
     /// Every establishment by URN.
     private let byURN: [Int: SyntheticEstablishment]
 
     /// The establishments of `authorities` (duplicates ignored).
-    public init(authorities: [LocalAuthority]) {
+    package init(authorities: [LocalAuthority]) {
         var seen = Set<String>()
         self.authorities = authorities.filter { seen.insert($0.code).inserted }.map(Authority.init)
         var byURN: [Int: SyntheticEstablishment] = [:]
@@ -45,13 +45,13 @@ public struct EstablishmentRegister: Sendable {
     }
 
     /// The establishment with this URN, if it is in the register.
-    public func establishment(urn: Int) -> SyntheticEstablishment? { byURN[urn] }
+    package func establishment(urn: Int) -> SyntheticEstablishment? { byURN[urn] }
 
     /// Every establishment, authority by authority.
-    public var establishments: [SyntheticEstablishment] { authorities.flatMap(\.establishments) }
+    package var establishments: [SyntheticEstablishment] { authorities.flatMap(\.establishments) }
 
     /// The entry of the authority with `code`.
-    public func authority(_ code: String) -> Authority? {
+    package func authority(_ code: String) -> Authority? {
         authorities.first { $0.authority.code == code }
     }
 }

@@ -2,15 +2,15 @@ import Foundation
 
 /// Writes an establishment register as the GIAS "all establishment data" CSV the hub's
 /// `gias-establishments` importer reads: the columns it needs, in GIAS's names, ASCII only.
-public enum GIASEstablishmentsFile {
-    public static let columns = [
+package enum GIASEstablishmentsFile {
+    package static let columns = [
         "URN", "LA (code)", "LA (name)", "EstablishmentName", "TypeOfEstablishment (code)",
         "TypeOfEstablishment (name)", "EstablishmentStatus (name)", "PhaseOfEducation (name)", "Postcode", "UKPRN",
         "Easting", "Northing",
     ]
 
     /// The whole file as text, one row per establishment, in register order.
-    public static func text(_ register: EstablishmentRegister) -> String {
+    package static func text(_ register: EstablishmentRegister) -> String {
         var lines = [columns.map(quoted).joined(separator: ",")]
         for e in register.establishments {
             lines.append([

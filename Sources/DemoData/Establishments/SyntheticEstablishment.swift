@@ -1,18 +1,18 @@
 /// One invented establishment: a school, college or provider with a GIAS-style URN.
-public struct SyntheticEstablishment: Sendable, Hashable {
+package struct SyntheticEstablishment: Sendable, Hashable {
     /// 6-digit URN, unique across all authorities.
-    public let urn: Int
+    package let urn: Int
     /// 8-digit UK Provider Reference Number.
-    public let ukprn: Int
+    package let ukprn: Int
     /// The authority it is located in.
-    public let authority: LocalAuthority
-    public let name: String
-    public let kind: EstablishmentKind
-    public let type: GIASType
-    public let postcode: String
+    package let authority: LocalAuthority
+    package let name: String
+    package let kind: EstablishmentKind
+    package let type: GIASType
+    package let postcode: String
     /// Location on the British National Grid, metres (``DemoGeography``).
-    public let easting: Int
-    public let northing: Int
+    package let easting: Int
+    package let northing: Int
 
     /// Builds establishment `index` (0-based, below ``EstablishmentPlan/perAuthority``) of `authority`.
     /// Depends on nothing else: the same authority always gets the same establishments.

@@ -8,7 +8,7 @@ import Foundation
 /// fixed point within 12 km of that centre (a sunflower layout turned by the authority's number),
 /// and an establishment lies within 1.5 km of its district's point. Nothing but the authority, the
 /// district and the URN decides a location, so the same establishment is always in the same place.
-public enum DemoGeography {
+package enum DemoGeography {
     /// Approximate centres (easting, northing) of the ten South West defaults.
     static let knownCentres: [String: (Int, Int)] = [
         "800": (370_000, 161_000), "801": (359_000, 174_000), "802": (344_000, 165_000), "803": (369_000, 184_000),
@@ -20,14 +20,14 @@ public enum DemoGeography {
     static let districtRadius = 12_000.0, establishmentSpread = 1_500.0
 
     /// The centre of an authority.
-    public static func centre(of authority: LocalAuthority) -> (easting: Int, northing: Int) {
+    package static func centre(of authority: LocalAuthority) -> (easting: Int, northing: Int) {
         if let known = knownCentres[authority.code] { return known }
         var random = DemoRandom(0x9E0_C3A7, UInt64(authority.number))
         return (200_000 + random.below(400_000), 100_000 + random.below(450_000))
     }
 
     /// The point of invented postcode district `district` (1...28) of an authority.
-    public static func district(_ district: Int, of authority: LocalAuthority) -> (easting: Int, northing: Int) {
+    package static func district(_ district: Int, of authority: LocalAuthority) -> (easting: Int, northing: Int) {
         let centre = centre(of: authority)
         let goldenAngle = Double.pi * (3 - 5.0.squareRoot())
         let radius = districtRadius * ((Double(district) - 0.5) / 28).squareRoot()

@@ -1,5 +1,5 @@
 /// SEN2 need types (`SENtype`).
-public enum Need: String, Sendable, CaseIterable {
+package enum Need: String, Sendable, CaseIterable {
     case spld = "SPLD", mld = "MLD", sld = "SLD", pmld = "PMLD", semh = "SEMH", slcn = "SLCN"
     case hi = "HI", vi = "VI", msi = "MSI", pd = "PD", asd = "ASD", oth = "OTH", ds = "DS"
 

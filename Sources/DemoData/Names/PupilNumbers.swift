@@ -1,12 +1,12 @@
 /// Unique Pupil Numbers and Unique Learner Numbers with correct check characters.
-public enum PupilNumbers {
+package enum PupilNumbers {
     /// The alphabet of the UPN check letter (docs/sen2.md): 23 letters (no I, O, S), then the digits.
     static let upnAlphabet = Array("ABCDEFGHJKLMNPQRTUVWXYZ0123456789".utf8)
 
     /// The check letter for the 12 characters after it: each character's index in
     /// `ABCDEFGHJKLMNPQRTUVWXYZ0123456789` times its position (2 for the 2nd character .. 13 for
     /// the 13th), summed, mod 23, indexes the alphabet.
-    public static func upnCheckLetter(for rest: String) -> Character {
+    package static func upnCheckLetter(for rest: String) -> Character {
         precondition(rest.utf8.count == 12, "a UPN has 12 characters after its check letter")
         var sum = 0
         for (offset, byte) in rest.utf8.enumerated() {
@@ -44,7 +44,7 @@ public enum PupilNumbers {
     }
 
     /// True when `uln` is 10 digits, does not start with 0, and its check digit is right.
-    public static func isValidULN(_ uln: String) -> Bool {
+    package static func isValidULN(_ uln: String) -> Bool {
         let digits = uln.utf8.map { Int($0) - 48 }
         guard digits.count == 10, digits.allSatisfy({ (0...9).contains($0) }), digits[0] != 0 else { return false }
         return ulnCheckDigit(for: Array(digits.prefix(9))) == digits[9]

@@ -3,10 +3,10 @@
 ///
 /// Every helper here uses integer arithmetic only (no floating point, no `log`), so that
 /// generated files are byte-identical across platforms and compiler versions.
-public struct DemoRandom: Sendable {
+package struct DemoRandom: Sendable {
     private var s0, s1, s2, s3: UInt64
 
-    public init(seed: UInt64) {
+    package init(seed: UInt64) {
         var seeder = SplitMix64(seed: seed)
         s0 = seeder.next()
         s1 = seeder.next()
@@ -15,7 +15,7 @@ public struct DemoRandom: Sendable {
     }
 
     /// A generator for one entity, e.g. `DemoRandom(seed, laCode, slot)`.
-    public init(_ seed: UInt64, _ keys: UInt64...) {
+    package init(_ seed: UInt64, _ keys: UInt64...) {
         var value = SplitMix64.mix(seed ^ 0x6A09_E667_F3BC_C908)
         for key in keys {
             value = SplitMix64.mix(value &+ 0x9E37_79B9_7F4A_7C15 ^ SplitMix64.mix(key &+ 0xBB67_AE85_84CA_A73B))
@@ -24,7 +24,7 @@ public struct DemoRandom: Sendable {
     }
 
     @inline(__always)
-    public mutating func next() -> UInt64 {
+    package mutating func next() -> UInt64 {
         let result = ((s1 &* 5) << 7 | (s1 &* 5) >> 57) &* 9
         let t = s1 << 17
         s2 ^= s0
@@ -38,32 +38,32 @@ public struct DemoRandom: Sendable {
 
     /// A number in `0 ..< bound` (Lemire's multiply-shift; the tiny bias is irrelevant here).
     @inline(__always)
-    public mutating func below(_ bound: Int) -> Int {
+    package mutating func below(_ bound: Int) -> Int {
         precondition(bound > 0, "bound must be positive")
         return Int(next().multipliedFullWidth(by: UInt64(bound)).high)
     }
 
     /// A number in `range`.
     @inline(__always)
-    public mutating func int(in range: ClosedRange<Int>) -> Int {
+    package mutating func int(in range: ClosedRange<Int>) -> Int {
         range.lowerBound + below(range.upperBound - range.lowerBound + 1)
     }
 
     /// True with probability `perMille` / 1000.
     @inline(__always)
-    public mutating func chance(perMille: Int) -> Bool {
+    package mutating func chance(perMille: Int) -> Bool {
         below(1000) < perMille
     }
 
     /// True with probability `per100k` / 100,000, for rare events.
     @inline(__always)
-    public mutating func chance(per100k: Int) -> Bool {
+    package mutating func chance(per100k: Int) -> Bool {
         below(100_000) < per100k
     }
 
     /// One element of a non-empty array, uniformly.
     @inline(__always)
-    public mutating func element<T>(of array: [T]) -> T {
+    package mutating func element<T>(of array: [T]) -> T {
         array[below(array.count)]
     }
 }

@@ -6,12 +6,12 @@
 /// var random = DemoRandom(seed: 1)
 /// let code = sex.pick(&random)
 /// ```
-public struct WeightedTable<Value: Sendable>: Sendable {
-    public let values: [Value]
+package struct WeightedTable<Value: Sendable>: Sendable {
+    package let values: [Value]
     /// Running totals of the weights, for a binary search.
     private let cumulative: [Int]
 
-    public init(_ entries: [(Value, Int)]) {
+    package init(_ entries: [(Value, Int)]) {
         precondition(!entries.isEmpty && entries.allSatisfy { $0.1 >= 0 }, "weights must be non-negative")
         values = entries.map(\.0)
         var total = 0
@@ -19,18 +19,18 @@ public struct WeightedTable<Value: Sendable>: Sendable {
         precondition(total > 0, "at least one weight must be positive")
     }
 
-    public var totalWeight: Int { cumulative.last! }
+    package var totalWeight: Int { cumulative.last! }
 
     /// The weight given to the value at `index`.
-    public func weight(at index: Int) -> Int {
+    package func weight(at index: Int) -> Int {
         cumulative[index] - (index == 0 ? 0 : cumulative[index - 1])
     }
 
-    public func pick(_ random: inout DemoRandom) -> Value {
+    package func pick(_ random: inout DemoRandom) -> Value {
         values[pickIndex(&random)]
     }
 
-    public func pickIndex(_ random: inout DemoRandom) -> Int {
+    package func pickIndex(_ random: inout DemoRandom) -> Int {
         let target = random.below(totalWeight)
         var low = 0, high = cumulative.count - 1
         while low < high {
@@ -42,7 +42,7 @@ public struct WeightedTable<Value: Sendable>: Sendable {
 
     /// The same values with each weight multiplied by `factor(value)` / 100 (rounded down; a
     /// weight may drop to 0 but not all of them).
-    public func reweighted(percent factor: (Value) -> Int) -> WeightedTable<Value> {
+    package func reweighted(percent factor: (Value) -> Int) -> WeightedTable<Value> {
         WeightedTable(values.indices.map { (values[$0], weight(at: $0) * factor(values[$0]) / 100) })
     }
 }

@@ -2,20 +2,20 @@
 /// checked against a backtest: at the latest origin MAPE <= 4.0%, median APE <= 2.5%, a lower MAPE
 /// than every baseline and |bias| <= 1.5%; at every origin, 80% intervals holding the actual for
 /// 78-85% of LAs.
-public struct AccuracyTargets: Sendable {
-    public struct Check: Sendable, Equatable {
-        public var target: String
-        public var reached: String
-        public var met: Bool
+package struct AccuracyTargets: Sendable {
+    package struct Check: Sendable, Equatable {
+        package var target: String
+        package var reached: String
+        package var met: Bool
     }
 
-    public static let maximumMAPE = 4.0
-    public static let maximumMedianAPE = 2.5
-    public static let maximumAbsoluteBias = 1.5
-    public static let coverage80Range = 78.0...85.0
+    package static let maximumMAPE = 4.0
+    package static let maximumMedianAPE = 2.5
+    package static let maximumAbsoluteBias = 1.5
+    package static let coverage80Range = 78.0...85.0
 
     /// The checks for `method` one year ahead; empty when the scores have no one-year row for it.
-    public static func check(_ scores: [RollingOriginBacktest.Score], method: ForecastMethod = .shrunkGrowth) -> [Check] {
+    package static func check(_ scores: [RollingOriginBacktest.Score], method: ForecastMethod = .shrunkGrowth) -> [Check] {
         let oneYear = scores.filter { $0.horizon == 1 }
         let own = oneYear.filter { $0.method == method }.sorted { $0.origin < $1.origin }
         guard let latest = own.last else { return [] }

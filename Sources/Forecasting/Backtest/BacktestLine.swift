@@ -1,14 +1,14 @@
 /// One line of a backtest's output: what was forecast (`total`, or `setting_cells`), how, from
 /// which origin, how far ahead, and how well.
-public struct BacktestLine: Sendable, Equatable {
-    public var source: SeriesSource
-    public var measure: String
-    public var method: String
-    public var origin: Int
-    public var horizon: Int
-    public var accuracy: ForecastAccuracy
+package struct BacktestLine: Sendable, Equatable {
+    package var source: SeriesSource
+    package var measure: String
+    package var method: String
+    package var origin: Int
+    package var horizon: Int
+    package var accuracy: ForecastAccuracy
 
-    public init(source: SeriesSource, _ score: RollingOriginBacktest.Score) {
+    package init(source: SeriesSource, _ score: RollingOriginBacktest.Score) {
         self.source = source
         measure = "total"
         method = score.method.rawValue
@@ -17,7 +17,7 @@ public struct BacktestLine: Sendable, Equatable {
         accuracy = score.accuracy
     }
 
-    public init(source: SeriesSource, _ score: SettingSplitBacktest.Score) {
+    package init(source: SeriesSource, _ score: SettingSplitBacktest.Score) {
         self.source = source
         measure = "setting_cells"
         method = score.approach.rawValue
@@ -26,7 +26,7 @@ public struct BacktestLine: Sendable, Equatable {
         accuracy = score.accuracy
     }
 
-    public init(source: SeriesSource, _ score: PersonCellBacktest.Score) {
+    package init(source: SeriesSource, _ score: PersonCellBacktest.Score) {
         self.source = source
         measure = "person_cells"
         method = score.approach.rawValue
@@ -35,7 +35,7 @@ public struct BacktestLine: Sendable, Equatable {
         accuracy = score.accuracy
     }
 
-    public init(source: SeriesSource, measure: String, method: String, origin: Int, horizon: Int, accuracy: ForecastAccuracy) {
+    package init(source: SeriesSource, measure: String, method: String, origin: Int, horizon: Int, accuracy: ForecastAccuracy) {
         self.source = source
         self.measure = measure
         self.method = method

@@ -1,16 +1,16 @@
 import Foundation
 
 /// One forecast held against what happened.
-public struct ScoredForecast: Sendable, Equatable {
-    public var la: String
-    public var forecast: Double
-    public var actual: Double
-    public var interval: PredictionInterval?
+package struct ScoredForecast: Sendable, Equatable {
+    package var la: String
+    package var forecast: Double
+    package var actual: Double
+    package var interval: PredictionInterval?
     /// The LA's mean absolute year-on-year change up to the origin (the in-sample error of "last
     /// value" one year ahead): what MASE divides by. Nil when it is zero or unknown.
-    public var naiveScale: Double?
+    package var naiveScale: Double?
 
-    public init(la: String, forecast: Double, actual: Double, interval: PredictionInterval? = nil, naiveScale: Double? = nil) {
+    package init(la: String, forecast: Double, actual: Double, interval: PredictionInterval? = nil, naiveScale: Double? = nil) {
         self.la = la
         self.forecast = forecast
         self.actual = actual
@@ -20,30 +20,30 @@ public struct ScoredForecast: Sendable, Equatable {
 
     /// (forecast - actual) / actual x 100: the DfE scorecards' signed error, positive when the
     /// forecast ran high.
-    public var percentError: Double { (forecast - actual) / actual * 100 }
+    package var percentError: Double { (forecast - actual) / actual * 100 }
 }
 
 /// The accuracy of a set of forecasts (one method, origin and horizon), in per cent unless said.
-public struct ForecastAccuracy: Sendable, Equatable {
-    public var count: Int
+package struct ForecastAccuracy: Sendable, Equatable {
+    package var count: Int
     /// Mean absolute percentage error.
-    public var mape: Double
+    package var mape: Double
     /// Median absolute percentage error.
-    public var medianAPE: Double
+    package var medianAPE: Double
     /// Mean signed percentage error: positive = forecasts too high.
-    public var bias: Double
+    package var bias: Double
     /// Mean absolute scaled error (a ratio: 1 = as good as "last value" was in-sample).
-    public var mase: Double?
+    package var mase: Double?
     /// Weighted absolute percentage error: sum |F - A| / sum A x 100 (big LAs weigh more).
-    public var wape: Double
+    package var wape: Double
     /// Share of actuals inside the 80% / 95% intervals, and the Winkler interval score as % of
     /// the actual (width plus the miss outside it x 2/alpha; lower is better). Nil without intervals.
-    public var coverage80: Double?
-    public var coverage95: Double?
-    public var intervalScore80: Double?
-    public var intervalScore95: Double?
+    package var coverage80: Double?
+    package var coverage95: Double?
+    package var intervalScore80: Double?
+    package var intervalScore95: Double?
 
-    public init(_ scored: [ScoredForecast]) {
+    package init(_ scored: [ScoredForecast]) {
         count = scored.count
         // Percentages of an actual of zero are undefined: those forecasts count in WAPE only.
         let defined = scored.filter { $0.actual > 0 }
@@ -73,7 +73,7 @@ public struct ForecastAccuracy: Sendable, Equatable {
     }
 
     /// The Winkler score of a central interval of coverage 1 - alpha.
-    public static func intervalScore(low: Double, high: Double, actual: Double, alpha: Double) -> Double {
+    package static func intervalScore(low: Double, high: Double, actual: Double, alpha: Double) -> Double {
         var score = high - low
         if actual < low { score += 2 / alpha * (low - actual) }
         if actual > high { score += 2 / alpha * (actual - high) }

@@ -2,28 +2,28 @@
 /// censuses up to it (and the LA total forecast from them), its need x age band x setting cells
 /// held against the children counted at the censuses that followed. Scored beside the origin's
 /// cell shares held fixed (times the same total forecast).
-public enum PersonCellBacktest {
-    public enum Approach: String, CaseIterable, Sendable {
+package enum PersonCellBacktest {
+    package enum Approach: String, CaseIterable, Sendable {
         case flowModel = "flow-model"
         case heldShares = "held-shares"
     }
 
-    public struct Score: Sendable, Equatable {
-        public var approach: Approach
-        public var origin: Int
-        public var horizon: Int
+    package struct Score: Sendable, Equatable {
+        package var approach: Approach
+        package var origin: Int
+        package var horizon: Int
         /// Over every LA x cell with a child at the origin or the target.
-        public var accuracy: ForecastAccuracy
+        package var accuracy: ForecastAccuracy
     }
 
     /// Origins with at least one pair of censuses before them and a census after them.
-    public static func possibleOrigins(_ roster: CensusRoster) -> [Int] {
+    package static func possibleOrigins(_ roster: CensusRoster) -> [Int] {
         let years = Set(roster.children.values.flatMap(\.keys)).sorted()
         guard let first = years.first, let last = years.last, last - first >= 2 else { return [] }
         return Array((first + 1)...(last - 1))
     }
 
-    public static func run(_ inputs: PersonLevelInputs, total: CaseloadPanel, origins: [Int], horizon: Int, simulations: Int,
+    package static func run(_ inputs: PersonLevelInputs, total: CaseloadPanel, origins: [Int], horizon: Int, simulations: Int,
                            seed: UInt64) -> [Score] {
         var scores: [Score] = []
         for origin in origins.sorted() {

@@ -3,26 +3,26 @@ import Foundation
 /// A rolling-origin backtest: at each origin census the panel is cut there, every method forecasts
 /// every LA from what was known then (its intervals calibrated on errors known then too), and the
 /// forecasts are held against the censuses that followed.
-public struct RollingOriginBacktest: Sendable {
+package struct RollingOriginBacktest: Sendable {
     /// One method's accuracy at one origin and horizon.
-    public struct Score: Sendable, Equatable {
-        public var method: ForecastMethod
-        public var origin: Int
-        public var horizon: Int
-        public var accuracy: ForecastAccuracy
-        public var forecasts: [ScoredForecast]
+    package struct Score: Sendable, Equatable {
+        package var method: ForecastMethod
+        package var origin: Int
+        package var horizon: Int
+        package var accuracy: ForecastAccuracy
+        package var forecasts: [ScoredForecast]
     }
 
-    public var panel: CaseloadPanel
-    public var methods: [ForecastMethod]
+    package var panel: CaseloadPanel
+    package var methods: [ForecastMethod]
 
-    public init(panel: CaseloadPanel, methods: [ForecastMethod] = [.shrunkGrowth] + ForecastMethod.baselines) {
+    package init(panel: CaseloadPanel, methods: [ForecastMethod] = [.shrunkGrowth] + ForecastMethod.baselines) {
         self.panel = panel
         self.methods = methods
     }
 
     /// Every origin with a year before it and at least one census after it.
-    public var possibleOrigins: [Int] {
+    package var possibleOrigins: [Int] {
         let years = panel.years
         guard let first = years.first, let last = years.last, last - first >= 2 else { return [] }
         return Array((first + 1)...(last - 1))
@@ -31,7 +31,7 @@ public struct RollingOriginBacktest: Sendable {
     /// The scores of every method at every origin and horizon 1...`horizon` that has actuals.
     /// An LA counts at an origin when it has the origin, the year before and the target (the same
     /// LAs for every method).
-    public func run(origins: [Int], horizon: Int) -> [Score] {
+    package func run(origins: [Int], horizon: Int) -> [Score] {
         var scores: [Score] = []
         for origin in origins.sorted() {
             let known = panel.through(origin)

@@ -1,9 +1,9 @@
 /// The setting split's backtest: at each origin, every LA's total forecast (from data known then)
 /// split by setting group, each cell held against the published count that followed. Scored
 /// beside the simplest alternative, the origin's shares held fixed.
-public enum SettingSplitBacktest {
+package enum SettingSplitBacktest {
     /// How the cells were made.
-    public enum Approach: String, CaseIterable, Sendable {
+    package enum Approach: String, CaseIterable, Sendable {
         /// ``SettingSplit``: each group's share moving as England's has, reconciled to the total.
         case englandShareTrend = "england-share-trend"
         /// Each group's own growth pulled towards England's (as the totals), reconciled to the total.
@@ -12,15 +12,15 @@ public enum SettingSplitBacktest {
         case heldShares = "held-shares"
     }
 
-    public struct Score: Sendable, Equatable {
-        public var approach: Approach
-        public var origin: Int
-        public var horizon: Int
+    package struct Score: Sendable, Equatable {
+        package var approach: Approach
+        package var origin: Int
+        package var horizon: Int
         /// Over every LA x group cell with a positive actual.
-        public var accuracy: ForecastAccuracy
+        package var accuracy: ForecastAccuracy
     }
 
-    public static func run(total: CaseloadPanel, settings: [PublishedSettingGroup: CaseloadPanel], origins: [Int],
+    package static func run(total: CaseloadPanel, settings: [PublishedSettingGroup: CaseloadPanel], origins: [Int],
                            horizon: Int, method: ForecastMethod = .shrunkGrowth) -> [Score] {
         // The totals are forecast with `method`; the cells as each approach says.
         var scores: [Score] = []

@@ -2,8 +2,8 @@
 /// between members (a child moving from one member to another is neither a joiner nor a leaver of
 /// the group). Observed years take the transfers counted; forecast years the share of the members'
 /// transfers in that were from another member over the observed years.
-public enum ComponentsSum {
-    public static func sum(area: String, _ rows: [ComponentsRow], within: [Int: Int]) -> [ComponentsRow] {
+package enum ComponentsSum {
+    package static func sum(area: String, _ rows: [ComponentsRow], within: [Int: Int]) -> [ComponentsRow] {
         var sums: [String: ComponentsRow] = [:]
         for row in rows {
             let key = "\(row.year)|\(row.observed)"

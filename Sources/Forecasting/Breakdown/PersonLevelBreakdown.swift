@@ -5,22 +5,22 @@ import Foundation
 /// are the flow model's means over the simulations, and `adjustment` is what the reconciled total
 /// adds to them, so `stockEnd = stockStart + newPlans + transfersIn - ceased - transfersOut +
 /// adjustment` in every row.
-public struct ComponentsRow: Sendable, Equatable {
-    public var area: String
+package struct ComponentsRow: Sendable, Equatable {
+    package var area: String
     /// The census at the end of the year.
-    public var year: Int
-    public var observed: Bool
-    public var scenario: String?
-    public var stockStart: Double
-    public var newPlans: Double
-    public var transfersIn: Double
-    public var ceased: Double
-    public var transfersOut: Double
-    public var movers: Double
-    public var adjustment: Double
-    public var stockEnd: Double
+    package var year: Int
+    package var observed: Bool
+    package var scenario: String?
+    package var stockStart: Double
+    package var newPlans: Double
+    package var transfersIn: Double
+    package var ceased: Double
+    package var transfersOut: Double
+    package var movers: Double
+    package var adjustment: Double
+    package var stockEnd: Double
 
-    public init(area: String, year: Int, observed: Bool, scenario: String?, stockStart: Double, newPlans: Double,
+    package init(area: String, year: Int, observed: Bool, scenario: String?, stockStart: Double, newPlans: Double,
                 transfersIn: Double, ceased: Double, transfersOut: Double, movers: Double, adjustment: Double, stockEnd: Double) {
         self.area = area
         self.year = year
@@ -39,28 +39,28 @@ public struct ComponentsRow: Sendable, Equatable {
 
 /// The person-level breakdown of one LA: need x age band x setting cells reconciled to the LA's
 /// total forecast, and the components, from the flow model's simulations.
-public struct PersonLevelBreakdown: Sendable {
-    public var cells: [AreaForecast]
+package struct PersonLevelBreakdown: Sendable {
+    package var cells: [AreaForecast]
     /// The cell each forecast is: need code, age band, setting; and its index (``cell(_:)``).
-    public var cellKeys: [CellKey]
-    public var cellIndices: [Int]
-    public var components: [ComponentsRow]
-    public var simulations: FlowSimulations
+    package var cellKeys: [CellKey]
+    package var cellIndices: [Int]
+    package var components: [ComponentsRow]
+    package var simulations: FlowSimulations
 
-    public struct CellKey: Sendable, Hashable {
-        public var need: String
-        public var ageBand: AgeBand
-        public var setting: FlowSetting
+    package struct CellKey: Sendable, Hashable {
+        package var need: String
+        package var ageBand: AgeBand
+        package var setting: FlowSetting
     }
 
-    public static let cellCount = PrimaryNeed.codes.count * AgeBand.allCases.count * FlowSetting.allCases.count
+    package static let cellCount = PrimaryNeed.codes.count * AgeBand.allCases.count * FlowSetting.allCases.count
 
-    public static func cell(_ state: FlowState) -> Int {
+    package static func cell(_ state: FlowState) -> Int {
         (state.need * AgeBand.allCases.count + AgeBand.allCases.firstIndex(of: state.ageBand)!) * FlowSetting.allCases.count
             + state.setting.position
     }
 
-    public static func key(_ cell: Int) -> CellKey {
+    package static func key(_ cell: Int) -> CellKey {
         let settings = FlowSetting.allCases.count, bands = AgeBand.allCases.count
         return CellKey(need: PrimaryNeed.codes[cell / settings / bands], ageBand: AgeBand.allCases[(cell / settings) % bands],
                        setting: FlowSetting.list[cell % settings])
@@ -70,7 +70,7 @@ public struct PersonLevelBreakdown: Sendable {
     /// cells: in every simulation each cell's share of the flow model's total, the mean share
     /// times the total in each case; the interval from the shares of each simulation times a draw
     /// of the total from its error distribution. Cells with no child in any simulation are left out.
-    public static func reconcile(total: AreaForecast, simulations: FlowSimulations, observed: [ObservedFlows],
+    package static func reconcile(total: AreaForecast, simulations: FlowSimulations, observed: [ObservedFlows],
                                  seed: UInt64) -> PersonLevelBreakdown {
         let horizon = min(total.horizon, simulations.horizon)
         let byCell = simulations.cellTotals(cells: cellCount, { cell($0) })

@@ -2,27 +2,27 @@ import HubStore
 
 /// What the person-level breakdown reads from the store for the LAs of one run: their children at
 /// every census, the flows between consecutive censuses, and their population.
-public struct PersonLevelInputs: Sendable {
-    public var roster: CensusRoster
-    public var flows: [ObservedFlows]
-    public var population: [String: [Int: [Double]]]
+package struct PersonLevelInputs: Sendable {
+    package var roster: CensusRoster
+    package var flows: [ObservedFlows]
+    package var population: [String: [Int: [Double]]]
 
     /// Census years an LA needs for its breakdown (two years of flows).
-    public static let minimumYears = 3
+    package static let minimumYears = 3
 
-    public init(roster: CensusRoster, population: [String: [Int: [Double]]]) {
+    package init(roster: CensusRoster, population: [String: [Int: [Double]]]) {
         self.roster = roster
         flows = ObservedFlows.all(roster)
         self.population = population
     }
 
-    public static func read(_ database: Database, las: Set<String>) throws -> PersonLevelInputs {
+    package static func read(_ database: Database, las: Set<String>) throws -> PersonLevelInputs {
         PersonLevelInputs(roster: try CensusRoster.read(database, las: las), population: try PopulationTable.read(database, las: las))
     }
 
     /// True when the LA has at least `years` (``minimumYears`` unless said) census years, the last
     /// two consecutive.
-    public func hasBreakdown(_ la: String, years minimum: Int = minimumYears) -> Bool {
+    package func hasBreakdown(_ la: String, years minimum: Int = minimumYears) -> Bool {
         let years = roster.years(of: la)
         guard years.count >= minimum, let last = years.last else { return false }
         return years.contains(last - 1)
@@ -31,7 +31,7 @@ public struct PersonLevelInputs: Sendable {
     /// The LA's flow model, simulated from its last census. `minimumYears` is lowered only by the
     /// breakdown's backtest, whose early origins have a single pair of censuses to learn from.
     /// `tally` counts the new placements of every year by its cells too (``PlacementTally``).
-    public func simulate(_ la: String, horizon: Int, simulations: Int, seed: UInt64,
+    package func simulate(_ la: String, horizon: Int, simulations: Int, seed: UInt64,
                          adjustments: [FlowAdjustment] = [], minimumYears: Int = minimumYears,
                          tally: PlacementTally? = nil) -> FlowSimulations? {
         guard hasBreakdown(la, years: minimumYears), let last = roster.years(of: la).last,
@@ -44,7 +44,7 @@ public struct PersonLevelInputs: Sendable {
 
     /// Children who left one of `members` and are in another's next census, by the census they
     /// arrived at: transfers inside the group, which a group's own components leave out.
-    public func transfersWithin(_ members: Set<String>) -> [Int: Int] {
+    package func transfersWithin(_ members: Set<String>) -> [Int: Int] {
         var byYear: [Int: Int] = [:]
         var at: [Int: [String: String]] = [:]   // year -> pseudonym -> member LA
         for la in members {

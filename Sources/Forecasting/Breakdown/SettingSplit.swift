@@ -9,29 +9,29 @@ import Foundation
 /// LA moves as England's share of that group has moved. The backtest chose this over the LA's own
 /// group growth (shrunk or not) and over shares held fixed. The group's interval comes from the
 /// method's errors on that group at earlier origins, around the reconciled figure.
-public struct SettingSplit: Sendable {
-    public var settings: [PublishedSettingGroup: CaseloadPanel]
-    public var method: ForecastMethod
+package struct SettingSplit: Sendable {
+    package var settings: [PublishedSettingGroup: CaseloadPanel]
+    package var method: ForecastMethod
 
-    public init(settings: [PublishedSettingGroup: CaseloadPanel], method: ForecastMethod = .nationalGrowth) {
+    package init(settings: [PublishedSettingGroup: CaseloadPanel], method: ForecastMethod = .nationalGrowth) {
         self.settings = settings
         self.method = method
     }
 
     /// Error quantiles by group, origin and horizon, shared by the LAs of one run.
-    public struct ErrorCache: Sendable {
+    package struct ErrorCache: Sendable {
         var quantiles: [String: ErrorQuantiles?] = [:]
-        public init() {}
+        package init() {}
     }
 
     /// The cells of one LA's total forecast, in group order; nil when the table has no settings for
     /// the LA, or none at or before the total's origin.
-    public func split(_ total: AreaForecast) -> [AreaForecast]? {
+    package func split(_ total: AreaForecast) -> [AreaForecast]? {
         var cache = ErrorCache()
         return split(total, cache: &cache)
     }
 
-    public func split(_ total: AreaForecast, cache: inout ErrorCache) -> [AreaForecast]? {
+    package func split(_ total: AreaForecast, cache: inout ErrorCache) -> [AreaForecast]? {
         let groups = PublishedSettingGroup.allCases
         let serieses = groups.map { settings[$0]?.series[total.la]?.through(total.origin) }
         guard serieses.allSatisfy({ $0 != nil }),

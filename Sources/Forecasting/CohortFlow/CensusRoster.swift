@@ -1,13 +1,13 @@
 import HubStore
 
 /// One child with a plan active at a return's census, as the flow model sees them.
-public struct RosterChild: Hashable, Sendable {
+package struct RosterChild: Hashable, Sendable {
     /// The hub's pseudonym (nil when the return gave no key to make one: such a child cannot be
     /// followed from one census to the next).
-    public var pseudonym: String?
-    public var state: FlowState
+    package var pseudonym: String?
+    package var state: FlowState
 
-    public init(pseudonym: String?, state: FlowState) {
+    package init(pseudonym: String?, state: FlowState) {
         self.pseudonym = pseudonym
         self.state = state
     }
@@ -19,15 +19,15 @@ public struct RosterChild: Hashable, Sendable {
 /// of two of one rank the one entered latest; its primary need; age on the 31 August before the
 /// census. A child whose age is outside 0-25 or unknown is left out, and
 /// a child listed twice in one return counts once.
-public struct CensusRoster: Sendable {
+package struct CensusRoster: Sendable {
     /// LA -> census year -> children.
-    public var children: [String: [Int: [RosterChild]]]
+    package var children: [String: [Int: [RosterChild]]]
 
-    public init(children: [String: [Int: [RosterChild]]]) {
+    package init(children: [String: [Int: [RosterChild]]]) {
         self.children = children
     }
 
-    public static func read(_ database: Database, las: Set<String>? = nil) throws -> CensusRoster {
+    package static func read(_ database: Database, las: Set<String>? = nil) throws -> CensusRoster {
         var children: [String: [Int: [RosterChild]]] = [:]
         var last: (Int64, Int64)?
         var seen: Set<String> = []   // "import|pseudonym": a child listed twice in one return counts once
@@ -57,5 +57,5 @@ public struct CensusRoster: Sendable {
     }
 
     /// Census years an LA has, in order.
-    public func years(of la: String) -> [Int] { children[la]?.keys.sorted() ?? [] }
+    package func years(of la: String) -> [Int] { children[la]?.keys.sorted() ?? [] }
 }

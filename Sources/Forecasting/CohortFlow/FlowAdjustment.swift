@@ -1,7 +1,7 @@
 /// A change to the flows that a mitigation makes (from a scenario file, see ``Scenario``): from the
 /// census after its start year on, optionally ramped in over some years, for the children it names.
-public struct FlowAdjustment: Sendable, Equatable {
-    public enum Target: Sendable, Equatable {
+package struct FlowAdjustment: Sendable, Equatable {
+    package enum Target: Sendable, Equatable {
         /// Requests for assessment: new plans (joiners other than transfers in) move with them.
         case requests(multiplier: Double)
         /// Every joiner (new plans and transfers in).
@@ -13,20 +13,20 @@ public struct FlowAdjustment: Sendable, Equatable {
         case redirect(from: FlowSetting, to: FlowSetting, share: Double, capacity: Int?)
     }
 
-    public var name: String
-    public var target: Target
+    package var name: String
+    package var target: Target
     /// Indices into ``PrimaryNeed/codes``; nil for every need.
-    public var needs: Set<Int>?
+    package var needs: Set<Int>?
     /// Ages (on 31 August before the census); nil for every age.
-    public var ages: ClosedRange<Int>?
+    package var ages: ClosedRange<Int>?
     /// LAs it applies to; nil for every LA.
-    public var las: Set<String>?
+    package var las: Set<String>?
     /// The year it starts: it first shows at the census of January `start + 1`.
-    public var start: Int
+    package var start: Int
     /// Years over which it builds up linearly to its full size (0: at once).
-    public var rampYears: Int
+    package var rampYears: Int
 
-    public init(name: String, target: Target, needs: Set<Int>? = nil, ages: ClosedRange<Int>? = nil, las: Set<String>? = nil,
+    package init(name: String, target: Target, needs: Set<Int>? = nil, ages: ClosedRange<Int>? = nil, las: Set<String>? = nil,
                 start: Int, rampYears: Int = 0) {
         self.name = name
         self.target = target
@@ -39,7 +39,7 @@ public struct FlowAdjustment: Sendable, Equatable {
 
     /// How much of the change applies to the flows into the census of `year`: 0 before it starts,
     /// rising by 1/rampYears a year to 1.
-    public func strength(census year: Int) -> Double {
+    package func strength(census year: Int) -> Double {
         guard year > start else { return 0 }
         guard rampYears > 0 else { return 1 }
         return min(1, Double(year - start) / Double(rampYears))

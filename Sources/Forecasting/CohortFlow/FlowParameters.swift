@@ -12,39 +12,39 @@ import Foundation
 ///   scaled to the latest year's level), on a damped trend: the observed joiner rate's yearly
 ///   log-growth, fading by ``trendDamping`` a year and capped at +/-``maximumTrend``; and the need
 ///   and setting mix of joiners by NCY, with the hub's mix as the prior.
-public struct FlowParameters: Sendable {
+package struct FlowParameters: Sendable {
     /// Weight of the prior, in children.
-    public static let priorWeight = 2.0
-    public static let trendDamping = 0.8
-    public static let maximumTrend = 0.2
+    package static let priorWeight = 2.0
+    package static let trendDamping = 0.8
+    package static let maximumTrend = 0.2
 
-    public var la: String
+    package var la: String
     /// The last observed census (the simulations start from it).
-    public var lastYear: Int
+    package var lastYear: Int
     /// By NCY offset (0 = NCY -4) and setting position.
-    public var leaveProbability: [[Double]]
+    package var leaveProbability: [[Double]]
     /// Cumulative destination probabilities: [ncy][setting][destination].
-    public var moveCumulative: [[[Double]]]
+    package var moveCumulative: [[[Double]]]
     /// Joiners per head at the last observed year, by NCY offset of the joiner's census.
-    public var joinRate: [Double]
+    package var joinRate: [Double]
     /// Cumulative (need, setting) mix of joiners by NCY offset: index need * settings + setting.
-    public var joinerMixCumulative: [[Double]]
+    package var joinerMixCumulative: [[Double]]
     /// The yearly log-growth of the joiner rate over the observed years (before damping).
-    public var joinTrend: Double
+    package var joinTrend: Double
     /// Share of joiners who transferred in from another LA of the hub, and of leavers who
     /// transferred out, over the observed years.
-    public var transferInShare: Double
-    public var transferOutShare: Double
+    package var transferInShare: Double
+    package var transferOutShare: Double
     /// The population (by age 0-25) per year that joiners are scaled by; nil when the store has
     /// no population for the LA (joiners are then counts a year, not rates).
-    public var population: [Int: [Double]]?
+    package var population: [Int: [Double]]?
 
     static var ncyCount: Int { FlowState.ncyRange.count }
     static var settingCount: Int { FlowSetting.allCases.count }
     static var needCount: Int { PrimaryNeed.codes.count }
 
     /// The joiner rate's factor `years` years after the last observed census (damped trend).
-    public func trendFactor(years: Int) -> Double {
+    package func trendFactor(years: Int) -> Double {
         guard years > 0 else { return 1 }
         var sum = 0.0, weight = 1.0
         for _ in 1...years {
@@ -56,7 +56,7 @@ public struct FlowParameters: Sendable {
 
     /// The population at `age` for the census of `year` (the mid-year before it), the latest year
     /// held when the store has none that late; 1 without population.
-    public func population(age: Int, census year: Int) -> Double {
+    package func population(age: Int, census year: Int) -> Double {
         guard let population, let latest = population.keys.max() else { return 1 }
         let years = population.keys.filter { $0 <= year - 1 }
         let chosen = years.max() ?? population.keys.min() ?? latest
@@ -64,17 +64,17 @@ public struct FlowParameters: Sendable {
     }
 
     /// The expected joiners at NCY offset `ncy` into the census of `year`.
-    public func expectedJoiners(ncy: Int, census year: Int) -> Double {
+    package func expectedJoiners(ncy: Int, census year: Int) -> Double {
         joinRate[ncy] * population(age: ncy + FlowState.ncyRange.lowerBound + 4, census: year)
             * trendFactor(years: year - lastYear)
     }
 }
 
 /// Learns ``FlowParameters`` for every LA from the observed flows.
-public enum FlowEstimation {
+package enum FlowEstimation {
     /// Parameters for `la` from `flows` of every hub LA (the LA's own and the pooled prior);
     /// nil when the LA has no observed pair of censuses.
-    public static func parameters(la: String, flows: [ObservedFlows], population: [Int: [Double]]?,
+    package static func parameters(la: String, flows: [ObservedFlows], population: [Int: [Double]]?,
                                   lastYear: Int) -> FlowParameters? {
         let own = flows.filter { $0.la == la }
         guard !own.isEmpty else { return nil }

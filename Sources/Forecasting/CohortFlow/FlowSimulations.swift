@@ -5,15 +5,15 @@
 /// adjustments carries only the children of needs the tally counts: their draws, and so the
 /// tally, are the same as in a run of every child, while the run's counts and components cover
 /// those children only.
-public struct PlacementTally: Sendable {
-    public let cells: Int
+package struct PlacementTally: Sendable {
+    package let cells: Int
     /// Cell by state index; -1 for a state not counted.
     let cellByState: [Int32]
     /// By need position: some state of the need is counted.
     let countsNeed: [Bool]
 
     /// `cell` maps a state to a cell in 0..<cells, or nil to leave it out.
-    public init(cells: Int, _ cell: (FlowState) -> Int?) {
+    package init(cells: Int, _ cell: (FlowState) -> Int?) {
         self.cells = cells
         let cellByState = (0..<FlowState.count).map { index -> Int32 in
             guard let value = cell(FlowState(index: index)), value >= 0, value < cells else { return -1 }
@@ -34,44 +34,44 @@ public struct PlacementTally: Sendable {
 /// One year of one simulation of an LA's flows: the stock at the start (the census before) and
 /// what changed it. `stockEnd = stockStart + newPlans + transfersIn - ceased - transfersOut`,
 /// exactly, in every simulation.
-public struct FlowComponents: Sendable, Equatable {
-    public var stockStart = 0
+package struct FlowComponents: Sendable, Equatable {
+    package var stockStart = 0
     /// Joiners other than transfers in.
-    public var newPlans = 0
+    package var newPlans = 0
     /// Joiners who came from another LA.
-    public var transfersIn = 0
+    package var transfersIn = 0
     /// Leavers other than transfers out (plans ceased, children aged out).
-    public var ceased = 0
+    package var ceased = 0
     /// Leavers who moved to another LA.
-    public var transfersOut = 0
+    package var transfersOut = 0
     /// Stayers whose setting group changed.
-    public var movers = 0
+    package var movers = 0
     /// Children a redirect placed, still in the setting it placed them in at the census.
-    public var redirected = 0
-    public var stockEnd = 0
+    package var redirected = 0
+    package var stockEnd = 0
 
-    public init() {}
+    package init() {}
 
-    public var joiners: Int { newPlans + transfersIn }
-    public var leavers: Int { ceased + transfersOut }
+    package var joiners: Int { newPlans + transfersIn }
+    package var leavers: Int { ceased + transfersOut }
 }
 
 /// The simulations of one LA's flow model: for every simulation and census year ahead, the number
 /// of children in every ``FlowState`` and the year's ``FlowComponents``. This is the model's
 /// reusable output: sums over any set of states (a need, an age range, a setting, a centre's
 /// catchment) are taken per simulation with ``totals(where:)``, so their spread is right.
-public struct FlowSimulations: Sendable {
-    public let la: String
+package struct FlowSimulations: Sendable {
+    package let la: String
     /// The census the simulations start from.
-    public let origin: Int
-    public let horizon: Int
-    public let simulations: Int
+    package let origin: Int
+    package let horizon: Int
+    package let simulations: Int
     /// [(simulation x horizon + year index) x FlowState.count + state index].
     let counts: [UInt16]
     /// [simulation x horizon + year index].
-    public let components: [FlowComponents]
+    package let components: [FlowComponents]
     /// Cells of the run's ``PlacementTally`` (0 without one).
-    public let placementCells: Int
+    package let placementCells: Int
     /// New placements by tally cell: [(simulation x horizon + year index) x placementCells + cell].
     let newPlacements: [UInt16]
 
@@ -89,24 +89,24 @@ public struct FlowSimulations: Sendable {
 
     /// New placements (joiners, and stayers who changed setting group) counted in `cell` of the
     /// run's tally at the census `origin + yearIndex + 1` of simulation `simulation`.
-    public func newPlacements(simulation: Int, yearIndex: Int, cell: Int) -> Int {
+    package func newPlacements(simulation: Int, yearIndex: Int, cell: Int) -> Int {
         Int(newPlacements[(simulation * horizon + yearIndex) * placementCells + cell])
     }
 
     /// The census years simulated.
-    public var years: [Int] { (1...max(horizon, 1)).map { origin + $0 } }
+    package var years: [Int] { (1...max(horizon, 1)).map { origin + $0 } }
 
     /// Children in `state` at the census `origin + yearIndex + 1` in simulation `simulation`.
-    public func count(simulation: Int, yearIndex: Int, state: FlowState) -> Int {
+    package func count(simulation: Int, yearIndex: Int, state: FlowState) -> Int {
         Int(counts[(simulation * horizon + yearIndex) * FlowState.count + state.index])
     }
 
-    public func components(simulation: Int, yearIndex: Int) -> FlowComponents {
+    package func components(simulation: Int, yearIndex: Int) -> FlowComponents {
         components[simulation * horizon + yearIndex]
     }
 
     /// For every simulation and year, the children in the states `include` keeps: [simulation][year index].
-    public func totals(where include: (FlowState) -> Bool) -> [[Double]] {
+    package func totals(where include: (FlowState) -> Bool) -> [[Double]] {
         let chosen = (0..<FlowState.count).filter { include(FlowState(index: $0)) }
         return (0..<simulations).map { simulation in
             (0..<horizon).map { year in
@@ -118,7 +118,7 @@ public struct FlowSimulations: Sendable {
 
     /// For every simulation and year, the children by cell: `cell` maps a state to a cell index in
     /// 0..<cells (nil to leave it out). [simulation][year index][cell].
-    public func cellTotals(cells: Int, _ cell: (FlowState) -> Int?) -> [[[Double]]] {
+    package func cellTotals(cells: Int, _ cell: (FlowState) -> Int?) -> [[[Double]]] {
         let map = (0..<FlowState.count).map { cell(FlowState(index: $0)) }
         return (0..<simulations).map { simulation in
             (0..<horizon).map { year in

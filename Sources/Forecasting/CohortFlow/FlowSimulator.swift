@@ -10,13 +10,13 @@ import Foundation
 /// Every random number is addressed by (seed, LA, simulation, child, year, purpose): the same seed
 /// gives the same output, on any number of threads, and a scenario run differs from the
 /// unmitigated one only where the scenario acts.
-public struct FlowSimulator: Sendable {
-    public var parameters: FlowParameters
+package struct FlowSimulator: Sendable {
+    package var parameters: FlowParameters
     /// The children at the last census.
-    public var start: [RosterChild]
-    public var adjustments: [FlowAdjustment]
+    package var start: [RosterChild]
+    package var adjustments: [FlowAdjustment]
 
-    public init(parameters: FlowParameters, start: [RosterChild], adjustments: [FlowAdjustment] = []) {
+    package init(parameters: FlowParameters, start: [RosterChild], adjustments: [FlowAdjustment] = []) {
         self.parameters = parameters
         self.start = start
         self.adjustments = adjustments.filter { $0.las?.contains(parameters.la) ?? true }
@@ -25,7 +25,7 @@ public struct FlowSimulator: Sendable {
     /// Simulations `horizon` census years ahead. Runs on the machine's cores; the result does not
     /// depend on how many. With `tally`, the new placements of every year are counted by its cells
     /// too (the draws, and so every other figure, are the same with or without it).
-    public func run(horizon: Int, simulations: Int, seed: UInt64, tally: PlacementTally? = nil) -> FlowSimulations {
+    package func run(horizon: Int, simulations: Int, seed: UInt64, tally: PlacementTally? = nil) -> FlowSimulations {
         let random = CounterRandom(seed: seed, stream: parameters.la)
         let ordered = Self.ordered(start)
         let tables = Tables(parameters, horizon: horizon)

@@ -1,6 +1,6 @@
 /// Primary needs as SEN2 codes them (sen2.md), and `UKN` for a plan with no primary need recorded.
-public enum PrimaryNeed {
-    public static let codes = ["ASD", "DS", "HI", "MLD", "MSI", "OTH", "PD", "PMLD", "SEMH", "SLCN", "SLD", "SPLD", "VI", "UKN"]
+package enum PrimaryNeed {
+    package static let codes = ["ASD", "DS", "HI", "MLD", "MSI", "OTH", "PD", "PMLD", "SEMH", "SLCN", "SLD", "SPLD", "VI", "UKN"]
     static let index: [String: Int] = Dictionary(uniqueKeysWithValues: codes.enumerated().map { ($1, $0) })
 
     /// The index of a SEN2 code (any case); unknown or missing codes are `UKN`.
@@ -11,7 +11,7 @@ public enum PrimaryNeed {
 
 /// The setting groups of the person-level breakdown, as the DSG management plan template lays
 /// placements out.
-public enum FlowSetting: String, CaseIterable, Sendable, Codable {
+package enum FlowSetting: String, CaseIterable, Sendable, Codable {
     case mainstream
     /// A mainstream school's SEN unit or resourced provision (the placement's flags).
     case resourcedProvision = "resourced_provision"
@@ -58,14 +58,14 @@ public enum FlowSetting: String, CaseIterable, Sendable, Codable {
 }
 
 /// The report's age bands (age on the 31 August before the census).
-public enum AgeBand: String, CaseIterable, Sendable, Codable {
+package enum AgeBand: String, CaseIterable, Sendable, Codable {
     case under5
     case age5to10 = "5to10"
     case age11to15 = "11to15"
     case age16to19 = "16to19"
     case age20to25 = "20to25"
 
-    public static func of(age: Int) -> AgeBand {
+    package static func of(age: Int) -> AgeBand {
         switch age {
         case ..<5: return .under5
         case 5...10: return .age5to10
@@ -79,31 +79,31 @@ public enum AgeBand: String, CaseIterable, Sendable, Codable {
 /// Where a child is in the flow model: national curriculum year (age on 31 August before the
 /// census, minus 4: Reception is 0), primary need and setting group. Plans run from birth to 25,
 /// so NCY runs from -4 to 21.
-public struct FlowState: Hashable, Sendable {
-    public static let ncyRange = -4...21
-    public var ncy: Int
+package struct FlowState: Hashable, Sendable {
+    package static let ncyRange = -4...21
+    package var ncy: Int
     /// An index into ``PrimaryNeed/codes``.
-    public var need: Int
-    public var setting: FlowSetting
+    package var need: Int
+    package var setting: FlowSetting
 
-    public init(ncy: Int, need: Int, setting: FlowSetting) {
+    package init(ncy: Int, need: Int, setting: FlowSetting) {
         self.ncy = ncy
         self.need = need
         self.setting = setting
     }
 
-    public var age: Int { ncy + 4 }
-    public var needCode: String { PrimaryNeed.codes[need] }
-    public var ageBand: AgeBand { AgeBand.of(age: age) }
+    package var age: Int { ncy + 4 }
+    package var needCode: String { PrimaryNeed.codes[need] }
+    package var ageBand: AgeBand { AgeBand.of(age: age) }
 
     /// Every state in one flat numbering: NCY, then need, then setting.
-    public static let count = ncyRange.count * PrimaryNeed.codes.count * FlowSetting.allCases.count
+    package static let count = ncyRange.count * PrimaryNeed.codes.count * FlowSetting.allCases.count
 
-    public var index: Int {
+    package var index: Int {
         ((ncy - Self.ncyRange.lowerBound) * PrimaryNeed.codes.count + need) * FlowSetting.allCases.count + setting.position
     }
 
-    public init(index: Int) {
+    package init(index: Int) {
         let settings = FlowSetting.allCases.count
         setting = FlowSetting.list[index % settings]
         need = (index / settings) % PrimaryNeed.codes.count

@@ -2,29 +2,29 @@
 /// pseudonym): who stayed (and in which setting), who left, who joined. A child who left one hub
 /// LA and is in another's next census is a transfer: a leaver of the first and a joiner of the
 /// second, counted apart.
-public struct ObservedFlows: Sendable, Equatable {
-    public var la: String
+package struct ObservedFlows: Sendable, Equatable {
+    package var la: String
     /// The census the flows start from; they end at `fromYear + 1`.
-    public var fromYear: Int
-    public var stockStart: Int
-    public var stockEnd: Int
+    package var fromYear: Int
+    package var stockStart: Int
+    package var stockEnd: Int
     /// Stayers by state at the start and setting at the end.
-    public var stayers: [Int: [FlowSetting: Int]]
+    package var stayers: [Int: [FlowSetting: Int]]
     /// Leavers by state at the start (including transfers out and ageing out).
-    public var leavers: [Int: Int]
-    public var transfersOut: Int
+    package var leavers: [Int: Int]
+    package var transfersOut: Int
     /// Joiners by state at the end (including transfers in).
-    public var joiners: [Int: Int]
-    public var transfersIn: Int
+    package var joiners: [Int: Int]
+    package var transfersIn: Int
     /// Stayers whose setting group changed.
-    public var movers: Int
+    package var movers: Int
 
-    public var leaverCount: Int { leavers.values.reduce(0, +) }
-    public var joinerCount: Int { joiners.values.reduce(0, +) }
+    package var leaverCount: Int { leavers.values.reduce(0, +) }
+    package var joinerCount: Int { joiners.values.reduce(0, +) }
 
     /// The flows of every pair of consecutive census years each LA of `roster` has. A child with no
     /// pseudonym cannot be followed: it counts as a leaver and, if still there, a joiner.
-    public static func all(_ roster: CensusRoster) -> [ObservedFlows] {
+    package static func all(_ roster: CensusRoster) -> [ObservedFlows] {
         // Pseudonym -> LAs whose census has the child, by year.
         var whereIs: [Int: [String: Set<String>]] = [:]
         for (la, years) in roster.children {

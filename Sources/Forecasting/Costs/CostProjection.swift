@@ -1,6 +1,6 @@
 /// Costs and the DSG balance of every LA of a forecast run and of its sums, unmitigated and
 /// mitigated, in the three cases.
-public enum CostProjection {
+package enum CostProjection {
     /// Children by cost group for each year of an LA's forecast in one case: from its person-level
     /// cells when it has them, else from its published setting groups; nil when it has neither.
     static func counts(_ forecast: CaseloadForecast, la: String, forecastCase: ForecastCase, mitigated: Bool) -> [[String: Double]]? {
@@ -26,7 +26,7 @@ public enum CostProjection {
     }
 
     /// Every LA's DSG years (where its groups are known), then each sum's (its members' added).
-    public static func project(_ forecast: CaseloadForecast, costs: UnitCosts, areas: [ForecastRequest.Area]) -> [DSGYear] {
+    package static func project(_ forecast: CaseloadForecast, costs: UnitCosts, areas: [ForecastRequest.Area]) -> [DSGYear] {
         var years: [DSGYear] = []
         let scenario = forecast.effects.values.first?.scenario
         for total in forecast.totals {
@@ -75,7 +75,7 @@ public enum CostProjection {
 
     /// The JSON rows of the money measures (`high_needs_funding`, `high_needs_cost`,
     /// `dsg_in_year_balance`, `dsg_cumulative_balance`), in pounds.
-    public static func rows(_ years: [DSGYear], method: String) -> [ForecastRow] {
+    package static func rows(_ years: [DSGYear], method: String) -> [ForecastRow] {
         years.flatMap { year in
             [("high_needs_funding", year.fundingPence), ("high_needs_cost", year.costPence),
              ("dsg_in_year_balance", year.inYearPence), ("dsg_cumulative_balance", year.cumulativePence)].map { measure, pence in

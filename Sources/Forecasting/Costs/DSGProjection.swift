@@ -1,17 +1,17 @@
 import Foundation
 
 /// One year of an area's high-needs money, in pence so that every sum is exact.
-public struct DSGYear: Sendable, Equatable {
-    public var area: String
-    public var year: Int
-    public var forecastCase: ForecastCase
-    public var scenario: String?
-    public var fundingPence: Int64
-    public var costPence: Int64
+package struct DSGYear: Sendable, Equatable {
+    package var area: String
+    package var year: Int
+    package var forecastCase: ForecastCase
+    package var scenario: String?
+    package var fundingPence: Int64
+    package var costPence: Int64
     /// Funding - cost.
-    public var inYearPence: Int64
+    package var inYearPence: Int64
     /// The opening balance plus every in-year balance so far.
-    public var cumulativePence: Int64
+    package var cumulativePence: Int64
 }
 
 /// The DSG high-needs projection (docs/forecasting.md, "Costs and the DSG"):
@@ -21,11 +21,11 @@ public struct DSGYear: Sendable, Equatable {
 ///   each year rounded to the penny; the baseline is the LA's given figure, else the modelled cost
 ///   of the origin year's caseload (a balanced start);
 /// - in-year balance = funding - cost; cumulative = opening balance + the in-year balances so far.
-public enum DSGProjection {
-    public static func pence(_ pounds: Double) -> Int64 { Int64((pounds * 100).rounded()) }
+package enum DSGProjection {
+    package static func pence(_ pounds: Double) -> Int64 { Int64((pounds * 100).rounded()) }
 
     /// The cost of `counts` (setting group -> children) in year `h` (1 = the first forecast year).
-    public static func costPence(_ counts: [String: Double], la: String, costs: UnitCosts, yearsAhead h: Int) -> Int64 {
+    package static func costPence(_ counts: [String: Double], la: String, costs: UnitCosts, yearsAhead h: Int) -> Int64 {
         let inflation = pow(1 + costs.finance.costGrowth, Double(h))
         let pounds = counts.keys.sorted().map { counts[$0]! * costs.cost(la: la, group: $0).amount * inflation }.reduce(0, +)
         return pence(pounds)
@@ -33,7 +33,7 @@ public enum DSGProjection {
 
     /// The years of one area and case, from the yearly costs (pence) and the origin-year cost used
     /// when no baseline is given.
-    public static func project(area: String, firstYear: Int, forecastCase: ForecastCase, scenario: String?, costs: [Int64],
+    package static func project(area: String, firstYear: Int, forecastCase: ForecastCase, scenario: String?, costs: [Int64],
                                originCostPence: Int64, finance: FinanceSettings) -> [DSGYear] {
         let settings = finance.las[area] ?? FinanceSettings.LASettings()
         var funding = settings.baselineFunding.map(pence) ?? originCostPence

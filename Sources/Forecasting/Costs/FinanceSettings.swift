@@ -10,15 +10,15 @@ import Yams
 /// las:
 ///   "800": {baseline_funding: 45000000, opening_balance: -2500000, unit_costs: {state_special: 24000}}
 /// ```
-public struct FinanceSettings: Sendable, Equatable {
-    public struct LASettings: Sendable, Equatable {
+package struct FinanceSettings: Sendable, Equatable {
+    package struct LASettings: Sendable, Equatable {
         /// The high-needs funding of the origin year; nil: taken equal to the modelled cost then.
-        public var baselineFunding: Double?
+        package var baselineFunding: Double?
         /// The cumulative DSG balance at the origin (negative = deficit).
-        public var openingBalance: Double = 0
-        public var unitCosts: [String: Double] = [:]
+        package var openingBalance: Double = 0
+        package var unitCosts: [String: Double] = [:]
 
-        public init(baselineFunding: Double? = nil, openingBalance: Double = 0, unitCosts: [String: Double] = [:]) {
+        package init(baselineFunding: Double? = nil, openingBalance: Double = 0, unitCosts: [String: Double] = [:]) {
             self.baselineFunding = baselineFunding
             self.openingBalance = openingBalance
             self.unitCosts = unitCosts
@@ -26,26 +26,26 @@ public struct FinanceSettings: Sendable, Equatable {
     }
 
     /// The guidance's planning assumption: +5% in the first year, then +3% a year.
-    public var fundingGrowth: (first: Double, later: Double) = (0.05, 0.03)
-    public var costGrowth = 0.03
-    public var unitCosts: [String: Double] = [:]
-    public var las: [String: LASettings] = [:]
+    package var fundingGrowth: (first: Double, later: Double) = (0.05, 0.03)
+    package var costGrowth = 0.03
+    package var unitCosts: [String: Double] = [:]
+    package var las: [String: LASettings] = [:]
 
-    public init() {}
+    package init() {}
 
-    public static func == (lhs: FinanceSettings, rhs: FinanceSettings) -> Bool {
+    package static func == (lhs: FinanceSettings, rhs: FinanceSettings) -> Bool {
         lhs.fundingGrowth == rhs.fundingGrowth && lhs.costGrowth == rhs.costGrowth && lhs.unitCosts == rhs.unitCosts
             && lhs.las == rhs.las
     }
 
-    public static func load(path: String) throws -> FinanceSettings {
+    package static func load(path: String) throws -> FinanceSettings {
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
             throw FinanceError(file: path, line: nil, field: "-", message: "cannot read the finance file")
         }
         return try parse(yaml: text, file: path)
     }
 
-    public static func parse(yaml: String, file: String) throws -> FinanceSettings {
+    package static func parse(yaml: String, file: String) throws -> FinanceSettings {
         func fail(_ node: Node?, _ field: String, _ message: String) -> FinanceError {
             FinanceError(file: file, line: node?.mark.map { $0.line }, field: field, message: message)
         }
@@ -113,11 +113,11 @@ public struct FinanceSettings: Sendable, Equatable {
 }
 
 /// A finance file that cannot be used, with where and why.
-public struct FinanceError: Error, CustomStringConvertible, Equatable {
-    public var file: String
-    public var line: Int?
-    public var field: String
-    public var message: String
+package struct FinanceError: Error, CustomStringConvertible, Equatable {
+    package var file: String
+    package var line: Int?
+    package var field: String
+    package var message: String
 
-    public var description: String { "finance \(file)\(line.map { " line \($0)" } ?? ""), \(field): \(message)" }
+    package var description: String { "finance \(file)\(line.map { " line \($0)" } ?? ""), \(field): \(message)" }
 }

@@ -1,11 +1,11 @@
 import HubStore
 
 /// The annual cost of a place in each setting group, and where each figure came from.
-public struct UnitCost: Sendable, Equatable {
-    public var amount: Double
-    public var source: String
+package struct UnitCost: Sendable, Equatable {
+    package var amount: Double
+    package var source: String
 
-    public init(amount: Double, source: String) {
+    package init(amount: Double, source: String) {
         self.amount = amount
         self.source = source
     }
@@ -13,11 +13,11 @@ public struct UnitCost: Sendable, Equatable {
 
 /// The cost groups: the person-level setting groups (the published groups are the same without
 /// resourced provision, which the published table counts as mainstream).
-public enum CostGroup {
-    public static let all = FlowSetting.allCases.map(\.rawValue)
+package enum CostGroup {
+    package static let all = FlowSetting.allCases.map(\.rawValue)
 
     /// Built-in annual costs per child, in today's prices (docs/forecasting.md, "Costs and the DSG").
-    public static let defaults: [String: UnitCost] = [
+    package static let defaults: [String: UnitCost] = [
         "independent_special": UnitCost(amount: 63_000, source: "default: DfE independent special school average fee, February 2026"),
         "state_special": UnitCost(amount: 26_000, source: "default: DfE state special school average cost, February 2026"),
         "mainstream": UnitCost(amount: 9_700, source: "default: High Needs Benchmarking 2021-22, mainstream place and top-up funding per EHCP in mainstream"),
@@ -44,13 +44,13 @@ public enum CostGroup {
 /// Unit costs for each LA and group, in order of precedence: the finance file's figure for the LA,
 /// its figure for every LA, the mean of the LA's own placement costs of that type in the hub
 /// (`placement_costs`), the config's default cost band, the built-in default.
-public struct UnitCosts: Sendable {
+package struct UnitCosts: Sendable {
     /// LA -> group -> mean annual cost of the LA's placement cost rows of that type, and how many.
-    public var placementCosts: [String: [String: (mean: Double, rows: Int)]]
-    public var configBands: [String: Double]
-    public var finance: FinanceSettings
+    package var placementCosts: [String: [String: (mean: Double, rows: Int)]]
+    package var configBands: [String: Double]
+    package var finance: FinanceSettings
 
-    public init(placementCosts: [String: [String: (mean: Double, rows: Int)]] = [:], configBands: [String: Double] = [:],
+    package init(placementCosts: [String: [String: (mean: Double, rows: Int)]] = [:], configBands: [String: Double] = [:],
                 finance: FinanceSettings = FinanceSettings()) {
         self.placementCosts = placementCosts
         self.configBands = configBands
@@ -58,7 +58,7 @@ public struct UnitCosts: Sendable {
     }
 
     /// Reads the LAs' placement cost rows from the store.
-    public static func read(_ database: Database, las: Set<String>, configBands: [String: Double],
+    package static func read(_ database: Database, las: Set<String>, configBands: [String: Double],
                             finance: FinanceSettings) throws -> UnitCosts {
         var sums: [String: [String: (total: Double, rows: Int)]] = [:]
         for row in try ReferenceTables(database: database).placementCosts() {
@@ -73,7 +73,7 @@ public struct UnitCosts: Sendable {
                          configBands: configBands, finance: finance)
     }
 
-    public func cost(la: String, group: String) -> UnitCost {
+    package func cost(la: String, group: String) -> UnitCost {
         if let amount = finance.las[la]?.unitCosts[group] {
             return UnitCost(amount: amount, source: "finance file, LA \(la)")
         }

@@ -1,26 +1,26 @@
 /// One LA's (or one cell's) forecast for the censuses after its origin, in the three cases, with
 /// prediction intervals around the central case and the assumptions behind each case.
-public struct AreaForecast: Sendable, Equatable {
-    public var la: String
-    public var measure: String
-    public var source: SeriesSource
-    public var method: ForecastMethod
+package struct AreaForecast: Sendable, Equatable {
+    package var la: String
+    package var measure: String
+    package var source: SeriesSource
+    package var method: ForecastMethod
     /// The last census the series has: the forecasts are for `origin + 1 ... origin + horizon`.
-    public var origin: Int
+    package var origin: Int
     /// The series up to the origin.
-    public var history: YearSeries
-    public var central: [Double]
-    public var best: [Double]
-    public var worst: [Double]
+    package var history: YearSeries
+    package var central: [Double]
+    package var best: [Double]
+    package var worst: [Double]
     /// Nil where no earlier origin measured the method's errors.
-    public var intervals: [PredictionInterval?]
+    package var intervals: [PredictionInterval?]
     /// The error distribution behind each year's interval (what sums over LAs simulate from);
     /// empty for a sum.
-    public var errors: [ErrorDistribution?]
+    package var errors: [ErrorDistribution?]
     /// What makes each case, in words (stated in every output).
-    public var assumptions: [ForecastCase: String]
+    package var assumptions: [ForecastCase: String]
 
-    public init(la: String, measure: String, source: SeriesSource, method: ForecastMethod, origin: Int, history: YearSeries,
+    package init(la: String, measure: String, source: SeriesSource, method: ForecastMethod, origin: Int, history: YearSeries,
                 central: [Double], best: [Double], worst: [Double], intervals: [PredictionInterval?],
                 errors: [ErrorDistribution?], assumptions: [ForecastCase: String]) {
         self.la = la
@@ -37,10 +37,10 @@ public struct AreaForecast: Sendable, Equatable {
         self.assumptions = assumptions
     }
 
-    public var horizon: Int { central.count }
-    public var years: [Int] { (0..<central.count).map { origin + 1 + $0 } }
+    package var horizon: Int { central.count }
+    package var years: [Int] { (0..<central.count).map { origin + 1 + $0 } }
 
-    public func values(_ forecastCase: ForecastCase) -> [Double] {
+    package func values(_ forecastCase: ForecastCase) -> [Double] {
         switch forecastCase {
         case .central: return central
         case .best: return best

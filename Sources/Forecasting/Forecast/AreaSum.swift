@@ -7,11 +7,11 @@ import Foundation
 /// The central, best and worst cases add up. The intervals do not (errors move together across
 /// LAs in a year): they come from simulations that draw one year shock for every member and a
 /// residual for each (docs/forecasting.md).
-public enum AreaSum {
+package enum AreaSum {
     /// The sum of `members` (forecasts of one measure, each with its error distributions) named
     /// `code`; nil when no member has a forecast. Members whose origin differs from the latest are
     /// left out, so every year of the sum has all its members.
-    public static func sum(code: String, members: [AreaForecast], simulations: Int, seed: UInt64) -> AreaForecast? {
+    package static func sum(code: String, members: [AreaForecast], simulations: Int, seed: UInt64) -> AreaForecast? {
         guard let origin = members.map(\.origin).max() else { return nil }
         let included = members.filter { $0.origin == origin }.sorted { $0.la < $1.la }
         guard let first = included.first else { return nil }

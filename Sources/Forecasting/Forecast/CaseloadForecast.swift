@@ -1,26 +1,26 @@
 /// A forecast run over the store's caseload series: which LAs, how far ahead, which sums.
-public struct ForecastRequest: Sendable {
+package struct ForecastRequest: Sendable {
     /// A sum over LAs to report beside them (a region, a group, England).
-    public struct Area: Sendable, Equatable {
-        public var code: String
-        public var members: [String]
+    package struct Area: Sendable, Equatable {
+        package var code: String
+        package var members: [String]
 
-        public init(code: String, members: [String]) {
+        package init(code: String, members: [String]) {
             self.code = code
             self.members = members
         }
     }
 
     /// The LAs asked for; nil for every LA with a long enough series.
-    public var las: [String]?
-    public var areas: [Area]
-    public var horizon: Int
-    public var simulations: Int
-    public var seed: UInt64
+    package var las: [String]?
+    package var areas: [Area]
+    package var horizon: Int
+    package var simulations: Int
+    package var seed: UInt64
     /// Mitigations to forecast beside the unmitigated figures (through the flow model).
-    public var scenario: Scenario?
+    package var scenario: Scenario?
 
-    public init(las: [String]? = nil, areas: [Area] = [], horizon: Int = 3, simulations: Int = 1000, seed: UInt64 = 1,
+    package init(las: [String]? = nil, areas: [Area] = [], horizon: Int = 3, simulations: Int = 1000, seed: UInt64 = 1,
                 scenario: Scenario? = nil) {
         self.scenario = scenario
         self.las = las
@@ -32,27 +32,27 @@ public struct ForecastRequest: Sendable {
 }
 
 /// What a forecast run gives: each LA's total, the sums, and the LAs left out (too short a series).
-public struct CaseloadForecast: Sendable {
-    public var totals: [AreaForecast]
+package struct CaseloadForecast: Sendable {
+    package var totals: [AreaForecast]
     /// Each LA's total split by the published setting groups (where the caseload table has them),
     /// the groups adding up to the total.
-    public var settings: [AreaForecast]
-    public var sums: [AreaForecast]
+    package var settings: [AreaForecast]
+    package var sums: [AreaForecast]
     /// The person-level breakdown of each LA with enough returns (need x age band x setting, and
     /// the components), by LA.
-    public var breakdowns: [String: PersonLevelBreakdown] = [:]
+    package var breakdowns: [String: PersonLevelBreakdown] = [:]
     /// The components of each sum over LAs with breakdowns (transfers between its members left out).
-    public var sumComponents: [ComponentsRow] = []
+    package var sumComponents: [ComponentsRow] = []
     /// The scenario's effect on each LA with a flow model, by LA.
-    public var effects: [String: ScenarioEffect] = [:]
+    package var effects: [String: ScenarioEffect] = [:]
     /// Each sum's mitigated total and change (where a member has an effect).
-    public var mitigatedSums: [AreaForecast] = []
-    public var sumChanges: [AreaForecast] = []
+    package var mitigatedSums: [AreaForecast] = []
+    package var sumChanges: [AreaForecast] = []
     /// Why LAs were left out (when every LA was forecast).
-    public var skipped: [String]
+    package var skipped: [String]
 
     /// Every figure as output rows, LAs first (by code), then the sums.
-    public var rows: [ForecastRow] {
+    package var rows: [ForecastRow] {
         var rows: [ForecastRow] = []
         let cells = Dictionary(grouping: settings, by: \.la)
         for total in totals {
@@ -86,7 +86,7 @@ public struct CaseloadForecast: Sendable {
     /// Forecasts every LA's total (each from its panel, see ``CaseloadSources/totalPanels``) and
     /// the sums. Throws on a bad request: horizon out of range, fewer than one simulation, an LA
     /// asked for without a series or with too short a one.
-    public static func run(_ sources: CaseloadSources, _ request: ForecastRequest,
+    package static func run(_ sources: CaseloadSources, _ request: ForecastRequest,
                            people: PersonLevelInputs? = nil) throws -> CaseloadForecast {
         try ForecastSettings.check(horizon: request.horizon)
         guard request.simulations >= 1 else { throw ForecastError.simulations(request.simulations) }

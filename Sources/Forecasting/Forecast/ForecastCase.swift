@@ -1,18 +1,18 @@
 /// The three cases every forecast figure carries. "Best" is the one with fewer plans (less demand,
 /// lower cost), "worst" the one with more.
-public enum ForecastCase: String, CaseIterable, Sendable, Codable {
+package enum ForecastCase: String, CaseIterable, Sendable, Codable {
     case central, best, worst
 }
 
 /// Why a forecast cannot be made: each names the option or field to change.
-public enum ForecastError: Error, CustomStringConvertible, Equatable {
+package enum ForecastError: Error, CustomStringConvertible, Equatable {
     case horizon(Int)
     case tooLittleHistory(la: String, years: [Int], needed: Int)
     case noSeries(la: String)
     case nothingToForecast
     case simulations(Int)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case let .horizon(value):
             return "--horizon: \(value) is not between 1 and \(ForecastSettings.maximumHorizon) (census years ahead)"
@@ -30,13 +30,13 @@ public enum ForecastError: Error, CustomStringConvertible, Equatable {
 }
 
 /// Settings shared by every forecast.
-public enum ForecastSettings {
-    public static let maximumHorizon = 5
+package enum ForecastSettings {
+    package static let maximumHorizon = 5
     /// Census years a series needs (the origin and the year before it).
-    public static let minimumYears = 2
+    package static let minimumYears = 2
 
     /// Throws unless `horizon` is 1...5.
-    public static func check(horizon: Int) throws {
+    package static func check(horizon: Int) throws {
         guard (1...maximumHorizon).contains(horizon) else { throw ForecastError.horizon(horizon) }
     }
 }

@@ -3,21 +3,21 @@ import HubStore
 /// The forecast a report or workbook shows beside the indicators: the LA totals in scope and their
 /// sum (central, best and worst, 80% and 95% intervals, with history), and what the backtest found
 /// for the method one year ahead.
-public struct ForecastOverview: Sendable {
-    public var areas: [AreaForecast]
+package struct ForecastOverview: Sendable {
+    package var areas: [AreaForecast]
     /// One sentence on the measured accuracy, for the reader.
-    public var accuracy: String
+    package var accuracy: String
     /// Who the forecasting purpose left out, for the reader; nil when nobody.
-    public var leftOut: String?
+    package var leftOut: String?
 
-    public init(areas: [AreaForecast], accuracy: String) {
+    package init(areas: [AreaForecast], accuracy: String) {
         self.areas = areas
         self.accuracy = accuracy
     }
 
     /// The forecasts of `las` that have a series (and of `sum` over them, when given), `horizon`
     /// years ahead; nil when none has one.
-    public static func make(_ database: Database, las: [String], sum: ForecastRequest.Area?, horizon: Int = 3,
+    package static func make(_ database: Database, las: [String], sum: ForecastRequest.Area?, horizon: Int = 3,
                             seed: UInt64 = 1) throws -> ForecastOverview? {
         try make(try CaseloadSources.read(database), las: las, sum: sum, horizon: horizon, seed: seed)
     }
@@ -25,7 +25,7 @@ public struct ForecastOverview: Sendable {
     /// What a forecast output says when LAs are left out because they have not opted in to the
     /// forecasting purpose (`purpose`, titled `title`): their returns are not used, published series
     /// (public) still are. Nil when none is left out (docs/forecasting.md, "Purposes").
-    public static func leftOutNotice(purpose: String, title: String, las: [String]) -> String? {
+    package static func leftOutNotice(purpose: String, title: String, las: [String]) -> String? {
         guard !las.isEmpty else { return nil }
         return "Left out of this forecast (not opted in to the purpose '\(purpose)', \(title), under the data-sharing "
             + "agreement): \(las.joined(separator: ", ")). Their SEN2 returns are not used in any figure or total; "
@@ -34,7 +34,7 @@ public struct ForecastOverview: Sendable {
 
     /// ``make(_:las:sum:horizon:seed:)`` from series already read (a service reads them once per
     /// set of figures).
-    public static func make(_ sources: CaseloadSources, las: [String], sum: ForecastRequest.Area?, horizon: Int = 3,
+    package static func make(_ sources: CaseloadSources, las: [String], sum: ForecastRequest.Area?, horizon: Int = 3,
                             seed: UInt64 = 1) throws -> ForecastOverview? {
         let known = Set(sources.laCodes)
         let chosen = las.filter { known.contains($0) }
@@ -47,7 +47,7 @@ public struct ForecastOverview: Sendable {
     /// The method's one-year accuracy at the latest origin of the published series (the returns'
     /// when there is none), beside the best baseline's, and the 80% and 95% intervals' coverage
     /// there: what every forecast output says about how far to trust it (docs/forecasting.md).
-    public static func accuracy(_ sources: CaseloadSources) -> String {
+    package static func accuracy(_ sources: CaseloadSources) -> String {
         guard let panel = sources.calibrationPanel, let origin = RollingOriginBacktest(panel: panel).possibleOrigins.last else {
             return "No backtest: the store holds too short a series to test the method on."
         }
@@ -70,7 +70,7 @@ public struct ForecastOverview: Sendable {
 
     /// Whether `value` of `forecast` is withheld from `ownLA`'s audience (nil for a shared view): a
     /// figure from the hub's returns that rounds to a small count, other than the reader's own.
-    public static func withholds(_ forecast: AreaForecast, value: Double, ownLA: String?, threshold: Int) -> Bool {
+    package static func withholds(_ forecast: AreaForecast, value: Double, ownLA: String?, threshold: Int) -> Bool {
         guard forecast.source == .returns, forecast.la != ownLA else { return false }
         let rounded = value.rounded()
         return rounded > 0 && rounded < Double(threshold)

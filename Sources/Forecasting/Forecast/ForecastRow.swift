@@ -1,32 +1,32 @@
 /// One figure of a forecast as every output lays it out: `hnhub forecast --format json` prints
 /// exactly these fields, `forecast.csv` all but `measure` and `method`.
-public struct ForecastRow: Sendable, Equatable {
+package struct ForecastRow: Sendable, Equatable {
     /// The 3-digit LA code; for a sum over LAs, the region's code (`E12...`), `E92000001` for
     /// England, or `group:NAME`.
-    public var laCode: String
+    package var laCode: String
     /// The census period, e.g. "2025/26" for January 2026.
-    public var period: String
+    package var period: String
     /// `ehcp_caseload`, or a cost or DSG measure.
-    public var measure: String
+    package var measure: String
     /// Nil for totals.
-    public var need: String?
-    public var ageBand: String?
-    public var setting: String?
-    public var forecastCase: ForecastCase
+    package var need: String?
+    package var ageBand: String?
+    package var setting: String?
+    package var forecastCase: ForecastCase
     /// Nil when unmitigated.
-    public var scenario: String?
+    package var scenario: String?
     /// Nil when withheld by disclosure control.
-    public var value: Double?
-    public var low80: Double?
-    public var high80: Double?
-    public var low95: Double?
-    public var high95: Double?
-    public var method: String
+    package var value: Double?
+    package var low80: Double?
+    package var high80: Double?
+    package var low95: Double?
+    package var high95: Double?
+    package var method: String
     /// Where the figure comes from: figures from published tables are public already; those from
     /// the hub's returns are subject to disclosure control.
-    public var source: SeriesSource
+    package var source: SeriesSource
 
-    public init(laCode: String, period: String, measure: String = "ehcp_caseload", need: String? = nil,
+    package init(laCode: String, period: String, measure: String = "ehcp_caseload", need: String? = nil,
                 ageBand: String? = nil, setting: String? = nil, forecastCase: ForecastCase, scenario: String? = nil,
                 value: Double?, interval: PredictionInterval? = nil, method: String, source: SeriesSource) {
         self.laCode = laCode
@@ -47,7 +47,7 @@ public struct ForecastRow: Sendable, Equatable {
     }
 
     /// The rows of one forecast: each year, the three cases, the intervals on the central case.
-    public static func rows(of forecast: AreaForecast, measure: String = "ehcp_caseload", need: String? = nil,
+    package static func rows(of forecast: AreaForecast, measure: String = "ehcp_caseload", need: String? = nil,
                             ageBand: String? = nil, setting: String? = nil, scenario: String? = nil) -> [ForecastRow] {
         var rows: [ForecastRow] = []
         for (h, year) in forecast.years.enumerated() {

@@ -3,14 +3,14 @@ import Foundation
 /// Forecasts each LA's series of a panel from its last census with one method, the best and worst
 /// cases as a sustained lower or higher growth every year, and prediction intervals calibrated on
 /// the method's errors at earlier origins of a calibration panel (docs/forecasting.md).
-public struct TotalForecaster: Sendable {
-    public var panel: CaseloadPanel
-    public var method: ForecastMethod
+package struct TotalForecaster: Sendable {
+    package var panel: CaseloadPanel
+    package var method: ForecastMethod
     /// Whose backtest errors set the intervals: the published series when the store has them (150
     /// LAs a year), else the panel itself.
-    public var calibration: CaseloadPanel
+    package var calibration: CaseloadPanel
 
-    public init(panel: CaseloadPanel, method: ForecastMethod = .shrunkGrowth, calibration: CaseloadPanel? = nil) {
+    package init(panel: CaseloadPanel, method: ForecastMethod = .shrunkGrowth, calibration: CaseloadPanel? = nil) {
         self.panel = panel
         self.method = method
         self.calibration = calibration ?? panel
@@ -19,7 +19,7 @@ public struct TotalForecaster: Sendable {
     /// Forecasts for `las` (every LA of the panel when nil), `horizon` censuses ahead of each LA's
     /// last census. Throws when the horizon is out of range, an LA asked for has no series, or its
     /// series is too short.
-    public func forecast(las: [String]? = nil, horizon: Int) throws -> [AreaForecast] {
+    package func forecast(las: [String]? = nil, horizon: Int) throws -> [AreaForecast] {
         try ForecastSettings.check(horizon: horizon)
         let chosen = try las.map { codes in
             try codes.map { la -> String in
@@ -58,7 +58,7 @@ public struct TotalForecaster: Sendable {
     /// before the panel's latest census (an LA since reorganised, such as Cumbria or
     /// Northamptonshire, or a return not imported yet); nil when it is forecast. An LA asked for by
     /// code is forecast from its own last census all the same.
-    public func skipNote(_ la: String) -> String? {
+    package func skipNote(_ la: String) -> String? {
         guard let series = panel.series[la] else { return nil }
         do {
             try Self.checkHistory(la, series)

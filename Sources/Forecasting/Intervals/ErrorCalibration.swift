@@ -2,20 +2,20 @@ import Foundation
 
 /// Measures a method's errors at earlier origins, from the data known at one census only, and
 /// turns them into an ``ErrorDistribution`` per horizon.
-public enum ErrorCalibration {
+package enum ErrorCalibration {
     /// The year shock's spread is never taken below 1.5% (one year ahead): with a handful of
     /// origins its estimate is too noisy, and England's annual growth has moved by about that much
     /// from one year to the next (docs/forecasting.md).
-    public static let minimumShockSD = 0.015
+    package static let minimumShockSD = 0.015
     /// Errors grow with the horizon about as `h^0.75` in the backtest on the published series; used
     /// to widen one-year errors where fewer than ``minimumOrigins`` origins measured `h` directly.
-    public static let horizonExponent = 0.75
+    package static let horizonExponent = 0.75
     /// Origins needed before a horizon's own errors are used.
-    public static let minimumOrigins = 2
+    package static let minimumOrigins = 2
 
     /// `log(actual / forecast)` by origin and LA, for every origin `t` with `t + horizon <= asOf`:
     /// forecasts from the panel cut at `t`, actuals from the panel cut at `asOf`.
-    public static func logErrors(_ method: ForecastMethod, _ panel: CaseloadPanel, asOf: Int,
+    package static func logErrors(_ method: ForecastMethod, _ panel: CaseloadPanel, asOf: Int,
                                  horizon: Int) -> [Int: [String: Double]] {
         let known = panel.through(asOf)
         guard let first = known.years.first else { return [:] }
@@ -36,7 +36,7 @@ public enum ErrorCalibration {
 
     /// The error distribution of `method` `horizon` years ahead, as known at `asOf`; nil when no
     /// earlier origin has even one-year errors.
-    public static func distribution(_ method: ForecastMethod, _ panel: CaseloadPanel, asOf: Int,
+    package static func distribution(_ method: ForecastMethod, _ panel: CaseloadPanel, asOf: Int,
                                     horizon: Int) -> ErrorDistribution? {
         let direct = logErrors(method, panel, asOf: asOf, horizon: horizon)
         if direct.count >= minimumOrigins || (horizon == 1 && !direct.isEmpty) {
@@ -47,7 +47,7 @@ public enum ErrorCalibration {
     }
 
     /// Splits errors into year shocks and residuals.
-    public static func distribution(from errors: [Int: [String: Double]], horizon: Int, shockFloor: Double) -> ErrorDistribution {
+    package static func distribution(from errors: [Int: [String: Double]], horizon: Int, shockFloor: Double) -> ErrorDistribution {
         var residuals: [Double] = []
         var squaredShocks = 0.0
         for origin in errors.keys.sorted() {

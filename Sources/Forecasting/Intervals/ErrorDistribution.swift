@@ -10,18 +10,18 @@ import Foundation
 ///
 /// A prediction interval is the forecast times `exp(q)`, q a quantile of shock + residual: a
 /// normal shock added to a residual drawn from the pooled ones (docs/forecasting.md).
-public struct ErrorDistribution: Sendable, Equatable {
-    public var horizon: Int
+package struct ErrorDistribution: Sendable, Equatable {
+    package var horizon: Int
     /// De-meaned log errors, sorted.
-    public var residuals: [Double]
-    public var shockSD: Double
+    package var residuals: [Double]
+    package var shockSD: Double
     /// The origins whose errors were used.
-    public var origins: [Int]
+    package var origins: [Int]
     /// True when too few origins had errors this many years ahead, and the one-year errors were
     /// widened instead (by ``ErrorCalibration/horizonExponent``).
-    public var widenedFromOneYear: Bool
+    package var widenedFromOneYear: Bool
 
-    public init(horizon: Int, residuals: [Double], shockSD: Double, origins: [Int], widenedFromOneYear: Bool = false) {
+    package init(horizon: Int, residuals: [Double], shockSD: Double, origins: [Int], widenedFromOneYear: Bool = false) {
         self.horizon = horizon
         self.residuals = residuals.sorted()
         self.shockSD = shockSD
@@ -30,7 +30,7 @@ public struct ErrorDistribution: Sendable, Equatable {
     }
 
     /// The probability that shock + residual is at most `x`.
-    public func cumulative(_ x: Double) -> Double {
+    package func cumulative(_ x: Double) -> Double {
         guard !residuals.isEmpty else { return 0 }
         if shockSD <= 0 {
             return Double(residuals.filter { $0 <= x }.count) / Double(residuals.count)
@@ -42,7 +42,7 @@ public struct ErrorDistribution: Sendable, Equatable {
     }
 
     /// The `p` quantile of shock + residual (0 < p < 1), by bisection to 1e-7.
-    public func quantile(_ p: Double) -> Double {
+    package func quantile(_ p: Double) -> Double {
         guard let lowest = residuals.first, let highest = residuals.last else { return 0 }
         var low = lowest - 8 * shockSD - 1e-9, high = highest + 8 * shockSD + 1e-9
         while high - low > 1e-7 {
@@ -53,7 +53,7 @@ public struct ErrorDistribution: Sendable, Equatable {
     }
 
     /// The central interval of coverage `level` (0.8, 0.95) as factors on the forecast.
-    public func factors(level: Double) -> (low: Double, high: Double) {
+    package func factors(level: Double) -> (low: Double, high: Double) {
         let tail = (1 - level) / 2
         return (exp(quantile(tail)), exp(quantile(1 - tail)))
     }
@@ -66,13 +66,13 @@ public struct ErrorDistribution: Sendable, Equatable {
 }
 
 /// A forecast's 80% and 95% prediction intervals.
-public struct PredictionInterval: Sendable, Equatable {
-    public var low80: Double
-    public var high80: Double
-    public var low95: Double
-    public var high95: Double
+package struct PredictionInterval: Sendable, Equatable {
+    package var low80: Double
+    package var high80: Double
+    package var low95: Double
+    package var high95: Double
 
-    public init(low80: Double, high80: Double, low95: Double, high95: Double) {
+    package init(low80: Double, high80: Double, low95: Double, high95: Double) {
         self.low80 = low80
         self.high80 = high80
         self.low95 = low95
@@ -80,7 +80,7 @@ public struct PredictionInterval: Sendable, Equatable {
     }
 
     /// The intervals around `forecast` that `errors` give.
-    public init(around forecast: Double, errors: ErrorQuantiles) {
+    package init(around forecast: Double, errors: ErrorQuantiles) {
         low80 = forecast * errors.low80
         high80 = forecast * errors.high80
         low95 = forecast * errors.low95
@@ -88,19 +88,19 @@ public struct PredictionInterval: Sendable, Equatable {
     }
 
     /// The intervals scaled by `factor` (a forecast reconciled to a total moves its interval with it).
-    public func scaled(by factor: Double) -> PredictionInterval {
+    package func scaled(by factor: Double) -> PredictionInterval {
         PredictionInterval(low80: low80 * factor, high80: high80 * factor, low95: low95 * factor, high95: high95 * factor)
     }
 }
 
 /// The four quantile factors of an ``ErrorDistribution``, computed once and applied to every LA.
-public struct ErrorQuantiles: Sendable, Equatable {
-    public var low80: Double
-    public var high80: Double
-    public var low95: Double
-    public var high95: Double
+package struct ErrorQuantiles: Sendable, Equatable {
+    package var low80: Double
+    package var high80: Double
+    package var low95: Double
+    package var high95: Double
 
-    public init(_ distribution: ErrorDistribution) {
+    package init(_ distribution: ErrorDistribution) {
         (low80, high80) = distribution.factors(level: 0.8)
         (low95, high95) = distribution.factors(level: 0.95)
     }

@@ -5,7 +5,7 @@ import Foundation
 ///
 /// `shrunkGrowth` is the hub's method; the others are the baselines the backtest holds it against
 /// (docs/forecasting.md explains each and the accuracy the backtest found).
-public enum ForecastMethod: String, CaseIterable, Sendable, Codable {
+package enum ForecastMethod: String, CaseIterable, Sendable, Codable {
     /// The pool's mean growth over every year it has, raised by 20% of the LA's mean lead over
     /// the pool in its last 3 years (each year's lead capped at 0.07) and by 8% of its requests
     /// lead (requests per plan against the pool's) (``ShrunkGrowth``):
@@ -24,28 +24,28 @@ public enum ForecastMethod: String, CaseIterable, Sendable, Codable {
 
     /// The share of the LA's lead over the pool that ``shrunkGrowth`` keeps. Chosen by the
     /// backtest on the published series at the 2019/20-2022/23 origins (docs/forecasting.md).
-    public static let ownGrowthWeight = 0.2
+    package static let ownGrowthWeight = 0.2
     /// The share of the LA's requests lead (``PublishedRequests/lead(_:origin:)``) that
     /// ``shrunkGrowth`` adds to its log growth. Chosen by the backtest at the same origins
     /// (docs/forecasting.md).
-    public static let requestsWeight = 0.08
+    package static let requestsWeight = 0.08
     /// Years of the LA's own growth ``shrunkGrowth`` averages.
-    public static let ownGrowthYears = 3
+    package static let ownGrowthYears = 3
     /// The most a single year's lead over the pool counts for in ``shrunkGrowth`` (log points,
     /// about 7%): a larger jump is taken as a one-off. Chosen by the backtest on the published
     /// series at the 2019/20-2022/23 origins, where anything from 0.04 to 0.08 did about as well
     /// (docs/forecasting.md).
-    public static let jumpLimit = 0.07
+    package static let jumpLimit = 0.07
 
     /// The baselines, in the order outputs list them.
-    public static let baselines: [ForecastMethod] = [.lastValue, .lastGrowth, .meanGrowth5y, .linearTrend3y, .nationalGrowth]
+    package static let baselines: [ForecastMethod] = [.lastValue, .lastGrowth, .meanGrowth5y, .linearTrend3y, .nationalGrowth]
 
     /// The forecasts for the censuses `origin + 1 ... origin + horizon`, or nil when the series
     /// has no value at the origin or too little history for this method (every method needs the
     /// year before the origin too, so that all are scored on the same LAs).
     /// `requestsLead` is the LA's requests per plan against England's at the origin
     /// (``PublishedRequests/lead(_:origin:)``); only ``shrunkGrowth`` reads it.
-    public func forecast(_ series: YearSeries, pool: YearSeries, origin: Int, horizon: Int,
+    package func forecast(_ series: YearSeries, pool: YearSeries, origin: Int, horizon: Int,
                          requestsLead: Double? = nil) -> [Double]? {
         let history = series.through(origin)
         guard horizon > 0, let last = history[origin], history[origin - 1] != nil else { return nil }
@@ -75,13 +75,13 @@ public enum ForecastMethod: String, CaseIterable, Sendable, Codable {
     }
 
     /// The yearly growth factor ``shrunkGrowth`` applies (``ShrunkGrowth/factor``).
-    public static func shrunkGrowthFactor(_ series: YearSeries, pool: YearSeries, origin: Int,
+    package static func shrunkGrowthFactor(_ series: YearSeries, pool: YearSeries, origin: Int,
                                           requestsLead: Double? = nil) -> Double? {
         ShrunkGrowth(series, pool: pool, origin: origin, requestsLead: requestsLead).factor
     }
 
     /// The pool's geometric mean growth over every year it has up to the origin.
-    public static func poolGrowth(_ pool: YearSeries, origin: Int) -> Double? {
+    package static func poolGrowth(_ pool: YearSeries, origin: Int) -> Double? {
         let history = pool.through(origin)
         guard let first = history.firstYear, first < origin else { return nil }
         return history.meanGrowth(endingAt: origin, count: origin - first)

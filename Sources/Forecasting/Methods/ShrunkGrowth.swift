@@ -13,20 +13,20 @@ import Foundation
 ///   the store has no such figures;
 /// - growth = pool growth x exp(``ForecastMethod/ownGrowthWeight`` x the mean capped lead
 ///   + ``ForecastMethod/requestsWeight`` x the requests lead).
-public struct ShrunkGrowth: Sendable, Equatable {
+package struct ShrunkGrowth: Sendable, Equatable {
     /// The pool's mean growth factor; nil when the pool has no growth up to the origin.
-    public var pooled: Double?
+    package var pooled: Double?
     /// The LA's lead over the pool in each of its last years with a growth, oldest first, before
     /// and after the cap (log points).
-    public var leads: [Double]
-    public var cappedLeads: [Double]
+    package var leads: [Double]
+    package var cappedLeads: [Double]
     /// The LA's own mean growth over the same years (uncapped), for the record.
-    public var own: Double?
+    package var own: Double?
     /// The requests lead (log points), nil when the store has none for the LA at the origin.
-    public var requestsLead: Double?
+    package var requestsLead: Double?
 
     /// The parts for `series` at `origin`; the series and pool are cut at the origin first.
-    public init(_ series: YearSeries, pool: YearSeries, origin: Int, requestsLead: Double? = nil) {
+    package init(_ series: YearSeries, pool: YearSeries, origin: Int, requestsLead: Double? = nil) {
         self.requestsLead = requestsLead
         let history = series.through(origin)
         let poolHistory = pool.through(origin)
@@ -46,13 +46,13 @@ public struct ShrunkGrowth: Sendable, Equatable {
     }
 
     /// The mean capped lead (log points); nil when the LA has no year to compare.
-    public var meanLead: Double? {
+    package var meanLead: Double? {
         cappedLeads.isEmpty ? nil : cappedLeads.reduce(0, +) / Double(cappedLeads.count)
     }
 
     /// The yearly growth factor: the pool's raised by the weighted leads (a missing lead counts
     /// as 0); the LA's own mean growth when there is no pool growth; nil when there is neither.
-    public var factor: Double? {
+    package var factor: Double? {
         guard let pooled else { return own }
         return pooled * exp(ForecastMethod.ownGrowthWeight * (meanLead ?? 0) + ForecastMethod.requestsWeight * (requestsLead ?? 0))
     }

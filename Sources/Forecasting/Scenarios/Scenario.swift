@@ -4,23 +4,23 @@ import Yams
 /// A named set of mitigations read from a YAML file (`hnhub forecast --scenario FILE`); the layout
 /// is in docs/forecasting.md ("Scenarios"). Every mitigation is checked when the file is read: a
 /// wrong value is an error that names the file, line and field, before anything is forecast.
-public struct Scenario: Sendable, Equatable {
-    public var name: String
-    public var mitigations: [FlowAdjustment]
+package struct Scenario: Sendable, Equatable {
+    package var name: String
+    package var mitigations: [FlowAdjustment]
 
-    public init(name: String, mitigations: [FlowAdjustment]) {
+    package init(name: String, mitigations: [FlowAdjustment]) {
         self.name = name
         self.mitigations = mitigations
     }
 
-    public static func load(path: String) throws -> Scenario {
+    package static func load(path: String) throws -> Scenario {
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
             throw ScenarioError(file: path, line: nil, field: "-", message: "cannot read the scenario file")
         }
         return try parse(yaml: text, file: path)
     }
 
-    public static func parse(yaml: String, file: String) throws -> Scenario {
+    package static func parse(yaml: String, file: String) throws -> Scenario {
         let root: Node
         do {
             guard let node = try Yams.compose(yaml: yaml) else {
@@ -42,13 +42,13 @@ public struct Scenario: Sendable, Equatable {
 }
 
 /// A scenario file that cannot be used, with where and why.
-public struct ScenarioError: Error, CustomStringConvertible, Equatable {
-    public var file: String
-    public var line: Int?
-    public var field: String
-    public var message: String
+package struct ScenarioError: Error, CustomStringConvertible, Equatable {
+    package var file: String
+    package var line: Int?
+    package var field: String
+    package var message: String
 
-    public var description: String {
+    package var description: String {
         "scenario \(file)\(line.map { " line \($0)" } ?? ""), \(field): \(message)"
     }
 }

@@ -4,23 +4,23 @@ import Foundation
 /// difference. Both runs use the same seed, so each simulation of the mitigated run is the
 /// unmitigated one changed only where the mitigations act: the difference is taken simulation by
 /// simulation (paired), and its range is the spread of those differences.
-public struct ScenarioEffect: Sendable {
-    public var scenario: String
-    public var total: AreaForecast
+package struct ScenarioEffect: Sendable {
+    package var scenario: String
+    package var total: AreaForecast
     /// Mitigated minus unmitigated caseload: the mean paired difference, its 80% and 95% ranges.
-    public var change: AreaForecast
-    public var cells: [AreaForecast]
-    public var cellKeys: [PersonLevelBreakdown.CellKey]
-    public var components: [ComponentsRow]
-    public var simulations: FlowSimulations
+    package var change: AreaForecast
+    package var cells: [AreaForecast]
+    package var cellKeys: [PersonLevelBreakdown.CellKey]
+    package var components: [ComponentsRow]
+    package var simulations: FlowSimulations
     /// Mean mitigated minus unmitigated children by setting group, per year.
-    public var settingChange: [FlowSetting: [Double]]
+    package var settingChange: [FlowSetting: [Double]]
     /// The paired difference of the total in each simulation: [year index][simulation].
-    public var changeBySimulation: [[Double]]
+    package var changeBySimulation: [[Double]]
 
     /// `total` and `breakdown` are the unmitigated LA forecast; `mitigated` the simulations with
     /// the scenario's adjustments from the same seed.
-    public static func measure(scenario: String, total: AreaForecast, breakdown: PersonLevelBreakdown,
+    package static func measure(scenario: String, total: AreaForecast, breakdown: PersonLevelBreakdown,
                                mitigated: FlowSimulations) -> ScenarioEffect {
         let unmitigated = breakdown.simulations
         let horizon = min(total.horizon, mitigated.horizon, unmitigated.horizon)
@@ -100,7 +100,7 @@ public struct ScenarioEffect: Sendable {
 
 extension ScenarioEffect {
     /// A sum's change: the members' paired differences added simulation by simulation.
-    public static func sumChange(code: String, _ effects: [ScenarioEffect]) -> AreaForecast? {
+    package static func sumChange(code: String, _ effects: [ScenarioEffect]) -> AreaForecast? {
         guard let first = effects.first else { return nil }
         let horizon = effects.map { $0.change.horizon }.min()!
         let simulations = effects.map { $0.changeBySimulation.first?.count ?? 0 }.min()!

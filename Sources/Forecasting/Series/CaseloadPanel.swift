@@ -1,5 +1,5 @@
 /// Where a caseload series comes from.
-public enum SeriesSource: String, Sendable, Codable {
+package enum SeriesSource: String, Sendable, Codable {
     /// Explore Education Statistics tables imported with the `ees-table` importer.
     case published
     /// The hub's own person-level SEN2 returns (children with a plan active at each census).
@@ -9,19 +9,19 @@ public enum SeriesSource: String, Sendable, Codable {
 /// One measure (the EHCP caseload, or the caseload of one setting group) for many LAs, with the
 /// pool series LA growth is pulled towards: England's published figure when the store has it,
 /// else the LAs' own total, chain-linked so that an LA missing a year does not make a jump.
-public struct CaseloadPanel: Sendable, Equatable {
-    public var measure: String
-    public var source: SeriesSource
+package struct CaseloadPanel: Sendable, Equatable {
+    package var measure: String
+    package var source: SeriesSource
     /// By 3-digit LA code.
-    public var series: [String: YearSeries]
-    public var pool: YearSeries
+    package var series: [String: YearSeries]
+    package var pool: YearSeries
     /// What the pool is ("England", or "the LAs' total").
-    public var poolName: String
+    package var poolName: String
     /// The published requests for assessment beside the published caseload, when the store has
     /// them: the leading indicator of ``ForecastMethod/shrunkGrowth``.
-    public var requests: PublishedRequests?
+    package var requests: PublishedRequests?
 
-    public init(measure: String, source: SeriesSource, series: [String: YearSeries], pool: YearSeries? = nil,
+    package init(measure: String, source: SeriesSource, series: [String: YearSeries], pool: YearSeries? = nil,
                 poolName: String = "England", requests: PublishedRequests? = nil) {
         self.measure = measure
         self.source = source
@@ -37,7 +37,7 @@ public struct CaseloadPanel: Sendable, Equatable {
     }
 
     /// The panel as known at `origin`: every series and the pool cut after it.
-    public func through(_ origin: Int) -> CaseloadPanel {
+    package func through(_ origin: Int) -> CaseloadPanel {
         var copy = self
         copy.series = series.mapValues { $0.through(origin) }
         copy.pool = pool.through(origin)
@@ -47,14 +47,14 @@ public struct CaseloadPanel: Sendable, Equatable {
 
     /// `method`'s forecasts of one LA from `origin` (see ``ForecastMethod/forecast(_:pool:origin:horizon:requestsLead:)``),
     /// with the LA's requests lead at the origin where the panel has one.
-    public func forecast(_ method: ForecastMethod, la: String, origin: Int, horizon: Int) -> [Double]? {
+    package func forecast(_ method: ForecastMethod, la: String, origin: Int, horizon: Int) -> [Double]? {
         guard let one = series[la] else { return nil }
         return method.forecast(one, pool: pool, origin: origin, horizon: horizon,
                                requestsLead: requests?.lead(la, origin: origin))
     }
 
     /// Census years any series has, in order.
-    public var years: [Int] { Set(series.values.flatMap(\.years)).sorted() }
+    package var years: [Int] { Set(series.values.flatMap(\.years)).sorted() }
 
     /// The total of the LAs' series, each year's growth taken over the LAs with a value in both
     /// years, starting from the first year's total.

@@ -1,21 +1,21 @@
 import HubStore
 
 /// Everything the forecasts read from the store, and which series each LA's total comes from.
-public struct CaseloadSources: Sendable {
-    public var published: PublishedCaseload?
-    public var returns: CaseloadPanel?
+package struct CaseloadSources: Sendable {
+    package var published: PublishedCaseload?
+    package var returns: CaseloadPanel?
 
     /// An LA's total is forecast from the hub's returns when they cover at least this many census
     /// years, else from the published series: never a mix of the two, so a difference in how the
     /// two are counted cannot show as a jump.
-    public static let returnsYearsPreferred = 3
+    package static let returnsYearsPreferred = 3
 
-    public init(published: PublishedCaseload?, returns: CaseloadPanel?) {
+    package init(published: PublishedCaseload?, returns: CaseloadPanel?) {
         self.published = published
         self.returns = returns
     }
 
-    public static func read(_ database: Database) throws -> CaseloadSources {
+    package static func read(_ database: Database) throws -> CaseloadSources {
         var published = try PublishedCaseload.read(database)
         let requests = try PublishedRequests.read(database, caseload: published?.total)
         published?.total.requests = requests
@@ -26,7 +26,7 @@ public struct CaseloadSources: Sendable {
 
     /// The panels each LA's total is forecast from: the returns panel holds the LAs with enough
     /// returns, the published panel every other LA it has.
-    public var totalPanels: [CaseloadPanel] {
+    package var totalPanels: [CaseloadPanel] {
         var byReturns = returns
         byReturns?.series = returns?.series.filter { $0.value.years.count >= Self.returnsYearsPreferred } ?? [:]
         var panels: [CaseloadPanel] = []
@@ -48,7 +48,7 @@ public struct CaseloadSources: Sendable {
     /// purpose, docs/governance.md "Purposes"): their person-level series are dropped, and the pool
     /// the others are pulled towards is rebuilt without them. Published series are public and stay,
     /// so such an LA is still forecast from its published series when the store has one.
-    public func leavingOut(_ leftOut: some Sequence<String>) -> CaseloadSources {
+    package func leavingOut(_ leftOut: some Sequence<String>) -> CaseloadSources {
         let dropped = Set(leftOut)
         guard let returns, !dropped.isEmpty else { return self }
         let kept = returns.series.filter { !dropped.contains($0.key) }
@@ -58,8 +58,8 @@ public struct CaseloadSources: Sendable {
     }
 
     /// Whose backtest errors set every interval: the published total when the store has it.
-    public var calibrationPanel: CaseloadPanel? { published?.total ?? returns }
+    package var calibrationPanel: CaseloadPanel? { published?.total ?? returns }
 
     /// Every LA with a series of its total.
-    public var laCodes: [String] { Set(totalPanels.flatMap(\.series.keys)).sorted() }
+    package var laCodes: [String] { Set(totalPanels.flatMap(\.series.keys)).sorted() }
 }

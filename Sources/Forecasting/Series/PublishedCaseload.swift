@@ -8,17 +8,17 @@ import HubStore
 /// (the caseload table) or `ehc_plans` (the needs table, which has the total but no settings);
 /// where both give a year, `ehcplans` wins. Rows of an LA or year with a symbol instead of a
 /// number are left out.
-public struct PublishedCaseload: Sendable, Equatable {
-    public var total: CaseloadPanel
+package struct PublishedCaseload: Sendable, Equatable {
+    package var total: CaseloadPanel
     /// By setting group; each LA's series has the years the caseload table gives settings for.
-    public var settings: [PublishedSettingGroup: CaseloadPanel]
+    package var settings: [PublishedSettingGroup: CaseloadPanel]
     /// LA names as published.
-    public var names: [String: String]
+    package var names: [String: String]
 
     static let totalMeasures = ["ehcplans", "ehc_plans"]
 
     /// Nil when the store has no published caseload.
-    public static func read(_ database: Database) throws -> PublishedCaseload? {
+    package static func read(_ database: Database) throws -> PublishedCaseload? {
         let measures = totalMeasures + PublishedSettingGroup.allCases.flatMap(\.publishedColumns)
         // (level, area, year) -> measure -> value
         var cells: [String: [String: Double]] = [:]

@@ -7,19 +7,19 @@ import HubStore
 ///
 /// Requests received in calendar year `T - 1` are published with the census of January `T`, so a
 /// forecast from census `T` may use them and nothing later.
-public struct PublishedRequests: Sendable, Equatable {
+package struct PublishedRequests: Sendable, Equatable {
     /// Requests received by calendar year, by 3-digit LA code.
-    public var byLA: [String: YearSeries]
-    public var england: YearSeries
+    package var byLA: [String: YearSeries]
+    package var england: YearSeries
     /// The published caseload by census year, by LA, and England's.
-    public var caseload: [String: YearSeries]
-    public var englandCaseload: YearSeries
+    package var caseload: [String: YearSeries]
+    package var englandCaseload: YearSeries
 
     /// A requests lead is never taken beyond this either way (log points): a guard against a
     /// miscounted year, not a tuned number (docs/forecasting.md).
-    public static let leadLimit = 0.5
+    package static let leadLimit = 0.5
 
-    public init(byLA: [String: YearSeries], england: YearSeries, caseload: [String: YearSeries],
+    package init(byLA: [String: YearSeries], england: YearSeries, caseload: [String: YearSeries],
                 englandCaseload: YearSeries) {
         self.byLA = byLA
         self.england = england
@@ -29,7 +29,7 @@ public struct PublishedRequests: Sendable, Equatable {
 
     /// What was published by the census of January `origin`: requests of calendar years up to
     /// `origin - 1`, caseloads up to `origin`.
-    public func through(_ origin: Int) -> PublishedRequests {
+    package func through(_ origin: Int) -> PublishedRequests {
         PublishedRequests(byLA: byLA.mapValues { $0.through(origin - 1) }, england: england.through(origin - 1),
                           caseload: caseload.mapValues { $0.through(origin) }, englandCaseload: englandCaseload.through(origin))
     }
@@ -37,7 +37,7 @@ public struct PublishedRequests: Sendable, Equatable {
     /// The LA's requests per plan held against England's, at the census `origin`:
     /// `log((requests(origin - 1) / caseload(origin)) / (the same for England))`, capped at
     /// ±``leadLimit``. Nil when any of the four figures is missing or not positive.
-    public func lead(_ la: String, origin: Int) -> Double? {
+    package func lead(_ la: String, origin: Int) -> Double? {
         guard let requests = byLA[la]?[origin - 1], requests > 0, let plans = caseload[la]?[origin], plans > 0,
               let englandRequests = england[origin - 1], englandRequests > 0,
               let englandPlans = englandCaseload[origin], englandPlans > 0 else { return nil }
@@ -46,14 +46,14 @@ public struct PublishedRequests: Sendable, Equatable {
     }
 
     /// The requests per plan of the LA and of England behind ``lead(_:origin:)``, for the record.
-    public func ratios(_ la: String, origin: Int) -> (la: Double, england: Double)? {
+    package func ratios(_ la: String, origin: Int) -> (la: Double, england: Double)? {
         guard lead(la, origin: origin) != nil else { return nil }
         return (byLA[la]![origin - 1]! / caseload[la]![origin]!, england[origin - 1]! / englandCaseload[origin]!)
     }
 
     /// The published requests (`requests_received_in_year`, calendar-year rows of a table's total)
     /// beside the caseload `published` holds; nil when the store has no requests or no caseload.
-    public static func read(_ database: Database, caseload published: CaseloadPanel?) throws -> PublishedRequests? {
+    package static func read(_ database: Database, caseload published: CaseloadPanel?) throws -> PublishedRequests? {
         guard let published else { return nil }
         var byLA: [String: YearSeries] = [:]
         var england = YearSeries()

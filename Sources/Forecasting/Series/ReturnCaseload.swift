@@ -2,9 +2,9 @@ import HubStore
 
 /// The caseload the hub's own SEN2 returns give: children with a plan active at each current
 /// return's census date, as the import counted them (`return_summaries`, sen2.md census logic).
-public enum ReturnCaseload {
+package enum ReturnCaseload {
     /// Each LA's series by collection year (= census year); nil when the store has no return.
-    public static func read(_ database: Database, pool: YearSeries? = nil) throws -> CaseloadPanel? {
+    package static func read(_ database: Database, pool: YearSeries? = nil) throws -> CaseloadPanel? {
         var series: [String: YearSeries] = [:]
         for count in try ReturnSummaries.censusCounts(in: database) {
             series[count.laCode, default: YearSeries()][count.collectionYear] = count.children

@@ -2,7 +2,7 @@
 /// sum of the table's placement columns, and `other` is what the LA's total leaves over
 /// (educated elsewhere, early years, placement unknown and any setting the table does not name),
 /// so the groups always add up to the total.
-public enum PublishedSettingGroup: String, CaseIterable, Sendable, Codable {
+package enum PublishedSettingGroup: String, CaseIterable, Sendable, Codable {
     case mainstream
     case stateSpecial = "state_special"
     case independentSpecial = "independent_special"
@@ -11,7 +11,7 @@ public enum PublishedSettingGroup: String, CaseIterable, Sendable, Codable {
     case other
 
     /// The caseload table's columns (EES `caseload`) that make the group; none for `other`.
-    public var publishedColumns: [String] {
+    package var publishedColumns: [String] {
         switch self {
         case .mainstream: return ["mainstream_total"]
         case .stateSpecial: return ["special_la_maintained", "special_academy_free"]
@@ -24,7 +24,7 @@ public enum PublishedSettingGroup: String, CaseIterable, Sendable, Codable {
 
     /// Each group's count from one row of the table, or nil when a column is missing or not a
     /// number (a symbol such as `x`). `other` is never below zero.
-    public static func split(total: Double, columns: [String: Double]) -> [PublishedSettingGroup: Double]? {
+    package static func split(total: Double, columns: [String: Double]) -> [PublishedSettingGroup: Double]? {
         var groups: [PublishedSettingGroup: Double] = [:]
         var named = 0.0
         for group in allCases where group != .other {

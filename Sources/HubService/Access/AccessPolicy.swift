@@ -2,25 +2,25 @@ import Comparison
 import ComparisonTables
 
 /// Who is asking: an account, and how it proved itself.
-public struct Principal: Sendable, Equatable {
-    public enum Credential: Sendable, Equatable {
+package struct Principal: Sendable, Equatable {
+    package enum Credential: Sendable, Equatable {
         /// A browser session; its forms must carry `csrfToken`.
         case session(tokenDigest: String, csrfToken: String)
         /// An API token (scripts); no cookie, so no CSRF check is needed.
         case apiToken(id: Int64)
     }
 
-    public var user: UserAccount
-    public var credential: Credential
+    package var user: UserAccount
+    package var credential: Credential
 
-    public init(user: UserAccount, credential: Credential) {
+    package init(user: UserAccount, credential: Credential) {
         self.user = user
         self.credential = credential
     }
 }
 
 /// Whose indicator figures an output is about (compare, report, workbook, indicators).
-public enum FigureScope: Sendable, Equatable, CustomStringConvertible {
+package enum FigureScope: Sendable, Equatable, CustomStringConvertible {
     /// One LA; `own`: its own view, its small figures unsuppressed.
     case la(String, own: Bool)
     /// A config group's members and total.
@@ -28,7 +28,7 @@ public enum FigureScope: Sendable, Equatable, CustomStringConvertible {
     /// Every LA in the hub.
     case hub
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .la(let code, let own): return own ? "LA \(code) (own view)" : "LA \(code)"
         case .group(let name): return "group \(name)"
@@ -38,7 +38,7 @@ public enum FigureScope: Sendable, Equatable, CustomStringConvertible {
 }
 
 /// What a request asks to see or do, resolved from its path and parameters before any handler runs.
-public enum Resource: Sendable, Equatable {
+package enum Resource: Sendable, Equatable {
     /// Pages every signed-in person has: the start page, their account and tokens.
     case signedIn
     /// The list of returns of one LA, or of every LA (nil).
@@ -61,28 +61,28 @@ public enum Resource: Sendable, Equatable {
 }
 
 /// The outcome of the policy for one request.
-public enum AccessDecision: Sendable, Equatable {
+package enum AccessDecision: Sendable, Equatable {
     /// Allowed; figures are shown under the hub's pattern with `ownLA`'s own figures unsuppressed
     /// (nil: every LA's small figures hidden).
     case allow(ownLA: String?)
     case deny(reason: String)
 
     /// Allowed, every LA's small figures hidden.
-    public static var allowShared: AccessDecision { .allow(ownLA: nil) }
+    package static var allowShared: AccessDecision { .allow(ownLA: nil) }
 }
 
 /// The one place that decides who may see what (docs/service.md, "Roles"). Every route resolves its
 /// request to a ``Resource`` and asks `decide` before its handler runs; handlers see only what the
 /// resulting ``Grant`` holds.
-public struct AccessPolicy: Sendable {
+package struct AccessPolicy: Sendable {
     /// Config groups (name to member LA codes).
-    public var groups: [String: [String]]
+    package var groups: [String: [String]]
 
-    public init(groups: [String: [String]]) {
+    package init(groups: [String: [String]]) {
         self.groups = groups
     }
 
-    public func decide(_ user: UserAccount, _ resource: Resource) -> AccessDecision {
+    package func decide(_ user: UserAccount, _ resource: Resource) -> AccessDecision {
         let shared = AccessDecision.allowShared
         if user.disabled { return .deny(reason: "this account is disabled") }
         switch (user.role, resource) {
@@ -144,20 +144,20 @@ public struct AccessPolicy: Sendable {
 
 /// What a handler is given once the policy allowed its request: who asks, what they asked for (as
 /// resolved, never re-read from the request) and the audience its figures are shown to.
-public struct Grant: Sendable {
-    public var principal: Principal
-    public var resource: Resource
+package struct Grant: Sendable {
+    package var principal: Principal
+    package var resource: Resource
     /// The figures served when the request was allowed: the handler answers from these, with the
     /// pattern computed over them, even if an import replaces them meanwhile.
-    public var figures: HubFigures
-    public var audience: Audience
+    package var figures: HubFigures
+    package var audience: Audience
     /// A form's fields, when the route reads an URL-encoded form (its CSRF token checked already).
-    public var form: [String: String]
+    package var form: [String: String]
 
-    public var user: UserAccount { principal.user }
+    package var user: UserAccount { principal.user }
 
     /// The CSRF token to put in this page's forms (none for API tokens).
-    public var csrfToken: String? {
+    package var csrfToken: String? {
         if case .session(_, let token) = principal.credential { return token }
         return nil
     }

@@ -2,23 +2,23 @@ import Foundation
 import HubStore
 
 /// An API token as listed (never its value, which is shown once when it is made).
-public struct APIToken: Sendable, Equatable {
-    public var id: Int64
-    public var userID: Int64
-    public var label: String
-    public var createdAt: String
-    public var revokedAt: String?
+package struct APIToken: Sendable, Equatable {
+    package var id: Int64
+    package var userID: Int64
+    package var label: String
+    package var createdAt: String
+    package var revokedAt: String?
 }
 
 /// Tokens for scripts (`Authorization: Bearer hnhub_...`): each acts as its user, is kept as its
 /// SHA-256 only, and can be revoked.
-public struct APITokens {
-    public let database: Database
+package struct APITokens {
+    package let database: Database
 
-    public init(database: Database) { self.database = database }
+    package init(database: Database) { self.database = database }
 
     /// Makes a token for `userID`; the value is returned once and never stored.
-    public func create(userID: Int64, label: String, now: Date = Date()) throws -> (token: APIToken, value: String) {
+    package func create(userID: Int64, label: String, now: Date = Date()) throws -> (token: APIToken, value: String) {
         let cleaned = String(label.filter { !$0.isNewline && !($0.asciiValue.map { $0 < 32 } ?? false) }.prefix(80))
         let value = SecretToken.make(prefix: "hnhub_")
         let id = try ServiceTokens(database: database).add(userID: userID, label: cleaned.isEmpty ? "token" : cleaned,
@@ -26,23 +26,23 @@ public struct APITokens {
         return (try token(id: id)!, value)
     }
 
-    public func token(id: Int64) throws -> APIToken? {
+    package func token(id: Int64) throws -> APIToken? {
         try ServiceTokens(database: database).token(id: id).map(Self.token)
     }
 
     /// A user's tokens, newest first (revoked ones too).
-    public func tokens(userID: Int64) throws -> [APIToken] {
+    package func tokens(userID: Int64) throws -> [APIToken] {
         try ServiceTokens(database: database).tokens(userID: userID).map(Self.token)
     }
 
     /// Revokes a token; true when it was live.
     @discardableResult
-    public func revoke(id: Int64, now: Date = Date()) throws -> Bool {
+    package func revoke(id: Int64, now: Date = Date()) throws -> Bool {
         try ServiceTokens(database: database).revoke(id: id, at: AccountBook.timestamp(now))
     }
 
     /// The enabled account a live token belongs to.
-    public func account(forToken value: String) throws -> (UserAccount, tokenID: Int64)? {
+    package func account(forToken value: String) throws -> (UserAccount, tokenID: Int64)? {
         guard value.hasPrefix("hnhub_"), value.count < 200 else { return nil }
         return try ServiceTokens(database: database).user(digest: SecretToken.digest(value)).map { (AccountBook.account($0.user), $0.tokenID) }
     }

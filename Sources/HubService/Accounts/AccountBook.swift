@@ -2,14 +2,14 @@ import Foundation
 import HubStore
 
 /// Problems with an account request, in words the operator can act on.
-public enum AccountError: Error, Equatable, CustomStringConvertible {
+package enum AccountError: Error, Equatable, CustomStringConvertible {
     case badUsername(String)
     case duplicate(String)
     case unknownUser(String)
     case weakPassword(String)
     case badScope(String)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .badUsername(let name):
             return "'\(name)' is not a usable user name (2-64 characters: letters, digits, '.', '_', '-', '@')"
@@ -23,11 +23,11 @@ public enum AccountError: Error, Equatable, CustomStringConvertible {
 
 /// The accounts of the service (`service_users`): added, listed, disabled and reset from the CLI
 /// (`hnhub users`), checked at sign-in by the service.
-public struct AccountBook {
-    public let database: Database
-    public var hasher: PasswordHasher
+package struct AccountBook {
+    package let database: Database
+    package var hasher: PasswordHasher
 
-    public init(database: Database, hasher: PasswordHasher = PasswordHasher()) {
+    package init(database: Database, hasher: PasswordHasher = PasswordHasher()) {
         self.database = database
         self.hasher = hasher
     }
@@ -39,7 +39,7 @@ public struct AccountBook {
 
     /// Adds an account. An analyst needs `laCode`, a group viewer `groupName`; an admin neither.
     @discardableResult
-    public func add(username: String, role: Role, laCode: String? = nil, groupName: String? = nil,
+    package func add(username: String, role: Role, laCode: String? = nil, groupName: String? = nil,
                     password: String, now: Date = Date()) throws -> UserAccount {
         guard Self.isUsable(username: username) else { throw AccountError.badUsername(username) }
         if let weakness = PasswordHasher.weakness(of: password) { throw AccountError.weakPassword(weakness) }
@@ -63,22 +63,22 @@ public struct AccountBook {
     }
 
     /// Every account, by name.
-    public func all() throws -> [UserAccount] {
+    package func all() throws -> [UserAccount] {
         try ServiceUsers(database: database).all().map(Self.account)
     }
 
-    public func user(named username: String) throws -> UserAccount? {
+    package func user(named username: String) throws -> UserAccount? {
         try ServiceUsers(database: database).user(named: username).map(Self.account)
     }
 
-    public func user(id: Int64) throws -> UserAccount? {
+    package func user(id: Int64) throws -> UserAccount? {
         try ServiceUsers(database: database).user(id: id).map(Self.account)
     }
 
     /// Disables (or enables again) an account. Disabling ends its sessions at once; its API tokens
     /// stop working while it is disabled.
     @discardableResult
-    public func setDisabled(_ username: String, _ disabled: Bool) throws -> UserAccount {
+    package func setDisabled(_ username: String, _ disabled: Bool) throws -> UserAccount {
         guard let account = try user(named: username) else { throw AccountError.unknownUser(username) }
         try database.transaction {
             try ServiceUsers(database: database).setDisabled(id: account.id, disabled)
@@ -88,7 +88,7 @@ public struct AccountBook {
     }
 
     /// Sets a new password and ends every session of the account.
-    public func resetPassword(_ username: String, to password: String, now: Date = Date()) throws {
+    package func resetPassword(_ username: String, to password: String, now: Date = Date()) throws {
         guard let account = try user(named: username) else { throw AccountError.unknownUser(username) }
         if let weakness = PasswordHasher.weakness(of: password) { throw AccountError.weakPassword(weakness) }
         try database.transaction {
@@ -99,7 +99,7 @@ public struct AccountBook {
 
     /// The account when `password` is its password and it is enabled; nil otherwise. An unknown
     /// name costs the same hash as a known one, so timing does not tell which names exist.
-    public func verify(username: String, password: String) throws -> UserAccount? {
+    package func verify(username: String, password: String) throws -> UserAccount? {
         let row = try ServiceUsers(database: database).userWithPasswordHash(named: username)
         guard let row, let hash = row.passwordHash else {
             _ = hasher.hash(password)   // as slow as a check: timing does not tell which names exist
@@ -111,13 +111,13 @@ public struct AccountBook {
     }
 
     /// 2-64 characters: letters, digits, `.`, `_`, `-`, `@`.
-    public static func isUsable(username: String) -> Bool {
+    package static func isUsable(username: String) -> Bool {
         (2...64).contains(username.count)
             && username.unicodeScalars.allSatisfy { $0.isASCII && (CharacterSet.alphanumerics.contains($0) || "._-@".unicodeScalars.contains($0)) }
     }
 
     /// ISO 8601 in UTC, to the second.
-    public static func timestamp(_ date: Date) -> String {
+    package static func timestamp(_ date: Date) -> String {
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withInternetDateTime]
         return formatter.string(from: date)

@@ -8,24 +8,24 @@ import HummingbirdBcrypt
 /// Cost 12 (2^12 rounds of the key schedule) takes about a quarter of a second on one core here:
 /// unnoticeable at sign-in, and it makes each guess against a stolen store that slow. Tests and the
 /// benchmark pass a lower cost; a hash records its own cost, so raising it later keeps old hashes valid.
-public struct PasswordHasher: Sendable {
-    public static let defaultCost: UInt8 = 12
-    public static let minimumLength = 12
-    public static let maximumLength = 256
+package struct PasswordHasher: Sendable {
+    package static let defaultCost: UInt8 = 12
+    package static let minimumLength = 12
+    package static let maximumLength = 256
 
-    public var cost: UInt8
+    package var cost: UInt8
 
-    public init(cost: UInt8 = PasswordHasher.defaultCost) {
+    package init(cost: UInt8 = PasswordHasher.defaultCost) {
         self.cost = min(max(cost, 4), 31)
     }
 
     /// The hash to store.
-    public func hash(_ password: String) -> String {
+    package func hash(_ password: String) -> String {
         Bcrypt.hash(Self.prepared(password), cost: cost)
     }
 
     /// True when `password` matches `hash`.
-    public func verify(_ password: String, hash: String) -> Bool {
+    package func verify(_ password: String, hash: String) -> Bool {
         Bcrypt.verify(Self.prepared(password), hash: hash)
     }
 
@@ -36,7 +36,7 @@ public struct PasswordHasher: Sendable {
     }
 
     /// Why a new password is refused, or nil.
-    public static func weakness(of password: String) -> String? {
+    package static func weakness(of password: String) -> String? {
         if password.count < minimumLength { return "a password needs at least \(minimumLength) characters" }
         if password.count > maximumLength { return "a password has at most \(maximumLength) characters" }
         if Set(password).count < 5 { return "a password needs more than a few different characters" }

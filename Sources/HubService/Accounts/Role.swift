@@ -1,5 +1,5 @@
 /// What a person signed in to the service may see and do (docs/service.md, "Roles").
-public enum Role: String, Sendable, CaseIterable, Codable {
+package enum Role: String, Sendable, CaseIterable, Codable {
     /// The hub operator: every LA's returns, findings and unsuppressed figures; uploads of any data set.
     case admin
     /// An LA's data analyst: that LA's returns, findings, quarantine and own unsuppressed figures;
@@ -10,19 +10,19 @@ public enum Role: String, Sendable, CaseIterable, Codable {
 }
 
 /// One account of the service.
-public struct UserAccount: Sendable, Equatable {
-    public var id: Int64
+package struct UserAccount: Sendable, Equatable {
+    package var id: Int64
     /// Unique regardless of case; letters, digits and `.`, `_`, `-`, `@`.
-    public var username: String
-    public var role: Role
+    package var username: String
+    package var role: Role
     /// An analyst's LA (3-digit DfE code).
-    public var laCode: String?
+    package var laCode: String?
     /// A group viewer's group (a name under `groups` in the config).
-    public var groupName: String?
-    public var disabled: Bool
-    public var createdAt: String
+    package var groupName: String?
+    package var disabled: Bool
+    package var createdAt: String
 
-    public init(id: Int64, username: String, role: Role, laCode: String? = nil, groupName: String? = nil,
+    package init(id: Int64, username: String, role: Role, laCode: String? = nil, groupName: String? = nil,
                 disabled: Bool = false, createdAt: String = "") {
         self.id = id
         self.username = username
@@ -34,7 +34,7 @@ public struct UserAccount: Sendable, Equatable {
     }
 
     /// `alice (analyst, LA 801)`.
-    public var summary: String {
+    package var summary: String {
         switch role {
         case .admin: return "\(username) (admin)"
         case .analyst: return "\(username) (analyst, LA \(laCode ?? "?"))"

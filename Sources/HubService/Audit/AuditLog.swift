@@ -3,21 +3,21 @@ import HubStore
 import Synchronization
 
 /// One line of the audit log (docs/service.md, "Audit").
-public struct AuditEntry: Sendable, Equatable {
-    public var at: String
-    public var userID: Int64?
-    public var username: String?
-    public var role: String?
-    public var laCode: String?
+package struct AuditEntry: Sendable, Equatable {
+    package var at: String
+    package var userID: Int64?
+    package var username: String?
+    package var role: String?
+    package var laCode: String?
     /// `sign-in`, `sign-out`, `upload`, `download`, `view-findings`, `token-create`, `token-revoke`, `denied`, ...
-    public var action: String
+    package var action: String
     /// What the action was about: an import, a file, a scope.
-    public var target: String?
+    package var target: String?
     /// `ok`, `refused` or `failed`.
-    public var outcome: String
-    public var client: String?
+    package var outcome: String
+    package var client: String?
 
-    public init(at: String, userID: Int64? = nil, username: String? = nil, role: String? = nil, laCode: String? = nil,
+    package init(at: String, userID: Int64? = nil, username: String? = nil, role: String? = nil, laCode: String? = nil,
                 action: String, target: String? = nil, outcome: String = "ok", client: String? = nil) {
         self.at = at
         self.userID = userID
@@ -31,7 +31,7 @@ public struct AuditEntry: Sendable, Equatable {
     }
 
     /// An entry about what `user` did now.
-    public static func by(_ user: UserAccount?, action: String, target: String? = nil, outcome: String = "ok",
+    package static func by(_ user: UserAccount?, action: String, target: String? = nil, outcome: String = "ok",
                           client: String? = nil, now: Date = Date()) -> AuditEntry {
         AuditEntry(at: AccountBook.timestamp(now), userID: user?.id, username: user?.username, role: user?.role.rawValue,
                    laCode: user?.laCode ?? user?.groupName, action: action, target: target, outcome: outcome, client: client)
@@ -39,12 +39,12 @@ public struct AuditEntry: Sendable, Equatable {
 }
 
 /// The audit log in the store (`service_audit`): written by the service, read by `hnhub audit`.
-public struct AuditTrail {
-    public let database: Database
+package struct AuditTrail {
+    package let database: Database
 
-    public init(database: Database) { self.database = database }
+    package init(database: Database) { self.database = database }
 
-    public func append(_ entries: [AuditEntry]) throws {
+    package func append(_ entries: [AuditEntry]) throws {
         try ServiceAudit(database: database).append(entries.map { e in
             ServiceAudit.Row(at: e.at, userID: e.userID, username: e.username, role: e.role, laCode: e.laCode,
                              action: e.action, target: e.target, outcome: e.outcome, client: e.client)
@@ -52,7 +52,7 @@ public struct AuditTrail {
     }
 
     /// Entries, newest first, optionally of one user and/or action, since an ISO date or time.
-    public func entries(username: String? = nil, action: String? = nil, since: String? = nil, limit: Int = 200) throws -> [AuditEntry] {
+    package func entries(username: String? = nil, action: String? = nil, since: String? = nil, limit: Int = 200) throws -> [AuditEntry] {
         try ServiceAudit(database: database).newest(username: username, action: action, since: since, limit: limit).map { row in
             AuditEntry(at: row.at, userID: row.userID, username: row.username, role: row.role, laCode: row.laCode,
                        action: row.action, target: row.target, outcome: row.outcome, client: row.client)
@@ -62,7 +62,7 @@ public struct AuditTrail {
 
 /// Collects audit entries from request handlers and writes them in order, in batches, off the
 /// request threads (a write may wait for an import's transaction to end).
-public final class AuditRecorder: Sendable {
+package final class AuditRecorder: Sendable {
     private struct Queue {
         var pending: [AuditEntry] = []
         var flushing = false
@@ -71,9 +71,9 @@ public final class AuditRecorder: Sendable {
     private let store: ServiceStore
     private let queue = Mutex(Queue())
 
-    public init(store: ServiceStore) { self.store = store }
+    package init(store: ServiceStore) { self.store = store }
 
-    public func record(_ entry: AuditEntry) {
+    package func record(_ entry: AuditEntry) {
         let start = queue.withLock { queue in
             queue.pending.append(entry)
             defer { queue.flushing = true }
@@ -83,7 +83,7 @@ public final class AuditRecorder: Sendable {
     }
 
     /// Waits until every entry recorded so far is in the store.
-    public func flush() async {
+    package func flush() async {
         while queue.withLock({ !$0.pending.isEmpty || $0.flushing }) {
             try? await Task.sleep(for: .milliseconds(5))
         }

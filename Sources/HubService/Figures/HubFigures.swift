@@ -12,50 +12,50 @@ import Synchronization
 
 /// Everything the pages and the API show, read from the store once after the indicators are
 /// computed (at start and after each import) and shared by every request until the next import.
-public struct HubFigures: Sendable {
+package struct HubFigures: Sendable {
     /// Increases with every reload; caches of rendered outputs are keyed by it.
-    public var version: Int
+    package var version: Int
     /// Indicator values, where every LA sits, the returns held and the reference data behind them,
     /// without the LAs not opted in to benchmarking (docs/governance.md, "Purposes"), as
     /// `hnhub report --purpose benchmarking` reads them.
-    public var report: ReportData
+    package var report: ReportData
     /// The returns of the workbook's Notes, without the LAs left out of benchmarking.
-    public var sources: WorkbookSources
+    package var sources: WorkbookSources
     /// Which members the benchmarking outputs (compare, report, workbook, indicators) leave out:
     /// the service serves every one of them for that purpose, as the CLI's default `--purpose`.
-    public var benchmarking: PurposeScope
+    package var benchmarking: PurposeScope
     /// Which members the forecast leaves out (those not opted in to forecasting).
-    public var forecasting: PurposeScope
+    package var forecasting: PurposeScope
     /// Which members a centre scope leaves out (those not opted in to centre scoping), or why no
     /// scope can be made: the config's purposes do not name centre scoping.
-    public var centreScoping: Result<PurposeScope, PurposeError>
+    package var centreScoping: Result<PurposeScope, PurposeError>
     /// Why the outputs of a purpose cannot be made, by purpose id: the current returns of the LAs
     /// it shows were kept at more than one level of minimisation (docs/governance.md,
     /// "Minimisation"), as the CLI refuses them.
-    public var minimisationRefusals: [String: String]
+    package var minimisationRefusals: [String: String]
     /// Every current SEN2 return, whatever the LA opted in to (an LA's own home page lists its own).
-    public var returnsHeld: [ImportedReturn]
+    package var returnsHeld: [ImportedReturn]
     /// LA codes of the register.
-    public var knownCodes: Set<String>
+    package var knownCodes: Set<String>
     /// The hub's one suppression pattern over every figure above (docs/disclosure-control.md), the
     /// pattern the CLI computes from the same store: every page, download and API answer made from
     /// these figures hides what it hides, so no two outputs together reveal a hidden count.
-    public var pattern: SuppressionPattern
-    public var control: DisclosureControl
+    package var pattern: SuppressionPattern
+    package var control: DisclosureControl
     /// The caseload series every forecast the service shows is made from, without the returns of
     /// LAs not opted in to forecasting (read once per set of figures; nil when they could not be
     /// read: the outputs then leave the forecast out, as the CLI does).
-    public var caseload: CaseloadSources?
+    package var caseload: CaseloadSources?
 
-    public var snapshot: IndicatorSnapshot { report.snapshot }
-    public var geography: LAGeography { report.geography }
+    package var snapshot: IndicatorSnapshot { report.snapshot }
+    package var geography: LAGeography { report.geography }
 
     /// Reads the store (after the indicators were computed), leaves out the LAs not opted in to
     /// benchmarking and reads the hub's pattern as benchmarking outputs read it: computed over every
     /// LA, region, England and config group of every purpose's outputs, as `hnhub compare`,
     /// `report` and `export` do with `--purpose benchmarking`.
     /// Throws ``PurposeError`` when the config's purposes do not name benchmarking and forecasting.
-    public static func load(_ database: Database, groups: [String: [String]], purposes: PurposeRegister = .unenforced,
+    package static func load(_ database: Database, groups: [String: [String]], purposes: PurposeRegister = .unenforced,
                             control: DisclosureControl, version: Int) throws -> HubFigures {
         let benchmarking = try PurposeScope(purposes, purpose: StandardPurpose.benchmarking.rawValue, database: database)
         let forecasting = try PurposeScope(purposes, purpose: StandardPurpose.forecasting.rawValue, database: database)
@@ -87,12 +87,12 @@ public struct HubFigures: Sendable {
 
     /// The audience of these figures: every LA's small figures hidden by the hub's pattern, except
     /// `ownLA`'s (its own view).
-    public func audience(ownLA: String?) -> Audience {
+    package func audience(ownLA: String?) -> Audience {
         Audience(ownLA: ownLA, control: control, pattern: pattern)
     }
 
     /// LAs a person can choose: those with figures or returns, by name.
-    public var choosableLAs: [(code: String, name: String)] {
+    package var choosableLAs: [(code: String, name: String)] {
         var codes = Set(report.returns.map(\.laCode))
         for definition in snapshot.definitions {
             for period in snapshot.periods(of: definition.id).prefix(1) {
@@ -103,19 +103,19 @@ public struct HubFigures: Sendable {
     }
 
     /// Every period with figures, newest first.
-    public var periods: [String] {
+    package var periods: [String] {
         Set(snapshot.definitions.flatMap { snapshot.periods(of: $0.id) }).sorted(by: >)
     }
 
     /// True when `la` is in the register or has figures or returns.
-    public func knows(la code: String) -> Bool {
+    package func knows(la code: String) -> Bool {
         knownCodes.contains(code) || report.returns.contains { $0.laCode == code } || geography.names[code] != nil
     }
 }
 
 /// The figures currently served, swapped whole when an import finishes, and outputs made from
 /// them (rendered reports and workbooks, forecasts and scopes) kept until the figures change.
-public final class FigureShelf: Sendable {
+package final class FigureShelf: Sendable {
     private let current: Mutex<HubFigures>
     private let rendered = Mutex<[String: (version: Int, bytes: [UInt8])]>([:])
     private let computed = Mutex(ComputedOutputs())
@@ -125,12 +125,12 @@ public final class FigureShelf: Sendable {
     /// few MB for a scope of a large group); the least recently used goes first.
     static let computedLimit = 48
 
-    public init(_ figures: HubFigures) { current = Mutex(figures) }
+    package init(_ figures: HubFigures) { current = Mutex(figures) }
 
-    public var figures: HubFigures { current.withLock { $0 } }
+    package var figures: HubFigures { current.withLock { $0 } }
 
     /// Puts newer figures on the shelf (outputs of older ones are dropped as they are asked for).
-    public func replace(with figures: HubFigures) {
+    package func replace(with figures: HubFigures) {
         current.withLock { $0 = figures }
         rendered.withLock { $0.removeAll() }
         computed.withLock { $0.entries.removeAll() }
@@ -138,7 +138,7 @@ public final class FigureShelf: Sendable {
 
     /// The output under `key` made from `figures` (the figures a request was granted), rendering it
     /// when it is not kept for their version.
-    public func rendered(_ key: String, from figures: HubFigures, render: (HubFigures) throws -> [UInt8]) rethrows -> [UInt8] {
+    package func rendered(_ key: String, from figures: HubFigures, render: (HubFigures) throws -> [UInt8]) rethrows -> [UInt8] {
         if let kept = rendered.withLock({ $0[key] }), kept.version == figures.version { return kept.bytes }
         let bytes = try render(figures)
         rendered.withLock { cache in
@@ -152,7 +152,7 @@ public final class FigureShelf: Sendable {
     /// The value under `key` computed from `figures`, computing it when none is kept for their
     /// version. `key` must name everything the value depends on besides the figures: the
     /// request's parameters and its audience.
-    public func computed<Value: Sendable>(_ key: String, from figures: HubFigures, compute: (HubFigures) throws -> Value) rethrows
+    package func computed<Value: Sendable>(_ key: String, from figures: HubFigures, compute: (HubFigures) throws -> Value) rethrows
         -> Value {
         if let kept = computed.withLock({ $0.take(key, version: figures.version) }) as? Value { return kept }
         let value = try compute(figures)
@@ -162,7 +162,7 @@ public final class FigureShelf: Sendable {
 
     /// How many forecasts and scopes were computed rather than taken from the kept ones (tests and
     /// tools read it to see that an identical request is answered from what was kept).
-    public var computations: Int { computed.withLock { $0.computations } }
+    package var computations: Int { computed.withLock { $0.computations } }
 }
 
 /// Forecasts and scopes kept by key, with the figures version each was made from.

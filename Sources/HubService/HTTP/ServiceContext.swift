@@ -3,16 +3,16 @@ import NIOCore
 
 /// The request context of the service: Hummingbird's core storage and the client's address (for
 /// sign-in limits and the audit log).
-public struct ServiceContext: RequestContext {
-    public var coreContext: CoreRequestContextStorage
+package struct ServiceContext: RequestContext {
+    package var coreContext: CoreRequestContextStorage
     /// The peer's IP address; a reverse proxy's when behind one.
-    public let client: String?
+    package let client: String?
 
-    public init(source: ApplicationRequestContextSource) {
+    package init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)
         client = source.channel.remoteAddress?.ipAddress
     }
 
     /// Bodies read whole (forms, JSON) are small; uploads stream to disk and have their own limit.
-    public var maxUploadSize: Int { 64 * 1024 }
+    package var maxUploadSize: Int { 64 * 1024 }
 }

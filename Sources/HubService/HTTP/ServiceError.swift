@@ -4,16 +4,16 @@ import Hummingbird
 
 /// A refusal or failure told to the person or script that asked: an HTML page for browsers, RFC 9457
 /// problem details (`application/problem+json`) for the API.
-public struct ServiceError: Error, Sendable {
-    public var status: HTTPResponse.Status
-    public var title: String
-    public var detail: String
+package struct ServiceError: Error, Sendable {
+    package var status: HTTPResponse.Status
+    package var title: String
+    package var detail: String
     /// Extra headers (e.g. `Retry-After`, `WWW-Authenticate`).
-    public var headers: HTTPFields
+    package var headers: HTTPFields
     /// The request parameter or form field at fault, when one is (a problem detail's `field`).
-    public var field: String?
+    package var field: String?
 
-    public init(_ status: HTTPResponse.Status, _ title: String, _ detail: String, headers: HTTPFields = [:], field: String? = nil) {
+    package init(_ status: HTTPResponse.Status, _ title: String, _ detail: String, headers: HTTPFields = [:], field: String? = nil) {
         self.status = status
         self.title = title
         self.detail = detail
@@ -21,20 +21,20 @@ public struct ServiceError: Error, Sendable {
         self.field = field
     }
 
-    public static func badRequest(_ detail: String) -> ServiceError { ServiceError(.badRequest, "Bad request", detail) }
+    package static func badRequest(_ detail: String) -> ServiceError { ServiceError(.badRequest, "Bad request", detail) }
     /// A bad value of one field: the detail starts with the field's name.
-    public static func badField(_ field: String, _ detail: String) -> ServiceError {
+    package static func badField(_ field: String, _ detail: String) -> ServiceError {
         ServiceError(.badRequest, "Bad request", "\(field): \(detail)", field: field)
     }
     /// Figures the hub holds but may not put side by side (returns kept at different levels of
     /// minimisation, docs/governance.md): nothing is wrong with the request, the store must change.
-    public static func notComparable(_ reason: String) -> ServiceError {
+    package static func notComparable(_ reason: String) -> ServiceError {
         ServiceError(.conflict, "Figures not comparable", "The hub cannot show these figures: \(reason).")
     }
-    public static func notFound(_ detail: String) -> ServiceError { ServiceError(.notFound, "Not found", detail) }
-    public static func forbidden(_ detail: String) -> ServiceError { ServiceError(.forbidden, "Not allowed", detail) }
-    public static func tooLarge(_ detail: String) -> ServiceError { ServiceError(.contentTooLarge, "Too large", detail) }
-    public static func unsupported(_ detail: String) -> ServiceError {
+    package static func notFound(_ detail: String) -> ServiceError { ServiceError(.notFound, "Not found", detail) }
+    package static func forbidden(_ detail: String) -> ServiceError { ServiceError(.forbidden, "Not allowed", detail) }
+    package static func tooLarge(_ detail: String) -> ServiceError { ServiceError(.contentTooLarge, "Too large", detail) }
+    package static func unsupported(_ detail: String) -> ServiceError {
         ServiceError(.unsupportedMediaType, "Not a file the hub can import", detail)
     }
 }

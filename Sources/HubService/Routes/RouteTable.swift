@@ -3,15 +3,15 @@ import HTTPTypes
 import Hummingbird
 
 /// A route as registered: what the route test walks through for every role.
-public struct RouteInfo: Sendable, Equatable, CustomStringConvertible {
-    public enum Kind: String, Sendable { case page, api }
-    public var method: String
-    public var path: String
-    public var kind: Kind
+package struct RouteInfo: Sendable, Equatable, CustomStringConvertible {
+    package enum Kind: String, Sendable { case page, api }
+    package var method: String
+    package var path: String
+    package var kind: Kind
     /// Open without signing in (sign-in page, stylesheet, the OpenAPI document).
-    public var isPublic: Bool
+    package var isPublic: Bool
 
-    public var description: String { "\(method) \(path)" }
+    package var description: String { "\(method) \(path)" }
 }
 
 /// How a route reads its request body.

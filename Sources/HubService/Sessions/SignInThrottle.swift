@@ -8,17 +8,17 @@ import Synchronization
 ///   until the oldest of them leaves the window;
 /// - so is a client (its address; behind a proxy every client shares the proxy's) with `perClient`;
 /// - at most `concurrentChecks` password checks run at once; an attempt beyond that is refused at once.
-public final class SignInThrottle: Sendable {
-    public struct Limits: Sendable {
-        public var perName = 5
-        public var perClient = 30
-        public var window: TimeInterval = 15 * 60
-        public var concurrentChecks = 2
-        public init() {}
+package final class SignInThrottle: Sendable {
+    package struct Limits: Sendable {
+        package var perName = 5
+        package var perClient = 30
+        package var window: TimeInterval = 15 * 60
+        package var concurrentChecks = 2
+        package init() {}
     }
 
     /// Why an attempt is refused before its password is checked.
-    public enum Refusal: Equatable, Sendable {
+    package enum Refusal: Equatable, Sendable {
         case tooManyFailures(retryAfter: Int)
         case busy
     }
@@ -29,13 +29,13 @@ public final class SignInThrottle: Sendable {
         var checking = 0
     }
 
-    public let limits: Limits
+    package let limits: Limits
     private let state = Mutex(State())
 
-    public init(limits: Limits = Limits()) { self.limits = limits }
+    package init(limits: Limits = Limits()) { self.limits = limits }
 
     /// Reserves a password check for this attempt, or says why not. Call `finish` after the check.
-    public func begin(name: String, client: String, now: TimeInterval) -> Refusal? {
+    package func begin(name: String, client: String, now: TimeInterval) -> Refusal? {
         let key = name.lowercased()
         return state.withLock { state in
             let since = now - limits.window
@@ -56,7 +56,7 @@ public final class SignInThrottle: Sendable {
     }
 
     /// Ends a check begun with `begin`; a failure counts against the name and the client.
-    public func finish(name: String, client: String, succeeded: Bool, now: TimeInterval) {
+    package func finish(name: String, client: String, succeeded: Bool, now: TimeInterval) {
         let key = name.lowercased()
         state.withLock { state in
             state.checking -= 1

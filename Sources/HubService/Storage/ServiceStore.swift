@@ -8,8 +8,8 @@ import NIOPosix
 /// An import holds the store's write lock for its whole transaction (one file, one transaction),
 /// so a write may wait for it: writes run on a thread pool with a long busy timeout, never on the
 /// threads that serve pages. Reads never wait for a writer (the store is in WAL mode).
-public final class ServiceStore: @unchecked Sendable {
-    public let path: String
+package final class ServiceStore: @unchecked Sendable {
+    package let path: String
     private let lock = NSLock()
     private var idleReaders: [Database] = []
     private let writeLock = NSLock()
@@ -18,7 +18,7 @@ public final class ServiceStore: @unchecked Sendable {
     static let writeWaitSeconds = 120
 
     /// Opens the store at `path`, migrating an older schema first.
-    public init(path: String) throws {
+    package init(path: String) throws {
         self.path = path
         let store = try Store(path: path)
         writer = store.database
@@ -26,19 +26,19 @@ public final class ServiceStore: @unchecked Sendable {
     }
 
     /// Runs `body` on a reader connection (inline: reads are short and never wait for writers).
-    public func read<T>(_ body: (Database) throws -> T) throws -> T {
+    package func read<T>(_ body: (Database) throws -> T) throws -> T {
         let database = try takeReader()
         defer { giveBack(database) }
         return try body(database)
     }
 
     /// Runs `body` on the writer connection on a pool thread and waits for it.
-    public func write<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+    package func write<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
         try await NIOThreadPool.singleton.runIfActive { [self] in try writeNow(body) }
     }
 
     /// Runs `body` on the writer connection on this thread (the CLI, the import worker, tests).
-    public func writeNow<T>(_ body: (Database) throws -> T) throws -> T {
+    package func writeNow<T>(_ body: (Database) throws -> T) throws -> T {
         writeLock.lock()
         defer { writeLock.unlock() }
         return try body(writer)

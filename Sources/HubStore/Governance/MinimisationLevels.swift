@@ -3,13 +3,13 @@ import Governance
 /// The levels of minimisation the current SEN2 returns were kept at (`imports.minimisation`), so
 /// that figures made at different levels are never put side by side (docs/governance.md,
 /// "Minimisation").
-public struct MinimisationLevels: Sendable, Hashable {
+package struct MinimisationLevels: Sendable, Hashable {
     /// LA codes by level label, each list sorted.
-    public var lasByLevel: [String: [String]]
+    package var lasByLevel: [String: [String]]
 
     /// Reads the current returns' levels, but those of the LAs `leftOut` (of an output that
     /// leaves them out).
-    public init(database: Database, leavingOut leftOut: Set<String> = []) throws {
+    package init(database: Database, leavingOut leftOut: Set<String> = []) throws {
         var byLevel: [String: Set<String>] = [:]
         for row in try database.rows("""
             SELECT DISTINCT la_code, coalesce(minimisation, ?) FROM imports
@@ -22,7 +22,7 @@ public struct MinimisationLevels: Sendable, Hashable {
     }
 
     /// Why the returns cannot be compared in one output (kept at more than one level), or nil.
-    public var refusal: String? {
+    package var refusal: String? {
         guard lasByLevel.count > 1 else { return nil }
         let listed = lasByLevel.keys.sorted().map { label in
             "\(Minimisation(label: label)?.description ?? label): \(lasByLevel[label]!.joined(separator: ", "))"
@@ -34,7 +34,7 @@ public struct MinimisationLevels: Sendable, Hashable {
 
     /// What `hnhub import` says when a return just stored at `label` was kept at a level other
     /// than that of the other current returns; nil when they agree.
-    public func change(importedAt label: String) -> String? {
+    package func change(importedAt label: String) -> String? {
         let others = lasByLevel.filter { $0.key != label }
         guard !others.isEmpty else { return nil }
         let levels = others.keys.sorted().map { "\(Minimisation(label: $0)?.description ?? $0) (LAs \(others[$0]!.joined(separator: ", ")))" }

@@ -15,14 +15,14 @@ import Governance
 /// let usable = laCodes.filter(scope.includes)    // or scope.optedIn: the LAs opted in
 /// if let notice = scope.notice { print(notice) }  // the output must say who it leaves out
 /// ```
-public struct PurposeScope: Sendable, Hashable {
-    public var permission: PurposePermission
+package struct PurposeScope: Sendable, Hashable {
+    package var permission: PurposePermission
     /// Members of the hub left out of this purpose's outputs, sorted.
-    public var leftOut: [String]
+    package var leftOut: [String]
 
     /// Throws ``PurposeError/unknown(_:known:)`` for a purpose the config does not name (when it
     /// names any).
-    public init(_ register: PurposeRegister, purpose: String, database: Database) throws {
+    package init(_ register: PurposeRegister, purpose: String, database: Database) throws {
         permission = try register.permission(for: purpose)
         leftOut = permission.leftOut(of: try Self.members(database))
     }
@@ -30,7 +30,7 @@ public struct PurposeScope: Sendable, Hashable {
     /// Every purpose the config names, each with the members it leaves out; empty when purposes are
     /// not enforced. Disclosure control models their outputs together (docs/disclosure-control.md,
     /// "Purposes").
-    public static func every(_ register: PurposeRegister, database: Database) throws -> [PurposeScope] {
+    package static func every(_ register: PurposeRegister, database: Database) throws -> [PurposeScope] {
         let members = try Self.members(database)
         return register.permissions.map { PurposeScope(permission: $0, leftOut: $0.leftOut(of: members)) }
     }
@@ -42,22 +42,22 @@ public struct PurposeScope: Sendable, Hashable {
             """).compactMap { $0[0].string }
     }
 
-    public init(permission: PurposePermission, leftOut: [String]) {
+    package init(permission: PurposePermission, leftOut: [String]) {
         self.permission = permission
         self.leftOut = leftOut
     }
 
     /// True when LA `code`'s figures may be used for the purpose.
-    public func includes(_ code: String) -> Bool { !leftOut.contains(code) }
+    package func includes(_ code: String) -> Bool { !leftOut.contains(code) }
 
     /// The LAs that have opted in to the purpose (every LA when purposes are not enforced: nil).
-    public var optedIn: Set<String>? { permission.enforced ? permission.optedIn : nil }
+    package var optedIn: Set<String>? { permission.enforced ? permission.optedIn : nil }
 
     /// What the output says when it leaves LAs out; nil when it leaves none out.
-    public var notice: String? { permission.notice(leftOut: leftOut) }
+    package var notice: String? { permission.notice(leftOut: leftOut) }
 
     /// Refuses an output about one LA that is left out.
-    public func require(_ code: String) throws(PurposeError) {
+    package func require(_ code: String) throws(PurposeError) {
         guard includes(code) else {
             throw .notOptedIn(la: code, purpose: permission.purpose, title: permission.title)
         }

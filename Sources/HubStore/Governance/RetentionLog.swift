@@ -1,28 +1,28 @@
 /// The deletions ``RetentionSweep`` recorded (`retention_log`), oldest first.
-public struct RetentionLog {
+package struct RetentionLog {
     /// One recorded deletion.
-    public struct Entry: Sendable, Hashable {
-        public var appliedAt: String
+    package struct Entry: Sendable, Hashable {
+        package var appliedAt: String
         /// The retention rule (`sen2_returns`, `findings`, `archive`, `outputs`).
-        public var rule: String
-        public var period: String
+        package var rule: String
+        package var period: String
         /// What was older than this went.
-        public var cutoff: String
-        public var importID: Int64?
-        public var laCode: String?
-        public var collectionYear: Int?
-        public var censusDate: String?
+        package var cutoff: String
+        package var importID: Int64?
+        package var laCode: String?
+        package var collectionYear: Int?
+        package var censusDate: String?
         /// The output files removed, one a line.
-        public var outputPaths: String?
+        package var outputPaths: String?
         /// What went, in words.
-        public var deleted: String
-        public var rowsDeleted: Int?
+        package var deleted: String
+        package var rowsDeleted: Int?
     }
 
-    public let database: Database
-    public init(database: Database) { self.database = database }
+    package let database: Database
+    package init(database: Database) { self.database = database }
 
-    public func entries() throws -> [Entry] {
+    package func entries() throws -> [Entry] {
         try database.rows("""
             SELECT applied_at, rule, period, cutoff, import_id, la_code, collection_year, census_date, output_path, deleted,
                    rows_deleted FROM retention_log ORDER BY id

@@ -20,32 +20,32 @@ import HubKit
 ///
 /// Deleting runs with `secure_delete` on, then `VACUUM` rebuilds every table and index (an index
 /// page can keep a copy of a deleted key), and a checkpoint truncates the write-ahead log.
-public struct RetentionSweep {
-    public let database: Database
+package struct RetentionSweep {
+    package let database: Database
 
-    public init(database: Database) { self.database = database }
+    package init(database: Database) { self.database = database }
 
     /// One thing that has expired, as listed and as logged.
-    public struct Item: Sendable, Hashable {
-        public var data: RetainedData
-        public var period: String
-        public var cutoff: String
-        public var importID: Int64?
-        public var dataset: String?
-        public var laCode: String?
-        public var collectionYear: Int?
-        public var censusDate: String?
-        public var importedAt: String?
+    package struct Item: Sendable, Hashable {
+        package var data: RetainedData
+        package var period: String
+        package var cutoff: String
+        package var importID: Int64?
+        package var dataset: String?
+        package var laCode: String?
+        package var collectionYear: Int?
+        package var censusDate: String?
+        package var importedAt: String?
         /// An output file (and for a return or findings, the findings reports that go with it).
-        public var files: [OutputFile] = []
+        package var files: [OutputFile] = []
         /// What goes, in words with counts.
-        public var deleted: String
+        package var deleted: String
         /// Rows deleted from the store (0 in a dry run).
-        public var rows = 0
+        package var rows = 0
     }
 
     /// What would go on `today`.
-    public func expired(_ policy: RetentionPolicy, today: Day) throws -> [Item] {
+    package func expired(_ policy: RetentionPolicy, today: Day) throws -> [Item] {
         var items: [Item] = []
         let outputs = try OutputRegister(database: database).files()
         var covered = Set<Int64>()
@@ -109,7 +109,7 @@ public struct RetentionSweep {
     /// bytes from the file. Returns the items with the rows each deleted; a file that changed since
     /// it was written (its SHA-256, which `sha256` computes, is not the one recorded) is left alone
     /// and said so in `deleted`.
-    public func apply(_ policy: RetentionPolicy, today: Day, appliedAt: String,
+    package func apply(_ policy: RetentionPolicy, today: Day, appliedAt: String,
                       sha256: (String) -> String?) throws -> [Item] {
         var items = try expired(policy, today: today)
         guard !items.isEmpty else { return [] }

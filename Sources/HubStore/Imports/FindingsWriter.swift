@@ -1,13 +1,13 @@
 import HubKit
 
 /// Writes validation findings and quarantine rows of one import.
-public final class FindingsWriter {
+package final class FindingsWriter {
     private let insertIssue: Statement
     private let insertQuarantine: Statement
     private let importID: Int64
     private let database: Database
 
-    public init(database: Database, importID: Int64) throws {
+    package init(database: Database, importID: Int64) throws {
         self.importID = importID
         self.database = database
         insertIssue = try database.prepare("""
@@ -19,7 +19,7 @@ public final class FindingsWriter {
     }
 
     /// Stores one finding. `value` must already be masked when it is personal.
-    public func write(_ issue: ImportIssue) throws {
+    package func write(_ issue: ImportIssue) throws {
         let s = insertIssue
         s.bind(importID, at: 1)
         s.bind(issue.ruleID, at: 2)
@@ -34,7 +34,7 @@ public final class FindingsWriter {
     }
 
     /// Records that a person was held back, with the ids of the rules it broke.
-    public func quarantine(_ location: RecordLocation, pseudonym: String?, rules: [String]) throws {
+    package func quarantine(_ location: RecordLocation, pseudonym: String?, rules: [String]) throws {
         let s = insertQuarantine
         s.bind(importID, at: 1)
         s.bind(location.index, at: 2)
@@ -49,7 +49,7 @@ public final class FindingsWriter {
     /// already quarantined gets the rule added to its reasons. One pass over the import's persons
     /// however many there are. Used for the first holder of a repeated UPN, known only once the
     /// second turns up (docs/validation.md).
-    public func quarantineLater(_ locations: [RecordLocation], rule: String) throws {
+    package func quarantineLater(_ locations: [RecordLocation], rule: String) throws {
         guard !locations.isEmpty else { return }
         try database.execute("CREATE TEMP TABLE IF NOT EXISTS late_quarantine (person_index INTEGER PRIMARY KEY, line INTEGER)")
         try database.execute("DELETE FROM late_quarantine")

@@ -1,12 +1,12 @@
 /// What the store holds for outputs to show where their figures come from: the current SEN2
 /// returns with what validation found in them, the reference data sets in use and the published
 /// tables imported.
-public struct HeldImports {
-    public let database: Database
-    public init(database: Database) { self.database = database }
+package struct HeldImports {
+    package let database: Database
+    package init(database: Database) { self.database = database }
 
     /// The current SEN2 returns, by LA then collection year, each with its most frequent findings.
-    public func currentReturns() throws -> [ImportedReturn] {
+    package func currentReturns() throws -> [ImportedReturn] {
         var findings: [Int64: [FindingCount]] = [:]
         for row in try database.rows("""
             SELECT v.import_id, v.rule_id, v.severity, count(*) FROM validation_issues v
@@ -32,18 +32,18 @@ public struct HeldImports {
     }
 
     /// The LAs with a SEN2 return in the store (current or replaced), in code order.
-    public func laCodesWithReturns() throws -> [String] {
+    package func laCodesWithReturns() throws -> [String] {
         try database.rows("SELECT DISTINCT la_code FROM imports WHERE dataset = 'sen2-return' ORDER BY la_code")
             .compactMap { $0[0].string }
     }
 
     /// The persons stored, of every return held (current or replaced).
-    public func personCount() throws -> Int {
+    package func personCount() throws -> Int {
         try database.scalar("SELECT count(*) FROM persons")?.int ?? 0
     }
 
     /// The current imports of every data set but SEN2 returns, by data set then import time.
-    public func currentReferenceImports() throws -> [ReferenceImport] {
+    package func currentReferenceImports() throws -> [ReferenceImport] {
         try database.rows("""
             SELECT dataset, source_name, imported_at, records FROM imports
             WHERE dataset <> 'sen2-return' AND superseded_by IS NULL ORDER BY dataset, imported_at
@@ -55,15 +55,15 @@ public struct HeldImports {
 
     /// One time period of a published table in a current import, with the newest import time
     /// that gave it.
-    public struct PublishedPeriod: Sendable, Hashable {
-        public var table: String
+    package struct PublishedPeriod: Sendable, Hashable {
+        package var table: String
         /// As published (`202324`, `2024`).
-        public var timePeriod: String
-        public var importedAt: String
+        package var timePeriod: String
+        package var importedAt: String
     }
 
     /// Every table and time period the current imports of published tables hold (in no set order).
-    public func publishedPeriods() throws -> [PublishedPeriod] {
+    package func publishedPeriods() throws -> [PublishedPeriod] {
         try database.rows("""
             SELECT p.source_table, p.time_period, max(i.imported_at) FROM published_values p
             JOIN imports i ON i.id = p.import_id WHERE i.superseded_by IS NULL
@@ -75,14 +75,14 @@ public struct HeldImports {
     }
 
     /// A published table and the file of a current import that gave it.
-    public struct PublishedFile: Sendable, Hashable {
-        public var table: String
-        public var sourceName: String
-        public var importedAt: String
+    package struct PublishedFile: Sendable, Hashable {
+        package var table: String
+        package var sourceName: String
+        package var importedAt: String
     }
 
     /// Each published table with each current file that gave it, by table then import time.
-    public func publishedFiles() throws -> [PublishedFile] {
+    package func publishedFiles() throws -> [PublishedFile] {
         try database.rows("""
             SELECT DISTINCT p.source_table, i.source_name, i.imported_at
             FROM published_values p JOIN imports i ON i.id = p.import_id
@@ -95,23 +95,23 @@ public struct HeldImports {
 
 /// One SEN2 return the hub holds (the current import of an LA and collection year), with what
 /// validation found in it.
-public struct ImportedReturn: Sendable, Hashable {
-    public var importID: Int64
-    public var laCode: String
-    public var collectionYear: Int
-    public var censusDate: String?
-    public var sourceName: String
-    public var importedAt: String
+package struct ImportedReturn: Sendable, Hashable {
+    package var importID: Int64
+    package var laCode: String
+    package var collectionYear: Int
+    package var censusDate: String?
+    package var sourceName: String
+    package var importedAt: String
     /// Persons stored.
-    public var persons: Int
+    package var persons: Int
     /// Persons held back from every indicator by errors.
-    public var quarantined: Int
-    public var errors: Int
-    public var warnings: Int
+    package var quarantined: Int
+    package var errors: Int
+    package var warnings: Int
     /// The most frequent rules found, most frequent first.
-    public var topFindings: [FindingCount]
+    package var topFindings: [FindingCount]
 
-    public init(importID: Int64, laCode: String, collectionYear: Int, censusDate: String?, sourceName: String,
+    package init(importID: Int64, laCode: String, collectionYear: Int, censusDate: String?, sourceName: String,
                 importedAt: String, persons: Int, quarantined: Int, errors: Int, warnings: Int,
                 topFindings: [FindingCount] = []) {
         self.importID = importID
@@ -129,13 +129,13 @@ public struct ImportedReturn: Sendable, Hashable {
 }
 
 /// How often one validation rule fired in one return.
-public struct FindingCount: Sendable, Hashable {
-    public var rule: String
+package struct FindingCount: Sendable, Hashable {
+    package var rule: String
     /// `error` or `warning`.
-    public var severity: String
-    public var count: Int
+    package var severity: String
+    package var count: Int
 
-    public init(rule: String, severity: String, count: Int) {
+    package init(rule: String, severity: String, count: Int) {
         self.rule = rule
         self.severity = severity
         self.count = count
@@ -143,13 +143,13 @@ public struct FindingCount: Sendable, Hashable {
 }
 
 /// A reference data set in use (establishments, population, costs, neighbours, published tables).
-public struct ReferenceImport: Sendable, Hashable {
-    public var dataset: String
-    public var sourceName: String
-    public var importedAt: String
-    public var records: Int
+package struct ReferenceImport: Sendable, Hashable {
+    package var dataset: String
+    package var sourceName: String
+    package var importedAt: String
+    package var records: Int
 
-    public init(dataset: String, sourceName: String, importedAt: String, records: Int) {
+    package init(dataset: String, sourceName: String, importedAt: String, records: Int) {
         self.dataset = dataset
         self.sourceName = sourceName
         self.importedAt = importedAt

@@ -1,27 +1,27 @@
 /// One row of the import ledger: a SEN2 return or a reference data set as it was imported.
-public struct ImportEntry: Sendable, Hashable {
-    public var id: Int64
-    public var dataset: String
-    public var scope: String
-    public var sourceName: String
-    public var checksum: String
-    public var inputBytes: Int
-    public var importerID: String
-    public var importerVersion: String
-    public var importedAt: String
-    public var laCode: String?
-    public var collectionYear: Int?
-    public var censusDate: String?
-    public var records: Int
-    public var quarantined: Int
-    public var errors: Int
-    public var warnings: Int
-    public var supersededBy: Int64?
-    public var supersededAt: String?
+package struct ImportEntry: Sendable, Hashable {
+    package var id: Int64
+    package var dataset: String
+    package var scope: String
+    package var sourceName: String
+    package var checksum: String
+    package var inputBytes: Int
+    package var importerID: String
+    package var importerVersion: String
+    package var importedAt: String
+    package var laCode: String?
+    package var collectionYear: Int?
+    package var censusDate: String?
+    package var records: Int
+    package var quarantined: Int
+    package var errors: Int
+    package var warnings: Int
+    package var supersededBy: Int64?
+    package var supersededAt: String?
     /// SEN2 returns: the level of detail birth dates and postcodes were kept at (`Minimisation.label`).
-    public var minimisation: String?
+    package var minimisation: String?
 
-    public var isCurrent: Bool { supersededBy == nil }
+    package var isCurrent: Bool { supersededBy == nil }
 
     static let columns = """
     id, dataset, scope, source_name, checksum, input_bytes, importer_id, importer_version, imported_at,
@@ -53,15 +53,15 @@ public struct ImportEntry: Sendable, Hashable {
 }
 
 /// What a new import is about, known once the importer has read the header (SEN2) or started.
-public struct ImportScope: Sendable, Hashable {
-    public var dataset: String
+package struct ImportScope: Sendable, Hashable {
+    package var dataset: String
     /// Imports with the same key replace each other; the older one is kept in history.
-    public var key: String
-    public var laCode: String?
-    public var collectionYear: Int?
-    public var censusDate: String?
+    package var key: String
+    package var laCode: String?
+    package var collectionYear: Int?
+    package var censusDate: String?
 
-    public init(dataset: String, key: String, laCode: String? = nil, collectionYear: Int? = nil,
+    package init(dataset: String, key: String, laCode: String? = nil, collectionYear: Int? = nil,
                 censusDate: String? = nil) {
         self.dataset = dataset
         self.key = key
@@ -71,17 +71,17 @@ public struct ImportScope: Sendable, Hashable {
     }
 
     /// A SEN2 return: one per LA and collection year.
-    public static func sen2Return(laCode: String, collectionYear: Int, censusDate: String) -> ImportScope {
+    package static func sen2Return(laCode: String, collectionYear: Int, censusDate: String) -> ImportScope {
         ImportScope(dataset: "sen2-return", key: "sen2-return/\(laCode)/\(collectionYear)",
                     laCode: laCode, collectionYear: collectionYear, censusDate: censusDate)
     }
 }
 
 /// Counts written back to the ledger when an import finishes.
-public struct ImportCounts: Sendable, Hashable {
-    public var records = 0
-    public var quarantined = 0
-    public var errors = 0
-    public var warnings = 0
-    public init() {}
+package struct ImportCounts: Sendable, Hashable {
+    package var records = 0
+    package var quarantined = 0
+    package var errors = 0
+    package var warnings = 0
+    package init() {}
 }

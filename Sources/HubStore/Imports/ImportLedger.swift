@@ -1,38 +1,38 @@
 /// Reads and writes the import ledger (`imports`), its archive chunks and validation findings.
 /// The caller owns the transaction: one file is one transaction.
-public struct ImportLedger {
-    public let database: Database
+package struct ImportLedger {
+    package let database: Database
 
-    public init(database: Database) { self.database = database }
+    package init(database: Database) { self.database = database }
 
     /// Every import, newest first; only SEN2 returns unless `dataset` is nil.
-    public func entries(dataset: String? = "sen2-return") throws -> [ImportEntry] {
+    package func entries(dataset: String? = "sen2-return") throws -> [ImportEntry] {
         let filter = dataset == nil ? "" : "WHERE dataset = ?"
         let args: [SQLValue] = dataset.map { [.text($0)] } ?? []
         return try database.rows("SELECT \(ImportEntry.columns) FROM imports \(filter) ORDER BY id DESC", args)
             .map(ImportEntry.init(row:))
     }
 
-    public func entry(id: Int64) throws -> ImportEntry? {
+    package func entry(id: Int64) throws -> ImportEntry? {
         try database.rows("SELECT \(ImportEntry.columns) FROM imports WHERE id = ?", [.integer(id)])
             .first.map(ImportEntry.init(row:))
     }
 
     /// The import of these exact bytes, when there is one.
-    public func entry(checksum: String) throws -> ImportEntry? {
+    package func entry(checksum: String) throws -> ImportEntry? {
         try database.rows("SELECT \(ImportEntry.columns) FROM imports WHERE checksum = ? ORDER BY id DESC LIMIT 1",
                           [.text(checksum)]).first.map(ImportEntry.init(row:))
     }
 
     /// The current import of a scope (e.g. LA 201's 2025 return).
-    public func current(scopeKey: String) throws -> ImportEntry? {
+    package func current(scopeKey: String) throws -> ImportEntry? {
         try database.rows("SELECT \(ImportEntry.columns) FROM imports WHERE scope = ? AND superseded_by IS NULL",
                           [.text(scopeKey)]).first.map(ImportEntry.init(row:))
     }
 
     /// Adds a new import row and returns its id. The row is not current until ``activate`` runs.
     /// `minimisation` is the level a SEN2 return's birth dates and postcodes are kept at.
-    public func begin(scope: ImportScope, sourceName: String, checksum: String, inputBytes: Int,
+    package func begin(scope: ImportScope, sourceName: String, checksum: String, inputBytes: Int,
                       importerID: String, importerVersion: String, importedAt: String,
                       archiveFormat: String?, minimisation: String? = nil) throws -> Int64 {
         // A placeholder superseded_by of itself keeps the row out of the one-current-per-scope index
@@ -49,7 +49,7 @@ public struct ImportLedger {
     }
 
     /// Records the SHA-256 of import `id`'s input, once the whole input has been read.
-    public func setChecksum(_ checksum: String, id: Int64) throws {
+    package func setChecksum(_ checksum: String, id: Int64) throws {
         try database.execute("UPDATE imports SET checksum = ? WHERE id = ?", [.text(checksum), .integer(id)])
     }
 
@@ -57,7 +57,7 @@ public struct ImportLedger {
     /// (kept in history with its archive and findings) and its records are removed from the
     /// normalised tables. Returns the superseded import, if any.
     @discardableResult
-    public func activate(id: Int64, scope: ImportScope, counts: ImportCounts, at time: String) throws -> ImportEntry? {
+    package func activate(id: Int64, scope: ImportScope, counts: ImportCounts, at time: String) throws -> ImportEntry? {
         let previous = try current(scopeKey: scope.key)
         if let previous {
             try database.execute("UPDATE imports SET superseded_by = ?, superseded_at = ? WHERE id = ?",
@@ -72,20 +72,20 @@ public struct ImportLedger {
     }
 
     /// Deletes the normalised records an import wrote (the ledger row, archive and findings stay).
-    public func removeRecords(ofImport id: Int64) throws {
+    package func removeRecords(ofImport id: Int64) throws {
         for table in ["persons", "establishments", "population", "placement_costs", "statistical_neighbours", "published_values"] {
             try database.execute("DELETE FROM \(table) WHERE import_id = ?", [.integer(id)])
         }
     }
 
     /// Stores one sealed chunk of an input file's bytes.
-    public func appendArchive(importID: Int64, sequence: Int, fileName: String, sealed: [UInt8]) throws {
+    package func appendArchive(importID: Int64, sequence: Int, fileName: String, sealed: [UInt8]) throws {
         try database.execute("INSERT INTO import_archive (import_id, seq, file_name, sealed) VALUES (?,?,?,?)",
                              [.integer(importID), .integer(Int64(sequence)), .text(fileName), .blob(sealed)])
     }
 
     /// The sealed archive chunks of an import, in order, with the file each belongs to.
-    public func archive(importID: Int64, _ chunk: (_ fileName: String, _ sealed: [UInt8]) throws -> Void) throws {
+    package func archive(importID: Int64, _ chunk: (_ fileName: String, _ sealed: [UInt8]) throws -> Void) throws {
         let statement = try database.prepare(
             "SELECT file_name, sealed FROM import_archive WHERE import_id = ? ORDER BY seq")
         try statement.bind([.integer(importID)])
@@ -94,7 +94,7 @@ public struct ImportLedger {
         }
     }
 
-    public func archiveFormat(importID: Int64) throws -> String? {
+    package func archiveFormat(importID: Int64) throws -> String? {
         try database.scalar("SELECT archive_format FROM imports WHERE id = ?", [.integer(importID)])?.string
     }
 }

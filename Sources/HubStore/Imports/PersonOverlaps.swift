@@ -1,29 +1,29 @@
 /// A child who appears in more than one LA's current return for the same collection year (found
 /// by pseudonym), with what each return says about a transfer.
-public struct PersonOverlap: Sendable, Hashable {
-    public struct Appearance: Sendable, Hashable {
-        public var laCode: String
-        public var importID: Int64
-        public var personIndex: Int
+package struct PersonOverlap: Sendable, Hashable {
+    package struct Appearance: Sendable, Hashable {
+        package var laCode: String
+        package var importID: Int64
+        package var personIndex: Int
         /// `Exported` values on the person's requests in this return.
-        public var exportedTo: [String]
+        package var exportedTo: [String]
         /// `TransferLA` values on the person's active plans in this return.
-        public var transferLA: [String]
+        package var transferLA: [String]
         /// Whether the return shows a plan active at its census date.
-        public var activePlanAtCensus: Bool
+        package var activePlanAtCensus: Bool
     }
 
-    public var collectionYear: Int
-    public var pseudonym: String
-    public var appearances: [Appearance]
+    package var collectionYear: Int
+    package var pseudonym: String
+    package var appearances: [Appearance]
 }
 
 /// Finds children in two or more LAs' returns of one year: transfers, or double counting.
-public struct PersonOverlaps {
-    public let database: Database
-    public init(database: Database) { self.database = database }
+package struct PersonOverlaps {
+    package let database: Database
+    package init(database: Database) { self.database = database }
 
-    public func all() throws -> [PersonOverlap] {
+    package func all() throws -> [PersonOverlap] {
         let rows = try database.rows("""
             WITH shared AS (
                 SELECT collection_year, pseudonym FROM current_persons

@@ -10,12 +10,12 @@ import Pseudonymisation
 /// inserting it and gives its children their parent's id (and checks afterwards that the parents
 /// got those ids). Rows go in person order, so the ids are the ones row-by-row inserts would have
 /// got.
-public final class PersonWriter {
+package final class PersonWriter {
     private let database: Database
     private let importID: Int64
     private let persons, requests, assessments, namedPlans, planDetails, activePlans, placements, needs: BatchInsert
 
-    public init(database: Database, importID: Int64) throws {
+    package init(database: Database, importID: Int64) throws {
         self.database = database
         self.importID = importID
         func table(_ name: String, _ columns: String) -> BatchInsert {
@@ -53,7 +53,7 @@ public final class PersonWriter {
     }
 
     /// Writes persons with everything below them, in order.
-    public func write(_ batch: [PseudonymisedPerson]) throws {
+    package func write(_ batch: [PseudonymisedPerson]) throws {
         guard !batch.isEmpty else { return }
         let first = try FirstIDs(self)
         // Where each module's rows are, found in one walk. The records are read in place through
@@ -298,11 +298,11 @@ public final class PersonWriter {
 
 /// A person ready to store: the record, whose identifiers are never read by the store, and the
 /// identity that replaces them. (A struct, not a tuple: a batch's records are read in place.)
-public struct PseudonymisedPerson: Sendable {
-    public var person: PersonRecord
-    public var identity: PseudonymisedIdentity
+package struct PseudonymisedPerson: Sendable {
+    package var person: PersonRecord
+    package var identity: PseudonymisedIdentity
 
-    public init(_ person: PersonRecord, _ identity: PseudonymisedIdentity) {
+    package init(_ person: PersonRecord, _ identity: PseudonymisedIdentity) {
         self.person = person
         self.identity = identity
     }

@@ -1,7 +1,7 @@
 import HubKit
 
 /// Writes reference records (establishments, population, placement costs) of one import.
-public final class ReferenceWriter {
+package final class ReferenceWriter {
     private let database: Database
     private let importID: Int64
     private var establishmentInsert: Statement?
@@ -10,12 +10,12 @@ public final class ReferenceWriter {
     private var neighbourInsert: Statement?
     private var publishedInsert: Statement?
 
-    public init(database: Database, importID: Int64) {
+    package init(database: Database, importID: Int64) {
         self.database = database
         self.importID = importID
     }
 
-    public func write(_ e: EstablishmentRecord) throws {
+    package func write(_ e: EstablishmentRecord) throws {
         let s = try establishmentInsert ?? database.prepare("""
             INSERT OR REPLACE INTO establishments (urn, import_id, la_code, name, type_code, type_name, phase,
                 status, ukprn, postcode_district, easting, northing) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)
@@ -36,7 +36,7 @@ public final class ReferenceWriter {
         try s.insert()
     }
 
-    public func write(_ p: PopulationRecord) throws {
+    package func write(_ p: PopulationRecord) throws {
         // Districts rolled up to one LA arrive as several rows: they add up.
         let s = try populationInsert ?? database.prepare("""
             INSERT INTO population (import_id, la_code, year, age, population) VALUES (?,?,?,?,?)
@@ -52,7 +52,7 @@ public final class ReferenceWriter {
     }
 
     /// Writes a cost row; `personPseudonym` replaces any per-child identifier.
-    public func write(_ c: PlacementCostRecord, personPseudonym: String?) throws {
+    package func write(_ c: PlacementCostRecord, personPseudonym: String?) throws {
         let s = try costInsert ?? database.prepare("""
             INSERT INTO placement_costs (import_id, la_code, urn, placement_type, person_pseudonym, annual_cost)
             VALUES (?,?,?,?,?,?)
@@ -68,7 +68,7 @@ public final class ReferenceWriter {
     }
 
     /// Writes a neighbour link, replacing the same edition's link of that rank.
-    public func write(_ n: NeighbourRecord) throws {
+    package func write(_ n: NeighbourRecord) throws {
         let s = try neighbourInsert ?? database.prepare("""
             INSERT OR REPLACE INTO statistical_neighbours (edition, la_code, rank, neighbour_la_code, closeness, import_id)
             VALUES (?,?,?,?,?,?)
@@ -83,7 +83,7 @@ public final class ReferenceWriter {
         try s.insert()
     }
 
-    public func write(_ o: PublishedObservation) throws {
+    package func write(_ o: PublishedObservation) throws {
         let s = try publishedInsert ?? database.prepare("""
             INSERT INTO published_values (import_id, source_table, time_period, time_identifier, geographic_level,
                 area_code, area_name, dimensions, measure, value_text, value, line) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)

@@ -2,13 +2,13 @@ import HubKit
 
 /// What SEN2 returns say about their source (table `return_sources`, schema V7): SourceLevel and
 /// the LA's designated officers, a published measure of which LAs have them in post.
-public struct ReturnSources {
-    public let database: Database
-    public init(database: Database) { self.database = database }
+package struct ReturnSources {
+    package let database: Database
+    package init(database: Database) { self.database = database }
 
     /// The designated officers of each import that recorded them, by import id. Imports made
     /// before schema V7 have none until they are re-processed.
-    public func designatedOfficers() throws -> [Int64: DesignatedOfficers] {
+    package func designatedOfficers() throws -> [Int64: DesignatedOfficers] {
         var officers: [Int64: DesignatedOfficers] = [:]
         for row in try database.rows("""
             SELECT import_id, designated_medical_officer, designated_clinical_officer, designated_social_care_officer
@@ -23,7 +23,7 @@ public struct ReturnSources {
 
 extension DesignatedOfficers {
     /// `DMO Y, DCO N, DSCO R` (officers not stated left out); empty when none is stated.
-    public var summary: String {
+    package var summary: String {
         [("DMO", medical), ("DCO", clinical), ("DSCO", socialCare)].compactMap { name, value in
             value.map { "\(name) \($0)" }
         }.joined(separator: ", ")

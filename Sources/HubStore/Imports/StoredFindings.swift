@@ -1,31 +1,31 @@
 /// What validation stored for one import (`validation_issues`, `quarantine`): how often each rule
 /// fired, where and why, and the persons held back.
-public struct StoredFindings {
+package struct StoredFindings {
     /// One finding as stored: where it is (person, line, file, path) and why.
-    public struct Finding: Sendable, Hashable {
-        public var personIndex: Int?
-        public var line: Int?
+    package struct Finding: Sendable, Hashable {
+        package var personIndex: Int?
+        package var line: Int?
         /// The file as read at import (for a folder or an upload, with its folder).
-        public var file: String?
-        public var path: String?
+        package var file: String?
+        package var path: String?
         /// Masked when it came from an identifying field (done at import).
-        public var value: String?
-        public var message: String
+        package var value: String?
+        package var message: String
     }
 
     /// A person held back from every indicator, with the rules that did it.
-    public struct QuarantinedPerson: Sendable, Hashable {
-        public var personIndex: Int
-        public var line: Int?
-        public var rules: [String]
+    package struct QuarantinedPerson: Sendable, Hashable {
+        package var personIndex: Int
+        package var line: Int?
+        package var rules: [String]
     }
 
-    public let database: Database
-    public init(database: Database) { self.database = database }
+    package let database: Database
+    package init(database: Database) { self.database = database }
 
     /// How often each rule fired in import `importID`: errors before warnings, then the most
     /// frequent first, then by rule.
-    public func ruleCounts(importID: Int64) throws -> [FindingCount] {
+    package func ruleCounts(importID: Int64) throws -> [FindingCount] {
         try database.rows("""
             SELECT rule_id, severity, count(*) FROM validation_issues WHERE import_id = ?
             GROUP BY rule_id, severity ORDER BY severity, count(*) DESC, rule_id
@@ -35,7 +35,7 @@ public struct StoredFindings {
     }
 
     /// The findings of `rule` in import `importID` in file order, the first `limit` (nil: all).
-    public func findings(importID: Int64, rule: String, limit: Int? = nil) throws -> [Finding] {
+    package func findings(importID: Int64, rule: String, limit: Int? = nil) throws -> [Finding] {
         let limitClause = limit.map { " LIMIT \($0)" } ?? ""
         return try database.rows("""
             SELECT person_index, line, file, path, value, message FROM validation_issues
@@ -47,7 +47,7 @@ public struct StoredFindings {
     }
 
     /// The persons of import `importID` held back, by their position in the return.
-    public func quarantined(importID: Int64) throws -> [QuarantinedPerson] {
+    package func quarantined(importID: Int64) throws -> [QuarantinedPerson] {
         try database.rows(
             "SELECT person_index, line, rules FROM quarantine WHERE import_id = ? ORDER BY person_index", [.integer(importID)]
         ).map {

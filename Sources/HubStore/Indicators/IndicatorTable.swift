@@ -2,27 +2,27 @@ import Foundation
 import HubKit
 
 /// A stored indicator value with its definition's unit, as outputs read it.
-public struct StoredIndicatorValue: Sendable, Hashable {
-    public var indicatorID: String
-    public var laCode: String
-    public var period: String
-    public var periodType: String
-    public var numerator: Double?
-    public var denominator: Double?
-    public var value: Double?
-    public var unavailableReason: String?
-    public var unit: String
-    public var polarity: String
+package struct StoredIndicatorValue: Sendable, Hashable {
+    package var indicatorID: String
+    package var laCode: String
+    package var period: String
+    package var periodType: String
+    package var numerator: Double?
+    package var denominator: Double?
+    package var value: Double?
+    package var unavailableReason: String?
+    package var unit: String
+    package var polarity: String
     /// Nil for figures computed from the hub's returns; else where they come from.
-    public var source: String?
+    package var source: String?
     /// Set by disclosure control: the figure must show as `c`.
-    public var suppressed = false
+    package var suppressed = false
 }
 
 /// Reads and writes `indicator_definitions` and `indicator_values`.
-public struct IndicatorTable {
-    public let database: Database
-    public init(database: Database) { self.database = database }
+package struct IndicatorTable {
+    package let database: Database
+    package init(database: Database) { self.database = database }
 
     /// The indicator tables this table writes.
     static let tables = ["indicator_definitions", "indicator_values"]
@@ -31,7 +31,7 @@ public struct IndicatorTable {
     /// tables into temporary tables of the same shape, which shadow them on this connection only,
     /// so indicators computed now can be saved and read back without writing the file
     /// (docs/input-rules.md). Does nothing once done.
-    public func shadowInTemporaryTables() throws {
+    package func shadowInTemporaryTables() throws {
         for table in Self.tables {
             let shadowed = try database.scalar("SELECT count(*) FROM temp.sqlite_master WHERE name = ?", [.text(table)])?.int ?? 0
             guard shadowed == 0,
@@ -46,7 +46,7 @@ public struct IndicatorTable {
     /// Replaces the definitions a provider declares and every value it wrote (in the caller's
     /// transaction). Results may also be for indicators another provider declared (e.g. published
     /// figures for LAs whose returns the hub does not hold); a result for an unknown id is skipped.
-    public func replace(definitions: [IndicatorDefinition], results: [IndicatorResult],
+    package func replace(definitions: [IndicatorDefinition], results: [IndicatorResult],
                         providerID: String, providerVersion: String, computedAt: String) throws {
         try database.execute("DELETE FROM indicator_values WHERE provider_id = ?", [.text(providerID)])
         var byID = Dictionary(definitions.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
@@ -99,7 +99,7 @@ public struct IndicatorTable {
     }
 
     /// Stored values, filtered.
-    public func values(indicators: [String] = [], laCodes: [String] = [], period: String? = nil) throws
+    package func values(indicators: [String] = [], laCodes: [String] = [], period: String? = nil) throws
         -> [StoredIndicatorValue] {
         var conditions: [String] = []
         var args: [SQLValue] = []
@@ -133,7 +133,7 @@ public struct IndicatorTable {
 
     /// Every stored value, with or without a stored definition (the unit and polarity are empty
     /// without one), by indicator, period and LA.
-    public func allValues() throws -> [StoredIndicatorValue] {
+    package func allValues() throws -> [StoredIndicatorValue] {
         try database.rows("""
             SELECT v.indicator_id, v.la_code, v.period, v.period_type, v.numerator, v.denominator, v.value,
                    v.unavailable_reason, d.unit, d.polarity, v.source
@@ -149,19 +149,19 @@ public struct IndicatorTable {
     }
 
     /// True when some value (a figure or a reason it is unavailable) is stored for `laCode`.
-    public func hasValues(laCode: String) throws -> Bool {
+    package func hasValues(laCode: String) throws -> Bool {
         try database.scalar("SELECT EXISTS (SELECT 1 FROM indicator_values WHERE la_code = ?)", [.text(laCode)])?.int == 1
     }
 
     /// Removes every value and definition a provider stored (in the caller's transaction): for a
     /// metric that no longer exists, whose figures must not stay in any output.
-    public func remove(providerID: String) throws {
+    package func remove(providerID: String) throws {
         try database.execute("DELETE FROM indicator_values WHERE provider_id = ?", [.text(providerID)])
         try database.execute("DELETE FROM indicator_definitions WHERE provider_id = ?", [.text(providerID)])
     }
 
     /// The provider that declared each stored indicator definition, by indicator id.
-    public func providers() throws -> [String: String] {
+    package func providers() throws -> [String: String] {
         var providers: [String: String] = [:]
         for row in try database.rows("SELECT id, provider_id FROM indicator_definitions") {
             if let id = row[0].string, let provider = row[1].string { providers[id] = provider }
@@ -170,7 +170,7 @@ public struct IndicatorTable {
     }
 
     /// The definitions every provider has declared so far.
-    public func storedDefinitions() throws -> [IndicatorDefinition] {
+    package func storedDefinitions() throws -> [IndicatorDefinition] {
         try database.rows("""
             SELECT id, title, unit, polarity, period_type, numerator, denominator, sources, counts, presentation
             FROM indicator_definitions

@@ -1,22 +1,22 @@
 /// One authority as the register knows it for a period.
-public struct LARegisterEntry: Sendable, Hashable {
-    public var laCode: String
-    public var eCode: String
-    public var name: String
-    public var regionCode: String?
-    public var regionName: String?
-    public var validFrom: String?
-    public var validTo: String?
+package struct LARegisterEntry: Sendable, Hashable {
+    package var laCode: String
+    package var eCode: String
+    package var name: String
+    package var regionCode: String?
+    package var regionName: String?
+    package var validFrom: String?
+    package var validTo: String?
 }
 
 /// Resolves LA codes against the register in the store, on a date: North Yorkshire (815) is
 /// E10000023 until 2023-03-31 and E06000065 from 2023-04-01; Dorset was 835 until 2019 and is 838.
-public struct LARegister {
-    public let database: Database
-    public init(database: Database) { self.database = database }
+package struct LARegister {
+    package let database: Database
+    package init(database: Database) { self.database = database }
 
     /// The authority with 3-digit `code` (or E-code) in operation on `date` (`YYYY-MM-DD`).
-    public func authority(code: String, on date: String) throws -> LARegisterEntry? {
+    package func authority(code: String, on date: String) throws -> LARegisterEntry? {
         try database.rows("""
             SELECT la.la_code, la.e_code, la.name, la.region_code, r.name, la.valid_from, la.valid_to
             FROM local_authorities la LEFT JOIN regions r ON r.region_code = la.region_code
@@ -31,13 +31,13 @@ public struct LARegister {
     }
 
     /// The most recent name the register has for a 3-digit code (any period).
-    public func name(of code: String) throws -> String? {
+    package func name(of code: String) throws -> String? {
         try database.scalar("SELECT name FROM local_authorities WHERE la_code = ? ORDER BY valid_from DESC LIMIT 1",
                             [.text(code)])?.string
     }
 
     /// The region of a 3-digit code (its most recent period), with the region's name.
-    public func region(of code: String) throws -> (code: String, name: String?)? {
+    package func region(of code: String) throws -> (code: String, name: String?)? {
         try database.rows("""
             SELECT la.region_code, r.name FROM local_authorities la LEFT JOIN regions r ON r.region_code = la.region_code
             WHERE la.la_code = ? AND la.region_code IS NOT NULL ORDER BY la.valid_from DESC LIMIT 1
@@ -45,19 +45,19 @@ public struct LARegister {
     }
 
     /// Every 3-digit code the register places in a region (any period).
-    public func members(ofRegion regionCode: String) throws -> [String] {
+    package func members(ofRegion regionCode: String) throws -> [String] {
         try database.rows("SELECT DISTINCT la_code FROM local_authorities WHERE region_code = ? ORDER BY la_code",
                           [.text(regionCode)]).compactMap { $0[0].string }
     }
 
     /// Every 3-digit code in the register (any period).
-    public func knownCodes() throws -> Set<String> {
+    package func knownCodes() throws -> Set<String> {
         Set(try database.rows("SELECT DISTINCT la_code FROM local_authorities").compactMap { $0[0].string })
     }
 
     /// Every period of every authority, with its region's name, by code and then oldest period
     /// first: the last entry of a code is its most recent period.
-    public func periods() throws -> [LARegisterEntry] {
+    package func periods() throws -> [LARegisterEntry] {
         try database.rows("""
             SELECT la.la_code, la.e_code, la.name, la.region_code, r.name, la.valid_from, la.valid_to
             FROM local_authorities la LEFT JOIN regions r ON r.region_code = la.region_code
@@ -70,7 +70,7 @@ public struct LARegister {
     }
 
     /// True when `code` is an authority's E-code (any period) or a region's code.
-    public func isAreaCode(_ code: String) throws -> Bool {
+    package func isAreaCode(_ code: String) throws -> Bool {
         try database.scalar("""
             SELECT EXISTS (SELECT 1 FROM local_authorities WHERE e_code = ?1)
                 OR EXISTS (SELECT 1 FROM regions WHERE region_code = ?1)

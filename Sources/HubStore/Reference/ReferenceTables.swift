@@ -1,45 +1,45 @@
 /// The reference data the hub's modules read, as imported: resident population, placement costs,
 /// published statistics, the establishments known and the census days.
-public struct ReferenceTables {
+package struct ReferenceTables {
     /// The resident population of one LA, mid-year and single year of age.
-    public struct Population: Sendable, Hashable {
-        public var laCode: String
-        public var year: Int
-        public var age: Int
-        public var population: Double
+    package struct Population: Sendable, Hashable {
+        package var laCode: String
+        package var year: Int
+        package var age: Int
+        package var population: Double
     }
 
     /// One placement cost row (a child's or a band's annual cost) with its placement type.
-    public struct PlacementCost: Sendable, Hashable {
-        public var laCode: String
-        public var placementType: String
-        public var annualCost: Double
+    package struct PlacementCost: Sendable, Hashable {
+        package var laCode: String
+        package var placementType: String
+        package var annualCost: Double
     }
 
     /// One published cell that is a number.
-    public struct PublishedValue: Sendable, Hashable {
+    package struct PublishedValue: Sendable, Hashable {
         /// `National`, `Regional` or `Local authority`.
-        public var geographicLevel: String
-        public var areaCode: String
-        public var areaName: String?
+        package var geographicLevel: String
+        package var areaCode: String
+        package var areaName: String?
         /// As published (`202324`, `2024`).
-        public var timePeriod: String
+        package var timePeriod: String
         /// The other filter columns, `name=value` joined with `; `.
-        public var dimensions: String
-        public var measure: String
-        public var value: Double
+        package var dimensions: String
+        package var measure: String
+        package var value: Double
     }
 
-    public let database: Database
-    public init(database: Database) { self.database = database }
+    package let database: Database
+    package init(database: Database) { self.database = database }
 
     /// The URN of every establishment in the store.
-    public func establishmentURNs() throws -> Set<String> {
+    package func establishmentURNs() throws -> Set<String> {
         Set(try database.rows("SELECT urn FROM establishments").compactMap { $0[0].string })
     }
 
     /// Collection year -> its census day (`YYYY-MM-DD`), as loaded by `hnhub init`.
-    public func censusDays() throws -> [Int: String] {
+    package func censusDays() throws -> [Int: String] {
         var days: [Int: String] = [:]
         for row in try database.rows("SELECT collection_year, census_date FROM census_dates") {
             if let year = row[0].int, let day = row[1].string { days[year] = day }
@@ -48,7 +48,7 @@ public struct ReferenceTables {
     }
 
     /// The current population (the newest import for each LA and year) at `ages`.
-    public func population(ages: ClosedRange<Int>) throws -> [Population] {
+    package func population(ages: ClosedRange<Int>) throws -> [Population] {
         try database.rows("SELECT la_code, year, age, population FROM current_population WHERE age BETWEEN ? AND ?",
                           [.integer(Int64(ages.lowerBound)), .integer(Int64(ages.upperBound))]).compactMap { row in
             guard let la = row[0].string, let year = row[1].int, let age = row[2].int, let population = row[3].double else {
@@ -59,7 +59,7 @@ public struct ReferenceTables {
     }
 
     /// Every placement cost row that gives a placement type, in every import.
-    public func placementCosts() throws -> [PlacementCost] {
+    package func placementCosts() throws -> [PlacementCost] {
         try database.rows("SELECT la_code, placement_type, annual_cost FROM placement_costs WHERE placement_type IS NOT NULL")
             .compactMap { row in
                 guard let la = row[0].string, let type = row[1].string, let cost = row[2].double else { return nil }
@@ -69,7 +69,7 @@ public struct ReferenceTables {
 
     /// The published cells at `levels` of periods of `timeIdentifier` (`Academic year`) whose
     /// measure is one of `measures` and whose value is a number, in the order they were stored.
-    public func publishedValues(levels: [String], timeIdentifier: String, measures: [String]) throws -> [PublishedValue] {
+    package func publishedValues(levels: [String], timeIdentifier: String, measures: [String]) throws -> [PublishedValue] {
         guard !levels.isEmpty, !measures.isEmpty else { return [] }
         let levelMarks = Array(repeating: "?", count: levels.count).joined(separator: ",")
         let measureMarks = Array(repeating: "?", count: measures.count).joined(separator: ",")

@@ -1,28 +1,28 @@
 /// Statistical neighbour lists in the store: editions side by side, the newest by default.
 /// Lists are directed: A listing B does not mean B lists A.
-public struct StatisticalNeighbours {
-    public struct Neighbour: Sendable, Hashable {
-        public var rank: Int
-        public var laCode: String
-        public var closeness: String?
+package struct StatisticalNeighbours {
+    package struct Neighbour: Sendable, Hashable {
+        package var rank: Int
+        package var laCode: String
+        package var closeness: String?
 
-        public init(rank: Int, laCode: String, closeness: String?) {
+        package init(rank: Int, laCode: String, closeness: String?) {
             self.rank = rank
             self.laCode = laCode
             self.closeness = closeness
         }
     }
 
-    public let database: Database
-    public init(database: Database) { self.database = database }
+    package let database: Database
+    package init(database: Database) { self.database = database }
 
     /// Every edition in the store, newest first (`2025-05`, `2021-04`).
-    public func editions() throws -> [String] {
+    package func editions() throws -> [String] {
         try database.rows("SELECT DISTINCT edition FROM statistical_neighbours ORDER BY edition DESC").compactMap { $0[0].string }
     }
 
     /// The edition to use: `requested` when the store has it, else the newest.
-    public func edition(_ requested: String? = nil) throws -> String? {
+    package func edition(_ requested: String? = nil) throws -> String? {
         let all = try editions()
         guard let requested else { return all.first }
         guard all.contains(requested) else {
@@ -32,7 +32,7 @@ public struct StatisticalNeighbours {
     }
 
     /// `laCode`'s neighbours in rank order, in `edition` (newest when nil).
-    public func neighbours(of laCode: String, edition requested: String? = nil) throws -> [Neighbour] {
+    package func neighbours(of laCode: String, edition requested: String? = nil) throws -> [Neighbour] {
         guard let edition = try edition(requested) else { return [] }
         return try database.rows("""
             SELECT rank, neighbour_la_code, closeness FROM statistical_neighbours
@@ -43,7 +43,7 @@ public struct StatisticalNeighbours {
     }
 
     /// Every LA's neighbours in `edition`, in rank order: LA -> its neighbours.
-    public func lists(edition: String) throws -> [String: [String]] {
+    package func lists(edition: String) throws -> [String: [String]] {
         var lists: [String: [String]] = [:]
         for row in try database.rows("""
             SELECT la_code, neighbour_la_code FROM statistical_neighbours WHERE edition = ? ORDER BY la_code, rank
@@ -54,10 +54,10 @@ public struct StatisticalNeighbours {
         return lists
     }
 
-    public struct UnknownEdition: Error, CustomStringConvertible {
-        public var requested: String
-        public var available: [String]
-        public var description: String {
+    package struct UnknownEdition: Error, CustomStringConvertible {
+        package var requested: String
+        package var available: [String]
+        package var description: String {
             "no statistical neighbours edition '\(requested)' in the store (available: \(available.isEmpty ? "none" : available.joined(separator: ", "))); import one with: hnhub import stat_neighbours_YYYY_MM_long.csv"
         }
     }

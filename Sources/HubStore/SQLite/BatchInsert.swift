@@ -8,9 +8,9 @@ import HubKit
 /// a value.
 ///
 /// Rows are bound in order through a `RowBinder`, one `bind` a column in the table's column order.
-public final class BatchInsert {
-    public let table: String
-    public let columns: [String]
+package final class BatchInsert {
+    package let table: String
+    package let columns: [String]
     private let database: Database
     /// Prepared on first use, by rows a statement.
     private var statements: [Int: Statement] = [:]
@@ -18,7 +18,7 @@ public final class BatchInsert {
 
     static let groupSizes = [32, 8, 2, 1]
 
-    public init(database: Database, table: String, columns: [String]) {
+    package init(database: Database, table: String, columns: [String]) {
         self.database = database
         self.table = table
         self.columns = columns
@@ -28,7 +28,7 @@ public final class BatchInsert {
     }
 
     /// Inserts `count` rows; `bindRow(&binder, i)` binds row `i`'s columns in order.
-    public func insert(count: Int, _ bindRow: (inout RowBinder, Int) throws -> Void) throws {
+    package func insert(count: Int, _ bindRow: (inout RowBinder, Int) throws -> Void) throws {
         var rows = self.rows(count: count)
         for i in 0..<count { try rows.add { try bindRow(&$0, i) } }
         rows.finish()
@@ -36,7 +36,7 @@ public final class BatchInsert {
 
     /// Rows to add one at a time, `count` in all (for rows found by walking nested records). One
     /// `BatchRows` of an insert at a time: they share its text arena.
-    public func rows(count: Int) -> BatchRows { BatchRows(insert: self, remaining: count) }
+    package func rows(count: Int) -> BatchRows { BatchRows(insert: self, remaining: count) }
 
     fileprivate func statement(forRemaining remaining: Int) throws -> (Statement, rows: Int) {
         let size = Self.groupSizes.first { $0 <= remaining }!
@@ -71,7 +71,7 @@ public final class BatchInsert {
 
 /// The rows of one `BatchInsert.rows(count:)`: each `add` binds a row; a statement runs as soon
 /// as its rows are bound.
-public struct BatchRows {
+package struct BatchRows {
     fileprivate let insert: BatchInsert
     fileprivate var remaining: Int
     private var statement: Statement?
@@ -84,7 +84,7 @@ public struct BatchRows {
     }
 
     /// Binds the next row: `bind` binds each column in order.
-    public mutating func add(_ bind: (inout RowBinder) throws -> Void) throws {
+    package mutating func add(_ bind: (inout RowBinder) throws -> Void) throws {
         precondition(remaining > 0, "\(insert.table): more rows than counted")
         if rowsLeftInStatement == 0 {
             let (statement, rows) = try insert.statement(forRemaining: remaining)
@@ -101,13 +101,13 @@ public struct BatchRows {
     }
 
     /// Checks that every counted row was added (and so stored).
-    public func finish() {
+    package func finish() {
         precondition(remaining == 0, "\(insert.table): \(remaining) counted rows never added")
     }
 }
 
 /// Binds one statement's parameters in order (see `BatchInsert`).
-public struct RowBinder {
+package struct RowBinder {
     fileprivate let statement: OpaquePointer
     fileprivate let arena: BatchInsert.Arena
     fileprivate var next: Int32 = 1
@@ -118,22 +118,22 @@ public struct RowBinder {
         arena.used = 0
     }
 
-    public mutating func bind(_ value: Int64) {
+    package mutating func bind(_ value: Int64) {
         sqlite3_bind_int64(statement, next, value)
         next += 1
     }
 
-    public mutating func bind(_ value: Int?) {
+    package mutating func bind(_ value: Int?) {
         if let value { sqlite3_bind_int64(statement, next, Int64(value)) } else { sqlite3_bind_null(statement, next) }
         next += 1
     }
 
-    public mutating func bind(_ value: Bool?) {
+    package mutating func bind(_ value: Bool?) {
         if let value { sqlite3_bind_int64(statement, next, value ? 1 : 0) } else { sqlite3_bind_null(statement, next) }
         next += 1
     }
 
-    public mutating func bind(_ value: String?) {
+    package mutating func bind(_ value: String?) {
         defer { next += 1 }
         guard var value else {
             sqlite3_bind_null(statement, next)
@@ -143,7 +143,7 @@ public struct RowBinder {
     }
 
     /// A date as ISO `YYYY-MM-DD` text, written straight into the arena.
-    public mutating func bind(_ day: Day?) {
+    package mutating func bind(_ day: Day?) {
         defer { next += 1 }
         guard let day else {
             sqlite3_bind_null(statement, next)

@@ -1,12 +1,12 @@
 import CSQLite
 
 /// An error from SQLite, with the statement that failed.
-public struct DatabaseError: Error, CustomStringConvertible, Sendable {
-    public var code: Int32
-    public var message: String
-    public var sql: String?
+package struct DatabaseError: Error, CustomStringConvertible, Sendable {
+    package var code: Int32
+    package var message: String
+    package var sql: String?
 
-    public var description: String {
+    package var description: String {
         if let sql { return "SQLite error \(code): \(message) (in: \(sql.prefix(200)))" }
         return "SQLite error \(code): \(message)"
     }
@@ -15,11 +15,11 @@ public struct DatabaseError: Error, CustomStringConvertible, Sendable {
 /// A connection to one SQLite database file: a thin wrapper over the C API.
 ///
 /// Not thread-safe: use one connection per thread of work.
-public final class Database {
+package final class Database {
     /// The raw handle, for the few calls this wrapper does not cover (authorizer, progress handler).
-    public let handle: OpaquePointer
-    public let path: String
-    public let isReadOnly: Bool
+    package let handle: OpaquePointer
+    package let path: String
+    package let isReadOnly: Bool
     private var statementCache: [String: Statement] = [:]
 
     /// Opens (creating when `readOnly` is false) the database at `path`.
@@ -27,7 +27,7 @@ public final class Database {
     /// Read-only, a WAL store whose folder cannot be written (so SQLite cannot create the `-shm`
     /// file its readers share) is opened as immutable instead: nothing can be writing it then, as
     /// a writer would need that folder too (docs/input-rules.md).
-    public init(path: String, readOnly: Bool = false) throws {
+    package init(path: String, readOnly: Bool = false) throws {
         _ = Self.configured
         let flags = readOnly
             ? SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX
@@ -82,7 +82,7 @@ public final class Database {
     }
 
     /// Runs one or more statements that return no rows.
-    public func execute(_ sql: String) throws {
+    package func execute(_ sql: String) throws {
         var error: UnsafeMutablePointer<CChar>?
         let rc = sqlite3_exec(handle, sql, nil, nil, &error)
         if rc != SQLITE_OK {
@@ -93,19 +93,19 @@ public final class Database {
     }
 
     /// Runs one statement with arguments.
-    public func execute(_ sql: String, _ arguments: [SQLValue]) throws {
+    package func execute(_ sql: String, _ arguments: [SQLValue]) throws {
         let statement = try cached(sql)
         try statement.bind(arguments)
         try statement.run()
     }
 
     /// A new prepared statement (not cached).
-    public func prepare(_ sql: String) throws -> Statement {
+    package func prepare(_ sql: String) throws -> Statement {
         try Statement(database: self, sql: sql)
     }
 
     /// A prepared statement kept for reuse on this connection; reset before it is returned.
-    public func cached(_ sql: String) throws -> Statement {
+    package func cached(_ sql: String) throws -> Statement {
         if let statement = statementCache[sql] {
             statement.reset()
             return statement
@@ -116,7 +116,7 @@ public final class Database {
     }
 
     /// All rows of a query.
-    public func rows(_ sql: String, _ arguments: [SQLValue] = []) throws -> [[SQLValue]] {
+    package func rows(_ sql: String, _ arguments: [SQLValue] = []) throws -> [[SQLValue]] {
         let statement = try cached(sql)
         try statement.bind(arguments)
         var result: [[SQLValue]] = []
@@ -126,25 +126,25 @@ public final class Database {
     }
 
     /// The first column of the first row, or nil.
-    public func scalar(_ sql: String, _ arguments: [SQLValue] = []) throws -> SQLValue? {
+    package func scalar(_ sql: String, _ arguments: [SQLValue] = []) throws -> SQLValue? {
         try rows(sql, arguments).first?.first
     }
 
     /// How long a statement waits for another connection's lock before it fails with SQLITE_BUSY
     /// (5 seconds unless set).
-    public func setBusyTimeout(seconds: Int) {
+    package func setBusyTimeout(seconds: Int) {
         sqlite3_busy_timeout(handle, Int32(clamping: seconds * 1000))
     }
 
-    public var lastInsertedRowID: Int64 { sqlite3_last_insert_rowid(handle) }
+    package var lastInsertedRowID: Int64 { sqlite3_last_insert_rowid(handle) }
     /// Rows the last INSERT, UPDATE or DELETE changed.
-    public var changes: Int { Int(sqlite3_changes(handle)) }
+    package var changes: Int { Int(sqlite3_changes(handle)) }
     /// Rows changed since the connection opened, counting those foreign-key cascades deleted.
-    public var totalChanges: Int { Int(sqlite3_total_changes(handle)) }
-    public var lastErrorMessage: String { String(cString: sqlite3_errmsg(handle)) }
+    package var totalChanges: Int { Int(sqlite3_total_changes(handle)) }
+    package var lastErrorMessage: String { String(cString: sqlite3_errmsg(handle)) }
 
     /// Runs `body` in a transaction: committed when it returns, rolled back when it throws.
-    public func transaction<T>(_ body: () throws -> T) throws -> T {
+    package func transaction<T>(_ body: () throws -> T) throws -> T {
         try begin()
         do {
             let result = try body()
@@ -158,9 +158,9 @@ public final class Database {
 
     /// Starts a write transaction now (`BEGIN IMMEDIATE`), for work whose end ``transaction(_:)``
     /// cannot bracket; end it with ``commit()`` or ``rollback()``.
-    public func begin() throws { try execute("BEGIN IMMEDIATE") }
+    package func begin() throws { try execute("BEGIN IMMEDIATE") }
 
-    public func commit() throws { try execute("COMMIT") }
+    package func commit() throws { try execute("COMMIT") }
 
-    public func rollback() throws { try execute("ROLLBACK") }
+    package func rollback() throws { try execute("ROLLBACK") }
 }

@@ -15,24 +15,24 @@ import Foundation
 /// SQLite's process-wide heap limit is not used: it is only enforced with SQLite's memory
 /// statistics on, which the import turns off (a global mutex on every allocation), and it would
 /// limit every connection of the process, not this one.
-public final class SandboxedDatabase {
-    public let database: Database
+package final class SandboxedDatabase {
+    package let database: Database
     private let state = SandboxState()
     /// Seconds one query may run.
-    public let timeLimit: TimeInterval
+    package let timeLimit: TimeInterval
 
     /// The longest text or blob value (bytes) a query may make or read.
-    public static let maxValueBytes: Int32 = 10_000
+    package static let maxValueBytes: Int32 = 10_000
     /// The most rows one query may return.
-    public static let maxRows = 10_000
+    package static let maxRows = 10_000
     /// VM steps between two looks at the clock.
-    public static let progressInterval: Int32 = 200
+    package static let progressInterval: Int32 = 200
 
     /// The SQL functions a metric may call: aggregates, window functions, and the scalar functions
     /// for numbers, dates and short text. Nothing that makes large or random values (`randomblob`,
     /// `zeroblob`, `printf`/`format` with widths, `hex`), reads the environment (`sqlite_version`,
     /// `load_extension`, `fts3_tokenizer`) or parses documents (`json_*`).
-    public static let allowedFunctions: Set<String> = [
+    package static let allowedFunctions: Set<String> = [
         // aggregates
         "count", "sum", "total", "avg", "min", "max", "group_concat", "string_agg",
         // window functions
@@ -63,7 +63,7 @@ public final class SandboxedDatabase {
         return pointer
     }()
 
-    public init(path: String, timeLimit: TimeInterval = 5) throws {
+    package init(path: String, timeLimit: TimeInterval = 5) throws {
         database = try Database(path: path, readOnly: true)
         self.timeLimit = timeLimit
         let handle = database.handle
@@ -100,7 +100,7 @@ public final class SandboxedDatabase {
 
     /// Calls `body` with each row of `sql` as it is read. A query past the time limit, past a limit
     /// of the sandbox or calling a function that is not allowed fails with a message that says which.
-    public func query(_ sql: String, row body: ([SQLValue]) throws -> Void) throws {
+    package func query(_ sql: String, row body: ([SQLValue]) throws -> Void) throws {
         deadline.pointee = csqlite_monotonic_seconds() + timeLimit
         state.deniedFunction = nil
         defer { deadline.pointee = .infinity }
@@ -120,7 +120,7 @@ public final class SandboxedDatabase {
     }
 
     /// Every row of `sql` (see `query`).
-    public func rows(_ sql: String) throws -> [[SQLValue]] {
+    package func rows(_ sql: String) throws -> [[SQLValue]] {
         var rows: [[SQLValue]] = []
         try query(sql) { rows.append($0) }
         return rows

@@ -2,14 +2,14 @@ import CSQLite
 import HubKit
 
 /// A value bound to or read from SQLite.
-public enum SQLValue: Sendable, Hashable {
+package enum SQLValue: Sendable, Hashable {
     case null
     case integer(Int64)
     case real(Double)
     case text(String)
     case blob([UInt8])
 
-    public var int: Int? {
+    package var int: Int? {
         switch self {
         case .integer(let v): return Int(v)
         case .real(let v): return Int(v)
@@ -17,8 +17,8 @@ public enum SQLValue: Sendable, Hashable {
         default: return nil
         }
     }
-    public var int64: Int64? { int.map(Int64.init) }
-    public var double: Double? {
+    package var int64: Int64? { int.map(Int64.init) }
+    package var double: Double? {
         switch self {
         case .integer(let v): return Double(v)
         case .real(let v): return v
@@ -26,7 +26,7 @@ public enum SQLValue: Sendable, Hashable {
         default: return nil
         }
     }
-    public var string: String? {
+    package var string: String? {
         switch self {
         case .text(let t): return t
         case .integer(let v): return String(v)
@@ -34,29 +34,29 @@ public enum SQLValue: Sendable, Hashable {
         default: return nil
         }
     }
-    public var bytes: [UInt8]? {
+    package var bytes: [UInt8]? {
         if case .blob(let b) = self { return b }
         return nil
     }
 }
 
 extension SQLValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByNilLiteral {
-    public init(stringLiteral value: String) { self = .text(value) }
-    public init(integerLiteral value: Int64) { self = .integer(value) }
-    public init(nilLiteral: ()) { self = .null }
+    package init(stringLiteral value: String) { self = .text(value) }
+    package init(integerLiteral value: Int64) { self = .integer(value) }
+    package init(nilLiteral: ()) { self = .null }
 }
 
 extension SQLValue {
-    public init(_ value: String?) { self = value.map { .text($0) } ?? .null }
-    public init(_ value: Int?) { self = value.map { .integer(Int64($0)) } ?? .null }
-    public init(_ value: Double?) { self = value.map { .real($0) } ?? .null }
-    public init(_ value: Bool?) { self = value.map { .integer($0 ? 1 : 0) } ?? .null }
+    package init(_ value: String?) { self = value.map { .text($0) } ?? .null }
+    package init(_ value: Int?) { self = value.map { .integer(Int64($0)) } ?? .null }
+    package init(_ value: Double?) { self = value.map { .real($0) } ?? .null }
+    package init(_ value: Bool?) { self = value.map { .integer($0 ? 1 : 0) } ?? .null }
 }
 
 /// A prepared statement. Bind by position (1-based in SQLite, 0-based arrays here).
-public final class Statement {
+package final class Statement {
     let handle: OpaquePointer
-    public let sql: String
+    package let sql: String
     private unowned let database: Database
 
     init(database: Database, sql: String) throws {
@@ -72,16 +72,16 @@ public final class Statement {
 
     deinit { sqlite3_finalize(handle) }
 
-    public func reset() {
+    package func reset() {
         sqlite3_reset(handle)
         sqlite3_clear_bindings(handle)
     }
 
-    public func bind(_ values: [SQLValue]) throws {
+    package func bind(_ values: [SQLValue]) throws {
         for (i, value) in values.enumerated() { try bind(value, at: Int32(i + 1)) }
     }
 
-    public func bind(_ value: SQLValue, at index: Int32) throws {
+    package func bind(_ value: SQLValue, at index: Int32) throws {
         let rc: Int32
         switch value {
         case .null: rc = sqlite3_bind_null(handle, index)
@@ -97,7 +97,7 @@ public final class Statement {
     }
 
     // Typed binders for the hot insert paths: no enum boxing.
-    @inline(__always) public func bind(_ value: String?, at index: Int32) {
+    @inline(__always) package func bind(_ value: String?, at index: Int32) {
         guard var value else {
             sqlite3_bind_null(handle, index)
             return
@@ -114,21 +114,21 @@ public final class Statement {
             }
         }
     }
-    @inline(__always) public func bind(_ value: Int?, at index: Int32) {
+    @inline(__always) package func bind(_ value: Int?, at index: Int32) {
         if let value { sqlite3_bind_int64(handle, index, Int64(value)) } else { sqlite3_bind_null(handle, index) }
     }
-    @inline(__always) public func bind(_ value: Int64, at index: Int32) {
+    @inline(__always) package func bind(_ value: Int64, at index: Int32) {
         sqlite3_bind_int64(handle, index, value)
     }
-    @inline(__always) public func bind(_ value: Bool?, at index: Int32) {
+    @inline(__always) package func bind(_ value: Bool?, at index: Int32) {
         if let value { sqlite3_bind_int64(handle, index, value ? 1 : 0) } else { sqlite3_bind_null(handle, index) }
     }
-    @inline(__always) public func bind(_ value: Double?, at index: Int32) {
+    @inline(__always) package func bind(_ value: Double?, at index: Int32) {
         if let value { sqlite3_bind_double(handle, index, value) } else { sqlite3_bind_null(handle, index) }
     }
 
     /// Binds a date as ISO `YYYY-MM-DD` text without building a String (hot path of imports).
-    @inline(__always) public func bind(_ day: Day?, at index: Int32) {
+    @inline(__always) package func bind(_ day: Day?, at index: Int32) {
         guard let day else {
             sqlite3_bind_null(handle, index)
             return
@@ -142,7 +142,7 @@ public final class Statement {
 
     /// Steps once: true when a row is available.
     @discardableResult
-    public func step() throws -> Bool {
+    package func step() throws -> Bool {
         let rc = sqlite3_step(handle)
         switch rc {
         case SQLITE_ROW: return true
@@ -155,24 +155,24 @@ public final class Statement {
     }
 
     /// Runs a statement that returns no rows, then resets it.
-    public func run() throws {
+    package func run() throws {
         defer { sqlite3_reset(handle) }
         while try step() {}
     }
 
     /// Runs an INSERT and returns the new row id.
     @discardableResult
-    public func insert() throws -> Int64 {
+    package func insert() throws -> Int64 {
         try run()
         return sqlite3_last_insert_rowid(sqlite3_db_handle(handle))
     }
 
-    public var columnCount: Int { Int(sqlite3_column_count(handle)) }
+    package var columnCount: Int { Int(sqlite3_column_count(handle)) }
 
     /// The current row.
-    public func row() -> [SQLValue] { (0..<columnCount).map(value) }
+    package func row() -> [SQLValue] { (0..<columnCount).map(value) }
 
-    public func value(_ index: Int) -> SQLValue {
+    package func value(_ index: Int) -> SQLValue {
         let i = Int32(index)
         switch sqlite3_column_type(handle, i) {
         case SQLITE_INTEGER: return .integer(sqlite3_column_int64(handle, i))

@@ -1,15 +1,15 @@
 /// One step of the store's schema. Migrations run in order, each in its own transaction, and the
 /// store's `PRAGMA user_version` records the last one applied. Never edit a released migration:
 /// add a new one.
-public struct Migration: Sendable {
-    public var version: Int
-    public var summary: String
-    public var sql: String
+package struct Migration: Sendable {
+    package var version: Int
+    package var summary: String
+    package var sql: String
 }
 
 /// Every migration, oldest first. The newest version is the schema version of this build.
-public enum Migrations {
-    public static let all: [Migration] = [
+package enum Migrations {
+    package static let all: [Migration] = [
         Migration(version: 1, summary: "returns and the SEN2 modules", sql: SchemaV1.returnsAndModules),
         Migration(version: 2, summary: "reference tables", sql: SchemaV2.referenceTables),
         Migration(version: 3, summary: "indicator values and the store views", sql: SchemaV3.indicatorsAndViews),
@@ -27,5 +27,5 @@ public enum Migrations {
     ]
 
     /// The schema version this build of hnhub writes.
-    public static var current: Int { all.last!.version }
+    package static var current: Int { all.last!.version }
 }

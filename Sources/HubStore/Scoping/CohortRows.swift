@@ -3,52 +3,52 @@ import HubKit
 /// What a scope's cohort is read from (docs/scoping.md, "The cohort"), over the read-only
 /// connection a metric gets (``MetricContext``): the current returns, the register's locations and
 /// each return's children with a plan at its census.
-public enum CohortRows {
+package enum CohortRows {
     /// A current SEN2 return, with its LA's name from the register (its newest period's).
-    public struct Return: Sendable, Hashable {
-        public var laCode: String?
-        public var collectionYear: Int?
+    package struct Return: Sendable, Hashable {
+        package var laCode: String?
+        package var collectionYear: Int?
         /// `YYYY-MM-DD`.
-        public var censusDate: String?
-        public var importID: Int64?
-        public var laName: String?
+        package var censusDate: String?
+        package var importID: Int64?
+        package var laName: String?
     }
 
     /// An establishment of the register with where it is.
-    public struct Establishment: Sendable, Hashable {
-        public var urn: String
-        public var ukprn: String?
-        public var laCode: String?
-        public var postcodeDistrict: String?
-        public var easting: Double?
-        public var northing: Double?
+    package struct Establishment: Sendable, Hashable {
+        package var urn: String
+        package var ukprn: String?
+        package var laCode: String?
+        package var postcodeDistrict: String?
+        package var easting: Double?
+        package var northing: Double?
     }
 
     /// A child's plan active at the census, with the placement attended then (if any): a child's
     /// rows start with the one ``CensusPick`` picks.
-    public struct Child: Sendable, Hashable {
-        public var personID: Int64
-        public var pseudonym: String?
+    package struct Child: Sendable, Hashable {
+        package var personID: Int64
+        package var pseudonym: String?
         /// `YYYY-MM`.
-        public var birthMonth: String?
-        public var postcodeDistrict: String?
-        public var primaryNeed: String?
+        package var birthMonth: String?
+        package var postcodeDistrict: String?
+        package var primaryNeed: String?
         /// Every need of the plan's active plans details, by rank, comma-separated.
-        public var needs: String?
+        package var needs: String?
         /// True when a placement was attended at the census (the placement fields are nil otherwise).
-        public var attended: Bool
-        public var urn: String?
-        public var ukprn: String?
-        public var senSetting: String?
+        package var attended: Bool
+        package var urn: String?
+        package var ukprn: String?
+        package var senSetting: String?
         /// `YYYY-MM-DD`.
-        public var entryDate: String?
+        package var entryDate: String?
         /// The attended establishment's type (GIAS code) and LA, when it is in the register.
-        public var establishmentType: Int?
-        public var establishmentLA: String?
+        package var establishmentType: Int?
+        package var establishmentLA: String?
     }
 
     /// Every current return.
-    public static func currentReturns(_ context: any MetricContext) throws -> [Return] {
+    package static func currentReturns(_ context: any MetricContext) throws -> [Return] {
         try context.rows("""
             SELECT r.la_code, r.collection_year, r.census_date, r.import_id,
                    (SELECT name FROM local_authorities l WHERE l.la_code = r.la_code ORDER BY l.valid_to IS NULL DESC, l.valid_to DESC LIMIT 1)
@@ -61,7 +61,7 @@ public enum CohortRows {
     }
 
     /// Every establishment, in URN order.
-    public static func establishments(_ context: any MetricContext) throws -> [Establishment] {
+    package static func establishments(_ context: any MetricContext) throws -> [Establishment] {
         try context.rows("SELECT urn, ukprn, la_code, postcode_district, easting, northing FROM establishments ORDER BY urn")
             .map { row in
                 Establishment(urn: row[0].string ?? "", ukprn: row[1].string, laCode: row[2].string,
@@ -70,7 +70,7 @@ public enum CohortRows {
     }
 
     /// The establishment with `urn` (name, location and LA), or nil when the register lacks it.
-    public static func establishment(urn: String, _ context: any MetricContext) throws -> (
+    package static func establishment(urn: String, _ context: any MetricContext) throws -> (
         name: String?, easting: Double?, northing: Double?, laCode: String?
     )? {
         try context.rows("SELECT name, easting, northing, la_code FROM establishments WHERE urn = ?", [.text(urn)]).first
@@ -79,7 +79,7 @@ public enum CohortRows {
 
     /// Calls `body` with each plan of import `importID` active on `census` (`YYYY-MM-DD`), by
     /// person, the census pick first.
-    public static func forEachChild(_ context: any MetricContext, importID: Int64, census: String,
+    package static func forEachChild(_ context: any MetricContext, importID: Int64, census: String,
                                     _ body: (Child) throws -> Void) throws {
         try context.query("""
             SELECT p.id, p.pseudonym, p.birth_month, p.postcode_district, sn.sen_type,

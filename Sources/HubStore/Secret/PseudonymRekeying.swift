@@ -1,15 +1,15 @@
 /// The store's side of re-keying it from one hub secret to another (docs/hub-secret.md): a
 /// temporary table of old pseudonym -> new, then every stored pseudonym replaced by its pair and
 /// every archive chunk sealed again. The caller holds the transaction and reads the identifiers.
-public final class PseudonymRekeying {
+package final class PseudonymRekeying {
     /// The tables that hold pseudonyms, with the column.
     static let pseudonymColumns = [("persons", "pseudonym"), ("quarantine", "pseudonym"), ("placement_costs", "person_pseudonym")]
 
-    public let database: Database
+    package let database: Database
     private let insert: Statement
 
     /// Starts an empty table of pairs (temporary: on this connection only).
-    public init(database: Database) throws {
+    package init(database: Database) throws {
         self.database = database
         try database.execute("DROP TABLE IF EXISTS temp.rotated_pseudonyms")
         try database.execute("CREATE TEMP TABLE rotated_pseudonyms (old TEXT PRIMARY KEY, new TEXT NOT NULL) WITHOUT ROWID")
@@ -17,31 +17,31 @@ public final class PseudonymRekeying {
     }
 
     /// Drops the table of pairs.
-    public func finish() {
+    package func finish() {
         try? database.execute("DROP TABLE IF EXISTS temp.rotated_pseudonyms")
     }
 
     /// Pairs a pseudonym under the old secret with the same identifier's under the new one (the
     /// first pair of an old pseudonym stands).
-    public func pair(old: String, new: String) throws {
+    package func pair(old: String, new: String) throws {
         try insert.bind([.text(old), .text(new)])
         try insert.run()
     }
 
     /// Distinct old pseudonyms paired so far.
-    public func pairedCount() throws -> Int {
+    package func pairedCount() throws -> Int {
         try database.scalar("SELECT count(*) FROM temp.rotated_pseudonyms")?.int ?? 0
     }
 
     /// Imports with at least one stored pseudonym, oldest first.
-    public func importsHoldingPseudonyms() throws -> [Int64] {
+    package func importsHoldingPseudonyms() throws -> [Int64] {
         let union = Self.pseudonymColumns.map { "SELECT import_id FROM \($0.0) WHERE \($0.1) IS NOT NULL" }
             .joined(separator: " UNION ")
         return try database.rows("SELECT import_id FROM (\(union)) ORDER BY import_id").compactMap { $0[0].int64 }
     }
 
     /// Imports with stored pseudonyms that have no pair, and how many, oldest import first.
-    public func unpairedImports() throws -> [(importID: Int64, count: Int)] {
+    package func unpairedImports() throws -> [(importID: Int64, count: Int)] {
         let union = Self.pseudonymColumns.map { "SELECT import_id, \($0.1) AS p FROM \($0.0) WHERE \($0.1) IS NOT NULL" }
             .joined(separator: " UNION ALL ")
         return try database.rows("""
@@ -51,7 +51,7 @@ public final class PseudonymRekeying {
     }
 
     /// Replaces every stored pseudonym by its pair; returns the rows changed.
-    public func replacePseudonyms() throws -> Int {
+    package func replacePseudonyms() throws -> Int {
         var rows = 0
         for (table, column) in Self.pseudonymColumns {
             try database.execute("""
@@ -65,7 +65,7 @@ public final class PseudonymRekeying {
 
     /// Passes every archive chunk through `reseal` (open with the old secret, seal with the new),
     /// one chunk in memory at a time; returns the chunks.
-    public func resealArchive(_ reseal: ([UInt8]) throws -> [UInt8]) throws -> Int {
+    package func resealArchive(_ reseal: ([UInt8]) throws -> [UInt8]) throws -> Int {
         let keys = try database.rows("SELECT import_id, seq FROM import_archive ORDER BY import_id, seq")
         for key in keys {
             guard let sealed = try database.scalar(

@@ -5,30 +5,30 @@ import Pseudonymisation
 /// (`hub_secret_check`), never the secret. Every command that writes with the secret checks it
 /// first, so a replaced, regenerated or foreign secret is refused before it gives any child a new
 /// pseudonym (docs/hub-secret.md).
-public struct SecretCheck {
-    public let database: Database
+package struct SecretCheck {
+    package let database: Database
 
-    public init(database: Database) { self.database = database }
+    package init(database: Database) { self.database = database }
 
     /// The recorded key check value, or nil in a store that has none yet.
-    public func recorded() throws -> String? {
+    package func recorded() throws -> String? {
         try database.scalar("SELECT check_value FROM hub_secret_check WHERE id = 1")?.string
     }
 
     /// Records `secret` as the store's secret, replacing any earlier record (in the caller's
     /// transaction, if any).
-    public func record(_ secret: HubSecret, at time: Date = Date()) throws {
+    package func record(_ secret: HubSecret, at time: Date = Date()) throws {
         try database.execute("INSERT OR REPLACE INTO hub_secret_check (id, check_value, recorded_at) VALUES (1, ?, ?)",
                              [.text(secret.keyCheckValue), .text(ISO8601DateFormatter().string(from: time))])
     }
 
     /// Imports of any data set the store holds, current or in history: each was made with a secret.
-    public func importCount() throws -> Int {
+    package func importCount() throws -> Int {
         try database.scalar("SELECT count(*) FROM imports")?.int ?? 0
     }
 
     /// How a secret was found to belong to the store.
-    public enum Verdict: Equatable {
+    package enum Verdict: Equatable {
         /// Its key check value is the recorded one.
         case matches
         /// The store had no key check value (made before they were kept) and the secret opened the
@@ -38,7 +38,7 @@ public struct SecretCheck {
 
     /// Checks that `secret`, read from `path`, is the store's own; records it in a store that has no
     /// key check value yet, when the store's archive opens with it (or there is none).
-    public func verify(_ secret: HubSecret, path: String) throws -> Verdict {
+    package func verify(_ secret: HubSecret, path: String) throws -> Verdict {
         if let recorded = try recorded() {
             if recorded == secret.keyCheckValue { return .matches }
             // A store that holds nothing has nothing a new secret could break.
@@ -60,7 +60,7 @@ public struct SecretCheck {
 
     /// The error for a secret file that is not there, when the store holds data made with it: nil
     /// for a store that holds nothing, where a new secret harms nothing.
-    public func missing(path: String) throws -> SecretCheckError? {
+    package func missing(path: String) throws -> SecretCheckError? {
         let imports = try importCount()
         guard imports > 0 else { return nil }
         return .missing(path: path, store: database.path, imports: imports, interruptedRotation: interruptedRotation(path: path))
@@ -78,27 +78,27 @@ public struct SecretCheck {
 
 /// The files `hnhub rotate-secret` writes beside the secret: the new secret before the store is
 /// re-keyed, and the old one once the new one is in place.
-public struct SecretRotationFiles {
-    public var secretPath: String
+package struct SecretRotationFiles {
+    package var secretPath: String
 
-    public init(secretPath: String) { self.secretPath = secretPath }
+    package init(secretPath: String) { self.secretPath = secretPath }
 
     /// The new secret, written before the store is re-keyed and renamed to `secretPath` after.
-    public var pending: String { secretPath + ".new" }
+    package var pending: String { secretPath + ".new" }
 
     /// Where the old secret goes, named by the time of the rotation (it opens only older backups).
-    public func retired(at time: Date) -> String {
+    package func retired(at time: Date) -> String {
         let stamp = ISO8601DateFormatter().string(from: time).replacingOccurrences(of: ":", with: "")
         return "\(secretPath).replaced-\(stamp)"
     }
 }
 
 /// A hub secret that does not belong to the store, and what to do about it.
-public enum SecretCheckError: Error, CustomStringConvertible, Equatable {
+package enum SecretCheckError: Error, CustomStringConvertible, Equatable {
     case mismatch(path: String, store: String, interruptedRotation: String?)
     case missing(path: String, store: String, imports: Int, interruptedRotation: String?)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case let .mismatch(path, store, pending?), let .missing(path, store, _, pending?):
             return "\(path): \(store) was re-keyed by `hnhub rotate-secret` with the secret now in \(pending), and the rotation stopped before putting it in place. Finish it: `mv \(pending) \(path)` (keep the old \(path) elsewhere first if you need it for older backups)"

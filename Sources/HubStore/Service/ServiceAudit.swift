@@ -1,19 +1,19 @@
 /// The service's audit log as stored (`service_audit`), oldest row first by id
 /// (docs/service.md, "Audit").
-public struct ServiceAudit {
+package struct ServiceAudit {
     /// One logged action.
-    public struct Row: Sendable, Hashable {
-        public var at: String
-        public var userID: Int64?
-        public var username: String?
-        public var role: String?
-        public var laCode: String?
-        public var action: String
-        public var target: String?
-        public var outcome: String
-        public var client: String?
+    package struct Row: Sendable, Hashable {
+        package var at: String
+        package var userID: Int64?
+        package var username: String?
+        package var role: String?
+        package var laCode: String?
+        package var action: String
+        package var target: String?
+        package var outcome: String
+        package var client: String?
 
-        public init(at: String, userID: Int64?, username: String?, role: String?, laCode: String?, action: String,
+        package init(at: String, userID: Int64?, username: String?, role: String?, laCode: String?, action: String,
                     target: String?, outcome: String, client: String?) {
             self.at = at
             self.userID = userID
@@ -27,11 +27,11 @@ public struct ServiceAudit {
         }
     }
 
-    public let database: Database
-    public init(database: Database) { self.database = database }
+    package let database: Database
+    package init(database: Database) { self.database = database }
 
     /// Appends `rows` in order, in one transaction.
-    public func append(_ rows: [Row]) throws {
+    package func append(_ rows: [Row]) throws {
         try database.transaction {
             for e in rows {
                 try database.execute("""
@@ -45,7 +45,7 @@ public struct ServiceAudit {
 
     /// The newest `limit` rows (at least one), newest first: of one user (any case) and/or
     /// action, at or after `since` (an ISO date or time), when given.
-    public func newest(username: String? = nil, action: String? = nil, since: String? = nil, limit: Int) throws -> [Row] {
+    package func newest(username: String? = nil, action: String? = nil, since: String? = nil, limit: Int) throws -> [Row] {
         var conditions: [String] = []
         var arguments: [SQLValue] = []
         if let username { conditions.append("username = ? COLLATE NOCASE"); arguments.append(.text(username)) }

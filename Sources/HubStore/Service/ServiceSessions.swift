@@ -1,18 +1,18 @@
 /// Sign-in sessions as stored (`service_sessions`), keyed by the digest of the cookie's value;
 /// times are seconds since 1970.
-public struct ServiceSessions {
+package struct ServiceSessions {
     /// A live session with its user.
-    public struct Row: Sendable, Hashable {
-        public var user: ServiceUsers.Row
-        public var csrfToken: String
-        public var expiresAt: Int64
-        public var lastSeenAt: Int64
+    package struct Row: Sendable, Hashable {
+        package var user: ServiceUsers.Row
+        package var csrfToken: String
+        package var expiresAt: Int64
+        package var lastSeenAt: Int64
     }
 
-    public let database: Database
-    public init(database: Database) { self.database = database }
+    package let database: Database
+    package init(database: Database) { self.database = database }
 
-    public func open(digest: String, userID: Int64, csrfToken: String, at time: Int64, expiresAt: Int64) throws {
+    package func open(digest: String, userID: Int64, csrfToken: String, at time: Int64, expiresAt: Int64) throws {
         try database.execute("""
             INSERT INTO service_sessions (token_hash, user_id, csrf_token, created_at, expires_at, last_seen_at)
             VALUES (?,?,?,?,?,?)
@@ -21,7 +21,7 @@ public struct ServiceSessions {
 
     /// The session with `digest` when it has not expired by `now`, was last seen after
     /// `seenAfter` and its user is enabled.
-    public func live(digest: String, now: Int64, seenAfter: Int64) throws -> Row? {
+    package func live(digest: String, now: Int64, seenAfter: Int64) throws -> Row? {
         try database.rows("""
             SELECT u.id, u.username, u.role, u.la_code, u.group_name, u.disabled, u.created_at,
                    s.csrf_token, s.expires_at, s.last_seen_at
@@ -33,21 +33,21 @@ public struct ServiceSessions {
         }
     }
 
-    public func touch(digest: String, at time: Int64) throws {
+    package func touch(digest: String, at time: Int64) throws {
         try database.execute("UPDATE service_sessions SET last_seen_at = ? WHERE token_hash = ?", [.integer(time), .text(digest)])
     }
 
-    public func close(digest: String) throws {
+    package func close(digest: String) throws {
         try database.execute("DELETE FROM service_sessions WHERE token_hash = ?", [.text(digest)])
     }
 
     /// Ends every session of a user.
-    public func closeAll(userID: Int64) throws {
+    package func closeAll(userID: Int64) throws {
         try database.execute("DELETE FROM service_sessions WHERE user_id = ?", [.integer(userID)])
     }
 
     /// Deletes the sessions that expired by `now` or were last seen at `seenBy` or before.
-    public func purge(now: Int64, seenBy: Int64) throws {
+    package func purge(now: Int64, seenBy: Int64) throws {
         try database.execute("DELETE FROM service_sessions WHERE expires_at <= ? OR last_seen_at <= ?",
                              [.integer(now), .integer(seenBy)])
     }

@@ -1,19 +1,19 @@
 /// Uploads to the service as stored (`service_uploads`): each file, who sent it and what became
 /// of it (`queued`, `importing`, then `imported`, `unchanged`, `rejected` or `failed`).
-public struct ServiceUploads {
+package struct ServiceUploads {
     /// One upload row.
-    public struct Row: Sendable, Hashable {
-        public var id: Int64
-        public var userID: Int64
-        public var laCode: String?
-        public var fileName: String
-        public var bytes: Int
-        public var importerID: String?
-        public var state: String
-        public var importID: Int64?
-        public var message: String?
-        public var createdAt: String
-        public var finishedAt: String?
+    package struct Row: Sendable, Hashable {
+        package var id: Int64
+        package var userID: Int64
+        package var laCode: String?
+        package var fileName: String
+        package var bytes: Int
+        package var importerID: String?
+        package var state: String
+        package var importID: Int64?
+        package var message: String?
+        package var createdAt: String
+        package var finishedAt: String?
     }
 
     static let columns = "id, user_id, la_code, file_name, bytes, importer_id, state, import_id, message, created_at, finished_at"
@@ -24,11 +24,11 @@ public struct ServiceUploads {
             message: row[8].string, createdAt: row[9].string ?? "", finishedAt: row[10].string)
     }
 
-    public let database: Database
-    public init(database: Database) { self.database = database }
+    package let database: Database
+    package init(database: Database) { self.database = database }
 
     /// Adds a queued upload; returns its id.
-    public func add(userID: Int64, laCode: String?, fileName: String, bytes: Int, importerID: String, at time: String) throws -> Int64 {
+    package func add(userID: Int64, laCode: String?, fileName: String, bytes: Int, importerID: String, at time: String) throws -> Int64 {
         try database.execute("""
             INSERT INTO service_uploads (user_id, la_code, file_name, bytes, importer_id, state, created_at)
             VALUES (?,?,?,?,?,'queued',?)
@@ -36,12 +36,12 @@ public struct ServiceUploads {
         return database.lastInsertedRowID
     }
 
-    public func upload(id: Int64) throws -> Row? {
+    package func upload(id: Int64) throws -> Row? {
         try database.rows("SELECT \(Self.columns) FROM service_uploads WHERE id = ?", [.integer(id)]).first.map(Self.upload)
     }
 
     /// The newest `limit` uploads, newest first: of one LA, or every upload (nil).
-    public func newest(la: String?, limit: Int) throws -> [Row] {
+    package func newest(la: String?, limit: Int) throws -> [Row] {
         let filter = la == nil ? "" : "WHERE la_code = ?"
         return try database.rows("SELECT \(Self.columns) FROM service_uploads \(filter) ORDER BY id DESC LIMIT \(limit)",
                                  la.map { [.text($0)] } ?? []).map(Self.upload)
@@ -49,7 +49,7 @@ public struct ServiceUploads {
 
     /// Sets an upload's state; the import and message only when given, the finish time only when
     /// `finished`.
-    public func update(id: Int64, state: String, importID: Int64?, message: String?, finished: Bool, at time: String) throws {
+    package func update(id: Int64, state: String, importID: Int64?, message: String?, finished: Bool, at time: String) throws {
         try database.execute("""
             UPDATE service_uploads SET state = ?, import_id = coalesce(?, import_id), message = coalesce(?, message),
                 finished_at = CASE WHEN ? THEN ? ELSE finished_at END WHERE id = ?
@@ -58,7 +58,7 @@ public struct ServiceUploads {
     }
 
     /// Marks every upload still queued or importing as failed with `message`.
-    public func failUnfinished(message: String, at time: String) throws {
+    package func failUnfinished(message: String, at time: String) throws {
         try database.execute("""
             UPDATE service_uploads SET state = 'failed', message = ?, finished_at = ? WHERE state IN ('queued', 'importing')
             """, [.text(message), .text(time)])

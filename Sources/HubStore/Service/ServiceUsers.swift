@@ -1,16 +1,16 @@
 /// The service's accounts as stored (`service_users`); the service gives them their meaning
 /// (docs/service.md, "Accounts").
-public struct ServiceUsers {
+package struct ServiceUsers {
     /// One account row.
-    public struct Row: Sendable, Hashable {
-        public var id: Int64
-        public var username: String
+    package struct Row: Sendable, Hashable {
+        package var id: Int64
+        package var username: String
         /// `admin`, `analyst` or `group-viewer`.
-        public var role: String
-        public var laCode: String?
-        public var groupName: String?
-        public var disabled: Bool
-        public var createdAt: String
+        package var role: String
+        package var laCode: String?
+        package var groupName: String?
+        package var disabled: Bool
+        package var createdAt: String
     }
 
     static let columns = "id, username, role, la_code, group_name, disabled, created_at"
@@ -21,11 +21,11 @@ public struct ServiceUsers {
             groupName: row[4].string, disabled: (row[5].int ?? 0) != 0, createdAt: row[6].string ?? "")
     }
 
-    public let database: Database
-    public init(database: Database) { self.database = database }
+    package let database: Database
+    package init(database: Database) { self.database = database }
 
     /// Adds an account (enabled); returns its id.
-    public func add(username: String, role: String, laCode: String?, groupName: String?, passwordHash: String,
+    package func add(username: String, role: String, laCode: String?, groupName: String?, passwordHash: String,
                     at time: String) throws -> Int64 {
         try database.execute("""
             INSERT INTO service_users (username, role, la_code, group_name, password_hash, created_at, password_changed_at)
@@ -36,29 +36,29 @@ public struct ServiceUsers {
     }
 
     /// Every account, by name.
-    public func all() throws -> [Row] {
+    package func all() throws -> [Row] {
         try database.rows("SELECT \(Self.columns) FROM service_users ORDER BY username").map(Self.user)
     }
 
-    public func user(named username: String) throws -> Row? {
+    package func user(named username: String) throws -> Row? {
         try database.rows("SELECT \(Self.columns) FROM service_users WHERE username = ?", [.text(username)]).first.map(Self.user)
     }
 
-    public func user(id: Int64) throws -> Row? {
+    package func user(id: Int64) throws -> Row? {
         try database.rows("SELECT \(Self.columns) FROM service_users WHERE id = ?", [.integer(id)]).first.map(Self.user)
     }
 
     /// The account named `username` with its password hash, for checking a sign-in.
-    public func userWithPasswordHash(named username: String) throws -> (user: Row, passwordHash: String?)? {
+    package func userWithPasswordHash(named username: String) throws -> (user: Row, passwordHash: String?)? {
         try database.rows("SELECT \(Self.columns), password_hash FROM service_users WHERE username = ?", [.text(username)])
             .first.map { (Self.user($0), $0[7].string) }
     }
 
-    public func setDisabled(id: Int64, _ disabled: Bool) throws {
+    package func setDisabled(id: Int64, _ disabled: Bool) throws {
         try database.execute("UPDATE service_users SET disabled = ? WHERE id = ?", [.integer(disabled ? 1 : 0), .integer(id)])
     }
 
-    public func setPasswordHash(id: Int64, _ hash: String, at time: String) throws {
+    package func setPasswordHash(id: Int64, _ hash: String, at time: String) throws {
         try database.execute("UPDATE service_users SET password_hash = ?, password_changed_at = ? WHERE id = ?",
                              [.text(hash), .text(time), .integer(id)])
     }

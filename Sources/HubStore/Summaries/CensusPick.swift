@@ -2,6 +2,6 @@
 /// summaries count them (HubKit `CensusChoice`): for readers of the module tables that must count
 /// the same children (e.g. the scoping of a shared centre). Aliases: `n` named_plans, `pl`
 /// placements, `q` requests, `sn` sen_needs (rank 1).
-public enum CensusPick {
-    public static let orderBy = SchemaV8.censusPick
+package enum CensusPick {
+    package static let orderBy = SchemaV8.censusPick
 }

@@ -1,32 +1,32 @@
 /// Every child of every current SEN2 return with a plan active at the return's census date, one
 /// row per plan and placement attended then, for models that follow children from census to census
 /// (docs/forecasting.md).
-public enum CensusPlans {
+package enum CensusPlans {
     /// One active plan of a child at a census, with a placement attended then (if any) and the
     /// primary need of its active plans details.
-    public struct Row: Sendable, Hashable {
-        public var importID: Int64
-        public var personID: Int64
-        public var laCode: String?
-        public var collectionYear: Int?
-        public var pseudonym: String?
+    package struct Row: Sendable, Hashable {
+        package var importID: Int64
+        package var personID: Int64
+        package var laCode: String?
+        package var collectionYear: Int?
+        package var pseudonym: String?
         /// `YYYY-MM`.
-        public var birthMonth: String?
-        public var primaryNeed: String?
+        package var birthMonth: String?
+        package var primaryNeed: String?
         /// True when a placement was attended at the census (the placement fields are nil otherwise).
-        public var attended: Bool
-        public var urn: String?
-        public var ukprn: String?
-        public var senSetting: String?
-        public var senUnit: Bool
-        public var resourcedProvision: Bool
+        package var attended: Bool
+        package var urn: String?
+        package var ukprn: String?
+        package var senSetting: String?
+        package var senUnit: Bool
+        package var resourcedProvision: Bool
         /// The attended establishment's type (GIAS code), when it is in the register.
-        public var establishmentType: Int?
+        package var establishmentType: Int?
     }
 
     /// Calls `body` with each row, by import and person; a child's rows start with the plan and
     /// placement the census summaries count for it (``CensusPick``).
-    public static func forEach(in database: Database, _ body: (Row) throws -> Void) throws {
+    package static func forEach(in database: Database, _ body: (Row) throws -> Void) throws {
         let statement = try database.prepare("""
             SELECT r.import_id, p.id, r.la_code, r.collection_year, p.pseudonym, p.birth_month, sn.sen_type,
                    pl.id, pl.urn, pl.ukprn, pl.sen_setting, pl.sen_unit, pl.resourced_provision, e.type_code

@@ -7,28 +7,28 @@ import HubKit
 /// plans active at the census, the one that started latest; its request's placement attended at
 /// the census, rank 1 first, else rank 2, of two of one rank the one entered latest; its primary
 /// need (SENtypeRank 1). `SchemaV8.censusBackfill` and the caseload plugin order rows the same way.
-public struct CensusTally: Sendable {
+package struct CensusTally: Sendable {
     /// The placement attended at the census, as stored (all nil when `attended` is false).
-    public struct Placement: Hashable, Sendable {
-        public var attended: Bool
-        public var urn: String?
-        public var ukprn: String?
-        public var senSetting: String?
+    package struct Placement: Hashable, Sendable {
+        package var attended: Bool
+        package var urn: String?
+        package var ukprn: String?
+        package var senSetting: String?
     }
 
-    public let censusDate: Day
-    public private(set) var children = 0
-    public private(set) var placements: [Placement: Int] = [:]
-    public private(set) var needs: [String?: Int] = [:]
-    public private(set) var birthMonths: [String?: Int] = [:]
+    package let censusDate: Day
+    package private(set) var children = 0
+    package private(set) var placements: [Placement: Int] = [:]
+    package private(set) var needs: [String?: Int] = [:]
+    package private(set) var birthMonths: [String?: Int] = [:]
 
-    public init(censusDate: Day) {
+    package init(censusDate: Day) {
         self.censusDate = censusDate
     }
 
     /// Counts `person` when one of their plans is active at the census. `birthMonth` is the month
     /// the store keeps for them.
-    public mutating func add(_ person: PersonRecord, birthMonth: String?) {
+    package mutating func add(_ person: PersonRecord, birthMonth: String?) {
         guard let pick = Self.pick(person, census: censusDate) else { return }
         children += 1
         let placement = pick.placement

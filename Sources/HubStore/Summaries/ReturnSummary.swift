@@ -4,36 +4,36 @@ import HubKit
 /// The summary of one SEN2 return kept next to its module rows (schema V4): counted person by
 /// person while the return is imported, written once at its end in the import's transaction.
 /// Metric plugins read it instead of walking every person's modules.
-public struct ReturnSummary: Sendable {
-    public private(set) var census: CensusTally
-    public private(set) var work: WorkTally
+package struct ReturnSummary: Sendable {
+    package private(set) var census: CensusTally
+    package private(set) var work: WorkTally
     /// The header's SourceLevel and designated officers (table `return_sources`).
-    public let header: ReturnHeader
+    package let header: ReturnHeader
     /// True once a person counted here was taken out of the store again (the first holder of a
     /// repeated UPN, quarantined when the second turned up): the counts are then made from the
     /// stored rows instead, by the same rules (`SchemaV4.backfill`, `SchemaV8.censusBackfill`).
-    public private(set) var countsFromStore = false
+    package private(set) var countsFromStore = false
 
-    public init(header: ReturnHeader) {
+    package init(header: ReturnHeader) {
         self.header = header
         census = CensusTally(censusDate: header.referenceDate)
         work = WorkTally(collectionYear: header.collectionYear)
     }
 
     /// Makes `write` count from the stored rows: a person counted here has left the store.
-    public mutating func recountFromStore() {
+    package mutating func recountFromStore() {
         countsFromStore = true
     }
 
     /// Counts a person that is stored (quarantined persons are not). `birthMonth` is the month the
     /// store keeps for them.
-    public mutating func add(_ person: PersonRecord, birthMonth: String?) {
+    package mutating func add(_ person: PersonRecord, birthMonth: String?) {
         census.add(person, birthMonth: birthMonth)
         work.add(person)
     }
 
     /// Writes the summary rows of import `importID`.
-    public func write(to database: Database, importID: Int64) throws {
+    package func write(to database: Database, importID: Int64) throws {
         let officers = header.designatedOfficers
         try database.execute("""
             INSERT INTO return_sources (import_id, source_level, designated_medical_officer, designated_clinical_officer,
@@ -89,8 +89,8 @@ public struct ReturnSummary: Sendable {
 
 /// Rebuilds the summaries of every SEN2 return in a store from its module tables (what the V4
 /// migration does for returns imported before it).
-public enum ReturnSummaries {
-    public static func rebuild(in database: Database) throws {
+package enum ReturnSummaries {
+    package static func rebuild(in database: Database) throws {
         try database.transaction {
             try database.execute("""
                 DELETE FROM return_summaries; DELETE FROM census_placements; DELETE FROM census_needs;
@@ -104,14 +104,14 @@ public enum ReturnSummaries {
 
     /// The children with a plan active at the census of one current return, as the import
     /// counted them.
-    public struct CensusCount: Sendable, Hashable {
-        public var laCode: String
-        public var collectionYear: Int
-        public var children: Double
+    package struct CensusCount: Sendable, Hashable {
+        package var laCode: String
+        package var collectionYear: Int
+        package var children: Double
     }
 
     /// Each current return's census count, in no set order.
-    public static func censusCounts(in database: Database) throws -> [CensusCount] {
+    package static func censusCounts(in database: Database) throws -> [CensusCount] {
         try database.rows("""
             SELECT r.la_code, r.collection_year, s.census_children FROM current_returns r
             JOIN return_summaries s ON s.import_id = r.import_id

@@ -2,8 +2,8 @@ import HubKit
 
 /// Events of a return dated in the calendar year before its collection year, counted by what the
 /// work measures break down by (the rows of `work_events`; see `SchemaV4` for each event).
-public struct WorkTally: Sendable {
-    public enum Event: String, Sendable {
+package struct WorkTally: Sendable {
+    package enum Event: String, Sendable {
         case requestReceived = "request_received"
         case requestDecided = "request_decided"
         case assessmentDecided = "assessment_decided"
@@ -11,23 +11,23 @@ public struct WorkTally: Sendable {
     }
 
     /// One `work_events` row without its count.
-    public struct Key: Hashable, Sendable {
-        public var event: Event
-        public var outcome: String?
-        public var days: Int?
-        public var week20: Bool?
-        public var tribunal: Bool
+    package struct Key: Hashable, Sendable {
+        package var event: Event
+        package var outcome: String?
+        package var days: Int?
+        package var week20: Bool?
+        package var tribunal: Bool
     }
 
     /// The calendar year the events must fall in.
-    public let year: Int
-    public private(set) var events: [Key: Int] = [:]
+    package let year: Int
+    package private(set) var events: [Key: Int] = [:]
 
-    public init(collectionYear: Int) {
+    package init(collectionYear: Int) {
         year = collectionYear - 1
     }
 
-    public mutating func add(_ person: PersonRecord) {
+    package mutating func add(_ person: PersonRecord) {
         for request in person.requests {
             let received = request.receivedDate
             if received?.year == year {

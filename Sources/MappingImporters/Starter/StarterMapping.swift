@@ -6,23 +6,23 @@ import HubKit
 /// translate. Nothing in it is trusted: every guess is marked in the file, and the file does not
 /// load until each code table entry left empty is filled in. docs/mapping-importers.md, "Starting
 /// from an export", describes the guesses.
-public struct StarterMapping: Sendable {
+package struct StarterMapping: Sendable {
     /// What the starter cannot read from the export.
-    public struct Context: Sendable {
+    package struct Context: Sendable {
         /// The mapping id (`mapping:<id>`).
-        public var id: String
+        package var id: String
         /// XLSX: the sheet to read (nil: the first).
-        public var sheet: String?
+        package var sheet: String?
         /// The LA the export is from; nil guesses it from the UPNs.
-        public var laCode: String?
+        package var laCode: String?
         /// The census day of the return; nil guesses it from `censusDays`.
-        public var censusDate: Day?
+        package var censusDate: Day?
         /// The census day of every collection year the hub knows (`Datasets/census_dates.csv`).
-        public var censusDays: [Day]
+        package var censusDays: [Day]
         /// SEN2 element -> its codes in the newest year (for the code tables and their comments).
-        public var codeLists: [String: [String]]
+        package var codeLists: [String: [String]]
 
-        public init(id: String, sheet: String? = nil, laCode: String? = nil, censusDate: Day? = nil,
+        package init(id: String, sheet: String? = nil, laCode: String? = nil, censusDate: Day? = nil,
                     censusDays: [Day] = [], codeLists: [String: [String]] = [:]) {
             self.id = id
             self.sheet = sheet
@@ -34,12 +34,12 @@ public struct StarterMapping: Sendable {
     }
 
     /// The mapping file's text.
-    public var yaml: String
+    package var yaml: String
     /// Code table entries left for the analyst (`""` in the file).
-    public var entriesToFill: Int
+    package var entriesToFill: Int
 
     /// Reads the export (its one file) and writes the starter mapping.
-    public init(source: ImportSource, context: Context) throws {
+    package init(source: ImportSource, context: Context) throws {
         guard source.files.count == 1, let file = source.files.first else {
             throw InputRejected(file: source.name, message: "a mapped export is one CSV or XLSX file; got \(source.files.count) files")
         }

@@ -7,12 +7,12 @@ import Scoping
 /// children's home districts, the fill of each option with its band, money, each LA's places,
 /// sensitivity, the shared service, assumptions and data coverage, all read through the scope's
 /// disclosure control.
-public struct ScopeReport {
-    public let readout: ScopeReadout
+package struct ScopeReport {
+    package let readout: ScopeReadout
 
-    public init(readout: ScopeReadout) { self.readout = readout }
+    package init(readout: ScopeReadout) { self.readout = readout }
 
-    public func html() -> String {
+    package func html() -> String {
         let scope = readout.scope
         let title = "Scope of a shared centre: \(scope.assumptions.group), \(scope.assumptions.needs.joined(separator: ", "))"
         var sections: [(id: String, title: String, body: String)] = [

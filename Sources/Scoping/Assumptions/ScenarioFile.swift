@@ -5,7 +5,7 @@ import Yams
 /// it changes, as YAML keys named like the command's options (`conversion: 0.4`,
 /// `place_cost: 30000`, `max_km: 20`, `growth: 1.08`, ...). Its result is one line of the
 /// sensitivity table beside the others.
-public enum ScenarioFile {
+package enum ScenarioFile {
     /// The keys a scenario may set, and the option each stands for.
     static var keys: [String: WritableKeyPath<ScopeOptions, String?>] { [
         "conversion": \.conversion, "place_cost": \.placeCost, "fixed_cost": \.fixedCost, "fee": \.fee,
@@ -15,7 +15,7 @@ public enum ScenarioFile {
     ] }
 
     /// The base options changed by the file at `path`; its `name` (else the file's name) names the scenario.
-    public static func apply(path: String, to base: ScopeOptions) throws -> (options: ScopeOptions, name: String) {
+    package static func apply(path: String, to base: ScopeOptions) throws -> (options: ScopeOptions, name: String) {
         let text: String
         do {
             text = try String(contentsOfFile: path, encoding: .utf8)

@@ -3,62 +3,62 @@ import Foundation
 /// Everything a scope of a shared centre assumes (docs/scoping.md): what the commissioners gave,
 /// and for the rest the hub's documented defaults. ``assumptionLines`` lists each with where it came
 /// from, so every output can say which figures rest on defaults.
-public struct ScopeAssumptions: Sendable {
+package struct ScopeAssumptions: Sendable {
     /// The config group scoped.
-    public var group: String
+    package var group: String
     /// SEN2 need codes (SENtype) in scope.
-    public var needs: [String]
+    package var needs: [String]
     /// Needs at any rank, not only the primary need.
-    public var anyRank = false
+    package var anyRank = false
     /// Ages on the 31 August before the census (national curriculum year + 4).
-    public var ages: ClosedRange<Int> = ScopeDefaults.ages
-    public var fromSettings: Set<SettingSelector> = ScopeDefaults.fromSettings
-    public var site: CentreSite
-    public var maxKilometres = ScopeDefaults.maxKilometres
-    public var capacities = ScopeDefaults.capacities
+    package var ages: ClosedRange<Int> = ScopeDefaults.ages
+    package var fromSettings: Set<SettingSelector> = ScopeDefaults.fromSettings
+    package var site: CentreSite
+    package var maxKilometres = ScopeDefaults.maxKilometres
+    package var capacities = ScopeDefaults.capacities
     /// Shares of eligible children who would take a place when offered one; the middle one is central.
-    public var conversions = ScopeDefaults.conversions
+    package var conversions = ScopeDefaults.conversions
     /// Annual running cost per filled place (place funding and top-up together).
-    public var placeCost = ScopeDefaults.placeCost
+    package var placeCost = ScopeDefaults.placeCost
     /// Annual running cost that does not depend on how many places are filled.
-    public var fixedCost = 0.0
+    package var fixedCost = 0.0
     /// The annual fee of a placement the hub has no cost for.
-    public var fallbackFee = ScopeDefaults.fallbackFee
+    package var fallbackFee = ScopeDefaults.fallbackFee
     /// Transport: pounds a year for each kilometre of straight-line distance from home to school.
-    public var transportPerKilometre = ScopeDefaults.transportPerKilometre
+    package var transportPerKilometre = ScopeDefaults.transportPerKilometre
     /// Capital to build the centre, paid back as an annuity over `capitalYears` at `interestRate`.
-    public var capital: Double?
-    public var capitalYears = ScopeDefaults.capitalYears
-    public var interestRate = ScopeDefaults.interestRate
+    package var capital: Double?
+    package var capitalYears = ScopeDefaults.capitalYears
+    package var interestRate = ScopeDefaults.interestRate
     /// Years the centre is scoped for (year 1 follows the latest census).
-    public var years = ScopeDefaults.years
-    public var simulations = ScopeDefaults.simulations
-    public var seed = ScopeDefaults.seed
+    package var years = ScopeDefaults.years
+    package var simulations = ScopeDefaults.simulations
+    package var seed = ScopeDefaults.seed
     /// Yearly growth of new placements in the fallback demand; nil: the group's recent growth.
-    public var demandGrowth: Double?
+    package var demandGrowth: Double?
     /// Multiplies every year's new placements (1 = as the demand says; the sensitivity uses others).
-    public var demandScale = 1.0
+    package var demandScale = 1.0
     /// The shared specialist service to size beside the centre, if any.
-    public var service: ServiceAssumptions?
+    package var service: ServiceAssumptions?
     /// Names of the assumptions given explicitly (command line or scenario); the rest are defaults.
-    public var given: Set<String> = []
+    package var given: Set<String> = []
     /// The scenario file's name, when one changed assumptions.
-    public var scenarioName: String?
+    package var scenarioName: String?
 
-    public init(group: String, needs: [String], site: CentreSite) {
+    package init(group: String, needs: [String], site: CentreSite) {
         self.group = group
         self.needs = needs
         self.site = site
     }
 
     /// The central conversion: the middle of the list (the lower middle of an even list).
-    public var centralConversion: Double {
+    package var centralConversion: Double {
         let sorted = conversions.sorted()
         return sorted[(sorted.count - 1) / 2]
     }
 
     /// The yearly cost of the capital: an annuity, `capital × r / (1 − (1 + r)^−n)` (`capital / n` at r = 0).
-    public var capitalAnnuity: Double {
+    package var capitalAnnuity: Double {
         guard let capital, capital > 0 else { return 0 }
         let years = Double(max(capitalYears, 1))
         guard interestRate > 0 else { return capital / years }
@@ -67,21 +67,21 @@ public struct ScopeAssumptions: Sendable {
 }
 
 /// Where the centre would be.
-public enum CentreSite: Sendable, Equatable {
+package enum CentreSite: Sendable, Equatable {
     /// An establishment of the register, by URN.
     case urn(String)
     case point(GridPoint)
 }
 
 /// A shared specialist service (e.g. qualified teachers of the deaf) sized for the cohort.
-public struct ServiceAssumptions: Sendable, Equatable {
-    public var name: String
+package struct ServiceAssumptions: Sendable, Equatable {
+    package var name: String
     /// Children one full-time practitioner can serve.
-    public var caseloadPerPractitioner: Double
+    package var caseloadPerPractitioner: Double
     /// Annual cost of one full-time practitioner.
-    public var costPerPractitioner: Double
+    package var costPerPractitioner: Double
 
-    public init(name: String, caseloadPerPractitioner: Double, costPerPractitioner: Double = ScopeDefaults.practitionerCost) {
+    package init(name: String, caseloadPerPractitioner: Double, costPerPractitioner: Double = ScopeDefaults.practitionerCost) {
         self.name = name
         self.caseloadPerPractitioner = caseloadPerPractitioner
         self.costPerPractitioner = costPerPractitioner
@@ -89,29 +89,29 @@ public struct ServiceAssumptions: Sendable, Equatable {
 }
 
 /// The hub's defaults for a scope, each with where it comes from (docs/scoping.md, "Defaults").
-public enum ScopeDefaults {
+package enum ScopeDefaults {
     /// Reception to Year 11.
-    public static let ages = 4...15
-    public static let fromSettings: Set<SettingSelector> = [.independent, .outOfArea]
-    public static let maxKilometres = 30.0
-    public static let capacities = [24, 40, 60]
-    public static let conversions = [0.3, 0.5, 0.7]
-    public static let placeCost = 26_000.0
-    public static let fallbackFee = 63_000.0
-    public static let transportPerKilometre = 400.0
-    public static let capitalYears = 25
-    public static let interestRate = 0.035
-    public static let years = 5
-    public static let simulations = 1_000
-    public static let seed: UInt64 = 2025
-    public static let practitionerCost = 60_000.0
+    package static let ages = 4...15
+    package static let fromSettings: Set<SettingSelector> = [.independent, .outOfArea]
+    package static let maxKilometres = 30.0
+    package static let capacities = [24, 40, 60]
+    package static let conversions = [0.3, 0.5, 0.7]
+    package static let placeCost = 26_000.0
+    package static let fallbackFee = 63_000.0
+    package static let transportPerKilometre = 400.0
+    package static let capitalYears = 25
+    package static let interestRate = 0.035
+    package static let years = 5
+    package static let simulations = 1_000
+    package static let seed: UInt64 = 2025
+    package static let practitionerCost = 60_000.0
     /// Phase transfers: Reception, Year 3, Year 7 and Year 12 (national curriculum years).
-    public static let transitionYears: Set<Int> = [0, 3, 7, 12]
+    package static let transitionYears: Set<Int> = [0, 3, 7, 12]
     /// A centre is "nearly full" at this share of its capacity.
-    public static let nearlyFull = 0.85
+    package static let nearlyFull = 0.85
 
     /// Where each default comes from, for the assumptions list.
-    public static let sources: [String: String] = [
+    package static let sources: [String: String] = [
         "ages": "hub default: Reception to Year 11",
         "from_settings": "hub default: independent and non-maintained special, and any placement outside the child's LA",
         "max_km": "hub default: about an hour's journey (30 km straight line, x1.3 for roads, at 40 km/h)",

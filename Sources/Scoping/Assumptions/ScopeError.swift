@@ -1,5 +1,5 @@
 /// Why a scope cannot run, in words that say what to do (exit status 2).
-public enum ScopeError: Error, CustomStringConvertible, Equatable {
+package enum ScopeError: Error, CustomStringConvertible, Equatable {
     case unknownNeed(String, known: [String])
     case noNeeds
     case badAges(String)
@@ -15,7 +15,7 @@ public enum ScopeError: Error, CustomStringConvertible, Equatable {
     case badScenario(file: String, key: String, message: String)
     case serviceNeedsCaseload
 
-    public var description: String {
+    package var description: String {
         switch self {
         case let .unknownNeed(code, known):
             return "--needs: '\(code)' is not a SEN2 need code (use \(known.joined(separator: ", ")))"

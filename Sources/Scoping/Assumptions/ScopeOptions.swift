@@ -2,43 +2,43 @@ import Foundation
 
 /// A scope's options as typed (the `hnhub scope-centre` flags, or a scenario file's keys), turned
 /// into ``ScopeAssumptions`` with every value checked (docs/scoping.md, "Running a scope").
-public struct ScopeOptions: Sendable, Equatable {
-    public var group: String
-    public var needs: String
-    public var anyRank = false
-    public var age: String?
-    public var ncy: String?
-    public var fromSettings: String?
-    public var site: String?
-    public var maxKilometres: String?
-    public var capacity: String?
-    public var conversion: String?
-    public var placeCost: String?
-    public var fixedCost: String?
-    public var fee: String?
-    public var transportPerKilometre: String?
-    public var capital: String?
-    public var capitalYears: String?
-    public var interestRate: String?
-    public var years: String?
-    public var growth: String?
-    public var simulations: String?
-    public var seed: String?
-    public var service: String?
-    public var caseloadPerPractitioner: String?
-    public var costPerPractitioner: String?
+package struct ScopeOptions: Sendable, Equatable {
+    package var group: String
+    package var needs: String
+    package var anyRank = false
+    package var age: String?
+    package var ncy: String?
+    package var fromSettings: String?
+    package var site: String?
+    package var maxKilometres: String?
+    package var capacity: String?
+    package var conversion: String?
+    package var placeCost: String?
+    package var fixedCost: String?
+    package var fee: String?
+    package var transportPerKilometre: String?
+    package var capital: String?
+    package var capitalYears: String?
+    package var interestRate: String?
+    package var years: String?
+    package var growth: String?
+    package var simulations: String?
+    package var seed: String?
+    package var service: String?
+    package var caseloadPerPractitioner: String?
+    package var costPerPractitioner: String?
 
-    public init(group: String, needs: String) {
+    package init(group: String, needs: String) {
         self.group = group
         self.needs = needs
     }
 
     /// SEN2 need codes (SENtype).
-    public static let needCodes = ["ASD", "DS", "HI", "MLD", "MSI", "OTH", "PD", "PMLD", "SEMH", "SLCN", "SLD", "SPLD", "VI"]
+    package static let needCodes = ["ASD", "DS", "HI", "MLD", "MSI", "OTH", "PD", "PMLD", "SEMH", "SLCN", "SLD", "SPLD", "VI"]
 
     /// The assumptions, with `site` still to be located (``CentreSite``); throws ``ScopeError``
     /// naming the option and the value at the first bad one.
-    public func assumptions() throws -> ScopeAssumptions {
+    package func assumptions() throws -> ScopeAssumptions {
         let needs = self.needs.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).uppercased() }.filter { !$0.isEmpty }
         guard !needs.isEmpty else { throw ScopeError.noNeeds }
         if let unknown = needs.first(where: { !Self.needCodes.contains($0) }) {

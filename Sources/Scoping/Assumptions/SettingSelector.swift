@@ -2,7 +2,7 @@ import HubKit
 
 /// Which current placements a centre could take children from (`--from-settings`): placement groups
 /// (as the cost and placement indicators group them), and placements away from home.
-public enum SettingSelector: String, CaseIterable, Sendable, Codable {
+package enum SettingSelector: String, CaseIterable, Sendable, Codable {
     case mainstream
     case stateSpecial = "state-special"
     /// Independent or non-maintained special schools.
@@ -22,7 +22,7 @@ public enum SettingSelector: String, CaseIterable, Sendable, Codable {
     case outsideGroup = "outside-group"
 
     /// The placement group a selector names, if it names one.
-    public var category: PlacementCategory? {
+    package var category: PlacementCategory? {
         switch self {
         case .mainstream: return .mainstream
         case .stateSpecial: return .stateSpecial
@@ -39,7 +39,7 @@ public enum SettingSelector: String, CaseIterable, Sendable, Codable {
 
     /// True when a placement of `category`, located in `placementLA` (nil: not located), of a child
     /// of `la` in a group of `members`, is one the selectors take children from.
-    public static func matches(_ selectors: Set<SettingSelector>, category: PlacementCategory, placementLA: String?,
+    package static func matches(_ selectors: Set<SettingSelector>, category: PlacementCategory, placementLA: String?,
                                la: String, members: Set<String>) -> Bool {
         if selectors.contains(where: { $0.category == category }) { return true }
         guard let placementLA else { return false }
@@ -49,7 +49,7 @@ public enum SettingSelector: String, CaseIterable, Sendable, Codable {
     }
 
     /// The name a placement group has in outputs (the cohort's setting columns).
-    public static func label(_ category: PlacementCategory) -> String {
+    package static func label(_ category: PlacementCategory) -> String {
         switch category {
         case .mainstream: return "mainstream"
         case .stateSpecial: return "state special"

@@ -1,31 +1,31 @@
 /// One year of a centre's fill (docs/scoping.md, "Fill"): places filled after the year's
 /// admissions, who was admitted and from where.
-public struct CentreYear: Sendable, Equatable {
+package struct CentreYear: Sendable, Equatable {
     /// Children at the centre, per LA (in the inputs' order).
-    public var occupancy: [Double]
+    package var occupancy: [Double]
     /// Children admitted this year, per LA.
-    public var admitted: [Double]
+    package var admitted: [Double]
     /// Admissions of children already placed at the census, by the NCY they moved at (offset
     /// from `DemandPaths.ncyRange.lowerBound`): only phase transfers.
-    public var admittedAtTransfer: [Double]
+    package var admittedAtTransfer: [Double]
     /// Admissions of children starting a new placement, by NCY offset.
-    public var admittedNew: [Double]
+    package var admittedNew: [Double]
 
-    public var filled: Double { occupancy.reduce(0, +) }
+    package var filled: Double { occupancy.reduce(0, +) }
 }
 
 /// How a centre of one capacity fills year by year from the eligible children and new placements
 /// (docs/scoping.md, "Fill"): only children starting a placement, or reaching a phase transfer
 /// (Reception, Year 3, Year 7, Year 12), move; a share `conversion` of them takes a place; places
 /// are never more than the capacity, and children leave when they age out of the scoped ages.
-public struct CentreFill: Sendable {
-    public var capacity: Int
-    public var conversion: Double
+package struct CentreFill: Sendable {
+    package var capacity: Int
+    package var conversion: Double
     /// Highest NCY in scope (older children leave the centre and the eligible stock).
-    public var lastNCY: Int
-    public var transitionYears: Set<Int>
+    package var lastNCY: Int
+    package var transitionYears: Set<Int>
 
-    public init(capacity: Int, conversion: Double, ages: ClosedRange<Int>,
+    package init(capacity: Int, conversion: Double, ages: ClosedRange<Int>,
                 transitionYears: Set<Int> = ScopeDefaults.transitionYears) {
         self.capacity = capacity
         self.conversion = conversion
@@ -34,13 +34,13 @@ public struct CentreFill: Sendable {
     }
 
     /// The expected path: every figure is an expected number of children.
-    public func expected(_ inputs: [LACentreInputs], newPlacements: (_ la: Int, _ year: Int) -> [Double], years: Int) -> [CentreYear] {
+    package func expected(_ inputs: [LACentreInputs], newPlacements: (_ la: Int, _ year: Int) -> [Double], years: Int) -> [CentreYear] {
         var never = ScopeRandom(0)
         return run(inputs, years: years, newPlacements: newPlacements, random: &never, sampled: false)
     }
 
     /// One simulated path: whole children, conversions drawn, new placements as drawn by the demand.
-    public func simulated(_ inputs: [LACentreInputs], newPlacements: (_ la: Int, _ year: Int) -> [Double], years: Int,
+    package func simulated(_ inputs: [LACentreInputs], newPlacements: (_ la: Int, _ year: Int) -> [Double], years: Int,
                           random: inout ScopeRandom) -> [CentreYear] {
         run(inputs, years: years, newPlacements: newPlacements, random: &random, sampled: true)
     }

@@ -1,18 +1,18 @@
 /// What the centre model needs of one LA (docs/scoping.md, "Fill" and "Money"), taken from the
 /// cohort: its eligible children by national curriculum year, the share of its new placements that
 /// would be eligible, and the average fee and change in travel of a child who moves.
-public struct LACentreInputs: Sendable, Equatable {
-    public var la: String
+package struct LACentreInputs: Sendable, Equatable {
+    package var la: String
     /// Eligible children at the census, [NCY - DemandPaths.ncyRange.lowerBound].
-    public var stock: [Double]
+    package var stock: [Double]
     /// Share of the LA's new placements in the scoped settings that live within the distance limit.
-    public var eligibleShare: Double
+    package var eligibleShare: Double
     /// Average annual fee of the placement a child leaves.
-    public var fee: Double
+    package var fee: Double
     /// Average change in straight-line home-to-school kilometres when a child moves to the centre.
-    public var extraKilometres: Double
+    package var extraKilometres: Double
 
-    public init(la: String, stock: [Double], eligibleShare: Double, fee: Double, extraKilometres: Double) {
+    package init(la: String, stock: [Double], eligibleShare: Double, fee: Double, extraKilometres: Double) {
         self.la = la
         self.stock = stock
         self.eligibleShare = eligibleShare
@@ -20,20 +20,20 @@ public struct LACentreInputs: Sendable, Equatable {
         self.extraKilometres = extraKilometres
     }
 
-    public var eligible: Double { stock.reduce(0, +) }
+    package var eligible: Double { stock.reduce(0, +) }
 }
 
 /// The eligible children of a cohort for a site and distance limit, and the centre inputs per LA.
-public struct Eligibility: Sendable {
-    public var inputs: [LACentreInputs]
+package struct Eligibility: Sendable {
+    package var inputs: [LACentreInputs]
     /// Per LA: children in a `--from-settings` placement, and of them those within the limit.
-    public var fromSettings: [String: Int]
-    public var eligible: [String: Int]
+    package var fromSettings: [String: Int]
+    package var eligible: [String: Int]
     /// Eligible children whose fee rests on a default, and whose travel change could not be measured.
-    public var feeOnDefault: [String: Int]
-    public var travelUnmeasured: [String: Int]
+    package var feeOnDefault: [String: Int]
+    package var travelUnmeasured: [String: Int]
 
-    public init(cohort: Cohort, site: GridPoint, assumptions: ScopeAssumptions) {
+    package init(cohort: Cohort, site: GridPoint, assumptions: ScopeAssumptions) {
         let members = Set(cohort.las)
         var inputs: [LACentreInputs] = []
         var fromSettings: [String: Int] = [:], eligibleCount: [String: Int] = [:]

@@ -1,24 +1,24 @@
 /// One year's money for a centre option (docs/scoping.md, "Money"), in pounds.
-public struct MoneyYear: Sendable, Equatable, Codable {
+package struct MoneyYear: Sendable, Equatable, Codable {
     /// Fees no longer paid for the children at the centre (each LA's average fee of its eligible children).
-    public var feesAvoided: Double
+    package var feesAvoided: Double
     /// Place cost × filled places, plus the fixed cost.
-    public var centreCost: Double
+    package var centreCost: Double
     /// Transport rate × the change in home-to-school kilometres of the children at the centre.
-    public var transportChange: Double
+    package var transportChange: Double
     /// The capital annuity.
-    public var capital: Double
-    public var netSaving: Double
-    public var cumulativeSaving: Double
+    package var capital: Double
+    package var netSaving: Double
+    package var cumulativeSaving: Double
 }
 
 /// Money per year for one fill path, and the break-even figures.
-public struct CentreMoney: Sendable {
-    public var years: [MoneyYear]
+package struct CentreMoney: Sendable {
+    package var years: [MoneyYear]
     /// First year (1-based) whose cumulative saving is at least zero; nil when none is.
-    public var breakEvenYear: Int?
+    package var breakEvenYear: Int?
 
-    public init(path: [CentreYear], inputs: [LACentreInputs], assumptions: ScopeAssumptions) {
+    package init(path: [CentreYear], inputs: [LACentreInputs], assumptions: ScopeAssumptions) {
         var cumulative = 0.0
         var years: [MoneyYear] = []
         let annuity = assumptions.capitalAnnuity
@@ -41,7 +41,7 @@ public struct CentreMoney: Sendable {
     /// Filled places at which a year's saving covers the costs that do not grow with places (fixed
     /// cost and capital): those costs ÷ (average fee − place cost − average transport change per
     /// child), with the averages over the eligible children. Nil when a place saves nothing.
-    public static func breakEvenPlaces(inputs: [LACentreInputs], assumptions: ScopeAssumptions) -> Double? {
+    package static func breakEvenPlaces(inputs: [LACentreInputs], assumptions: ScopeAssumptions) -> Double? {
         let eligible = inputs.map(\.eligible).reduce(0, +)
         let weights = eligible > 0 ? inputs.map { $0.eligible / eligible } : inputs.map { _ in 1 / Double(max(inputs.count, 1)) }
         var fee = 0.0, travel = 0.0

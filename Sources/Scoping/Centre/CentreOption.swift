@@ -1,29 +1,29 @@
 /// One capacity option of a scope (docs/scoping.md): the expected fill and money, the simulated
 /// band and probabilities, and each LA's places.
-public struct CentreOption: Sendable {
-    public var capacity: Int
-    public var path: [CentreYear]
-    public var money: CentreMoney
+package struct CentreOption: Sendable {
+    package var capacity: Int
+    package var path: [CentreYear]
+    package var money: CentreMoney
     /// Filled places at which a year breaks even on the fixed cost and capital (nil: never).
-    public var breakEvenPlaces: Double?
+    package var breakEvenPlaces: Double?
     /// Per year, the 10th, 50th and 90th percentiles of filled places over the simulations.
-    public var fillBand: [(p10: Double, p50: Double, p90: Double)]
+    package var fillBand: [(p10: Double, p50: Double, p90: Double)]
     /// The 10th and 90th percentiles of the cumulative saving at the last year.
-    public var cumulativeBand: (p10: Double, p90: Double)
+    package var cumulativeBand: (p10: Double, p90: Double)
     /// Share of simulations with the centre at least 85% full in year 3 (the last year if fewer).
-    public var probabilityNearlyFull: Double
+    package var probabilityNearlyFull: Double
     /// Share of simulations whose cumulative saving at the last year is above zero.
-    public var probabilityNetSaving: Double
+    package var probabilityNetSaving: Double
     /// Places each LA takes in the last year, whole places adding up to the rounded total.
-    public var commitments: [Int]
+    package var commitments: [Int]
 
     /// Break-even occupancy: ``breakEvenPlaces`` as a share of the capacity.
-    public var breakEvenOccupancy: Double? { breakEvenPlaces.map { $0 / Double(capacity) } }
+    package var breakEvenOccupancy: Double? { breakEvenPlaces.map { $0 / Double(capacity) } }
 }
 
 /// Whole numbers, in proportion to `values`, adding up to their rounded total (largest remainders
 /// first, then the first listed).
-public func wholeShares(_ values: [Double]) -> [Int] {
+package func wholeShares(_ values: [Double]) -> [Int] {
     let total = Int(values.reduce(0, +).rounded())
     var given = values.map { Int($0.rounded(.down)) }
     var left = total - given.reduce(0, +)

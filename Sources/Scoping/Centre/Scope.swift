@@ -6,23 +6,23 @@
 /// let scope = Scope(cohort: cohort, assumptions: assumptions, site: GridPoint(easting: 359_000, northing: 173_000))
 /// for option in scope.options { print(option.capacity, option.money.breakEvenYear ?? 0) }
 /// ```
-public struct Scope: Sendable {
-    public var cohort: Cohort
-    public var assumptions: ScopeAssumptions
-    public var site: GridPoint
+package struct Scope: Sendable {
+    package var cohort: Cohort
+    package var assumptions: ScopeAssumptions
+    package var site: GridPoint
     /// The site as given (URN and name, or the grid reference).
-    public var siteLabel: String
-    public var demand: DemandPaths
-    public var eligibility: Eligibility
-    public var options: [CentreOption]
+    package var siteLabel: String
+    package var demand: DemandPaths
+    package var eligibility: Eligibility
+    package var options: [CentreOption]
     /// The option the sensitivity is computed for: the largest cumulative saving at the last year.
-    public var referenceOption: Int
-    public var sensitivity: [SensitivityLine]
-    public var service: SharedService?
+    package var referenceOption: Int
+    package var sensitivity: [SensitivityLine]
+    package var service: SharedService?
     /// The scenario's assumptions, when a scenario file was given (its result is a sensitivity line).
-    public var scenario: ScopeAssumptions?
+    package var scenario: ScopeAssumptions?
 
-    public init(cohort: Cohort, assumptions: ScopeAssumptions, site: GridPoint, siteLabel: String? = nil,
+    package init(cohort: Cohort, assumptions: ScopeAssumptions, site: GridPoint, siteLabel: String? = nil,
                 demandSource: any DemandSource = HeldFlowDemand(), scenario: ScopeAssumptions? = nil) {
         self.cohort = cohort
         self.assumptions = assumptions

@@ -2,15 +2,15 @@ import Foundation
 
 /// One assumption moved down and up, one at a time, and what that does to the cumulative saving
 /// at the last year of the reference option (docs/scoping.md, "Sensitivity").
-public struct SensitivityLine: Sendable, Equatable {
-    public var assumption: String
-    public var low: String
-    public var high: String
-    public var savingLow: Double
-    public var savingHigh: Double
+package struct SensitivityLine: Sendable, Equatable {
+    package var assumption: String
+    package var low: String
+    package var high: String
+    package var savingLow: Double
+    package var savingHigh: Double
 
     /// How far the answer moves between the two.
-    public var swing: Double { abs(savingHigh - savingLow) }
+    package var swing: Double { abs(savingHigh - savingLow) }
 }
 
 enum Sensitivity {

@@ -1,14 +1,14 @@
 /// A shared specialist service sized for the cohort (docs/scoping.md, "Shared service"): each LA
 /// alone needs ceil(its caseload ÷ caseload per practitioner) practitioners; pooled, the group needs
 /// ceil(the group's caseload ÷ caseload per practitioner).
-public struct SharedService: Sendable, Equatable {
-    public var assumptions: ServiceAssumptions
+package struct SharedService: Sendable, Equatable {
+    package var assumptions: ServiceAssumptions
     /// Children per LA (the cohort: every child in scope, whatever the setting).
-    public var caseloads: [Int]
-    public var alone: [Int]
-    public var pooled: Int
+    package var caseloads: [Int]
+    package var alone: [Int]
+    package var pooled: Int
 
-    public init(caseloads: [Int], assumptions: ServiceAssumptions) {
+    package init(caseloads: [Int], assumptions: ServiceAssumptions) {
         self.assumptions = assumptions
         self.caseloads = caseloads
         let per = assumptions.caseloadPerPractitioner
@@ -16,9 +16,9 @@ public struct SharedService: Sendable, Equatable {
         pooled = Int((Double(caseloads.reduce(0, +)) / per).rounded(.up))
     }
 
-    public var aloneTotal: Int { alone.reduce(0, +) }
+    package var aloneTotal: Int { alone.reduce(0, +) }
     /// Practitioners pooling saves.
-    public var saved: Int { aloneTotal - pooled }
+    package var saved: Int { aloneTotal - pooled }
     /// Pounds a year pooling saves.
-    public var saving: Double { Double(saved) * assumptions.costPerPractitioner }
+    package var saving: Double { Double(saved) * assumptions.costPerPractitioner }
 }

@@ -3,28 +3,28 @@ import HubKit
 /// One child of a scope's cohort at the census (docs/scoping.md): a plan active at the census, a
 /// need in scope and an age in range, with where the child lives and is placed, and what the
 /// placement costs.
-public struct CohortChild: Sendable {
-    public var la: String
+package struct CohortChild: Sendable {
+    package var la: String
     /// National curriculum year at the census (age on the 31 August before it, minus 4).
-    public var ncy: Int
+    package var ncy: Int
     /// The need in scope that brought the child in (the primary need, or with any rank the first
     /// in-scope need listed).
-    public var need: String
-    public var category: PlacementCategory
+    package var need: String
+    package var category: PlacementCategory
     /// The LA the placement's establishment is located in; nil when not in the register.
-    public var placementLA: String?
+    package var placementLA: String?
     /// The placement names an establishment or provider the register has.
-    public var inRegister: Bool
-    public var home: GridPoint?
-    public var homeLocation: HomeLocation
+    package var inRegister: Bool
+    package var home: GridPoint?
+    package var homeLocation: HomeLocation
     /// Where the child is placed now, when the register locates it.
-    public var placement: GridPoint?
-    public var annualCost: Double?
-    public var costRoute: PlacementCostRoute
+    package var placement: GridPoint?
+    package var annualCost: Double?
+    package var costRoute: PlacementCostRoute
     /// The placement started after the previous census: a new placement of the last year.
-    public var newPlacement: Bool
+    package var newPlacement: Bool
 
-    public init(la: String, ncy: Int, need: String, category: PlacementCategory, placementLA: String? = nil,
+    package init(la: String, ncy: Int, need: String, category: PlacementCategory, placementLA: String? = nil,
                 inRegister: Bool = false, home: GridPoint? = nil, homeLocation: HomeLocation = .none,
                 placement: GridPoint? = nil, annualCost: Double? = nil, costRoute: PlacementCostRoute = .none,
                 newPlacement: Bool = false) {
@@ -43,19 +43,19 @@ public struct CohortChild: Sendable {
     }
 
     /// Placed in an independent or non-maintained special school.
-    public var independent: Bool { category == .independentSpecial }
+    package var independent: Bool { category == .independentSpecial }
 
     /// Placed at an establishment located in another LA.
-    public var outOfArea: Bool { placementLA.map { $0 != la } ?? false }
+    package var outOfArea: Bool { placementLA.map { $0 != la } ?? false }
 
     /// The cost rests on a default (the config's band or the hub's fee), not on the LA's own figure.
-    public var costOnDefault: Bool { costRoute == .band || costRoute == .none }
+    package var costOnDefault: Bool { costRoute == .band || costRoute == .none }
 
     /// The child's current placement is one the scope takes children from.
-    public func isFromSetting(_ selectors: Set<SettingSelector>, members: Set<String>) -> Bool {
+    package func isFromSetting(_ selectors: Set<SettingSelector>, members: Set<String>) -> Bool {
         SettingSelector.matches(selectors, category: category, placementLA: placementLA, la: la, members: members)
     }
 
     /// Kilometres from home to `site`; nil when the home is not located.
-    public func distance(to site: GridPoint) -> Double? { home.map { $0.kilometres(to: site) } }
+    package func distance(to site: GridPoint) -> Double? { home.map { $0.kilometres(to: site) } }
 }

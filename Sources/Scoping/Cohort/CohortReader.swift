@@ -5,10 +5,10 @@ import HubStore
 /// the group's latest census, the child's one plan and placement at the census as the census
 /// summaries pick them (`CensusPick`), the register's locations, and the placement costs by the
 /// routes the cost indicators use (`PlacementCostBook`).
-public enum CohortReader {
+package enum CohortReader {
     /// `bands`: the config's default cost bands (`costs.default_bands`, keys without a phase), used
     /// instead of the ones the store holds from its last indicator run; nil: the store's.
-    public static func read(_ context: any MetricContext, members: [String], assumptions: ScopeAssumptions,
+    package static func read(_ context: any MetricContext, members: [String], assumptions: ScopeAssumptions,
                             leftOut: [(la: String, reason: String)] = [], bands: [String: Double]? = nil) throws -> Cohort {
         var returns: [String: [Int: (importID: Int64, census: Day)]] = [:]
         var names: [String: String] = [:]

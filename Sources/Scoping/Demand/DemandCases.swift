@@ -2,25 +2,25 @@ import Foundation
 
 /// New placements of one scoped cell (an LA, a year ahead, a national curriculum year) as a
 /// forecast gives them: the central figure and the best (fewer) and worst (more) cases.
-public struct DemandCase: Sendable, Equatable {
-    public var central: Double
-    public var best: Double
-    public var worst: Double
+package struct DemandCase: Sendable, Equatable {
+    package var central: Double
+    package var best: Double
+    package var worst: Double
 
     /// Negative figures count as 0; best above central, or worst below it, count as central.
-    public init(central: Double, best: Double, worst: Double) {
+    package init(central: Double, best: Double, worst: Double) {
         self.central = max(0, central)
         self.best = min(max(0, best), self.central)
         self.worst = max(worst, self.central)
     }
 
     /// The same figure in every case.
-    public init(_ figure: Double) { self.init(central: figure, best: figure, worst: figure) }
+    package init(_ figure: Double) { self.init(central: figure, best: figure, worst: figure) }
 
     /// The mean of a simulation whose standard normal draw is `z` (docs/scoping.md, "Demand"):
     /// best and worst are read as the 10th and 90th percentiles, so the distance from central to
     /// each is 1.2816 standard deviations on its side; never below 0.
-    public func mean(z: Double) -> Double {
+    package func mean(z: Double) -> Double {
         let spread = z >= 0 ? worst - central : central - best
         return max(0, central + z * spread / 1.2816)
     }
@@ -32,32 +32,32 @@ public struct DemandCase: Sendable, Equatable {
 /// followed by high years), sets each cell's mean from it (``DemandCase/mean(z:)``) and draws the
 /// count as Poisson around that mean. `--growth` does not apply (the cases carry their own trend);
 /// the sensitivity's scaling of new placements does.
-public struct DemandCases: DemandSource {
+package struct DemandCases: DemandSource {
     /// What the cases are, for the assumptions list (e.g. "hnhub forecast, person-level, 2025 origin").
-    public var description: String
+    package var description: String
     /// LA code -> [year index][NCY - DemandPaths.ncyRange.lowerBound]; an LA, year or NCY not given
     /// has no new placements.
-    public var cases: [String: [[DemandCase]]]
+    package var cases: [String: [[DemandCase]]]
 
-    public init(description: String, cases: [String: [[DemandCase]]]) {
+    package init(description: String, cases: [String: [[DemandCase]]]) {
         self.description = description
         self.cases = cases
     }
 
     /// The case of one cell (LA by code, NCY as a year group).
-    public func cell(la: String, year: Int, ncy: Int) -> DemandCase {
+    package func cell(la: String, year: Int, ncy: Int) -> DemandCase {
         let offset = ncy - DemandPaths.ncyRange.lowerBound
         guard let years = cases[la], year < years.count, offset >= 0, offset < years[year].count else { return DemandCase(0) }
         return years[year][offset]
     }
 
     /// The standard normal draw of one simulation and LA.
-    public static func z(seed: UInt64, simulation: Int, la: Int) -> Double {
+    package static func z(seed: UInt64, simulation: Int, la: Int) -> Double {
         var random = ScopeRandom(seed, 0xCA5E5, UInt64(simulation), UInt64(la))
         return random.normal()
     }
 
-    public func paths(cohort: Cohort, assumptions: ScopeAssumptions) -> DemandPaths {
+    package func paths(cohort: Cohort, assumptions: ScopeAssumptions) -> DemandPaths {
         let scale = assumptions.demandScale, seed = assumptions.seed
         let las = cohort.las
         let zs = (0..<assumptions.simulations).map { simulation in las.indices.map { Self.z(seed: seed, simulation: simulation, la: $0) } }

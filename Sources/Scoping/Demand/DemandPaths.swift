@@ -3,34 +3,34 @@
 /// of the scoped cells (need, age, current setting in `--from-settings`) before the distance limit,
 /// which the scope applies. Any demand model gives its figures in this form: the hub's fallback
 /// (``HeldFlowDemand``) or a forecast's simulations.
-public struct DemandPaths: Sendable {
+package struct DemandPaths: Sendable {
     /// National curriculum years a path covers (birth to 25).
-    public static let ncyRange = -4...21
-    public static var ncyCount: Int { ncyRange.count }
+    package static let ncyRange = -4...21
+    package static var ncyCount: Int { ncyRange.count }
 
     /// Which model a path comes from, as outputs name it.
-    public enum Model: String, Sendable {
+    package enum Model: String, Sendable {
         case flowModel = "forecast: cohort flow model"
         case heldFlows = "held flows (hub fallback)"
         case forecastCases = "forecast cases"
     }
 
     /// What the demand is, for the assumptions list.
-    public var description: String
+    package var description: String
     /// The model the path comes from.
-    public var path: Model = .heldFlows
+    package var path: Model = .heldFlows
     /// Where the figures come from, for the assumptions list (nil: the held flows' growth).
-    public var source: String?
-    public var las: [String]
-    public var years: Int
-    public var simulations: Int
+    package var source: String?
+    package var las: [String]
+    package var years: Int
+    package var simulations: Int
     /// [LA index][year index][NCY - ncyRange.lowerBound].
-    public var expected: [[[Double]]]
+    package var expected: [[[Double]]]
     /// [((simulation × LAs + LA) × years + year) × NCYs + NCY].
     private var draws: [UInt16]
 
     /// `expected(la, year, ncy)` and `draw(simulation, la, year, ncy)` give each cell (LA by index).
-    public init(description: String, las: [String], years: Int, simulations: Int,
+    package init(description: String, las: [String], years: Int, simulations: Int,
                 expected: (Int, Int, Int) -> Double, draw: (Int, Int, Int, Int) -> Int) {
         self.description = description
         self.las = las
@@ -54,16 +54,16 @@ public struct DemandPaths: Sendable {
     }
 
     /// New placements drawn in one simulation (LA by index, NCY as a year, not an offset).
-    public func drawn(simulation: Int, la: Int, year: Int, ncy: Int) -> Int {
+    package func drawn(simulation: Int, la: Int, year: Int, ncy: Int) -> Int {
         Int(draws[((simulation * las.count + la) * years + year) * Self.ncyCount + ncy - Self.ncyRange.lowerBound])
     }
 
     /// Expected new placements of one year and LA, by NCY offset.
-    public func expected(la: Int, year: Int) -> [Double] { expected[la][year] }
+    package func expected(la: Int, year: Int) -> [Double] { expected[la][year] }
 
     /// The group's new placements a year: the expected total as central, and the 10th (best) and
     /// 90th (worst) percentiles of the simulations' totals (the expected total without simulations).
-    public func yearlyCases() -> [DemandCase] {
+    package func yearlyCases() -> [DemandCase] {
         (0..<years).map { year in
             let central = las.indices.map { expected[$0][year].reduce(0, +) }.reduce(0, +)
             guard simulations > 0 else { return DemandCase(central) }
@@ -77,7 +77,7 @@ public struct DemandPaths: Sendable {
 }
 
 /// A model of future new placements for a scope: the fallback below, or a forecast.
-public protocol DemandSource: Sendable {
+package protocol DemandSource: Sendable {
     /// New placements in the scope's cells, for each of the cohort's LAs and `assumptions.years` years.
     func paths(cohort: Cohort, assumptions: ScopeAssumptions) -> DemandPaths
 }

@@ -10,22 +10,22 @@ import HubKit
 /// flow model's own paths. An LA the flow model cannot run for (fewer census years than it needs,
 /// or a scope by needs of any rank: the model follows the primary need) keeps the held flows
 /// (``HeldFlowDemand``), and the description says so.
-public struct FlowModelDemand: DemandSource {
+package struct FlowModelDemand: DemandSource {
     /// Census years the flow model needs of an LA.
-    public static var minimumCensusYears: Int { PersonLevelInputs.minimumYears }
+    package static var minimumCensusYears: Int { PersonLevelInputs.minimumYears }
     static let settings = FlowSetting.allCases.count
 
     /// Per LA with a flow model: the simulated new placements.
-    public var simulated: [String: FlowSimulations]
+    package var simulated: [String: FlowSimulations]
     /// LAs on the held flows, with the reason.
-    public var fallback: [String: String]
+    package var fallback: [String: String]
     /// The census the simulations start from.
-    public var origin: Int
+    package var origin: Int
 
     /// Runs the flow model of every LA of `cohort` that has one, `assumptions.years` years ahead
     /// with `assumptions.simulations` simulations (at least 100: the expected path is their mean)
     /// and `assumptions.seed`.
-    public init(inputs: PersonLevelInputs, cohort: Cohort, assumptions: ScopeAssumptions) {
+    package init(inputs: PersonLevelInputs, cohort: Cohort, assumptions: ScopeAssumptions) {
         origin = cohort.collectionYear
         let ncys = (assumptions.ages.lowerBound - 4)...(assumptions.ages.upperBound - 4)
         let needs = Set(assumptions.needs.map { $0.uppercased() })
@@ -58,7 +58,7 @@ public struct FlowModelDemand: DemandSource {
     }
 
     /// The placement groups a setting group of the flow model stands for.
-    public static func categories(of setting: FlowSetting) -> [PlacementCategory] {
+    package static func categories(of setting: FlowSetting) -> [PlacementCategory] {
         switch setting {
         case .mainstream, .resourcedProvision: return [.mainstream]
         case .stateSpecial: return [.stateSpecial]
@@ -74,7 +74,7 @@ public struct FlowModelDemand: DemandSource {
     /// placements, those a selector matches (so `out-of-area` counts the group's share placed out
     /// of area); for a group with no cohort child, the share of its placement groups the selectors
     /// name.
-    public static func settingShares(cohort: Cohort, la: String, selectors: Set<SettingSelector>) -> [Double] {
+    package static func settingShares(cohort: Cohort, la: String, selectors: Set<SettingSelector>) -> [Double] {
         let members = Set(cohort.las)
         let children = cohort.children.filter { $0.la == la }
         return FlowSetting.allCases.map { setting in
@@ -88,7 +88,7 @@ public struct FlowModelDemand: DemandSource {
         }
     }
 
-    public func paths(cohort: Cohort, assumptions: ScopeAssumptions) -> DemandPaths {
+    package func paths(cohort: Cohort, assumptions: ScopeAssumptions) -> DemandPaths {
         let las = cohort.las
         let held = fallback.isEmpty ? nil : HeldFlowDemand().paths(cohort: cohort, assumptions: assumptions)
         let shares = las.map { Self.settingShares(cohort: cohort, la: $0, selectors: assumptions.fromSettings) }

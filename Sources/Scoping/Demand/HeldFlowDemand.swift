@@ -4,10 +4,10 @@ import Foundation
 /// scoped cells (children whose current placement in `--from-settings` started after the previous
 /// census), by national curriculum year, grown each year by the group's recent growth of the cohort
 /// (or `--growth`). Simulations draw each cell as a Poisson count around its expected value.
-public struct HeldFlowDemand: DemandSource {
-    public init() {}
+package struct HeldFlowDemand: DemandSource {
+    package init() {}
 
-    public func paths(cohort: Cohort, assumptions: ScopeAssumptions) -> DemandPaths {
+    package func paths(cohort: Cohort, assumptions: ScopeAssumptions) -> DemandPaths {
         let growth = Self.growth(cohort: cohort, assumptions: assumptions)
         let members = Set(cohort.las)
         var base = [[Double]](repeating: [Double](repeating: 0, count: DemandPaths.ncyCount), count: cohort.las.count)
@@ -32,7 +32,7 @@ public struct HeldFlowDemand: DemandSource {
     }
 
     /// Yearly growth: `--growth`, else the group's cohort now over the census before, else 1.
-    public static func growth(cohort: Cohort, assumptions: ScopeAssumptions) -> Double {
+    package static func growth(cohort: Cohort, assumptions: ScopeAssumptions) -> Double {
         assumptions.demandGrowth ?? cohort.recentGrowth ?? 1
     }
 }

@@ -2,16 +2,16 @@ import Foundation
 
 /// SplitMix64 keyed by a seed and the numbers of what is drawn (simulation, LA, year, ...): every
 /// draw is addressable, so the same seed gives the same figures whatever is computed first.
-public struct ScopeRandom: Sendable {
+package struct ScopeRandom: Sendable {
     private var state: UInt64
 
-    public init(_ seed: UInt64, _ keys: UInt64...) {
+    package init(_ seed: UInt64, _ keys: UInt64...) {
         var value = seed
         for key in keys { value = (value ^ key) &* 0x9E37_79B9_7F4A_7C15 &+ 0x632B_E59B_D9B4_E019 }
         state = value
     }
 
-    public mutating func next() -> UInt64 {
+    package mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9

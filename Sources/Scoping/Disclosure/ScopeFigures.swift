@@ -7,23 +7,23 @@ import HubKit
 /// relations (settings, year groups and home locations each partition the cohort; the eligible are
 /// part of those in the taken-from settings; LAs add up to the group's total), and one suppression
 /// pattern is computed for them as for every other output (docs/disclosure-control.md).
-public struct ScopeFigures: Sendable {
+package struct ScopeFigures: Sendable {
     /// Figure id -> LA -> value.
-    public private(set) var values: [String: [String: Double]] = [:]
-    public private(set) var definitions: [IndicatorDefinition] = []
-    public let period: String
-    public let group: String
-    public let las: [String]
+    package private(set) var values: [String: [String: Double]] = [:]
+    package private(set) var definitions: [IndicatorDefinition] = []
+    package let period: String
+    package let group: String
+    package let las: [String]
     /// The setting group x year group cells some LA has a child in, settings then year groups in order.
-    public private(set) var cellKeys: [CellKey] = []
+    package private(set) var cellKeys: [CellKey] = []
 
     /// A setting group and year group.
-    public struct CellKey: Sendable, Hashable {
-        public var category: PlacementCategory
-        public var ncy: Int
+    package struct CellKey: Sendable, Hashable {
+        package var category: PlacementCategory
+        package var ncy: Int
     }
 
-    public init(scope: Scope) {
+    package init(scope: Scope) {
         let cohort = scope.cohort
         period = cohort.period
         group = scope.assumptions.group
@@ -99,37 +99,37 @@ public struct ScopeFigures: Sendable {
     }
 
     // Figure ids.
-    public static let cohort = "scope.cohort", outOfArea = "scope.out_of_area", fromSettings = "scope.from_settings"
-    public static let eligible = "scope.eligible", newPlacements = "scope.new_placements", feeOnDefault = "scope.fee_default"
-    public static let cost = "scope.cost", travelUnmeasured = "scope.travel_unmeasured", costOnDefault = "scope.cost_on_default"
+    package static let cohort = "scope.cohort", outOfArea = "scope.out_of_area", fromSettings = "scope.from_settings"
+    package static let eligible = "scope.eligible", newPlacements = "scope.new_placements", feeOnDefault = "scope.fee_default"
+    package static let cost = "scope.cost", travelUnmeasured = "scope.travel_unmeasured", costOnDefault = "scope.cost_on_default"
     /// A cell of the cohort: LA x setting group x year group (its `part`: nil for the children,
     /// `cost` for their current annual cost).
-    public static func cell(_ key: CellKey, _ part: String? = nil) -> String {
+    package static func cell(_ key: CellKey, _ part: String? = nil) -> String {
         "scope.cell." + key.category.costKey + ".\(key.ncy)" + (part.map { "." + $0 } ?? "")
     }
-    public static func setting(_ category: PlacementCategory) -> String { "scope.setting." + category.costKey }
-    public static func yearGroup(_ ncy: Int) -> String { "scope.ncy.\(ncy)" }
-    public static func home(_ location: HomeLocation) -> String { "scope.home." + location.rawValue }
+    package static func setting(_ category: PlacementCategory) -> String { "scope.setting." + category.costKey }
+    package static func yearGroup(_ ncy: Int) -> String { "scope.ncy.\(ncy)" }
+    package static func home(_ location: HomeLocation) -> String { "scope.home." + location.rawValue }
 
     /// The national curriculum years of an age range.
-    public static func yearGroups(_ ages: ClosedRange<Int>) -> [Int] { ages.map { $0 - 4 } }
+    package static func yearGroups(_ ages: ClosedRange<Int>) -> [Int] { ages.map { $0 - 4 } }
 
     /// `Reception`, `Year 7`, `Nursery (age 3)`.
-    public static func yearGroupLabel(_ ncy: Int) -> String {
+    package static func yearGroupLabel(_ ncy: Int) -> String {
         ncy == 0 ? "Reception" : ncy > 0 ? "Year \(ncy)" : "age \(ncy + 4)"
     }
 
-    public func value(_ id: String, la: String) -> Double { values[id]?[la] ?? 0 }
+    package func value(_ id: String, la: String) -> Double { values[id]?[la] ?? 0 }
 
     /// The group's total of a figure.
-    public func total(_ id: String) -> Double { las.reduce(0) { $0 + value(id, la: $1) } }
+    package func total(_ id: String) -> Double { las.reduce(0) { $0 + value(id, la: $1) } }
 
     /// What the hub's disclosure machinery needs: every figure, and the group's total.
-    public var disclosureInput: DisclosureInput {
+    package var disclosureInput: DisclosureInput {
         disclosureInput(control: DisclosureControl())
     }
 
-    public func disclosureInput(control: DisclosureControl) -> DisclosureInput {
+    package func disclosureInput(control: DisclosureControl) -> DisclosureInput {
         var figures: [String: [String: [Figure]]] = [:]
         for definition in definitions {
             figures[definition.id] = [period: las.map { la in
@@ -145,20 +145,20 @@ public struct ScopeFigures: Sendable {
 /// Who reads a scope's outputs, and so what they hide (docs/scoping.md, "Disclosure control"):
 /// shared outputs hide every LA's small counts, and whatever would give them away, by the
 /// suppression pattern; an LA's own view shows its own figures whole.
-public struct ScopeAudience: Sendable {
+package struct ScopeAudience: Sendable {
     /// The LA whose own figures are shown unsuppressed; nil for a shared output.
-    public var ownLA: String?
-    public var pattern: SuppressionPattern
-    public var figures: ScopeFigures
+    package var ownLA: String?
+    package var pattern: SuppressionPattern
+    package var figures: ScopeFigures
     /// Counts from 1 to threshold - 1 are small.
-    public var threshold: Int
+    package var threshold: Int
 
     /// LAs whose modelled figures are hidden: those whose eligible count is hidden, and when that is
     /// one LA only, the other LA with the fewest eligible too, so that the group's total of places
     /// less the shown LAs' never gives one LA's places.
-    public private(set) var modelHidden: Set<String>
+    package private(set) var modelHidden: Set<String>
 
-    public init(figures: ScopeFigures, ownLA: String? = nil, control: DisclosureControl = DisclosureControl()) {
+    package init(figures: ScopeFigures, ownLA: String? = nil, control: DisclosureControl = DisclosureControl()) {
         self.figures = figures
         self.ownLA = ownLA
         threshold = control.threshold
@@ -173,19 +173,19 @@ public struct ScopeAudience: Sendable {
     }
 
     /// True when an LA's figure shows as `c`.
-    public func hides(_ id: String, la: String) -> Bool {
+    package func hides(_ id: String, la: String) -> Bool {
         la != ownLA && pattern.hides(id, period: figures.period, la: la)
     }
 
     /// True when the group's total of a figure shows as `c`.
-    public func hidesTotal(_ id: String) -> Bool {
+    package func hidesTotal(_ id: String) -> Bool {
         pattern.hidesTotal(id, period: figures.period, total: TotalDefinition.group(figures.group, members: []).key)
     }
 
     /// Modelled figures of an LA (its places, fill and money) follow its eligible count: they are
     /// proportional to it, so they show only where it shows.
-    public func hidesModel(la: String) -> Bool { la != ownLA && modelHidden.contains(la) }
+    package func hidesModel(la: String) -> Bool { la != ownLA && modelHidden.contains(la) }
 
     /// The shared service figures of an LA follow its cohort.
-    public func hidesService(la: String) -> Bool { hides(ScopeFigures.cohort, la: la) }
+    package func hidesService(la: String) -> Bool { hides(ScopeFigures.cohort, la: la) }
 }

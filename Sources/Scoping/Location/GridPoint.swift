@@ -2,26 +2,26 @@ import Foundation
 
 /// A point on the British National Grid, in metres east and north of its origin (GIAS `Easting`,
 /// `Northing`). Distances are straight lines (docs/scoping.md).
-public struct GridPoint: Sendable, Hashable, Codable {
-    public var easting: Double
-    public var northing: Double
+package struct GridPoint: Sendable, Hashable, Codable {
+    package var easting: Double
+    package var northing: Double
 
-    public init(easting: Double, northing: Double) {
+    package init(easting: Double, northing: Double) {
         self.easting = easting
         self.northing = northing
     }
 
     /// Straight-line distance in kilometres: √(ΔE² + ΔN²) / 1000.
-    public func kilometres(to other: GridPoint) -> Double {
+    package func kilometres(to other: GridPoint) -> Double {
         let east = easting - other.easting, north = northing - other.northing
         return (east * east + north * north).squareRoot() / 1000
     }
 
     /// The grid's extent in metres: a point outside it is a typing error.
-    public static let maxEasting = 700_000.0, maxNorthing = 1_300_000.0
+    package static let maxEasting = 700_000.0, maxNorthing = 1_300_000.0
 
     /// Parses `EASTING,NORTHING` in metres; nil when it is not two numbers inside the grid.
-    public static func parse(_ text: String) -> GridPoint? {
+    package static func parse(_ text: String) -> GridPoint? {
         let parts = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
         guard parts.count == 2, let east = Double(parts[0]), let north = Double(parts[1]),
               (0...maxEasting).contains(east), (0...maxNorthing).contains(north) else { return nil }
@@ -31,7 +31,7 @@ public struct GridPoint: Sendable, Hashable, Codable {
 
 /// Where a child's home was placed: the mean location of the establishments in its postcode
 /// district, else of those in its LA, else nowhere (docs/scoping.md, "Locating homes").
-public enum HomeLocation: String, Sendable, Codable, CaseIterable {
+package enum HomeLocation: String, Sendable, Codable, CaseIterable {
     case district
     case la
     case none
@@ -39,29 +39,29 @@ public enum HomeLocation: String, Sendable, Codable, CaseIterable {
 
 /// The locations the establishment register gives: each establishment's, each postcode district's
 /// (the mean of its establishments) and each LA's (the mean of the establishments located in it).
-public struct RegisterLocations: Sendable {
-    public var establishments: [String: GridPoint] = [:]
+package struct RegisterLocations: Sendable {
+    package var establishments: [String: GridPoint] = [:]
     /// UKPRN -> location, for post-16 providers that placements name by UKPRN.
-    public var providers: [String: GridPoint] = [:]
+    package var providers: [String: GridPoint] = [:]
     /// UKPRN -> LA of the establishment with the lowest URN holding it (read once here rather than
     /// looked up per placement, which the cohort query did without an index).
-    public var providerLAs: [String: String] = [:]
-    public var districts: [String: GridPoint] = [:]
-    public var las: [String: GridPoint] = [:]
+    package var providerLAs: [String: String] = [:]
+    package var districts: [String: GridPoint] = [:]
+    package var las: [String: GridPoint] = [:]
     /// Establishments in the register, and those of them with a location.
-    public var registered = 0, located = 0
+    package var registered = 0, located = 0
 
-    public init() {}
+    package init() {}
 
     /// A child's home: its district's point, else its LA's.
-    public func home(district: String?, la: String) -> (GridPoint?, HomeLocation) {
+    package func home(district: String?, la: String) -> (GridPoint?, HomeLocation) {
         if let district, let point = districts[district.uppercased()] { return (point, .district) }
         if let point = las[la] { return (point, .la) }
         return (nil, .none)
     }
 
     /// Builds the means from establishment rows (URN, UKPRN, LA, district, easting, northing).
-    public init(rows: [(urn: String, ukprn: String?, la: String?, district: String?, easting: Double?, northing: Double?)]) {
+    package init(rows: [(urn: String, ukprn: String?, la: String?, district: String?, easting: Double?, northing: Double?)]) {
         var districtSums: [String: (Double, Double, Double)] = [:], laSums: [String: (Double, Double, Double)] = [:]
         var seenUKPRNs: Set<String> = []
         for row in rows {

@@ -4,7 +4,7 @@ import HubStore
 extension CentreSite {
     /// The site's point and how outputs name it: an establishment's location and name from the
     /// register, or the grid reference given.
-    public func locate(_ context: any MetricContext) throws -> (point: GridPoint, label: String) {
+    package func locate(_ context: any MetricContext) throws -> (point: GridPoint, label: String) {
         switch self {
         case .point(let point):
             return (point, "grid reference \(Int(point.easting)),\(Int(point.northing))")

@@ -1,18 +1,18 @@
 import Foundation
 
 /// One assumption of a scope as outputs list it: its name, value and where it came from.
-public struct AssumptionLine: Sendable, Equatable {
-    public var name: String
-    public var value: String
+package struct AssumptionLine: Sendable, Equatable {
+    package var name: String
+    package var value: String
     /// `given`, `scenario`, or `default: ` and the default's source.
-    public var source: String
+    package var source: String
 
-    public var isDefault: Bool { source.hasPrefix("default") }
+    package var isDefault: Bool { source.hasPrefix("default") }
 }
 
 extension Scope {
     /// Every assumption and default the scope used (docs/scoping.md, "Defaults").
-    public var assumptionLines: [AssumptionLine] {
+    package var assumptionLines: [AssumptionLine] {
         let a = assumptions
         func line(_ key: String, _ value: String) -> AssumptionLine {
             AssumptionLine(name: key, value: value,

@@ -1,7 +1,7 @@
 import Foundation
 
 /// One cell of a scope's output tables: a figure, or `c` where disclosure control hides it.
-public enum ScopeCell: Sendable, Equatable {
+package enum ScopeCell: Sendable, Equatable {
     case text(String)
     /// Children (or places): whole numbers are shown whole, expected values to one decimal.
     case count(Double)
@@ -13,7 +13,7 @@ public enum ScopeCell: Sendable, Equatable {
     case empty
 
     /// As the table, CSV and HTML show it.
-    public var text: String {
+    package var text: String {
         switch self {
         case .text(let text): return text
         case .count(let value): return Self.count(value)
@@ -26,7 +26,7 @@ public enum ScopeCell: Sendable, Equatable {
 
     /// As CSV holds it: money as whole pounds and shares as percentages, without symbols or
     /// separators, so a spreadsheet reads them as numbers.
-    public var csvText: String {
+    package var csvText: String {
         switch self {
         case .pounds(let value): return String(Int(value.rounded()))
         case .share(let value): return String(format: "%.1f", value * 100)
@@ -35,7 +35,7 @@ public enum ScopeCell: Sendable, Equatable {
     }
 
     /// As JSON holds it: a number, `"c"` when hidden, text, or null.
-    public var json: Any {
+    package var json: Any {
         switch self {
         case .text(let text): return text
         case .count(let value):
@@ -68,13 +68,13 @@ public enum ScopeCell: Sendable, Equatable {
 
 /// A table of a scope's output: a title, column names and rows, each cell already passed through
 /// disclosure control for its audience.
-public struct ScopeTable: Sendable, Equatable {
-    public var name: String
-    public var title: String
-    public var columns: [String]
-    public var rows: [[ScopeCell]]
+package struct ScopeTable: Sendable, Equatable {
+    package var name: String
+    package var title: String
+    package var columns: [String]
+    package var rows: [[ScopeCell]]
 
-    public init(name: String, title: String, columns: [String], rows: [[ScopeCell]] = []) {
+    package init(name: String, title: String, columns: [String], rows: [[ScopeCell]] = []) {
         self.name = name
         self.title = title
         self.columns = columns
@@ -82,10 +82,10 @@ public struct ScopeTable: Sendable, Equatable {
     }
 
     /// The row whose first cell reads `first`.
-    public func row(_ first: String) -> [ScopeCell]? { rows.first { $0.first?.text == first } }
+    package func row(_ first: String) -> [ScopeCell]? { rows.first { $0.first?.text == first } }
 
     /// The cell of `column` in the row starting `first`.
-    public func cell(_ first: String, _ column: String) -> ScopeCell? {
+    package func cell(_ first: String, _ column: String) -> ScopeCell? {
         guard let index = columns.firstIndex(of: column) else { return nil }
         return row(first).map { index < $0.count ? $0[index] : .empty }
     }

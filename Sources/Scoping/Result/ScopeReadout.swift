@@ -5,22 +5,22 @@ import HubKit
 /// the assumptions and the data coverage. Per-LA counts go through the scope's suppression pattern;
 /// per-LA places and service figures are hidden with the count they are drawn from; money is shown
 /// for the group only (fees are commercially sensitive), except in an LA's own view.
-public struct ScopeReadout: Sendable {
-    public var scope: Scope
-    public var audience: ScopeAudience
-    public var cohort: ScopeTable
-    public var yearGroups: ScopeTable
+package struct ScopeReadout: Sendable {
+    package var scope: Scope
+    package var audience: ScopeAudience
+    package var cohort: ScopeTable
+    package var yearGroups: ScopeTable
     /// Per LA (and the group), setting group and year group: children, independent, out of area, cost.
-    public var cells: ScopeTable
-    public var options: ScopeTable
-    public var optionSummary: ScopeTable
-    public var commitments: ScopeTable
-    public var sensitivity: ScopeTable
-    public var service: ScopeTable?
-    public var assumptions: ScopeTable
-    public var coverage: ScopeTable
+    package var cells: ScopeTable
+    package var options: ScopeTable
+    package var optionSummary: ScopeTable
+    package var commitments: ScopeTable
+    package var sensitivity: ScopeTable
+    package var service: ScopeTable?
+    package var assumptions: ScopeTable
+    package var coverage: ScopeTable
 
-    public init(scope: Scope, audience: ScopeAudience) {
+    package init(scope: Scope, audience: ScopeAudience) {
         self.scope = scope
         self.audience = audience
         let figures = audience.figures
@@ -178,7 +178,7 @@ public struct ScopeReadout: Sendable {
     /// The scope's assumptions as this audience may read them: the fee and home summaries are
     /// shares of group counts, so they show only where those counts show (a share and a known
     /// total would give a hidden count back).
-    public static func assumptionLines(scope: Scope, audience: ScopeAudience) -> [AssumptionLine] {
+    package static func assumptionLines(scope: Scope, audience: ScopeAudience) -> [AssumptionLine] {
         let hiddenBehind: [String: [String]] = [
             "fees": [ScopeFigures.eligible, ScopeFigures.feeOnDefault],
             "homes": [ScopeFigures.cohort] + HomeLocation.allCases.map(ScopeFigures.home),
@@ -192,7 +192,7 @@ public struct ScopeReadout: Sendable {
     }
 
     /// Every table, in reading order.
-    public var tables: [ScopeTable] {
+    package var tables: [ScopeTable] {
         [cohort, yearGroups, cells, optionSummary, commitments, options, sensitivity] + (service.map { [$0] } ?? []) + [assumptions, coverage]
     }
 }

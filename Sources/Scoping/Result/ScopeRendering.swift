@@ -12,7 +12,7 @@ extension ScopeTable {
     }
 
     /// The rows as JSON objects keyed by column.
-    public var jsonRows: [[String: Any]] {
+    package var jsonRows: [[String: Any]] {
         rows.map { row in
             var object: [String: Any] = [:]
             for (index, column) in columns.enumerated() where index < row.count { object[Self.key(column)] = row[index].json }
@@ -21,7 +21,7 @@ extension ScopeTable {
     }
 
     /// The table as CSV (RFC 4180 quoting), header first.
-    public var csv: String {
+    package var csv: String {
         ([columns] + rows.map { $0.map(\.csvText) }).map { $0.map(Self.quoted).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
     }
 
@@ -31,7 +31,7 @@ extension ScopeTable {
     }
 
     /// The table as aligned text for a terminal: numbers right-aligned.
-    public var text: String {
+    package var text: String {
         let cells = [columns] + rows.map { $0.map(\.text) }
         var widths = [Int](repeating: 0, count: columns.count)
         for row in cells { for (index, cell) in row.enumerated() where index < widths.count { widths[index] = max(widths[index], cell.count) } }
@@ -57,13 +57,13 @@ extension ScopeCell {
 
 extension ScopeReadout {
     /// Who the output is for, in words.
-    public var audienceText: String {
+    package var audienceText: String {
         audience.ownLA.map { "LA \($0)'s own view: its own figures unsuppressed; do not share" }
             ?? "shared: LAs' counts of 1 to \(audience.threshold - 1), and what could recover them, show as c"
     }
 
     /// The on-screen summary: the options, places by LA, sensitivity, service, assumptions and coverage.
-    public var text: String {
+    package var text: String {
         var parts = ["Scope of a shared centre for group \(scope.assumptions.group) (\(scope.assumptions.needs.joined(separator: ", "))), "
             + "site \(scope.siteLabel), \(audienceText)\nDemand path: \(scope.demand.path.rawValue)\n"]
         parts += [cohort, optionSummary, commitments, options, sensitivity].map(\.text)
@@ -73,14 +73,14 @@ extension ScopeReadout {
     }
 
     /// Every table as CSV, one after another, each under a `# name` line.
-    public var csv: String {
+    package var csv: String {
         tables.map { "# \($0.name)\r\n" + $0.csv }.joined(separator: "\r\n")
     }
 
     /// One JSON object: `cohort` (per LA and the group), `year_groups`, `cells`, `options` (per capacity: its
     /// `capacity`, `years` with fill and money, `break_even_year`, probabilities and places by LA),
     /// `sensitivity`, `service`, `demand_path` (the model of the demand), `assumptions` and `coverage`. Hidden figures are `"c"`.
-    public var jsonObject: [String: Any] {
+    package var jsonObject: [String: Any] {
         var options: [[String: Any]] = []
         let yearRows = self.options.jsonRows
         for (index, option) in scope.options.enumerated() {
@@ -109,7 +109,7 @@ extension ScopeReadout {
         return object
     }
 
-    public var json: String {
+    package var json: String {
         let data = (try? JSONSerialization.data(withJSONObject: jsonObject, options: [.prettyPrinted, .sortedKeys])) ?? Data()
         return String(decoding: data, as: UTF8.self) + "\n"
     }

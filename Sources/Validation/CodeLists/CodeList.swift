@@ -1,14 +1,14 @@
 /// A SEN2 code list: its codes in the guide's order and the first collection year each is valid in.
-public struct CodeList: Sendable {
-    public struct Entry: Sendable, Hashable {
-        public let code: String
+package struct CodeList: Sendable {
+    package struct Entry: Sendable, Hashable {
+        package let code: String
         /// First collection year (`Year`) the code is valid in.
-        public let since: Int
+        package let since: Int
     }
 
     /// Element name as in the return, e.g. `SENtype`.
-    public let element: String
-    public let entries: [Entry]
+    package let element: String
+    package let entries: [Entry]
     /// `entries` packed for lookup: a scan of at most 13 integers beats hashing a string.
     private let keys: [CodeKey]
 
@@ -20,26 +20,26 @@ public struct CodeList: Sendable {
     }
 
     /// True when `code` is on the list for collection year `year`.
-    public func isValid(_ code: String, in year: Int) -> Bool {
+    package func isValid(_ code: String, in year: Int) -> Bool {
         firstYear(of: code).map { $0 <= year } ?? false
     }
 
     /// The first year `code` is valid in, or nil when it is on the list in no year.
-    public func firstYear(of code: String) -> Int? {
+    package func firstYear(of code: String) -> Int? {
         guard let key = CodeKey(code), let index = keys.firstIndex(of: key) else { return nil }
         return entries[index].since
     }
 
     /// The codes valid in `year`, in the guide's order.
-    public func codes(in year: Int) -> [String] {
+    package func codes(in year: Int) -> [String] {
         entries.filter { $0.since <= year }.map(\.code)
     }
 }
 
 /// The collection years of the person-level SEN2 return this module knows.
-public enum SEN2Collection {
+package enum SEN2Collection {
     /// SEN2 became person-level with the January 2023 collection.
-    public static let firstYear = 2023
+    package static let firstYear = 2023
     /// The newest year whose code lists are known; later years are checked against these.
-    public static let latestKnownYear = 2026
+    package static let latestKnownYear = 2026
 }

@@ -1,14 +1,14 @@
 /// CBDS ethnicity codes as SEN2 accepts them: the main codes, and the extended codes that roll up
 /// to a main code.
-public enum EthnicityCodes {
+package enum EthnicityCodes {
     /// The CBDS main codes.
-    public static let main: [String] = [
+    package static let main: [String] = [
         "WBRI", "WIRI", "WIRT", "WOTH", "WROM", "MWBC", "MWBA", "MWAS", "MOTH", "AIND", "APKN", "ABAN",
         "AOTH", "BCRB", "BAFR", "BOTH", "CHNE", "OOTH", "REFU", "NOBT",
     ]
 
     /// Extended code -> the main code it rolls up to (the CBDS extended list the SEN2 schemas carry).
-    public static let extended: [String: String] = {
+    package static let extended: [String: String] = {
         let groups: [String: [String]] = [
             "WBRI": ["WCOR", "WENG", "WNIR", "WSCO", "WWEL", "WOWB"],
             "WOTH": ["WALB", "WBOS", "WCRO", "WGRE", "WGRK", "WGRC", "WITA", "WKOS", "WPOR", "WSER",
@@ -40,7 +40,7 @@ public enum EthnicityCodes {
     }()
 
     /// The main code `code` rolls up to (itself for a main code), or nil when it is no CBDS code.
-    public static func mainCode(for code: String) -> String? {
+    package static func mainCode(for code: String) -> String? {
         guard let key = CodeKey(code) else { return nil }
         let keys = rollUp.keys
         var low = 0, high = keys.count
@@ -52,7 +52,7 @@ public enum EthnicityCodes {
     }
 
     /// True when `code` is a main or extended CBDS ethnicity code.
-    public static func isValid(_ code: String) -> Bool {
+    package static func isValid(_ code: String) -> Bool {
         mainCode(for: code) != nil
     }
 }
