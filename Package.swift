@@ -184,7 +184,7 @@ let package = Package(
         ], swiftSettings: strict),
         .executableTarget(name: "hnhub-bench", dependencies: [
             "BuiltInPluginPins", "CZlib", "DemoData", "ImportPipeline", "HubStore", "InputFiles", "MappingImporters", "PluginHost",
-            "Pseudonymisation", "Validation", "HubConfig", "HubService", "MetricEngine", "Scoping",
+            "Pseudonymisation", "Validation", "HubConfig", "HubService", "MetricEngine", "ReferenceData", "Scoping",
             .product(name: "HubKit", package: "HubKit"), .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], swiftSettings: strict),

@@ -1,5 +1,7 @@
 import Foundation
 import HubStore
+import PluginHost
+import ReferenceData
 
 /// A store holding a whole generated set (establishments and every return), imported once and
 /// kept in the set's cache folder for benchmarks that read a full store (`indicators`).
@@ -7,6 +9,17 @@ enum BenchStoreCache {
     /// The cached store of `set`, importing it first when it is missing or holds another number of
     /// persons. A store from an older hnhub is migrated when it is opened.
     static func prepare(_ set: BenchDataSet, log: (String) -> Void) throws -> String {
+        let path = try importedStore(set, log: log)
+        // The LA register, as `hnhub init` loads it: metrics refuse rows of LAs it does not hold
+        // (docs/metric-sandbox.md).
+        guard let datasets = DatasetsFolder.locate(executableFolder: PluginLoader.executableFolder()) else {
+            throw BenchFailure("no Datasets/ folder found (run from the package root or set HNHUB_DATASETS)")
+        }
+        _ = try BundledReference.load(from: datasets, into: Store(path: path))
+        return path
+    }
+
+    private static func importedStore(_ set: BenchDataSet, log: (String) -> Void) throws -> String {
         let folder = set.path("store")
         let path = (folder as NSString).appendingPathComponent("hub.sqlite")
         if FileManager.default.fileExists(atPath: path) {
