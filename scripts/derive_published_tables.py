@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Derives the national context bundled in Datasets/published/ from the published statistics in
-../shared/data/ (docs/national-context.md says what each file holds and how the hub uses it).
+the reference data folder (docs/testing.md; docs/national-context.md says what each file holds and how the hub uses it).
 
 Outputs, each a tidy Explore Education Statistics (EES) file that `hnhub init` imports with the
 `ees-table` importer (UTF-8, LF line ends, rows in the source's order):

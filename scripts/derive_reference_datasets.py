@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Derives the reference tables in Datasets/ from the published facts in ../shared/data/reference/.
+"""Derives the reference tables in Datasets/ from the published reference facts (LA codes, regions,
+neighbours, ONS areas) in the reference data folder; docs/testing.md says where it lives.
 
 Outputs (the project's own format, UTF-8 CSV, ISO dates):
   Datasets/local_authorities.csv      la_code,e_code,name,region_code,region_name,status,valid_from,valid_to

@@ -167,7 +167,7 @@ import Testing
 
     /// LAs without returns in the hub are compared on their published figures (source shown);
     /// an LA and period the hub holds a return for keeps the hub's own figure.
-    @Test(.enabled(if: sharedFolder != nil, "../shared is absent"))
+    @Test(.enabled(if: sharedFolder != nil, "the reference data folder is absent (docs/testing.md)"))
     func publishedFiguresFillInLAsWithoutReturns() throws {
         let hub = try Hub()
         defer { hub.folder.remove() }

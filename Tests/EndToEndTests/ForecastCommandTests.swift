@@ -9,7 +9,7 @@ import Pseudonymisation
 import Testing
 
 /// `hnhub forecast` and `hnhub backtest` end to end on a small published caseload table written
-/// here, and on the real published series when ../shared is present.
+/// here, and on the real published series when the reference data folder is present (docs/testing.md).
 @Suite(.serialized) struct ForecastCommandTests {
     /// A caseload table in the EES layout: England and three South West LAs, January 2019-2024;
     /// LA 802's AP column is suppressed (x) in 2024, so it has no setting split that year.
@@ -212,9 +212,9 @@ import Testing
     }
 }
 
-/// The backtest on the real published series (../shared/data/ees), the figures docs/forecasting.md
+/// The backtest on the real published series of the reference data folder (docs/testing.md), the figures docs/forecasting.md
 /// quotes.
-@Suite(.enabled(if: sharedFolder != nil, "../shared is absent"))
+@Suite(.enabled(if: sharedFolder != nil, "the reference data folder is absent (docs/testing.md)"))
 struct PublishedBacktestTests {
     static func store(_ folder: TemporaryFolder) throws -> Store {
         let store = try Store(path: folder.file("hub.sqlite"))

@@ -9,8 +9,8 @@ import Testing
 
 /// The hub's rates are numerator / denominator x 100, the DfE's definitions: the published EES
 /// percentages must come out of their own published numerators and denominators for every LA
-/// (to the published one decimal place). Reads ../shared/data/ees through the `ees-table` plugin.
-@Suite(.enabled(if: sharedFolder != nil, "../shared is absent"))
+/// (to the published one decimal place). Reads the reference data folder's published tables (docs/testing.md) through the `ees-table` plugin.
+@Suite(.enabled(if: sharedFolder != nil, "the reference data folder is absent (docs/testing.md)"))
 struct PublishedPercentagesTests {
     /// (percentage, numerator, denominator columns) as the data guidance pairs them.
     static let pairs: [(file: String, percentage: String, numerator: String, denominator: String)] = [

@@ -69,7 +69,7 @@ import Testing
     }
 
     /// Every shared sample imports, with its documented quirks quarantining the persons they affect.
-    @Test(.enabled(if: sharedFolder != nil, "../shared is absent"),
+    @Test(.enabled(if: sharedFolder != nil, "the reference data folder is absent (docs/testing.md)"),
           arguments: [
               ("SEN2-2024-mockup.xml", 2024, 1, 1),       // URN+UKPRN+SENSetting together on person 1
               ("bad_sen2_sample_2024.xml", 2024, 0, 2),   // also a 14-character UPN on person 2
@@ -95,7 +95,7 @@ import Testing
 
     /// The 2023 sample's header has Year 2024 and a 2023 ReferenceDate: it would be counted at one
     /// census and filed under another collection, so it is refused whole.
-    @Test(.enabled(if: sharedFolder != nil, "../shared is absent"))
+    @Test(.enabled(if: sharedFolder != nil, "the reference data folder is absent (docs/testing.md)"))
     func theSampleWithAYearAndReferenceDateThatDisagreeIsRejected() throws {
         let hub = try Hub()
         defer { hub.folder.remove() }

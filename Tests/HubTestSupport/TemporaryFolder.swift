@@ -35,7 +35,7 @@ package var packageRoot: String {
     URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
 }
 
-/// `../shared` beside the package, when present (a user's fresh clone has none).
+/// The reference data folder (docs/testing.md), when present (a user's fresh clone has none).
 package var sharedFolder: String? {
     let path = URL(fileURLWithPath: packageRoot).deletingLastPathComponent().appendingPathComponent("shared").path
     return FileManager.default.fileExists(atPath: path) ? path : nil

@@ -229,7 +229,7 @@ import Testing
     /// Rows, measure columns and observations of each file, counted with Python's csv module
     /// (`rows x columns right of breakdown - empty cells`; none is empty), and how many of them are
     /// numbers (the rest are `x`).
-    @Test(.enabled(if: sharedFolder != nil, "../shared is absent"), arguments: [
+    @Test(.enabled(if: sharedFolder != nil, "the reference data folder is absent (docs/testing.md)"), arguments: [
         ("assessments_2019_2024.csv", 972, 19, 18468, 9000),
         ("caseload_all_plans_2019_2024.csv", 971, 48, 46608, 38923),
         ("ceased_plans_2022_2024.csv", 485, 11, 5335, 5335),
@@ -258,7 +258,7 @@ import Testing
     }
 
     /// Whatever CSV the EES folder holds is detected and read whole.
-    @Test(.enabled(if: sharedFolder != nil, "../shared is absent"))
+    @Test(.enabled(if: sharedFolder != nil, "the reference data folder is absent (docs/testing.md)"))
     func everyCSVOfTheSharedEESFolderIsDetectedAndReadWhole() throws {
         let paths = try InputOpener.files(in: "\(sharedFolder!)/data/ees").filter { $0.hasSuffix(".csv") }
         #expect(paths.count >= 6)
@@ -270,7 +270,7 @@ import Testing
     }
 
     /// Values looked up by hand in the CSVs (line numbers as `grep -n` shows them).
-    @Test(.enabled(if: sharedFolder != nil, "../shared is absent"))
+    @Test(.enabled(if: sharedFolder != nil, "the reference data folder is absent (docs/testing.md)"))
     func caseloadFiguresForEnglandAndAnLA() throws {
         let read = try readEES(path: "\(sharedFolder!)/data/ees/caseload_all_plans_2019_2024.csv").observations
         let allPlans = [dimension("breakdown_topic", "All EHC plans"), dimension("breakdown", "All EHC plans")]
@@ -292,7 +292,7 @@ import Testing
         #expect((hull.timePeriod, hull.areaCode, hull.areaName, hull.number) == ("201819", "810", "Kingston upon Hull, City of", 1729))
     }
 
-    @Test(.enabled(if: sharedFolder != nil, "../shared is absent"))
+    @Test(.enabled(if: sharedFolder != nil, "the reference data folder is absent (docs/testing.md)"))
     func timelinessFiguresForEnglandAndAnLA() throws {
         let read = try readEES(path: "\(sharedFolder!)/data/ees/timeliness_20_week_2019_2024.csv").observations
         let england = read.filter { $0.line == 809 }
@@ -377,7 +377,7 @@ import Testing
         #expect(try hub.store.database.scalar("SELECT count(*) FROM published_values WHERE area_code = '810'")?.int == 0)
     }
 
-    @Test(.enabled(if: sharedFolder != nil, "../shared is absent"))
+    @Test(.enabled(if: sharedFolder != nil, "the reference data folder is absent (docs/testing.md)"))
     func aSharedFileImportsIntoTheStore() throws {
         let hub = try Hub()
         defer { hub.folder.remove() }

@@ -566,9 +566,9 @@ import Testing
     }
 }
 
-/// `../shared/samples/sen2` beside the package root, when this machine has it.
+/// The sample SEN2 returns of the reference data folder (docs/testing.md), when this machine has it.
 enum SEN2SharedSamples {
-    static let folder: URL = URL(fileURLWithPath: sharedFolder ?? "\(packageRoot)/../shared").appendingPathComponent("samples/sen2")
+    static let folder: URL = URL(fileURLWithPath: sharedFolder ?? packageRoot).appendingPathComponent("samples/sen2")
 
     static var available: Bool { FileManager.default.fileExists(atPath: folder.path) }
 

@@ -108,9 +108,9 @@ import Testing
         #expect(error?.description == message)
     }
 
-    // MARK: The published editions (../shared)
+    // MARK: The published editions (the reference data folder, docs/testing.md)
 
-    @Test(.enabled(if: sharedFolder != nil, "../shared is absent"), arguments: [
+    @Test(.enabled(if: sharedFolder != nil, "the reference data folder is absent (docs/testing.md)"), arguments: [
         // file, edition, rows, LAs, LA 301's closest neighbour
         ("stat_neighbours_2025_05_long.csv", "2025-05", 1580, 158,
          NeighbourRecord(edition: "2025-05", laCode: "301", rank: 1, neighbourLACode: "308", closeness: "Close")),
@@ -135,7 +135,7 @@ import Testing
 
     // MARK: Through the host
 
-    @Test(.enabled(if: sharedFolder != nil, "../shared is absent"))
+    @Test(.enabled(if: sharedFolder != nil, "the reference data folder is absent (docs/testing.md)"))
     func the2021EditionSitsBesideTheBundled2025Edition() throws {
         let hub = try NeighbourHub()
         defer { hub.folder.remove() }
