@@ -1,6 +1,5 @@
 import Comparison
 import ComparisonTables
-import Forecasting
 import Foundation
 import Governance
 import HubConfig
@@ -132,18 +131,9 @@ extension FigureOutputs {
                                    "No member of group '\(group)' has opted in to the purpose '\(purpose.permission.purpose)' "
                                        + "(config purposes; docs/governance.md).")
             }
-            let notOptedIn = members.filter { !purpose.includes($0) }.map {
-                (la: $0, reason: "not opted in to the purpose '\(purpose.permission.purpose)' (\(purpose.permission.title)) "
-                    + "under the data-sharing agreement: none of its figures is used")
-            }
-            let cohort = try CohortReader.read(context, members: members.filter(purpose.includes), assumptions: assumptions,
-                                               leftOut: notOptedIn, bands: config.defaultCostBands)
-            guard !cohort.las.isEmpty else { throw ScopeError.emptyGroup(group) }
-            // The demand path as the CLI takes it: the forecast's flow model of the cohort's LAs, held
-            // flows where it cannot run (docs/scoping.md, "Demand").
-            let flows = try PersonLevelInputs.read(try Database(path: storePath, readOnly: true), las: Set(cohort.las))
-            let scope = Scope(cohort: cohort, assumptions: assumptions, site: point, siteLabel: label,
-                              demandSource: FlowModelDemand(inputs: flows, cohort: cohort, assumptions: assumptions))
+            let scope = try Scope.read(
+                context, database: try Database(path: storePath, readOnly: true), group: group, members: members,
+                purpose: purpose, assumptions: assumptions, bands: config.defaultCostBands, site: point, siteLabel: label)
             let audience = ScopeAudience(figures: ScopeFigures(scope: scope), ownLA: ownLA,
                                          control: DisclosureControl(threshold: config.suppressionThreshold))
             return ServedScope(readout: ScopeReadout(scope: scope, audience: audience), leftOut: purpose.leftOut, notice: purpose.notice)

@@ -1,7 +1,6 @@
 import ArgumentParser
 import Comparison
 import Exports
-import Forecasting
 import Foundation
 import Governance
 import HubKit
@@ -110,19 +109,10 @@ struct ScopeCentreCommand: ParsableCommand {
                 throw HubFailure.unusable("no member of group '\(group)' has opted in to the purpose 'centre-scoping' "
                     + "(config purposes; docs/governance.md)")
             }
-            let notOptedIn = members.filter { !purposeScope.includes($0) }.map {
-                (la: $0, reason: "not opted in to the purpose '\(purposeScope.permission.purpose)' (\(purposeScope.permission.title)) "
-                    + "under the data-sharing agreement: none of its figures is used")
-            }
-            let cohort = try CohortReader.read(context, members: members.filter(purposeScope.includes), assumptions: assumptions,
-                                               leftOut: notOptedIn, bands: config.defaultCostBands)
-            guard !cohort.las.isEmpty else { throw ScopeError.emptyGroup(group) }
-            // The demand path: the forecast's cohort flow model of the cohort's LAs (their own flows,
-            // pooled as the prior), held flows where it cannot run (docs/scoping.md, "Demand").
-            let flows = try PersonLevelInputs.read(store.database, las: Set(cohort.las))
-            let demand = FlowModelDemand(inputs: flows, cohort: cohort, assumptions: assumptions)
-            let scope = Scope(cohort: cohort, assumptions: assumptions, site: point, siteLabel: label, demandSource: demand,
-                              scenario: scenarioAssumptions)
+            let scope = try Scope.read(
+                context, database: store.database, group: group, members: members, purpose: purposeScope,
+                assumptions: assumptions, bands: config.defaultCostBands, site: point, siteLabel: label,
+                scenario: scenarioAssumptions)
             let control = DisclosureControl(threshold: config.suppressionThreshold)
             readout = ScopeReadout(scope: scope, audience: ScopeAudience(figures: ScopeFigures(scope: scope), ownLA: own ? la : nil,
                                                                          control: control))
