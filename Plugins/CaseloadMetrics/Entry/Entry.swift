@@ -5,6 +5,6 @@ import CaseloadMetrics
 @_cdecl("hnhub_plugin_entry")
 public func hnhubPluginEntry(_ sdkVersion: UnsafeMutablePointer<Int32>) -> UnsafeMutableRawPointer {
     exportPlugin(PluginManifest(id: "caseload", version: CaseloadMetricProvider.version,
-                                metrics: [CaseloadMetricProvider(), WorkMetricProvider(), CostMetricProvider(), PublishedFiguresProvider()]),
+                                metrics: CaseloadMetrics.metricProviders),
                  sdkVersion: sdkVersion)
 }

@@ -22,7 +22,7 @@ package final class CaseloadMetricProvider: MetricProvider {
         id: "ehcp_caseload", title: "EHC plans at the census date", unit: .count, polarity: .none,
         periodType: .census,
         numerator: "children with an EHC plan active at the census date (StartDate <= D, no CeaseDate or CeaseDate > D)",
-        denominator: nil, sources: [.sen2Returns], counts: IndicatorCounts(numerator: [plans]))
+        denominator: nil, sources: [.sen2Returns], counts: IndicatorCounts(numerator: [plans]), inputs: SEN2Inputs.activePlan)
 
     package static let growth = IndicatorDefinition(
         id: "ehcp_growth_1y", title: "Growth in EHC plans over one year", unit: .percent, polarity: .none,
@@ -30,20 +30,23 @@ package final class CaseloadMetricProvider: MetricProvider {
         numerator: "plans at D minus plans at D one year earlier",
         denominator: "plans at D one year earlier", sources: [.sen2Returns],
         counts: IndicatorCounts(numerator: [plans, CountTerm("plans", coefficient: -1, periodsBefore: 1)],
-                                denominator: [CountTerm("plans", periodsBefore: 1)]))
+                                denominator: [CountTerm("plans", periodsBefore: 1)]),
+        inputs: SEN2Inputs.activePlan)
 
     package static let rate0to25 = IndicatorDefinition(
         id: "ehcp_rate_0_25", title: "EHC plans per 10,000 residents aged 0-25", unit: .per10000, polarity: .none,
         periodType: .census, numerator: "children with an EHC plan active at the census date",
         denominator: "resident population aged 0-25, mid-year before the census", sources: [.sen2Returns, .population],
-        counts: IndicatorCounts(numerator: [plans], denominator: [CountTerm("residents.0-25")], denominatorKind: .reference))
+        counts: IndicatorCounts(numerator: [plans], denominator: [CountTerm("residents.0-25")], denominatorKind: .reference),
+        inputs: SEN2Inputs.activePlan)
 
     package static let per1000Aged2to18 = IndicatorDefinition(
         id: "ehcp_per_1000_2_18", title: "EHC plans per 1,000 residents aged 2-18 (High Needs Benchmarking)",
         unit: .per1000, polarity: .none, periodType: .census,
         numerator: "children with an EHC plan active at the census date",
         denominator: "resident population aged 2-18, mid-year before the census", sources: [.sen2Returns, .population],
-        counts: IndicatorCounts(numerator: [plans], denominator: [CountTerm("residents.2-18")], denominatorKind: .reference))
+        counts: IndicatorCounts(numerator: [plans], denominator: [CountTerm("residents.2-18")], denominatorKind: .reference),
+        inputs: SEN2Inputs.activePlan)
 
     package var indicators: [IndicatorDefinition] {
         IndicatorLayout.present([Self.caseload, Self.growth, Self.rate0to25, Self.per1000Aged2to18]

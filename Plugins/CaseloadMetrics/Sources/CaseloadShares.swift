@@ -14,15 +14,19 @@ struct CaseloadShare: Sendable {
     /// census groups of that attribute (`ReturnCensus`).
     var dimension: CensusDimension
 
+    /// A share of the children with a plan; `reading` names the elements it reads besides those of
+    /// its dimension.
     static func share(_ id: String, _ title: String, _ polarity: Polarity, numerator: String,
-                      needsRegister: Bool, _ dimension: CensusDimension, partOf partitions: [PartitionMembership] = [],
+                      needsRegister: Bool, _ dimension: CensusDimension, reading extra: [SEN2Element] = [],
+                      partOf partitions: [PartitionMembership] = [],
                       _ counts: @escaping @Sendable (CensusChild) -> Bool) -> CaseloadShare {
         CaseloadShare(definition: IndicatorDefinition(
             id: id, title: title, unit: .percent, polarity: polarity, periodType: .census,
             numerator: numerator + " at the census date", denominator: "children with an EHC plan active at the census date",
             sources: needsRegister ? [.sen2Returns, .establishments] : [.sen2Returns],
             counts: IndicatorCounts(numerator: [CountTerm(count(id))], denominator: [CountTerm("plans")],
-                                    partitions: partitions)),
+                                    partitions: partitions),
+            inputs: dimension.inputs + extra),
                       counts: counts, base: nil, needsRegister: needsRegister, dimension: dimension)
     }
 
@@ -61,16 +65,19 @@ struct CaseloadShare: Sendable {
               needsRegister: true, .placement, partOf: [byPlacement, specialByType]) { $0.category == .independentSpecial },
         share("post16_fe_share", "Plans in further education and post-16 settings", .none,
               numerator: "children placed in FE, sixth form, 16-19 or special post-16 institutions, or any UKPRN provider",
-              needsRegister: true, .placement, partOf: [byPlacement]) { $0.category == .post16 },
+              needsRegister: true, .placement, reading: ["placements.UKPRN"], partOf: [byPlacement]) { $0.category == .post16 },
         share("ap_share", "Plans in alternative provision", .none,
               numerator: "children placed in pupil referral units or AP academies/free schools",
               needsRegister: true, .placement, partOf: [byPlacement]) { $0.category == .alternativeProvision },
         share("educated_elsewhere_share", "Plans educated elsewhere", .none,
               numerator: "children whose placement is a SENSetting EHE, OLA, OPA, OTH, NEET, NIEC or NIEO",
-              needsRegister: false, .placement, partOf: [byPlacement]) { $0.category == .educatedElsewhere },
+              needsRegister: false, .placement, reading: ["placements.SENSetting"], partOf: [byPlacement]) {
+            $0.category == .educatedElsewhere
+        },
         share("placement_unknown_share", "Plans with no placement recorded at the census", .low,
               numerator: "children with no PlacementDetail attended at the census date",
-              needsRegister: false, .placement, partOf: [byPlacement]) { $0.category == .unknown },
+              needsRegister: false, .placement, reading: ["placements.UKPRN", "placements.SENSetting"],
+              partOf: [byPlacement]) { $0.category == .unknown },
     ]
 
     /// Children whose placement is an establishment in the register: the out-of-area shares' base.
@@ -84,7 +91,8 @@ struct CaseloadShare: Sendable {
             sources: [.sen2Returns, .establishments],
             counts: IndicatorCounts(numerator: [CountTerm(count("out_of_area_share"))], denominator: [located],
                                     partitions: [PartitionMembership("located placements by area", total: located.count,
-                                                                     complete: false)])),
+                                                                     complete: false)]),
+            inputs: SEN2Inputs.placement),
                       counts: { $0.establishmentLA != nil && $0.establishmentLA != $0.laCode },
                       base: { $0.establishmentLA != nil }, needsRegister: true, dimension: .placement),
         CaseloadShare(definition: IndicatorDefinition(
@@ -99,7 +107,8 @@ struct CaseloadShare: Sendable {
                                                             complete: false),
                                         PartitionMembership("independent special placements by area",
                                                             total: count("independent_special_share"), complete: false),
-                                    ])),
+                                    ]),
+            inputs: SEN2Inputs.placement),
                       counts: { $0.establishmentLA != nil && $0.establishmentLA != $0.laCode && $0.category == .independentSpecial },
                       base: { $0.establishmentLA != nil }, needsRegister: true, dimension: .placement),
     ]

@@ -14,11 +14,13 @@ package final class CostMetricProvider: MetricProvider {
                             summary: "Annual placement costs at the census: out of area, independent special, per plan")
     }
 
+    /// A cost at the census, summed over the placements attended then.
     static func define(_ id: String, _ title: String, numerator: String, denominator: String? = nil,
                        counts: IndicatorCounts) -> IndicatorDefinition {
         IndicatorDefinition(id: id, title: title, unit: .pounds, polarity: .low, periodType: .census,
                             numerator: numerator, denominator: denominator,
-                            sources: [.sen2Returns, .establishments, .placementCosts], counts: counts)
+                            sources: [.sen2Returns, .establishments, .placementCosts], counts: counts,
+                            inputs: SEN2Inputs.placement)
     }
 
     /// A sum of costs over `placements` (docs/disclosure-control.md): per placement it shows the

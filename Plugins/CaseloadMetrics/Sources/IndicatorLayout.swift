@@ -22,7 +22,7 @@ package enum IndicatorLayout {
     /// Where outputs show each indicator this plugin declares, by id: for tests and tools that
     /// build definitions by hand and want them laid out as the plugin lays them out.
     package static var byID: [String: IndicatorPresentation] {
-        let all = CaseloadMetricProvider().indicators + WorkMetricProvider().indicators + CostMetricProvider().indicators
+        let all = metricProviders.flatMap(\.indicators)
         return Dictionary(all.map { ($0.id, $0.presentation) }, uniquingKeysWith: { first, _ in first })
     }
 

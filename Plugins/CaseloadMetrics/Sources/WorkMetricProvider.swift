@@ -14,9 +14,11 @@ package final class WorkMetricProvider: MetricProvider {
     }
 
     static func define(_ id: String, _ title: String, _ unit: IndicatorUnit, _ polarity: Polarity,
-                       numerator: String, denominator: String? = nil, counts: IndicatorCounts) -> IndicatorDefinition {
+                       numerator: String, denominator: String? = nil, counts: IndicatorCounts,
+                       inputs: [SEN2Element]) -> IndicatorDefinition {
         IndicatorDefinition(id: id, title: title, unit: unit, polarity: polarity, periodType: .calendar,
-                            numerator: numerator, denominator: denominator, sources: [.sen2Returns], counts: counts)
+                            numerator: numerator, denominator: denominator, sources: [.sen2Returns], counts: counts,
+                            inputs: inputs)
     }
 
     /// A count's structure (docs/disclosure-control.md): `part` of `whole` when the numerator is one
@@ -27,39 +29,49 @@ package final class WorkMetricProvider: MetricProvider {
     }
 
     static let requestsReceived = define("requests_received", "Requests for an EHC needs assessment", .count, .none,
-        numerator: "requests with ReceivedDate in the year", counts: counts("requests"))
+        numerator: "requests with ReceivedDate in the year", counts: counts("requests"),
+        inputs: ["request.ReceivedDate"])
     static let requestsRefused = define("requests_refused_rate", "Requests refused", .percent, .none,
         numerator: "requests received in the year with RequestOutcome N",
         denominator: "all requests received in the year (the DfE definition, not decided ones only)",
-        counts: counts("requests.refused", of: ["requests"], part: "requests"))
+        counts: counts("requests.refused", of: ["requests"], part: "requests"),
+        inputs: ["request.ReceivedDate", "request.RequestOutcome"])
     static let decisionsWithin6Weeks = define("request_decisions_within_6_weeks", "Request decisions within 6 weeks",
         .percent, .high, numerator: "decided requests (Y or N) decided within 42 days of receipt",
         denominator: "decided requests received in the year",
-        counts: counts("requests.decided.within6", of: ["requests.decided"], part: "requests.decided"))
+        counts: counts("requests.decided.within6", of: ["requests.decided"], part: "requests.decided"),
+        inputs: ["request.ReceivedDate"] + SEN2Inputs.requestDecision)
     static let assessmentsIssued = define("assessments_issued_rate", "Assessments leading to a plan", .percent, .none,
         numerator: "assessments with outcome Y",
         denominator: "assessments with AssessmentOutcomeDate in the year and outcome Y or N",
-        counts: counts("plans.issued", of: ["assessments.decided"], part: "assessments.decided"))
+        counts: counts("plans.issued", of: ["assessments.decided"], part: "assessments.decided"),
+        inputs: SEN2Inputs.assessmentDecision)
     static let newPlans = define("new_plans", "New EHC plans issued", .count, .none,
         numerator: "plans issued in the year (AssessmentOutcome Y, AssessmentOutcomeDate in the year; transfers-in, outcome H, excluded)",
-        counts: counts("plans.issued"))
+        counts: counts("plans.issued"), inputs: SEN2Inputs.assessmentDecision)
     static let within20Weeks = define("timeliness_20wk_incl", "New plans issued within 20 weeks (with exceptions)",
         .percent, .high, numerator: "new plans with AssessmentOutcomeDate - ReceivedDate <= 140 days",
         denominator: "new plans in the year",
-        counts: counts("plans.issued.within20", of: ["plans.issued"], part: "plans.issued"))
+        counts: counts("plans.issued.within20", of: ["plans.issued"], part: "plans.issued"),
+        inputs: ["request.ReceivedDate"] + SEN2Inputs.assessmentDecision)
     static let within20WeeksExcluding = define("timeliness_20wk_excl", "New plans issued within 20 weeks (excluding exceptions)",
         .percent, .high, numerator: "new plans with Week20 = 0 issued within 140 days",
         denominator: "new plans in the year with Week20 = 0",
-        counts: counts("plans.issued.noexceptions.within20", of: ["plans.issued.noexceptions"], part: "plans.issued.noexceptions"))
+        counts: counts("plans.issued.noexceptions.within20", of: ["plans.issued.noexceptions"], part: "plans.issued.noexceptions"),
+        inputs: ["request.ReceivedDate"] + SEN2Inputs.assessmentDecision + ["assessment.Week20"])
     static let plansCeased = define("plans_ceased", "EHC plans ceased", .count, .none,
-        numerator: "plans with CeaseDate in the year", counts: counts("plans.ceased"))
+        numerator: "plans with CeaseDate in the year", counts: counts("plans.ceased"),
+        inputs: ["plan.CeaseDate"])
     static let ceasedNeedsMet = define("ceased_needs_met_share", "Plans ceased because needs were met", .percent, .high,
         numerator: "plans ceased in the year with CeaseReason 2", denominator: "plans ceased in the year",
-        counts: counts("plans.ceased.needs_met", of: ["plans.ceased"], part: "plans.ceased"))
+        counts: counts("plans.ceased.needs_met", of: ["plans.ceased"], part: "plans.ceased"),
+        inputs: ["plan.CeaseDate", "plan.CeaseReason"])
     static let tribunalRate = define("tribunal_rate", "Appealable decisions taken to tribunal", .percent, .low,
         numerator: "appealable decisions in the year with a tribunal flag: refusals with RequestTribunal = 1, assessment decisions with AssessmentTribunal or OtherTribunal = 1",
         denominator: "appealable decisions in the year: refusals to assess + decisions not to issue + plans issued",
-        counts: counts("decisions.tribunal", of: ["requests.refusals", "assessments.decided"]))
+        counts: counts("decisions.tribunal", of: ["requests.refusals", "assessments.decided"]),
+        inputs: SEN2Inputs.requestDecision + ["request.RequestTribunal"] + SEN2Inputs.assessmentDecision
+            + ["assessment.AssessmentTribunal", "assessment.OtherTribunal"])
 
     package var indicators: [IndicatorDefinition] {
         IndicatorLayout.present([Self.requestsReceived, Self.requestsRefused, Self.assessmentsIssued, Self.newPlans,

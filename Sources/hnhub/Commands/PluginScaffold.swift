@@ -141,8 +141,9 @@ struct PluginScaffold {
             }
 
             /// A percentage: what its numerator and denominator count (shown beside every figure), the
-            /// data it needs, and the named counts disclosure control protects: the reviewed plans are
-            /// a part of the plans due a review (docs/disclosure-control.md).
+            /// data it needs, the named counts disclosure control protects (the reviewed plans are a
+            /// part of the plans due a review, docs/disclosure-control.md), and the SEN2 elements it is
+            /// counted from, which `hnhub validate --importer` names it by (docs/mapping-importers.md).
             public static let reviewedShare = IndicatorDefinition(
                 id: "\(indicatorID)", title: "Plans reviewed in the last 12 months", unit: .percent, polarity: .high,
                 periodType: .census,
@@ -151,7 +152,8 @@ struct PluginScaffold {
                 sources: [.sen2Returns],
                 counts: IndicatorCounts(numerator: [CountTerm("\(countPrefix).reviewed")], denominator: [CountTerm("\(countPrefix).due")],
                                         partitions: [PartitionMembership("\(countPrefix).due by review", total: "\(countPrefix).due",
-                                                                         complete: false)]))
+                                                                         complete: false)]),
+                inputs: ["plan.StartDate", "plan.CeaseDate", "active_plans.LastReview"])
 
             public var indicators: [IndicatorDefinition] { [Self.reviewedShare] }
 

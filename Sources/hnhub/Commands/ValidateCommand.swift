@@ -59,8 +59,10 @@ struct ValidateCommand: ParsableCommand {
         do {
             let diagnosis = try MappingDiagnosis(importer: mapping, source: source)
             print(diagnosis.render())
-            // What the mapping would do to the figures without a word (docs/mapping-importers.md).
-            for warning in MappingWarning.check(mapping.mapping, diagnosis) { print("warning: \(warning)") }
+            // What the mapping would do to the figures without a word (docs/mapping-importers.md),
+            // naming the indicators each element feeds as the loaded metric plugins declare them.
+            let inputs = IndicatorInputs(catalog.metrics.flatMap { $0.provider.indicators })
+            for warning in MappingWarning.check(mapping.mapping, diagnosis, inputs: inputs) { print("warning: \(warning)") }
             return diagnosis.failures.isEmpty ? 0 : 1
         } catch {
             // The normal report below says why the file cannot be read.

@@ -72,7 +72,7 @@ public struct Period: Sendable, Hashable, Codable, Comparable, CustomStringConve
 
 /// What a metric plugin declares about one indicator.
 public struct IndicatorDefinition: Sendable, Hashable, Codable {
-    /// Stable id, e.g. `special_school_share`.
+    /// Stable id, e.g. `plan_reviews_reviewed_share`; the providing plugin's own (docs/writing-plugins.md).
     public var id: String
     public var title: String
     public var unit: IndicatorUnit
@@ -88,11 +88,16 @@ public struct IndicatorDefinition: Sendable, Hashable, Codable {
     public var counts: IndicatorCounts?
     /// Where outputs show it (topic, order, headline measure); by default under Other.
     public var presentation: IndicatorPresentation
+    /// The SEN2 elements it is counted from, as a mapping file names them (`plan.StartDate`):
+    /// `hnhub validate --importer` names the indicator when a mapping leaves one of them empty in
+    /// every row or gives every child the same value. Empty by default: then no mapping warning
+    /// names it.
+    public var inputs: [SEN2Element]
 
     public init(id: String, title: String, unit: IndicatorUnit, polarity: Polarity,
                 periodType: PeriodType, numerator: String, denominator: String? = nil,
                 sources: [IndicatorSource], counts: IndicatorCounts? = nil,
-                presentation: IndicatorPresentation = IndicatorPresentation()) {
+                presentation: IndicatorPresentation = IndicatorPresentation(), inputs: [SEN2Element] = []) {
         self.id = id
         self.title = title
         self.unit = unit
@@ -103,6 +108,7 @@ public struct IndicatorDefinition: Sendable, Hashable, Codable {
         self.sources = sources
         self.counts = counts
         self.presentation = presentation
+        self.inputs = inputs
     }
 
     /// The value for a numerator and denominator: `numerator / denominator x scale`, or the

@@ -6,7 +6,7 @@
 /// check would always pass. Bump it whenever a public type in HubKit changes shape, then build clean.
 public enum HubKitSDK {
     @_alwaysEmitIntoClient
-    public static var version: Int { 5 }
+    public static var version: Int { 6 }
 
     /// The C symbol every native plugin exports (see ``PluginManifest``).
     public static let entrySymbol = "hnhub_plugin_entry"
