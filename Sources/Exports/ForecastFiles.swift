@@ -14,7 +14,7 @@ package enum ForecastFiles {
     package static func csv(_ rows: [ForecastRow]) -> String {
         var lines = [CSVWriter.line(csvHeader)]
         // Caseloads and their changes only: the money is in dsg.csv.
-        for row in rows where row.measure.hasPrefix("ehcp_caseload") {
+        for row in rows where row.measure.hasPrefix(ForecastMeasure.caseload) {
             lines.append(CSVWriter.line([
                 row.laCode, row.period, row.need ?? "", row.ageBand ?? "", row.setting ?? "", row.forecastCase.rawValue,
                 row.scenario ?? "", text(row.value, suppressed: row.value == nil), text(row.low80), text(row.high80),
@@ -121,6 +121,8 @@ package enum ForecastDisclosure {
 /// sum's row (`sums`: a group and its members) is tied to its members' rows, so where only one
 /// figure of a row or of a sum would be hidden, the smallest other flow (or member) is hidden too.
 package enum ComponentsFile {
+    /// The file's columns, fixed by docs/forecasting.md ("Components"): `new_plans` is the flow of
+    /// joiners, the file's own column, not the indicator spelled the same.
     package static let header = ["area", "period", "kind", "scenario", "stock_start", "new_plans", "transfers_in", "ceased",
                                 "transfers_out", "movers", "adjustment", "stock_end"]
 

@@ -47,13 +47,13 @@ package enum MoneyDisclosure {
         // Area, period, case and scenario with a caseload figure withheld.
         var withheldCaseload = Set<String>()
         for (before, after) in zip(raw, shown)
-        where before.measure == "ehcp_caseload" && before.value != nil && after.value == nil {
+        where before.measure == ForecastMeasure.caseload && before.value != nil && after.value == nil {
             withheldCaseload.insert(key(before.laCode, before.period, before.forecastCase, before.scenario))
         }
         // Money of an LA forecast from published series alone is public (its caseload is, and so
         // are unit costs): never withheld, so never the complementary figure either.
         var sources: [String: Set<SeriesSource>] = [:]
-        for row in raw where row.measure == "ehcp_caseload" { sources[row.laCode, default: []].insert(row.source) }
+        for row in raw where row.measure == ForecastMeasure.caseload { sources[row.laCode, default: []].insert(row.source) }
         func isPublic(_ area: String) -> Bool {
             if let members = sums[area] { return members.allSatisfy(isPublic) }
             return sources[area] == [.published]

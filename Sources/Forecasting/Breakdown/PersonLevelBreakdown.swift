@@ -111,7 +111,7 @@ package struct PersonLevelBreakdown: Sendable {
             let key = key(cell)
             let note = "this cell's share of the flow model's total (mean of \(simulations.simulations) simulations) times the LA total"
             cells.append(AreaForecast(
-                la: total.la, measure: "ehcp_caseload", source: .returns, method: total.method, origin: total.origin,
+                la: total.la, measure: ForecastMeasure.caseload, source: .returns, method: total.method, origin: total.origin,
                 history: YearSeries(), central: (0..<horizon).map { meanShare[$0] * total.central[$0] },
                 best: (0..<horizon).map { meanShare[$0] * total.best[$0] },
                 worst: (0..<horizon).map { meanShare[$0] * total.worst[$0] }, intervals: intervals, errors: [],

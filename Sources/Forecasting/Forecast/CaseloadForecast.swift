@@ -73,12 +73,12 @@ package struct CaseloadForecast: Sendable {
                 rows += ForecastRow.rows(of: cell, need: key.need, ageBand: key.ageBand.rawValue, setting: key.setting.rawValue,
                                          scenario: name)
             }
-            rows += ForecastRow.rows(of: effect.change, measure: "ehcp_caseload_change", scenario: "\(name) (change)")
+            rows += ForecastRow.rows(of: effect.change, measure: ForecastMeasure.caseloadChange, scenario: "\(name) (change)")
                 .filter { $0.forecastCase == .central }
         }
         rows += mitigatedSums.flatMap { ForecastRow.rows(of: $0, scenario: name) }
         rows += sumChanges.flatMap {
-            ForecastRow.rows(of: $0, measure: "ehcp_caseload_change", scenario: "\(name) (change)").filter { $0.forecastCase == .central }
+            ForecastRow.rows(of: $0, measure: ForecastMeasure.caseloadChange, scenario: "\(name) (change)").filter { $0.forecastCase == .central }
         }
         return rows
     }

@@ -6,7 +6,7 @@ package struct ForecastRow: Sendable, Equatable {
     package var laCode: String
     /// The census period, e.g. "2025/26" for January 2026.
     package var period: String
-    /// `ehcp_caseload`, or a cost or DSG measure.
+    /// A caseload measure (`ForecastMeasure`), or a cost or DSG measure.
     package var measure: String
     /// Nil for totals.
     package var need: String?
@@ -26,7 +26,7 @@ package struct ForecastRow: Sendable, Equatable {
     /// the hub's returns are subject to disclosure control.
     package var source: SeriesSource
 
-    package init(laCode: String, period: String, measure: String = "ehcp_caseload", need: String? = nil,
+    package init(laCode: String, period: String, measure: String = ForecastMeasure.caseload, need: String? = nil,
                 ageBand: String? = nil, setting: String? = nil, forecastCase: ForecastCase, scenario: String? = nil,
                 value: Double?, interval: PredictionInterval? = nil, method: String, source: SeriesSource) {
         self.laCode = laCode
@@ -47,7 +47,7 @@ package struct ForecastRow: Sendable, Equatable {
     }
 
     /// The rows of one forecast: each year, the three cases, the intervals on the central case.
-    package static func rows(of forecast: AreaForecast, measure: String = "ehcp_caseload", need: String? = nil,
+    package static func rows(of forecast: AreaForecast, measure: String = ForecastMeasure.caseload, need: String? = nil,
                             ageBand: String? = nil, setting: String? = nil, scenario: String? = nil) -> [ForecastRow] {
         var rows: [ForecastRow] = []
         for (h, year) in forecast.years.enumerated() {

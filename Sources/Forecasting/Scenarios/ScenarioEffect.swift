@@ -63,7 +63,7 @@ package struct ScenarioEffect: Sendable {
         var mitigatedTotal = shifted(total, by: meanChange)
         mitigatedTotal.assumptions = total.assumptions.mapValues { "\($0); with scenario \(scenario): the mean paired change of the flow model" }
         let change = AreaForecast(
-            la: total.la, measure: "ehcp_caseload_change", source: total.source, method: total.method, origin: total.origin,
+            la: total.la, measure: ForecastMeasure.caseloadChange, source: total.source, method: total.method, origin: total.origin,
             history: YearSeries(), central: meanChange, best: meanChange, worst: meanChange, intervals: changeIntervals, errors: [],
             assumptions: [.central: "mean of the paired differences (mitigated - unmitigated) over \(mitigated.simulations) simulations"])
         // Cells: the unmitigated cell plus the mean change of that cell.
@@ -75,7 +75,7 @@ package struct ScenarioEffect: Sendable {
             let existing = known[cell]
             guard existing != nil || change.contains(where: { $0 != 0 }) else { continue }
             let base = existing ?? AreaForecast(
-                la: total.la, measure: "ehcp_caseload", source: .returns, method: total.method, origin: total.origin, history: YearSeries(),
+                la: total.la, measure: ForecastMeasure.caseload, source: .returns, method: total.method, origin: total.origin, history: YearSeries(),
                 central: Array(repeating: 0, count: horizon), best: Array(repeating: 0, count: horizon),
                 worst: Array(repeating: 0, count: horizon), intervals: Array(repeating: nil, count: horizon), errors: [], assumptions: [:])
             var mitigatedCell = shifted(base, by: change)
@@ -112,7 +112,7 @@ extension ScenarioEffect {
             intervals.append(PredictionInterval(low80: AreaSum.quantile(totals, 0.1), high80: AreaSum.quantile(totals, 0.9),
                                                 low95: AreaSum.quantile(totals, 0.025), high95: AreaSum.quantile(totals, 0.975)))
         }
-        return AreaForecast(la: code, measure: "ehcp_caseload_change", source: .returns, method: first.change.method,
+        return AreaForecast(la: code, measure: ForecastMeasure.caseloadChange, source: .returns, method: first.change.method,
                             origin: first.change.origin, history: YearSeries(), central: mean, best: mean, worst: mean,
                             intervals: intervals, errors: [],
                             assumptions: [.central: "the members' paired differences added simulation by simulation"])

@@ -142,7 +142,7 @@ extension HubService {
             html += "<p class=\"notice\">Figures forecast from the hub's returns that round to 1-\(setup.config.suppressionThreshold - 1) show as <strong>c</strong> (disclosure control).</p>"
         }
         if let notice = served.notice { html += "<p class=\"notice\">\(HTMLText.escape(notice))</p>" }
-        let totals = served.rows.filter { $0.need == nil && $0.ageBand == nil && $0.setting == nil && $0.measure == "ehcp_caseload"
+        let totals = served.rows.filter { $0.need == nil && $0.ageBand == nil && $0.setting == nil && $0.measure == ForecastMeasure.caseload
             && $0.scenario == nil }
         var byArea: [String: [ForecastCase: ForecastRow]] = [:]
         var order: [String] = []

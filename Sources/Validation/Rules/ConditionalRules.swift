@@ -74,7 +74,7 @@ extension ReturnContext {
         }
         if let outcome, outcome == "Y" || outcome == "N", request.requestOutcomeDate == nil,
            year >= ValidationRule.requestDateRequiredFrom, !findings.importerReported(path.request("RequestOutcomeDate")) {
-            // Undated decisions drop out of the 6-week figure (request_decisions_within_6_weeks).
+            // Undated decisions drop out of the figure of requests decided within 6 weeks (docs/indicators.md).
             findings.add(.requestDateRequired, "RequestOutcomeDate is missing: it is required when RequestOutcome "
                          + "is \(outcome); give the date the LA decided whether to assess.",
                          at: path.request("RequestOutcomeDate"), value: outcome)

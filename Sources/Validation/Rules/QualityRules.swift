@@ -53,7 +53,7 @@ extension ReturnContext {
         }
         if active?.needs.isEmpty ?? true {
             findings.add(.noNeed, "The plan is active on the census date but has no SENneed: it counts under "
-                         + "'need unknown' (need_share_unknown) in the need figures. Add the primary need (SENtypeRank 1).",
+                         + "'need unknown' in the need figures. Add the primary need (SENtypeRank 1).",
                          at: active == nil ? path.activePlans : path.activePlans("SENneed"))
         }
     }

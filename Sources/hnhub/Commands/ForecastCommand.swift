@@ -198,7 +198,7 @@ struct ForecastCommand: ParsableCommand {
         var byKey: [String: [ForecastCase: ForecastRow]] = [:]
         var order: [String] = []
         // Totals only: the breakdowns are in the files (--out, --format csv|json).
-        let totals = rows.filter { $0.need == nil && $0.ageBand == nil && $0.setting == nil && $0.measure.hasPrefix("ehcp_caseload") }
+        let totals = rows.filter { $0.need == nil && $0.ageBand == nil && $0.setting == nil && $0.measure.hasPrefix(ForecastMeasure.caseload) }
         for row in totals where row.scenario == nil {
             let key = "\(row.laCode)|\(row.period)"
             if byKey[key] == nil { order.append(key) }
@@ -214,7 +214,7 @@ struct ForecastCommand: ParsableCommand {
                                n(byKey[key]?[.worst]?.value), central.method])
         }
         var lines = [table.render()]
-        let changes = totals.filter { $0.measure == "ehcp_caseload_change" }
+        let changes = totals.filter { $0.measure == ForecastMeasure.caseloadChange }
         if let name = changes.first?.scenario {
             var effect = TextTable(header: ["area", "period", "unmitigated", "mitigated", "change", "change 80% range", "change 95% range"],
                                    rightAligned: [2, 3, 4])
@@ -222,7 +222,7 @@ struct ForecastCommand: ParsableCommand {
                 let unmitigated = totals.first { $0.laCode == change.laCode && $0.period == change.period && $0.scenario == nil
                     && $0.forecastCase == .central }
                 let mitigated = totals.first { $0.laCode == change.laCode && $0.period == change.period
-                    && $0.measure == "ehcp_caseload" && $0.scenario != nil && $0.forecastCase == .central }
+                    && $0.measure == ForecastMeasure.caseload && $0.scenario != nil && $0.forecastCase == .central }
                 func range(_ low: Double?, _ high: Double?) -> String {
                     guard let low, let high else { return "" }
                     return String(format: "%+.0f to %+.0f", low, high)

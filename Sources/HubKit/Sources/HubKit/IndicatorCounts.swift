@@ -52,7 +52,7 @@ public struct PartitionMembership: Sendable, Hashable, Codable {
 /// by the host, with no declaration) LAs adding up to group, region and England totals.
 ///
 /// ```swift
-/// // need_share_ASD = plans with primary need ASD / plans; the needs partition the plans.
+/// // the share of plans with primary need ASD = those plans / plans; the needs partition the plans.
 /// IndicatorCounts(numerator: [CountTerm("plans.need.ASD")], denominator: [CountTerm("plans")],
 ///                 partitions: [PartitionMembership("plans by primary need", total: "plans", complete: false)])
 /// ```
