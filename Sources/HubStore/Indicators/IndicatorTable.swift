@@ -169,7 +169,8 @@ package struct IndicatorTable {
         return providers
     }
 
-    /// The definitions every provider has declared so far.
+    /// The definitions every provider has declared so far, without their `inputs`: only
+    /// `hnhub validate --importer` reads those, from the plugins it has loaded (docs/writing-plugins.md).
     package func storedDefinitions() throws -> [IndicatorDefinition] {
         try database.rows("""
             SELECT id, title, unit, polarity, period_type, numerator, denominator, sources, counts, presentation
