@@ -215,6 +215,69 @@ struct ForecastMethodTests {
         #expect(distribution.residuals == [0, 0, 0, 0])
     }
 
+    /// Twelve LAs (`901`-`912`) each receiving 100 requests in 2019 and then growing, LA number i
+    /// (0-11) by a log growth of i x 0.01 in 2020, i x 0.02 in 2021 and i x 0.03 in 2022; England
+    /// by 10% a year.
+    static let spreadRequests: PublishedRequests = {
+        var byLA: [String: YearSeries] = [:]
+        for i in 0..<12 {
+            let step = Double(i)
+            byLA[String(901 + i)] = YearSeries([2019: 100, 2020: 100 * exp(step * 0.01), 2021: 100 * exp(step * 0.03),
+                                                2022: 100 * exp(step * 0.06)])
+        }
+        return PublishedRequests(byLA: byLA, england: YearSeries([2019: 1000, 2020: 1100, 2021: 1210, 2022: 1331]),
+                                 caseload: ForecastMethodTests.panel.series, englandCaseload: ForecastMethodTests.panel.pool)
+    }()
+
+    @Test func theRequestsGrowthSpreadIsTheMiddle80PercentOfTheLAsGrowth() throws {
+        // At the census of 2021 the growth of 2020 is known: 0, 0.01, ..., 0.11. The 10th percentile
+        // sits at position 0.1 x 11 = 1.1 of the sorted values (0.011), the 90th at 9.9 (0.099).
+        #expect(abs(try #require(Self.spreadRequests.growthSpread(origin: 2021)) - 0.088) < 1e-12)
+        #expect(abs(try #require(Self.spreadRequests.growthSpread(origin: 2022)) - 0.176) < 1e-12)
+        #expect(abs(try #require(Self.spreadRequests.growthSpread(origin: 2023)) - 0.264) < 1e-12)
+        // No growth before 2020 is known: no spread at 2020.
+        #expect(Self.spreadRequests.growthSpread(origin: 2020) == nil)
+        // Fewer than 10 LAs with requests in both years (here 9: three have none in 2020) give none.
+        var few = Self.spreadRequests
+        for la in ["901", "902", "903"] { few.byLA[la]![2020] = 0 }
+        #expect(few.growthSpread(origin: 2021) == nil)
+        #expect(few.growthSpread(origin: 2022) == nil)
+        #expect(few.growthSpread(origin: 2023) != nil)
+    }
+
+    @Test func theResidualsAreScaledByTheRequestsGrowthSpreadAtTheOrigin() throws {
+        // At 2023 the spread is 0.264; at the calibration origins 2020 (none), 2021 (0.088) and
+        // 2022 (0.176) it averaged 0.132: the residuals are doubled.
+        #expect(abs(ErrorCalibration.spreadScale(Self.spreadRequests, asOf: 2023, origins: [2020, 2021, 2022]) - 2) < 1e-12)
+        // At 2022, against 2021 alone.
+        #expect(abs(ErrorCalibration.spreadScale(Self.spreadRequests, asOf: 2022, origins: [2020, 2021]) - 2) < 1e-12)
+        // No spread at any calibration origin, or none at the origin, or no requests: unscaled.
+        #expect(ErrorCalibration.spreadScale(Self.spreadRequests, asOf: 2021, origins: [2020]) == 1)
+        #expect(ErrorCalibration.spreadScale(Self.spreadRequests, asOf: 2020, origins: [2019]) == 1)
+        #expect(ErrorCalibration.spreadScale(nil, asOf: 2023, origins: [2021, 2022]) == 1)
+        // The residuals are doubled, the year shocks are not.
+        var panel = Self.panel
+        panel.requests = Self.spreadRequests
+        let plain = try #require(ErrorCalibration.distribution(.lastValue, Self.panel, asOf: 2022, horizon: 1))
+        let scaled = try #require(ErrorCalibration.distribution(.lastValue, panel, asOf: 2022, horizon: 1))
+        #expect(plain.residualScale == 1)
+        #expect(abs(scaled.residualScale - 2) < 1e-12)
+        #expect(zip(scaled.residuals, plain.residuals).allSatisfy { abs($0 - 2 * $1) < 1e-12 })
+        #expect(scaled.residuals.count == plain.residuals.count)
+        #expect(scaled.shockSD == plain.shockSD)
+        // Two years ahead the one-year errors are widened, their scale with them.
+        let twoYears = try #require(ErrorCalibration.distribution(.lastValue, panel, asOf: 2022, horizon: 2))
+        #expect(twoYears.widenedFromOneYear && abs(twoYears.residualScale - 2) < 1e-12)
+        // Requests received in the origin's own year change nothing.
+        var perturbed = panel
+        perturbed.requests!.byLA["912"]![2022] = 1
+        #expect(ErrorCalibration.distribution(.lastValue, perturbed, asOf: 2022, horizon: 1) == scaled)
+        // The scaled errors are stated with the best and worst cases.
+        let forecasts = try TotalForecaster(panel: panel.through(2022)).forecast(las: ["801"], horizon: 1)
+        let best = try #require(forecasts.first?.assumptions[.best])
+        #expect(best.hasSuffix("sustained (each LA's part of the errors scaled x2.000: how widely the LAs' requests grew in 2021, against the same at the earlier origins)"))
+    }
+
     @Test func forecastsStartAtEachLAsLastCensusWithCasesAroundTheCentral() throws {
         let forecasts = try TotalForecaster(panel: Self.panel).forecast(horizon: 3)
         #expect(forecasts.map(\.la) == ["801", "802", "803"])

@@ -50,7 +50,7 @@ package struct TotalForecaster: Sendable {
                 intervals: central.enumerated().map { h, value in errors[h].map { PredictionInterval(around: value, errors: $0) } },
                 errors: distributions[origin]!,
                 assumptions: assumptions(la, series, origin: origin, best: bestFactor, worst: worstFactor,
-                                         calibrated: errors[0] != nil))
+                                         calibrated: errors[0] != nil, residualScale: distributions[origin]![0]?.residualScale ?? 1))
         }
     }
 
@@ -79,7 +79,7 @@ package struct TotalForecaster: Sendable {
     }
 
     func assumptions(_ la: String, _ series: YearSeries, origin: Int, best: Double, worst: Double,
-                     calibrated: Bool) -> [ForecastCase: String] {
+                     calibrated: Bool, residualScale: Double = 1) -> [ForecastCase: String] {
         let central: String
         let growth: Double?
         switch method {
@@ -114,8 +114,17 @@ package struct TotalForecaster: Sendable {
             return "growth \(String(format: "%.1f", points)) points a year \(word) central, every year"
                 + (growth.map { " (\(Self.percent($0 * factor)) a year)" } ?? "")
                 + ": the one-year \(percentile)th percentile error of earlier origins, sustained"
+                + Self.spreadNote(residualScale, origin: origin)
         }
         return [.central: central, .best: sustained(best, "below", 10), .worst: sustained(worst, "above", 90)]
+    }
+
+    /// How the errors' LA-by-LA spread was scaled for the year (``ErrorCalibration/spreadScale(_:asOf:origins:)``);
+    /// nothing when it was not.
+    static func spreadNote(_ scale: Double, origin: Int) -> String {
+        guard scale != 1 else { return "" }
+        return String(format: " (each LA's part of the errors scaled x%.3f: how widely the LAs' requests grew in %d, ", scale, origin - 1)
+            + "against the same at the earlier origins)"
     }
 
     /// The requests part of the central case's assumption.

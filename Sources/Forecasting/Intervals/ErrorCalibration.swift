@@ -40,24 +40,40 @@ package enum ErrorCalibration {
                                     horizon: Int) -> ErrorDistribution? {
         let direct = logErrors(method, panel, asOf: asOf, horizon: horizon)
         if direct.count >= minimumOrigins || (horizon == 1 && !direct.isEmpty) {
-            return distribution(from: direct, horizon: horizon, shockFloor: minimumShockSD * pow(Double(horizon), horizonExponent))
+            let scale = spreadScale(panel.through(asOf).requests, asOf: asOf, origins: Array(direct.keys))
+            return distribution(from: direct, horizon: horizon, shockFloor: minimumShockSD * pow(Double(horizon), horizonExponent),
+                                residualScale: scale)
         }
         guard horizon > 1, let oneYear = distribution(method, panel, asOf: asOf, horizon: 1) else { return nil }
         return oneYear.widened(by: pow(Double(horizon), horizonExponent), to: horizon)
     }
 
-    /// Splits errors into year shocks and residuals.
-    package static func distribution(from errors: [Int: [String: Double]], horizon: Int, shockFloor: Double) -> ErrorDistribution {
+    /// How much wider (above 1) or narrower the residuals are expected at `asOf` than at the
+    /// calibration `origins`: the LAs' requests growth spread at `asOf`
+    /// (``PublishedRequests/growthSpread(origin:)``) over its mean at the origins that have one.
+    /// 1 when there are no requests, or no spread at `asOf` or at any of the origins.
+    package static func spreadScale(_ requests: PublishedRequests?, asOf: Int, origins: [Int]) -> Double {
+        guard let requests, let now = requests.growthSpread(origin: asOf), now > 0 else { return 1 }
+        let before = origins.sorted().compactMap { requests.growthSpread(origin: $0) }
+        guard !before.isEmpty else { return 1 }
+        let mean = before.reduce(0, +) / Double(before.count)
+        return mean > 0 ? now / mean : 1
+    }
+
+    /// Splits errors into year shocks and residuals; the residuals are multiplied by
+    /// `residualScale` (``spreadScale(_:asOf:origins:)``), the shocks are not.
+    package static func distribution(from errors: [Int: [String: Double]], horizon: Int, shockFloor: Double,
+                                     residualScale: Double = 1) -> ErrorDistribution {
         var residuals: [Double] = []
         var squaredShocks = 0.0
         for origin in errors.keys.sorted() {
             let values = errors[origin]!.keys.sorted().map { errors[origin]![$0]! }
             let shock = values.reduce(0, +) / Double(values.count)
             squaredShocks += shock * shock
-            residuals += values.map { $0 - shock }
+            residuals += values.map { ($0 - shock) * residualScale }
         }
         let shockSD = errors.isEmpty ? 0 : (squaredShocks / Double(errors.count)).squareRoot()
         return ErrorDistribution(horizon: horizon, residuals: residuals, shockSD: max(shockSD, shockFloor),
-                                 origins: errors.keys.sorted())
+                                 origins: errors.keys.sorted(), residualScale: residualScale)
     }
 }

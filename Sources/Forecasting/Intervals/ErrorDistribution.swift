@@ -6,7 +6,9 @@ import Foundation
 /// - a **year shock** common to every LA at an origin (England's growth ran faster or slower than
 ///   expected, and nearly every LA missed the same way): the mean error at that origin. Its spread
 ///   is the root mean square of those means, never below ``ErrorCalibration/minimumShockSD``;
-/// - each LA's own **residual** around its origin's mean, pooled over origins.
+/// - each LA's own **residual** around its origin's mean, pooled over origins, and scaled by how
+///   widely the LAs' requests grew at the origin forecast from against the calibration origins
+///   (``residualScale``).
 ///
 /// A prediction interval is the forecast times `exp(q)`, q a quantile of shock + residual: a
 /// normal shock added to a residual drawn from the pooled ones (docs/forecasting.md).
@@ -20,13 +22,18 @@ package struct ErrorDistribution: Sendable, Equatable {
     /// True when too few origins had errors this many years ahead, and the one-year errors were
     /// widened instead (by ``ErrorCalibration/horizonExponent``).
     package var widenedFromOneYear: Bool
+    /// What the residuals were multiplied by (``ErrorCalibration/spreadScale(_:asOf:origins:)``);
+    /// 1 when they were taken as measured.
+    package var residualScale: Double
 
-    package init(horizon: Int, residuals: [Double], shockSD: Double, origins: [Int], widenedFromOneYear: Bool = false) {
+    package init(horizon: Int, residuals: [Double], shockSD: Double, origins: [Int], widenedFromOneYear: Bool = false,
+                residualScale: Double = 1) {
         self.horizon = horizon
         self.residuals = residuals.sorted()
         self.shockSD = shockSD
         self.origins = origins
         self.widenedFromOneYear = widenedFromOneYear
+        self.residualScale = residualScale
     }
 
     /// The probability that shock + residual is at most `x`.
@@ -61,7 +68,7 @@ package struct ErrorDistribution: Sendable, Equatable {
     /// The same distribution scaled by `factor` (both parts).
     func widened(by factor: Double, to horizon: Int) -> ErrorDistribution {
         ErrorDistribution(horizon: horizon, residuals: residuals.map { $0 * factor }, shockSD: shockSD * factor,
-                          origins: origins, widenedFromOneYear: true)
+                          origins: origins, widenedFromOneYear: true, residualScale: residualScale)
     }
 }
 

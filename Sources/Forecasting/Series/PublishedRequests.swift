@@ -45,6 +45,33 @@ package struct PublishedRequests: Sendable, Equatable {
         return min(max(lead, -Self.leadLimit), Self.leadLimit)
     }
 
+    /// Fewer LAs than this with requests in both years give no ``growthSpread(origin:)``: a range
+    /// over a handful of LAs says nothing about the year (a guard, not a tuned number).
+    package static let minimumSpreadLAs = 10
+
+    /// How widely the LAs' requests grew in the year before the census `origin`: the middle 80%
+    /// range (10th to 90th percentile) of `log(requests(origin - 1) / requests(origin - 2))` over
+    /// the LAs with both figures positive, percentiles interpolated between the sorted values. Nil
+    /// with fewer than ``minimumSpreadLAs`` such LAs. Known at the census `origin`; it scales the
+    /// intervals' residuals (``ErrorCalibration/spreadScale(_:asOf:origins:)``, docs/forecasting.md).
+    package func growthSpread(origin: Int) -> Double? {
+        let growth = byLA.values.compactMap { series -> Double? in
+            guard let now = series[origin - 1], now > 0, let before = series[origin - 2], before > 0 else { return nil }
+            return log(now / before)
+        }.sorted()
+        guard growth.count >= Self.minimumSpreadLAs else { return nil }
+        return Self.percentile(growth, 0.9) - Self.percentile(growth, 0.1)
+    }
+
+    /// The `p` percentile of sorted values, interpolated linearly between the two nearest
+    /// (position `p x (n - 1)`).
+    static func percentile(_ sorted: [Double], _ p: Double) -> Double {
+        let position = p * Double(sorted.count - 1)
+        let below = Int(position.rounded(.down))
+        let above = min(below + 1, sorted.count - 1)
+        return sorted[below] + (position - Double(below)) * (sorted[above] - sorted[below])
+    }
+
     /// The requests per plan of the LA and of England behind ``lead(_:origin:)``, for the record.
     package func ratios(_ la: String, origin: Int) -> (la: Double, england: Double)? {
         guard lead(la, origin: origin) != nil else { return nil }
