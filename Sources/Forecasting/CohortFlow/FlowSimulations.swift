@@ -60,6 +60,8 @@ package struct FlowComponents: Sendable, Equatable {
 /// of children in every ``FlowState`` and the year's ``FlowComponents``. This is the model's
 /// reusable output: sums over any set of states (a need, an age range, a setting, a centre's
 /// catchment) are taken per simulation with ``totals(where:)``, so their spread is right.
+/// A run that kept its tally only (``statesKept`` false) has the components and the new
+/// placements, and no children by state.
 package struct FlowSimulations: Sendable {
     package let la: String
     /// The census the simulations start from.
@@ -74,9 +76,13 @@ package struct FlowSimulations: Sendable {
     package let placementCells: Int
     /// New placements by tally cell: [(simulation x horizon + year index) x placementCells + cell].
     let newPlacements: [UInt16]
+    /// False when the run kept only its tally and components: then no children by state are held,
+    /// and ``count(simulation:yearIndex:state:)``, ``totals(where:)`` and ``cellTotals(cells:_:)``
+    /// must not be asked.
+    package let statesKept: Bool
 
     init(la: String, origin: Int, horizon: Int, simulations: Int, counts: [UInt16], components: [FlowComponents],
-         newPlacements: [UInt16] = [], placementCells: Int = 0) {
+         newPlacements: [UInt16] = [], placementCells: Int = 0, statesKept: Bool = true) {
         self.la = la
         self.origin = origin
         self.horizon = horizon
@@ -85,12 +91,25 @@ package struct FlowSimulations: Sendable {
         self.components = components
         self.newPlacements = newPlacements
         self.placementCells = placementCells
+        self.statesKept = statesKept
     }
 
     /// New placements (joiners, and stayers who changed setting group) counted in `cell` of the
     /// run's tally at the census `origin + yearIndex + 1` of simulation `simulation`.
     package func newPlacements(simulation: Int, yearIndex: Int, cell: Int) -> Int {
         Int(newPlacements[(simulation * horizon + yearIndex) * placementCells + cell])
+    }
+
+    /// The mean over the simulations of the new placements in `cells` of the tally at the census
+    /// `origin + yearIndex + 1`, each cell's count times its weight: summed simulation by simulation
+    /// and, within one, cell by cell in the order given, then divided by the simulations (at least 1).
+    package func meanNewPlacements(yearIndex: Int, cells: [(cell: Int, weight: Double)]) -> Double {
+        var sum = 0.0
+        for simulation in 0..<simulations {
+            let base = (simulation * horizon + yearIndex) * placementCells
+            for (cell, weight) in cells { sum += Double(newPlacements[base + cell]) * weight }
+        }
+        return sum / Double(max(simulations, 1))
     }
 
     /// The census years simulated.
