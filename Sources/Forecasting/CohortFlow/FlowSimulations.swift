@@ -1,16 +1,20 @@
 /// Which new placements a run of the flow model counts, and in which cell: a map from every
 /// ``FlowState`` (where the child is at the census it arrives at) to a cell, or to none. A new
 /// placement is a joiner (a new plan or a transfer in) or a stayer whose setting group changed.
-/// A child's need never changes and children do not act on one another, so a run without
-/// adjustments carries only the children of needs the tally counts: their draws, and so the
-/// tally, are the same as in a run of every child, while the run's counts and components cover
-/// those children only.
+/// A child's need never changes, its NCY only rises, and children do not act on one another, so a
+/// run without adjustments carries only the children the tally can still count: of the needs it
+/// counts and, when it counts some year groups only, in or reaching them within the run. Their
+/// draws, and so the tally, are the same as in a run of every child, while the run's counts and
+/// components cover those children only.
 package struct PlacementTally: Sendable {
     package let cells: Int
     /// Cell by state index; -1 for a state not counted.
     let cellByState: [Int32]
     /// By need position: some state of the need is counted.
     let countsNeed: [Bool]
+    /// The NCYs of the counted states, as offsets from the lowest (``FlowState/ncyRange``); nil
+    /// when no state is counted.
+    let countedNCYs: ClosedRange<Int>?
 
     /// `cell` maps a state to a cell in 0..<cells, or nil to leave it out.
     package init(cells: Int, _ cell: (FlowState) -> Int?) {
@@ -23,10 +27,17 @@ package struct PlacementTally: Sendable {
         var countsNeed = [Bool](repeating: false, count: PrimaryNeed.codes.count)
         for index in 0..<FlowState.count where cellByState[index] >= 0 { countsNeed[FlowState(index: index).need] = true }
         self.countsNeed = countsNeed
+        let ncys = (0..<FlowState.count).filter { cellByState[$0] >= 0 }.map { FlowState(index: $0).ncy - FlowState.ncyRange.lowerBound }
+        countedNCYs = ncys.min().map { $0...ncys.max()! }
     }
 
-    /// Every need has a counted state: a run carries every child.
+    /// Every need has a counted state: a run carries every child of every need.
     var countsEveryNeed: Bool { countsNeed.allSatisfy { $0 } }
+
+    /// The counted NCYs when they are not every NCY: a run carries only children in or reaching them.
+    var countsSomeNCYs: ClosedRange<Int>? {
+        countedNCYs.flatMap { $0 == 0...(FlowState.ncyRange.count - 1) ? nil : $0 }
+    }
 
     func cell(ofStateIndex index: Int) -> Int { Int(cellByState[index]) }
 }

@@ -136,9 +136,12 @@ package struct FlowSimulator: Sendable {
             Child(id: UInt64(index + 1), ncy: child.state.ncy - FlowState.ncyRange.lowerBound, need: child.state.need,
                   setting: child.state.setting.position, redirectedBy: -1)
         }
-        // Only the needs a tally counts, when nothing links children (see PlacementTally).
+        // Only children a tally can still count, when nothing links children (see PlacementTally): of
+        // the needs it counts, and in or reaching its NCYs (offsets) within the run.
         let carried = tally.flatMap { !adjusted && !$0.countsEveryNeed ? $0.countsNeed : nil }
         if let carried { children.removeAll { !carried[$0.need] } }
+        let reach = adjusted ? nil : tally?.countsSomeNCYs
+        if let reach { children.removeAll { $0.ncy + 1 > reach.upperBound || $0.ncy + horizon < reach.lowerBound } }
         var placedBy = [Int](repeating: 0, count: adjustments.count)
         var next: [Child] = []
         tables.leave.withUnsafeBufferPointer { leaveTable in
@@ -192,12 +195,14 @@ package struct FlowSimulator: Sendable {
                     if adjusted { place(&child, census: census, random: random, simulation: sim, placedBy: &placedBy) }
                     counted(child)
                 }
+                if let reach, child.ncy + 1 > reach.upperBound { continue }   // past the counted NCYs for good
                 next.append(child)
             }
             // Joiners, NCY by NCY.
             for ncy in 0..<FlowParameters.ncyCount {
                 let expected = tables.expected[h * FlowParameters.ncyCount + ncy]
                 guard expected > 0 else { continue }
+                if let reach, ncy > reach.upperBound || ncy + (horizon - 1 - h) < reach.lowerBound { continue }
                 var countGenerator = SeededGenerator(seed: random.bits(sim, UInt64(ncy), year, Self.purposeJoinerCount))
                 let count = Self.poisson(expected, &countGenerator)
                 let mixRow = ncy * cells
@@ -214,6 +219,7 @@ package struct FlowSimulator: Sendable {
                     }
                     if transferIn { c.transfersIn += 1 } else { c.newPlans += 1 }
                     counted(child)
+                    if let reach, ncy + 1 > reach.upperBound { continue }
                     next.append(child)
                 }
                 guard adjusted else { continue }
