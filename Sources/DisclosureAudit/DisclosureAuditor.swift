@@ -57,6 +57,14 @@ package struct DisclosureAuditor: Sendable {
     }
 
     func audit(_ state: AuditState, exact: Bool) -> AuditReport {
+        var bounded = BoundedParts()
+        return audit(state, exact: exact, bounded: &bounded)
+    }
+
+    /// As above, taking the ranges of a connected part from `bounded` when the same linear program
+    /// was bounded before (a pattern's rounds and readers audit many of the same parts again), and
+    /// keeping those it bounds.
+    func audit(_ state: AuditState, exact: Bool, bounded: inout BoundedParts) -> AuditReport {
         var report = AuditReport(insider: state.insider, cells: [], programs: 0, largestProgram: 0)
         var ranges: [Int: VariableRange] = [:]
         for (cell, value) in state.derived { ranges[cell] = VariableRange(lower: value, upper: value) }
@@ -64,7 +72,10 @@ package struct DisclosureAuditor: Sendable {
             && (state.focus.map { focus in component.contains { focus.contains($0) } } ?? true) {
             report.programs += 1
             report.largestProgram = max(report.largestProgram, component.count)
-            for (cell, range) in bound(component, state: state, exact: exact) { ranges[cell] = range }
+            let program = PartProgram(component, state: state, exact: exact)
+            let found = bounded.ranges[program] ?? bound(component, state: state, exact: exact)
+            bounded.ranges[program] = found
+            for (cell, range) in found { ranges[cell] = range }
         }
         for cell in state.required.keys.sorted(by: { system.cells[$0].key < system.cells[$1].key }) {
             let (requirement, figures) = state.required[cell]!
@@ -140,6 +151,49 @@ package struct DisclosureAuditor: Sendable {
             result[cell] = VariableRange(lower: lowest[i], upper: upperOpen ? nil : highest[i])
         }
         return result
+    }
+}
+
+/// The ranges of connected parts already bounded, by the linear program that bounded them.
+struct BoundedParts {
+    var ranges: [PartProgram: [Int: VariableRange]] = [:]
+}
+
+/// Everything that decides the ranges ``DisclosureAuditor`` finds for one connected part of a
+/// reader's system: its cells in order, its open equations in order (cells, coefficients and
+/// constants, bit for bit), which cells must be protected and how, each one's known own part, and
+/// whether every range is computed in full. Two parts with the same program get the same ranges.
+struct PartProgram: Hashable {
+    /// The part's cells, then for each equation its term count and term cells.
+    var cells: [Int]
+    /// Coefficients and constant of each equation, then each required cell's own part, as bit patterns.
+    var numbers: [UInt64]
+    /// Per cell of the part: 0 not required, 1 primary, 2 secondary.
+    var requirements: [UInt8]
+    var exact: Bool
+
+    init(_ component: [Int], state: AuditState, exact: Bool) {
+        cells = component
+        numbers = []
+        for equation in state.equations(touching: component) {
+            cells.append(equation.unknown.count)
+            for term in equation.unknown {
+                cells.append(term.cell)
+                numbers.append(term.coefficient.bitPattern)
+            }
+            numbers.append(equation.constant.bitPattern)
+        }
+        requirements = component.map { cell in
+            switch state.required[cell]?.0 {
+            case nil: return 0
+            case .primary: return 1
+            case .secondary: return 2
+            }
+        }
+        for cell in component where state.required[cell] != nil {
+            numbers.append((state.ownPart[cell] ?? 0).bitPattern)
+        }
+        self.exact = exact
     }
 }
 

@@ -118,6 +118,7 @@ package struct SuppressionPattern: Sendable, Equatable {
         let primary = primaryOnly(system: system, threshold: threshold).hidden
         var pattern = SuppressionPattern(hiding: primary)
         pattern.primary = primary
+        var bounded = BoundedParts()
         // Each round hides at least one more figure, so this ends; the bound is a guard only.
         for round in 1...(system.figures.count + 1) {
             pattern.rounds = round
@@ -130,7 +131,7 @@ package struct SuppressionPattern: Sendable, Equatable {
                 let state = reader.flatMap { insider in outsider.map { AuditState(insider: insider, outsider: $0, threshold: threshold) } }
                     ?? AuditState(system: system, hidden: pattern.hidden, insider: reader, threshold: threshold)
                 if reader == nil { outsider = state }
-                let report = auditor.audit(state, exact: false)
+                let report = auditor.audit(state, exact: false, bounded: &bounded)
                 // Cells this round's further suppression made unknown: a failure in a relation with
                 // one of them waits for the next audit, which may find it protected already.
                 var loosened = Set<Int>()

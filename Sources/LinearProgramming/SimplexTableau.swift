@@ -172,23 +172,40 @@ private struct Tableau {
 
     /// Makes `column` basic in `row`.
     mutating func pivot(row: Int, column: Int) {
-        let base = row * width
-        let scale = 1 / cells[base + column]
-        var nonzero: [Int] = []
-        for c in 0..<width where cells[base + c] != 0 {
-            cells[base + c] *= scale
-            if abs(cells[base + c]) < 1e-12 { cells[base + c] = 0 } else { nonzero.append(c) }
-        }
-        cells[base + column] = 1
-        for other in 0..<rows where other != row {
-            let otherBase = other * width
-            let factor = cells[otherBase + column]
-            guard factor != 0 else { continue }
-            for c in nonzero {
-                let value = cells[otherBase + c] - factor * cells[base + c]
-                cells[otherBase + c] = abs(value) < 1e-12 ? 0 : value
+        let (width, rows) = (self.width, self.rows)
+        precondition(row >= 0 && row < rows && column >= 0 && column < width && cells.count >= rows * width)
+        // The pivot row's nonzero entries, once scaled, as (column, value) pairs: the other rows
+        // subtract multiples of these only (the same numbers, in the same order, as entry by entry).
+        var nonzero = [Int](repeating: 0, count: width)
+        var values = [Double](repeating: 0, count: width)
+        var count = 0
+        cells.withUnsafeMutableBufferPointer { table in
+            let pivotRow = table.baseAddress! + row * width
+            let scale = 1 / pivotRow[column]
+            for c in 0..<width where pivotRow[c] != 0 {
+                pivotRow[c] *= scale
+                if abs(pivotRow[c]) < 1e-12 { pivotRow[c] = 0 } else {
+                    nonzero[count] = c
+                    count += 1
+                }
             }
-            cells[otherBase + column] = 0
+            pivotRow[column] = 1
+            for k in 0..<count { values[k] = pivotRow[nonzero[k]] }
+            nonzero.withUnsafeBufferPointer { nonzero in
+                values.withUnsafeBufferPointer { values in
+                    for other in 0..<rows where other != row {
+                        let otherRow = table.baseAddress! + other * width
+                        let factor = otherRow[column]
+                        guard factor != 0 else { continue }
+                        for k in 0..<count {
+                            let c = nonzero[k]
+                            let value = otherRow[c] - factor * values[k]
+                            otherRow[c] = abs(value) < 1e-12 ? 0 : value
+                        }
+                        otherRow[column] = 0
+                    }
+                }
+            }
         }
         basis[row] = column
     }

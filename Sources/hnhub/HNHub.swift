@@ -3,7 +3,7 @@ import Foundation
 
 /// `hnhub`: the High Needs Hub command.
 @main
-struct HNHub: ParsableCommand {
+struct HNHub: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "hnhub",
         abstract: "Pool SEN2 returns across local authorities and compare EHCP indicators.",
@@ -14,10 +14,14 @@ struct HNHub: ParsableCommand {
                       ForecastCommand.self, BacktestCommand.self, ScopeCentreCommand.self])
 
     /// ArgumentParser's usage errors exit with 64; the hub's public interface promises 2.
-    static func main() {
+    static func main() async {
         do {
             var command = try parseAsRoot()
-            try command.run()
+            if var asynchronous = command as? AsyncParsableCommand {
+                try await asynchronous.run()
+            } else {
+                try command.run()
+            }
         } catch let failure as HubFailure {
             FileHandle.standardError.write(Data("hnhub: \(failure.message)\n".utf8))
             Foundation.exit(failure.code)

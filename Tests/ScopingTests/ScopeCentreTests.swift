@@ -211,6 +211,26 @@ import Testing
         for la in figures.las { #expect(auditor.audit(hidden: pattern.hidden, insider: la).passed, "LA \(la)") }
     }
 
+    @Test func theFiguresAndTheirPatternComeFromTheCohortAndEligibilityAlone() throws {
+        // The figures made before the demand is simulated (their pattern is computed meanwhile)
+        // are those of the finished scope, and so is their pattern.
+        let cohort = Self.cohortWithNewPlacements
+        let eligibility = Eligibility(cohort: cohort, site: Self.site, assumptions: Self.assumptions)
+        let early = ScopeFigures(cohort: cohort, eligibility: eligibility, assumptions: Self.assumptions)
+        let scope = Scope(cohort: cohort, assumptions: Self.assumptions, site: Self.site)
+        let figures = ScopeFigures(scope: scope)
+        #expect(early.values[ScopeFigures.eligible] == ["800": 2, "801": 1, "802": 1])
+        #expect(early.values[ScopeFigures.newPlacements] == ["800": 1, "801": 1, "802": 0])
+        #expect(early.values == figures.values)
+        #expect(early.definitions.map(\.id) == figures.definitions.map(\.id))
+        #expect(early.cellKeys == figures.cellKeys)
+        let pattern = ScopeAudience(figures: early).pattern
+        #expect(pattern == ScopeAudience(figures: figures).pattern)
+        #expect(pattern.hides(ScopeFigures.cohort, period: early.period, la: "800"))
+        #expect(ScopeReadout(scope: scope, audience: ScopeAudience(figures: early, ownLA: "801")).json
+            == ScopeReadout(scope: scope, audience: ScopeAudience(figures: figures, ownLA: "801")).json)
+    }
+
     @Test func theCohortByLASettingGroupAndYearGroup() throws {
         let scope = Scope(cohort: Self.cohort, assumptions: Self.assumptions, site: Self.site)
         let figures = ScopeFigures(scope: scope)

@@ -30,16 +30,17 @@ package struct PersonLevelInputs: Sendable {
 
     /// The LA's flow model, simulated from its last census. `minimumYears` is lowered only by the
     /// breakdown's backtest, whose early origins have a single pair of censuses to learn from.
-    /// `tally` counts the new placements of every year by its cells too (``PlacementTally``).
+    /// `tally` counts the new placements of every year by its cells too (``PlacementTally``);
+    /// `statesKept` false keeps only the tally and the components (``FlowSimulations/statesKept``).
     package func simulate(_ la: String, horizon: Int, simulations: Int, seed: UInt64,
                          adjustments: [FlowAdjustment] = [], minimumYears: Int = minimumYears,
-                         tally: PlacementTally? = nil) -> FlowSimulations? {
+                         tally: PlacementTally? = nil, statesKept: Bool = true) -> FlowSimulations? {
         guard hasBreakdown(la, years: minimumYears), let last = roster.years(of: la).last,
               let parameters = FlowEstimation.parameters(la: la, flows: flows, population: population[la], lastYear: last) else {
             return nil
         }
         return FlowSimulator(parameters: parameters, start: roster.children[la]![last]!, adjustments: adjustments)
-            .run(horizon: horizon, simulations: simulations, seed: seed, tally: tally)
+            .run(horizon: horizon, simulations: simulations, seed: seed, tally: tally, statesKept: statesKept)
     }
 
     /// Children who left one of `members` and are in another's next census, by the census they

@@ -1,16 +1,20 @@
 /// Which new placements a run of the flow model counts, and in which cell: a map from every
 /// ``FlowState`` (where the child is at the census it arrives at) to a cell, or to none. A new
 /// placement is a joiner (a new plan or a transfer in) or a stayer whose setting group changed.
-/// A child's need never changes and children do not act on one another, so a run without
-/// adjustments carries only the children of needs the tally counts: their draws, and so the
-/// tally, are the same as in a run of every child, while the run's counts and components cover
-/// those children only.
+/// A child's need never changes, its NCY only rises, and children do not act on one another, so a
+/// run without adjustments carries only the children the tally can still count: of the needs it
+/// counts and, when it counts some year groups only, in or reaching them within the run. Their
+/// draws, and so the tally, are the same as in a run of every child, while the run's counts and
+/// components cover those children only.
 package struct PlacementTally: Sendable {
     package let cells: Int
     /// Cell by state index; -1 for a state not counted.
     let cellByState: [Int32]
     /// By need position: some state of the need is counted.
     let countsNeed: [Bool]
+    /// The NCYs of the counted states, as offsets from the lowest (``FlowState/ncyRange``); nil
+    /// when no state is counted.
+    let countedNCYs: ClosedRange<Int>?
 
     /// `cell` maps a state to a cell in 0..<cells, or nil to leave it out.
     package init(cells: Int, _ cell: (FlowState) -> Int?) {
@@ -23,10 +27,17 @@ package struct PlacementTally: Sendable {
         var countsNeed = [Bool](repeating: false, count: PrimaryNeed.codes.count)
         for index in 0..<FlowState.count where cellByState[index] >= 0 { countsNeed[FlowState(index: index).need] = true }
         self.countsNeed = countsNeed
+        let ncys = (0..<FlowState.count).filter { cellByState[$0] >= 0 }.map { FlowState(index: $0).ncy - FlowState.ncyRange.lowerBound }
+        countedNCYs = ncys.min().map { $0...ncys.max()! }
     }
 
-    /// Every need has a counted state: a run carries every child.
+    /// Every need has a counted state: a run carries every child of every need.
     var countsEveryNeed: Bool { countsNeed.allSatisfy { $0 } }
+
+    /// The counted NCYs when they are not every NCY: a run carries only children in or reaching them.
+    var countsSomeNCYs: ClosedRange<Int>? {
+        countedNCYs.flatMap { $0 == 0...(FlowState.ncyRange.count - 1) ? nil : $0 }
+    }
 
     func cell(ofStateIndex index: Int) -> Int { Int(cellByState[index]) }
 }
@@ -60,6 +71,8 @@ package struct FlowComponents: Sendable, Equatable {
 /// of children in every ``FlowState`` and the year's ``FlowComponents``. This is the model's
 /// reusable output: sums over any set of states (a need, an age range, a setting, a centre's
 /// catchment) are taken per simulation with ``totals(where:)``, so their spread is right.
+/// A run that kept its tally only (``statesKept`` false) has the components and the new
+/// placements, and no children by state.
 package struct FlowSimulations: Sendable {
     package let la: String
     /// The census the simulations start from.
@@ -74,9 +87,13 @@ package struct FlowSimulations: Sendable {
     package let placementCells: Int
     /// New placements by tally cell: [(simulation x horizon + year index) x placementCells + cell].
     let newPlacements: [UInt16]
+    /// False when the run kept only its tally and components: then no children by state are held,
+    /// and ``count(simulation:yearIndex:state:)``, ``totals(where:)`` and ``cellTotals(cells:_:)``
+    /// must not be asked.
+    package let statesKept: Bool
 
     init(la: String, origin: Int, horizon: Int, simulations: Int, counts: [UInt16], components: [FlowComponents],
-         newPlacements: [UInt16] = [], placementCells: Int = 0) {
+         newPlacements: [UInt16] = [], placementCells: Int = 0, statesKept: Bool = true) {
         self.la = la
         self.origin = origin
         self.horizon = horizon
@@ -85,12 +102,25 @@ package struct FlowSimulations: Sendable {
         self.components = components
         self.newPlacements = newPlacements
         self.placementCells = placementCells
+        self.statesKept = statesKept
     }
 
     /// New placements (joiners, and stayers who changed setting group) counted in `cell` of the
     /// run's tally at the census `origin + yearIndex + 1` of simulation `simulation`.
     package func newPlacements(simulation: Int, yearIndex: Int, cell: Int) -> Int {
         Int(newPlacements[(simulation * horizon + yearIndex) * placementCells + cell])
+    }
+
+    /// The mean over the simulations of the new placements in `cells` of the tally at the census
+    /// `origin + yearIndex + 1`, each cell's count times its weight: summed simulation by simulation
+    /// and, within one, cell by cell in the order given, then divided by the simulations (at least 1).
+    package func meanNewPlacements(yearIndex: Int, cells: [(cell: Int, weight: Double)]) -> Double {
+        var sum = 0.0
+        for simulation in 0..<simulations {
+            let base = (simulation * horizon + yearIndex) * placementCells
+            for (cell, weight) in cells { sum += Double(newPlacements[base + cell]) * weight }
+        }
+        return sum / Double(max(simulations, 1))
     }
 
     /// The census years simulated.

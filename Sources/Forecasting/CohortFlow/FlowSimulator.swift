@@ -24,12 +24,16 @@ package struct FlowSimulator: Sendable {
 
     /// Simulations `horizon` census years ahead. Runs on the machine's cores; the result does not
     /// depend on how many. With `tally`, the new placements of every year are counted by its cells
-    /// too (the draws, and so every other figure, are the same with or without it).
-    package func run(horizon: Int, simulations: Int, seed: UInt64, tally: PlacementTally? = nil) -> FlowSimulations {
+    /// too (the draws, and so every other figure, are the same with or without it); `statesKept`
+    /// false keeps the tally and the components only, not the children in every state (a run's
+    /// largest part by far).
+    package func run(horizon: Int, simulations: Int, seed: UInt64, tally: PlacementTally? = nil,
+                     statesKept: Bool = true) -> FlowSimulations {
         let random = CounterRandom(seed: seed, stream: parameters.la)
         let ordered = Self.ordered(start)
         let tables = Tables(parameters, horizon: horizon)
-        let slots = ResultSlots(simulations: simulations, horizon: horizon, placementCells: tally?.cells ?? 0)
+        let slots = ResultSlots(simulations: simulations, horizon: horizon, placementCells: tally?.cells ?? 0,
+                                statesKept: statesKept)
         let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, simulations))
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             for simulation in stride(from: worker, to: simulations, by: workers) {
@@ -39,7 +43,7 @@ package struct FlowSimulator: Sendable {
         }
         return FlowSimulations(la: parameters.la, origin: parameters.lastYear, horizon: horizon, simulations: simulations,
                                counts: slots.countArray, components: slots.componentArray,
-                               newPlacements: slots.placementArray, placementCells: tally?.cells ?? 0)
+                               newPlacements: slots.placementArray, placementCells: tally?.cells ?? 0, statesKept: statesKept)
     }
 
     /// The parameters laid out flat for the inner loop, and the expected joiners of every year and
@@ -80,12 +84,12 @@ package struct FlowSimulator: Sendable {
         /// New placements by tally cell: [(simulation x horizon + year index) x cells + cell].
         let placements: UnsafeMutablePointer<UInt16>
 
-        init(simulations: Int, horizon: Int, placementCells: Int) {
-            countSize = simulations * horizon * FlowState.count
+        init(simulations: Int, horizon: Int, placementCells: Int, statesKept: Bool) {
+            countSize = statesKept ? simulations * horizon * FlowState.count : 0
             componentSize = simulations * horizon
             placementSize = simulations * horizon * placementCells
-            counts = .allocate(capacity: countSize)
-            counts.initialize(repeating: 0, count: countSize)
+            counts = .allocate(capacity: max(countSize, 1))
+            counts.initialize(repeating: 0, count: max(countSize, 1))
             components = .allocate(capacity: componentSize)
             components.initialize(repeating: FlowComponents(), count: componentSize)
             placements = .allocate(capacity: max(placementSize, 1))
@@ -132,9 +136,12 @@ package struct FlowSimulator: Sendable {
             Child(id: UInt64(index + 1), ncy: child.state.ncy - FlowState.ncyRange.lowerBound, need: child.state.need,
                   setting: child.state.setting.position, redirectedBy: -1)
         }
-        // Only the needs a tally counts, when nothing links children (see PlacementTally).
+        // Only children a tally can still count, when nothing links children (see PlacementTally): of
+        // the needs it counts, and in or reaching its NCYs (offsets) within the run.
         let carried = tally.flatMap { !adjusted && !$0.countsEveryNeed ? $0.countsNeed : nil }
         if let carried { children.removeAll { !carried[$0.need] } }
+        let reach = adjusted ? nil : tally?.countsSomeNCYs
+        if let reach { children.removeAll { $0.ncy + 1 > reach.upperBound || $0.ncy + horizon < reach.lowerBound } }
         var placedBy = [Int](repeating: 0, count: adjustments.count)
         var next: [Child] = []
         tables.leave.withUnsafeBufferPointer { leaveTable in
@@ -188,12 +195,14 @@ package struct FlowSimulator: Sendable {
                     if adjusted { place(&child, census: census, random: random, simulation: sim, placedBy: &placedBy) }
                     counted(child)
                 }
+                if let reach, child.ncy + 1 > reach.upperBound { continue }   // past the counted NCYs for good
                 next.append(child)
             }
             // Joiners, NCY by NCY.
             for ncy in 0..<FlowParameters.ncyCount {
                 let expected = tables.expected[h * FlowParameters.ncyCount + ncy]
                 guard expected > 0 else { continue }
+                if let reach, ncy > reach.upperBound || ncy + (horizon - 1 - h) < reach.lowerBound { continue }
                 var countGenerator = SeededGenerator(seed: random.bits(sim, UInt64(ncy), year, Self.purposeJoinerCount))
                 let count = Self.poisson(expected, &countGenerator)
                 let mixRow = ncy * cells
@@ -210,6 +219,7 @@ package struct FlowSimulator: Sendable {
                     }
                     if transferIn { c.transfersIn += 1 } else { c.newPlans += 1 }
                     counted(child)
+                    if let reach, ncy + 1 > reach.upperBound { continue }
                     next.append(child)
                 }
                 guard adjusted else { continue }
@@ -243,11 +253,12 @@ package struct FlowSimulator: Sendable {
             swap(&children, &next)
             c.stockEnd = children.count
             c.redirected = placedBy.reduce(0, +)
-            let base = (simulation * horizon + h) * FlowState.count
-            let counts = slots.counts + base
-            for child in children {
-                let index = (child.ncy * PrimaryNeed.codes.count + child.need) * settings + child.setting
-                if counts[index] < UInt16.max { counts[index] += 1 }
+            if slots.countSize > 0 {
+                let counts = slots.counts + (simulation * horizon + h) * FlowState.count
+                for child in children {
+                    let index = (child.ncy * PrimaryNeed.codes.count + child.need) * settings + child.setting
+                    if counts[index] < UInt16.max { counts[index] += 1 }
+                }
             }
             slots.components[simulation * horizon + h] = c
         }

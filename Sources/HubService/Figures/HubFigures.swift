@@ -160,6 +160,15 @@ package final class FigureShelf: Sendable {
         return value
     }
 
+    /// As above, for a value computed asynchronously (a scope).
+    package func computed<Value: Sendable>(_ key: String, from figures: HubFigures,
+                                           compute: (HubFigures) async throws -> Value) async rethrows -> Value {
+        if let kept = computed.withLock({ $0.take(key, version: figures.version) }) as? Value { return kept }
+        let value = try await compute(figures)
+        computed.withLock { $0.keep(value, under: key, version: figures.version, limit: Self.computedLimit) }
+        return value
+    }
+
     /// How many forecasts and scopes were computed rather than taken from the kept ones (tests and
     /// tools read it to see that an identical request is answered from what was kept).
     package var computations: Int { computed.withLock { $0.computations } }

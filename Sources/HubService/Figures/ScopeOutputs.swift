@@ -98,7 +98,7 @@ extension FigureOutputs {
     /// scoping, the site located in the register, the cohort read from the store at `storePath`,
     /// and the readout for `ownLA`'s own view or (nil) the shared view, with the CLI's disclosure
     /// control (docs/scoping.md).
-    func scope(_ request: ScopeRequest, group: String, ownLA: String?, storePath: String, config: HubConfiguration) throws
+    func scope(_ request: ScopeRequest, group: String, ownLA: String?, storePath: String, config: HubConfiguration) async throws
         -> ServedScope {
         try requireOneMinimisationLevel(.centreScoping)
         let purpose: PurposeScope
@@ -131,12 +131,11 @@ extension FigureOutputs {
                                    "No member of group '\(group)' has opted in to the purpose '\(purpose.permission.purpose)' "
                                        + "(config purposes; docs/governance.md).")
             }
-            let scope = try Scope.read(
+            let readout = try await ScopeReadout.read(
                 context, database: try Database(path: storePath, readOnly: true), group: group, members: members,
-                purpose: purpose, assumptions: assumptions, bands: config.defaultCostBands, site: point, siteLabel: label)
-            let audience = ScopeAudience(figures: ScopeFigures(scope: scope), ownLA: ownLA,
-                                         control: DisclosureControl(threshold: config.suppressionThreshold))
-            return ServedScope(readout: ScopeReadout(scope: scope, audience: audience), leftOut: purpose.leftOut, notice: purpose.notice)
+                purpose: purpose, assumptions: assumptions, bands: config.defaultCostBands, site: point, siteLabel: label,
+                ownLA: ownLA, control: DisclosureControl(threshold: config.suppressionThreshold))
+            return ServedScope(readout: readout, leftOut: purpose.leftOut, notice: purpose.notice)
         } catch let error as ScopeError {
             throw ScopeRequest.problem(error)
         }

@@ -18,14 +18,14 @@ struct ScopingRoutes {
             guard case let .scoping(group, _) = grant.resource else {
                 return service.page("Scope a centre", grant, body: service.scopePage(asked, served: nil, grant: grant))
             }
-            let served = try service.scope(asked, group: group, grant: grant, context: context)
+            let served = try await service.scope(asked, group: group, grant: grant, context: context)
             return service.page("Scope a centre", grant, body: service.scopePage(asked, served: served, grant: grant))
         }
         table.guarded(.get, "/api/v1/scope", .api, resolve: { request, _, user in
             try service.scopingResource(request, user: user)
         }) { request, context, grant in
             guard case let .scoping(group, _) = grant.resource else { throw ServiceError.forbidden("not a scope") }
-            let served = try service.scope(ScopeRequest(service.parameters(request)), group: group, grant: grant, context: context)
+            let served = try await service.scope(ScopeRequest(service.parameters(request)), group: group, grant: grant, context: context)
             var body = served.readout.jsonObject
             body["own_la"] = JSONBody.value(grant.audience.ownLA)
             body["left_out"] = served.leftOut
@@ -87,15 +87,15 @@ extension HubService {
 
     /// The scope for the grant's audience, computed once per figures version and kept; every
     /// scope served is in the audit log.
-    func scope(_ asked: ScopeRequest, group: String?, grant: Grant, context: ServiceContext) throws -> ServedScope {
+    func scope(_ asked: ScopeRequest, group: String?, grant: Grant, context: ServiceContext) async throws -> ServedScope {
         guard let group else {
             // Only the admin gets here for a group the config lacks (the policy refuses anyone else).
             throw ServiceError.notFound("No group '\((asked.group ?? "").prefix(60))' in the hub's config "
                 + "(groups: \(setup.config.groups.keys.sorted().joined(separator: ", "))).")
         }
         let ownLA = grant.audience.ownLA
-        let served = try shelf.computed(asked.key(group: group, ownLA: ownLA), from: grant.figures) { figures in
-            try outputs(figures).scope(asked, group: group, ownLA: ownLA, storePath: setup.storePath, config: setup.config)
+        let served = try await shelf.computed(asked.key(group: group, ownLA: ownLA), from: grant.figures) { figures in
+            try await outputs(figures).scope(asked, group: group, ownLA: ownLA, storePath: setup.storePath, config: setup.config)
         }
         let readout = served.readout
         audit.record(.by(grant.user, action: "scope",

@@ -42,7 +42,7 @@ package struct FlowModelDemand: DemandSource {
             } else if inputs.roster.years(of: la).last != cohort.collectionYear {
                 fallback[la] = "its last census is not the scope's"
             } else if let run = inputs.simulate(la, horizon: max(assumptions.years, 1), simulations: max(assumptions.simulations, 100),
-                                                seed: assumptions.seed, tally: tally) {
+                                                seed: assumptions.seed, tally: tally, statesKept: false) {
                 simulated[la] = run
             } else {
                 fallback[la] = "no observed flows to learn from"
@@ -54,7 +54,12 @@ package struct FlowModelDemand: DemandSource {
 
     /// The tally cell of an NCY and setting group.
     static func cell(ncy: Int, setting: FlowSetting) -> Int {
-        (ncy - DemandPaths.ncyRange.lowerBound) * settings + FlowSetting.allCases.firstIndex(of: setting)!
+        cell(ncy: ncy, setting: FlowSetting.allCases.firstIndex(of: setting)!)
+    }
+
+    /// The tally cell of an NCY and setting group by its position in ``FlowSetting/allCases``.
+    static func cell(ncy: Int, setting position: Int) -> Int {
+        (ncy - DemandPaths.ncyRange.lowerBound) * settings + position
     }
 
     /// The placement groups a setting group of the flow model stands for.
@@ -94,20 +99,17 @@ package struct FlowModelDemand: DemandSource {
         let shares = las.map { Self.settingShares(cohort: cohort, la: $0, selectors: assumptions.fromSettings) }
         let runs = las.map { simulated[$0] }
         let scale = assumptions.demandScale, seed = assumptions.seed
+        // Per LA and NCY: the tally cells of the setting groups the shares keep, with the shares.
+        let kept: [[[(cell: Int, weight: Double)]]] = shares.map { share in
+            DemandPaths.ncyRange.map { ncy in
+                FlowSetting.allCases.indices.filter { share[$0] > 0 }.map { (Self.cell(ncy: ncy, setting: $0), share[$0]) }
+            }
+        }
         // Mean over the flow model's simulations of the new placements the shares keep.
         let means: [[[Double]]] = las.indices.map { la in
             guard let run = runs[la] else { return [] }
             return (0..<run.horizon).map { year in
-                DemandPaths.ncyRange.map { ncy in
-                    var sum = 0.0
-                    for simulation in 0..<run.simulations {
-                        for (index, setting) in FlowSetting.allCases.enumerated() where shares[la][index] > 0 {
-                            let count = run.newPlacements(simulation: simulation, yearIndex: year, cell: Self.cell(ncy: ncy, setting: setting))
-                            sum += Double(count) * shares[la][index]
-                        }
-                    }
-                    return sum / Double(max(run.simulations, 1))
-                }
+                kept[la].map { run.meanNewPlacements(yearIndex: year, cells: $0) }
             }
         }
         func expected(_ la: Int, _ year: Int, _ ncy: Int) -> Double {
@@ -118,15 +120,14 @@ package struct FlowModelDemand: DemandSource {
                                 expected: expected) { simulation, la, year, ncy in
             guard let run = runs[la] else { return held?.drawn(simulation: simulation, la: la, year: year, ncy: ncy) ?? 0 }
             var random = ScopeRandom(seed, 0xF10E, UInt64(simulation), UInt64(la), UInt64(year), UInt64(ncy + 10))
-            var kept = 0
-            for (index, setting) in FlowSetting.allCases.enumerated() where shares[la][index] > 0 {
-                let count = run.newPlacements(simulation: simulation % run.simulations, yearIndex: min(year, run.horizon - 1),
-                                              cell: Self.cell(ncy: ncy, setting: setting))
-                kept += random.binomial(count, shares[la][index])
+            var drawn = 0
+            for (cell, share) in kept[la][ncy - DemandPaths.ncyRange.lowerBound] {
+                let count = run.newPlacements(simulation: simulation % run.simulations, yearIndex: min(year, run.horizon - 1), cell: cell)
+                drawn += random.binomial(count, share)
             }
-            guard scale != 1 else { return kept }
+            guard scale != 1 else { return drawn }
             let whole = scale.rounded(.down)
-            return kept * Int(whole) + random.binomial(kept, scale - whole)
+            return drawn * Int(whole) + random.binomial(drawn, scale - whole)
         }
         paths.description = description(paths, held: held)
         paths.source = simulated.isEmpty ? nil : "the forecast's cohort flow model (docs/forecasting.md)"

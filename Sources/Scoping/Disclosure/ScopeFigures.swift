@@ -23,10 +23,18 @@ package struct ScopeFigures: Sendable {
         package var ncy: Int
     }
 
+    /// The figures of a scope made: as below, from its cohort, eligibility and assumptions.
     package init(scope: Scope) {
-        let cohort = scope.cohort
+        self.init(cohort: scope.cohort, eligibility: scope.eligibility, assumptions: scope.assumptions)
+    }
+
+    /// The figures from what they depend on alone: the cohort, who of it is eligible for the site,
+    /// and the assumptions (group, ages, taken-from settings). Neither the demand path nor the
+    /// capacity options enter, so the figures (and their suppression pattern) can be worked out
+    /// while the demand is simulated.
+    package init(cohort: Cohort, eligibility: Eligibility, assumptions: ScopeAssumptions) {
         period = cohort.period
-        group = scope.assumptions.group
+        group = assumptions.group
         las = cohort.las
         let members = Set(cohort.las)
         func add(_ id: String, _ title: String, kind: CountKind = .children, partition: (String, String, Bool)? = nil,
@@ -46,7 +54,7 @@ package struct ScopeFigures: Sendable {
             add(Self.setting(category), "in scope, placed: " + SettingSelector.label(category),
                 partition: ("scope by setting", Self.cohort, true)) { la in Double(children(la).filter { $0.category == category }.count) }
         }
-        for ncy in Self.yearGroups(scope.assumptions.ages) {
+        for ncy in Self.yearGroups(assumptions.ages) {
             add(Self.yearGroup(ncy), "in scope, " + Self.yearGroupLabel(ncy), partition: ("scope by year group", Self.cohort, true)) { la in
                 Double(children(la).filter { $0.ncy == ncy }.count)
             }
@@ -55,7 +63,7 @@ package struct ScopeFigures: Sendable {
         // Only cells some LA has a child in (the rest are 0 everywhere).
         let cells = Set(cohort.children.map { CellKey(category: $0.category, ncy: $0.ncy) })
         cellKeys = PlacementCategory.allCases.flatMap { category in
-            Self.yearGroups(scope.assumptions.ages).map { CellKey(category: category, ncy: $0) }
+            Self.yearGroups(assumptions.ages).map { CellKey(category: category, ncy: $0) }
         }.filter(cells.contains)
         for key in cellKeys {
             let label = SettingSelector.label(key.category) + ", " + Self.yearGroupLabel(key.ncy)
@@ -79,18 +87,18 @@ package struct ScopeFigures: Sendable {
             Double(children(la).filter(\.outOfArea).count)
         }
         add(Self.fromSettings, "in scope, in a setting the centre takes from",
-            partition: ("scope by taken-from setting", Self.cohort, false)) { Double(scope.eligibility.fromSettings[$0] ?? 0) }
+            partition: ("scope by taken-from setting", Self.cohort, false)) { Double(eligibility.fromSettings[$0] ?? 0) }
         add(Self.eligible, "eligible (taken-from setting, within the distance limit)",
-            partition: ("taken-from by distance", Self.fromSettings, false)) { Double(scope.eligibility.eligible[$0] ?? 0) }
+            partition: ("taken-from by distance", Self.fromSettings, false)) { Double(eligibility.eligible[$0] ?? 0) }
         add(Self.newPlacements, "new placements of the last year in taken-from settings",
             partition: ("taken-from by start", Self.fromSettings, false)) { la in
-            Double(children(la).filter { $0.newPlacement && $0.isFromSetting(scope.assumptions.fromSettings, members: members) }.count)
+            Double(children(la).filter { $0.newPlacement && $0.isFromSetting(assumptions.fromSettings, members: members) }.count)
         }
         add(Self.feeOnDefault, "eligible, fee resting on a default", partition: ("eligible by fee source", Self.eligible, false)) {
-            Double(scope.eligibility.feeOnDefault[$0] ?? 0)
+            Double(eligibility.feeOnDefault[$0] ?? 0)
         }
         add(Self.travelUnmeasured, "eligible, change in travel not measured",
-            partition: ("eligible by travel measured", Self.eligible, false)) { Double(scope.eligibility.travelUnmeasured[$0] ?? 0) }
+            partition: ("eligible by travel measured", Self.eligible, false)) { Double(eligibility.travelUnmeasured[$0] ?? 0) }
         add(Self.costOnDefault, "in scope, cost resting on a default (a config band, or no cost held)",
             partition: ("scope by cost source", Self.cohort, false)) { Double(children($0).filter(\.costOnDefault).count) }
         add(Self.cost, "current annual cost of the cohort's placements", kind: .pounds, builtOn: Self.cohort) { la in

@@ -12,7 +12,7 @@ import Scoping
 
 /// `hnhub scope-centre`: size and cost a shared centre (or a shared specialist service) for a
 /// group's low-incidence needs (docs/scoping.md).
-struct ScopeCentreCommand: ParsableCommand {
+struct ScopeCentreCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "scope-centre",
         abstract: "Scope a shared centre of expertise (or specialist service) across a group of LAs.",
@@ -81,7 +81,7 @@ struct ScopeCentreCommand: ParsableCommand {
         return options
     }
 
-    func run() throws {
+    func run() async throws {
         let config = try hub.loadConfiguration()
         let store = try hub.openStore(config)
         // Centre scoping is a purpose of its own: members not opted in are left out of the cohort,
@@ -109,13 +109,11 @@ struct ScopeCentreCommand: ParsableCommand {
                 throw HubFailure.unusable("no member of group '\(group)' has opted in to the purpose 'centre-scoping' "
                     + "(config purposes; docs/governance.md)")
             }
-            let scope = try Scope.read(
+            readout = try await ScopeReadout.read(
                 context, database: store.database, group: group, members: members, purpose: purposeScope,
                 assumptions: assumptions, bands: config.defaultCostBands, site: point, siteLabel: label,
-                scenario: scenarioAssumptions)
-            let control = DisclosureControl(threshold: config.suppressionThreshold)
-            readout = ScopeReadout(scope: scope, audience: ScopeAudience(figures: ScopeFigures(scope: scope), ownLA: own ? la : nil,
-                                                                         control: control))
+                scenario: scenarioAssumptions, ownLA: own ? la : nil,
+                control: DisclosureControl(threshold: config.suppressionThreshold))
         } catch let error as ScopeError {
             throw HubFailure.unusable("\(error)")
         } catch let error as LAGroups.UnknownGroup {
