@@ -128,7 +128,8 @@ package struct FlowSimulations: Sendable {
 
     /// Children in `state` at the census `origin + yearIndex + 1` in simulation `simulation`.
     package func count(simulation: Int, yearIndex: Int, state: FlowState) -> Int {
-        Int(counts[(simulation * horizon + yearIndex) * FlowState.count + state.index])
+        precondition(statesKept, "this flow-model run kept only its tally (statesKept: false): it holds no children by state")
+        return Int(counts[(simulation * horizon + yearIndex) * FlowState.count + state.index])
     }
 
     package func components(simulation: Int, yearIndex: Int) -> FlowComponents {
@@ -137,6 +138,7 @@ package struct FlowSimulations: Sendable {
 
     /// For every simulation and year, the children in the states `include` keeps: [simulation][year index].
     package func totals(where include: (FlowState) -> Bool) -> [[Double]] {
+        precondition(statesKept, "this flow-model run kept only its tally (statesKept: false): it holds no children by state")
         let chosen = (0..<FlowState.count).filter { include(FlowState(index: $0)) }
         return (0..<simulations).map { simulation in
             (0..<horizon).map { year in
@@ -149,6 +151,7 @@ package struct FlowSimulations: Sendable {
     /// For every simulation and year, the children by cell: `cell` maps a state to a cell index in
     /// 0..<cells (nil to leave it out). [simulation][year index][cell].
     package func cellTotals(cells: Int, _ cell: (FlowState) -> Int?) -> [[[Double]]] {
+        precondition(statesKept, "this flow-model run kept only its tally (statesKept: false): it holds no children by state")
         let map = (0..<FlowState.count).map { cell(FlowState(index: $0)) }
         return (0..<simulations).map { simulation in
             (0..<horizon).map { year in
