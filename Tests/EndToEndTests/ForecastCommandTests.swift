@@ -46,7 +46,7 @@ import Testing
         #expect(imported.status == 0, "\(imported.errors)")
     }
 
-    @Test func theJSONListHasExactlyTheIssuesKeysAndTheCSVIsWrittenUnderOut() throws {
+    @Test func theJSONListHasExactlyTheDocumentedKeysAndTheCSVIsWrittenUnderOut() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         try publishedStore(folder)
