@@ -123,12 +123,16 @@ package struct FlowSimulations: Sendable {
         return sum / Double(max(simulations, 1))
     }
 
+    private func requireStates() {
+        precondition(statesKept, "this flow-model run kept only its tally (statesKept: false): it holds no children by state")
+    }
+
     /// The census years simulated.
     package var years: [Int] { (1...max(horizon, 1)).map { origin + $0 } }
 
     /// Children in `state` at the census `origin + yearIndex + 1` in simulation `simulation`.
     package func count(simulation: Int, yearIndex: Int, state: FlowState) -> Int {
-        precondition(statesKept, "this flow-model run kept only its tally (statesKept: false): it holds no children by state")
+        requireStates()
         return Int(counts[(simulation * horizon + yearIndex) * FlowState.count + state.index])
     }
 
@@ -138,7 +142,7 @@ package struct FlowSimulations: Sendable {
 
     /// For every simulation and year, the children in the states `include` keeps: [simulation][year index].
     package func totals(where include: (FlowState) -> Bool) -> [[Double]] {
-        precondition(statesKept, "this flow-model run kept only its tally (statesKept: false): it holds no children by state")
+        requireStates()
         let chosen = (0..<FlowState.count).filter { include(FlowState(index: $0)) }
         return (0..<simulations).map { simulation in
             (0..<horizon).map { year in
@@ -151,7 +155,7 @@ package struct FlowSimulations: Sendable {
     /// For every simulation and year, the children by cell: `cell` maps a state to a cell index in
     /// 0..<cells (nil to leave it out). [simulation][year index][cell].
     package func cellTotals(cells: Int, _ cell: (FlowState) -> Int?) -> [[[Double]]] {
-        precondition(statesKept, "this flow-model run kept only its tally (statesKept: false): it holds no children by state")
+        requireStates()
         let map = (0..<FlowState.count).map { cell(FlowState(index: $0)) }
         return (0..<simulations).map { simulation in
             (0..<horizon).map { year in

@@ -2,61 +2,12 @@ import Foundation
 import HubStore
 import Synchronization
 
-/// One line of the audit log (docs/service.md, "Audit").
-package struct AuditEntry: Sendable, Equatable {
-    package var at: String
-    package var userID: Int64?
-    package var username: String?
-    package var role: String?
-    package var laCode: String?
-    /// `sign-in`, `sign-out`, `upload`, `download`, `view-findings`, `token-create`, `token-revoke`, `denied`, ...
-    package var action: String
-    /// What the action was about: an import, a file, a scope.
-    package var target: String?
-    /// `ok`, `refused` or `failed`.
-    package var outcome: String
-    package var client: String?
-
-    package init(at: String, userID: Int64? = nil, username: String? = nil, role: String? = nil, laCode: String? = nil,
-                action: String, target: String? = nil, outcome: String = "ok", client: String? = nil) {
-        self.at = at
-        self.userID = userID
-        self.username = username
-        self.role = role
-        self.laCode = laCode
-        self.action = action
-        self.target = target
-        self.outcome = outcome
-        self.client = client
-    }
-
+extension AuditEntry {
     /// An entry about what `user` did now.
     package static func by(_ user: UserAccount?, action: String, target: String? = nil, outcome: String = "ok",
                           client: String? = nil, now: Date = Date()) -> AuditEntry {
         AuditEntry(at: AccountBook.timestamp(now), userID: user?.id, username: user?.username, role: user?.role.rawValue,
                    laCode: user?.laCode ?? user?.groupName, action: action, target: target, outcome: outcome, client: client)
-    }
-}
-
-/// The audit log in the store (`service_audit`): written by the service, read by `hnhub audit`.
-package struct AuditTrail {
-    package let database: Database
-
-    package init(database: Database) { self.database = database }
-
-    package func append(_ entries: [AuditEntry]) throws {
-        try ServiceAudit(database: database).append(entries.map { e in
-            ServiceAudit.Row(at: e.at, userID: e.userID, username: e.username, role: e.role, laCode: e.laCode,
-                             action: e.action, target: e.target, outcome: e.outcome, client: e.client)
-        })
-    }
-
-    /// Entries, newest first, optionally of one user and/or action, since an ISO date or time.
-    package func entries(username: String? = nil, action: String? = nil, since: String? = nil, limit: Int = 200) throws -> [AuditEntry] {
-        try ServiceAudit(database: database).newest(username: username, action: action, since: since, limit: limit).map { row in
-            AuditEntry(at: row.at, userID: row.userID, username: row.username, role: row.role, laCode: row.laCode,
-                       action: row.action, target: row.target, outcome: row.outcome, client: row.client)
-        }
     }
 }
 
@@ -99,7 +50,7 @@ package final class AuditRecorder: Sendable {
             }
             if batch.isEmpty { return }
             do {
-                try await store.write { try AuditTrail(database: $0).append(batch) }
+                try await store.write { try ServiceAudit(database: $0).append(batch) }
             } catch {
                 // Kept for the next attempt: the log loses nothing while the store is busy.
                 queue.withLock { $0.pending.insert(contentsOf: batch, at: 0) }

@@ -1,4 +1,5 @@
 import Foundation
+import HubStore
 import Hummingbird
 import Report
 
@@ -16,7 +17,7 @@ struct HomeRoutes {
             service.page("Start", grant, body: service.startPage(grant))
         }
         table.guarded(.get, "/audit", .page, resolve: { _, _, _ in .administration }) { _, _, grant in
-            let entries = try service.store.read { try AuditTrail(database: $0).entries(limit: 200) }
+            let entries = try service.store.read { try ServiceAudit(database: $0).newest(limit: 200) }
             var body = "<h1>Audit log</h1><p class=\"hint\">The newest 200 entries; <code>hnhub audit</code> lists and filters them all.</p>"
             body += "<table><caption>Who did what, newest first</caption><thead><tr><th scope=\"col\">time (UTC)</th><th scope=\"col\">user</th>"
                 + "<th scope=\"col\">role</th><th scope=\"col\">LA or group</th><th scope=\"col\">action</th><th scope=\"col\">what</th>"

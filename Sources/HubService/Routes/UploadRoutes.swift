@@ -1,4 +1,5 @@
 import Foundation
+import HubStore
 import Hummingbird
 
 /// Uploading a return (or, for the admin, a reference data set) and following its import.

@@ -117,35 +117,35 @@ package struct IndicatorTable {
         }
         let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
         return try database.rows("""
-            SELECT v.indicator_id, v.la_code, v.period, v.period_type, v.numerator, v.denominator, v.value,
-                   v.unavailable_reason, d.unit, d.polarity, v.source
+            SELECT \(Self.valueColumns)
             FROM indicator_values v JOIN indicator_definitions d ON d.id = v.indicator_id
             \(whereClause)
             ORDER BY v.indicator_id, v.period, v.la_code
-            """, args).map { row in
-            StoredIndicatorValue(indicatorID: row[0].string ?? "", laCode: row[1].string ?? "",
-                                 period: row[2].string ?? "", periodType: row[3].string ?? "",
-                                 numerator: row[4].double, denominator: row[5].double, value: row[6].double,
-                                 unavailableReason: row[7].string, unit: row[8].string ?? "",
-                                 polarity: row[9].string ?? "", source: row[10].string)
-        }
+            """, args).map(Self.storedValue)
     }
 
     /// Every stored value, with or without a stored definition (the unit and polarity are empty
     /// without one), by indicator, period and LA.
     package func allValues() throws -> [StoredIndicatorValue] {
         try database.rows("""
-            SELECT v.indicator_id, v.la_code, v.period, v.period_type, v.numerator, v.denominator, v.value,
-                   v.unavailable_reason, d.unit, d.polarity, v.source
+            SELECT \(Self.valueColumns)
             FROM indicator_values v LEFT JOIN indicator_definitions d ON d.id = v.indicator_id
             ORDER BY v.indicator_id, v.period, v.la_code
-            """).map { row in
-            StoredIndicatorValue(indicatorID: row[0].string ?? "", laCode: row[1].string ?? "",
-                                 period: row[2].string ?? "", periodType: row[3].string ?? "",
-                                 numerator: row[4].double, denominator: row[5].double, value: row[6].double,
-                                 unavailableReason: row[7].string, unit: row[8].string ?? "",
-                                 polarity: row[9].string ?? "", source: row[10].string)
-        }
+            """).map(Self.storedValue)
+    }
+
+    /// The columns ``storedValue(_:)`` reads, of `indicator_values v` and `indicator_definitions d`.
+    static let valueColumns = """
+        v.indicator_id, v.la_code, v.period, v.period_type, v.numerator, v.denominator, v.value, \
+        v.unavailable_reason, d.unit, d.polarity, v.source
+        """
+
+    static func storedValue(_ row: [SQLValue]) -> StoredIndicatorValue {
+        StoredIndicatorValue(indicatorID: row[0].string ?? "", laCode: row[1].string ?? "",
+                             period: row[2].string ?? "", periodType: row[3].string ?? "",
+                             numerator: row[4].double, denominator: row[5].double, value: row[6].double,
+                             unavailableReason: row[7].string, unit: row[8].string ?? "",
+                             polarity: row[9].string ?? "", source: row[10].string)
     }
 
     /// True when some value (a figure or a reason it is unavailable) is stored for `laCode`.

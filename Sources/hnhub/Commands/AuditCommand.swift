@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import HubService
+import HubStore
 
 /// `hnhub audit`: who signed in, uploaded, downloaded and viewed person-level findings, and when.
 struct AuditCommand: ParsableCommand {
@@ -18,7 +19,7 @@ struct AuditCommand: ParsableCommand {
     func run() throws {
         let config = try hub.loadConfiguration()
         let store = try hub.openStore(config)
-        let entries = try AuditTrail(database: store.database).entries(username: user, action: action, since: since, limit: limit)
+        let entries = try ServiceAudit(database: store.database).newest(username: user, action: action, since: since, limit: limit)
         if json {
             let objects: [[String: Any]] = entries.map { e in
                 ["at": e.at, "user": e.username ?? NSNull(), "role": e.role ?? NSNull(), "la_or_group": e.laCode ?? NSNull(),

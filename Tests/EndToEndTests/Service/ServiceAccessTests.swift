@@ -149,7 +149,7 @@ extension ServiceSuites {
             }
             await fixture.service.settle()
             // Every refusal is in the audit log, with who and what.
-            let denied = try AuditTrail(database: store.database).entries(action: "denied", limit: 1000)
+            let denied = try ServiceAudit(database: store.database).newest(action: "denied", limit: 1000)
             #expect(denied.contains { $0.username == "bea" && $0.target == "GET /returns/\(import800)" && $0.outcome == "refused" })
             await fixture.stop()
         }

@@ -48,7 +48,7 @@ extension ServiceSuites {
             #expect(try runHub(["users", "revoke-token", "--db", db, "1"]).output == "revoked token #1\n")
             #expect(try runHub(["users", "revoke-token", "--db", db, "1"]).status == 2)
 
-            try AuditTrail(database: Store(path: db).database).append([
+            try ServiceAudit(database: Store(path: db).database).append([
                 AuditEntry(at: "2025-06-01T09:00:00Z", userID: 1, username: "ops", role: "admin", action: "sign-in", client: "127.0.0.1"),
                 AuditEntry(at: "2025-06-01T09:05:00Z", userID: 1, username: "ops", role: "admin", action: "download", target: "workbook LA 801"),
             ])

@@ -56,7 +56,7 @@ extension ServiceSuites {
             }
             await fixture.service.settle()
             // Every scope served is in the audit log.
-            let logged = try AuditTrail(database: try Store(path: fixture.storePath).database).entries(action: "scope", limit: 10)
+            let logged = try ServiceAudit(database: try Store(path: fixture.storePath).database).newest(action: "scope", limit: 10)
             #expect(logged.count == 5)
             #expect(logged.contains {
                 $0.username == "cal" && $0.target == "group partnership needs ASD,SEMH site grid reference 365000,168000 (own view of LA 800)"

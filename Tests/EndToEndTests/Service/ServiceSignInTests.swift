@@ -56,7 +56,7 @@ extension ServiceSuites {
                 #expect(right != nil)
             }
             await fixture.service.settle()
-            let entries = try AuditTrail(database: Store(path: fixture.storePath).database).entries(action: "sign-in")
+            let entries = try ServiceAudit(database: Store(path: fixture.storePath).database).newest(action: "sign-in")
             #expect(entries.map(\.outcome) == ["ok", "failed", "failed", "failed"])
             #expect(entries.map { $0.username ?? "" } == ["bea", "eve", "nobody", "bea"])
             await fixture.stop()

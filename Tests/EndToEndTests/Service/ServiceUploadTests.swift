@@ -41,7 +41,7 @@ extension ServiceSuites {
                 #expect(try FileManager.default.contentsOfDirectory(atPath: fixture.service.setup.uploadsFolder).isEmpty)
             }
             await fixture.service.settle()
-            let uploads = try AuditTrail(database: Store(path: fixture.storePath).database).entries(action: "upload")
+            let uploads = try ServiceAudit(database: Store(path: fixture.storePath).database).newest(action: "upload")
             #expect(uploads.count == 1 && uploads[0].username == "bea" && uploads[0].target?.contains("LA 801 2025") == true)
             await fixture.stop()
         }
