@@ -60,16 +60,7 @@ package struct PublishedRequests: Sendable, Equatable {
             return log(now / before)
         }.sorted()
         guard growth.count >= Self.minimumSpreadLAs else { return nil }
-        return Self.percentile(growth, 0.9) - Self.percentile(growth, 0.1)
-    }
-
-    /// The `p` percentile of sorted values, interpolated linearly between the two nearest
-    /// (position `p x (n - 1)`).
-    static func percentile(_ sorted: [Double], _ p: Double) -> Double {
-        let position = p * Double(sorted.count - 1)
-        let below = Int(position.rounded(.down))
-        let above = min(below + 1, sorted.count - 1)
-        return sorted[below] + (position - Double(below)) * (sorted[above] - sorted[below])
+        return AreaSum.quantile(growth, 0.9) - AreaSum.quantile(growth, 0.1)
     }
 
     /// The requests per plan of the LA and of England behind ``lead(_:origin:)``, for the record.

@@ -26,13 +26,13 @@ extension ScopeReadout {
         let cohort = try CohortReader.read(context, members: members.filter(purpose.includes), assumptions: assumptions,
                                            leftOut: leftOut, bands: bands)
         guard !cohort.las.isEmpty else { throw ScopeError.emptyGroup(group) }
-        let figures = ScopeFigures(cohort: cohort, eligibility: Eligibility(cohort: cohort, site: site, assumptions: assumptions),
-                                   assumptions: assumptions)
+        let eligibility = Eligibility(cohort: cohort, site: site, assumptions: assumptions)
+        let figures = ScopeFigures(cohort: cohort, eligibility: eligibility, assumptions: assumptions)
         async let shared = ScopeAudience(figures: figures, control: control)
         let flows = try PersonLevelInputs.read(database, las: Set(cohort.las))
         let scope = Scope(cohort: cohort, assumptions: assumptions, site: site, siteLabel: siteLabel,
                           demandSource: FlowModelDemand(inputs: flows, cohort: cohort, assumptions: assumptions),
-                          scenario: scenario)
+                          scenario: scenario, eligibility: eligibility)
         var audience = await shared
         audience.ownLA = ownLA
         return ScopeReadout(scope: scope, audience: audience)

@@ -22,15 +22,17 @@ package struct Scope: Sendable {
     /// The scenario's assumptions, when a scenario file was given (its result is a sensitivity line).
     package var scenario: ScopeAssumptions?
 
+    /// `eligibility`, when given, is the cohort's for `site` and `assumptions`, already worked out.
     package init(cohort: Cohort, assumptions: ScopeAssumptions, site: GridPoint, siteLabel: String? = nil,
-                demandSource: any DemandSource = HeldFlowDemand(), scenario: ScopeAssumptions? = nil) {
+                demandSource: any DemandSource = HeldFlowDemand(), scenario: ScopeAssumptions? = nil,
+                eligibility known: Eligibility? = nil) {
         self.cohort = cohort
         self.assumptions = assumptions
         self.site = site
         self.siteLabel = siteLabel ?? "\(Int(site.easting)),\(Int(site.northing))"
         self.scenario = scenario
         let demand = demandSource.paths(cohort: cohort, assumptions: assumptions)
-        let eligibility = Eligibility(cohort: cohort, site: site, assumptions: assumptions)
+        let eligibility = known ?? Eligibility(cohort: cohort, site: site, assumptions: assumptions)
         self.demand = demand
         self.eligibility = eligibility
         let options = assumptions.capacities.map { capacity in
